@@ -1,0 +1,33 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs what Casereel needs from Debian 12 (only what is missing), then configures and
+# builds it in ./build. With "--sanitize" it also builds ./build-asan with AddressSanitizer
+# and UndefinedBehaviorSanitizer for the test run.
+set -eu
+cd "$(dirname "$0")/.."
+
+# Build and run time, then the reference tools the tests and benchmarks compare against.
+packages="gcc meson ninja-build pkg-config libglib2.0-dev libgtk-4-dev libadwaita-1-dev
+libjson-glib-dev libsqlite3-dev libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
+libswresample-dev libavfilter-dev libpango1.0-dev libcairo2-dev
+ffmpeg mediainfo melt sqlite3 xvfb xauth poppler-utils python3-icalendar libxml2-utils
+desktop-file-utils"
+
+missing=""
+for p in $packages; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "casereel: installing$missing" >&2
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >&2
+fi
+
+[ -f build/build.ninja ] || meson setup build >&2
+meson compile -C build >&2
+if [ "${1:-}" = "--sanitize" ]; then
+  [ -f build-asan/build.ninja ] || meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false >&2
+  meson compile -C build-asan >&2
+fi

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-media"
+
+#include "config.h"
+
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/avutil.h>
+
+#include "cr-media.h"
+
+/* For `casereel --version` and bug reports: which FFmpeg we actually run against. */
+char *
+cr_media_describe_libraries (void)
+{
+  return g_strdup_printf ("FFmpeg %s (libavformat %u.%u, libavcodec %u.%u)",
+                          av_version_info (),
+                          AV_VERSION_MAJOR (avformat_version ()), AV_VERSION_MINOR (avformat_version ()),
+                          AV_VERSION_MAJOR (avcodec_version ()), AV_VERSION_MINOR (avcodec_version ()));
+}
