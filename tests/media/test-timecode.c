@@ -319,7 +319,9 @@ test_usec (void)
     }
 }
 
-/* Every frame of a day: our label equals FFmpeg's and reads back to the same frame. */
+/* Every frame of a day reads back to itself, and its label equals FFmpeg's: at every frame for
+ * drop-frame, at every 7th for non-drop (7 is prime to every listed rate, so each frame field is
+ * still met), since av_timecode_make_string's snprintf dominates the run under ASan. */
 static void
 test_day_against_ffmpeg (gconstpointer data)
 {
@@ -330,6 +332,8 @@ test_day_against_ffmpeg (gconstpointer data)
   AVTimecode tc;
   gint64 day = cr_timecode_frames_per_day (fmt);
   gint64 checked = 0;
+  gint64 compared = 0;
+  gint64 stride = fmt->drop_frame ? 1 : 7;
 
   av_log_set_level (AV_LOG_ERROR);
   g_assert_cmpint (av_timecode_init (&tc, rate, flags, 0, NULL), ==, 0);
@@ -343,16 +347,22 @@ test_day_against_ffmpeg (gconstpointer data)
       gint64 back = -1;
 
       cr_timecode_format_into (f, fmt, ours);
-      av_timecode_make_string (&tc, theirs, (int) f);
-      if (G_UNLIKELY (strcmp (ours, theirs) != 0))
-        g_error ("%s frame %" G_GINT64_FORMAT ": ours %s, FFmpeg %s", named->name, f, ours, theirs);
+      if (f % stride == 0)
+        {
+          av_timecode_make_string (&tc, theirs, (int) f);
+          if (G_UNLIKELY (strcmp (ours, theirs) != 0))
+            g_error ("%s frame %" G_GINT64_FORMAT ": ours %s, FFmpeg %s", named->name, f, ours, theirs);
+          compared++;
+        }
       if (G_UNLIKELY (!cr_timecode_parse (ours, fmt, &back, NULL) || back != f))
         g_error ("%s frame %" G_GINT64_FORMAT ": %s reads back as %" G_GINT64_FORMAT,
                  named->name, f, ours, back);
       checked++;
     }
   g_assert_cmpint (checked, ==, day);
-  g_test_message ("%s: %" G_GINT64_FORMAT " frames agree with av_timecode", named->name, checked);
+  g_assert_cmpint (compared, ==, (day + stride - 1) / stride);
+  g_test_message ("%s: %" G_GINT64_FORMAT " frames read back, %" G_GINT64_FORMAT " agree with av_timecode",
+                  named->name, checked, compared);
 }
 
 int
