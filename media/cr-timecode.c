@@ -82,9 +82,9 @@ cr_rate_equal (CrRate a,
 }
 
 static gboolean
-set_rate (gint64      num,
-          gint64      den,
-          CrRate     *out)
+set_rate (gint64  num,
+          gint64  den,
+          CrRate *out)
 {
   gint64 g;
 
@@ -259,12 +259,12 @@ cr_timecode_format_check (const CrTimecodeFormat  *fmt,
                    rate_text, MAX_NOMINAL_FPS);
       break;
     case FORMAT_DROP_RATE:
-    case FORMAT_OK:
-    default:
       g_set_error (error, CR_TIMECODE_ERROR, CR_TIMECODE_ERROR_RATE,
                    "Drop-frame timecode exists only at 29.97 (30000/1001) and 59.94 (60000/1001) "
                    "fps, not at %s", rate_text);
       break;
+    case FORMAT_OK:
+      g_assert_not_reached ();
     }
   return FALSE;
 }
