@@ -79,6 +79,11 @@ extern const CrEntity cr_entity_location;
 extern const CrEntity cr_entity_question;
 extern const CrEntity cr_entity_interview;
 extern const CrEntity cr_entity_shot;
+extern const CrEntity cr_entity_clip;
+extern const CrEntity cr_entity_select;
+extern const CrEntity cr_entity_marker;
+extern const CrEntity cr_entity_cut;
+extern const CrEntity cr_entity_event;
 
 /* Choices, shared with reports and the window. */
 extern const char * const cr_consent_statuses[];
