@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
-#include <libavutil/parseutils.h>
 
 #include "cr-av-private.h"
 #include "cr-bwf.h"
@@ -27,7 +26,6 @@ cr_bwf_parse_speed (const char       *text,
                     CrTimecodeFormat *out)
 {
   g_autofree char *number = NULL;
-  AVRational q;
   const char *p;
   gsize n = 0;
 
@@ -37,12 +35,12 @@ cr_bwf_parse_speed (const char       *text,
     text++;
   for (p = text; g_ascii_isdigit (*p) || *p == '.' || *p == '/'; p++)
     n++;
-  if (n == 0)
-    return FALSE;
+  /* "023.976": the leading zero is the recorder's padding. */
+  while (n > 1 && text[0] == '0' && g_ascii_isdigit (text[1]))
+    text++, n--;
   number = g_strndup (text, n);
-  if (av_parse_ratio (&q, number, 1000000, 0, NULL) < 0 || q.num <= 0 || q.den <= 0)
+  if (!cr_rate_parse (number, &out->rate, NULL))
     return FALSE;
-  out->rate = cr_av_snap_rate (q);
   /* "-DF", "DF", "-D" say drop-frame; "ND", "NDF" do not. */
   while (*p == '-' || *p == ' ')
     p++;

@@ -6,7 +6,6 @@
 #include <string.h>
 #include <libavutil/channel_layout.h>
 #include <libavutil/pixdesc.h>
-#include <libavutil/timecode.h>
 
 #include "cr-av-private.h"
 #include "cr-bwf.h"
@@ -330,7 +329,7 @@ describe_stream (AVFormatContext *ic,
       s->frame_rate = rate_of (st->r_frame_rate);
       s->average_frame_rate = rate_of (st->avg_frame_rate);
       s->variable_frame_rate = s->frame_rate.num > 0 && s->average_frame_rate.num > 0
-                               && av_cmp_q (st->r_frame_rate, st->avg_frame_rate) != 0;
+                               && !cr_rate_equal (s->frame_rate, s->average_frame_rate);
       s->rotation = cr_av_stream_rotation (st);
       if (par->color_primaries != AVCOL_PRI_UNSPECIFIED)
         s->color_primaries = dup_or_null (av_color_primaries_name (par->color_primaries));
@@ -586,15 +585,16 @@ parse_timecode_tag (const char      *text,
                     CrRate           rate,
                     CrProbeTimecode *out)
 {
-  AVTimecode tc;
+  CrTimecodeFormat fmt = { rate, FALSE };
+  gint64 frames;
 
   if (text == NULL || rate.num <= 0)
     return FALSE;
-  if (av_timecode_init_from_string (&tc, av_make_q (rate.num, rate.den), text, NULL) < 0)
+  fmt.drop_frame = cr_timecode_text_is_drop (text);
+  if (!cr_timecode_parse (text, &fmt, &frames, NULL))
     return FALSE;
-  out->frames = tc.start;
-  out->format.rate = rate;
-  out->format.drop_frame = (tc.flags & AV_TIMECODE_FLAG_DROPFRAME) != 0;
+  out->frames = frames;
+  out->format = fmt;
   return TRUE;
 }
 
@@ -628,8 +628,7 @@ find_timecode (AVFormatContext      *ic,
         {
           tc->source = CR_TIMECODE_SOURCE_TMCD;
           tc->rate_mismatch = tc->video_rate.num > 0
-                              && (tc->video_rate.num != tc->format.rate.num
-                                  || tc->video_rate.den != tc->format.rate.den);
+                              && !cr_rate_equal (tc->video_rate, tc->format.rate);
           return;
         }
     }
@@ -644,19 +643,14 @@ find_timecode (AVFormatContext      *ic,
       tc->source = CR_TIMECODE_SOURCE_CONTAINER_TAG;
       return;
     }
-  if (have_gop && tc->video_rate.num > 0)
+  if (have_gop)
     {
-      AVTimecode avtc;
-      int flags = (gop >> 24) & 1 ? AV_TIMECODE_FLAG_DROPFRAME : 0;
-
-      if (av_timecode_init_from_components (&avtc, av_make_q (tc->video_rate.num, tc->video_rate.den),
-                                            flags, (gop >> 19) & 0x1f, (gop >> 13) & 0x3f,
-                                            (gop >> 6) & 0x3f, gop & 0x3f, NULL) >= 0)
+      g_autofree char *text = g_strdup_printf ("%02u:%02u:%02u%c%02u", (gop >> 19) & 0x1f,
+                                               (gop >> 13) & 0x3f, (gop >> 6) & 0x3f,
+                                               (gop >> 24) & 1 ? ';' : ':', gop & 0x3f);
+      if (parse_timecode_tag (text, tc->video_rate, tc))
         {
           tc->source = CR_TIMECODE_SOURCE_GOP;
-          tc->frames = avtc.start;
-          tc->format.rate = tc->video_rate;
-          tc->format.drop_frame = flags != 0;
           return;
         }
     }
@@ -921,7 +915,7 @@ add_rate (JsonBuilder *b,
 
   if (rate.num <= 0 || rate.den <= 0)
     return;
-  text = g_strdup_printf ("%d/%d", rate.num, rate.den);
+  text = cr_rate_to_string (rate);
   add_string (b, key, text);
 }
 
@@ -999,6 +993,9 @@ cr_probe_to_json (const CrProbe *probe)
     {
       json_builder_set_member_name (b, "timecode");
       json_builder_begin_object (b);
+      g_autofree char *label = cr_timecode_to_string (tc->frames, &tc->format);
+
+      add_string (b, "start", label);
       add_string (b, "source", cr_timecode_source_to_string (tc->source));
       add_int (b, "frames", tc->frames);
       add_rate (b, "rate", tc->format.rate);
