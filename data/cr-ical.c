@@ -302,7 +302,8 @@ append_event (GString           *out,
     append_linef (out, "STATUS:%s", status_name (event->status));
   append_categories (out, event->categories);
   for (guint i = 0; i < event->n_attendees; i++)
-    append_attendee (out, &event->attendees[i]);
+    if (event->attendees[i].email && *event->attendees[i].email)
+      append_attendee (out, &event->attendees[i]);
   append_line (out, "END:VEVENT");
 }
 
@@ -375,6 +376,8 @@ check_event (const CrIcalEvent  *event,
     {
       const CrIcalAttendee *attendee = &event->attendees[i];
 
+      if (attendee->email == NULL || *attendee->email == '\0')
+        continue;
       if (!check_email (attendee->email))
         return invalid (error, index, uid, "attendee %u: \"%s\" is not an email address",
                         i + 1, attendee->email ? attendee->email : "");

@@ -25,7 +25,7 @@ typedef enum
 typedef struct
 {
   const char *name;  /* nullable: CN */
-  const char *email;
+  const char *email; /* nullable: someone without one is left out, as no one can invite them */
 } CrIcalAttendee;
 
 /* All pointers are borrowed from the caller. Text may be any UTF-8, newlines included. */

@@ -27,34 +27,33 @@ typedef struct
   const char *abbreviation;  /* after the change; owned by the GTimeZone */
 } CrZoneTransition;
 
-GQuark      cr_zone_error_quark      (void);
+GQuark      cr_zone_error_quark       (void);
+GTimeZone  *cr_zone_new               (const char        *identifier,
+                                       GError           **error);
+gboolean    cr_zone_is_utc            (const char        *identifier);
 
-GTimeZone  *cr_zone_new              (const char        *identifier,
-                                      GError           **error);
-gboolean    cr_zone_is_utc           (const char        *identifier);
+GArray     *cr_zone_list_transitions  (GTimeZone         *tz,
+                                       gint64             from,
+                                       gint64             to);
+gboolean    cr_zone_transition_before (GTimeZone         *tz,
+                                       gint64             utc,
+                                       CrZoneTransition  *out);
 
-GArray     *cr_zone_list_transitions (GTimeZone         *tz,
-                                      gint64             from,
-                                      gint64             to);
-gboolean    cr_zone_transition_before (GTimeZone        *tz,
-                                       gint64            utc,
-                                       CrZoneTransition *out);
-
-guint       cr_zone_resolve_local    (GTimeZone         *tz,
-                                      gint64             local,
-                                      gint64             utc[2]);
-GDateTime  *cr_zone_local_to_utc     (GTimeZone         *tz,
-                                      int                year,
-                                      int                month,
-                                      int                day,
-                                      int                hour,
-                                      int                minute,
-                                      int                second,
-                                      GError           **error);
-GDateTime  *cr_zone_parse_local      (const char        *text,
-                                      GTimeZone         *tz,
-                                      GError           **error);
-char       *cr_zone_format_local     (GDateTime         *time,
-                                      GTimeZone         *tz);
+guint       cr_zone_resolve_local     (GTimeZone         *tz,
+                                       gint64             local,
+                                       gint64             utc[2]);
+GDateTime  *cr_zone_local_to_utc      (GTimeZone         *tz,
+                                       int                year,
+                                       int                month,
+                                       int                day,
+                                       int                hour,
+                                       int                minute,
+                                       int                second,
+                                       GError           **error);
+GDateTime  *cr_zone_parse_local       (const char        *text,
+                                       GTimeZone         *tz,
+                                       GError           **error);
+char       *cr_zone_format_local      (GDateTime         *time,
+                                       GTimeZone         *tz);
 
 G_END_DECLS

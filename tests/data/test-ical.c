@@ -383,6 +383,23 @@ test_empty (void)
                              "END:VCALENDAR\r\n");
 }
 
+static void
+test_attendee_without_email (void)
+{
+  g_autoptr(GDateTime) start = parse_utc ("2026-03-29T09:00:00Z");
+  const CrIcalAttendee people[] = { { "No Email", NULL }, { "Empty", "" }, { NULL, "a@b.org" } };
+  const CrIcalEvent event = { .uid = "a@test", .dtstamp = start, .start = start, .end = start,
+                              .attendees = people, .n_attendees = G_N_ELEMENTS (people) };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = cr_ical_write_calendar (NULL, &event, 1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "\r\nDTSTART:20260329T090000Z\r\nDTEND:20260329T090000Z\r\n"
+                                  "ATTENDEE:mailto:a@b.org\r\nEND:VEVENT\r\n"));
+  g_assert_null (strstr (text, "No Email"));
+  g_assert_null (strstr (text, "Empty"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,5 +409,6 @@ main (int   argc,
   g_test_add_func ("/ical/python-reads", test_python_reads);
   g_test_add_func ("/ical/invalid", test_invalid);
   g_test_add_func ("/ical/empty", test_empty);
+  g_test_add_func ("/ical/attendee-without-email", test_attendee_without_email);
   return g_test_run ();
 }
