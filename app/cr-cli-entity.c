@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cr-cli-entity.h"
+#include "cr-exchange.h"
 #include "cr-record-format.h"
 #include "cr-schedule.h"
 #include "cr-store.h"
@@ -295,10 +296,14 @@ cr_cli_entity_list (CrCli           *cli,
   g_autofree char *where = NULL;
   g_autofree char *value = NULL;
   gboolean json = FALSE;
+  gboolean csv = FALSE;
+  g_autofree char *output = NULL;
   gint64 limit = 0, offset = 0;
   CrQuery query = { 0 };
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, "Print CSV (RFC 4180) with every field", NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of the screen", "FILE" },
     { "search", 's', 0, G_OPTION_ARG_STRING, &search, "Only rows whose name contains TEXT", "TEXT" },
     { "where", 'w', 0, G_OPTION_ARG_STRING, &where, "Only rows whose FIELD is VALUE", "FIELD=VALUE" },
     { "limit", 0, 0, G_OPTION_ARG_INT64, &limit, "At most N rows", "N" },
@@ -332,6 +337,13 @@ cr_cli_entity_list (CrCli           *cli,
         return cr_cli_fail (error);
       query.field = f->name;
       query.value = value;
+    }
+  if (csv)
+    {
+      g_autofree char *text = cr_export_csv (cli->db, entity, &query, &error);
+      if (text == NULL || !cr_cli_write_output (output, text, strlen (text), &error))
+        return cr_cli_fail (error);
+      return CR_EXIT_OK;
     }
   if (!(rows = cr_store_list (cli->db, entity, &query, &error)))
     return cr_cli_fail (error);
