@@ -133,8 +133,9 @@ cr_append_timecode (GString                *out,
                     gint64                  frames,
                     const CrTimecodeFormat *fmt)
 {
-  g_autofree char *label = cr_timecode_to_string (frames, fmt);
+  char label[CR_TIMECODE_MAX_LEN];
 
+  cr_timecode_format_into (frames, fmt, label);
   g_string_append (out, label);
 }
 
