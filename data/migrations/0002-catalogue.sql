@@ -41,10 +41,3 @@ CREATE INDEX clip_by_identity ON clip (identity);
 CREATE INDEX clip_by_name ON clip (name COLLATE NOCASE, id);
 CREATE INDEX clip_by_status ON clip (status, name COLLATE NOCASE, id);
 
--- Files under the folders that FFmpeg does not recognise (sidecar XML, notes): remembered so
--- that a re-index does not open them again while they are unchanged.
-CREATE TABLE ignored_file (
-  path          TEXT PRIMARY KEY,
-  size          INTEGER NOT NULL,
-  mtime_us      INTEGER NOT NULL
-) WITHOUT ROWID;

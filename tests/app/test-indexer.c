@@ -9,6 +9,7 @@
 
 #include "cr-indexer.h"
 #include "cr-store.h"
+#include "cr-suggest.h"
 #include "media-fixtures.h"
 
 static char *dir;     /* the card */
@@ -36,6 +37,30 @@ index_ok (CrDb *db)
   g_assert_true (cr_index_folders (db, folders, NULL, NULL, NULL, &result, &error));
   g_assert_no_error (error);
   return result;
+}
+
+static gint64
+test_add_row (CrDb           *db,
+              const CrEntity *entity,
+              const char     *f1, const char *v1,
+              const char     *f2, const char *v2,
+              const char     *f3, const char *v3,
+              const char     *f4, const char *v4)
+{
+  g_autoptr(CrRecord) input = cr_record_new (entity);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  cr_record_set (input, f1, v1);
+  if (f2)
+    cr_record_set (input, f2, v2);
+  if (f3)
+    cr_record_set (input, f3, v3);
+  if (f4)
+    cr_record_set (input, f4, v4);
+  id = cr_store_insert (db, input, &error);
+  g_assert_no_error (error);
+  return id;
 }
 
 static CrRecord *
@@ -198,6 +223,65 @@ test_cancel_leaves_consistent (void)
 }
 
 static void
+test_suggested_links (void)
+{
+  g_autoptr(CrDb) db = new_production ();
+  g_autofree char *root = g_dir_make_tmp ("casereel-suggest-XXXXXX", NULL);
+  g_autofree char *shot_dir = g_build_filename (root, "day1", "4A", NULL);
+  g_autofree char *wav = g_build_filename (root, "day1", "A101_1.WAV", NULL);
+  g_autofree char *real = g_build_filename (g_getenv ("CASEREEL_FIXTURES"), "A101_1.WAV", NULL);
+  g_autofree char *copy = g_build_filename (shot_dir, "b25.mp4", NULL);
+  g_autofree char *from = g_build_filename (dir, "b25.mp4", NULL);
+  g_autoptr(GFile) a = g_file_new_for_path (real), b = g_file_new_for_path (wav);
+  g_autoptr(GFile) c = g_file_new_for_path (from), d = g_file_new_for_path (copy);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrRecord) clip = NULL;
+  const char *folders[] = { root, NULL };
+  gint64 interview, shot;
+
+  g_assert_cmpint (g_mkdir_with_parents (shot_dir, 0755), ==, 0);
+  g_assert_true (g_file_copy (a, b, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  g_assert_true (g_file_copy (c, d, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  g_assert_true (cr_index_folders (db, folders, NULL, NULL, NULL, NULL, &error));
+
+  /* The Sound Devices file was recorded at 12:40 on 31 December 2018. */
+  interview = test_add_row (db, &cr_entity_interview, "title", "New Year's Eve", "start", "2018-12-31 12:30",
+                            "end", "2018-12-31 13:00", "time_zone", "UTC");
+  test_add_row (db, &cr_entity_interview, "title", "Earlier", "start", "2018-12-31 09:00",
+                "end", "2018-12-31 10:00", "time_zone", "UTC");
+  shot = test_add_row (db, &cr_entity_shot, "number", "4a", NULL, NULL, NULL, NULL, NULL, NULL);
+
+  list = cr_suggest_links (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  for (guint i = 0; i < list->len; i++)
+    {
+      CrSuggestion *s = g_ptr_array_index (list, i);
+      if (g_str_equal (s->kind, "interview"))
+        {
+          g_assert_cmpstr (s->clip_name, ==, "A101_1.WAV");
+          g_assert_cmpint (s->target, ==, interview);
+        }
+      else
+        {
+          g_assert_cmpstr (s->clip_name, ==, "b25.mp4");
+          g_assert_cmpint (s->target, ==, shot);
+        }
+    }
+  /* Nothing is linked until confirmed; then the suggestions are used up. */
+  clip = clip_named (db, "A101_1.WAV");
+  g_assert_null (cr_record_get (clip, "interview"));
+  g_assert_true (cr_suggest_apply (db, list, &error));
+  g_clear_pointer (&clip, cr_record_free);
+  clip = clip_named (db, "A101_1.WAV");
+  g_assert_cmpint (cr_record_get_int (clip, "interview", 0), ==, interview);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = cr_suggest_links (db, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
+static void
 test_not_a_folder (void)
 {
   g_autoptr(CrDb) db = new_production ();
@@ -230,5 +314,6 @@ main (int argc, char **argv)
   g_test_add_func ("/indexer/moved-and-deleted", test_moved_and_deleted);
   g_test_add_func ("/indexer/cancel", test_cancel_leaves_consistent);
   g_test_add_func ("/indexer/not-a-folder", test_not_a_folder);
+  g_test_add_func ("/indexer/suggested-links", test_suggested_links);
   return g_test_run ();
 }
