@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "cr-export-text.h"
 #include "cr-fcpxml.h"
 

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   gboolean no_audio_track;   /* write the Video track only */
+  /* Spaces per nesting level (OTIO's own writer uses 4). 0, the default, puts each member on
+   * its own line without indent: a third of the size, which matters for long cuts. */
+  int      indent;
 } CrOtioOptions;
 
 /* Timeline.1 (global_start_time = the record start) holding a Stack.1 of a Video Track.1 and,

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 /* A neutral timeline: what every edit-list writer reads and every reader builds. One track of
  * events, in record order, each a range of a source; gaps between events are allowed, overlaps
  * are not. All positions are frames: source ranges at the source's own rate, record positions
- * at the timeline's rate. Nothing here knows about the store or FFmpeg. */
+ * at the timeline's rate. Nothing here knows about the store or FFmpeg. The structs are plain
+ * data: a caller may set an event's strings directly (g_strdup'd; the timeline frees them). */
 
 #define CR_TIMELINE_ERROR (cr_timeline_error_quark ())
 

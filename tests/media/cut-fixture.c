@@ -109,7 +109,18 @@ cut_fixture_check_golden (const char *name,
     }
   g_assert_true (g_file_get_contents (path, &expected, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (text, ==, expected);
+  if (strcmp (text, expected) != 0)
+    {
+      /* Name the first line that differs rather than print two whole files. */
+      g_auto(GStrv) got = g_strsplit (text, "\n", -1);
+      g_auto(GStrv) want = g_strsplit (expected, "\n", -1);
+      guint i;
+
+      for (i = 0; got[i] != NULL && want[i] != NULL && g_str_equal (got[i], want[i]); i++)
+        ;
+      g_error ("%s differs at line %u: got “%s”, expected “%s” (CASEREEL_UPDATE_GOLDEN=1 rewrites it)",
+               name, i + 1, got[i] ? got[i] : "(end)", want[i] ? want[i] : "(end)");
+    }
 }
 
 char *
