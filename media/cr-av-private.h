@@ -15,6 +15,9 @@
 
 G_BEGIN_DECLS
 
+/* Routes FFmpeg's log to g_debug; called by cr_av_open_input. */
+void             cr_av_init            (void);
+
 /* Cancellation and a deadline, checked by FFmpeg's I/O through AVIOInterruptCB. */
 typedef struct
 {

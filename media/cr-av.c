@@ -97,6 +97,34 @@ cr_av_set_error (GError        **error,
     g_set_error (error, CR_MEDIA_ERROR, code, "%s: %s", name, reason);
 }
 
+/* FFmpeg's messages go to GLib's log as debug output: a file it complains about is
+ * reported once, through the GError. */
+static void
+log_cb (void       *avcl,
+        int         level,
+        const char *fmt,
+        va_list     args)
+{
+  g_autofree char *line = NULL;
+
+  if (level > AV_LOG_WARNING)
+    return;
+  line = g_strdup_vprintf (fmt, args);
+  g_debug ("FFmpeg: %s", g_strchomp (line));
+}
+
+void
+cr_av_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      av_log_set_callback (log_cb);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 AVFormatContext *
 cr_av_open_input (const char     *path,
                   CrAvInterrupt  *irq,
@@ -111,6 +139,7 @@ cr_av_open_input (const char     *path,
   GStatBuf st;
   int ret;
 
+  cr_av_init ();
   if (g_stat (path, &st) != 0)
     {
       int saved = errno;
@@ -158,7 +187,7 @@ cr_av_open_input (const char     *path,
                      "%s: not a media file (no audio, video or image format matches)", name);
       else if (ret == AVERROR_INVALIDDATA || ret == AVERROR_EOF)
         {
-          g_autofree char *what = g_strdup_printf ("truncated or damaged %s file", fmt->name);
+          g_autofree char *what = g_strdup_printf ("truncated or damaged %s file", fmt->long_name);
           cr_av_set_error (error, irq, path, ret, CR_MEDIA_ERROR_DAMAGED, what);
         }
       else
