@@ -53,11 +53,30 @@ AVFormatContext *cr_av_open_input      (const char     *path,
                                         AVDictionary  **options,
                                         GError        **error);
 
+/* Whether the header alone says what each audio and video stream is (codec, size, rate) and
+ * how long the file is; when not, cr_av_find_stream_info looks at packets, within bounds. */
+gboolean         cr_av_header_is_enough (AVFormatContext *ic);
+gboolean         cr_av_find_stream_info (AVFormatContext *ic,
+                                         CrAvInterrupt   *irq,
+                                         const char      *path,
+                                         GError         **error);
+
 /* A decoder for one stream, opened; threads as given (0: FFmpeg picks). */
 AVCodecContext  *cr_av_open_decoder    (AVStream       *stream,
                                         int             threads,
                                         const char     *path,
                                         GError        **error);
+
+/* Writes a whole file through a temp name in the same folder, renamed into place. */
+gboolean         cr_av_write_file      (const char     *out_path,
+                                        GBytes         *bytes,
+                                        int             mode,
+                                        GError        **error);
+
+/* Microseconds to a stream timestamp, rounded down: the frame shown at a time is the last one
+ * that starts at or before it. */
+gint64           cr_av_usec_to_ts      (gint64          usec,
+                                        AVRational      time_base);
 
 /* Rates as stored (2997/100, 60000/2002) snapped to the rate they mean (30000/1001). */
 CrRate           cr_av_snap_rate       (AVRational      rate);

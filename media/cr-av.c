@@ -10,6 +10,10 @@
 
 #include "cr-av-private.h"
 
+/* Bounds for the files whose header is not enough (MPEG-TS, raw streams, some AVI). */
+#define INFO_PROBESIZE    (2 * 1024 * 1024)
+#define INFO_ANALYZE_US   (3 * G_USEC_PER_SEC)
+
 static int
 interrupt_cb (void *opaque)
 {
@@ -197,6 +201,53 @@ cr_av_open_input (const char     *path,
   return ic;
 }
 
+/* Whether the header alone says what each stream is. */
+gboolean
+cr_av_header_is_enough (AVFormatContext *ic)
+{
+  gboolean known_duration = ic->duration != AV_NOPTS_VALUE;
+
+  if (ic->ctx_flags & AVFMTCTX_NOHEADER || ic->nb_streams == 0)
+    return FALSE;
+  for (unsigned i = 0; i < ic->nb_streams; i++)
+    {
+      AVStream *st = ic->streams[i];
+      AVCodecParameters *par = st->codecpar;
+
+      if (st->duration != AV_NOPTS_VALUE)
+        known_duration = TRUE;
+      if (par->codec_type == AVMEDIA_TYPE_VIDEO
+          && (par->codec_id == AV_CODEC_ID_NONE || par->width <= 0 || par->height <= 0
+              || (st->avg_frame_rate.num <= 0 && st->r_frame_rate.num <= 0)))
+        return FALSE;
+      if (par->codec_type == AVMEDIA_TYPE_AUDIO
+          && (par->codec_id == AV_CODEC_ID_NONE || par->sample_rate <= 0
+              || par->ch_layout.nb_channels <= 0))
+        return FALSE;
+    }
+  return known_duration;
+}
+
+gboolean
+cr_av_find_stream_info (AVFormatContext  *ic,
+                        CrAvInterrupt    *irq,
+                        const char       *path,
+                        GError          **error)
+{
+  int ret;
+
+  /* Bounded: MPEG-TS and raw streams need a look at packets, not at the whole file. */
+  ic->probesize = INFO_PROBESIZE;
+  ic->max_analyze_duration = INFO_ANALYZE_US;
+  ret = avformat_find_stream_info (ic, NULL);
+  if (ret < 0)
+    {
+      cr_av_set_error (error, irq, path, ret, CR_MEDIA_ERROR_DAMAGED, "cannot read the streams");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 AVCodecContext *
 cr_av_open_decoder (AVStream    *stream,
                     int          threads,
@@ -273,4 +324,33 @@ cr_av_stream_rotation (AVStream *stream)
   if (degrees < 0)
     degrees += 360;
   return degrees;
+}
+
+gboolean
+cr_av_write_file (const char  *out_path,
+                  GBytes      *bytes,
+                  int          mode,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  /* CONSISTENT: a temp file in the same folder, renamed into place; removed on failure. */
+  if (!g_file_set_contents_full (out_path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, mode,
+                                 &local_error))
+    {
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s", local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+cr_av_usec_to_ts (gint64     usec,
+                  AVRational time_base)
+{
+  /* Half a microsecond up first: a frame's time rounded down to whole microseconds must
+   * still land on that frame, not the one before. */
+  return av_rescale_q_rnd (2 * usec + 1, (AVRational) { 1, 2 * AV_TIME_BASE }, time_base, AV_ROUND_DOWN);
 }

@@ -18,9 +18,6 @@
 
 #define IDENTITY_SPAN     (64 * 1024)
 #define DEFAULT_TIMEOUT   (20 * G_USEC_PER_SEC)
-/* Bounds for the files whose header is not enough (MPEG-TS, raw streams, some AVI). */
-#define INFO_PROBESIZE    (2 * 1024 * 1024)
-#define INFO_ANALYZE_US   (3 * G_USEC_PER_SEC)
 /* How far the fast path reads to see each video stream's first packet. */
 #define FIRST_PACKETS_MAX 64
 
@@ -367,33 +364,6 @@ describe_stream (AVFormatContext *ic,
 }
 
 /* Reading as little as possible -------------------------------------------------------- */
-
-/* Whether the header alone says what each stream is. */
-static gboolean
-header_is_enough (AVFormatContext *ic)
-{
-  gboolean known_duration = ic->duration != AV_NOPTS_VALUE;
-
-  if (ic->ctx_flags & AVFMTCTX_NOHEADER || ic->nb_streams == 0)
-    return FALSE;
-  for (unsigned i = 0; i < ic->nb_streams; i++)
-    {
-      AVStream *st = ic->streams[i];
-      AVCodecParameters *par = st->codecpar;
-
-      if (st->duration != AV_NOPTS_VALUE)
-        known_duration = TRUE;
-      if (par->codec_type == AVMEDIA_TYPE_VIDEO
-          && (par->codec_id == AV_CODEC_ID_NONE || par->width <= 0 || par->height <= 0
-              || (st->avg_frame_rate.num <= 0 && st->r_frame_rate.num <= 0)))
-        return FALSE;
-      if (par->codec_type == AVMEDIA_TYPE_AUDIO
-          && (par->codec_id == AV_CODEC_ID_NONE || par->sample_rate <= 0
-              || par->ch_layout.nb_channels <= 0))
-        return FALSE;
-    }
-  return known_duration;
-}
 
 /* The nominal rate of a variable-rate stream, from the container's index: the shortest step
  * between frames, as FFmpeg's own stream analysis finds it. */
@@ -856,7 +826,6 @@ cr_probe_file (const char            *path,
   CrAvInterrupt irq;
   gboolean have_gop = FALSE, fast;
   guint32 gop = 0;
-  int ret;
 
   if (options == NULL)
     options = &defaults;
@@ -875,7 +844,7 @@ cr_probe_file (const char            *path,
   if (ic == NULL)
     return NULL;
 
-  fast = header_is_enough (ic);
+  fast = cr_av_header_is_enough (ic);
   if (fast)
     {
       for (unsigned i = 0; i < ic->nb_streams; i++)
@@ -894,15 +863,8 @@ cr_probe_file (const char            *path,
     }
   if (!fast)
     {
-      /* The header is not enough: let FFmpeg look at packets, within bounds. */
-      ic->probesize = INFO_PROBESIZE;
-      ic->max_analyze_duration = INFO_ANALYZE_US;
-      ret = avformat_find_stream_info (ic, NULL);
-      if (ret < 0)
-        {
-          cr_av_set_error (error, &irq, path, ret, CR_MEDIA_ERROR_DAMAGED, "cannot read the streams");
-          return NULL;
-        }
+      if (!cr_av_find_stream_info (ic, &irq, path, error))
+        return NULL;
       probe->used_stream_info = TRUE;
       if (!have_gop)
         read_first_packets (ic, FALSE, &have_gop, &gop);
