@@ -29,6 +29,7 @@ typedef struct
 void             cr_av_interrupt_init  (CrAvInterrupt  *irq,
                                         GCancellable   *cancellable,
                                         gint64          timeout_us);
+AVIOInterruptCB  cr_av_interrupt_callback (CrAvInterrupt *irq);
 /* TRUE and an error (cancelled or timed out) when the work must stop. */
 gboolean         cr_av_interrupted     (CrAvInterrupt  *irq,
                                         const char     *path,
@@ -77,6 +78,15 @@ gboolean         cr_av_write_file      (const char     *out_path,
  * that starts at or before it. */
 gint64           cr_av_usec_to_ts      (gint64          usec,
                                         AVRational      time_base);
+
+/* Seeks `st` to the keyframe at or before `target` (its time base). A container without an
+ * index can land past it: call again with attempt 1, 2, … to start 1 s, 4 s, 16 s … earlier.
+ * Returns TRUE when this attempt read from `start`, so that no earlier one is possible. */
+gboolean         cr_av_seek_before     (AVFormatContext *ic,
+                                        AVStream        *st,
+                                        gint64           start,
+                                        gint64           target,
+                                        int              attempt);
 
 /* Rates as stored (2997/100, 60000/2002) snapped to the rate they mean (30000/1001). */
 CrRate           cr_av_snap_rate       (AVRational      rate);

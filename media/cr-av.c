@@ -29,6 +29,14 @@ interrupt_cb (void *opaque)
   return 0;
 }
 
+AVIOInterruptCB
+cr_av_interrupt_callback (CrAvInterrupt *irq)
+{
+  AVIOInterruptCB cb = { interrupt_cb, irq };
+
+  return cb;
+}
+
 void
 cr_av_interrupt_init (CrAvInterrupt *irq,
                       GCancellable  *cancellable,
@@ -181,8 +189,7 @@ cr_av_open_input (const char     *path,
     }
 
   ic = avformat_alloc_context ();
-  ic->interrupt_callback.callback = interrupt_cb;
-  ic->interrupt_callback.opaque = irq;
+  ic->interrupt_callback = cr_av_interrupt_callback (irq);
   ret = avformat_open_input (&ic, path, fmt, options);
   if (ret < 0)
     {
@@ -353,4 +360,25 @@ cr_av_usec_to_ts (gint64     usec,
   /* Half a microsecond up first: a frame's time rounded down to whole microseconds must
    * still land on that frame, not the one before. */
   return av_rescale_q_rnd (2 * usec + 1, (AVRational) { 1, 2 * AV_TIME_BASE }, time_base, AV_ROUND_DOWN);
+}
+
+gboolean
+cr_av_seek_before (AVFormatContext *ic,
+                   AVStream        *st,
+                   gint64           start,
+                   gint64           target,
+                   int              attempt)
+{
+  gint64 second = av_rescale_q (G_USEC_PER_SEC, AV_TIME_BASE_Q, st->time_base);
+  gint64 back = attempt == 0 ? 0 : second << MIN (2 * (attempt - 1), 40);
+  gint64 seek_to = MAX (target - back, start);
+  gboolean last = seek_to <= start;
+
+  /* Streams without an index (MPEG-TS, MPEG-PS) can land late even when asked for their
+   * start: read those from byte 0. Others need their header, so seek by time. */
+  if (last && (ic->iformat->flags & AVFMT_TS_DISCONT))
+    avformat_seek_file (ic, -1, 0, 0, 0, AVSEEK_FLAG_BYTE);
+  else if (avformat_seek_file (ic, st->index, G_MININT64, seek_to, seek_to, 0) < 0)
+    av_seek_frame (ic, st->index, seek_to, AVSEEK_FLAG_BACKWARD);
+  return last;
 }

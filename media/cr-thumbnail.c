@@ -21,9 +21,6 @@
 /* Longer than this, a waveform samples one packet per column instead of reading it all. */
 #define WAVEFORM_READ_ALL_US (10 * 60 * G_USEC_PER_SEC)
 
-/* Containers that cannot be read from a byte position (they need their header first). */
-#define AV_NO_BYTE_SEEK_FLAGS (AVFMT_NO_BYTE_SEEK | AVFMT_NOGENSEARCH)
-
 /* Pictures are RGB24, rows packed. */
 typedef struct
 {
@@ -213,21 +210,13 @@ decode_at (Source  *src,
            gint64   target,
            GError **error)
 {
-  gint64 second = av_rescale_q (G_USEC_PER_SEC, AV_TIME_BASE_Q, src->st->time_base);
   g_autoptr(GError) local_error = NULL;
 
-  for (gint64 back = 0;; back = back == 0 ? second : back * 4)
+  for (int attempt = 0;; attempt++)
     {
-      gint64 seek_to = MAX (target - back, src->start);
-      gboolean last = seek_to <= src->start;
-      AVFrame *frame;
+      gboolean last = cr_av_seek_before (src->ic, src->st, src->start, target, attempt);
+      AVFrame *frame = decode_forward (src, target, last ? error : &local_error);
 
-      if (last && !(src->ic->iformat->flags & AV_NO_BYTE_SEEK_FLAGS))
-        /* The start of the stream by timestamp can still land late: read from byte 0. */
-        avformat_seek_file (src->ic, -1, 0, 0, 0, AVSEEK_FLAG_BYTE);
-      else if (avformat_seek_file (src->ic, src->st->index, G_MININT64, seek_to, seek_to, 0) < 0)
-        av_seek_frame (src->ic, src->st->index, seek_to, AVSEEK_FLAG_BACKWARD);
-      frame = decode_forward (src, target, last ? error : &local_error);
       if (last || (frame != NULL && (frame->best_effort_timestamp == AV_NOPTS_VALUE
                                      || frame->best_effort_timestamp <= target)))
         return frame;

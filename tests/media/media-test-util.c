@@ -96,3 +96,34 @@ media_test_seconds_us (JsonObject *object,
     }
   return (negative ? -1 : 1) * (whole * G_USEC_PER_SEC + frac);
 }
+
+GBytes *
+media_test_ffmpeg_rgb (const char *path,
+                       const char *filter)
+{
+  const char *argv[] = { "ffmpeg", "-v", "error", "-nostdin", "-i", path, "-vf", filter,
+                         "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_no_error (error);
+  g_subprocess_communicate (proc, NULL, NULL, &bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  return g_steal_pointer (&bytes);
+}
+
+double
+media_test_mean_difference (GBytes *a,
+                            GBytes *b)
+{
+  gsize n;
+  const guint8 *pa = g_bytes_get_data (a, &n), *pb = g_bytes_get_data (b, NULL);
+  double sum = 0;
+
+  g_assert_cmpuint (g_bytes_get_size (a), ==, g_bytes_get_size (b));
+  for (gsize i = 0; i < n; i++)
+    sum += ABS ((int) pa[i] - (int) pb[i]);
+  return sum / n;
+}

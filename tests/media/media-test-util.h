@@ -26,4 +26,12 @@ JsonObject *media_test_ffprobe    (const char *path);
 gint64      media_test_seconds_us (JsonObject *object,
                                    const char *member);
 
+/* One frame as ffmpeg decodes it after the filter ("select=eq(n\\,10)"), RGB24 bytes. */
+GBytes     *media_test_ffmpeg_rgb (const char *path,
+                                   const char *filter);
+
+/* Mean absolute difference of two same-sized pictures, 0 to 255. */
+double      media_test_mean_difference (GBytes *a,
+                                        GBytes *b);
+
 G_END_DECLS

@@ -40,24 +40,6 @@ make_fixtures (void)
 #undef P
 }
 
-/* Pixels as ffmpeg decodes them, RGB24. */
-static GBytes *
-ffmpeg_rgb (const char *path,
-            const char *filter)
-{
-  const char *argv[] = { "ffmpeg", "-v", "error", "-nostdin", "-i", path, "-vf", filter,
-                         "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", "-", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_assert_no_error (error);
-  g_subprocess_communicate (proc, NULL, NULL, &bytes, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
-  return g_steal_pointer (&bytes);
-}
-
 static void
 png_size (const char *png,
           int        *width,
@@ -82,20 +64,6 @@ save (GBytes     *png,
   return path;
 }
 
-static double
-mean_difference (GBytes *a,
-                 GBytes *b)
-{
-  gsize n;
-  const guint8 *pa = g_bytes_get_data (a, &n), *pb = g_bytes_get_data (b, NULL);
-  double sum = 0;
-
-  g_assert_cmpuint (g_bytes_get_size (a), ==, g_bytes_get_size (b));
-  for (gsize i = 0; i < n; i++)
-    sum += ABS ((int) pa[i] - (int) pb[i]);
-  return sum / n;
-}
-
 /* The poster frame is the exact frame shown at the time: closer to ffmpeg's own decode of
  * that frame than to its neighbours, scaled the same way. */
 static void
@@ -115,13 +83,13 @@ assert_exact_frame (const char *name,
   g_assert_no_error (error);
   g_assert_cmpint (got, ==, cr_frames_to_usec (frame_no, rate));
   png_path = save (png, "exact.png");
-  ours = ffmpeg_rgb (png_path, "null");
+  ours = media_test_ffmpeg_rgb (png_path, "null");
   for (int delta = -1; delta <= 1; delta++)
     {
       g_autofree char *filter = g_strdup_printf ("select=eq(n\\,%" G_GINT64_FORMAT ")",
                                                  frame_no + delta);
-      g_autoptr(GBytes) ref = ffmpeg_rgb (path, filter);
-      double d = mean_difference (ours, ref);
+      g_autoptr(GBytes) ref = media_test_ffmpeg_rgb (path, filter);
+      double d = media_test_mean_difference (ours, ref);
       if (delta == -1)
         before = d;
       else if (delta == 0)
@@ -208,10 +176,10 @@ test_rotation (void)
   png = cr_thumbnail_render (phone, &options, NULL, NULL, &error);
   g_assert_no_error (error);
   png_path = save (png, "phone.png");
-  ours = ffmpeg_rgb (png_path, "null");
+  ours = media_test_ffmpeg_rgb (png_path, "null");
   /* ffmpeg turns it the same way by itself (autorotate), at frame 10. */
-  ref = ffmpeg_rgb (phone, "select=eq(n\\,10)");
-  g_assert_cmpfloat (mean_difference (ours, ref), <, 2.0);
+  ref = media_test_ffmpeg_rgb (phone, "select=eq(n\\,10)");
+  g_assert_cmpfloat (media_test_mean_difference (ours, ref), <, 2.0);
   assert_poster ("phone.mov", 192, 256);
 }
 
@@ -258,7 +226,7 @@ test_waveform (void)
   g_autoptr(GBytes) a = cr_thumbnail_render (sine, NULL, NULL, NULL, &error);
   g_autoptr(GBytes) b = cr_thumbnail_render (silence, NULL, NULL, NULL, &error);
   g_autofree char *pa = save (a, "sine.png"), *pb = save (b, "silence.png");
-  g_autoptr(GBytes) ra = ffmpeg_rgb (pa, "null"), rb = ffmpeg_rgb (pb, "null");
+  g_autoptr(GBytes) ra = media_test_ffmpeg_rgb (pa, "null"), rb = media_test_ffmpeg_rgb (pb, "null");
   int w, h;
 
   g_assert_no_error (error);
