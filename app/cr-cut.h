@@ -56,6 +56,9 @@ void        cr_clearance_free     (CrClearance *row);
  * NULL; on_date NULL: today. */
 GPtrArray  *cr_cut_check          (CrDb *db, gint64 cut, const char *channel, const char *on_date,
                                    GError **error);
+/* The same, for a timeline already built from the cut. */
+GPtrArray  *cr_cut_check_timeline (CrDb *db, gint64 cut, const CrTimeline *timeline, const char *channel,
+                                   const char *on_date, GError **error);
 guint       cr_clearance_count_problems (GPtrArray *rows);
 /* The clearance report as CSV (event, source file, timecodes, participant, consent, naming,
  * problem). */
