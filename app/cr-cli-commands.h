@@ -5,10 +5,26 @@
 
 G_BEGIN_DECLS
 
-/* Each command lives in its own file, app/cr-cli-NOUN.c. Keep this list and the table in
- * the order `casereel --help` shows them. */
-int cr_cli_new (CrCli *cli, int argc, char **argv);
+/* Each command lives in a file app/cr-cli-NOUN.c (the planning nouns in cr-cli-plan.c).
+ * The table below is the order `casereel --help` shows them in. */
+int cr_cli_new         (CrCli *cli, int argc, char **argv);
+int cr_cli_production  (CrCli *cli, int argc, char **argv);
+int cr_cli_participant (CrCli *cli, int argc, char **argv);
+int cr_cli_consent     (CrCli *cli, int argc, char **argv);
+int cr_cli_location    (CrCli *cli, int argc, char **argv);
+int cr_cli_question    (CrCli *cli, int argc, char **argv);
+int cr_cli_interview   (CrCli *cli, int argc, char **argv);
+int cr_cli_shot        (CrCli *cli, int argc, char **argv);
+int cr_cli_schedule    (CrCli *cli, int argc, char **argv);
 
-#define CR_CLI_COMMANDS /* further { "noun", "summary", cr_cli_noun }, entries */
+#define CR_CLI_COMMANDS \
+  { "production", "show or change the production's title, funder, frame rate …", cr_cli_production }, \
+  { "participant", "people who appear or help: interviewees, crew, contacts", cr_cli_participant }, \
+  { "consent", "record consent and read a participant's consent history", cr_cli_consent }, \
+  { "location", "places", cr_cli_location }, \
+  { "question", "the question bank", cr_cli_question }, \
+  { "interview", "scheduled interview sessions", cr_cli_interview }, \
+  { "shot", "the shot list", cr_cli_shot }, \
+  { "schedule", "conflicts, calendar (ics) and CSV export of the schedule", cr_cli_schedule },
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 
 #include "cr-media.h"
 
+G_DEFINE_QUARK (cr-media-error-quark, cr_media_error)
+
 /* For `casereel --version` and bug reports: which FFmpeg we actually run against. */
 char *
 cr_media_describe_libraries (void)

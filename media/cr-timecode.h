@@ -41,10 +41,21 @@ char    *cr_rate_to_string           (CrRate rate);            /* "30000/1001" *
 
 gboolean cr_timecode_format_check    (const CrTimecodeFormat *fmt, GError **error);
 
-/* Frames since 00:00:00:00 <-> label. Negative frames and frames past 24 h wrap like a clock. */
+/* Frames since 00:00:00:00 <-> label. Negative frames and frames past 24 h wrap like a clock.
+ * The format decides how labels count: a drop-frame format also reads "00:01:00:02" (CMX3600
+ * EDLs write colons and say DROP FRAME in an FCM line), but ';' or '.' in text read at a
+ * non-drop format is an error rather than a silent miscount. */
 char    *cr_timecode_to_string       (gint64 frames, const CrTimecodeFormat *fmt);
 gboolean cr_timecode_parse           (const char *text, const CrTimecodeFormat *fmt,
                                       gint64 *out_frames, GError **error);
+/* The longest label cr_timecode_format_into writes, with its NUL ("23:59:59;29"; up to 3 frame digits). */
+#define CR_TIMECODE_MAX_LEN 16
+
+/* Like cr_timecode_to_string, into a caller's buffer: for loops that label many frames. */
+void     cr_timecode_format_into     (gint64 frames, const CrTimecodeFormat *fmt,
+                                      char buf[CR_TIMECODE_MAX_LEN]);
+/* How many frames one 24-hour day of labels holds (2589408 at 29.97 DF, 2592000 at 30). */
+gint64   cr_timecode_frames_per_day  (const CrTimecodeFormat *fmt);
 /* Whether text uses ';' (or '.') before the frames, i.e. is written as drop-frame. */
 gboolean cr_timecode_text_is_drop    (const char *text);
 

@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-consent"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cr-consent.h"
+#include "cr-store.h"
+
+static char *
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static gboolean
+is_grant (const char *status)
+{
+  return g_strcmp0 (status, "signed") == 0 || g_strcmp0 (status, "verbal-noted") == 0 ||
+         g_strcmp0 (status, "recorded-on-camera") == 0;
+}
+
+gboolean
+cr_participant_is_minor (const CrRecord *participant,
+                         const char     *on_date)
+{
+  const char *dob = cr_record_get (participant, "date_of_birth");
+  int by, bm, bd, y, m, d, age;
+
+  if (cr_record_get_int (participant, "minor", 0))
+    return TRUE;
+  if (dob == NULL || on_date == NULL ||
+      sscanf (dob, "%d-%d-%d", &by, &bm, &bd) != 3 || sscanf (on_date, "%d-%d-%d", &y, &m, &d) != 3)
+    return FALSE;
+  age = y - by - ((m < bm || (m == bm && d < bd)) ? 1 : 0);
+  return age < CR_CONSENT_ADULT_AGE;
+}
+
+gboolean
+cr_consent_check (CrDb      *db,
+                  CrRecord  *record,
+                  gboolean   creating,
+                  GError   **error)
+{
+  const CrEntity *e = record->entity;
+  const char *status = cr_record_get (record, "status");
+  const char *date = cr_record_get (record, "date");
+  const char *expires = cr_record_get (record, "expires");
+  g_autoptr(CrRecord) person = NULL;
+
+  if (date == NULL)
+    cr_record_take (record, "date", today ());
+  date = cr_record_get (record, "date");
+  if (status == NULL || cr_record_get (record, "participant") == NULL)
+    return TRUE;   /* the required-field check names what is missing */
+
+  if (!(person = cr_store_get (db, &cr_entity_participant, cr_record_get_int (record, "participant", 0), error)))
+    return FALSE;
+
+  if (expires && g_strcmp0 (expires, date) <= 0)
+    return cr_field_error (e, cr_entity_find_field (e, "expires"), error, "must be after the consent date %s", date);
+
+  if (is_grant (status))
+    {
+      /* A form is not blanket permission: what it covers must be written down. */
+      static const char *scope[] = { "channels", "media", "naming" };
+      for (guint i = 0; i < G_N_ELEMENTS (scope); i++)
+        if (cr_record_get (record, scope[i]) == NULL)
+          return cr_field_error (e, cr_entity_find_field (e, scope[i]), error,
+                                 "say what the consent covers (required when it is %s)", status);
+      if (g_str_equal (status, "verbal-noted") && cr_record_get (record, "notes") == NULL)
+        return cr_field_error (e, cr_entity_find_field (e, "notes"), error,
+                               "write down what was said (required for verbal consent)");
+      if (cr_participant_is_minor (person, date))
+        {
+          /* The guardian named on the participant counts unless this record names another. */
+          if (cr_record_get (record, "guardian_name") == NULL)
+            cr_record_set (record, "guardian_name", cr_record_get (person, "guardian_name"));
+          if (cr_record_get (record, "guardian_relationship") == NULL)
+            cr_record_set (record, "guardian_relationship", cr_record_get (person, "guardian_relationship"));
+          if (cr_record_get (record, "guardian_name") == NULL || cr_record_get (record, "guardian_relationship") == NULL)
+            return cr_field_error (e, cr_entity_find_field (e, "guardian_name"), error,
+                                   "%s is a minor: record the guardian's name and relationship",
+                                   cr_record_get (person, "name"));
+        }
+    }
+  if (g_str_equal (status, "withdrawn"))
+    {
+      if (cr_record_get (record, "withdrawal_scope") == NULL)
+        cr_record_set (record, "withdrawal_scope", "all");
+      if (g_str_equal (cr_record_get (record, "withdrawal_scope"), "part") &&
+          cr_record_get (record, "channels") == NULL && cr_record_get (record, "media") == NULL)
+        return cr_field_error (e, cr_entity_find_field (e, "channels"), error,
+                               "a partial withdrawal says which channels or media remain");
+    }
+  else if (cr_record_get (record, "withdrawal_scope") != NULL)
+    return cr_field_error (e, cr_entity_find_field (e, "withdrawal_scope"), error,
+                           "only for a withdrawal");
+  return TRUE;
+}
+
+void
+cr_consent_state_free (CrConsentState *state)
+{
+  if (state == NULL)
+    return;
+  g_free (state->name);
+  g_free (state->status);
+  g_free (state->date);
+  g_free (state->channels);
+  g_free (state->media);
+  g_free (state->naming);
+  g_free (state->expires);
+  g_free (state->guardian_name);
+  g_free (state->guardian_relationship);
+  g_free (state->form_version);
+  g_free (state);
+}
+
+static void
+replace (char       **slot,
+         const char  *value)
+{
+  g_free (*slot);
+  *slot = g_strdup (value);
+}
+
+CrConsentState *
+cr_consent_current (CrDb        *db,
+                    gint64       participant,
+                    const char  *on_date,
+                    GError     **error)
+{
+  g_autoptr(CrConsentState) state = g_new0 (CrConsentState, 1);
+  g_autoptr(CrRecord) person = NULL;
+  g_autofree char *date = on_date ? g_strdup (on_date) : today ();
+  CrQuery query = { .field = "participant" };
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, participant);
+  g_autoptr(GPtrArray) history = NULL;
+  CrRecord *grant = NULL;
+  CrRecord *latest = NULL;
+
+  if (!(person = cr_store_get (db, &cr_entity_participant, participant, error)))
+    return NULL;
+  state->participant = participant;
+  state->name = g_strdup (cr_record_get (person, "name"));
+  state->minor = cr_participant_is_minor (person, date);
+
+  query.value = id_text;
+  if (!(history = cr_store_list (db, &cr_entity_consent, &query, error)))
+    return NULL;
+
+  /* History is ordered by date, then by when it was recorded. Records dated after the
+   * day asked about do not count yet. */
+  for (guint i = 0; i < history->len; i++)
+    {
+      CrRecord *r = g_ptr_array_index (history, i);
+      if (g_strcmp0 (cr_record_get (r, "date"), date) > 0)
+        break;
+      latest = r;
+      if (is_grant (cr_record_get (r, "status")))
+        grant = r;
+    }
+
+  if (latest == NULL)
+    {
+      state->problem = CR_CONSENT_MISSING;
+      return g_steal_pointer (&state);
+    }
+  state->status = g_strdup (cr_record_get (latest, "status"));
+  state->date = g_strdup (cr_record_get (latest, "date"));
+
+  if (grant != NULL)
+    {
+      replace (&state->channels, cr_record_get (grant, "channels"));
+      replace (&state->media, cr_record_get (grant, "media"));
+      replace (&state->naming, cr_record_get (grant, "naming"));
+      replace (&state->expires, cr_record_get (grant, "expires"));
+      replace (&state->guardian_name, cr_record_get (grant, "guardian_name"));
+      replace (&state->guardian_relationship, cr_record_get (grant, "guardian_relationship"));
+      replace (&state->form_version, cr_record_get (grant, "form_version"));
+    }
+
+  if (is_grant (state->status))
+    state->problem = CR_CONSENT_OK;
+  else if (g_str_equal (state->status, "withdrawn"))
+    {
+      if (grant != NULL && g_strcmp0 (cr_record_get (latest, "withdrawal_scope"), "part") == 0)
+        {
+          /* What remains is what the withdrawal names, within what was granted. */
+          state->partly_withdrawn = TRUE;
+          state->problem = CR_CONSENT_OK;
+          if (cr_record_get (latest, "channels"))
+            replace (&state->channels, cr_record_get (latest, "channels"));
+          if (cr_record_get (latest, "media"))
+            replace (&state->media, cr_record_get (latest, "media"));
+        }
+      else
+        state->problem = CR_CONSENT_WITHDRAWN;
+    }
+  else if (g_str_equal (state->status, "declined"))
+    state->problem = CR_CONSENT_DECLINED;
+  else
+    state->problem = CR_CONSENT_PENDING;
+
+  if (state->problem == CR_CONSENT_OK && state->expires && g_strcmp0 (state->expires, date) < 0)
+    state->problem = CR_CONSENT_EXPIRED;
+  if (state->problem == CR_CONSENT_OK && state->minor && state->guardian_name == NULL)
+    state->problem = CR_CONSENT_NO_GUARDIAN;
+  return g_steal_pointer (&state);
+}
+
+const char *
+cr_consent_problem_to_string (CrConsentProblem problem)
+{
+  switch (problem)
+    {
+    case CR_CONSENT_OK: return "ok";
+    case CR_CONSENT_MISSING: return "missing";
+    case CR_CONSENT_PENDING: return "not given yet";
+    case CR_CONSENT_DECLINED: return "declined";
+    case CR_CONSENT_WITHDRAWN: return "withdrawn";
+    case CR_CONSENT_EXPIRED: return "expired";
+    case CR_CONSENT_NO_GUARDIAN: return "minor without a guardian";
+    default: return "unknown";
+    }
+}
+
+static gboolean
+list_has (const char *list,
+          const char *word)
+{
+  g_auto(GStrv) parts = list ? g_strsplit (list, ",", -1) : NULL;
+  return parts && g_strv_contains ((const char * const *) parts, word);
+}
+
+gboolean
+cr_consent_allows (const CrConsentState  *state,
+                   const char            *channel,
+                   const char            *medium,
+                   char                 **reason)
+{
+  if (state->problem != CR_CONSENT_OK)
+    {
+      if (reason)
+        *reason = g_strdup_printf ("consent %s", cr_consent_problem_to_string (state->problem));
+      return FALSE;
+    }
+  if (channel && !list_has (state->channels, channel))
+    {
+      if (reason)
+        *reason = g_strdup_printf ("consent does not cover the channel %s", channel);
+      return FALSE;
+    }
+  if (medium && !list_has (state->media, medium))
+    {
+      if (reason)
+        *reason = g_strdup_printf ("consent does not cover %s", medium);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cr-entity.h"
+
+G_BEGIN_DECLS
+
+/* A participant's current consent, derived from the append-only history. */
+
+#define CR_CONSENT_ADULT_AGE 18
+
+typedef enum
+{
+  CR_CONSENT_OK,
+  CR_CONSENT_MISSING,       /* no record at all */
+  CR_CONSENT_PENDING,       /* not requested or requested, not yet given */
+  CR_CONSENT_DECLINED,
+  CR_CONSENT_WITHDRAWN,     /* withdrawn in full */
+  CR_CONSENT_EXPIRED,       /* past its expiry on the date asked about */
+  CR_CONSENT_NO_GUARDIAN,   /* a minor without a guardian on the record */
+} CrConsentProblem;
+
+typedef struct
+{
+  gint64            participant;
+  char             *name;
+  char             *status;         /* the latest record's status; NULL without history */
+  char             *date;           /* the latest record's date */
+  char             *channels;       /* what may be used now: comma-separated */
+  char             *media;
+  char             *naming;         /* full-name, first-name, anonymous */
+  char             *expires;
+  char             *guardian_name;
+  char             *guardian_relationship;
+  char             *form_version;
+  gboolean          minor;
+  gboolean          partly_withdrawn;
+  CrConsentProblem  problem;        /* on the date asked about, before scope */
+} CrConsentState;
+
+void            cr_consent_state_free       (CrConsentState *state);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrConsentState, cr_consent_state_free)
+
+/* on_date: YYYY-MM-DD, or NULL for today. */
+CrConsentState *cr_consent_current          (CrDb *db, gint64 participant, const char *on_date,
+                                             GError **error);
+const char     *cr_consent_problem_to_string (CrConsentProblem problem);
+/* Whether the consent allows this channel and medium (either may be NULL: not asked). On
+ * FALSE, *reason says why in a few words. */
+gboolean        cr_consent_allows           (const CrConsentState *state, const char *channel,
+                                             const char *medium, char **reason);
+/* Whether the participant counts as a minor on a date (YYYY-MM-DD). */
+gboolean        cr_participant_is_minor     (const CrRecord *participant, const char *on_date);
+
+/* The consent entity's check, used by the store when a record is added. */
+gboolean        cr_consent_check            (CrDb *db, CrRecord *record, gboolean creating,
+                                             GError **error);
+
+G_END_DECLS

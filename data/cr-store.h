@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cr-entity.h"
+
+G_BEGIN_DECLS
+
+/* Create, read, update, delete and list rows of any entity of the planning model. Values go
+ * in as the user typed them and are normalised and checked; every write is one transaction,
+ * and a refused write changes nothing. */
+
+typedef struct
+{
+  const char *search;   /* case-insensitive part of the row's label */
+  const char *field;    /* with value: only rows whose field equals value (stored form) */
+  const char *value;
+  gint64      offset;
+  gint64      limit;    /* 0: no limit */
+} CrQuery;
+
+CrRecord  *cr_store_get     (CrDb *db, const CrEntity *entity, gint64 id, GError **error);
+/* By id ("12" or "#12") or by label (case-insensitive; must name one row). */
+CrRecord  *cr_store_find    (CrDb *db, const CrEntity *entity, const char *id_or_label, GError **error);
+GPtrArray *cr_store_list    (CrDb *db, const CrEntity *entity, const CrQuery *query, GError **error);
+gint64     cr_store_count   (CrDb *db, const CrEntity *entity, const CrQuery *query, GError **error);
+
+/* Returns the new row's id, or 0 with error set. */
+gint64     cr_store_insert  (CrDb *db, const CrRecord *input, GError **error);
+gboolean   cr_store_update  (CrDb *db, const CrEntity *entity, gint64 id, const CrRecord *changes,
+                             GError **error);
+gboolean   cr_store_delete  (CrDb *db, const CrEntity *entity, gint64 id, GError **error);
+
+/* The label of a row of an entity, for showing references; NULL if there is none. */
+char      *cr_store_label   (CrDb *db, const CrEntity *entity, gint64 id);
+
+G_END_DECLS

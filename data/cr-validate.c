@@ -1,0 +1,450 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-validate"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cr-entity.h"
+
+gboolean
+cr_field_error (const CrEntity *entity,
+                const CrField  *field,
+                GError        **error,
+                const char     *format,
+                ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "%s %s: %s",
+               entity->name, field->name, msg);
+  return FALSE;
+}
+
+static gboolean
+normalize_choice (const CrEntity *entity,
+                  const CrField  *field,
+                  const char     *raw,
+                  const char    **out,
+                  GError        **error)
+{
+  g_autofree char *want = g_ascii_strdown (raw, -1);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  /* Users type "B roll", "B-Roll", "first_name": compare without case and separators. */
+  g_strdelimit (want, " _", '-');
+  for (guint i = 0; field->choices[i]; i++)
+    {
+      if (g_str_equal (field->choices[i], want))
+        {
+          *out = field->choices[i];
+          return TRUE;
+        }
+      g_string_append_printf (list, "%s%s", i ? ", " : "", field->choices[i]);
+    }
+  return cr_field_error (entity, field, error, "“%s” is not one of %s", raw, list->str);
+}
+
+static gboolean
+normalize_set (const CrEntity *entity,
+               const CrField  *field,
+               const char     *raw,
+               char          **out,
+               GError        **error)
+{
+  g_auto(GStrv) parts = g_strsplit_set (raw, ",\n", -1);
+  g_autofree gboolean *chosen = NULL;
+  g_autoptr(GString) result = g_string_new (NULL);
+  guint n_choices = g_strv_length ((char **) field->choices);
+
+  chosen = g_new0 (gboolean, n_choices);
+  for (guint i = 0; parts[i]; i++)
+    {
+      const char *choice = NULL;
+      char *part = g_strstrip (parts[i]);
+
+      if (*part == '\0')
+        continue;
+      if (g_ascii_strcasecmp (part, "all") == 0)
+        {
+          for (guint c = 0; c < n_choices; c++)
+            chosen[c] = TRUE;
+          continue;
+        }
+      if (!normalize_choice (entity, field, part, &choice, error))
+        return FALSE;
+      for (guint c = 0; c < n_choices; c++)
+        if (field->choices[c] == choice)
+          chosen[c] = TRUE;
+    }
+  for (guint c = 0; c < n_choices; c++)
+    if (chosen[c])
+      g_string_append_printf (result, "%s%s", result->len ? "," : "", field->choices[c]);
+  *out = g_string_free (g_steal_pointer (&result), FALSE);
+  return TRUE;
+}
+
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  int y, m, d;
+  char tail;
+
+  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || strlen (text) != 10)
+    return FALSE;
+  if (!g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+static gboolean
+normalize_datetime (const CrEntity *entity,
+                    const CrField  *field,
+                    const char     *raw,
+                    const char     *zone,
+                    char          **out,
+                    GError        **error)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *text = g_strdup (raw);
+  int y, mo, d, h, mi, s = 0;
+  int n;
+
+  /* With an offset or Z it is an absolute time; otherwise a wall time in the zone. */
+  g_strdelimit (text, " ", 'T');
+  local = g_date_time_new_from_iso8601 (text, NULL);
+  if (local == NULL)
+    {
+      n = sscanf (text, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s);
+      if (n < 5 || !g_date_valid_dmy (d, mo, y) || h > 23 || mi > 59 || s > 59)
+        return cr_field_error (entity, field, error,
+                               "“%s” is not a date and time (write YYYY-MM-DD HH:MM)", raw);
+      tz = zone ? g_time_zone_new_identifier (zone) : g_time_zone_new_utc ();
+      if (tz == NULL)
+        return cr_field_error (entity, field, error, "unknown time zone “%s”", zone);
+      local = g_date_time_new (tz, y, mo, d, h, mi, s);
+      /* GLib moves a wall time that a clock change skips; that time never happens there. */
+      if (local == NULL || g_date_time_get_hour (local) != h || g_date_time_get_minute (local) != mi)
+        return cr_field_error (entity, field, error,
+                               "%s does not exist in %s (the clocks change then)", raw, zone);
+    }
+  utc = g_date_time_to_utc (local);
+  *out = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  return TRUE;
+}
+
+static gboolean
+normalize_ref (CrDb           *db,
+               const CrEntity *entity,
+               const CrField  *field,
+               const char     *raw,
+               gint64         *out,
+               GError        **error)
+{
+  const CrEntity *target = field->ref;
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?1 OR %s = ?2 COLLATE NOCASE LIMIT 2",
+                                          target->table, target->label);
+  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, sql, error);
+  const char *name = raw[0] == '#' ? raw + 1 : raw;
+  char *end = NULL;
+  gint64 as_id = g_ascii_strtoll (name, &end, 10);
+  int rows = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, (end && *end == '\0' && end != name) ? as_id : -1);
+  sqlite3_bind_text (stmt, 2, raw, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      /* An exact id wins over a name that happens to be digits. */
+      if (rows == 0 || id == as_id)
+        *out = id;
+      rows++;
+    }
+  if (rows == 0)
+    return cr_field_error (entity, field, error, "no %s “%s”", target->name, raw);
+  if (rows > 1 && *out != as_id)
+    return cr_field_error (entity, field, error, "“%s” names more than one %s; give the id",
+                           raw, target->name);
+  return TRUE;
+}
+
+static gboolean
+normalize_links (CrDb           *db,
+                 const CrEntity *entity,
+                 const CrField  *field,
+                 const char     *raw,
+                 char          **out,
+                 GError        **error)
+{
+  g_auto(GStrv) parts = g_strsplit (raw, "\n", -1);
+  g_autoptr(GString) result = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      char *part = g_strstrip (parts[i]);
+      gint64 id = 0;
+
+      if (*part == '\0')
+        continue;
+      if (!normalize_ref (db, entity, field, part, &id, error))
+        return FALSE;
+      if (g_hash_table_contains (seen, &id))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+      g_string_append_printf (result, "%s%" G_GINT64_FORMAT, result->len ? "," : "", id);
+    }
+  *out = g_string_free (g_steal_pointer (&result), FALSE);
+  return TRUE;
+}
+
+static gboolean
+normalize_duration (const CrEntity *entity,
+                    const CrField  *field,
+                    const char     *raw,
+                    gint64         *out,
+                    GError        **error)
+{
+  int a, b, c;
+  char tail;
+
+  /* "90" seconds, "1:30", "1:02:03", "5m", "90s", "1h" */
+  if (sscanf (raw, "%d:%d:%d%c", &a, &b, &c, &tail) == 3 && b < 60 && c < 60 && a >= 0)
+    *out = a * 3600 + b * 60 + c;
+  else if (sscanf (raw, "%d:%d%c", &a, &b, &tail) == 2 && b < 60 && a >= 0)
+    *out = a * 60 + b;
+  else if (sscanf (raw, "%d%c%c", &a, &tail, &tail) == 2 && a >= 0 && strchr ("smh", tail))
+    *out = (gint64) a * (tail == 's' ? 1 : tail == 'm' ? 60 : 3600);
+  else if (sscanf (raw, "%d%c", &a, &tail) == 1 && a >= 0)
+    *out = a;
+  else
+    return cr_field_error (entity, field, error,
+                           "“%s” is not a duration (seconds, M:SS, H:MM:SS, or 5m)", raw);
+  return TRUE;
+}
+
+static gboolean
+normalize_rate (const CrEntity *entity,
+                const CrField  *field,
+                const char     *raw,
+                char          **out,
+                GError        **error)
+{
+  static const struct { const char *text; const char *rate; } common[] = {
+    { "23.976", "24000/1001" }, { "23.98", "24000/1001" }, { "29.97", "30000/1001" },
+    { "59.94", "60000/1001" }, { "47.952", "48000/1001" }, { "119.88", "120000/1001" },
+  };
+  int num, den;
+  char tail;
+
+  for (guint i = 0; i < G_N_ELEMENTS (common); i++)
+    if (g_str_equal (raw, common[i].text))
+      {
+        *out = g_strdup (common[i].rate);
+        return TRUE;
+      }
+  if (sscanf (raw, "%d/%d%c", &num, &den, &tail) == 2 && num > 0 && den > 0 && num / den <= 1000)
+    {
+      *out = g_strdup_printf ("%d/%d", num, den);
+      return TRUE;
+    }
+  if (sscanf (raw, "%d%c", &num, &tail) == 1 && num > 0 && num <= 1000)
+    {
+      *out = g_strdup_printf ("%d/1", num);
+      return TRUE;
+    }
+  return cr_field_error (entity, field, error,
+                         "“%s” is not a frame rate (25, 29.97, 30000/1001 …)", raw);
+}
+
+static gboolean
+is_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  return at != NULL && at != text && strchr (at + 1, '@') == NULL &&
+         strchr (at + 1, '.') != NULL && at[1] != '.' &&
+         !g_str_has_suffix (text, ".") && strpbrk (text, " \t<>,;\"") == NULL;
+}
+
+static gboolean
+is_phone (const char *text)
+{
+  guint digits = 0;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (!strchr (" +-().", *p) && !(p[0] == 'x' || p[0] == 'X'))
+        return FALSE;
+    }
+  return digits >= 3 && digits <= 20;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+cr_field_normalize (CrDb           *db,
+                    const CrEntity *entity,
+                    const CrField  *field,
+                    const char     *raw,
+                    const char     *zone,
+                    char          **out,
+                    GError        **error)
+{
+  g_autofree char *text = g_strdup (raw ? raw : "");
+  const char *choice = NULL;
+  gint64 number = 0;
+  GDate date;
+
+  *out = NULL;
+  if (field->type != CR_FIELD_NOTE)
+    g_strstrip (text);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return cr_field_error (entity, field, error, "not valid UTF-8 text");
+  if (is_blank (text))
+    {
+      if (field->flags & CR_FIELD_REQUIRED)
+        return cr_field_error (entity, field, error, "must not be empty");
+      return TRUE;
+    }
+  if (field->type != CR_FIELD_NOTE && field->type != CR_FIELD_LINKS && field->type != CR_FIELD_SET &&
+      strpbrk (text, "\n\r") != NULL)
+    return cr_field_error (entity, field, error, "must be one line");
+
+  switch (field->type)
+    {
+    case CR_FIELD_TEXT:
+    case CR_FIELD_PATH:
+      if (g_utf8_strlen (text, -1) > 500)
+        return cr_field_error (entity, field, error, "longer than 500 characters");
+      *out = g_steal_pointer (&text);
+      return TRUE;
+
+    case CR_FIELD_NOTE:
+      if (strlen (text) > 100000)
+        return cr_field_error (entity, field, error, "longer than 100,000 bytes");
+      *out = g_steal_pointer (&text);
+      return TRUE;
+
+    case CR_FIELD_INT:
+      {
+        char *end = NULL;
+        number = g_ascii_strtoll (text, &end, 10);
+        if (end == text || *end != '\0')
+          return cr_field_error (entity, field, error, "“%s” is not a whole number", text);
+        if (field->min < field->max && (number < field->min || number > field->max))
+          return cr_field_error (entity, field, error, "%s is outside %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT,
+                                 text, field->min, field->max);
+        *out = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+        return TRUE;
+      }
+
+    case CR_FIELD_BOOL:
+      if (g_ascii_strcasecmp (text, "1") == 0 || g_ascii_strcasecmp (text, "yes") == 0 ||
+          g_ascii_strcasecmp (text, "true") == 0 || g_ascii_strcasecmp (text, "y") == 0)
+        *out = g_strdup ("1");
+      else if (g_ascii_strcasecmp (text, "0") == 0 || g_ascii_strcasecmp (text, "no") == 0 ||
+               g_ascii_strcasecmp (text, "false") == 0 || g_ascii_strcasecmp (text, "n") == 0)
+        *out = g_strdup ("0");
+      else
+        return cr_field_error (entity, field, error, "“%s” is not yes or no", text);
+      return TRUE;
+
+    case CR_FIELD_DATE:
+      if (!parse_date (text, &date))
+        return cr_field_error (entity, field, error, "“%s” is not a date (write YYYY-MM-DD)", text);
+      *out = g_steal_pointer (&text);
+      return TRUE;
+
+    case CR_FIELD_DATETIME:
+      return normalize_datetime (entity, field, text, zone, out, error);
+
+    case CR_FIELD_ENUM:
+      if (!normalize_choice (entity, field, text, &choice, error))
+        return FALSE;
+      *out = g_strdup (choice);
+      return TRUE;
+
+    case CR_FIELD_SET:
+      return normalize_set (entity, field, text, out, error);
+
+    case CR_FIELD_EMAIL:
+      if (!is_email (text))
+        return cr_field_error (entity, field, error, "“%s” is not an email address", text);
+      *out = g_steal_pointer (&text);
+      return TRUE;
+
+    case CR_FIELD_PHONE:
+      if (!is_phone (text))
+        return cr_field_error (entity, field, error, "“%s” is not a phone number", text);
+      *out = g_steal_pointer (&text);
+      return TRUE;
+
+    case CR_FIELD_TIMEZONE:
+      {
+        g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (text);
+        if (tz == NULL)
+          return cr_field_error (entity, field, error,
+                                 "unknown time zone “%s” (write an IANA name such as Europe/London)", text);
+        *out = g_steal_pointer (&text);
+        return TRUE;
+      }
+
+    case CR_FIELD_REF:
+      if (!normalize_ref (db, entity, field, text, &number, error))
+        return FALSE;
+      *out = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+      return TRUE;
+
+    case CR_FIELD_LINKS:
+      return normalize_links (db, entity, field, text, out, error);
+
+    case CR_FIELD_DURATION:
+      if (!normalize_duration (entity, field, text, &number, error))
+        return FALSE;
+      if (field->min < field->max && (number < field->min || number > field->max))
+        return cr_field_error (entity, field, error, "%s is outside the allowed range", text);
+      *out = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+      return TRUE;
+
+    case CR_FIELD_RATE:
+      return normalize_rate (entity, field, text, out, error);
+
+    case CR_FIELD_TIMECODE:
+      {
+        int h, m, s, f;
+        char sep, tail;
+        if (sscanf (text, "%2d:%2d:%2d%c%2d%c", &h, &m, &s, &sep, &f, &tail) != 5 ||
+            strlen (text) != 11 || !strchr (":;.", sep) || h > 23 || m > 59 || s > 59 || f > 59)
+          return cr_field_error (entity, field, error,
+                                 "“%s” is not a timecode (write HH:MM:SS:FF)", text);
+        *out = g_steal_pointer (&text);
+        return TRUE;
+      }
+    default:
+      break;
+    }
+  g_assert_not_reached ();
+}

@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-media"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <glib/gstdio.h>
+#include <libavutil/display.h>
+
+#include "cr-av-private.h"
+
+static int
+interrupt_cb (void *opaque)
+{
+  CrAvInterrupt *irq = opaque;
+
+  if (g_cancellable_is_cancelled (irq->cancellable))
+    return 1;
+  if (irq->deadline != 0 && g_get_monotonic_time () > irq->deadline)
+    {
+      irq->timed_out = TRUE;
+      return 1;
+    }
+  return 0;
+}
+
+void
+cr_av_interrupt_init (CrAvInterrupt *irq,
+                      GCancellable  *cancellable,
+                      gint64         timeout_us)
+{
+  irq->cancellable = cancellable;
+  irq->deadline = timeout_us > 0 ? g_get_monotonic_time () + timeout_us : 0;
+  irq->timed_out = FALSE;
+}
+
+gboolean
+cr_av_interrupted (CrAvInterrupt  *irq,
+                   const char     *path,
+                   GError        **error)
+{
+  if (irq == NULL || !interrupt_cb (irq))
+    return FALSE;
+  cr_av_set_error (error, irq, path, AVERROR_EXIT, CR_MEDIA_ERROR_FAILED, NULL);
+  return TRUE;
+}
+
+void
+cr_av_set_error (GError        **error,
+                 CrAvInterrupt  *irq,
+                 const char     *path,
+                 int             averr,
+                 CrMediaError    code,
+                 const char     *what)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  char reason[AV_ERROR_MAX_STRING_SIZE] = "";
+
+  if (irq != NULL && g_cancellable_is_cancelled (irq->cancellable))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s: cancelled", name);
+      return;
+    }
+  if (irq != NULL && irq->timed_out)
+    {
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_TIMEOUT,
+                   "%s: gave up, the file took too long to read", name);
+      return;
+    }
+
+  switch (averr)
+    {
+    case AVERROR (ENOENT):
+    case AVERROR (EACCES):
+    case AVERROR (EPERM):
+    case AVERROR (EIO):
+    case AVERROR (EISDIR):
+    case AVERROR (ENOSPC):
+    case AVERROR (EROFS):
+      code = CR_MEDIA_ERROR_IO;
+      break;
+    case AVERROR_DECODER_NOT_FOUND:
+    case AVERROR_ENCODER_NOT_FOUND:
+    case AVERROR_DEMUXER_NOT_FOUND:
+    case AVERROR_MUXER_NOT_FOUND:
+    case AVERROR_PATCHWELCOME:
+      code = CR_MEDIA_ERROR_UNSUPPORTED;
+      break;
+    default:
+      break;
+    }
+  av_strerror (averr, reason, sizeof reason);
+  if (what != NULL)
+    g_set_error (error, CR_MEDIA_ERROR, code, "%s: %s (%s)", name, what, reason);
+  else
+    g_set_error (error, CR_MEDIA_ERROR, code, "%s: %s", name, reason);
+}
+
+AVFormatContext *
+cr_av_open_input (const char     *path,
+                  CrAvInterrupt  *irq,
+                  const guint8   *head,
+                  gsize           head_len,
+                  AVDictionary  **options,
+                  GError        **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  const AVInputFormat *fmt = NULL;
+  AVFormatContext *ic;
+  GStatBuf st;
+  int ret;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: %s", name, g_strerror (saved));
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: is a folder, not a file", name);
+      return NULL;
+    }
+  if (st.st_size == 0)
+    {
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_NOT_MEDIA, "%s: empty file", name);
+      return NULL;
+    }
+
+  if (head != NULL && head_len > 0)
+    {
+      /* FFmpeg's probes read past the end by up to AVPROBE_PADDING_SIZE zero bytes. */
+      g_autofree guint8 *buf = g_malloc0 (head_len + AVPROBE_PADDING_SIZE);
+      AVProbeData pd = { path, buf, (int) head_len, NULL };
+      int score = 0;
+
+      memcpy (buf, head, head_len);
+      fmt = av_probe_input_format3 (&pd, 1, &score);
+      if (fmt != NULL && score < AVPROBE_SCORE_RETRY)
+        fmt = NULL;  /* a weak guess: let FFmpeg look further into the file */
+      if (fmt == NULL && (goffset) head_len >= (goffset) st.st_size && score <= 0)
+        {
+          g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_NOT_MEDIA,
+                       "%s: not a media file (no audio, video or image format matches)", name);
+          return NULL;
+        }
+    }
+
+  ic = avformat_alloc_context ();
+  ic->interrupt_callback.callback = interrupt_cb;
+  ic->interrupt_callback.opaque = irq;
+  ret = avformat_open_input (&ic, path, fmt, options);
+  if (ret < 0)
+    {
+      if (ret == AVERROR_INVALIDDATA && fmt == NULL)
+        g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_NOT_MEDIA,
+                     "%s: not a media file (no audio, video or image format matches)", name);
+      else if (ret == AVERROR_INVALIDDATA || ret == AVERROR_EOF)
+        {
+          g_autofree char *what = g_strdup_printf ("truncated or damaged %s file", fmt->name);
+          cr_av_set_error (error, irq, path, ret, CR_MEDIA_ERROR_DAMAGED, what);
+        }
+      else
+        cr_av_set_error (error, irq, path, ret, CR_MEDIA_ERROR_DAMAGED, "cannot open");
+      return NULL;
+    }
+  return ic;
+}
+
+AVCodecContext *
+cr_av_open_decoder (AVStream    *stream,
+                    int          threads,
+                    const char  *path,
+                    GError     **error)
+{
+  const AVCodec *codec = avcodec_find_decoder (stream->codecpar->codec_id);
+  g_autoptr(AVCodecContext) ctx = NULL;
+  int ret;
+
+  if (codec == NULL)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_UNSUPPORTED,
+                   "%s: no decoder for %s in this FFmpeg", name,
+                   avcodec_get_name (stream->codecpar->codec_id));
+      return NULL;
+    }
+  ctx = avcodec_alloc_context3 (codec);
+  if ((ret = avcodec_parameters_to_context (ctx, stream->codecpar)) < 0)
+    {
+      cr_av_set_error (error, NULL, path, ret, CR_MEDIA_ERROR_FAILED, "cannot set up the decoder");
+      return NULL;
+    }
+  ctx->pkt_timebase = stream->time_base;
+  ctx->thread_count = threads;
+  if ((ret = avcodec_open2 (ctx, codec, NULL)) < 0)
+    {
+      cr_av_set_error (error, NULL, path, ret, CR_MEDIA_ERROR_UNSUPPORTED, "cannot open the decoder");
+      return NULL;
+    }
+  return g_steal_pointer (&ctx);
+}
+
+CrRate
+cr_av_snap_rate (AVRational rate)
+{
+  static const CrRate known[] = {
+    { 24000, 1001 }, { 24, 1 }, { 25, 1 }, { 30000, 1001 }, { 30, 1 }, { 48000, 1001 },
+    { 48, 1 }, { 50, 1 }, { 60000, 1001 }, { 60, 1 }, { 120000, 1001 }, { 120, 1 },
+  };
+  CrRate out = { 0, 0 };
+  double value;
+
+  if (rate.num <= 0 || rate.den <= 0)
+    return out;
+  value = av_q2d (rate);
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      double k = (double) known[i].num / known[i].den;
+      /* 29.97 stored as 2997/100 is 30000/1001 to within 0.01 %. */
+      if (fabs (value - k) / k < 0.0002)
+        return known[i];
+    }
+  av_reduce (&out.num, &out.den, rate.num, rate.den, INT_MAX);
+  return out;
+}
+
+int
+cr_av_stream_rotation (AVStream *stream)
+{
+  size_t size = 0;
+  const guint8 *matrix = av_stream_get_side_data (stream, AV_PKT_DATA_DISPLAYMATRIX, &size);
+  double theta;
+  int degrees;
+
+  if (matrix == NULL || size < 9 * sizeof (int32_t))
+    return 0;
+  theta = -av_display_rotation_get ((const int32_t *) matrix);
+  if (isnan (theta))
+    return 0;
+  degrees = (int) lround (theta / 90.0) * 90;
+  degrees %= 360;
+  if (degrees < 0)
+    degrees += 360;
+  return degrees;
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Broadcast Wave and iXML chunks, read straight from the RIFF file: FFmpeg's wav demuxer
+ * gives bext's time_reference but not iXML, and not the recorder's frame rate. Private to
+ * media/. */
+
+#include <glib.h>
+
+#include "cr-timecode.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gboolean          has_bext;
+  gboolean          has_ixml;
+  gint64            time_reference;   /* samples since midnight, -1 if none */
+  int               sample_rate;      /* from the fmt chunk, 0 if none */
+  gboolean          has_rate;         /* the file names the rate its timecode counts at */
+  CrTimecodeFormat  timecode_format;
+  char             *originator;
+  char             *scene;
+  char             *take;
+  char             *tape;
+  char             *project;
+  char             *note;
+  char            **track_names;      /* NULL-terminated, or NULL */
+} CrBwfInfo;
+
+/* Reads the chunks of a RIFF/RF64 WAVE file. Returns FALSE without an error when the file
+ * is not WAVE; sizes are bounded, so a damaged file cannot make it read much. */
+gboolean cr_bwf_read       (const char  *path,
+                            CrBwfInfo   *info,
+                            GError     **error);
+void     cr_bwf_info_clear (CrBwfInfo   *info);
+
+/* The recorder's rate notations: "24000/1001", "25", "023.976-ND", "29.97DF". */
+gboolean cr_bwf_parse_speed (const char      *text,
+                             CrTimecodeFormat *out);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrBwfInfo, cr_bwf_info_clear)
+
+G_END_DECLS

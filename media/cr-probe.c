@@ -1,0 +1,1048 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-media"
+
+#include "config.h"
+
+#include <string.h>
+#include <libavutil/channel_layout.h>
+#include <libavutil/pixdesc.h>
+
+#include "cr-av-private.h"
+#include "cr-bwf.h"
+#include "cr-probe.h"
+
+#define IDENTITY_SPAN     (64 * 1024)
+#define DEFAULT_TIMEOUT   (20 * G_USEC_PER_SEC)
+/* Bounds for the files whose header is not enough (MPEG-TS, raw streams, some AVI). */
+#define INFO_PROBESIZE    (2 * 1024 * 1024)
+#define INFO_ANALYZE_US   (3 * G_USEC_PER_SEC)
+/* How far the fast path reads to see each video stream's first packet. */
+#define FIRST_PACKETS_MAX 64
+
+static void
+stream_free (gpointer data)
+{
+  CrProbeStream *s = data;
+
+  g_free (s->codec);
+  g_free (s->codec_tag);
+  g_free (s->profile);
+  g_free (s->language);
+  g_free (s->timecode);
+  g_free (s->pixel_format);
+  g_free (s->field_order);
+  g_free (s->color_primaries);
+  g_free (s->color_transfer);
+  g_free (s->color_matrix);
+  g_free (s->color_range);
+  g_free (s->channel_layout);
+  g_free (s->sample_format);
+  g_free (s);
+}
+
+void
+cr_probe_free (CrProbe *probe)
+{
+  if (probe == NULL)
+    return;
+  g_free (probe->path);
+  g_free (probe->identity);
+  g_free (probe->format);
+  g_free (probe->format_long);
+  g_free (probe->creation_time);
+  g_clear_pointer (&probe->streams, g_ptr_array_unref);
+  g_free (probe->recorder.scene);
+  g_free (probe->recorder.take);
+  g_free (probe->recorder.tape);
+  g_free (probe->recorder.project);
+  g_free (probe->recorder.note);
+  g_strfreev (probe->recorder.track_names);
+  g_free (probe->recorder.originator);
+  g_free (probe->recorder.camera_make);
+  g_free (probe->recorder.camera_model);
+  g_free (probe);
+}
+
+const char *
+cr_stream_type_to_string (CrStreamType type)
+{
+  static const char *names[] = { "video", "audio", "subtitle", "data", "attachment", "unknown" };
+
+  return type <= CR_STREAM_UNKNOWN ? names[type] : "unknown";
+}
+
+const char *
+cr_timecode_source_to_string (CrTimecodeSource source)
+{
+  static const char *names[] = { "none", "tmcd", "stream-tag", "container-tag", "gop", "bwf" };
+
+  return source <= CR_TIMECODE_SOURCE_BWF ? names[source] : "none";
+}
+
+const CrProbeStream *
+cr_probe_get_first_stream (const CrProbe *probe,
+                           CrStreamType   type)
+{
+  for (guint i = 0; i < probe->streams->len; i++)
+    {
+      const CrProbeStream *s = g_ptr_array_index (probe->streams, i);
+      if (s->type == type && !s->still_image)
+        return s;
+    }
+  return NULL;
+}
+
+/* Identity ------------------------------------------------------------------------------ */
+
+/* SHA-1 over the size (8 bytes, little-endian), the first 64 KiB and the last 64 KiB. Hands
+ * back the first bytes too, for the format probe, so the file start is read once. */
+static char *
+compute_identity (const char    *path,
+                  GCancellable  *cancellable,
+                  guint64        size,
+                  GBytes       **out_head,
+                  GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
+  g_autofree guint8 *buf = g_malloc (IDENTITY_SPAN);
+  guint8 size_le[8];
+  gsize head_len = 0, tail_len = 0;
+  goffset tail_at;
+
+  in = g_file_read (file, cancellable, error);
+  if (in == NULL)
+    return NULL;
+  for (int i = 0; i < 8; i++)
+    size_le[i] = (size >> (8 * i)) & 0xff;
+  g_checksum_update (sum, size_le, sizeof size_le);
+
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), buf, IDENTITY_SPAN, &head_len,
+                                cancellable, error))
+    return NULL;
+  g_checksum_update (sum, buf, head_len);
+  if (out_head != NULL)
+    *out_head = g_bytes_new (buf, head_len);
+
+  tail_at = size > IDENTITY_SPAN ? (goffset) (size - IDENTITY_SPAN) : 0;
+  if (!g_seekable_seek (G_SEEKABLE (in), tail_at, G_SEEK_SET, cancellable, error)
+      || !g_input_stream_read_all (G_INPUT_STREAM (in), buf, IDENTITY_SPAN, &tail_len,
+                                   cancellable, error))
+    {
+      if (out_head != NULL)
+        g_clear_pointer (out_head, g_bytes_unref);
+      return NULL;
+    }
+  g_checksum_update (sum, buf, tail_len);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* Turns a GIO error into ours, naming the file. */
+static void
+set_io_error (GError     **error,
+              GError      *cause,
+              const char  *path)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s: cancelled", name);
+  else
+    g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: %s", name, cause->message);
+}
+
+static gboolean
+stat_file (const char    *path,
+           GCancellable  *cancellable,
+           guint64       *size,
+           gint64        *mtime_us,
+           GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      set_io_error (error, local_error, path);
+      return FALSE;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: is a folder, not a file", name);
+      return FALSE;
+    }
+  *size = g_file_info_get_size (info);
+  *mtime_us = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
+              + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+  return TRUE;
+}
+
+char *
+cr_probe_identity (const char  *path,
+                   GError     **error)
+{
+  guint64 size = 0;
+  gint64 mtime;
+  g_autoptr(GError) local_error = NULL;
+  char *identity;
+
+  if (!stat_file (path, NULL, &size, &mtime, error))
+    return NULL;
+  identity = compute_identity (path, NULL, size, NULL, &local_error);
+  if (identity == NULL)
+    set_io_error (error, local_error, path);
+  return identity;
+}
+
+/* Streams -------------------------------------------------------------------------------- */
+
+static gint64
+to_usec (gint64     ts,
+         AVRational time_base)
+{
+  if (ts == AV_NOPTS_VALUE)
+    return -1;
+  return av_rescale_q (ts, time_base, AV_TIME_BASE_Q);
+}
+
+static CrRate
+rate_of (AVRational q)
+{
+  CrRate r = { 0, 0 };
+
+  if (q.num > 0 && q.den > 0)
+    av_reduce (&r.num, &r.den, q.num, q.den, INT_MAX);
+  return r;
+}
+
+static char *
+dup_or_null (const char *s)
+{
+  return s != NULL && *s != '\0' ? g_strdup (s) : NULL;
+}
+
+static char *
+tag (AVDictionary *metadata,
+     const char   *key)
+{
+  AVDictionaryEntry *e = av_dict_get (metadata, key, NULL, 0);
+
+  return e != NULL ? dup_or_null (e->value) : NULL;
+}
+
+static char *
+fourcc (guint32 tag_value)
+{
+  char s[5] = { 0 };
+
+  for (int i = 0; i < 4; i++)
+    {
+      s[i] = (tag_value >> (8 * i)) & 0xff;
+      if (!g_ascii_isprint (s[i]))
+        return NULL;
+    }
+  return g_strdup (s);
+}
+
+static const char *
+field_order_name (enum AVFieldOrder order)
+{
+  switch (order)
+    {
+    case AV_FIELD_PROGRESSIVE: return "progressive";
+    case AV_FIELD_TT: return "tt";
+    case AV_FIELD_BB: return "bb";
+    case AV_FIELD_TB: return "tb";
+    case AV_FIELD_BT: return "bt";
+    case AV_FIELD_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+static CrStreamType
+stream_type (enum AVMediaType type)
+{
+  switch (type)
+    {
+    case AVMEDIA_TYPE_VIDEO: return CR_STREAM_VIDEO;
+    case AVMEDIA_TYPE_AUDIO: return CR_STREAM_AUDIO;
+    case AVMEDIA_TYPE_SUBTITLE: return CR_STREAM_SUBTITLE;
+    case AVMEDIA_TYPE_DATA: return CR_STREAM_DATA;
+    case AVMEDIA_TYPE_ATTACHMENT: return CR_STREAM_ATTACHMENT;
+    case AVMEDIA_TYPE_UNKNOWN:
+    case AVMEDIA_TYPE_NB:
+    default:
+      return CR_STREAM_UNKNOWN;
+    }
+}
+
+static CrProbeStream *
+describe_stream (AVFormatContext *ic,
+                 AVStream        *st)
+{
+  AVCodecParameters *par = st->codecpar;
+  CrProbeStream *s = g_new0 (CrProbeStream, 1);
+  const char *profile;
+
+  s->index = st->index;
+  s->type = stream_type (par->codec_type);
+  if (par->codec_id != AV_CODEC_ID_NONE)
+    s->codec = g_strdup (avcodec_get_name (par->codec_id));
+  s->codec_tag = fourcc (par->codec_tag);
+  profile = par->profile != FF_PROFILE_UNKNOWN ? avcodec_profile_name (par->codec_id, par->profile) : NULL;
+  s->profile = dup_or_null (profile);
+  s->bit_rate = par->bit_rate > 0 ? par->bit_rate : -1;
+  s->start_us = to_usec (st->start_time, st->time_base);
+  s->duration_us = to_usec (st->duration, st->time_base);
+  s->frame_count = st->nb_frames > 0 ? st->nb_frames : -1;
+  s->language = tag (st->metadata, "language");
+  s->timecode = tag (st->metadata, "timecode");
+  s->still_image = (st->disposition & AV_DISPOSITION_ATTACHED_PIC) != 0;
+
+  if (par->codec_type == AVMEDIA_TYPE_VIDEO)
+    {
+      AVRational sar = av_guess_sample_aspect_ratio (ic, st, NULL);
+
+      s->width = par->width;
+      s->height = par->height;
+      if (sar.num > 0 && sar.den > 0)
+        {
+          AVRational dar;
+          s->sample_aspect = rate_of (sar);
+          /* As ffprobe reduces it. */
+          av_reduce (&dar.num, &dar.den, (gint64) par->width * sar.num,
+                     (gint64) par->height * sar.den, 1024 * 1024);
+          s->display_aspect = rate_of (dar);
+        }
+      s->pixel_format = dup_or_null (av_get_pix_fmt_name (par->format));
+      s->field_order = dup_or_null (field_order_name (par->field_order));
+      s->frame_rate = rate_of (st->r_frame_rate);
+      s->average_frame_rate = rate_of (st->avg_frame_rate);
+      s->variable_frame_rate = s->frame_rate.num > 0 && s->average_frame_rate.num > 0
+                               && !cr_rate_equal (s->frame_rate, s->average_frame_rate);
+      s->rotation = cr_av_stream_rotation (st);
+      if (par->color_primaries != AVCOL_PRI_UNSPECIFIED)
+        s->color_primaries = dup_or_null (av_color_primaries_name (par->color_primaries));
+      if (par->color_trc != AVCOL_TRC_UNSPECIFIED)
+        s->color_transfer = dup_or_null (av_color_transfer_name (par->color_trc));
+      if (par->color_space != AVCOL_SPC_UNSPECIFIED)
+        s->color_matrix = dup_or_null (av_color_space_name (par->color_space));
+      if (par->color_range != AVCOL_RANGE_UNSPECIFIED)
+        s->color_range = dup_or_null (av_color_range_name (par->color_range));
+    }
+  else if (par->codec_type == AVMEDIA_TYPE_AUDIO)
+    {
+      char layout[128] = "";
+
+      s->sample_rate = par->sample_rate;
+      s->channels = par->ch_layout.nb_channels;
+      if (par->ch_layout.order != AV_CHANNEL_ORDER_UNSPEC
+          && av_channel_layout_describe (&par->ch_layout, layout, sizeof layout) > 0)
+        s->channel_layout = g_strdup (layout);
+      s->sample_format = dup_or_null (av_get_sample_fmt_name (par->format));
+      s->bits_per_sample = av_get_bits_per_sample (par->codec_id);
+      if (s->bits_per_sample <= 0)
+        s->bits_per_sample = par->bits_per_raw_sample;
+    }
+  return s;
+}
+
+/* Reading as little as possible -------------------------------------------------------- */
+
+/* Whether the header alone says what each stream is. */
+static gboolean
+header_is_enough (AVFormatContext *ic)
+{
+  gboolean known_duration = ic->duration != AV_NOPTS_VALUE;
+
+  if (ic->ctx_flags & AVFMTCTX_NOHEADER || ic->nb_streams == 0)
+    return FALSE;
+  for (unsigned i = 0; i < ic->nb_streams; i++)
+    {
+      AVStream *st = ic->streams[i];
+      AVCodecParameters *par = st->codecpar;
+
+      if (st->duration != AV_NOPTS_VALUE)
+        known_duration = TRUE;
+      if (par->codec_type == AVMEDIA_TYPE_VIDEO
+          && (par->codec_id == AV_CODEC_ID_NONE || par->width <= 0 || par->height <= 0
+              || (st->avg_frame_rate.num <= 0 && st->r_frame_rate.num <= 0)))
+        return FALSE;
+      if (par->codec_type == AVMEDIA_TYPE_AUDIO
+          && (par->codec_id == AV_CODEC_ID_NONE || par->sample_rate <= 0
+              || par->ch_layout.nb_channels <= 0))
+        return FALSE;
+    }
+  return known_duration;
+}
+
+/* The nominal rate of a variable-rate stream, from the container's index: the shortest step
+ * between frames, as FFmpeg's own stream analysis finds it. */
+static void
+guess_frame_rate_from_index (AVStream *st)
+{
+  int n = avformat_index_get_entries_count (st);
+  gint64 step = G_MAXINT64;
+  gint64 prev = AV_NOPTS_VALUE;
+
+  for (int i = 0; i < n && i < 512; i++)
+    {
+      const AVIndexEntry *e = avformat_index_get_entry (st, i);
+      if (prev != AV_NOPTS_VALUE && e->timestamp > prev)
+        step = MIN (step, e->timestamp - prev);
+      prev = e->timestamp;
+    }
+  if (step != G_MAXINT64)
+    av_reduce (&st->r_frame_rate.num, &st->r_frame_rate.den,
+               st->time_base.den, (gint64) st->time_base.num * step, INT_MAX);
+}
+
+/* A truncated file whose header survived: the index points past its end. */
+static gboolean
+index_past_end (AVFormatContext *ic,
+                guint64          size)
+{
+  for (unsigned i = 0; i < ic->nb_streams; i++)
+    {
+      AVStream *st = ic->streams[i];
+      int n = avformat_index_get_entries_count (st);
+      const AVIndexEntry *e = n > 0 ? avformat_index_get_entry (st, n - 1) : NULL;
+
+      if (e != NULL && e->pos >= 0 && (guint64) (e->pos + e->size) > size)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The MPEG-1/2 group-of-pictures header's time_code: 25 bits after 00 00 01 B8. */
+static gboolean
+find_gop_timecode (const guint8 *data,
+                   int           size,
+                   guint32      *out)
+{
+  for (int i = 0; i + 8 <= size; i++)
+    if (data[i] == 0 && data[i + 1] == 0 && data[i + 2] == 1 && data[i + 3] == 0xB8)
+      {
+        *out = ((guint32) data[i + 4] << 17) | (data[i + 5] << 9) | (data[i + 6] << 1)
+               | (data[i + 7] >> 7);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+typedef struct
+{
+  AVCodecParserContext *parser;
+  AVCodecContext       *ctx;
+  gboolean              done;
+} FirstPacket;
+
+static gboolean
+is_mpeg12 (enum AVCodecID id)
+{
+  return id == AV_CODEC_ID_MPEG1VIDEO || id == AV_CODEC_ID_MPEG2VIDEO;
+}
+
+/* Reads each video stream's first packet through FFmpeg's parser, which gives the profile,
+ * pixel format and field order without decoding, and the MPEG-2 GOP timecode. */
+static void
+read_first_packets (AVFormatContext *ic,
+                    gboolean         parse,
+                    gboolean        *have_gop,
+                    guint32         *gop)
+{
+  g_autofree FirstPacket *first = g_new0 (FirstPacket, ic->nb_streams);
+  g_autoptr(AVPacket) pkt = av_packet_alloc ();
+  int wanted = 0;
+
+  for (unsigned i = 0; i < ic->nb_streams; i++)
+    {
+      AVStream *st = ic->streams[i];
+      AVCodecParameters *par = st->codecpar;
+
+      if (par->codec_type != AVMEDIA_TYPE_VIDEO || st->disposition & AV_DISPOSITION_ATTACHED_PIC)
+        continue;
+      if (!parse && !is_mpeg12 (par->codec_id))
+        continue;
+      if (parse)
+        {
+          first[i].parser = av_parser_init (par->codec_id);
+          if (first[i].parser != NULL)
+            {
+              first[i].parser->flags |= PARSER_FLAG_COMPLETE_FRAMES;
+              first[i].ctx = avcodec_alloc_context3 (NULL);
+              avcodec_parameters_to_context (first[i].ctx, par);
+            }
+        }
+      if (first[i].parser == NULL && !is_mpeg12 (par->codec_id))
+        continue;
+      wanted++;
+    }
+
+  for (int n = 0; wanted > 0 && n < FIRST_PACKETS_MAX && av_read_frame (ic, pkt) >= 0; n++)
+    {
+      FirstPacket *f = &first[pkt->stream_index];
+      AVStream *st = ic->streams[pkt->stream_index];
+
+      if (f->done || st->codecpar->codec_type != AVMEDIA_TYPE_VIDEO
+          || (f->parser == NULL && !is_mpeg12 (st->codecpar->codec_id)))
+        {
+          av_packet_unref (pkt);
+          continue;
+        }
+      if (is_mpeg12 (st->codecpar->codec_id) && !*have_gop)
+        *have_gop = find_gop_timecode (pkt->data, pkt->size, gop);
+      if (f->parser != NULL)
+        {
+          uint8_t *out = NULL;
+          int out_size = 0;
+          AVCodecParameters *par = st->codecpar;
+
+          av_parser_parse2 (f->parser, f->ctx, &out, &out_size, pkt->data, pkt->size,
+                            pkt->pts, pkt->dts, pkt->pos);
+          if (par->format < 0 && f->parser->format >= 0)
+            par->format = f->parser->format;
+          if (par->field_order == AV_FIELD_UNKNOWN)
+            par->field_order = f->parser->field_order;
+          if (par->profile == FF_PROFILE_UNKNOWN)
+            par->profile = f->ctx->profile;
+          if (par->color_primaries == AVCOL_PRI_UNSPECIFIED)
+            par->color_primaries = f->ctx->color_primaries;
+          if (par->color_trc == AVCOL_TRC_UNSPECIFIED)
+            par->color_trc = f->ctx->color_trc;
+          if (par->color_space == AVCOL_SPC_UNSPECIFIED)
+            par->color_space = f->ctx->colorspace;
+          if (par->color_range == AVCOL_RANGE_UNSPECIFIED)
+            par->color_range = f->ctx->color_range;
+        }
+      f->done = TRUE;
+      wanted--;
+      av_packet_unref (pkt);
+    }
+
+  for (unsigned i = 0; i < ic->nb_streams; i++)
+    {
+      if (first[i].parser != NULL)
+        av_parser_close (first[i].parser);
+      avcodec_free_context (&first[i].ctx);
+    }
+}
+
+/* Audio details the header leaves out (sample format, AAC profile) come from opening the
+ * decoder on the codec's configuration: no packet is decoded. */
+static void
+complete_audio (AVFormatContext *ic,
+                const char      *path)
+{
+  for (unsigned i = 0; i < ic->nb_streams; i++)
+    {
+      AVCodecParameters *par = ic->streams[i]->codecpar;
+      g_autoptr(AVCodecContext) ctx = NULL;
+
+      if (par->codec_type != AVMEDIA_TYPE_AUDIO
+          || (par->format >= 0 && (par->profile != FF_PROFILE_UNKNOWN
+                                   || par->codec_id != AV_CODEC_ID_AAC)))
+        continue;
+      ctx = cr_av_open_decoder (ic->streams[i], 1, path, NULL);
+      if (ctx == NULL)
+        continue;
+      if (par->format < 0)
+        par->format = ctx->sample_fmt;
+      if (par->profile == FF_PROFILE_UNKNOWN)
+        par->profile = ctx->profile;
+    }
+}
+
+/* Whether anything a stream needs is still missing after the fast path. */
+static gboolean
+details_missing (AVFormatContext *ic)
+{
+  for (unsigned i = 0; i < ic->nb_streams; i++)
+    {
+      AVCodecParameters *par = ic->streams[i]->codecpar;
+
+      if ((par->codec_type == AVMEDIA_TYPE_VIDEO || par->codec_type == AVMEDIA_TYPE_AUDIO)
+          && par->format < 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Timecode ------------------------------------------------------------------------------ */
+
+static gboolean
+parse_timecode_tag (const char      *text,
+                    CrRate           rate,
+                    CrProbeTimecode *out)
+{
+  CrTimecodeFormat fmt = { rate, FALSE };
+  gint64 frames;
+
+  if (text == NULL || rate.num <= 0)
+    return FALSE;
+  fmt.drop_frame = cr_timecode_text_is_drop (text);
+  if (!cr_timecode_parse (text, &fmt, &frames, NULL))
+    return FALSE;
+  out->frames = frames;
+  out->format = fmt;
+  return TRUE;
+}
+
+static void
+find_timecode (AVFormatContext      *ic,
+               CrProbe              *probe,
+               const CrBwfInfo      *bwf,
+               const CrProbeOptions *options,
+               gboolean              have_gop,
+               guint32               gop)
+{
+  CrProbeTimecode *tc = &probe->timecode;
+  const CrProbeStream *video = cr_probe_get_first_stream (probe, CR_STREAM_VIDEO);
+  g_autofree char *container_tc = tag (ic->metadata, "timecode");
+
+  if (video != NULL)
+    tc->video_rate = cr_av_snap_rate (av_make_q (video->frame_rate.num, video->frame_rate.den));
+  if (video != NULL && tc->video_rate.num == 0)
+    tc->video_rate = cr_av_snap_rate (av_make_q (video->average_frame_rate.num,
+                                                 video->average_frame_rate.den));
+
+  /* The QuickTime timecode track counts at its own rate: trust it over the video's. */
+  for (unsigned i = 0; i < ic->nb_streams; i++)
+    {
+      AVStream *st = ic->streams[i];
+      const CrProbeStream *s = g_ptr_array_index (probe->streams, i);
+
+      if (st->codecpar->codec_tag != MKTAG ('t', 'm', 'c', 'd') || s->timecode == NULL)
+        continue;
+      if (parse_timecode_tag (s->timecode, cr_av_snap_rate (st->avg_frame_rate), tc))
+        {
+          tc->source = CR_TIMECODE_SOURCE_TMCD;
+          tc->rate_mismatch = tc->video_rate.num > 0
+                              && !cr_rate_equal (tc->video_rate, tc->format.rate);
+          return;
+        }
+    }
+
+  if (video != NULL && parse_timecode_tag (video->timecode, tc->video_rate, tc))
+    {
+      tc->source = CR_TIMECODE_SOURCE_STREAM_TAG;
+      return;
+    }
+  if (parse_timecode_tag (container_tc, tc->video_rate, tc))
+    {
+      tc->source = CR_TIMECODE_SOURCE_CONTAINER_TAG;
+      return;
+    }
+  if (have_gop)
+    {
+      g_autofree char *text = g_strdup_printf ("%02u:%02u:%02u%c%02u", (gop >> 19) & 0x1f,
+                                               (gop >> 13) & 0x3f, (gop >> 6) & 0x3f,
+                                               (gop >> 24) & 1 ? ';' : ':', gop & 0x3f);
+      if (parse_timecode_tag (text, tc->video_rate, tc))
+        {
+          tc->source = CR_TIMECODE_SOURCE_GOP;
+          return;
+        }
+    }
+  if (bwf->time_reference >= 0 && bwf->sample_rate > 0)
+    {
+      CrTimecodeFormat fmt = bwf->has_rate ? bwf->timecode_format : options->fallback_timecode;
+
+      if (fmt.rate.num <= 0 || fmt.rate.den <= 0)
+        return;
+      /* The label of the frame that holds the first sample. */
+      tc->frames = av_rescale_rnd (bwf->time_reference, fmt.rate.num,
+                                   (gint64) bwf->sample_rate * fmt.rate.den, AV_ROUND_DOWN);
+      tc->format = fmt;
+      tc->source = CR_TIMECODE_SOURCE_BWF;
+      tc->rate_from_caller = !bwf->has_rate;
+    }
+}
+
+/* Container ----------------------------------------------------------------------------- */
+
+static void
+describe_container (AVFormatContext *ic,
+                    CrProbe         *probe)
+{
+  gint64 start = G_MAXINT64, end = G_MININT64, longest = -1;
+  g_autofree char *date = tag (ic->metadata, "date");
+
+  probe->format = g_strdup (ic->iformat->name);
+  probe->format_long = dup_or_null (ic->iformat->long_name);
+
+  for (guint i = 0; i < probe->streams->len; i++)
+    {
+      const CrProbeStream *s = g_ptr_array_index (probe->streams, i);
+      if (s->start_us >= 0)
+        start = MIN (start, s->start_us);
+      if (s->start_us >= 0 && s->duration_us >= 0)
+        end = MAX (end, s->start_us + s->duration_us);
+      longest = MAX (longest, s->duration_us);
+    }
+  /* As FFmpeg's own stream timings work it out when the container does not say. */
+  probe->start_us = ic->start_time != AV_NOPTS_VALUE ? ic->start_time
+                    : start != G_MAXINT64 ? start : -1;
+  if (ic->duration != AV_NOPTS_VALUE)
+    probe->duration_us = ic->duration;
+  else
+    probe->duration_us = MAX (longest, end != G_MININT64 && start != G_MAXINT64 ? end - start : -1);
+  probe->bit_rate = ic->bit_rate > 0 ? ic->bit_rate : -1;
+  if (probe->bit_rate < 0 && probe->duration_us > 0 && probe->size > 0)
+    probe->bit_rate = (gint64) ((double) probe->size * 8.0 * AV_TIME_BASE / (double) probe->duration_us);
+
+  probe->creation_time = tag (ic->metadata, "creation_time");
+  /* Broadcast Wave keeps the date and the time of day apart; some recorders write the
+   * date as 2019:01:01. */
+  if (probe->creation_time != NULL && date != NULL && strchr (probe->creation_time, '-') == NULL)
+    {
+      if (strlen (date) == 10 && date[4] == ':' && date[7] == ':')
+        date[4] = date[7] = '-';
+      char *joined = g_strdup_printf ("%sT%s", date, probe->creation_time);
+      g_free (probe->creation_time);
+      probe->creation_time = joined;
+    }
+  probe->creation_time_us = -1;
+  if (probe->creation_time != NULL)
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (probe->creation_time, utc);
+      if (dt != NULL)
+        probe->creation_time_us = g_date_time_to_unix (dt) * G_USEC_PER_SEC
+                                  + g_date_time_get_microsecond (dt);
+    }
+}
+
+static char *
+first_tag (AVFormatContext *ic,
+           const char      *const *keys)
+{
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      char *value = tag (ic->metadata, keys[k]);
+      if (value != NULL)
+        return value;
+      for (unsigned i = 0; i < ic->nb_streams; i++)
+        if ((value = tag (ic->streams[i]->metadata, keys[k])) != NULL)
+          return value;
+    }
+  return NULL;
+}
+
+static void
+describe_recorder (AVFormatContext *ic,
+                   CrProbe         *probe,
+                   CrBwfInfo       *bwf)
+{
+  static const char *const make_keys[] = {
+    "com.apple.quicktime.make", "make", "com.android.manufacturer", NULL
+  };
+  static const char *const model_keys[] = {
+    "com.apple.quicktime.model", "model", "com.android.model", NULL
+  };
+  CrProbeRecorder *rec = &probe->recorder;
+
+  rec->scene = g_steal_pointer (&bwf->scene);
+  rec->take = g_steal_pointer (&bwf->take);
+  rec->tape = g_steal_pointer (&bwf->tape);
+  rec->project = g_steal_pointer (&bwf->project);
+  rec->note = g_steal_pointer (&bwf->note);
+  rec->track_names = g_steal_pointer (&bwf->track_names);
+  rec->originator = g_steal_pointer (&bwf->originator);
+  rec->time_reference = bwf->time_reference;
+  rec->time_reference_rate = bwf->time_reference >= 0 ? bwf->sample_rate : 0;
+  rec->camera_make = first_tag (ic, make_keys);
+  rec->camera_model = first_tag (ic, model_keys);
+}
+
+/* The probe ----------------------------------------------------------------------------- */
+
+static gboolean
+has_usable_stream (AVFormatContext *ic)
+{
+  for (unsigned i = 0; i < ic->nb_streams; i++)
+    {
+      AVCodecParameters *par = ic->streams[i]->codecpar;
+      if (par->codec_id != AV_CODEC_ID_NONE || par->codec_tag == MKTAG ('t', 'm', 'c', 'd'))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+CrProbe *
+cr_probe_file (const char            *path,
+               const CrProbeOptions  *options,
+               GCancellable          *cancellable,
+               GError               **error)
+{
+  static const CrProbeOptions defaults = { { { 0, 0 }, FALSE }, 0 };
+  g_autoptr(CrProbe) probe = g_new0 (CrProbe, 1);
+  g_autoptr(GBytes) head = NULL;
+  g_autoptr(AVFormatContext) ic = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(CrBwfInfo) bwf = { .time_reference = -1 };
+  g_autofree char *name = g_filename_display_name (path);
+  CrAvInterrupt irq;
+  gboolean have_gop = FALSE, fast;
+  guint32 gop = 0;
+  int ret;
+
+  if (options == NULL)
+    options = &defaults;
+  cr_av_interrupt_init (&irq, cancellable, options->timeout_us > 0 ? options->timeout_us : DEFAULT_TIMEOUT);
+
+  probe->path = g_strdup (path);
+  probe->streams = g_ptr_array_new_with_free_func (stream_free);
+  if (!stat_file (path, cancellable, &probe->size, &probe->mtime_us, error))
+    return NULL;
+  probe->identity = compute_identity (path, cancellable, probe->size, &head, &local_error);
+  if (probe->identity == NULL)
+    {
+      set_io_error (error, local_error, path);
+      return NULL;
+    }
+
+  ic = cr_av_open_input (path, &irq, g_bytes_get_data (head, NULL), g_bytes_get_size (head),
+                         NULL, error);
+  if (ic == NULL)
+    return NULL;
+
+  fast = header_is_enough (ic);
+  if (fast)
+    {
+      for (unsigned i = 0; i < ic->nb_streams; i++)
+        if (ic->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_VIDEO
+            && ic->streams[i]->r_frame_rate.num <= 0)
+          guess_frame_rate_from_index (ic->streams[i]);
+      read_first_packets (ic, TRUE, &have_gop, &gop);
+      complete_audio (ic, path);
+      if (details_missing (ic))
+        {
+          fast = FALSE;
+          /* Back to the start for the analysis; a failed seek leaves it what is left. */
+          avformat_seek_file (ic, -1, G_MININT64, ic->start_time != AV_NOPTS_VALUE ? ic->start_time : 0,
+                              G_MAXINT64, 0);
+        }
+    }
+  if (!fast)
+    {
+      /* The header is not enough: let FFmpeg look at packets, within bounds. */
+      ic->probesize = INFO_PROBESIZE;
+      ic->max_analyze_duration = INFO_ANALYZE_US;
+      ret = avformat_find_stream_info (ic, NULL);
+      if (ret < 0)
+        {
+          cr_av_set_error (error, &irq, path, ret, CR_MEDIA_ERROR_DAMAGED, "cannot read the streams");
+          return NULL;
+        }
+      probe->used_stream_info = TRUE;
+      if (!have_gop)
+        read_first_packets (ic, FALSE, &have_gop, &gop);
+    }
+  if (cr_av_interrupted (&irq, path, error))
+    return NULL;
+
+  if (!has_usable_stream (ic))
+    {
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_NOT_MEDIA,
+                   "%s: not a media file (%s found no stream it can read)", name, ic->iformat->name);
+      return NULL;
+    }
+  if (index_past_end (ic, probe->size))
+    {
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_DAMAGED,
+                   "%s: truncated %s file (its index points past the end, at %" G_GUINT64_FORMAT " bytes)",
+                   name, ic->iformat->name, probe->size);
+      return NULL;
+    }
+
+  for (unsigned i = 0; i < ic->nb_streams; i++)
+    g_ptr_array_add (probe->streams, describe_stream (ic, ic->streams[i]));
+  describe_container (ic, probe);
+
+  /* Recorder fields and the timecode rate that FFmpeg's wav demuxer does not give. */
+  if (g_str_equal (ic->iformat->name, "wav") && !cr_bwf_read (path, &bwf, &local_error)
+      && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  find_timecode (ic, probe, &bwf, options, have_gop, gop);
+  describe_recorder (ic, probe, &bwf);
+  return g_steal_pointer (&probe);
+}
+
+/* JSON ---------------------------------------------------------------------------------- */
+
+static void
+add_string (JsonBuilder *b,
+            const char  *key,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (b, key);
+  json_builder_add_string_value (b, value);
+}
+
+static void
+add_int (JsonBuilder *b,
+         const char  *key,
+         gint64       value)
+{
+  if (value < 0)
+    return;
+  json_builder_set_member_name (b, key);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+add_rate (JsonBuilder *b,
+          const char  *key,
+          CrRate       rate)
+{
+  g_autofree char *text = NULL;
+
+  if (rate.num <= 0 || rate.den <= 0)
+    return;
+  text = cr_rate_to_string (rate);
+  add_string (b, key, text);
+}
+
+static void
+add_stream (JsonBuilder         *b,
+            const CrProbeStream *s)
+{
+  json_builder_begin_object (b);
+  add_int (b, "index", s->index);
+  add_string (b, "type", cr_stream_type_to_string (s->type));
+  add_string (b, "codec", s->codec);
+  add_string (b, "codec_tag", s->codec_tag);
+  add_string (b, "profile", s->profile);
+  add_int (b, "bit_rate", s->bit_rate);
+  add_int (b, "start_us", s->start_us);
+  add_int (b, "duration_us", s->duration_us);
+  add_int (b, "frame_count", s->frame_count);
+  add_string (b, "language", s->language);
+  add_string (b, "timecode", s->timecode);
+  if (s->type == CR_STREAM_VIDEO)
+    {
+      add_int (b, "width", s->width);
+      add_int (b, "height", s->height);
+      add_rate (b, "sample_aspect", s->sample_aspect);
+      add_rate (b, "display_aspect", s->display_aspect);
+      add_string (b, "pixel_format", s->pixel_format);
+      add_string (b, "field_order", s->field_order);
+      add_rate (b, "frame_rate", s->frame_rate);
+      add_rate (b, "average_frame_rate", s->average_frame_rate);
+      json_builder_set_member_name (b, "variable_frame_rate");
+      json_builder_add_boolean_value (b, s->variable_frame_rate);
+      add_int (b, "rotation", s->rotation);
+      add_string (b, "color_primaries", s->color_primaries);
+      add_string (b, "color_transfer", s->color_transfer);
+      add_string (b, "color_matrix", s->color_matrix);
+      add_string (b, "color_range", s->color_range);
+      if (s->still_image)
+        {
+          json_builder_set_member_name (b, "still_image");
+          json_builder_add_boolean_value (b, TRUE);
+        }
+    }
+  else if (s->type == CR_STREAM_AUDIO)
+    {
+      add_int (b, "sample_rate", s->sample_rate);
+      add_int (b, "channels", s->channels);
+      add_string (b, "channel_layout", s->channel_layout);
+      add_string (b, "sample_format", s->sample_format);
+      if (s->bits_per_sample > 0)
+        add_int (b, "bits_per_sample", s->bits_per_sample);
+    }
+  json_builder_end_object (b);
+}
+
+JsonNode *
+cr_probe_to_json (const CrProbe *probe)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  const CrProbeRecorder *rec = &probe->recorder;
+  const CrProbeTimecode *tc = &probe->timecode;
+
+  json_builder_begin_object (b);
+  add_string (b, "path", probe->path);
+  add_int (b, "size", probe->size);
+  add_int (b, "mtime_us", probe->mtime_us);
+  add_string (b, "identity", probe->identity);
+  add_string (b, "format", probe->format);
+  add_string (b, "format_long", probe->format_long);
+  add_int (b, "duration_us", probe->duration_us);
+  add_int (b, "start_us", probe->start_us);
+  add_int (b, "bit_rate", probe->bit_rate);
+  add_string (b, "creation_time", probe->creation_time);
+
+  if (tc->source != CR_TIMECODE_SOURCE_NONE)
+    {
+      json_builder_set_member_name (b, "timecode");
+      json_builder_begin_object (b);
+      g_autofree char *label = cr_timecode_to_string (tc->frames, &tc->format);
+
+      add_string (b, "start", label);
+      add_string (b, "source", cr_timecode_source_to_string (tc->source));
+      add_int (b, "frames", tc->frames);
+      add_rate (b, "rate", tc->format.rate);
+      json_builder_set_member_name (b, "drop_frame");
+      json_builder_add_boolean_value (b, tc->format.drop_frame);
+      if (tc->rate_from_caller)
+        {
+          json_builder_set_member_name (b, "rate_from_caller");
+          json_builder_add_boolean_value (b, TRUE);
+        }
+      if (tc->rate_mismatch)
+        {
+          json_builder_set_member_name (b, "rate_mismatch");
+          json_builder_add_boolean_value (b, TRUE);
+          add_rate (b, "video_rate", tc->video_rate);
+        }
+      json_builder_end_object (b);
+    }
+
+  json_builder_set_member_name (b, "recorder");
+  json_builder_begin_object (b);
+  add_string (b, "scene", rec->scene);
+  add_string (b, "take", rec->take);
+  add_string (b, "tape", rec->tape);
+  add_string (b, "project", rec->project);
+  add_string (b, "note", rec->note);
+  add_string (b, "originator", rec->originator);
+  add_int (b, "time_reference", rec->time_reference);
+  if (rec->time_reference >= 0)
+    add_int (b, "time_reference_rate", rec->time_reference_rate);
+  add_string (b, "camera_make", rec->camera_make);
+  add_string (b, "camera_model", rec->camera_model);
+  if (rec->track_names != NULL)
+    {
+      json_builder_set_member_name (b, "track_names");
+      json_builder_begin_array (b);
+      for (guint i = 0; rec->track_names[i] != NULL; i++)
+        json_builder_add_string_value (b, rec->track_names[i]);
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "streams");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < probe->streams->len; i++)
+    add_stream (b, g_ptr_array_index (probe->streams, i));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
