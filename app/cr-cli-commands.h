@@ -16,6 +16,9 @@ int cr_cli_question    (CrCli *cli, int argc, char **argv);
 int cr_cli_interview   (CrCli *cli, int argc, char **argv);
 int cr_cli_shot        (CrCli *cli, int argc, char **argv);
 int cr_cli_schedule    (CrCli *cli, int argc, char **argv);
+int cr_cli_callsheet   (CrCli *cli, int argc, char **argv);
+int cr_cli_shotlist    (CrCli *cli, int argc, char **argv);
+int cr_cli_releases    (CrCli *cli, int argc, char **argv);
 
 #define CR_CLI_COMMANDS \
   { "production", "show or change the production's title, funder, frame rate …", cr_cli_production }, \
@@ -25,6 +28,9 @@ int cr_cli_schedule    (CrCli *cli, int argc, char **argv);
   { "question", "the question bank", cr_cli_question }, \
   { "interview", "scheduled interview sessions", cr_cli_interview }, \
   { "shot", "the shot list", cr_cli_shot }, \
-  { "schedule", "conflicts, calendar (ics) and CSV export of the schedule", cr_cli_schedule },
+  { "schedule", "conflicts, calendar (ics) and CSV export of the schedule", cr_cli_schedule }, \
+  { "callsheet", "a shoot day's call sheet as PDF", cr_cli_callsheet }, \
+  { "shotlist", "the shot list as PDF, with a tick box per shot", cr_cli_shotlist }, \
+  { "releases", "the release tracker (consent per participant) as PDF or CSV", cr_cli_releases },
 
 G_END_DECLS

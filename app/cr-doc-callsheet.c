@@ -54,7 +54,7 @@ add_schedule (CrDoc             *doc,
               const CrCallSheet *sheet)
 {
   const CrDocColumn columns[] = {
-    { "Time", 86, CR_DOC_ALIGN_START, CR_DOC_CELL_TEXT, TRUE },
+    { "Time", 94, CR_DOC_ALIGN_START, CR_DOC_CELL_TEXT, TRUE },
     { "Interview", 0, CR_DOC_ALIGN_START },
     { "Participants", 0, CR_DOC_ALIGN_START },
     { "Location", 0, CR_DOC_ALIGN_START },

@@ -372,7 +372,7 @@ cr_doc_write_pdf (CrDoc       *doc,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot make “%s”: %s",
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot make “%s”: %s",
                    path, cairo_status_to_string (status));
       return FALSE;
     }
@@ -391,7 +391,7 @@ save_failed (const char  *path,
   if (temp_path != NULL)
     g_unlink (temp_path);
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "Cannot write “%s”: %s", path, g_strerror (saved_errno));
+               "cannot write “%s”: %s", path, g_strerror (saved_errno));
   return FALSE;
 }
 
