@@ -16,6 +16,10 @@ int cr_cli_question    (CrCli *cli, int argc, char **argv);
 int cr_cli_interview   (CrCli *cli, int argc, char **argv);
 int cr_cli_shot        (CrCli *cli, int argc, char **argv);
 int cr_cli_schedule    (CrCli *cli, int argc, char **argv);
+int cr_cli_import      (CrCli *cli, int argc, char **argv);
+int cr_cli_index       (CrCli *cli, int argc, char **argv);
+int cr_cli_clips       (CrCli *cli, int argc, char **argv);
+int cr_cli_clip        (CrCli *cli, int argc, char **argv);
 int cr_cli_callsheet   (CrCli *cli, int argc, char **argv);
 int cr_cli_shotlist    (CrCli *cli, int argc, char **argv);
 int cr_cli_releases    (CrCli *cli, int argc, char **argv);
@@ -29,6 +33,10 @@ int cr_cli_releases    (CrCli *cli, int argc, char **argv);
   { "interview", "scheduled interview sessions", cr_cli_interview }, \
   { "shot", "the shot list", cr_cli_shot }, \
   { "schedule", "conflicts, calendar (ics) and CSV export of the schedule", cr_cli_schedule }, \
+  { "import", "add participants from a CSV file", cr_cli_import }, \
+  { "index", "catalogue the media files in folders", cr_cli_index }, \
+  { "clips", "list the catalogue (--offline, --failed, --json)", cr_cli_clips }, \
+  { "clip", "log a clip: link, tag, rate, note", cr_cli_clip }, \
   { "callsheet", "a shoot day's call sheet as PDF", cr_cli_callsheet }, \
   { "shotlist", "the shot list as PDF, with a tick box per shot", cr_cli_shotlist }, \
   { "releases", "the release tracker (consent per participant) as PDF or CSV", cr_cli_releases },

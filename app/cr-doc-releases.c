@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "cr-csv.h"
 #include "cr-doc-releases.h"
 
 static gboolean
@@ -92,52 +93,25 @@ cr_doc_releases_write_pdf (const CrReleaseTracker *tracker,
   return cr_doc_write_pdf (doc, path, error);
 }
 
-/* TODO: switch to data/cr-csv.h once it lands; this is the minimal RFC 4180 quoting. */
-static void
-csv_field (GString    *out,
-           const char *value,
-           gboolean    last)
-{
-  value = value ? value : "";
-  if (strpbrk (value, ",\"\r\n") != NULL || g_ascii_isspace (*value) ||
-      (*value && g_ascii_isspace (value[strlen (value) - 1])))
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = value; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, value);
-  g_string_append (out, last ? "\r\n" : ",");
-}
-
 char *
 cr_doc_releases_to_csv (const CrReleaseTracker *tracker)
 {
   static const char * const header[] = {
     "participant", "consent", "scope", "naming", "expires", "guardian", "missing", "withdrawn",
   };
-  GString *out = g_string_new (NULL);
+  /* The byte-order mark tells spreadsheets that the names are UTF-8. */
+  GString *out = g_string_new (CR_CSV_BOM);
 
-  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    csv_field (out, header[i], i + 1 == G_N_ELEMENTS (header));
+  cr_csv_append_row (out, header, G_N_ELEMENTS (header));
   for (guint i = 0; i < tracker->n_rows; i++)
     {
       const CrReleaseRow *row = &tracker->rows[i];
+      const char * const fields[] = {
+        row->participant, row->status, row->scope, row->naming, row->expires, row->guardian,
+        row->missing, row->withdrawn ? "yes" : "no",
+      };
 
-      csv_field (out, row->participant, FALSE);
-      csv_field (out, row->status, FALSE);
-      csv_field (out, row->scope, FALSE);
-      csv_field (out, row->naming, FALSE);
-      csv_field (out, row->expires, FALSE);
-      csv_field (out, row->guardian, FALSE);
-      csv_field (out, row->missing, FALSE);
-      csv_field (out, row->withdrawn ? "yes" : "no", TRUE);
+      cr_csv_append_row (out, fields, G_N_ELEMENTS (fields));
     }
   return g_string_free (out, FALSE);
 }

@@ -33,7 +33,8 @@ gboolean  cr_doc_releases_write_pdf (const CrReleaseTracker *tracker,
                                      const CrDocOptions     *options,
                                      const char             *path,
                                      GError                **error);
-/* RFC 4180: a header line, then one line per participant, CRLF line ends, UTF-8. */
+/* RFC 4180 through cr-csv: a UTF-8 byte-order mark, a header line, then one line per
+ * participant. */
 char     *cr_doc_releases_to_csv    (const CrReleaseTracker *tracker);
 gboolean  cr_doc_releases_write_csv (const CrReleaseTracker *tracker,
                                      const char             *path,

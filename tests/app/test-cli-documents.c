@@ -362,7 +362,7 @@ test_releases (Fixture       *fx,
   g_assert_cmpint (casereel (fx, (const char *[]) { "releases", "-o", csv, "--on", "2026-04-14", NULL }, &err), ==, 0);
   parsed = tool_output ((const char *[]) { "/usr/bin/python3", "-c",
     "import csv, sys\n"
-    "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+    "with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n"
     "    for row in csv.DictReader(f):\n"
     "        print('|'.join([row['participant'], row['consent'], row['missing'], row['withdrawn']]))\n",
     csv, NULL });

@@ -500,10 +500,10 @@ test_releases (void)
   g_assert_true (cr_doc_releases_write_csv (&tracker, csv, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv, &raw, NULL, NULL));
-  g_assert_true (g_str_has_prefix (raw, "participant,consent,scope,naming,expires,guardian,missing,withdrawn\r\n"));
+  g_assert_true (g_str_has_prefix (raw, "\xEF\xBB\xBFparticipant,consent,scope,naming,expires,guardian,missing,withdrawn\r\n"));
   parsed = run ((const char *[]) { "/usr/bin/python3", "-c",
     "import csv, json, sys\n"
-    "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+    "with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n"
     "    print(json.dumps(list(csv.reader(f)), ensure_ascii=False))\n", csv, NULL });
   g_assert_cmpstr (g_strstrip (parsed), ==,
     "[[\"participant\", \"consent\", \"scope\", \"naming\", \"expires\", \"guardian\", \"missing\", \"withdrawn\"], "
