@@ -9,6 +9,7 @@
 #include "cr-consent.h"
 #include "cr-doc-gather.h"
 #include "cr-store.h"
+#include "cr-zone.h"
 
 #define CREW_CALL_MINUTES        60
 #define INTERVIEWEE_CALL_MINUTES 30
@@ -321,10 +322,10 @@ zone_of (const CrRecord *interview,
          GHashTable     *locations)
 {
   const char *zone = field_of (locations, cr_record_get_int (interview, "location", 0), "time_zone");
-  GTimeZone *tz = zone ? g_time_zone_new_identifier (zone) : NULL;
+  GTimeZone *tz = zone ? cr_zone_new (zone, NULL) : NULL;
 
   if (tz == NULL && cr_record_get (interview, "time_zone"))
-    tz = g_time_zone_new_identifier (cr_record_get (interview, "time_zone"));
+    tz = cr_zone_new (cr_record_get (interview, "time_zone"), NULL);
   return tz ? tz : g_time_zone_new_utc ();
 }
 
@@ -659,23 +660,35 @@ cr_doc_gather_callsheet (CrDb         *db,
 static char *
 release_missing (const CrConsentState *state)
 {
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
   switch (state->problem)
     {
     case CR_CONSENT_MISSING:
-      return g_strdup ("a consent form");
+      g_ptr_array_add (items, "a consent form");
+      break;
     case CR_CONSENT_PENDING:
-      return g_strdup ("signed consent");
+      g_ptr_array_add (items, "signed consent");
+      break;
     case CR_CONSENT_DECLINED:
-      return g_strdup ("declined: do not use");
+      g_ptr_array_add (items, "declined: do not use");
+      break;
     case CR_CONSENT_EXPIRED:
       return g_strdup_printf ("renewal (expired %s)", state->expires);
-    case CR_CONSENT_NO_GUARDIAN:
-      return g_strdup ("a guardian's consent");
     case CR_CONSENT_WITHDRAWN:
+      return NULL; /* the row is highlighted: nothing can make it usable */
+    case CR_CONSENT_NO_GUARDIAN:
     case CR_CONSENT_OK:
     default:
-      return NULL;
+      break;
     }
+  /* A minor needs a guardian's consent whatever else is missing. */
+  if (state->minor && state->guardian_name == NULL)
+    g_ptr_array_add (items, "a guardian's consent");
+  if (items->len == 0)
+    return NULL;
+  g_ptr_array_add (items, NULL);
+  return g_strjoinv ("; ", (char **) items->pdata);
 }
 
 static char *
@@ -707,6 +720,10 @@ release_scope (const CrConsentState *state)
 {
   g_autofree char *channels = humanize_set (state->channels, cr_consent_channels, "all channels");
   g_autofree char *media = humanize_set (state->media, cr_consent_media, "all media");
+
+  /* What the withdrawn grant covered is no longer any use. */
+  if (state->problem == CR_CONSENT_WITHDRAWN)
+    return g_strdup ("none");
 
   if (channels && media)
     return g_strdup_printf ("%s; %s", channels, media);

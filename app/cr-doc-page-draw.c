@@ -13,6 +13,8 @@
 
 #include "cr-doc-page-private.h"
 
+/* Drawing */
+
 static void
 set_color (cairo_t *cr,
            guint32  rgb)
@@ -22,8 +24,6 @@ set_color (cairo_t *cr,
                         ((rgb >> 8) & 0xff) / 255.0,
                         (rgb & 0xff) / 255.0);
 }
-
-/* Drawing */
 
 static void
 show_layout (cairo_t     *cr,
@@ -81,7 +81,14 @@ draw_title (CrDoc   *doc,
     {
       double h = cr_doc_layout_height (unit->layouts[2]) + 8;
       double x = width - unit->extra;
-      double y = unit->layout_y[1] + (cr_doc_layout_height (unit->layouts[1]) - h) / 2;
+      PangoLayoutIter *iter = pango_layout_get_iter (unit->layouts[1]);
+      int y0, y1;
+      double y;
+
+      /* Level with the title's first line, however many lines it wraps to. */
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      pango_layout_iter_free (iter);
+      y = unit->layout_y[1] + (pango_units_to_double (y1 - y0) - h) / 2;
 
       /* DRAFT: red outline, so a draft is never mistaken for the real thing; FINAL: solid. */
       rounded_rect (cr, x, MAX (y, 0), unit->extra, h, 3);
@@ -273,9 +280,9 @@ draw_running_header (CrDoc   *doc,
   double width = cr_doc_content_width (doc);
   g_autofree char *page_text = g_strdup_printf ("Page %u of %u", page + 1, doc->pages->len);
   g_autoptr(PangoLayout) name = cr_doc_make_layout (doc, doc->doc_name, "Sans 7.5", width / 2 - 6,
-                                             CR_DOC_ALIGN_END);
+                                                    CR_DOC_ALIGN_END);
   g_autoptr(PangoLayout) title = cr_doc_make_layout (doc, doc->title, "Sans Bold 7.5", width / 2 - 6,
-                                              CR_DOC_ALIGN_START);
+                                                     CR_DOC_ALIGN_START);
   g_autoptr(PangoLayout) number = cr_doc_make_layout (doc, page_text, "Sans 7.5", width / 3, CR_DOC_ALIGN_END);
   double footer_y = doc->page_height - MARGIN_BOTTOM - 10;
 
@@ -290,7 +297,7 @@ draw_running_header (CrDoc   *doc,
   if (doc->footer_note != NULL)
     {
       g_autoptr(PangoLayout) note = cr_doc_make_layout (doc, doc->footer_note, "Sans 7", width * 2 / 3 - 6,
-                                                 CR_DOC_ALIGN_START);
+                                                        CR_DOC_ALIGN_START);
 
       pango_layout_set_ellipsize (note, PANGO_ELLIPSIZE_END);
       show_layout (cr, note, MARGIN_X, footer_y, INK_SOFT);

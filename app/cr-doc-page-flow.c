@@ -9,7 +9,6 @@
  * that has room for them, under their table's header; headings stay with what follows;
  * flowing text and rows taller than a page are cut between lines. */
 
-
 static gboolean
 is_row (const Unit *unit)
 {

@@ -229,12 +229,10 @@ cr_doc_add_key_values (CrDoc              *doc,
     {
       const char *value = keys_and_values[i + 1];
 
-      if (value == NULL || *value == '\0')
-        {
-          if (value == NULL)
-            break;
-          continue;
-        }
+      if (value == NULL)
+        break;
+      if (*value == '\0')
+        continue;
       if (table == NULL)
         table = cr_doc_add_table (doc, CR_DOC_TABLE_PLAIN, columns, G_N_ELEMENTS (columns), NULL);
       cr_doc_table_add_row (table, CR_DOC_ROW_NORMAL, (const char *[]) { keys_and_values[i], value });
@@ -261,11 +259,11 @@ cr_doc_add_table (CrDoc             *doc,
                   guint              n_columns,
                   const char        *caption)
 {
-  CrDocTable *table = g_new0 (CrDocTable, 1);
-  Block *block = add_block (doc, BLOCK_TABLE, NULL);
+  CrDocTable *table;
 
   g_return_val_if_fail (n_columns > 0, NULL);
 
+  table = g_new0 (CrDocTable, 1);
   table->style = style;
   table->n_columns = n_columns;
   table->columns = g_memdup2 (columns, sizeof *columns * n_columns);
@@ -277,7 +275,7 @@ cr_doc_add_table (CrDoc             *doc,
     }
   table->caption = g_strdup (caption);
   table->rows = g_ptr_array_new_with_free_func (row_free);
-  block->table = table;
+  add_block (doc, BLOCK_TABLE, NULL)->table = table;
   return table;
 }
 
@@ -299,10 +297,10 @@ cr_doc_table_add_row (CrDocTable         *table,
 
 PangoLayout *
 cr_doc_make_layout (CrDoc      *doc,
-             const char *text,
-             const char *font,
-             double      width,
-             CrDocAlign  align)
+                    const char *text,
+                    const char *font,
+                    double      width,
+                    CrDocAlign  align)
 {
   PangoLayout *layout = pango_layout_new (doc->context);
   PangoFontDescription *desc = pango_font_description_from_string (font);
@@ -379,9 +377,10 @@ measure_title (CrDoc *doc,
       badge_width = cr_doc_layout_width (unit->layouts[2]) + 2 * 9;
     }
   unit->extra = badge_width;
-  unit->layouts[0] = cr_doc_make_layout (doc, kicker, "Sans Bold 8", width - badge_width - 12, CR_DOC_ALIGN_START);
+  unit->layouts[0] = cr_doc_make_layout (doc, kicker, "Sans Bold 8", width - badge_width - 12,
+                                         CR_DOC_ALIGN_START);
   unit->layouts[1] = cr_doc_make_layout (doc, block->texts[1], "Sans Bold 20", width - badge_width - 12,
-                                  CR_DOC_ALIGN_START);
+                                         CR_DOC_ALIGN_START);
   y = cr_doc_layout_height (unit->layouts[0]) + 2;
   unit->layout_y[1] = y;
   unit->height = y + cr_doc_layout_height (unit->layouts[1]) + 8 + 1.5;
@@ -399,12 +398,12 @@ measure_facts (CrDoc *doc,
 
   for (guint i = 0; i < 2 * n; i++)
     unit->layouts[i] = cr_doc_make_layout (doc, block->texts[i], i % 2 ? "Sans Bold 12" : "Sans Bold 6.5",
-                                    -1, CR_DOC_ALIGN_START);
+                                           -1, CR_DOC_ALIGN_START);
   /* Each box as wide as its text, the rest shared out; equal boxes if that will not fit. */
   for (guint i = 0; i < n; i++)
     {
-      box[i] = MAX (cr_doc_layout_width (unit->layouts[2 * i]), cr_doc_layout_width (unit->layouts[2 * i + 1]))
-               + 2 * FACT_PAD;
+      box[i] = MAX (cr_doc_layout_width (unit->layouts[2 * i]),
+                    cr_doc_layout_width (unit->layouts[2 * i + 1])) + 2 * FACT_PAD;
       natural += box[i];
     }
   for (guint i = 0; i < n; i++)
@@ -437,7 +436,8 @@ measure_text (CrDoc      *doc,
               Unit       *unit,
               const char *font)
 {
-  unit->layouts[0] = cr_doc_make_layout (doc, block->texts[0], font, cr_doc_content_width (doc), CR_DOC_ALIGN_START);
+  unit->layouts[0] = cr_doc_make_layout (doc, block->texts[0], font, cr_doc_content_width (doc),
+                                         CR_DOC_ALIGN_START);
   unit->height = cr_doc_layout_height (unit->layouts[0]);
 }
 
@@ -451,8 +451,10 @@ measure_warning (CrDoc *doc,
   PangoLayout *body;
   double bullet;
 
-  unit->layouts[0] = cr_doc_make_layout (doc, block->texts[0], "Sans Bold 9.5", inner, CR_DOC_ALIGN_START);
-  body = unit->layouts[1] = cr_doc_make_layout (doc, block->texts[1], "Sans 9", inner, CR_DOC_ALIGN_START);
+  unit->layouts[0] = cr_doc_make_layout (doc, block->texts[0], "Sans Bold 9.5", inner,
+                                         CR_DOC_ALIGN_START);
+  body = unit->layouts[1] = cr_doc_make_layout (doc, block->texts[1], "Sans 9", inner,
+                                                CR_DOC_ALIGN_START);
   /* Wrapped lines hang under the text, not under the bullet. */
   probe = cr_doc_make_layout (doc, "•  ", "Sans 9", -1, CR_DOC_ALIGN_START);
   bullet = cr_doc_layout_width (probe);
@@ -496,8 +498,8 @@ table_measure_columns (CrDoc      *doc,
 
 double
 cr_doc_table_pad_x (CrDocTable *table,
-             guint       column,
-             double     *right)
+                    guint       column,
+                    double     *right)
 {
   if (table->style == CR_DOC_TABLE_PLAIN)
     {
@@ -520,7 +522,7 @@ measure_table_header (CrDoc      *doc,
       double right, left = cr_doc_table_pad_x (table, i, &right);
 
       table->header[i] = cr_doc_make_layout (doc, table->columns[i].title, "Sans Bold 7.5",
-                                      table->width[i] - left - right, table->columns[i].align);
+                                             table->width[i] - left - right, table->columns[i].align);
       height = MAX (height, cr_doc_layout_height (table->header[i]));
     }
   table->header_height = table->style == CR_DOC_TABLE_GRID ? height + 2 * GRID_PAD_Y + 1 : 0;
@@ -528,7 +530,8 @@ measure_table_header (CrDoc      *doc,
     {
       g_autofree char *text = g_strdup_printf ("%s (continued)", table->caption);
 
-      table->continued = cr_doc_make_layout (doc, text, "Sans Bold 9", cr_doc_content_width (doc), CR_DOC_ALIGN_START);
+      table->continued = cr_doc_make_layout (doc, text, "Sans Bold 9", cr_doc_content_width (doc),
+                                             CR_DOC_ALIGN_START);
       table->continued_height = cr_doc_layout_height (table->continued) + 4;
     }
 }
@@ -559,7 +562,7 @@ measure_row (CrDoc      *doc,
           continue;
         }
       unit->layouts[i] = cr_doc_make_layout (doc, row->cells[i], font, table->width[i] - left - right,
-                                      column->align);
+                                             column->align);
       height = MAX (height, cr_doc_layout_height (unit->layouts[i]));
     }
   unit->height = height + 2 * pad_y;

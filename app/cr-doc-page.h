@@ -14,6 +14,12 @@ G_BEGIN_DECLS
  * a PDF surface here, a GtkPrintOperation's context in the window. Text goes through
  * Pango and fontconfig ("Sans"), so any script renders with the system's fonts.
  *
+ * To print from the window with GtkPrintOperation: set_use_full_page (TRUE) and
+ * set_unit (GTK_UNIT_POINTS); in ::begin-print, cr_doc_set_page_size () with the page
+ * setup's paper size in points, then set_n_pages (cr_doc_paginate ()); in ::draw-page,
+ * cr_doc_draw_page () on gtk_print_context_get_cairo_context (). Line breaks do not depend
+ * on the device (metrics are unhinted), so print and PDF break lines alike.
+ *
  * Every page has a running header (production title and document name) and a footer
  * ("Page N of M"). Tables repeat their header row on each page and break between rows,
  * never inside one. The one exception is a row taller than a whole page: it is cut
@@ -101,7 +107,8 @@ void        cr_doc_add_subheading (CrDoc              *doc,
                                    const char         *text);
 void        cr_doc_add_paragraph  (CrDoc              *doc,
                                    const char         *text);
-/* "key", "value", …, NULL; pairs whose value is NULL or empty are left out. */
+/* "key", "value", …, NULL; pairs whose value is "" are left out (a NULL value ends the
+ * list, like a NULL key). */
 void        cr_doc_add_key_values (CrDoc              *doc,
                                    const char * const *keys_and_values);
 /* A boxed warning: TITLE, then one bullet per line. */

@@ -515,6 +515,57 @@ test_releases (void)
   remove_dir (dir);
 }
 
+/* Little to say: sections without content are left out, not printed empty. */
+static void
+test_sparse (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *sheet_pdf = g_build_filename (dir, "sparse.pdf", NULL);
+  g_autofree char *shots_pdf = g_build_filename (dir, "noshots.pdf", NULL);
+  g_autofree char *releases_pdf = g_build_filename (dir, "nobody.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  const CrCallSheetSlot slot = { "10:00–10:30", NULL, "A very long interview title that will need to wrap "
+                                 "over more than one line in its column", NULL, NULL, "30 min" };
+  const CrCallSheet sheet = {
+    .title = "A production whose working title is far too long to fit in the running header of the page "
+             "without being shortened",
+    .date = "Monday 1 June 2026", .day = 1, .n_days = 1, .general_call = "09:00 UTC",
+    .schedule = &slot, .n_schedule = 1,
+  };
+  const CrShotList shots = { "Empty", "location", NULL, 0 };
+  const CrReleaseTracker nobody = { "Empty", NULL, NULL, 0 };
+  g_autofree char *text = NULL;
+
+  g_assert_true (cr_doc_callsheet_write_pdf (&sheet, NULL, sheet_pdf, &error));
+  g_assert_no_error (error);
+  render_preview (sheet_pdf, "callsheet-sparse");
+  g_assert_cmpint (pdf_pages (sheet_pdf), ==, 1);
+  text = pdf_text (sheet_pdf, 0);
+  assert_in_order (text, (const char *[]) { "DRAFT", "Monday 1 June 2026", "1 of 1", "09:00 UTC", "—",
+                                            "Schedule", "10:00–10:30", "A very long interview", "30 min",
+                                            "Page 1 of 1", NULL });
+  for (guint i = 0; i < 7; i++)
+    {
+      const char *absent[] = { "Production contact", "Nearest hospital", "Phone", "Crew", "Shots",
+                               "Questions", "Notes" };
+
+      g_assert_null (strstr (text, absent[i]));
+    }
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (cr_doc_shotlist_write_pdf (&shots, NULL, shots_pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (shots_pdf, 0);
+  assert_in_order (text, (const char *[]) { "SHOTS", "0", "No shots are planned yet.", "Page 1 of 1", NULL });
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (cr_doc_releases_write_pdf (&nobody, NULL, releases_pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (releases_pdf, 0);
+  assert_in_order (text, (const char *[]) { "PARTICIPANTS", "0", "No participants yet.", "Page 1 of 1", NULL });
+  remove_dir (dir);
+}
+
 /* Unwritable places: a one-line error naming the path, and nothing left behind. */
 static void
 assert_dir_holds (const char *dir,
@@ -593,6 +644,7 @@ main (int   argc,
   g_test_add_func ("/documents/shotlist/pages", test_shotlist_pages);
   g_test_add_func ("/documents/page/tall-row", test_page_tall_row);
   g_test_add_func ("/documents/releases", test_releases);
+  g_test_add_func ("/documents/sparse", test_sparse);
   g_test_add_func ("/documents/unwritable", test_unwritable);
   g_test_add_func ("/documents/replace", test_replace);
   return g_test_run ();
