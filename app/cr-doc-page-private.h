@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* Inside the page engine: shared by its layout half (cr-doc-page.c) and its drawing
- * half (cr-doc-page-draw.c). Nothing outside cr-doc-page*.c includes this. */
+/* Inside the page engine, shared by its three parts: building and measuring
+ * (cr-doc-page.c), pagination (cr-doc-page-flow.c), drawing and files (cr-doc-page-draw.c).
+ * Nothing outside cr-doc-page*.c includes this. */
 
 #include <pango/pangocairo.h>
 
