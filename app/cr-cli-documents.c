@@ -62,7 +62,8 @@ cr_cli_callsheet (CrCli  *cli,
 
   g_option_context_set_summary (context,
     "DATE is YYYY-MM-DD. The sheet lists that day's interviews in each location's time zone,\n"
-    "who is called when, the shots and questions, and warns about missing consent.");
+    "who is called when (crew 60 minutes, interviewees 30 minutes before their first\n"
+    "interview), the shots and questions, and warns about missing consent.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!cr_cli_parse (context, &argc, &argv, &status))
     return status;
