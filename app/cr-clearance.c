@@ -87,6 +87,7 @@ cr_cut_check_timeline (CrDb             *db,
           row->participant = g_strdup (state->name);
           row->status = g_strdup (state->status ? state->status : "none");
           row->naming = g_strdup (state->naming);
+          row->minor = state->minor;
           cr_consent_allows (state, channel, medium, &row->problem);
         }
     }

@@ -197,26 +197,24 @@ cr_cut_build_timeline (CrDb    *db,
 }
 
 gboolean
-cr_cut_export (CrDb            *db,
-               gint64           cut,
-               CrExportFormat   format,
-               gconstpointer    options,
-               const char      *path,
-               const char      *channel,
-               gboolean         allow_unconsented,
-               GPtrArray      **clearance,
-               GError         **error)
+cr_cut_clear_for_output (CrDb              *db,
+                         gint64             cut,
+                         const CrTimeline  *timeline,
+                         const char        *path,
+                         const char        *channel,
+                         gboolean           allow_unconsented,
+                         GPtrArray        **clearance,
+                         GError           **error)
 {
-  g_autoptr(CrTimeline) timeline = cr_cut_build_timeline (db, cut, error);
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) rows = cr_cut_check_timeline (db, cut, timeline, channel, NULL, error);
   g_autoptr(GFile) report = NULL;
   g_autofree char *report_path = NULL;
   g_autofree char *csv = NULL;
   guint problems;
 
-  if (timeline == NULL || !(rows = cr_cut_check_timeline (db, cut, timeline, channel, NULL, error)))
+  if (rows == NULL)
     return FALSE;
-  /* The report is written whatever the outcome: it says what stopped the export. */
+  /* The report is written whatever the outcome: it says what stopped the output. */
   report_path = g_strconcat (path, ".clearance.csv", NULL);
   report = g_file_new_for_path (report_path);
   csv = cr_clearance_to_csv (rows);
@@ -231,10 +229,29 @@ cr_cut_export (CrDb            *db,
   if (problems > 0 && !allow_unconsented)
     {
       g_set_error (error, CR_CUT_ERROR, CR_CUT_ERROR_UNCONSENTED,
-                   "%s: not exported: %u consent problem%s (see %s, or give --allow-unconsented)",
+                   "%s: not written: %u consent problem%s (see %s, or give --allow-unconsented)",
                    path, problems, problems == 1 ? "" : "s", report_path);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+cr_cut_export (CrDb            *db,
+               gint64           cut,
+               CrExportFormat   format,
+               gconstpointer    options,
+               const char      *path,
+               const char      *channel,
+               gboolean         allow_unconsented,
+               GPtrArray      **clearance,
+               GError         **error)
+{
+  g_autoptr(CrTimeline) timeline = cr_cut_build_timeline (db, cut, error);
+
+  if (timeline == NULL ||
+      !cr_cut_clear_for_output (db, cut, timeline, path, channel, allow_unconsented, clearance, error))
+    return FALSE;
   return cr_timeline_export_file (timeline, format, options, path, error);
 }
 
