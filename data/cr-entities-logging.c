@@ -46,9 +46,12 @@ static const CrField clip_fields[] = {
   { "shots", "clip_shot", CR_FIELD_LINKS, .ref = &cr_entity_shot, .blurb = "Planned shots it covers" },
 };
 
+static const char * const clip_columns[] = { "status", "duration_us", "tc_start", "frame_rate", "rating",
+                                             "interview", "error", NULL };
+
 const CrEntity cr_entity_clip = {
   "clip", "clips", "clip", "name", "name COLLATE NOCASE, id",
-  clip_fields, G_N_ELEMENTS (clip_fields), NULL,
+  clip_fields, G_N_ELEMENTS (clip_fields), clip_columns, NULL,
 };
 
 static gboolean
@@ -91,7 +94,7 @@ static const CrField select_fields[] = {
 
 const CrEntity cr_entity_select = {
   "select", "selects", "selection", "label", "clip, in_frame, id",
-  select_fields, G_N_ELEMENTS (select_fields), check_select,
+  select_fields, G_N_ELEMENTS (select_fields), NULL, check_select,
 };
 
 static gboolean
@@ -119,7 +122,7 @@ static const CrField marker_fields[] = {
 
 const CrEntity cr_entity_marker = {
   "marker", "markers", "marker", "note", "clip, frame, id",
-  marker_fields, G_N_ELEMENTS (marker_fields), check_marker,
+  marker_fields, G_N_ELEMENTS (marker_fields), NULL, check_marker,
 };
 
 static const CrField cut_fields[] = {
@@ -172,7 +175,7 @@ check_cut (CrDb      *db,
 
 const CrEntity cr_entity_cut = {
   "cut", "cuts", "cut", "name", "name COLLATE NOCASE, id",
-  cut_fields, G_N_ELEMENTS (cut_fields), check_cut,
+  cut_fields, G_N_ELEMENTS (cut_fields), NULL, check_cut,
 };
 
 static gboolean
@@ -197,5 +200,5 @@ static const CrField event_fields[] = {
 
 const CrEntity cr_entity_event = {
   "event", "events", "cut_event", "note", "cut, position, id",
-  event_fields, G_N_ELEMENTS (event_fields), check_event,
+  event_fields, G_N_ELEMENTS (event_fields), NULL, check_event,
 };

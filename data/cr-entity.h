@@ -60,6 +60,8 @@ struct _CrEntity
   const char    *order_by;  /* SQL for lists */
   const CrField *fields;
   guint          n_fields;
+  /* The fields a table of rows shows after the label; NULL: choices, references, times. */
+  const char * const *columns;
   /* Checks across fields once each value is normalised; may fill in derived values. */
   gboolean     (*check) (CrDb *db, CrRecord *record, gboolean creating, GError **error);
 };
