@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -210,6 +211,39 @@ luma_of_frame (const char *path,
   return g_steal_pointer (&out);
 }
 
+/* The RMS level of the output's sound (mixed to mono) over timeline frames [from, to). */
+static double
+audio_rms (const char       *path,
+           const CrTimeline *timeline,
+           gint64            from,
+           gint64            to)
+{
+  g_autofree char *start = g_strdup_printf ("%.6f", (double) from * timeline->rate.den / timeline->rate.num);
+  g_autofree char *length = g_strdup_printf ("%.6f", (double) (to - from) * timeline->rate.den / timeline->rate.num);
+  const char *argv[] = { "ffmpeg", "-v", "error", "-i", path, "-ss", start, "-t", length, "-vn",
+                         "-ac", "1", "-f", "f32le", "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) out = NULL;
+  const float *samples;
+  gsize n;
+  double sum = 0;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate (process, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+  samples = g_bytes_get_data (out, &n);
+  n /= sizeof (float);
+  /* 48 kHz: the stretch asked for, to within a few samples. */
+  g_assert_cmpint (ABS ((gint64) n - (to - from) * 48000 * timeline->rate.den / timeline->rate.num), <, 64);
+  for (gsize i = 0; i < n; i++)
+    sum += (double) samples[i] * samples[i];
+  g_test_message ("rms %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ": %f", from, to, sqrt (sum / n));
+  return sqrt (sum / n);
+}
+
 /* The mean luma of a rectangle of a 320x180 frame. */
 static double
 mean_luma (GBytes *luma,
@@ -276,6 +310,7 @@ test_render_mixed_25 (void)
   g_autoptr(GBytes) wav = NULL;
   g_autoptr(GBytes) picture = NULL;
   Progress progress = { 0 };
+  const CrTimelineEvent *ev_b = cr_timeline_get_event (timeline, 1);
   const CrTimelineEvent *ev_d = cr_timeline_get_event (timeline, 2);
   const CrTimelineEvent *ev_e = cr_timeline_get_event (timeline, 3);
   guint before = count_files (folder);
@@ -295,6 +330,14 @@ test_render_mixed_25 (void)
   g_assert_cmpfloat (mean_luma (wav, 0, 0, 320, 180), <, 20);
   picture = luma_of_frame (out, 5);
   g_assert_cmpfloat (mean_luma (picture, 0, 0, 320, 180), >, 40);
+
+  /* Sound where the sources have it (a mono 44.1 kHz one too), silence in the gap and for the
+   * clip without audio; a couple of frames kept clear of each cut for AAC's overlap. */
+  g_assert_cmpfloat (audio_rms (out, timeline, 2, 20), >, 0.03);
+  g_assert_cmpfloat (audio_rms (out, timeline, ev_b->record + 2, ev_b->record + 18), >, 0.03);
+  g_assert_cmpfloat (audio_rms (out, timeline, ev_d->record - 8, ev_d->record - 2), <, 0.001);
+  g_assert_cmpfloat (audio_rms (out, timeline, ev_d->record + 2, ev_d->record + 12), >, 0.03);
+  g_assert_cmpfloat (audio_rms (out, timeline, ev_e->record + 2, ev_e->record + 9), <, 0.001);
 
   /* The phone clip is shown upright: a portrait picture, pillarboxed. */
   phone = luma_of_frame (out, ev_e->record + 2);
@@ -353,14 +396,18 @@ test_render_cancel (void)
   g_autofree char *out = source_path ("cancelled.mp4");
   g_autoptr(GError) error = NULL;
   Progress progress = { 0 };
-  guint before = count_files (folder);
+  g_autofree char *kept = NULL;
+  guint before;
 
+  /* A file already there stays as it was. */
+  g_assert_true (g_file_set_contents (out, "previous", -1, &error));
+  g_assert_no_error (error);
+  before = count_files (folder);
   progress.cancellable = cancellable;
   progress.cancel_at = 30;
   g_assert_false (cr_render_timeline (timeline, NULL, out, on_progress, &progress, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (progress.last_done, <, cr_timeline_get_duration (timeline));
-  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (folder), ==, before);
   g_clear_error (&error);
 
@@ -371,8 +418,17 @@ test_render_cancel (void)
   progress.cancel_at = cr_timeline_get_duration (timeline);
   g_assert_false (cr_render_timeline (timeline, NULL, out, on_progress, &progress, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (folder), ==, before);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (out, &kept, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, "previous");
+  g_assert_cmpint (g_remove (out), ==, 0);
+
+  /* Cancelled before it starts: nothing is made. */
+  g_assert_false (cr_render_timeline (timeline, NULL, out, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
 static void
