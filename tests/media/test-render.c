@@ -54,6 +54,7 @@ make_sources (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *flat = NULL, *e = NULL;
+  g_autofree char *sync = NULL;
 
   folder = g_dir_make_tmp ("casereel-render-XXXXXX", &error);
   g_assert_no_error (error);
@@ -63,6 +64,7 @@ make_sources (void)
   d = source_path ("d.wav");
   flat = source_path ("flat.mp4");
   e = source_path ("phone.mp4");
+  sync = source_path ("sync.mov");
 
   /* Long GOPs, so that the in points need a seek to a keyframe and decoding forward. */
   ffmpeg ("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=24000/1001",
@@ -78,6 +80,10 @@ make_sources (void)
           "-c:v", "mpeg4", "-g", "15", "-c:a", "pcm_s16le", c, NULL);
   ffmpeg ("-f", "lavfi", "-i", "sine=frequency=330:sample_rate=44100", "-ac", "2", "-t", SECONDS,
           "-c:a", "pcm_s16le", d, NULL);
+  /* Black with one white frame (50) and a 40 ms beep at the same instant (2 s). */
+  ffmpeg ("-f", "lavfi", "-i", "color=c=black:s=160x90:r=25,drawbox=enable='eq(n\\,50)':color=white:t=fill",
+          "-f", "lavfi", "-i", "aevalsrc=if(between(t\\,2\\,2.04)\\,0.5*sin(2*PI*1000*t)\\,0):s=48000",
+          "-t", SECONDS, "-c:v", "mpeg4", "-g", "12", "-c:a", "pcm_s16le", sync, NULL);
   /* FFmpeg 5.1 writes a rotation only when copying a stream, hence two steps. No audio. */
   ffmpeg ("-f", "lavfi", "-i", "testsrc2=size=160x90:rate=25", "-t", SECONDS,
           "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", flat, NULL);
@@ -98,7 +104,7 @@ add_source (CrTimeline *timeline,
 
   /* A little less than the SECONDS the files hold. */
   return cr_timeline_add_source (timeline, path, NULL, rate, drop_frame, start_tc,
-                                 2 * rate.num / rate.den, has_video, channels);
+                                 5 * rate.num / (2 * rate.den), has_video, channels);
 }
 
 /* The mixed cut, at any timeline rate: five events from five sources with a gap. */
@@ -358,6 +364,39 @@ test_render_mixed_2997 (void)
   check_with_ffprobe (out, timeline);
 }
 
+/* The frame mapping and the sound's placement, exactly: a 25 fps source in a 29.97 cut, after
+ * a gap. Source frame 50 (white, with the beep) is 13 frames after the in point (37), i.e.
+ * 0.52 s; the first 29.97 frame that shows it is ceil (13 × 30000/1001 / 25) = 16, and only
+ * that one (frame 17 already shows source frame 51). */
+static void
+test_render_sync (void)
+{
+  g_autoptr(CrTimeline) timeline = cr_timeline_new ("sync", rate_2997, TRUE, 320, 180);
+  g_autofree char *out = source_path ("sync-review.mp4");
+  g_autoptr(GError) error = NULL;
+  guint src = add_source (timeline, "sync.mov", rate_25, FALSE, 0, TRUE, 1);
+  const gint64 gap = 5, flash = gap + 16;
+
+  cr_timeline_add_event (timeline, src, 37, 60, gap);
+  g_assert_true (cr_render_timeline (timeline, NULL, out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  check_with_ffprobe (out, timeline);
+  g_assert_cmpint (cr_timeline_get_duration (timeline), ==, gap + 28);
+
+  for (gint64 n = flash - 2; n <= flash + 2; n++)
+    {
+      g_autoptr(GBytes) luma = luma_of_frame (out, n);
+      if (n == flash)
+        g_assert_cmpfloat (mean_luma (luma, 0, 0, 320, 180), >, 200);
+      else
+        g_assert_cmpfloat (mean_luma (luma, 0, 0, 320, 180), <, 5);
+    }
+  /* The beep runs from 0.52 s into the event (timeline frame 15.58) for 40 ms (1.2 frames). */
+  g_assert_cmpfloat (audio_rms (out, timeline, flash - 6, flash - 1), <, 0.01);
+  g_assert_cmpfloat (audio_rms (out, timeline, flash, flash + 1), >, 0.2);
+  g_assert_cmpfloat (audio_rms (out, timeline, flash + 2, flash + 8), <, 0.01);
+}
+
 /* Timecode and caption burn-in: drawn over the audio-only event's black, absent from the gap. */
 static void
 test_render_burn_in (void)
@@ -495,6 +534,7 @@ main (int   argc,
   make_sources ();
   g_test_add_func ("/render/mixed-25", test_render_mixed_25);
   g_test_add_func ("/render/mixed-29.97", test_render_mixed_2997);
+  g_test_add_func ("/render/sync", test_render_sync);
   g_test_add_func ("/render/burn-in", test_render_burn_in);
   g_test_add_func ("/render/cancel", test_render_cancel);
   g_test_add_func ("/render/errors", test_render_errors);
