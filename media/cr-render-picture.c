@@ -20,6 +20,9 @@ struct CrRenderPicture
   AVFilterGraph   *graph;
   AVFilterContext *src;
   AVFilterContext *sink;
+  int              width;      /* the input it was set up for */
+  int              height;
+  int              format;
   gint64           count;
 };
 
@@ -143,6 +146,9 @@ cr_render_picture_new (const AVFrame  *first,
 
   if (sar.num <= 0 || sar.den <= 0)
     sar = (AVRational) { 1, 1 };
+  picture->width = first->width;
+  picture->height = first->height;
+  picture->format = first->format;
   picture->graph = avfilter_graph_alloc ();
   /* One frame in, one frame out: threads would only add latency. */
   picture->graph->nb_threads = 1;
@@ -211,6 +217,14 @@ cr_render_picture_new (const AVFrame  *first,
       return NULL;
     }
   return g_steal_pointer (&picture);
+}
+
+gboolean
+cr_render_picture_accepts (const CrRenderPicture *picture,
+                           const AVFrame         *frame)
+{
+  return frame->width == picture->width && frame->height == picture->height &&
+         frame->format == picture->format;
 }
 
 AVFrame *

@@ -55,6 +55,10 @@ CrRenderPicture *cr_render_picture_new       (const AVFrame   *first,
                                               gboolean         timecode,
                                               const char      *caption,
                                               GError         **error);
+/* Whether `frame` has the size and pixel format the filters were set up for (a stream may
+ * change them midway; FFmpeg's buffer source refuses that). */
+gboolean         cr_render_picture_accepts   (const CrRenderPicture *picture,
+                                              const AVFrame         *frame);
 /* Returns the fitted picture (a new reference) for `frame`, labelled with `timecode` (or NULL). */
 AVFrame         *cr_render_picture_run       (CrRenderPicture *picture,
                                               const AVFrame   *frame,

@@ -173,6 +173,8 @@ fit_picture (EventRender    *er,
   const CrTimeline *timeline = er->render->timeline;
   char buf[CR_TIMECODE_MAX_LEN];
 
+  if (er->picture != NULL && !cr_render_picture_accepts (er->picture, frame))
+    g_clear_pointer (&er->picture, cr_render_picture_free);
   if (er->picture == NULL)
     {
       er->picture = cr_render_picture_new (frame, rotation, timeline->width, timeline->height,

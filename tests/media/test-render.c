@@ -197,14 +197,10 @@ check_with_ffprobe (const char       *path,
   g_assert_cmpfloat_with_epsilon (member_double (format, "duration"), seconds, frame);
 }
 
-/* Output frame `n` as 8-bit luma, decoded by the ffmpeg program. */
+/* Runs argv (no shell) and returns its standard output, which may hold any bytes. */
 static GBytes *
-luma_of_frame (const char *path,
-               gint64      n)
+run_binary (const char * const *argv)
 {
-  g_autofree char *select = g_strdup_printf ("select=eq(n\\,%" G_GINT64_FORMAT ")", n);
-  const char *argv[] = { "ffmpeg", "-v", "error", "-i", path, "-vf", select, "-frames:v", "1",
-                         "-f", "rawvideo", "-pix_fmt", "gray", "-", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GBytes) out = NULL;
@@ -215,6 +211,18 @@ luma_of_frame (const char *path,
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_successful (process));
   return g_steal_pointer (&out);
+}
+
+/* Output frame `n` as 8-bit luma, decoded by the ffmpeg program. */
+static GBytes *
+luma_of_frame (const char *path,
+               gint64      n)
+{
+  g_autofree char *select = g_strdup_printf ("select=eq(n\\,%" G_GINT64_FORMAT ")", n);
+  const char *argv[] = { "ffmpeg", "-v", "error", "-i", path, "-vf", select, "-frames:v", "1",
+                         "-f", "rawvideo", "-pix_fmt", "gray", "-", NULL };
+
+  return run_binary (argv);
 }
 
 /* The RMS level of the output's sound (mixed to mono) over timeline frames [from, to). */
@@ -228,18 +236,11 @@ audio_rms (const char       *path,
   g_autofree char *length = g_strdup_printf ("%.6f", (double) (to - from) * timeline->rate.den / timeline->rate.num);
   const char *argv[] = { "ffmpeg", "-v", "error", "-i", path, "-ss", start, "-t", length, "-vn",
                          "-ac", "1", "-f", "f32le", "-", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) out = run_binary (argv);
   const float *samples;
   gsize n;
   double sum = 0;
 
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate (process, NULL, NULL, &out, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (process));
   samples = g_bytes_get_data (out, &n);
   n /= sizeof (float);
   /* 48 kHz: the stretch asked for, to within a few samples. */
