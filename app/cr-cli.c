@@ -169,6 +169,7 @@ cr_cli_run (int    argc,
   const char *env = g_getenv ("CASEREEL_PROJECT");
 
   cli.interactive = isatty (STDOUT_FILENO);
+  cr_media_init ();
 
   /* Global options come before the noun. */
   for (; i < argc && argv[i][0] == '-'; i++)

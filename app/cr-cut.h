@@ -84,6 +84,21 @@ gboolean    cr_cut_export         (CrDb *db, gint64 cut, CrExportFormat format, 
                                    const char *path, const char *channel, gboolean allow_unconsented,
                                    GPtrArray **clearance, GError **error);
 
+typedef struct
+{
+  const char *channel;            /* for the consent check; NULL: any */
+  gboolean    allow_unconsented;
+  gboolean    burn_timecode;      /* each frame's source timecode */
+  gboolean    burn_names;         /* who is speaking, as their consent's naming level allows */
+} CrCutRenderOptions;
+
+/* A review copy (H.264/AAC MP4) at the cut's size and rate, after the same consent check as
+ * an export. Blocking: run it in a worker. progress: frames done of total. */
+gboolean    cr_cut_render         (CrDb *db, gint64 cut, const char *path, const CrCutRenderOptions *options,
+                                   void (*progress) (gint64 done, gint64 total, gpointer user_data),
+                                   gpointer user_data, GCancellable *cancellable, GPtrArray **clearance,
+                                   GError **error);
+
 /* Reads an EDL or OTIO file into a new cut named `name`, matching sources to catalogued clips
  * by path, file name or reel name. *unmatched lists the sources it could not match (their
  * events are left out). rate: for an EDL without a rate comment; {0,0}: the production's. */
