@@ -154,7 +154,8 @@ test_read_foreign (void)
     "\r\n"
     "001  TAPE1    V     C        10:00:00:00 10:00:02:00 00:59:58:00 01:00:00:00\r\n"
     "* LOC: 10:00:01:00 RED note\r\n"
-    "002  TAPE2    A     C        00:00:10:00 00:00:11:12 01:00:00:00 01:00:01:12\r\n";
+    "002  TAPE2    A     C        00:00:10:00 00:00:11:12 01:00:00:00 01:00:01:12\r\n"
+    "*SOURCE FILE: tape two.wav\r\n";
   CrEdlReadOptions options = { .rate = { 25, 1 } };
   g_autoptr(GError) error = NULL;
   g_autoptr(CrTimeline) timeline = cr_edl_read (edl, -1, &options, &error);
@@ -169,7 +170,8 @@ test_read_foreign (void)
   event = cr_timeline_get_event (timeline, 1);
   g_assert_cmpint (event->record, ==, 3600 * 25);
   g_assert_cmpint (event->out - event->in, ==, 37);
-  g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (timeline, event->source)), ==, "TAPE2");
+  g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (timeline, event->source)), ==, "tape two.wav");
+  g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (timeline, 0)), ==, "TAPE1");
   g_assert_false (cr_timeline_get_source (timeline, event->source)->has_video);
   g_assert_cmpint (cr_timeline_get_source (timeline, event->source)->audio_channels, ==, 1);
 }
