@@ -89,6 +89,22 @@ test_reel_names (void)
     g_assert_cmpuint (strlen (reels[i]), <=, 8);
 }
 
+/* At 59.94 drop-frame the frame field reaches 59 and four labels drop each minute. */
+static void
+test_5994 (void)
+{
+  CrRate rate = { 60000, 1001 };
+  g_autoptr(CrTimeline) timeline = cr_timeline_new ("59.94", rate, TRUE, 1280, 720);
+  g_autofree char *edl = NULL;
+  guint source = cr_timeline_add_source (timeline, "/m/fast.mov", NULL, rate, TRUE, 0, 10000, TRUE, 0);
+
+  cr_timeline_add_event (timeline, source, 0, 3599, 0);
+  cr_timeline_add_event (timeline, source, 3599, 3601, 3599);
+  edl = write_edl (timeline, NULL);
+  g_assert_nonnull (strstr (edl, "001  FAST     V     C        00:00:00;00 00:00:59;59 01:00:00;00 01:00:59;59\n"));
+  g_assert_nonnull (strstr (edl, "002  FAST     V     C        00:00:59;59 00:01:00;05 01:00:59;59 01:01:00;05\n"));
+}
+
 static void
 test_no_comments (void)
 {
@@ -300,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/edl/golden", test_golden);
   g_test_add_func ("/edl/event-lines", test_event_lines);
   g_test_add_func ("/edl/reel-names", test_reel_names);
+  g_test_add_func ("/edl/59.94", test_5994);
   g_test_add_func ("/edl/no-comments", test_no_comments);
   g_test_add_func ("/edl/round-trip", test_round_trip);
   g_test_add_func ("/edl/read-foreign", test_read_foreign);
