@@ -48,6 +48,7 @@ typedef struct
   char     *participant;    /* NULL: nobody is linked to the event */
   char     *status;         /* latest consent status, or "none" */
   char     *naming;
+  gboolean  minor;
   char     *problem;        /* NULL when cleared */
 } CrClearance;
 
@@ -56,6 +57,9 @@ void        cr_clearance_free     (CrClearance *row);
  * NULL; on_date NULL: today. */
 GPtrArray  *cr_cut_check          (CrDb *db, gint64 cut, const char *channel, const char *on_date,
                                    GError **error);
+/* The same, for a timeline already built from the cut. */
+GPtrArray  *cr_cut_check_timeline (CrDb *db, gint64 cut, const CrTimeline *timeline, const char *channel,
+                                   const char *on_date, GError **error);
 guint       cr_clearance_count_problems (GPtrArray *rows);
 /* The clearance report as CSV (event, source file, timecodes, participant, consent, naming,
  * problem). */
@@ -67,6 +71,12 @@ typedef enum
   CR_CUT_ERROR_UNCONSENTED,  /* export or render refused: the message counts the problems */
 } CrCutError;
 GQuark      cr_cut_error_quark    (void);
+
+/* Checks the cut before it leaves Casereel: writes PATH.clearance.csv, and refuses
+ * (CR_CUT_ERROR_UNCONSENTED) when anyone fails the check, unless allow_unconsented. */
+gboolean    cr_cut_clear_for_output (CrDb *db, gint64 cut, const CrTimeline *timeline, const char *path,
+                                     const char *channel, gboolean allow_unconsented, GPtrArray **clearance,
+                                     GError **error);
 
 /* Writes the edit list and, beside it, OUTPUT.clearance.csv. Refuses (CR_CUT_ERROR_UNCONSENTED,
  * nothing written but the report) when any event fails the check, unless allow_unconsented. */
