@@ -58,6 +58,8 @@ add_source (CrDb       *db,
                                   start, cr_clip_length_frames (db, clip_id),
                                   cr_record_get_int (clip, "has_video", 0),
                                   (int) cr_record_get_int (clip, "channels", 0));
+  cr_timeline_source_set_size (timeline, index, (int) cr_record_get_int (clip, "width", 0),
+                               (int) cr_record_get_int (clip, "height", 0));
   g_hash_table_insert (sources, g_memdup2 (&clip_id, sizeof clip_id), GUINT_TO_POINTER (index));
   return index;
 }
