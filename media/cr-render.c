@@ -609,6 +609,13 @@ check_input (const CrTimeline       *timeline,
       g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_INVALID, "No output file given");
       return FALSE;
     }
+  /* Found now rather than by the rename after all the work. */
+  if (g_file_test (output_path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *display = g_filename_display_name (output_path);
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: is a folder, not a file", display);
+      return FALSE;
+    }
   return TRUE;
 }
 
