@@ -55,7 +55,7 @@ make_sources (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *flat = NULL, *e = NULL;
-  g_autofree char *sync = NULL;
+  g_autofree char *sync = NULL, *wide = NULL;
 
   folder = g_dir_make_tmp ("casereel-render-XXXXXX", &error);
   g_assert_no_error (error);
@@ -66,6 +66,7 @@ make_sources (void)
   flat = source_path ("flat.mp4");
   e = source_path ("phone.mp4");
   sync = source_path ("sync.mov");
+  wide = source_path ("anamorphic.mp4");
 
   /* Long GOPs, so that the in points need a seek to a keyframe and decoding forward. */
   ffmpeg ("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=24000/1001",
@@ -81,6 +82,9 @@ make_sources (void)
           "-c:v", "mpeg4", "-g", "15", "-c:a", "pcm_s16le", c, NULL);
   ffmpeg ("-f", "lavfi", "-i", "sine=frequency=330:sample_rate=44100", "-ac", "2", "-t", SECONDS,
           "-c:a", "pcm_s16le", d, NULL);
+  /* Anamorphic: 240x180 stored, shown 320x180 (4:3 pixels). */
+  ffmpeg ("-f", "lavfi", "-i", "testsrc2=size=240x180:rate=25,setsar=4/3", "-t", SECONDS,
+          "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", wide, NULL);
   /* Black with one white frame (50) and a 40 ms beep at the same instant (2 s). */
   ffmpeg ("-f", "lavfi", "-i", "color=c=black:s=160x90:r=25,drawbox=enable='eq(n\\,50)':color=white:t=fill",
           "-f", "lavfi", "-i", "aevalsrc=if(between(t\\,2\\,2.04)\\,0.5*sin(2*PI*1000*t)\\,0):s=48000",
@@ -108,7 +112,7 @@ add_source (CrTimeline *timeline,
                                  5 * rate.num / (2 * rate.den), has_video, channels);
 }
 
-/* The mixed cut, at any timeline rate: five events from five sources with a gap. */
+/* The mixed cut, at any timeline rate: six events from six sources with a gap. */
 static CrTimeline *
 mixed_timeline (CrRate   rate,
                 gboolean drop_frame)
@@ -119,6 +123,7 @@ mixed_timeline (CrRate   rate,
   guint c = add_source (timeline, "c 29.97.mov", rate_2997, TRUE, 107892, TRUE, 2);
   guint d = add_source (timeline, "d.wav", rate_25, FALSE, 0, FALSE, 2);
   guint e = add_source (timeline, "phone.mp4", rate_25, FALSE, 0, TRUE, 0);
+  guint f = add_source (timeline, "anamorphic.mp4", rate_25, FALSE, 0, TRUE, 0);
 
   cr_timeline_add_event (timeline, a, 13, 40, 0);
   cr_timeline_add_event (timeline, b, 7, 30, cr_timeline_get_duration (timeline));
@@ -126,6 +131,7 @@ mixed_timeline (CrRate   rate,
   cr_timeline_add_event (timeline, d, 5, 20, cr_timeline_get_duration (timeline) + 10);
   cr_timeline_add_event (timeline, e, 3, 15, cr_timeline_get_duration (timeline));
   cr_timeline_add_event (timeline, c, 17, 46, cr_timeline_get_duration (timeline));
+  cr_timeline_add_event (timeline, f, 0, 8, cr_timeline_get_duration (timeline));
   return timeline;
 }
 
@@ -317,6 +323,7 @@ test_render_mixed_25 (void)
   g_autoptr(GBytes) phone = NULL;
   g_autoptr(GBytes) wav = NULL;
   g_autoptr(GBytes) picture = NULL;
+  g_autoptr(GBytes) wide = NULL;
   Progress progress = { 0 };
   const CrTimelineEvent *ev_b = cr_timeline_get_event (timeline, 1);
   const CrTimelineEvent *ev_d = cr_timeline_get_event (timeline, 2);
@@ -338,6 +345,11 @@ test_render_mixed_25 (void)
   g_assert_cmpfloat (mean_luma (wav, 0, 0, 320, 180), <, 20);
   picture = luma_of_frame (out, 5);
   g_assert_cmpfloat (mean_luma (picture, 0, 0, 320, 180), >, 40);
+
+  /* The anamorphic clip fills the frame: its pixels are 4:3, so no pillarbox. */
+  wide = luma_of_frame (out, cr_timeline_get_event (timeline, 5)->record + 2);
+  g_assert_cmpfloat (mean_luma (wide, 0, 0, 20, 180), >, 20);
+  g_assert_cmpfloat (mean_luma (wide, 300, 0, 320, 180), >, 20);
 
   /* Sound where the sources have it (a mono 44.1 kHz one too), silence in the gap and for the
    * clip without audio; a couple of frames kept clear of each cut for AAC's overlap. */
@@ -427,7 +439,7 @@ test_render_burn_in (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) gap = NULL;
   g_autoptr(GBytes) wav = NULL;
-  const char *captions[] = { "Ann Lee", NULL, "Bo Chen: 100% «sûr» \\ 'quoted' : yes", NULL, "Dee" };
+  const char *captions[] = { "Ann Lee", NULL, "Bo Chen: 100% «sûr» \\ 'quoted' : yes", NULL, "Dee", NULL };
   CrRenderOptions options = { TRUE, captions, G_N_ELEMENTS (captions) };
   const CrTimelineEvent *ev_d = cr_timeline_get_event (timeline, 2);
 
