@@ -12,6 +12,7 @@
 #include "cr-clip-tags.h"
 #include "cr-indexer.h"
 #include "cr-store.h"
+#include "cr-suggest.h"
 
 static volatile sig_atomic_t interrupted;
 
@@ -210,6 +211,40 @@ clip_tag (CrCli  *cli,
   return CR_EXIT_OK;
 }
 
+static int
+clip_suggest (CrCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean apply = FALSE;
+  GOptionEntry entries[] = {
+    { "apply", 0, 0, G_OPTION_ARG_NONE, &apply, "Make the suggested links", NULL },
+    { NULL }
+  };
+  int status;
+
+  g_option_context_set_summary (context,
+    "Suggest links: clips recorded during a scheduled interview, clips in a folder named after\n"
+    "a shot number. Nothing changes until you confirm with --apply.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!cr_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (!cr_cli_open (cli, &error) || !(list = cr_suggest_links (cli->db, &error)))
+    return cr_cli_fail (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      CrSuggestion *s = g_ptr_array_index (list, i);
+      g_print ("%s → %s “%s” (%s)\n", s->clip_name, s->kind, s->target_name, s->reason);
+    }
+  if (apply && !cr_suggest_apply (cli->db, list, &error))
+    return cr_cli_fail (error);
+  g_print ("%u suggestion%s%s\n", list->len, list->len == 1 ? "" : "s", apply ? " applied" : "");
+  return CR_EXIT_OK;
+}
+
 int
 cr_cli_clip (CrCli  *cli,
              int     argc,
@@ -222,6 +257,7 @@ cr_cli_clip (CrCli  *cli,
     { "tag", "add tags (or --remove them)", clip_tag },
     { "rate", "0 to 5 stars", clip_rate },
     { "note", "logging notes", clip_note },
+    { "suggest", "links to interviews and shots to confirm (--apply)", clip_suggest },
     { NULL }
   };
   return cr_cli_dispatch (cli, "clip", verbs, argc, argv);

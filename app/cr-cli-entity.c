@@ -438,8 +438,8 @@ cr_cli_entity_edit (CrCli           *cli,
   return CR_EXIT_OK;
 }
 
-static int
-verb_rm (CrCli           *cli,
+int
+cr_cli_entity_rm (CrCli           *cli,
          const CrEntity  *entity,
          int              argc,
          char           **argv)
@@ -481,7 +481,7 @@ cr_cli_entity_run (CrCli           *cli,
     { "list", "list them (--json, --search, --where, --limit, --offset)", cr_cli_entity_list },
     { "show", "show one (--json)", cr_cli_entity_show },
     { "edit", "change fields of one", cr_cli_entity_edit },
-    { "rm", "remove one", verb_rm },
+    { "rm", "remove one", cr_cli_entity_rm },
   };
   gboolean single = entity == &cr_entity_production;
   g_autofree char *name = NULL;

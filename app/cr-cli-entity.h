@@ -13,6 +13,7 @@ int       cr_cli_entity_run       (CrCli *cli, const CrEntity *entity, int argc,
 int       cr_cli_entity_list      (CrCli *cli, const CrEntity *entity, int argc, char **argv);
 int       cr_cli_entity_show      (CrCli *cli, const CrEntity *entity, int argc, char **argv);
 int       cr_cli_entity_edit      (CrCli *cli, const CrEntity *entity, int argc, char **argv);
+int       cr_cli_entity_rm        (CrCli *cli, const CrEntity *entity, int argc, char **argv);
 
 /* Options for every field a user may set, parsed into a record of raw values. */
 typedef struct _CrFieldOptions CrFieldOptions;

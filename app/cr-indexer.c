@@ -165,6 +165,14 @@ probe_one (gpointer data,
     probe = cr_probe_file (c->path, &shared->options, shared->cancellable, &error);
   if (probe != NULL)
     outcome->info = info_from_probe (c, probe);
+  else if (error && !c->certain && g_error_matches (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_NOT_MEDIA))
+    {
+      outcome->info = g_new0 (CrClipInfo, 1);
+      outcome->info->path = g_strdup (c->path);
+      outcome->info->size = c->size;
+      outcome->info->mtime_us = c->mtime_us;
+      outcome->info->not_media = TRUE;
+    }
   else if (error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
            (c->certain || !g_error_matches (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_NOT_MEDIA)))
     {
@@ -262,13 +270,15 @@ cr_index_folders (CrDb                *db,
       g_hash_table_add (seen, c->path);
       if (k && k->size == c->size && k->mtime_us == c->mtime_us)
         {
+          if (k->id == 0)
+            continue;   /* known not to be media */
           p.unchanged++;
           p.seen++;
           if (g_strcmp0 (k->status, "offline") == 0)
             g_array_append_val (back, k->id);
           continue;
         }
-      if (k)
+      if (k && k->id != 0)
         p.updated++;
       g_ptr_array_add (work, c);
       p.files_total++;
@@ -278,7 +288,7 @@ cr_index_folders (CrDb                *db,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       CrKnownClip *k = value;
-      if (!g_hash_table_contains (seen, key) && g_strcmp0 (k->status, "offline") != 0)
+      if (k->id != 0 && !g_hash_table_contains (seen, key) && g_strcmp0 (k->status, "offline") != 0)
         g_array_append_val (gone, k->id);
     }
   p.offline = gone->len;
@@ -309,16 +319,17 @@ cr_index_folders (CrDb                *db,
           p.bytes_done += o->candidate->size;
           if (o->info)
             {
+              CrKnownClip *k = g_hash_table_lookup (known, o->candidate->path);
+
               p.probed++;
-              p.seen++;
+              if (!o->info->not_media)
+                p.seen++;
               if (o->info->error)
                 p.failed++;
-              else if (!g_hash_table_contains (known, o->candidate->path))
+              else if (!o->info->not_media && (k == NULL || k->id == 0))
                 p.added++;
               g_ptr_array_add (batch, o->info);
             }
-          else if (!g_cancellable_is_cancelled (cancellable))
-            p.probed++;
           g_free (o);
           /* Results of a cancelled run are still written: they are complete rows. */
           if (ok && batch->len >= BATCH_SIZE)

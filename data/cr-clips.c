@@ -45,7 +45,9 @@ cr_clips_known (CrDb               *db,
                                                        (GDestroyNotify) known_free);
   /* Paths under a folder: the folder's path plus a separator is a prefix. */
   g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db,
-    "SELECT id, path, size, mtime_us, status FROM clip WHERE substr (path, 1, length (?1)) = ?1", error);
+    "SELECT id, path, size, mtime_us, status FROM clip WHERE substr (path, 1, length (?1)) = ?1"
+    " UNION ALL SELECT 0, path, size, mtime_us, 'ignored' FROM ignored_file WHERE substr (path, 1, length (?1)) = ?1",
+    error);
 
   if (stmt == NULL)
     return NULL;
@@ -145,6 +147,7 @@ cr_clips_write_batch (CrDb       *db,
   g_autoptr(sqlite3_stmt) by_identity = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) ignore = NULL;
 
   if (relinked)
     *relinked = 0;
@@ -157,7 +160,8 @@ cr_clips_write_batch (CrDb       *db,
                             error)) ||
       !(insert = cr_db_prepare (db, "INSERT INTO clip (" CLIP_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
                                     " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,"
-                                    " ?24, ?25, ?26)", error)))
+                                    " ?24, ?25, ?26)", error)) ||
+      !(ignore = cr_db_prepare (db, "INSERT OR REPLACE INTO ignored_file (path, size, mtime_us) VALUES (?, ?, ?)", error)))
     return FALSE;
 
   if (!cr_db_begin (db, error))
@@ -166,6 +170,20 @@ cr_clips_write_batch (CrDb       *db,
     {
       const CrClipInfo *info = g_ptr_array_index (infos, n);
       gint64 id = 0;
+
+      if (info->not_media)
+        {
+          sqlite3_reset (ignore);
+          sqlite3_bind_text (ignore, 1, info->path, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (ignore, 2, info->size);
+          sqlite3_bind_int64 (ignore, 3, info->mtime_us);
+          if (!cr_db_step_done (db, ignore, error))
+            {
+              cr_db_rollback (db);
+              return FALSE;
+            }
+          continue;
+        }
 
       sqlite3_reset (by_path);
       sqlite3_bind_text (by_path, 1, info->path, -1, SQLITE_TRANSIENT);

@@ -14,6 +14,7 @@ typedef struct
   gint64    mtime_us;
   char     *identity;
   char     *error;         /* set: the file failed to probe and is stored as failed */
+  gboolean  not_media;     /* not a media file: only remembered, so it is not opened again */
   char     *format;
   gint64    duration_us;   /* -1 unknown */
   gboolean  has_video;
@@ -37,7 +38,7 @@ typedef struct
 /* What the catalogue knew of a path before this run. */
 typedef struct
 {
-  gint64  id;
+  gint64  id;              /* 0: a file known not to be media */
   gint64  size;
   gint64  mtime_us;
   char   *status;

@@ -15,6 +15,9 @@
 
 G_BEGIN_DECLS
 
+/* Routes FFmpeg's log to g_debug; called by cr_av_open_input. */
+void             cr_av_init            (void);
+
 /* Cancellation and a deadline, checked by FFmpeg's I/O through AVIOInterruptCB. */
 typedef struct
 {
@@ -26,6 +29,7 @@ typedef struct
 void             cr_av_interrupt_init  (CrAvInterrupt  *irq,
                                         GCancellable   *cancellable,
                                         gint64          timeout_us);
+AVIOInterruptCB  cr_av_interrupt_callback (CrAvInterrupt *irq);
 /* TRUE and an error (cancelled or timed out) when the work must stop. */
 gboolean         cr_av_interrupted     (CrAvInterrupt  *irq,
                                         const char     *path,
@@ -50,11 +54,39 @@ AVFormatContext *cr_av_open_input      (const char     *path,
                                         AVDictionary  **options,
                                         GError        **error);
 
+/* Whether the header alone says what each audio and video stream is (codec, size, rate) and
+ * how long the file is; when not, cr_av_find_stream_info looks at packets, within bounds. */
+gboolean         cr_av_header_is_enough (AVFormatContext *ic);
+gboolean         cr_av_find_stream_info (AVFormatContext *ic,
+                                         CrAvInterrupt   *irq,
+                                         const char      *path,
+                                         GError         **error);
+
 /* A decoder for one stream, opened; threads as given (0: FFmpeg picks). */
 AVCodecContext  *cr_av_open_decoder    (AVStream       *stream,
                                         int             threads,
                                         const char     *path,
                                         GError        **error);
+
+/* Writes a whole file through a temp name in the same folder, renamed into place. */
+gboolean         cr_av_write_file      (const char     *out_path,
+                                        GBytes         *bytes,
+                                        int             mode,
+                                        GError        **error);
+
+/* Microseconds to a stream timestamp, rounded down: the frame shown at a time is the last one
+ * that starts at or before it. */
+gint64           cr_av_usec_to_ts      (gint64          usec,
+                                        AVRational      time_base);
+
+/* Seeks `st` to the keyframe at or before `target` (its time base). A container without an
+ * index can land past it: call again with attempt 1, 2, … to start 1 s, 4 s, 16 s … earlier.
+ * Returns TRUE when this attempt read from `start`, so that no earlier one is possible. */
+gboolean         cr_av_seek_before     (AVFormatContext *ic,
+                                        AVStream        *st,
+                                        gint64           start,
+                                        gint64           target,
+                                        int              attempt);
 
 /* Rates as stored (2997/100, 60000/2002) snapped to the rate they mean (30000/1001). */
 CrRate           cr_av_snap_rate       (AVRational      rate);

@@ -10,6 +10,10 @@
 
 #include "cr-av-private.h"
 
+/* Bounds for the files whose header is not enough (MPEG-TS, raw streams, some AVI). */
+#define INFO_PROBESIZE    (2 * 1024 * 1024)
+#define INFO_ANALYZE_US   (3 * G_USEC_PER_SEC)
+
 static int
 interrupt_cb (void *opaque)
 {
@@ -23,6 +27,14 @@ interrupt_cb (void *opaque)
       return 1;
     }
   return 0;
+}
+
+AVIOInterruptCB
+cr_av_interrupt_callback (CrAvInterrupt *irq)
+{
+  AVIOInterruptCB cb = { interrupt_cb, irq };
+
+  return cb;
 }
 
 void
@@ -97,6 +109,34 @@ cr_av_set_error (GError        **error,
     g_set_error (error, CR_MEDIA_ERROR, code, "%s: %s", name, reason);
 }
 
+/* FFmpeg's messages go to GLib's log as debug output: a file it complains about is
+ * reported once, through the GError. */
+static void
+log_cb (void       *avcl,
+        int         level,
+        const char *fmt,
+        va_list     args)
+{
+  g_autofree char *line = NULL;
+
+  if (level > AV_LOG_WARNING)
+    return;
+  line = g_strdup_vprintf (fmt, args);
+  g_debug ("FFmpeg: %s", g_strchomp (line));
+}
+
+void
+cr_av_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      av_log_set_callback (log_cb);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 AVFormatContext *
 cr_av_open_input (const char     *path,
                   CrAvInterrupt  *irq,
@@ -111,6 +151,7 @@ cr_av_open_input (const char     *path,
   GStatBuf st;
   int ret;
 
+  cr_av_init ();
   if (g_stat (path, &st) != 0)
     {
       int saved = errno;
@@ -148,8 +189,7 @@ cr_av_open_input (const char     *path,
     }
 
   ic = avformat_alloc_context ();
-  ic->interrupt_callback.callback = interrupt_cb;
-  ic->interrupt_callback.opaque = irq;
+  ic->interrupt_callback = cr_av_interrupt_callback (irq);
   ret = avformat_open_input (&ic, path, fmt, options);
   if (ret < 0)
     {
@@ -158,7 +198,7 @@ cr_av_open_input (const char     *path,
                      "%s: not a media file (no audio, video or image format matches)", name);
       else if (ret == AVERROR_INVALIDDATA || ret == AVERROR_EOF)
         {
-          g_autofree char *what = g_strdup_printf ("truncated or damaged %s file", fmt->name);
+          g_autofree char *what = g_strdup_printf ("truncated or damaged %s file", fmt->long_name);
           cr_av_set_error (error, irq, path, ret, CR_MEDIA_ERROR_DAMAGED, what);
         }
       else
@@ -166,6 +206,53 @@ cr_av_open_input (const char     *path,
       return NULL;
     }
   return ic;
+}
+
+/* Whether the header alone says what each stream is. */
+gboolean
+cr_av_header_is_enough (AVFormatContext *ic)
+{
+  gboolean known_duration = ic->duration != AV_NOPTS_VALUE;
+
+  if (ic->ctx_flags & AVFMTCTX_NOHEADER || ic->nb_streams == 0)
+    return FALSE;
+  for (unsigned i = 0; i < ic->nb_streams; i++)
+    {
+      AVStream *st = ic->streams[i];
+      AVCodecParameters *par = st->codecpar;
+
+      if (st->duration != AV_NOPTS_VALUE)
+        known_duration = TRUE;
+      if (par->codec_type == AVMEDIA_TYPE_VIDEO
+          && (par->codec_id == AV_CODEC_ID_NONE || par->width <= 0 || par->height <= 0
+              || (st->avg_frame_rate.num <= 0 && st->r_frame_rate.num <= 0)))
+        return FALSE;
+      if (par->codec_type == AVMEDIA_TYPE_AUDIO
+          && (par->codec_id == AV_CODEC_ID_NONE || par->sample_rate <= 0
+              || par->ch_layout.nb_channels <= 0))
+        return FALSE;
+    }
+  return known_duration;
+}
+
+gboolean
+cr_av_find_stream_info (AVFormatContext  *ic,
+                        CrAvInterrupt    *irq,
+                        const char       *path,
+                        GError          **error)
+{
+  int ret;
+
+  /* Bounded: MPEG-TS and raw streams need a look at packets, not at the whole file. */
+  ic->probesize = INFO_PROBESIZE;
+  ic->max_analyze_duration = INFO_ANALYZE_US;
+  ret = avformat_find_stream_info (ic, NULL);
+  if (ret < 0)
+    {
+      cr_av_set_error (error, irq, path, ret, CR_MEDIA_ERROR_DAMAGED, "cannot read the streams");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 AVCodecContext *
@@ -244,4 +331,54 @@ cr_av_stream_rotation (AVStream *stream)
   if (degrees < 0)
     degrees += 360;
   return degrees;
+}
+
+gboolean
+cr_av_write_file (const char  *out_path,
+                  GBytes      *bytes,
+                  int          mode,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  /* CONSISTENT: a temp file in the same folder, renamed into place; removed on failure. */
+  if (!g_file_set_contents_full (out_path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, mode,
+                                 &local_error))
+    {
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s", local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+cr_av_usec_to_ts (gint64     usec,
+                  AVRational time_base)
+{
+  /* Half a microsecond up first: a frame's time rounded down to whole microseconds must
+   * still land on that frame, not the one before. */
+  return av_rescale_q_rnd (2 * usec + 1, (AVRational) { 1, 2 * AV_TIME_BASE }, time_base, AV_ROUND_DOWN);
+}
+
+gboolean
+cr_av_seek_before (AVFormatContext *ic,
+                   AVStream        *st,
+                   gint64           start,
+                   gint64           target,
+                   int              attempt)
+{
+  gint64 second = av_rescale_q (G_USEC_PER_SEC, AV_TIME_BASE_Q, st->time_base);
+  gint64 back = attempt == 0 ? 0 : second << MIN (2 * (attempt - 1), 40);
+  gint64 seek_to = MAX (target - back, start);
+  gboolean last = seek_to <= start;
+
+  /* Streams without an index (MPEG-TS, MPEG-PS) can land late even when asked for their
+   * start: read those from byte 0. Others need their header, so seek by time. */
+  if (last && (ic->iformat->flags & AVFMT_TS_DISCONT))
+    avformat_seek_file (ic, -1, 0, 0, 0, AVSEEK_FLAG_BYTE);
+  else if (avformat_seek_file (ic, st->index, G_MININT64, seek_to, seek_to, 0) < 0)
+    av_seek_frame (ic, st->index, seek_to, AVSEEK_FLAG_BACKWARD);
+  return last;
 }

@@ -144,20 +144,20 @@ cr_path_to_file_url (const char  *path,
                      GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *shown = cr_text_for_message (path);
   char *url;
 
   if (path == NULL || !g_path_is_absolute (path))
     {
       g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_INVALID,
-                   "Source path “%s” is not absolute, so it cannot be written as a file URL",
-                   path ? path : "");
+                   "Source path “%s” is not absolute, so it cannot be written as a file URL", shown);
       return NULL;
     }
 
   url = g_filename_to_uri (path, NULL, &local_error);
   if (url == NULL)
     g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_INVALID,
-                 "Source path “%s”: %s", path, local_error->message);
+                 "Source path “%s”: %s", shown, local_error->message);
   return url;
 }
 

@@ -3,7 +3,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <libavutil/channel_layout.h>
 #include <libavutil/pixdesc.h>
 
@@ -13,9 +18,6 @@
 
 #define IDENTITY_SPAN     (64 * 1024)
 #define DEFAULT_TIMEOUT   (20 * G_USEC_PER_SEC)
-/* Bounds for the files whose header is not enough (MPEG-TS, raw streams, some AVI). */
-#define INFO_PROBESIZE    (2 * 1024 * 1024)
-#define INFO_ANALYZE_US   (3 * G_USEC_PER_SEC)
 /* How far the fast path reads to see each video stream's first packet. */
 #define FIRST_PACKETS_MAX 64
 
@@ -94,95 +96,99 @@ cr_probe_get_first_stream (const CrProbe *probe,
 
 /* Identity ------------------------------------------------------------------------------ */
 
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: %s", name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+read_at (int       fd,
+         guint8   *buf,
+         gsize     len,
+         goffset   offset,
+         gsize    *got)
+{
+  *got = 0;
+  while (*got < len)
+    {
+      gssize n = pread (fd, buf + *got, len - *got, offset + *got);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      *got += n;
+    }
+  return TRUE;
+}
+
 /* SHA-1 over the size (8 bytes, little-endian), the first 64 KiB and the last 64 KiB. Hands
  * back the first bytes too, for the format probe, so the file start is read once. */
 static char *
 compute_identity (const char    *path,
-                  GCancellable  *cancellable,
                   guint64        size,
                   GBytes       **out_head,
                   GError       **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
   g_autofree guint8 *buf = g_malloc (IDENTITY_SPAN);
   guint8 size_le[8];
   gsize head_len = 0, tail_len = 0;
-  goffset tail_at;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  int saved;
 
-  in = g_file_read (file, cancellable, error);
-  if (in == NULL)
-    return NULL;
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, path);
+      return NULL;
+    }
   for (int i = 0; i < 8; i++)
     size_le[i] = (size >> (8 * i)) & 0xff;
   g_checksum_update (sum, size_le, sizeof size_le);
-
-  if (!g_input_stream_read_all (G_INPUT_STREAM (in), buf, IDENTITY_SPAN, &head_len,
-                                cancellable, error))
-    return NULL;
+  if (!read_at (fd, buf, IDENTITY_SPAN, 0, &head_len))
+    goto fail;
   g_checksum_update (sum, buf, head_len);
   if (out_head != NULL)
     *out_head = g_bytes_new (buf, head_len);
-
-  tail_at = size > IDENTITY_SPAN ? (goffset) (size - IDENTITY_SPAN) : 0;
-  if (!g_seekable_seek (G_SEEKABLE (in), tail_at, G_SEEK_SET, cancellable, error)
-      || !g_input_stream_read_all (G_INPUT_STREAM (in), buf, IDENTITY_SPAN, &tail_len,
-                                   cancellable, error))
+  if (!read_at (fd, buf, IDENTITY_SPAN, size > IDENTITY_SPAN ? (goffset) (size - IDENTITY_SPAN) : 0,
+                &tail_len))
     {
       if (out_head != NULL)
         g_clear_pointer (out_head, g_bytes_unref);
-      return NULL;
+      goto fail;
     }
   g_checksum_update (sum, buf, tail_len);
+  close (fd);
   return g_strdup (g_checksum_get_string (sum));
-}
 
-/* Turns a GIO error into ours, naming the file. */
-static void
-set_io_error (GError     **error,
-              GError      *cause,
-              const char  *path)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s: cancelled", name);
-  else
-    g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: %s", name, cause->message);
+fail:
+  saved = errno;
+  close (fd);
+  set_errno_error (error, saved, path);
+  return NULL;
 }
 
 static gboolean
-stat_file (const char    *path,
-           GCancellable  *cancellable,
-           guint64       *size,
-           gint64        *mtime_us,
-           GError       **error)
+stat_file (const char  *path,
+           guint64     *size,
+           gint64      *mtime_us,
+           GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
+  struct stat st;
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
-                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      set_io_error (error, local_error, path);
-      return FALSE;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: is a folder, not a file", name);
-      return FALSE;
-    }
-  *size = g_file_info_get_size (info);
-  *mtime_us = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
-              + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+  if (stat (path, &st) != 0)
+    return set_errno_error (error, errno, path);
+  if (S_ISDIR (st.st_mode))
+    return set_errno_error (error, EISDIR, path);
+  *size = st.st_size;
+  *mtime_us = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
   return TRUE;
 }
 
@@ -192,15 +198,10 @@ cr_probe_identity (const char  *path,
 {
   guint64 size = 0;
   gint64 mtime;
-  g_autoptr(GError) local_error = NULL;
-  char *identity;
 
-  if (!stat_file (path, NULL, &size, &mtime, error))
+  if (!stat_file (path, &size, &mtime, error))
     return NULL;
-  identity = compute_identity (path, NULL, size, NULL, &local_error);
-  if (identity == NULL)
-    set_io_error (error, local_error, path);
-  return identity;
+  return compute_identity (path, size, NULL, error);
 }
 
 /* Streams -------------------------------------------------------------------------------- */
@@ -299,10 +300,15 @@ describe_stream (AVFormatContext *ic,
   if (par->codec_id != AV_CODEC_ID_NONE)
     s->codec = g_strdup (avcodec_get_name (par->codec_id));
   s->codec_tag = fourcc (par->codec_tag);
+  /* As ffprobe: the profile's name, or its number when FFmpeg has no name for it. */
   profile = par->profile != FF_PROFILE_UNKNOWN ? avcodec_profile_name (par->codec_id, par->profile) : NULL;
-  s->profile = dup_or_null (profile);
+  if (profile != NULL)
+    s->profile = g_strdup (profile);
+  else if (par->profile != FF_PROFILE_UNKNOWN)
+    s->profile = g_strdup_printf ("%d", par->profile);
   s->bit_rate = par->bit_rate > 0 ? par->bit_rate : -1;
-  s->start_us = to_usec (st->start_time, st->time_base);
+  s->start_us = st->start_time != AV_NOPTS_VALUE ? to_usec (st->start_time, st->time_base)
+                                                : CR_TIME_UNKNOWN;
   s->duration_us = to_usec (st->duration, st->time_base);
   s->frame_count = st->nb_frames > 0 ? st->nb_frames : -1;
   s->language = tag (st->metadata, "language");
@@ -358,33 +364,6 @@ describe_stream (AVFormatContext *ic,
 }
 
 /* Reading as little as possible -------------------------------------------------------- */
-
-/* Whether the header alone says what each stream is. */
-static gboolean
-header_is_enough (AVFormatContext *ic)
-{
-  gboolean known_duration = ic->duration != AV_NOPTS_VALUE;
-
-  if (ic->ctx_flags & AVFMTCTX_NOHEADER || ic->nb_streams == 0)
-    return FALSE;
-  for (unsigned i = 0; i < ic->nb_streams; i++)
-    {
-      AVStream *st = ic->streams[i];
-      AVCodecParameters *par = st->codecpar;
-
-      if (st->duration != AV_NOPTS_VALUE)
-        known_duration = TRUE;
-      if (par->codec_type == AVMEDIA_TYPE_VIDEO
-          && (par->codec_id == AV_CODEC_ID_NONE || par->width <= 0 || par->height <= 0
-              || (st->avg_frame_rate.num <= 0 && st->r_frame_rate.num <= 0)))
-        return FALSE;
-      if (par->codec_type == AVMEDIA_TYPE_AUDIO
-          && (par->codec_id == AV_CODEC_ID_NONE || par->sample_rate <= 0
-              || par->ch_layout.nb_channels <= 0))
-        return FALSE;
-    }
-  return known_duration;
-}
 
 /* The nominal rate of a variable-rate stream, from the container's index: the shortest step
  * between frames, as FFmpeg's own stream analysis finds it. */
@@ -444,8 +423,12 @@ typedef struct
 {
   AVCodecParserContext *parser;
   AVCodecContext       *ctx;
-  gboolean              done;
-} FirstPacket;
+  gboolean              parse;      /* still wants its first packet parsed */
+  gboolean              gop;        /* still wants the MPEG-2 GOP timecode */
+  gboolean              start;      /* still wants a start time */
+  int                   seen;
+  gint64                first_pts;
+} FirstPackets;
 
 static gboolean
 is_mpeg12 (enum AVCodecID id)
@@ -453,15 +436,48 @@ is_mpeg12 (enum AVCodecID id)
   return id == AV_CODEC_ID_MPEG1VIDEO || id == AV_CODEC_ID_MPEG2VIDEO;
 }
 
-/* Reads each video stream's first packet through FFmpeg's parser, which gives the profile,
- * pixel format and field order without decoding, and the MPEG-2 GOP timecode. */
+static void
+parse_first_packet (FirstPackets    *f,
+                    AVCodecParameters *par,
+                    const AVPacket  *pkt)
+{
+  uint8_t *out = NULL;
+  int out_size = 0;
+
+  if (f->parser != NULL)
+    {
+      av_parser_parse2 (f->parser, f->ctx, &out, &out_size, pkt->data, pkt->size,
+                        pkt->pts, pkt->dts, pkt->pos);
+      if (par->format < 0 && f->parser->format >= 0)
+        par->format = f->parser->format;
+      if (par->field_order == AV_FIELD_UNKNOWN)
+        par->field_order = f->parser->field_order;
+      if (par->profile == FF_PROFILE_UNKNOWN)
+        par->profile = f->ctx->profile;
+      if (par->color_primaries == AVCOL_PRI_UNSPECIFIED)
+        par->color_primaries = f->ctx->color_primaries;
+      if (par->color_trc == AVCOL_TRC_UNSPECIFIED)
+        par->color_trc = f->ctx->color_trc;
+      if (par->color_space == AVCOL_SPC_UNSPECIFIED)
+        par->color_space = f->ctx->colorspace;
+      if (par->color_range == AVCOL_RANGE_UNSPECIFIED)
+        par->color_range = f->ctx->color_range;
+    }
+  /* VP8 keeps its profile in the first three bits after the key-frame flag. */
+  if (par->codec_id == AV_CODEC_ID_VP8 && par->profile == FF_PROFILE_UNKNOWN && pkt->size > 0)
+    par->profile = (pkt->data[0] >> 1) & 7;
+}
+
+/* Reads the first packets: each video stream's first goes through FFmpeg's parser, which
+ * gives the profile, pixel format and field order without decoding; MPEG-1/2 video gives its
+ * GOP timecode; streams whose header has no start time get their first timestamps. */
 static void
 read_first_packets (AVFormatContext *ic,
-                    gboolean         parse,
+                    gboolean         details,
                     gboolean        *have_gop,
                     guint32         *gop)
 {
-  g_autofree FirstPacket *first = g_new0 (FirstPacket, ic->nb_streams);
+  g_autofree FirstPackets *first = g_new0 (FirstPackets, ic->nb_streams);
   g_autoptr(AVPacket) pkt = av_packet_alloc ();
   int wanted = 0;
 
@@ -469,77 +485,73 @@ read_first_packets (AVFormatContext *ic,
     {
       AVStream *st = ic->streams[i];
       AVCodecParameters *par = st->codecpar;
+      FirstPackets *f = &first[i];
 
-      if (par->codec_type != AVMEDIA_TYPE_VIDEO || st->disposition & AV_DISPOSITION_ATTACHED_PIC)
+      f->first_pts = AV_NOPTS_VALUE;
+      if (st->disposition & AV_DISPOSITION_ATTACHED_PIC)
         continue;
-      if (!parse && !is_mpeg12 (par->codec_id))
-        continue;
-      if (parse)
+      if (par->codec_type == AVMEDIA_TYPE_VIDEO && details)
         {
-          first[i].parser = av_parser_init (par->codec_id);
-          if (first[i].parser != NULL)
+          f->parse = TRUE;
+          f->parser = av_parser_init (par->codec_id);
+          if (f->parser != NULL)
             {
-              first[i].parser->flags |= PARSER_FLAG_COMPLETE_FRAMES;
-              first[i].ctx = avcodec_alloc_context3 (NULL);
-              avcodec_parameters_to_context (first[i].ctx, par);
+              f->parser->flags |= PARSER_FLAG_COMPLETE_FRAMES;
+              f->ctx = avcodec_alloc_context3 (NULL);
+              avcodec_parameters_to_context (f->ctx, par);
             }
         }
-      if (first[i].parser == NULL && !is_mpeg12 (par->codec_id))
-        continue;
-      wanted++;
+      f->gop = par->codec_type == AVMEDIA_TYPE_VIDEO && is_mpeg12 (par->codec_id) && !*have_gop;
+      /* PCM has no timestamps of its own: FFmpeg makes them up, so it has no start time. */
+      f->start = details && st->start_time == AV_NOPTS_VALUE
+                 && (par->codec_type == AVMEDIA_TYPE_VIDEO
+                     || (par->codec_type == AVMEDIA_TYPE_AUDIO
+                         && av_get_bits_per_sample (par->codec_id) == 0));
+      wanted += f->parse + f->gop + f->start;
     }
 
   for (int n = 0; wanted > 0 && n < FIRST_PACKETS_MAX && av_read_frame (ic, pkt) >= 0; n++)
     {
-      FirstPacket *f = &first[pkt->stream_index];
+      FirstPackets *f = &first[pkt->stream_index];
       AVStream *st = ic->streams[pkt->stream_index];
 
-      if (f->done || st->codecpar->codec_type != AVMEDIA_TYPE_VIDEO
-          || (f->parser == NULL && !is_mpeg12 (st->codecpar->codec_id)))
+      if (f->parse)
         {
-          av_packet_unref (pkt);
-          continue;
+          parse_first_packet (f, st->codecpar, pkt);
+          f->parse = FALSE;
+          wanted--;
         }
-      if (is_mpeg12 (st->codecpar->codec_id) && !*have_gop)
-        *have_gop = find_gop_timecode (pkt->data, pkt->size, gop);
-      if (f->parser != NULL)
+      if (f->gop && find_gop_timecode (pkt->data, pkt->size, gop))
         {
-          uint8_t *out = NULL;
-          int out_size = 0;
-          AVCodecParameters *par = st->codecpar;
-
-          av_parser_parse2 (f->parser, f->ctx, &out, &out_size, pkt->data, pkt->size,
-                            pkt->pts, pkt->dts, pkt->pos);
-          if (par->format < 0 && f->parser->format >= 0)
-            par->format = f->parser->format;
-          if (par->field_order == AV_FIELD_UNKNOWN)
-            par->field_order = f->parser->field_order;
-          if (par->profile == FF_PROFILE_UNKNOWN)
-            par->profile = f->ctx->profile;
-          if (par->color_primaries == AVCOL_PRI_UNSPECIFIED)
-            par->color_primaries = f->ctx->color_primaries;
-          if (par->color_trc == AVCOL_TRC_UNSPECIFIED)
-            par->color_trc = f->ctx->color_trc;
-          if (par->color_space == AVCOL_SPC_UNSPECIFIED)
-            par->color_space = f->ctx->colorspace;
-          if (par->color_range == AVCOL_RANGE_UNSPECIFIED)
-            par->color_range = f->ctx->color_range;
+          *have_gop = TRUE;
+          f->gop = FALSE;
+          wanted--;
         }
-      f->done = TRUE;
-      wanted--;
+      /* The earliest of the first few timestamps: B-frames arrive out of order. */
+      if (f->start && pkt->pts != AV_NOPTS_VALUE)
+        {
+          f->first_pts = f->first_pts == AV_NOPTS_VALUE ? pkt->pts : MIN (f->first_pts, pkt->pts);
+          if (++f->seen == 4 || st->codecpar->codec_type == AVMEDIA_TYPE_AUDIO)
+            {
+              f->start = FALSE;
+              wanted--;
+            }
+        }
       av_packet_unref (pkt);
     }
 
   for (unsigned i = 0; i < ic->nb_streams; i++)
     {
+      if (first[i].first_pts != AV_NOPTS_VALUE)
+        ic->streams[i]->start_time = first[i].first_pts;
       if (first[i].parser != NULL)
         av_parser_close (first[i].parser);
       avcodec_free_context (&first[i].ctx);
     }
 }
 
-/* Audio details the header leaves out (sample format, AAC profile) come from opening the
- * decoder on the codec's configuration: no packet is decoded. */
+/* Audio details the header leaves out (sample format, AAC profile, channel layout) come from
+ * the codec's configuration: no packet is decoded. */
 static void
 complete_audio (AVFormatContext *ic,
                 const char      *path)
@@ -549,17 +561,36 @@ complete_audio (AVFormatContext *ic,
       AVCodecParameters *par = ic->streams[i]->codecpar;
       g_autoptr(AVCodecContext) ctx = NULL;
 
-      if (par->codec_type != AVMEDIA_TYPE_AUDIO
-          || (par->format >= 0 && (par->profile != FF_PROFILE_UNKNOWN
-                                   || par->codec_id != AV_CODEC_ID_AAC)))
+      if (par->codec_type != AVMEDIA_TYPE_AUDIO)
+        continue;
+      /* AudioSpecificConfig: a 5-bit object type (31 escapes to 6 more bits). */
+      if (par->codec_id == AV_CODEC_ID_AAC && par->profile == FF_PROFILE_UNKNOWN
+          && par->extradata_size >= 2)
+        {
+          int type = par->extradata[0] >> 3;
+          if (type == 31)
+            type = 32 + (((par->extradata[0] & 7) << 3) | (par->extradata[1] >> 5));
+          par->profile = type - 1;
+        }
+      if (par->bit_rate <= 0 && av_get_bits_per_sample (par->codec_id) > 0)
+        par->bit_rate = (gint64) av_get_bits_per_sample (par->codec_id) * par->sample_rate
+                        * par->ch_layout.nb_channels;
+      if (par->format >= 0 && par->ch_layout.order != AV_CHANNEL_ORDER_UNSPEC)
         continue;
       ctx = cr_av_open_decoder (ic->streams[i], 1, path, NULL);
       if (ctx == NULL)
         continue;
       if (par->format < 0)
         par->format = ctx->sample_fmt;
-      if (par->profile == FF_PROFILE_UNKNOWN)
-        par->profile = ctx->profile;
+      /* A compressed stream without a layout decodes to the default one for its channels;
+       * PCM without a channel mask stays unspecified, as FFmpeg leaves it. */
+      if (par->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC && av_get_bits_per_sample (par->codec_id) == 0)
+        {
+          if (ctx->ch_layout.order == AV_CHANNEL_ORDER_NATIVE)
+            av_channel_layout_copy (&par->ch_layout, &ctx->ch_layout);
+          else
+            av_channel_layout_default (&par->ch_layout, par->ch_layout.nb_channels);
+        }
     }
 }
 
@@ -684,15 +715,15 @@ describe_container (AVFormatContext *ic,
   for (guint i = 0; i < probe->streams->len; i++)
     {
       const CrProbeStream *s = g_ptr_array_index (probe->streams, i);
-      if (s->start_us >= 0)
+      if (s->start_us != CR_TIME_UNKNOWN)
         start = MIN (start, s->start_us);
-      if (s->start_us >= 0 && s->duration_us >= 0)
+      if (s->start_us != CR_TIME_UNKNOWN && s->duration_us >= 0)
         end = MAX (end, s->start_us + s->duration_us);
       longest = MAX (longest, s->duration_us);
     }
   /* As FFmpeg's own stream timings work it out when the container does not say. */
-  probe->start_us = ic->start_time != AV_NOPTS_VALUE ? ic->start_time
-                    : start != G_MAXINT64 ? start : -1;
+  probe->start_us = start != G_MAXINT64 ? start
+                    : ic->start_time != AV_NOPTS_VALUE ? ic->start_time : CR_TIME_UNKNOWN;
   if (ic->duration != AV_NOPTS_VALUE)
     probe->duration_us = ic->duration;
   else
@@ -795,7 +826,6 @@ cr_probe_file (const char            *path,
   CrAvInterrupt irq;
   gboolean have_gop = FALSE, fast;
   guint32 gop = 0;
-  int ret;
 
   if (options == NULL)
     options = &defaults;
@@ -803,21 +833,18 @@ cr_probe_file (const char            *path,
 
   probe->path = g_strdup (path);
   probe->streams = g_ptr_array_new_with_free_func (stream_free);
-  if (!stat_file (path, cancellable, &probe->size, &probe->mtime_us, error))
+  if (!stat_file (path, &probe->size, &probe->mtime_us, error))
     return NULL;
-  probe->identity = compute_identity (path, cancellable, probe->size, &head, &local_error);
-  if (probe->identity == NULL)
-    {
-      set_io_error (error, local_error, path);
-      return NULL;
-    }
+  probe->identity = compute_identity (path, probe->size, &head, error);
+  if (probe->identity == NULL || cr_av_interrupted (&irq, path, error))
+    return NULL;
 
   ic = cr_av_open_input (path, &irq, g_bytes_get_data (head, NULL), g_bytes_get_size (head),
                          NULL, error);
   if (ic == NULL)
     return NULL;
 
-  fast = header_is_enough (ic);
+  fast = cr_av_header_is_enough (ic);
   if (fast)
     {
       for (unsigned i = 0; i < ic->nb_streams; i++)
@@ -836,15 +863,8 @@ cr_probe_file (const char            *path,
     }
   if (!fast)
     {
-      /* The header is not enough: let FFmpeg look at packets, within bounds. */
-      ic->probesize = INFO_PROBESIZE;
-      ic->max_analyze_duration = INFO_ANALYZE_US;
-      ret = avformat_find_stream_info (ic, NULL);
-      if (ret < 0)
-        {
-          cr_av_set_error (error, &irq, path, ret, CR_MEDIA_ERROR_DAMAGED, "cannot read the streams");
-          return NULL;
-        }
+      if (!cr_av_find_stream_info (ic, &irq, path, error))
+        return NULL;
       probe->used_stream_info = TRUE;
       if (!have_gop)
         read_first_packets (ic, FALSE, &have_gop, &gop);
@@ -862,7 +882,7 @@ cr_probe_file (const char            *path,
     {
       g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_DAMAGED,
                    "%s: truncated %s file (its index points past the end, at %" G_GUINT64_FORMAT " bytes)",
-                   name, ic->iformat->name, probe->size);
+                   name, ic->iformat->long_name, probe->size);
       return NULL;
     }
 
@@ -907,6 +927,17 @@ add_int (JsonBuilder *b,
 }
 
 static void
+add_time (JsonBuilder *b,
+          const char  *key,
+          gint64       value)
+{
+  if (value == CR_TIME_UNKNOWN)
+    return;
+  json_builder_set_member_name (b, key);
+  json_builder_add_int_value (b, value);
+}
+
+static void
 add_rate (JsonBuilder *b,
           const char  *key,
           CrRate       rate)
@@ -930,7 +961,7 @@ add_stream (JsonBuilder         *b,
   add_string (b, "codec_tag", s->codec_tag);
   add_string (b, "profile", s->profile);
   add_int (b, "bit_rate", s->bit_rate);
-  add_int (b, "start_us", s->start_us);
+  add_time (b, "start_us", s->start_us);
   add_int (b, "duration_us", s->duration_us);
   add_int (b, "frame_count", s->frame_count);
   add_string (b, "language", s->language);
@@ -985,7 +1016,7 @@ cr_probe_to_json (const CrProbe *probe)
   add_string (b, "format", probe->format);
   add_string (b, "format_long", probe->format_long);
   add_int (b, "duration_us", probe->duration_us);
-  add_int (b, "start_us", probe->start_us);
+  add_time (b, "start_us", probe->start_us);
   add_int (b, "bit_rate", probe->bit_rate);
   add_string (b, "creation_time", probe->creation_time);
 

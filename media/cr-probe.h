@@ -11,7 +11,10 @@ G_BEGIN_DECLS
 
 /* What one media file holds, as plain data: no FFmpeg type leaves media/. Times are integer
  * microseconds (exact for what containers store), rates are rationals; an unknown number is
- * -1 (or 0 for sizes and rates, 0/0 for rationals), an unknown text is NULL. */
+ * -1 (or 0 for sizes and rates, 0/0 for rationals), an unknown text is NULL. A start time
+ * can be negative (audio priming), so an unknown one is CR_TIME_UNKNOWN. */
+
+#define CR_TIME_UNKNOWN G_MININT64
 
 typedef enum
 {
@@ -31,7 +34,7 @@ typedef struct
   char         *codec_tag;        /* the container's four characters ("avc1", "tmcd"), or NULL */
   char         *profile;          /* "High", "LC", or NULL */
   gint64        bit_rate;         /* bits per second, -1 unknown */
-  gint64        start_us;         /* -1 unknown */
+  gint64        start_us;         /* CR_TIME_UNKNOWN if unknown */
   gint64        duration_us;      /* -1 unknown */
   gint64        frame_count;      /* as the container counts it, -1 unknown */
   char         *language;         /* ISO 639 as tagged, or NULL */
@@ -108,7 +111,7 @@ typedef struct
   char            *format;          /* FFmpeg's demuxer names ("mov,mp4,m4a,3gp,3g2,mj2") */
   char            *format_long;     /* "QuickTime / MOV" */
   gint64           duration_us;     /* -1 unknown */
-  gint64           start_us;        /* -1 unknown */
+  gint64           start_us;        /* CR_TIME_UNKNOWN if unknown */
   gint64           bit_rate;        /* bits per second, -1 unknown */
   char            *creation_time;   /* the container's creation_time tag as written, or NULL */
   gint64           creation_time_us; /* the same parsed, -1 if absent or unparsable */

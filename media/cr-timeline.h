@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 /* A neutral timeline: what every edit-list writer reads and every reader builds. One track of
  * events, in record order, each a range of a source; gaps between events are allowed, overlaps
  * are not. All positions are frames: source ranges at the source's own rate, record positions
- * at the timeline's rate. Nothing here knows about the store or FFmpeg. */
+ * at the timeline's rate. Nothing here knows about the store or FFmpeg. The structs are plain
+ * data: a caller may set an event's strings directly (g_strdup'd; the timeline frees them). */
 
 #define CR_TIMELINE_ERROR (cr_timeline_error_quark ())
 
@@ -31,6 +32,8 @@ typedef struct
   gint64    duration;        /* available media, frames at rate */
   gboolean  has_video;
   int       audio_channels;  /* 0: no audio */
+  int       width;           /* picture size, 0 when unknown (cr_timeline_source_set_size) */
+  int       height;
 } CrTimelineSource;
 
 typedef struct
@@ -98,6 +101,12 @@ void               cr_timeline_event_add_marker   (CrTimelineEvent *event,
                                                    const char      *note);
 void               cr_timeline_event_add_keyword  (CrTimelineEvent *event,
                                                    const char      *keyword);
+
+/* The source's picture size, for writers that describe the media (FCPXML formats). */
+void               cr_timeline_source_set_size    (CrTimeline  *timeline,
+                                                   guint        source,
+                                                   int          width,
+                                                   int          height);
 
 const CrTimelineSource *cr_timeline_get_source    (const CrTimeline *timeline,
                                                    guint             index);

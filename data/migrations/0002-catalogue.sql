@@ -40,3 +40,4 @@ CREATE TABLE clip (
 CREATE INDEX clip_by_identity ON clip (identity);
 CREATE INDEX clip_by_name ON clip (name COLLATE NOCASE, id);
 CREATE INDEX clip_by_status ON clip (status, name COLLATE NOCASE, id);
+

@@ -56,6 +56,9 @@ cut_fixture_new (const char *folder)
       cr_timeline_add_source (timeline, path, NULL, *sources[i].rate, sources[i].drop_frame,
                               start_tc, sources[i].duration, sources[i].video, sources[i].audio);
     }
+  /* Sizes known for some sources only: UHD, the sequence's own, unknown for the rest. */
+  cr_timeline_source_set_size (timeline, 0, 3840, 2160);
+  cr_timeline_source_set_size (timeline, 2, 1920, 1080);
 
   /* 240 frames at 23.976 = exactly 300 at 29.97. */
   event = cr_timeline_add_event (timeline, 0, 240, 480, 0);
@@ -109,7 +112,18 @@ cut_fixture_check_golden (const char *name,
     }
   g_assert_true (g_file_get_contents (path, &expected, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (text, ==, expected);
+  if (strcmp (text, expected) != 0)
+    {
+      /* Name the first line that differs rather than print two whole files. */
+      g_auto(GStrv) got = g_strsplit (text, "\n", -1);
+      g_auto(GStrv) want = g_strsplit (expected, "\n", -1);
+      guint i;
+
+      for (i = 0; got[i] != NULL && want[i] != NULL && g_str_equal (got[i], want[i]); i++)
+        ;
+      g_error ("%s differs at line %u: got “%s”, expected “%s” (CASEREEL_UPDATE_GOLDEN=1 rewrites it)",
+               name, i + 1, got[i] ? got[i] : "(end)", want[i] ? want[i] : "(end)");
+    }
 }
 
 char *

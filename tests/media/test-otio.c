@@ -110,6 +110,61 @@ test_round_trip (void)
   g_assert_cmpstr (again, ==, otio);
 }
 
+/* A file as OpenTimelineIO's own Python writer makes it: Clip.1 with a single media_reference,
+ * integer rates, no casereel metadata, no audio track, a gap first, a 24 fps clip in a 24 fps
+ * timeline without global_start_time. */
+static void
+test_read_foreign (void)
+{
+  const char *otio =
+    "{\"OTIO_SCHEMA\": \"Timeline.1\", \"metadata\": {}, \"name\": \"Foreign\",\n"
+    " \"global_start_time\": null,\n"
+    " \"tracks\": {\"OTIO_SCHEMA\": \"Stack.1\", \"children\": [\n"
+    "  {\"OTIO_SCHEMA\": \"Track.1\", \"kind\": \"Video\", \"name\": \"V1\", \"children\": [\n"
+    "   {\"OTIO_SCHEMA\": \"Gap.1\", \"source_range\": {\"OTIO_SCHEMA\": \"TimeRange.1\",\n"
+    "     \"start_time\": {\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 24, \"value\": 0},\n"
+    "     \"duration\": {\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 24, \"value\": 12}}},\n"
+    "   {\"OTIO_SCHEMA\": \"Clip.1\", \"name\": \"Shot 1\",\n"
+    "    \"source_range\": {\"OTIO_SCHEMA\": \"TimeRange.1\",\n"
+    "     \"start_time\": {\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 24.0, \"value\": 86424.0},\n"
+    "     \"duration\": {\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 24.0, \"value\": 48.0}},\n"
+    "    \"markers\": [{\"OTIO_SCHEMA\": \"Marker.1\", \"name\": \"look\", \"marked_range\": {\n"
+    "     \"OTIO_SCHEMA\": \"TimeRange.1\",\n"
+    "     \"start_time\": {\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 24.0, \"value\": 86430.0},\n"
+    "     \"duration\": {\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 24.0, \"value\": 0.0}}}],\n"
+    "    \"media_reference\": {\"OTIO_SCHEMA\": \"ExternalReference.1\",\n"
+    "     \"target_url\": \"file:///footage/shot%201.mov\",\n"
+    "     \"available_range\": {\"OTIO_SCHEMA\": \"TimeRange.1\",\n"
+    "      \"start_time\": {\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 24.0, \"value\": 86400.0},\n"
+    "      \"duration\": {\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 24.0, \"value\": 240.0}}}}\n"
+    "  ]}]}}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = cr_otio_read (otio, -1, &error);
+  const CrTimelineEvent *event;
+  const CrTimelineSource *source;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (timeline->name, ==, "Foreign");
+  g_assert_cmpint (timeline->rate.num, ==, 24);
+  g_assert_cmpint (timeline->rate.den, ==, 1);
+  g_assert_cmpint (timeline->record_start, ==, 0);
+  g_assert_cmpuint (timeline->events->len, ==, 1);
+  event = cr_timeline_get_event (timeline, 0);
+  source = cr_timeline_get_source (timeline, event->source);
+  g_assert_cmpstr (source->path, ==, "/footage/shot 1.mov");
+  g_assert_cmpstr (cr_timeline_source_get_name (source), ==, "shot 1.mov");
+  g_assert_cmpint (source->start_tc, ==, 86400);
+  g_assert_cmpint (source->duration, ==, 240);
+  g_assert_true (source->has_video);
+  g_assert_cmpint (event->in, ==, 24);
+  g_assert_cmpint (event->out, ==, 72);
+  g_assert_cmpint (event->record, ==, 12);
+  g_assert_cmpstr (event->label, ==, "Shot 1");
+  g_assert_cmpuint (event->markers->len, ==, 1);
+  g_assert_cmpint (g_array_index (event->markers, CrTimelineMarker, 0).frame, ==, 30);
+  g_assert_cmpstr (g_array_index (event->markers, CrTimelineMarker, 0).note, ==, "look");
+}
+
 static void
 assert_read_error (const char *text,
                    const char *expected)
@@ -158,6 +213,7 @@ main (int   argc,
   g_test_add_func ("/otio/golden", test_golden);
   g_test_add_func ("/otio/python-reads", test_python_reads);
   g_test_add_func ("/otio/round-trip", test_round_trip);
+  g_test_add_func ("/otio/read-foreign", test_read_foreign);
   g_test_add_func ("/otio/read-errors", test_read_errors);
   return g_test_run ();
 }
