@@ -16,6 +16,13 @@ int cr_cli_question    (CrCli *cli, int argc, char **argv);
 int cr_cli_interview   (CrCli *cli, int argc, char **argv);
 int cr_cli_shot        (CrCli *cli, int argc, char **argv);
 int cr_cli_schedule    (CrCli *cli, int argc, char **argv);
+int cr_cli_import      (CrCli *cli, int argc, char **argv);
+int cr_cli_index       (CrCli *cli, int argc, char **argv);
+int cr_cli_clips       (CrCli *cli, int argc, char **argv);
+int cr_cli_clip        (CrCli *cli, int argc, char **argv);
+int cr_cli_select      (CrCli *cli, int argc, char **argv);
+int cr_cli_marker      (CrCli *cli, int argc, char **argv);
+int cr_cli_cut         (CrCli *cli, int argc, char **argv);
 
 #define CR_CLI_COMMANDS \
   { "production", "show or change the production's title, funder, frame rate …", cr_cli_production }, \
@@ -25,6 +32,13 @@ int cr_cli_schedule    (CrCli *cli, int argc, char **argv);
   { "question", "the question bank", cr_cli_question }, \
   { "interview", "scheduled interview sessions", cr_cli_interview }, \
   { "shot", "the shot list", cr_cli_shot }, \
-  { "schedule", "conflicts, calendar (ics) and CSV export of the schedule", cr_cli_schedule },
+  { "schedule", "conflicts, calendar (ics) and CSV export of the schedule", cr_cli_schedule }, \
+  { "import", "add participants from a CSV file", cr_cli_import }, \
+  { "index", "catalogue the media files in folders", cr_cli_index }, \
+  { "clips", "list the catalogue (--offline, --failed, --json)", cr_cli_clips }, \
+  { "clip", "log a clip: link, tag, rate, note", cr_cli_clip }, \
+  { "select", "ranges of clips worth keeping", cr_cli_select }, \
+  { "marker", "notes at a point of a clip", cr_cli_marker }, \
+  { "cut", "rough cuts: stringout, consent check, edit-list export and import", cr_cli_cut },
 
 G_END_DECLS

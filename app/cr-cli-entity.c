@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cr-cli-entity.h"
+#include "cr-exchange.h"
 #include "cr-record-format.h"
 #include "cr-schedule.h"
 #include "cr-store.h"
@@ -156,8 +157,11 @@ set_summary (GOptionContext *context,
 }
 
 static gboolean
-in_table (const CrField *f)
+in_table (const CrEntity *entity,
+          const CrField  *f)
 {
+  if (entity->columns)
+    return g_strv_contains (entity->columns, f->name);
   return f->type == CR_FIELD_ENUM || f->type == CR_FIELD_REF || f->type == CR_FIELD_DATETIME ||
          f->type == CR_FIELD_DATE;
 }
@@ -171,7 +175,7 @@ cr_cli_print_table (CrDb           *db,
 
   g_string_append (out, entity->label);
   for (guint i = 0; i < entity->n_fields; i++)
-    if (in_table (&entity->fields[i]) && !g_str_equal (entity->fields[i].name, entity->label))
+    if (in_table (entity, &entity->fields[i]) && !g_str_equal (entity->fields[i].name, entity->label))
       g_string_append_printf (out, "\t%s", entity->fields[i].name);
   g_string_append_c (out, '\n');
 
@@ -186,7 +190,7 @@ cr_cli_print_table (CrDb           *db,
           const CrField *f = &entity->fields[i];
           g_autofree char *text = NULL;
 
-          if (!in_table (f) || g_str_equal (f->name, entity->label))
+          if (!in_table (entity, f) || g_str_equal (f->name, entity->label))
             continue;
           text = cr_record_display (db, record, f);
           if (text)
@@ -279,8 +283,8 @@ verb_add (CrCli           *cli,
   return CR_EXIT_OK;
 }
 
-static int
-verb_list (CrCli           *cli,
+int
+cr_cli_entity_list (CrCli           *cli,
            const CrEntity  *entity,
            int              argc,
            char           **argv)
@@ -292,10 +296,14 @@ verb_list (CrCli           *cli,
   g_autofree char *where = NULL;
   g_autofree char *value = NULL;
   gboolean json = FALSE;
+  gboolean csv = FALSE;
+  g_autofree char *output = NULL;
   gint64 limit = 0, offset = 0;
   CrQuery query = { 0 };
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, "Print CSV (RFC 4180) with every field", NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of the screen", "FILE" },
     { "search", 's', 0, G_OPTION_ARG_STRING, &search, "Only rows whose name contains TEXT", "TEXT" },
     { "where", 'w', 0, G_OPTION_ARG_STRING, &where, "Only rows whose FIELD is VALUE", "FIELD=VALUE" },
     { "limit", 0, 0, G_OPTION_ARG_INT64, &limit, "At most N rows", "N" },
@@ -330,6 +338,13 @@ verb_list (CrCli           *cli,
       query.field = f->name;
       query.value = value;
     }
+  if (csv)
+    {
+      g_autofree char *text = cr_export_csv (cli->db, entity, &query, &error);
+      if (text == NULL || !cr_cli_write_output (output, text, strlen (text), &error))
+        return cr_cli_fail (error);
+      return CR_EXIT_OK;
+    }
   if (!(rows = cr_store_list (cli->db, entity, &query, &error)))
     return cr_cli_fail (error);
 
@@ -348,8 +363,8 @@ verb_list (CrCli           *cli,
   return CR_EXIT_OK;
 }
 
-static int
-verb_show (CrCli           *cli,
+int
+cr_cli_entity_show (CrCli           *cli,
            const CrEntity  *entity,
            int              argc,
            char           **argv)
@@ -386,8 +401,8 @@ verb_show (CrCli           *cli,
   return CR_EXIT_OK;
 }
 
-static int
-verb_edit (CrCli           *cli,
+int
+cr_cli_entity_edit (CrCli           *cli,
            const CrEntity  *entity,
            int              argc,
            char           **argv)
@@ -423,8 +438,8 @@ verb_edit (CrCli           *cli,
   return CR_EXIT_OK;
 }
 
-static int
-verb_rm (CrCli           *cli,
+int
+cr_cli_entity_rm (CrCli           *cli,
          const CrEntity  *entity,
          int              argc,
          char           **argv)
@@ -463,10 +478,10 @@ cr_cli_entity_run (CrCli           *cli,
     int (*run) (CrCli *, const CrEntity *, int, char **);
   } verbs[] = {
     { "add", "add one", verb_add },
-    { "list", "list them (--json, --search, --where, --limit, --offset)", verb_list },
-    { "show", "show one (--json)", verb_show },
-    { "edit", "change fields of one", verb_edit },
-    { "rm", "remove one", verb_rm },
+    { "list", "list them (--json, --search, --where, --limit, --offset)", cr_cli_entity_list },
+    { "show", "show one (--json)", cr_cli_entity_show },
+    { "edit", "change fields of one", cr_cli_entity_edit },
+    { "rm", "remove one", cr_cli_entity_rm },
   };
   gboolean single = entity == &cr_entity_production;
   g_autofree char *name = NULL;
@@ -475,14 +490,14 @@ cr_cli_entity_run (CrCli           *cli,
     {
       g_print ("Usage:\n  casereel %s VERB [OPTION…]\n\nVerbs:\n", entity->name);
       for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-        if (!single || verbs[i].run == verb_show || verbs[i].run == verb_edit)
+        if (!single || verbs[i].run == cr_cli_entity_show || verbs[i].run == cr_cli_entity_edit)
           g_print ("  %-6s %s\n", verbs[i].verb, verbs[i].summary);
       g_print ("\n'casereel %s VERB --help' lists the options.\n", entity->name);
       return argc < 2 ? CR_EXIT_USAGE : CR_EXIT_OK;
     }
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     if (g_str_equal (argv[1], verbs[i].verb) &&
-        (!single || verbs[i].run == verb_show || verbs[i].run == verb_edit))
+        (!single || verbs[i].run == cr_cli_entity_show || verbs[i].run == cr_cli_entity_edit))
       {
         name = g_strdup_printf ("%s %s", entity->name, verbs[i].verb);
         argv[1] = name;

@@ -9,6 +9,12 @@ G_BEGIN_DECLS
 /* `casereel NOUN add|list|show|edit|rm` for any entity of the planning model. */
 int       cr_cli_entity_run       (CrCli *cli, const CrEntity *entity, int argc, char **argv);
 
+/* The single verbs, for nouns that offer only some of them. argv[0] is "NOUN VERB". */
+int       cr_cli_entity_list      (CrCli *cli, const CrEntity *entity, int argc, char **argv);
+int       cr_cli_entity_show      (CrCli *cli, const CrEntity *entity, int argc, char **argv);
+int       cr_cli_entity_edit      (CrCli *cli, const CrEntity *entity, int argc, char **argv);
+int       cr_cli_entity_rm        (CrCli *cli, const CrEntity *entity, int argc, char **argv);
+
 /* Options for every field a user may set, parsed into a record of raw values. */
 typedef struct _CrFieldOptions CrFieldOptions;
 

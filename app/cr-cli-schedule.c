@@ -4,7 +4,12 @@
 #include "config.h"
 
 #include "cr-cli-commands.h"
+#include <string.h>
+
+#include "cr-cli-entity.h"
+#include "cr-exchange.h"
 #include "cr-schedule.h"
+#include "cr-store.h"
 
 static int
 schedule_conflicts (CrCli  *cli,
@@ -72,6 +77,71 @@ schedule_conflicts (CrCli  *cli,
   return CR_EXIT_OK;
 }
 
+static int
+schedule_ics (CrCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *ics = NULL;
+  g_autoptr(CrRecord) person = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (default: the screen)", "FILE" },
+    { "participant", 'p', 0, G_OPTION_ARG_STRING, &who, "Only this person's interviews", "NAME|ID" },
+    { NULL }
+  };
+  int status;
+
+  g_option_context_set_summary (context,
+    "The schedule as an iCalendar file (RFC 5545) for any calendar program: one event per\n"
+    "interview, in its own time zone, with the people, the place and the questions.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!cr_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return cr_cli_usage (argv[0], "%s: unexpected “%s”", argv[0], argv[1]);
+  if (!cr_cli_open (cli, &error))
+    return cr_cli_fail (error);
+  if (who && !(person = cr_store_find (cli->db, &cr_entity_participant, who, &error)))
+    return cr_cli_fail (error);
+  if (!(ics = cr_export_schedule_ics (cli->db, person ? person->id : 0, &error)) ||
+      !cr_cli_write_output (output, ics, strlen (ics), &error))
+    return cr_cli_fail (error);
+  return CR_EXIT_OK;
+}
+
+static int
+schedule_csv (CrCli  *cli,
+              int     argc,
+              char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *csv = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (default: the screen)", "FILE" },
+    { NULL }
+  };
+  int status;
+
+  g_option_context_set_summary (context, "The schedule as CSV, times in each interview's own zone.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!cr_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return cr_cli_usage (argv[0], "%s: unexpected “%s”", argv[0], argv[1]);
+  if (!cr_cli_open (cli, &error))
+    return cr_cli_fail (error);
+  if (!(csv = cr_export_csv (cli->db, &cr_entity_interview, NULL, &error)) ||
+      !cr_cli_write_output (output, csv, strlen (csv), &error))
+    return cr_cli_fail (error);
+  return CR_EXIT_OK;
+}
+
 int
 cr_cli_schedule (CrCli  *cli,
                  int     argc,
@@ -79,6 +149,8 @@ cr_cli_schedule (CrCli  *cli,
 {
   static const CrCliVerb verbs[] = {
     { "conflicts", "interviews that overlap and share a person or place", schedule_conflicts },
+    { "ics", "export the schedule as an iCalendar file", schedule_ics },
+    { "csv", "export the schedule as CSV", schedule_csv },
     { NULL }
   };
   return cr_cli_dispatch (cli, "schedule", verbs, argc, argv);

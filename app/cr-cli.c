@@ -77,7 +77,7 @@ cr_cli_parse (GOptionContext   *context,
         break;
       if (g_str_equal ((*argv)[i], "--help") || g_str_equal ((*argv)[i], "-h"))
         {
-          g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+          g_autofree char *help = g_option_context_get_help (context, FALSE, NULL);
           g_print ("%s", help);
           *exit_status = CR_EXIT_OK;
           return FALSE;
@@ -101,7 +101,9 @@ cr_cli_print_json (JsonNode *node)
   json_generator_set_pretty (gen, TRUE);
   json_generator_set_root (gen, node);
   text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
+  /* JSON is UTF-8 whatever the locale: bytes, not g_print's conversion. */
+  fputs (text, stdout);
+  fputc ('\n', stdout);
 }
 
 static void

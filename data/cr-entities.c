@@ -42,7 +42,7 @@ static const CrField production_fields[] = {
 
 const CrEntity cr_entity_production = {
   "production", "production", "production", "title", "id",
-  production_fields, G_N_ELEMENTS (production_fields), NULL,
+  production_fields, G_N_ELEMENTS (production_fields), NULL, NULL,
 };
 
 /* ---- participant ---- */
@@ -79,7 +79,7 @@ static const CrField participant_fields[] = {
 
 const CrEntity cr_entity_participant = {
   "participant", "participants", "participant", "name", "name COLLATE NOCASE, id",
-  participant_fields, G_N_ELEMENTS (participant_fields), check_participant,
+  participant_fields, G_N_ELEMENTS (participant_fields), NULL, check_participant,
 };
 
 /* ---- consent (append-only history) ---- */
@@ -108,7 +108,7 @@ static const CrField consent_fields[] = {
 
 const CrEntity cr_entity_consent = {
   "consent", "consents", "consent", "status", "participant, date, id",
-  consent_fields, G_N_ELEMENTS (consent_fields), cr_consent_check,
+  consent_fields, G_N_ELEMENTS (consent_fields), NULL, cr_consent_check,
 };
 
 /* ---- location ---- */
@@ -128,7 +128,7 @@ static const CrField location_fields[] = {
 
 const CrEntity cr_entity_location = {
   "location", "locations", "location", "name", "name COLLATE NOCASE, id",
-  location_fields, G_N_ELEMENTS (location_fields), NULL,
+  location_fields, G_N_ELEMENTS (location_fields), NULL, NULL,
 };
 
 /* ---- question bank ---- */
@@ -142,7 +142,7 @@ static const CrField question_fields[] = {
 
 const CrEntity cr_entity_question = {
   "question", "questions", "question", "text", "position, id",
-  question_fields, G_N_ELEMENTS (question_fields), NULL,
+  question_fields, G_N_ELEMENTS (question_fields), NULL, NULL,
 };
 
 /* ---- interview ---- */
@@ -181,7 +181,7 @@ static const CrField interview_fields[] = {
 
 const CrEntity cr_entity_interview = {
   "interview", "interviews", "interview", "title", "starts_at, id",
-  interview_fields, G_N_ELEMENTS (interview_fields), check_interview,
+  interview_fields, G_N_ELEMENTS (interview_fields), NULL, check_interview,
 };
 
 /* ---- shot list ---- */
@@ -228,5 +228,5 @@ static const CrField shot_fields[] = {
 
 const CrEntity cr_entity_shot = {
   "shot", "shots", "shot", "number", "position, id",
-  shot_fields, G_N_ELEMENTS (shot_fields), check_shot,
+  shot_fields, G_N_ELEMENTS (shot_fields), NULL, check_shot,
 };

@@ -60,6 +60,8 @@ struct _CrEntity
   const char    *order_by;  /* SQL for lists */
   const CrField *fields;
   guint          n_fields;
+  /* The fields a table of rows shows after the label; NULL: choices, references, times. */
+  const char * const *columns;
   /* Checks across fields once each value is normalised; may fill in derived values. */
   gboolean     (*check) (CrDb *db, CrRecord *record, gboolean creating, GError **error);
 };
@@ -79,6 +81,11 @@ extern const CrEntity cr_entity_location;
 extern const CrEntity cr_entity_question;
 extern const CrEntity cr_entity_interview;
 extern const CrEntity cr_entity_shot;
+extern const CrEntity cr_entity_clip;
+extern const CrEntity cr_entity_select;
+extern const CrEntity cr_entity_marker;
+extern const CrEntity cr_entity_cut;
+extern const CrEntity cr_entity_event;
 
 /* Choices, shared with reports and the window. */
 extern const char * const cr_consent_statuses[];

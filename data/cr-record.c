@@ -130,7 +130,8 @@ cr_entity_lookup (const char *name)
 {
   static const CrEntity *all[] = {
     &cr_entity_production, &cr_entity_participant, &cr_entity_consent, &cr_entity_location,
-    &cr_entity_question, &cr_entity_interview, &cr_entity_shot,
+    &cr_entity_question, &cr_entity_interview, &cr_entity_shot, &cr_entity_clip,
+    &cr_entity_select, &cr_entity_marker, &cr_entity_cut, &cr_entity_event,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)

@@ -28,7 +28,7 @@ select_sql (const CrEntity *entity)
       if (f->type == CR_FIELD_LINKS)
         g_string_append_printf (sql, ", (SELECT group_concat (x, ',') FROM (SELECT %s AS x FROM %s "
                                      "WHERE %s = t.id ORDER BY position))",
-                                f->ref->name, f->column, entity->name);
+                                f->ref->table, f->column, entity->table);
       else
         g_string_append_printf (sql, ", t.%s", cr_field_column (f));
     }
@@ -335,12 +335,12 @@ write_links (CrDb           *db,
         continue;
       if (!creating)
         {
-          del = g_strdup_printf ("DELETE FROM %s WHERE %s = %" G_GINT64_FORMAT, f->column, entity->name, record->id);
+          del = g_strdup_printf ("DELETE FROM %s WHERE %s = %" G_GINT64_FORMAT, f->column, entity->table, record->id);
           if (!cr_db_exec (db, del, error))
             return FALSE;
         }
-      ins = g_strdup_printf ("INSERT INTO %s (%s, %s, position) VALUES (?, ?, ?)", f->column, entity->name,
-                             f->ref->name);
+      ins = g_strdup_printf ("INSERT INTO %s (%s, %s, position) VALUES (?, ?, ?)", f->column, entity->table,
+                             f->ref->table);
       if (!(stmt = cr_db_prepare (db, ins, error)))
         return FALSE;
       ids = cr_record_get_ids (record, f->name);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cr-entity.h"
+#include "cr-zone.h"
 
 gboolean
 cr_field_error (const CrEntity *entity,
@@ -114,31 +115,20 @@ normalize_datetime (const CrEntity *entity,
                     GError        **error)
 {
   g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) when = NULL;
   g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *text = g_strdup (raw);
-  int y, mo, d, h, mi, s = 0;
-  int n;
 
   /* With an offset or Z it is an absolute time; otherwise a wall time in the zone. */
   g_strdelimit (text, " ", 'T');
-  local = g_date_time_new_from_iso8601 (text, NULL);
-  if (local == NULL)
+  when = g_date_time_new_from_iso8601 (text, NULL);
+  if (when == NULL)
     {
-      n = sscanf (text, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s);
-      if (n < 5 || !g_date_valid_dmy (d, mo, y) || h > 23 || mi > 59 || s > 59)
-        return cr_field_error (entity, field, error,
-                               "“%s” is not a date and time (write YYYY-MM-DD HH:MM)", raw);
-      tz = zone ? g_time_zone_new_identifier (zone) : g_time_zone_new_utc ();
-      if (tz == NULL)
-        return cr_field_error (entity, field, error, "unknown time zone “%s”", zone);
-      local = g_date_time_new (tz, y, mo, d, h, mi, s);
-      /* GLib moves a wall time that a clock change skips; that time never happens there. */
-      if (local == NULL || g_date_time_get_hour (local) != h || g_date_time_get_minute (local) != mi)
-        return cr_field_error (entity, field, error,
-                               "%s does not exist in %s (the clocks change then)", raw, zone);
+      if (!(tz = cr_zone_new (zone, &local_error)) || !(when = cr_zone_parse_local (raw, tz, &local_error)))
+        return cr_field_error (entity, field, error, "%s", local_error->message);
     }
-  utc = g_date_time_to_utc (local);
+  utc = g_date_time_to_utc (when);
   *out = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
   return TRUE;
 }
@@ -404,10 +394,10 @@ cr_field_normalize (CrDb           *db,
 
     case CR_FIELD_TIMEZONE:
       {
-        g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (text);
+        g_autoptr(GError) local_error = NULL;
+        g_autoptr(GTimeZone) tz = cr_zone_new (text, &local_error);
         if (tz == NULL)
-          return cr_field_error (entity, field, error,
-                                 "unknown time zone “%s” (write an IANA name such as Europe/London)", text);
+          return cr_field_error (entity, field, error, "%s", local_error->message);
         *out = g_steal_pointer (&text);
         return TRUE;
       }

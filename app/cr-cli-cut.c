@@ -1,0 +1,584 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cr-cli-commands.h"
+#include "cr-cli-entity.h"
+#include "cr-clip-time.h"
+#include "cr-cut.h"
+#include "cr-edl.h"
+#include "cr-fcpxml.h"
+#include "cr-otio.h"
+#include "cr-mlt.h"
+#include "cr-paperedit.h"
+#include "cr-record-format.h"
+#include "cr-store.h"
+
+static CrRecord *
+find_cut (CrCli       *cli,
+          const char  *name,
+          GError     **error)
+{
+  if (!cr_cli_open (cli, error))
+    return NULL;
+  return cr_store_find (cli->db, &cr_entity_cut, name, error);
+}
+
+static int
+cut_new (CrCli  *cli,
+         int     argc,
+         char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("NAME");
+  g_autoptr(CrRecord) input = cr_record_new (&cr_entity_cut);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rate = NULL, *size = NULL, *start = NULL;
+  gboolean drop = FALSE;
+  GOptionEntry entries[] = {
+    { "rate", 0, 0, G_OPTION_ARG_STRING, &rate, "Timeline frame rate (default: the production's)", "FPS" },
+    { "drop-frame", 0, 0, G_OPTION_ARG_NONE, &drop, "Drop-frame timecode (29.97, 59.94)", NULL },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Frame size (default 1920x1080)", "WxH" },
+    { "record-start", 0, 0, G_OPTION_ARG_STRING, &start, "Record start timecode (default 01:00:00:00)", "TC" },
+    { NULL }
+  };
+  gint64 id;
+  int status;
+
+  g_option_context_set_summary (context, "Make an empty cut.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!cr_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return cr_cli_usage (argv[0], "%s: give the cut a NAME", argv[0]);
+  if (!cr_cli_open (cli, &error))
+    return cr_cli_fail (error);
+  cr_record_set (input, "name", argv[1]);
+  if (rate)
+    cr_record_set (input, "frame_rate", rate);
+  cr_record_set (input, "drop_frame", drop ? "1" : "0");
+  if (start)
+    cr_record_set (input, "record_start", start);
+  if (size)
+    {
+      int w, h;
+      char tail;
+      if (sscanf (size, "%dx%d%c", &w, &h, &tail) != 2)
+        {
+          g_set_error (&error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "cut size: “%s” is not WxH", size);
+          return cr_cli_fail (error);
+        }
+      cr_record_take (input, "width", g_strdup_printf ("%d", w));
+      cr_record_take (input, "height", g_strdup_printf ("%d", h));
+    }
+  if (!(id = cr_store_insert (cli->db, input, &error)))
+    return cr_cli_fail (error);
+  g_print ("added cut #%" G_GINT64_FORMAT " “%s”\n", id, argv[1]);
+  return CR_EXIT_OK;
+}
+
+static int
+cut_list (CrCli *cli, int argc, char **argv)
+{
+  return cr_cli_entity_list (cli, &cr_entity_cut, argc, argv);
+}
+
+static int
+cut_show (CrCli  *cli,
+          int     argc,
+          char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("NAME");
+  g_autoptr(CrRecord) cut = NULL;
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+    { NULL }
+  };
+  CrTimecodeFormat fmt;
+  g_autofree char *total = NULL;
+  int status;
+
+  g_option_context_set_summary (context, "The cut's events with source and record timecodes, and its duration.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!cr_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return cr_cli_usage (argv[0], "%s: name one cut", argv[0]);
+  if (!(cut = find_cut (cli, argv[1], &error)) || !(timeline = cr_cut_build_timeline (cli->db, cut->id, &error)))
+    return cr_cli_fail (error);
+  fmt = cr_timeline_get_format (timeline);
+  total = cr_timecode_to_string (cr_timeline_get_duration (timeline), &(CrTimecodeFormat) { fmt.rate, FALSE });
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "cut");
+      json_builder_add_value (b, cr_record_to_json (cli->db, cut));
+      json_builder_set_member_name (b, "duration_frames");
+      json_builder_add_int_value (b, cr_timeline_get_duration (timeline));
+      json_builder_set_member_name (b, "duration");
+      json_builder_add_string_value (b, total);
+      json_builder_set_member_name (b, "events");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < timeline->events->len; i++)
+        {
+          const CrTimelineEvent *e = cr_timeline_get_event (timeline, i);
+          const CrTimelineSource *s = cr_timeline_get_source (timeline, e->source);
+          CrTimecodeFormat sf = cr_timeline_source_get_format (s);
+          g_autofree char *in = cr_timecode_to_string (s->start_tc + e->in, &sf);
+          g_autofree char *out = cr_timecode_to_string (s->start_tc + e->out, &sf);
+          g_autofree char *rec = cr_timecode_to_string (timeline->record_start + e->record, &fmt);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "position");
+          json_builder_add_int_value (b, i + 1);
+          json_builder_set_member_name (b, "source");
+          json_builder_add_string_value (b, cr_timeline_source_get_name (s));
+          json_builder_set_member_name (b, "in_frame");
+          json_builder_add_int_value (b, e->in);
+          json_builder_set_member_name (b, "out_frame");
+          json_builder_add_int_value (b, e->out);
+          json_builder_set_member_name (b, "source_in");
+          json_builder_add_string_value (b, in);
+          json_builder_set_member_name (b, "source_out");
+          json_builder_add_string_value (b, out);
+          json_builder_set_member_name (b, "record_in");
+          json_builder_add_string_value (b, rec);
+          json_builder_set_member_name (b, "length_frames");
+          json_builder_add_int_value (b, cr_timeline_event_get_length (timeline, e));
+          json_builder_set_member_name (b, "label");
+          json_builder_add_string_value (b, e->label);
+          json_builder_set_member_name (b, "participants");
+          json_builder_add_string_value (b, e->participants);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      cr_cli_print_json (root);
+      return CR_EXIT_OK;
+    }
+
+  g_print ("%s: %u events, %s (%" G_GINT64_FORMAT " frames at %d/%d)\n", cr_record_get (cut, "name"),
+           timeline->events->len, total, cr_timeline_get_duration (timeline), fmt.rate.num, fmt.rate.den);
+  for (guint i = 0; i < timeline->events->len; i++)
+    {
+      const CrTimelineEvent *e = cr_timeline_get_event (timeline, i);
+      const CrTimelineSource *s = cr_timeline_get_source (timeline, e->source);
+      CrTimecodeFormat sf = cr_timeline_source_get_format (s);
+      g_autofree char *in = cr_timecode_to_string (s->start_tc + e->in, &sf);
+      g_autofree char *out = cr_timecode_to_string (s->start_tc + e->out, &sf);
+      g_autofree char *rec = cr_timecode_to_string (timeline->record_start + e->record, &fmt);
+
+      g_print ("%3u  %s  %s %s → %s  %s%s%s\n", i + 1, rec, cr_timeline_source_get_name (s), in, out,
+               e->label ? e->label : "", e->participants ? " — " : "", e->participants ? e->participants : "");
+    }
+  return CR_EXIT_OK;
+}
+
+static int
+cut_add (CrCli  *cli,
+         int     argc,
+         char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("CUT");
+  g_autoptr(CrRecord) cut = NULL;
+  g_autoptr(CrRecord) select = NULL;
+  g_autoptr(CrRecord) clip = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *select_name = NULL, *clip_name = NULL, *in = NULL, *out = NULL, *note = NULL;
+  gint64 gap = 0, in_f = 0, out_f = 0;
+  int at = 0, status;
+  GOptionEntry entries[] = {
+    { "select", 's', 0, G_OPTION_ARG_STRING, &select_name, "Add this select", "ID" },
+    { "clip", 'c', 0, G_OPTION_ARG_STRING, &clip_name, "Or a range of this clip (with --in, --out)", "CLIP" },
+    { "in", 'i', 0, G_OPTION_ARG_STRING, &in, "In point in the clip's timecode", "TC" },
+    { "out", 'o', 0, G_OPTION_ARG_STRING, &out, "Out point (exclusive)", "TC" },
+    { "gap", 0, 0, G_OPTION_ARG_INT64, &gap, "Frames of black before it", "FRAMES" },
+    { "note", 'n', 0, G_OPTION_ARG_STRING, &note, "A note on the event", "TEXT" },
+    { "at", 0, 0, G_OPTION_ARG_INT, &at, "Position (default: the end)", "N" },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, "Add an event to a cut: a select, or a range of a clip.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!cr_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || (select_name == NULL) == (clip_name == NULL))
+    return cr_cli_usage (argv[0], "%s: name the CUT and either --select or --clip", argv[0]);
+  if (clip_name && (in == NULL || out == NULL))
+    return cr_cli_usage (argv[0], "%s: --clip needs --in and --out", argv[0]);
+  if (gap < 0 || at < 0)
+    return cr_cli_usage (argv[0], "%s: --gap and --at must not be negative", argv[0]);
+  if (!(cut = find_cut (cli, argv[1], &error)))
+    return cr_cli_fail (error);
+  if (select_name && !(select = cr_store_find (cli->db, &cr_entity_select, select_name, &error)))
+    return cr_cli_fail (error);
+  if (clip_name)
+    {
+      if (!(clip = cr_store_find (cli->db, &cr_entity_clip, clip_name, &error)) ||
+          !cr_clip_parse_position (cli->db, clip->id, in, &in_f, &error) ||
+          !cr_clip_parse_position (cli->db, clip->id, out, &out_f, &error))
+        {
+          g_prefix_error (&error, "event: ");
+          return cr_cli_fail (error);
+        }
+    }
+  if (!cr_cut_add_event (cli->db, cut->id, select ? select->id : 0, clip ? clip->id : 0, in_f, out_f, gap, note,
+                         (guint) at, &error))
+    return cr_cli_fail (error);
+  g_print ("%s: %u events\n", cr_record_get (cut, "name"), cr_cut_count_events (cli->db, cut->id));
+  return CR_EXIT_OK;
+}
+
+static int
+positional_ints (int argc, char **argv, int first, guint *a, guint *b)
+{
+  for (int i = first; i < argc; i++)
+    {
+      char *end = NULL;
+      guint64 v = g_ascii_strtoull (argv[i], &end, 10);
+      if (end == argv[i] || *end != '\0' || v == 0 || v > G_MAXUINT)
+        return cr_cli_usage (argv[0], "%s: “%s” is not an event position", argv[0], argv[i]);
+      *(i == first ? a : b) = (guint) v;
+    }
+  return -1;
+}
+
+static int
+cut_move (CrCli  *cli,
+          int     argc,
+          char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("CUT FROM TO");
+  g_autoptr(CrRecord) cut = NULL;
+  g_autoptr(GError) error = NULL;
+  guint from = 0, to = 0;
+  int status;
+
+  g_option_context_set_summary (context, "Move the event at position FROM to position TO.");
+  if (!cr_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 4)
+    return cr_cli_usage (argv[0], "%s: give CUT FROM TO", argv[0]);
+  if ((status = positional_ints (argc, argv, 2, &from, &to)) >= 0)
+    return status;
+  if (!(cut = find_cut (cli, argv[1], &error)) || !cr_cut_move_event (cli->db, cut->id, from, to, &error))
+    return cr_cli_fail (error);
+  return CR_EXIT_OK;
+}
+
+static int
+cut_rm (CrCli  *cli,
+        int     argc,
+        char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("CUT [POSITION]");
+  g_autoptr(CrRecord) cut = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position = 0, unused = 0;
+  int status;
+
+  g_option_context_set_summary (context, "Remove the event at POSITION, or with no position the whole cut.");
+  if (!cr_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2 && argc != 3)
+    return cr_cli_usage (argv[0], "%s: give CUT [POSITION]", argv[0]);
+  if (argc == 3 && (status = positional_ints (argc, argv, 2, &position, &unused)) >= 0)
+    return status;
+  if (!(cut = find_cut (cli, argv[1], &error)))
+    return cr_cli_fail (error);
+  if (position ? !cr_cut_remove_event (cli->db, cut->id, position, &error)
+               : !cr_store_delete (cli->db, &cr_entity_cut, cut->id, &error))
+    return cr_cli_fail (error);
+  return CR_EXIT_OK;
+}
+
+static int
+cut_duplicate (CrCli  *cli,
+               int     argc,
+               char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("CUT NEW-NAME");
+  g_autoptr(CrRecord) cut = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_option_context_set_summary (context, "Copy a cut with all its events under a new name.");
+  if (!cr_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return cr_cli_usage (argv[0], "%s: give CUT NEW-NAME", argv[0]);
+  if (!(cut = find_cut (cli, argv[1], &error)) || !cr_cut_duplicate (cli->db, cut->id, argv[2], &error))
+    return cr_cli_fail (error);
+  return CR_EXIT_OK;
+}
+
+static int
+cut_stringout (CrCli  *cli,
+               int     argc,
+               char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("NAME");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) questions = NULL;
+  g_autofree char *tag = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int min_rating = -1, status;
+  GOptionEntry entries[] = {
+    { "question", 'q', 0, G_OPTION_ARG_STRING_ARRAY, &questions, "Selects answering this question (repeat; in this order)", "ID" },
+    { "tag", 't', 0, G_OPTION_ARG_STRING, &tag, "Selects from clips with this tag", "TAG" },
+    { "min-rating", 'r', 0, G_OPTION_ARG_INT, &min_rating, "Selects rated at least N", "N" },
+    { NULL }
+  };
+  CrStringout what = { 0 };
+  gint64 cut;
+
+  g_option_context_set_summary (context,
+    "Make a cut NAME from every select that answers the chosen questions (in question order,\n"
+    "then by participant), or that matches a tag or a minimum rating.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!cr_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return cr_cli_usage (argv[0], "%s: give the new cut a NAME", argv[0]);
+  if (!cr_cli_open (cli, &error))
+    return cr_cli_fail (error);
+  for (guint i = 0; questions && questions[i]; i++)
+    {
+      g_autoptr(CrRecord) q = cr_store_find (cli->db, &cr_entity_question, questions[i], &error);
+      if (q == NULL)
+        return cr_cli_fail (error);
+      g_array_append_val (ids, q->id);
+    }
+  what.questions = ids;
+  what.tag = tag;
+  what.min_rating = min_rating;
+  if (!(cut = cr_cut_stringout (cli->db, argv[1], &what, &error)))
+    return cr_cli_fail (error);
+  g_print ("%s: %u events\n", argv[1], cr_cut_count_events (cli->db, cut));
+  return CR_EXIT_OK;
+}
+
+static void
+print_problems (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CrClearance *r = g_ptr_array_index (rows, i);
+      if (r->problem)
+        g_printerr ("event %u (%s %s–%s): %s: %s\n", r->event, r->source, r->source_in, r->source_out,
+                    r->participant, r->problem);
+    }
+}
+
+static int
+cut_check (CrCli  *cli,
+           int     argc,
+           char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("CUT");
+  g_autoptr(CrRecord) cut = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *channel = NULL, *on = NULL, *report = NULL;
+  GOptionEntry entries[] = {
+    { "channel", 0, 0, G_OPTION_ARG_STRING, &channel, "Where it will be shown: internal, website, social-media, funder-report, broadcast", "CHANNEL" },
+    { "on", 0, 0, G_OPTION_ARG_STRING, &on, "Check as of DATE (default today)", "YYYY-MM-DD" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &report, "Also write the clearance report (CSV)", "FILE" },
+    { NULL }
+  };
+  guint problems;
+  int status;
+
+  g_option_context_set_summary (context,
+    "Check everyone in every event against their consent. Lists each problem with the event,\n"
+    "the person and the reason; exit status 3 when there are problems.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!cr_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return cr_cli_usage (argv[0], "%s: name one cut", argv[0]);
+  if (!(cut = find_cut (cli, argv[1], &error)))
+    return cr_cli_fail (error);
+  if (channel)
+    {
+      g_autofree char *normal = NULL;
+      if (!cr_field_normalize (cli->db, &cr_entity_consent, cr_entity_find_field (&cr_entity_consent, "channels"),
+                               channel, NULL, &normal, &error))
+        return cr_cli_fail (error);
+      g_free (channel);
+      channel = g_steal_pointer (&normal);
+    }
+  if (!(rows = cr_cut_check (cli->db, cut->id, channel, on, &error)))
+    return cr_cli_fail (error);
+  if (report)
+    {
+      g_autofree char *csv = cr_clearance_to_csv (rows);
+      if (!cr_cli_write_output (report, csv, strlen (csv), &error))
+        return cr_cli_fail (error);
+    }
+  print_problems (rows);
+  problems = cr_clearance_count_problems (rows);
+  g_print ("%s: %u event%s, %u consent problem%s\n", cr_record_get (cut, "name"), cr_cut_count_events (cli->db, cut->id),
+           cr_cut_count_events (cli->db, cut->id) == 1 ? "" : "s", problems, problems == 1 ? "" : "s");
+  return problems ? CR_EXIT_UNCONSENTED : CR_EXIT_OK;
+}
+
+static int
+cut_export (CrCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("CUT");
+  g_autoptr(CrRecord) cut = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_name = NULL, *output = NULL, *channel = NULL, *version = NULL;
+  gboolean allow = FALSE, no_clip_names = FALSE;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, "edl, fcpxml, otio, mlt, paper-csv, paper-text (default: from the file name)", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The edit list to write", "FILE" },
+    { "channel", 0, 0, G_OPTION_ARG_STRING, &channel, "Where it will be shown, for the consent check", "CHANNEL" },
+    { "allow-unconsented", 0, 0, G_OPTION_ARG_NONE, &allow, "Export even when the consent check fails", NULL },
+    { "fcpxml-version", 0, 0, G_OPTION_ARG_STRING, &version, "1.9 (default), 1.10 or 1.11", "V" },
+    { "no-clip-names", 0, 0, G_OPTION_ARG_NONE, &no_clip_names, "EDL: leave out * FROM CLIP NAME comments", NULL },
+    { NULL }
+  };
+  CrExportFormat format;
+  CrEdlOptions edl = { 0 };
+  CrFcpxmlOptions fcpxml = { 0 };
+  gconstpointer options = NULL;
+  int status;
+
+  g_option_context_set_summary (context,
+    "Write the cut as an edit list, next to a clearance report (FILE.clearance.csv). Refuses\n"
+    "with exit status 3 when anyone's consent does not allow it, unless --allow-unconsented.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!cr_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || output == NULL)
+    return cr_cli_usage (argv[0], "%s: name one cut and give -o FILE", argv[0]);
+  if (format_name == NULL)
+    {
+      const char *dot = strrchr (output, '.');
+      format_name = g_strdup (dot ? dot + 1 : "");
+      if (g_str_equal (format_name, "xml") || g_str_equal (format_name, "kdenlive"))
+        g_free (format_name), format_name = g_strdup ("mlt");
+    }
+  if (!cr_export_format_parse (format_name, &format, &error))
+    return cr_cli_usage (argv[0], "%s: %s", argv[0], error->message);
+  if (format == CR_EXPORT_EDL)
+    {
+      edl.no_clip_names = no_clip_names;
+      options = &edl;
+    }
+  else if (format == CR_EXPORT_FCPXML)
+    {
+      if (version && !cr_fcpxml_version_parse (version, &fcpxml.version, &error))
+        return cr_cli_usage (argv[0], "%s: %s", argv[0], error->message);
+      if (version == NULL)
+        cr_fcpxml_version_parse ("1.9", &fcpxml.version, NULL);
+      options = &fcpxml;
+    }
+  if (!(cut = find_cut (cli, argv[1], &error)))
+    return cr_cli_fail (error);
+  if (channel)
+    {
+      g_autofree char *normal = NULL;
+      if (!cr_field_normalize (cli->db, &cr_entity_consent, cr_entity_find_field (&cr_entity_consent, "channels"),
+                               channel, NULL, &normal, &error))
+        return cr_cli_fail (error);
+      g_free (channel);
+      channel = g_steal_pointer (&normal);
+    }
+  if (!cr_cut_export (cli->db, cut->id, format, options, output, channel, allow, &rows, &error))
+    {
+      if (rows)
+        print_problems (rows);
+      status = cr_cli_fail (error);
+      return g_error_matches (error, CR_CUT_ERROR, CR_CUT_ERROR_UNCONSENTED) ? CR_EXIT_UNCONSENTED : status;
+    }
+  if (rows && cr_clearance_count_problems (rows))
+    g_printerr ("casereel: warning: exported with %u consent problems (--allow-unconsented)\n",
+                cr_clearance_count_problems (rows));
+  g_print ("%s\n", output);
+  return CR_EXIT_OK;
+}
+
+static int
+cut_import (CrCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("FILE");
+  g_autoptr(GPtrArray) unmatched = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL, *rate_text = NULL;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, "Name of the new cut (default: the file's name)", "NAME" },
+    { "rate", 0, 0, G_OPTION_ARG_STRING, &rate_text, "EDL frame rate if the file does not say", "FPS" },
+    { NULL }
+  };
+  CrRate rate = { 0, 0 };
+  gint64 cut;
+  int status;
+
+  g_option_context_set_summary (context,
+    "Read a CMX3600 EDL or an OpenTimelineIO file into a new cut, matching its sources to\n"
+    "catalogued clips by path, file name or reel name; lists what it could not match.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!cr_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return cr_cli_usage (argv[0], "%s: name one FILE", argv[0]);
+  if (rate_text && !cr_rate_parse (rate_text, &rate, &error))
+    return cr_cli_usage (argv[0], "%s: %s", argv[0], error->message);
+  if (name == NULL)
+    {
+      g_autofree char *base = g_path_get_basename (argv[1]);
+      char *dot = strrchr (base, '.');
+      if (dot)
+        *dot = '\0';
+      name = g_strdup (base);
+    }
+  if (!cr_cli_open (cli, &error) || !(cut = cr_cut_import (cli->db, argv[1], name, rate, &unmatched, &error)))
+    return cr_cli_fail (error);
+  for (guint i = 0; unmatched && i < unmatched->len; i++)
+    g_printerr ("casereel: warning: no catalogued clip for “%s”; its events were left out\n",
+                (const char *) g_ptr_array_index (unmatched, i));
+  g_print ("%s: %u events\n", name, cr_cut_count_events (cli->db, cut));
+  return CR_EXIT_OK;
+}
+
+int
+cr_cli_cut (CrCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  static const CrCliVerb verbs[] = {
+    { "new", "an empty cut (--rate, --size, --record-start)", cut_new },
+    { "list", "list cuts", cut_list },
+    { "show", "events and total duration (--json)", cut_show },
+    { "add", "add a select or a clip range", cut_add },
+    { "move", "move an event", cut_move },
+    { "rm", "remove an event, or the cut", cut_rm },
+    { "duplicate", "copy a cut", cut_duplicate },
+    { "stringout", "a cut of every select answering questions, with a tag or rating", cut_stringout },
+    { "check", "check everyone in the cut against their consent", cut_check },
+    { "export", "write an edit list (EDL, FCPXML, OTIO, MLT, paper edit)", cut_export },
+    { "import", "read an EDL or OTIO file into a new cut", cut_import },
+    { NULL }
+  };
+  return cr_cli_dispatch (cli, "cut", verbs, argc, argv);
+}

@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-cut"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "cr-clip-tags.h"
+#include "cr-clips.h"
+#include "cr-cut.h"
+#include "cr-edl.h"
+#include "cr-otio.h"
+#include "cr-record-format.h"
+#include "cr-store.h"
+
+static CrRate
+rate_of (const char *text,
+         CrRate      fallback)
+{
+  CrRate rate;
+
+  if (text && cr_rate_parse (text, &rate, NULL))
+    return rate;
+  return fallback;
+}
+
+/* A clip as a timeline source: its own rate; its start timecode when the timecode counts at
+ * that rate (a BWF file counts at the recorder's rate, which may not be the clip's). */
+static guint
+add_source (CrDb       *db,
+            CrTimeline *timeline,
+            GHashTable *sources,
+            gint64      clip_id,
+            GError    **error)
+{
+  g_autoptr(CrRecord) clip = NULL;
+  gpointer found;
+  CrRate rate, tc_rate;
+  int num, den;
+  gint64 start = 0;
+  gboolean drop = FALSE;
+  guint index;
+
+  if (g_hash_table_lookup_extended (sources, &clip_id, NULL, &found))
+    return GPOINTER_TO_UINT (found);
+  if (!(clip = cr_store_get (db, &cr_entity_clip, clip_id, error)))
+    return G_MAXUINT;
+  cr_clip_rate (db, clip_id, &num, &den);
+  rate = (CrRate) { num, den };
+  tc_rate = rate_of (cr_record_get (clip, "tc_rate"), (CrRate) { 0, 0 });
+  if (cr_record_get (clip, "tc_start") && cr_rate_equal (tc_rate, rate))
+    {
+      start = cr_record_get_int (clip, "tc_frames", 0);
+      drop = cr_record_get_int (clip, "tc_drop", 0);
+    }
+  index = cr_timeline_add_source (timeline, cr_record_get (clip, "path"), cr_record_get (clip, "name"), rate, drop,
+                                  start, cr_clip_length_frames (db, clip_id),
+                                  cr_record_get_int (clip, "has_video", 0),
+                                  (int) cr_record_get_int (clip, "channels", 0));
+  g_hash_table_insert (sources, g_memdup2 (&clip_id, sizeof clip_id), GUINT_TO_POINTER (index));
+  return index;
+}
+
+static void
+describe_event (CrDb            *db,
+                CrTimelineEvent *event,
+                const CrRecord  *row,
+                const CrRecord  *select,
+                gint64           clip)
+{
+  g_autoptr(GPtrArray) markers = NULL;
+  g_auto(GStrv) tags = cr_clip_tags_get (db, clip);
+  g_autofree char *clip_text = g_strdup_printf ("%" G_GINT64_FORMAT, clip);
+  CrQuery query = { .field = "clip", .value = clip_text };
+  const CrField *people = cr_entity_find_field (select ? &cr_entity_select : &cr_entity_clip, "participants");
+
+  if (select)
+    {
+      g_autoptr(CrRecord) clip_row = NULL;
+      event->label = g_strdup (cr_record_get (select, "label"));
+      event->participants = cr_record_display (db, select, people);
+      event->question = cr_store_label (db, &cr_entity_question, cr_record_get_int (select, "question", 0));
+      event->note = g_strdup (cr_record_get (row, "note") ? cr_record_get (row, "note") : cr_record_get (select, "notes"));
+      (void) clip_row;
+    }
+  else
+    {
+      g_autoptr(CrRecord) clip_row = cr_store_get (db, &cr_entity_clip, clip, NULL);
+      if (clip_row)
+        event->participants = cr_record_display (db, clip_row, people);
+      event->note = g_strdup (cr_record_get (row, "note"));
+    }
+  if (event->participants)
+    g_strdelimit (event->participants, ";", ',');
+
+  /* The clip's markers that fall inside the event, and its tags as keywords. */
+  markers = cr_store_list (db, &cr_entity_marker, &query, NULL);
+  for (guint i = 0; markers && i < markers->len; i++)
+    {
+      CrRecord *m = g_ptr_array_index (markers, i);
+      gint64 frame = cr_record_get_int (m, "frame", -1);
+      if (frame >= event->in && frame < event->out)
+        cr_timeline_event_add_marker (event, frame, cr_record_get (m, "note"));
+    }
+  for (guint i = 0; tags[i]; i++)
+    cr_timeline_event_add_keyword (event, tags[i]);
+}
+
+CrTimeline *
+cr_cut_build_timeline (CrDb    *db,
+                       gint64   cut,
+                       GError **error)
+{
+  g_autoptr(CrRecord) row = cr_store_get (db, &cr_entity_cut, cut, error);
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *cut_text = g_strdup_printf ("%" G_GINT64_FORMAT, cut);
+  CrQuery query = { .field = "cut", .value = cut_text };
+  CrTimecodeFormat fmt;
+  gint64 record = 0;
+
+  if (row == NULL)
+    return NULL;
+  fmt.rate = rate_of (cr_record_get (row, "frame_rate"), (CrRate) { 25, 1 });
+  fmt.drop_frame = cr_record_get_int (row, "drop_frame", 0);
+  timeline = cr_timeline_new (cr_record_get (row, "name"), fmt.rate, fmt.drop_frame,
+                              (int) cr_record_get_int (row, "width", 1920), (int) cr_record_get_int (row, "height", 1080));
+  if (cr_record_get (row, "record_start") &&
+      !cr_timecode_parse (cr_record_get (row, "record_start"), &fmt, &timeline->record_start, error))
+    {
+      g_prefix_error (error, "cut record_start: ");
+      return NULL;
+    }
+  if (!(events = cr_store_list (db, &cr_entity_event, &query, error)))
+    return NULL;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      CrRecord *e = g_ptr_array_index (events, i);
+      gint64 clip = cr_record_get_int (e, "clip", 0);
+      gint64 select_id = cr_record_get_int (e, "selection", 0);
+      g_autoptr(CrRecord) select = select_id ? cr_store_get (db, &cr_entity_select, select_id, NULL) : NULL;
+      guint source = add_source (db, timeline, sources, clip, error);
+      CrTimelineEvent *event;
+
+      if (source == G_MAXUINT)
+        return NULL;
+      record += cr_record_get_int (e, "gap_before", 0);
+      event = cr_timeline_add_event (timeline, source, cr_record_get_int (e, "in_frame", 0),
+                                     cr_record_get_int (e, "out_frame", 0), record);
+      describe_event (db, event, e, select, clip);
+      record += cr_timeline_event_get_length (timeline, event);
+    }
+  return g_steal_pointer (&timeline);
+}
+
+gboolean
+cr_cut_export (CrDb            *db,
+               gint64           cut,
+               CrExportFormat   format,
+               gconstpointer    options,
+               const char      *path,
+               const char      *channel,
+               gboolean         allow_unconsented,
+               GPtrArray      **clearance,
+               GError         **error)
+{
+  g_autoptr(CrTimeline) timeline = cr_cut_build_timeline (db, cut, error);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GFile) report = NULL;
+  g_autofree char *report_path = NULL;
+  g_autofree char *csv = NULL;
+  guint problems;
+
+  if (timeline == NULL || !(rows = cr_cut_check (db, cut, channel, NULL, error)))
+    return FALSE;
+  /* The report is written whatever the outcome: it says what stopped the export. */
+  report_path = g_strconcat (path, ".clearance.csv", NULL);
+  report = g_file_new_for_path (report_path);
+  csv = cr_clearance_to_csv (rows);
+  if (!g_file_replace_contents (report, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error))
+    {
+      g_prefix_error (error, "%s: ", report_path);
+      return FALSE;
+    }
+  problems = cr_clearance_count_problems (rows);
+  if (clearance)
+    *clearance = g_ptr_array_ref (rows);
+  if (problems > 0 && !allow_unconsented)
+    {
+      g_set_error (error, CR_CUT_ERROR, CR_CUT_ERROR_UNCONSENTED,
+                   "%s: not exported: %u consent problem%s (see %s, or give --allow-unconsented)",
+                   path, problems, problems == 1 ? "" : "s", report_path);
+      return FALSE;
+    }
+  return cr_timeline_export_file (timeline, format, options, path, error);
+}
+
+static char *
+stem (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+  return dot && dot != name ? g_strndup (name, dot - name) : g_strdup (name);
+}
+
+/* Catalogued clip for an imported source: same path, else same file name, else the same
+ * name without extension, else the same EDL reel name. */
+static gint64
+match_clip (CrDb                   *db,
+            const CrTimelineSource *source)
+{
+  static const char *queries[] = {
+    "SELECT id FROM clip WHERE path = ?1 ORDER BY status <> 'online', id LIMIT 1",
+    "SELECT id FROM clip WHERE name = ?2 COLLATE NOCASE ORDER BY status <> 'online', id LIMIT 1",
+  };
+  const char *name = cr_timeline_source_get_name (source);
+  g_autofree char *name_stem = name ? stem (name) : NULL;
+  g_autoptr(GPtrArray) clips = NULL;
+  g_autoptr(CrTimeline) reels_of = NULL;
+  g_auto(GStrv) reels = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, queries[i], NULL);
+      if (stmt == NULL)
+        continue;
+      sqlite3_bind_text (stmt, 1, source->path ? source->path : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, name ? name : "", -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        return sqlite3_column_int64 (stmt, 0);
+    }
+  if (name == NULL || !(clips = cr_store_list (db, &cr_entity_clip, NULL, NULL)))
+    return 0;
+
+  /* Reel names are derived from all the clips' names together, as the EDL writer does. */
+  reels_of = cr_timeline_new ("reels", (CrRate) { 25, 1 }, FALSE, 16, 16);
+  for (guint i = 0; i < clips->len; i++)
+    {
+      CrRecord *clip = g_ptr_array_index (clips, i);
+      g_autofree char *clip_stem = stem (cr_record_get (clip, "name"));
+
+      if (g_ascii_strcasecmp (clip_stem, name_stem) == 0 || g_ascii_strcasecmp (clip_stem, name) == 0)
+        return clip->id;
+      cr_timeline_add_source (reels_of, cr_record_get (clip, "path"), cr_record_get (clip, "name"),
+                              (CrRate) { 25, 1 }, FALSE, 0, 1, TRUE, 0);
+    }
+  reels = cr_edl_reel_names (reels_of);
+  for (guint i = 0; reels && reels[i]; i++)
+    if (g_ascii_strcasecmp (reels[i], name) == 0)
+      return ((CrRecord *) g_ptr_array_index (clips, i))->id;
+  return 0;
+}
+
+gint64
+cr_cut_import (CrDb        *db,
+               const char  *path,
+               const char  *name,
+               CrRate       rate,
+               GPtrArray  **unmatched,
+               GError     **error)
+{
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CrRecord) cut = cr_record_new (&cr_entity_cut);
+  g_autoptr(GArray) clips = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autofree char *rate_text = NULL;
+  gint64 cut_id, previous_end = 0;
+  guint position = 0;
+
+  if (!g_file_get_contents (path, &text, &len, error))
+    return 0;
+  if (g_str_has_suffix (path, ".otio"))
+    timeline = cr_otio_read (text, len, error);
+  else
+    {
+      CrEdlReadOptions options = { 0 };
+      g_autoptr(CrRecord) production = cr_store_get (db, &cr_entity_production, 1, NULL);
+      options.rate = rate.num > 0 ? rate : rate_of (production ? cr_record_get (production, "frame_rate") : NULL,
+                                                    (CrRate) { 25, 1 });
+      timeline = cr_edl_read (text, len, &options, error);
+    }
+  if (timeline == NULL)
+    {
+      g_prefix_error (error, "%s: ", path);
+      return 0;
+    }
+
+  for (guint i = 0; i < timeline->sources->len; i++)
+    {
+      const CrTimelineSource *source = cr_timeline_get_source (timeline, i);
+      gint64 clip = match_clip (db, source);
+
+      g_array_append_val (clips, clip);
+      if (clip == 0)
+        g_ptr_array_add (missing, g_strdup (cr_timeline_source_get_name (source)));
+      else if (source->start_tc == 0 || source->duration <= 0)
+        {
+          /* The reader did not know where the media starts: now we do. */
+          g_autoptr(CrRecord) row = cr_store_get (db, &cr_entity_clip, clip, NULL);
+          cr_timeline_rebase_source (timeline, i, row ? cr_record_get_int (row, "tc_frames", 0) : 0,
+                                     cr_clip_length_frames (db, clip));
+        }
+    }
+
+  rate_text = cr_rate_to_string (timeline->rate);
+  cr_record_set (cut, "name", name);
+  cr_record_set (cut, "frame_rate", rate_text);
+  cr_record_set (cut, "drop_frame", timeline->drop_frame ? "1" : "0");
+  cr_record_take (cut, "width", g_strdup_printf ("%d", timeline->width));
+  cr_record_take (cut, "height", g_strdup_printf ("%d", timeline->height));
+  {
+    CrTimecodeFormat fmt = cr_timeline_get_format (timeline);
+    cr_record_take (cut, "record_start", cr_timecode_to_string (timeline->record_start, &fmt));
+  }
+  if (!cr_db_begin (db, error))
+    return 0;
+  if (!(cut_id = cr_store_insert (db, cut, error)))
+    goto fail;
+  for (guint i = 0; i < timeline->events->len; i++)
+    {
+      const CrTimelineEvent *e = cr_timeline_get_event (timeline, i);
+      gint64 clip = g_array_index (clips, gint64, e->source);
+      g_autoptr(sqlite3_stmt) same = NULL;
+      gint64 select = 0;
+
+      if (clip == 0)
+        continue;
+      /* An event that is exactly a select becomes that select again. */
+      same = cr_db_prepare (db, "SELECT id FROM selection WHERE clip = ? AND in_frame = ? AND out_frame = ? LIMIT 1", NULL);
+      if (same)
+        {
+          sqlite3_bind_int64 (same, 1, clip);
+          sqlite3_bind_int64 (same, 2, e->in);
+          sqlite3_bind_int64 (same, 3, e->out);
+          if (sqlite3_step (same) == SQLITE_ROW)
+            select = sqlite3_column_int64 (same, 0);
+        }
+      if (!cr_cut_add_event (db, cut_id, 0, clip, e->in, e->out, MAX (0, e->record - previous_end), e->note,
+                             ++position, error))
+        goto fail;
+      if (select)
+        {
+          g_autoptr(sqlite3_stmt) link = cr_db_prepare (db, "UPDATE cut_event SET selection = ? WHERE cut = ? AND position = ?", error);
+          if (link == NULL)
+            goto fail;
+          sqlite3_bind_int64 (link, 1, select);
+          sqlite3_bind_int64 (link, 2, cut_id);
+          sqlite3_bind_int (link, 3, (int) position);
+          if (!cr_db_step_done (db, link, error))
+            goto fail;
+        }
+      previous_end = e->record + cr_timeline_event_get_length (timeline, e);
+    }
+  if (!cr_db_commit (db, error))
+    return 0;
+  if (unmatched)
+    *unmatched = g_steal_pointer (&missing);
+  return cut_id;
+
+fail:
+  cr_db_rollback (db);
+  return 0;
+}

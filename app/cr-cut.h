@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cr-db.h"
+#include "cr-timeline.h"
+#include "cr-timeline-export.h"
+
+G_BEGIN_DECLS
+
+/* Rough cuts: ordered events (a select, or a range of a clip) with gaps, built into a neutral
+ * timeline for the edit-list writers, checked against consent, exported and imported. */
+
+/* Adds an event at `position` (1-based; 0 or past the end: last). With select > 0 the clip
+ * and range come from the select. Returns the event's id. One transaction. */
+gint64      cr_cut_add_event      (CrDb *db, gint64 cut, gint64 select, gint64 clip, gint64 in,
+                                   gint64 out, gint64 gap_before, const char *note, guint position,
+                                   GError **error);
+gboolean    cr_cut_move_event     (CrDb *db, gint64 cut, guint from, guint to, GError **error);
+gboolean    cr_cut_remove_event   (CrDb *db, gint64 cut, guint position, GError **error);
+gint64      cr_cut_duplicate      (CrDb *db, gint64 cut, const char *name, GError **error);
+guint       cr_cut_count_events   (CrDb *db, gint64 cut);
+
+/* A stringout: a new cut of every select that answers one of the questions (in the order
+ * given, then by participant, then by clip and in point), or that carries a tag, or has at
+ * least a rating. Criteria left NULL / 0 / -1 do not filter. */
+typedef struct
+{
+  GArray     *questions;   /* gint64 ids, or NULL */
+  const char *tag;
+  int         min_rating;  /* -1: any */
+} CrStringout;
+
+gint64      cr_cut_stringout      (CrDb *db, const char *name, const CrStringout *what, GError **error);
+
+/* The cut as a timeline (sources = its clips, with rate, start timecode and length). */
+CrTimeline *cr_cut_build_timeline (CrDb *db, gint64 cut, GError **error);
+
+/* The consent check of one event's one participant. */
+typedef struct
+{
+  guint     event;          /* 1-based position */
+  char     *source;         /* file name */
+  char     *path;
+  char     *source_in;      /* source timecodes, out exclusive */
+  char     *source_out;
+  char     *participant;    /* NULL: nobody is linked to the event */
+  char     *status;         /* latest consent status, or "none" */
+  char     *naming;
+  char     *problem;        /* NULL when cleared */
+} CrClearance;
+
+void        cr_clearance_free     (CrClearance *row);
+/* One row per event and participant. channel (website …) and medium (video, audio) may be
+ * NULL; on_date NULL: today. */
+GPtrArray  *cr_cut_check          (CrDb *db, gint64 cut, const char *channel, const char *on_date,
+                                   GError **error);
+guint       cr_clearance_count_problems (GPtrArray *rows);
+/* The clearance report as CSV (event, source file, timecodes, participant, consent, naming,
+ * problem). */
+char       *cr_clearance_to_csv   (GPtrArray *rows);
+
+#define CR_CUT_ERROR (cr_cut_error_quark ())
+typedef enum
+{
+  CR_CUT_ERROR_UNCONSENTED,  /* export or render refused: the message counts the problems */
+} CrCutError;
+GQuark      cr_cut_error_quark    (void);
+
+/* Writes the edit list and, beside it, OUTPUT.clearance.csv. Refuses (CR_CUT_ERROR_UNCONSENTED,
+ * nothing written but the report) when any event fails the check, unless allow_unconsented. */
+gboolean    cr_cut_export         (CrDb *db, gint64 cut, CrExportFormat format, gconstpointer options,
+                                   const char *path, const char *channel, gboolean allow_unconsented,
+                                   GPtrArray **clearance, GError **error);
+
+/* Reads an EDL or OTIO file into a new cut named `name`, matching sources to catalogued clips
+ * by path, file name or reel name. *unmatched lists the sources it could not match (their
+ * events are left out). rate: for an EDL without a rate comment; {0,0}: the production's. */
+gint64      cr_cut_import         (CrDb *db, const char *path, const char *name, CrRate rate,
+                                   GPtrArray **unmatched, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cr-db.h"
+
+G_BEGIN_DECLS
+
+/* Free-form tags on clips ("b-roll", "laughter", "best"), compared without case. */
+gboolean  cr_clip_tags_change (CrDb *db, gint64 clip, const char * const *tags, gboolean remove,
+                               GError **error);
+GStrv     cr_clip_tags_get    (CrDb *db, gint64 clip);
+
+G_END_DECLS

@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-edl"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cr-edl.h"
+#include "cr-export-text.h"
+
+/* An event line waits for the comments under it ("* FROM CLIP NAME:", "* SOURCE FRAME RATE:")
+ * before its timecodes can be read. */
+typedef struct
+{
+  guint     line;
+  char    **fields;          /* number reel channel C src-in src-out rec-in rec-out */
+  char     *clip_name;
+  gboolean  has_source_rate;
+  CrRate    source_rate;
+  gboolean  source_drop;
+  gboolean  fcm_drop;        /* the FCM mode in force at the event */
+} Pending;
+
+typedef struct
+{
+  const CrEdlReadOptions *options;
+  CrTimeline             *timeline;
+  gboolean                have_rate;
+  gboolean                fcm_seen;
+  gboolean                fcm_drop;
+  gboolean                events_started;
+  gint64                  first_record;   /* -1 until the first event */
+  Pending                 pending;
+  GHashTable             *source_by_key;  /* "name\nrate\ndrop" -> index + 1 */
+} Reader;
+
+static gboolean
+fail (GError    **error,
+      guint       line,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (GError    **error,
+      guint       line,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "EDL line %u: %s", line, message);
+  return FALSE;
+}
+
+static void
+pending_clear (Pending *pending)
+{
+  g_clear_pointer (&pending->fields, g_strfreev);
+  g_clear_pointer (&pending->clip_name, g_free);
+  pending->has_source_rate = FALSE;
+}
+
+/* "30000/1001 DROP FRAME" (our own rate comments). */
+static gboolean
+parse_rate_comment (const char  *text,
+                    guint        line,
+                    CrRate      *rate,
+                    gboolean    *drop,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_auto(GStrv) words = g_strsplit (trimmed, " ", 2);
+
+  if (words[0] == NULL || !cr_rate_parse (words[0], rate, &local_error))
+    return fail (error, line, "frame rate “%s”: %s", text,
+                 local_error ? local_error->message : "missing");
+  *drop = words[1] != NULL && g_str_has_prefix (g_strstrip (words[1]), "DROP");
+  return TRUE;
+}
+
+static gboolean
+parse_tc (const char              *text,
+          const CrTimecodeFormat  *fmt,
+          guint                    line,
+          const char              *what,
+          gint64                  *out,
+          GError                 **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!cr_timecode_parse (text, fmt, out, &local_error))
+    return fail (error, line, "%s “%s”: %s", what, text, local_error->message);
+  return TRUE;
+}
+
+/* The hour at or before `frames`: where a record timeline usually starts. */
+static gint64
+hour_before (gint64                  frames,
+             const CrTimecodeFormat *fmt)
+{
+  g_autofree char *label = cr_timecode_to_string (frames, fmt);
+  g_autofree char *hour = g_strdup_printf ("%.2s:00:00%c00", label, fmt->drop_frame ? ';' : ':');
+  gint64 start = 0;
+
+  if (!cr_timecode_parse (hour, fmt, &start, NULL))
+    return 0;
+  return start;
+}
+
+static guint
+find_source (Reader     *reader,
+             const char *name,
+             CrRate      rate,
+             gboolean    drop,
+             const char *channel)
+{
+  g_autofree char *key = g_strdup_printf ("%s\n%d/%d\n%d", name, rate.num, rate.den, drop);
+  gpointer found = g_hash_table_lookup (reader->source_by_key, key);
+  CrTimelineSource *source;
+  guint index;
+
+  if (found != NULL)
+    index = GPOINTER_TO_UINT (found) - 1;
+  else
+    {
+      index = cr_timeline_add_source (reader->timeline, name, name, rate, drop, 0, 0, FALSE, 0);
+      g_hash_table_insert (reader->source_by_key, g_steal_pointer (&key), GUINT_TO_POINTER (index + 1));
+    }
+
+  source = g_ptr_array_index (reader->timeline->sources, index);
+  if (strchr (channel, 'V') != NULL || g_str_equal (channel, "B"))
+    source->has_video = TRUE;
+  if (g_str_has_prefix (channel, "AA"))
+    source->audio_channels = MAX (source->audio_channels, 2);
+  else if (channel[0] == 'A' || g_str_equal (channel, "B"))
+    source->audio_channels = MAX (source->audio_channels, channel[1] == '2' ? 2 : 1);
+  return index;
+}
+
+static gboolean
+finish_event (Reader  *reader,
+              GError **error)
+{
+  Pending *p = &reader->pending;
+  CrTimeline *timeline = reader->timeline;
+  CrTimecodeFormat record_fmt = cr_timeline_get_format (timeline);
+  CrTimecodeFormat source_fmt;
+  const CrTimelineSource *source;
+  CrTimelineEvent *event;
+  gint64 src_in, src_out, rec_in, rec_out;
+  guint index;
+
+  if (p->fields == NULL)
+    return TRUE;
+
+  source_fmt.rate = p->has_source_rate ? p->source_rate : timeline->rate;
+  source_fmt.drop_frame = p->has_source_rate ? p->source_drop : p->fcm_drop;
+  if (!parse_tc (p->fields[4], &source_fmt, p->line, "source in", &src_in, error) ||
+      !parse_tc (p->fields[5], &source_fmt, p->line, "source out", &src_out, error) ||
+      !parse_tc (p->fields[6], &record_fmt, p->line, "record in", &rec_in, error) ||
+      !parse_tc (p->fields[7], &record_fmt, p->line, "record out", &rec_out, error))
+    return FALSE;
+  if (src_out <= src_in || rec_out <= rec_in)
+    return fail (error, p->line, "an out point is not after its in point");
+
+  if (reader->first_record < 0)
+    {
+      reader->first_record = rec_in;
+      timeline->record_start = reader->options->has_record_start
+                               ? reader->options->record_start : hour_before (rec_in, &record_fmt);
+    }
+  if (rec_in < timeline->record_start)
+    return fail (error, p->line, "record in %s is before the record start", p->fields[6]);
+
+  index = find_source (reader, p->clip_name ? p->clip_name : p->fields[1],
+                       source_fmt.rate, source_fmt.drop_frame, p->fields[2]);
+  event = cr_timeline_add_event (timeline, index, src_in, src_out, rec_in - timeline->record_start);
+  source = cr_timeline_get_source (timeline, index);
+  ((CrTimelineSource *) source)->duration = MAX (source->duration, src_out);
+
+  /* A speed change or a miscounted rate shows as record and source lengths that disagree;
+   * converted lengths may differ by the rounding of one frame. */
+  {
+    gint64 expected = cr_timeline_event_get_length (timeline, event);
+    gint64 slack = cr_rate_equal (source_fmt.rate, timeline->rate) ? 0 : 1;
+
+    if (ABS ((rec_out - rec_in) - expected) > slack)
+      return fail (error, p->line, "record length %" G_GINT64_FORMAT " frames does not match the source "
+                   "length (%" G_GINT64_FORMAT " at the timeline rate): speed changes are not supported",
+                   rec_out - rec_in, expected);
+  }
+
+  pending_clear (p);
+  return TRUE;
+}
+
+static gboolean
+ensure_rate (Reader  *reader,
+             guint    line,
+             GError **error)
+{
+  if (reader->have_rate)
+    return TRUE;
+  if (reader->options->rate.num > 0 && reader->options->rate.den > 0)
+    reader->timeline->rate = reader->options->rate;
+  else if (reader->fcm_drop)
+    {
+      /* Only 29.97 has drop-frame labels in an EDL without a rate comment. */
+      reader->timeline->rate.num = 30000;
+      reader->timeline->rate.den = 1001;
+    }
+  else
+    return fail (error, line, "the EDL does not say its frame rate (no “* FRAME RATE:” comment); give one");
+  reader->timeline->drop_frame = reader->fcm_drop;
+  reader->have_rate = TRUE;
+  return TRUE;
+}
+
+static gboolean
+read_line (Reader  *reader,
+           char    *text,
+           guint    line,
+           GError **error)
+{
+  Pending *p = &reader->pending;
+  g_auto(GStrv) fields = NULL;
+  guint n;
+
+  g_strchomp (text);
+  if (text[0] == '\0')
+    return TRUE;
+
+  if (g_str_has_prefix (text, "TITLE:"))
+    {
+      g_free (reader->timeline->name);
+      reader->timeline->name = g_strstrip (g_strdup (text + strlen ("TITLE:")));
+      return TRUE;
+    }
+  if (g_str_has_prefix (text, "FCM:"))
+    {
+      gboolean drop = strstr (text, "NON-DROP") == NULL && strstr (text, "DROP") != NULL;
+
+      if (!reader->events_started)
+        {
+          reader->fcm_seen = TRUE;
+          reader->fcm_drop = drop;
+          if (reader->have_rate)
+            reader->timeline->drop_frame = drop;
+        }
+      else if (p->fields != NULL)
+        p->fcm_drop = drop;
+      return TRUE;
+    }
+  if (text[0] == '*')
+    {
+      const char *body = text + 1;
+
+      while (*body == ' ')
+        body++;
+      if (g_str_has_prefix (body, "FRAME RATE:") && !reader->events_started)
+        {
+          gboolean drop;
+
+          if (!parse_rate_comment (body + strlen ("FRAME RATE:"), line, &reader->timeline->rate, &drop, error))
+            return FALSE;
+          reader->timeline->drop_frame = reader->fcm_seen ? reader->fcm_drop : drop;
+          reader->have_rate = TRUE;
+        }
+      else if (g_str_has_prefix (body, "SOURCE FRAME RATE:") && p->fields != NULL)
+        {
+          if (!parse_rate_comment (body + strlen ("SOURCE FRAME RATE:"), line, &p->source_rate,
+                                   &p->source_drop, error))
+            return FALSE;
+          p->has_source_rate = TRUE;
+        }
+      else if (g_str_has_prefix (body, "FROM CLIP NAME:") && p->fields != NULL)
+        {
+          g_free (p->clip_name);
+          p->clip_name = g_strstrip (g_strdup (body + strlen ("FROM CLIP NAME:")));
+        }
+      /* Other comments (LOC, SOURCE FILE, ASC_SOP ...) carry nothing we keep. */
+      return TRUE;
+    }
+  if (g_str_has_prefix (text, "M2") || g_str_has_prefix (text, "SPLIT"))
+    return fail (error, line, "motion effects and split edits are not supported");
+
+  fields = g_strsplit_set (text, " \t", -1);
+  {
+    /* Collapse the runs of spaces that align the columns. */
+    guint i, j;
+    for (i = 0, j = 0; fields[i] != NULL; i++)
+      if (fields[i][0] != '\0')
+        fields[j++] = fields[i];
+      else
+        g_free (fields[i]);
+    fields[j] = NULL;
+    n = j;
+  }
+  if (n < 4 || !g_ascii_isdigit (fields[0][0]))
+    {
+      g_autofree char *shown = cr_text_for_message (text);
+      return fail (error, line, "“%s” is not an event, a comment or a header", shown);
+    }
+  if (g_strcmp0 (fields[3], "C") != 0)
+    return fail (error, line, "transition “%s”: only cuts are supported", fields[3]);
+  if (n != 8)
+    return fail (error, line, "a cut needs 8 fields (number reel channel C and four timecodes), not %u", n);
+
+  if (!finish_event (reader, error) || !ensure_rate (reader, line, error))
+    return FALSE;
+  reader->events_started = TRUE;
+  if (g_str_equal (fields[1], "BL"))
+    return TRUE;  /* black: a hole that the next record in point leaves anyway */
+  p->line = line;
+  p->fields = g_steal_pointer (&fields);
+  p->fcm_drop = reader->fcm_drop;
+  return TRUE;
+}
+
+CrTimeline *
+cr_edl_read (const char              *text,
+             gssize                   length,
+             const CrEdlReadOptions  *options,
+             GError                 **error)
+{
+  static const CrEdlReadOptions defaults = { { 0, 0 }, FALSE, 0, 0, 0 };
+  g_autofree char *copy = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autoptr(GHashTable) source_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Reader reader = { 0 };
+  CrRate unknown = { 25, 1 };
+  gboolean ok = TRUE;
+  guint i;
+
+  if (options == NULL)
+    options = &defaults;
+  copy = length < 0 ? g_strdup (text) : g_strndup (text, length);
+  if (!g_utf8_validate (copy, -1, NULL))
+    {
+      g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "EDL: the text is not UTF-8");
+      return NULL;
+    }
+
+  /* The rate is filled in from the file or the options before the first event. */
+  timeline = cr_timeline_new ("", unknown, FALSE, options->width > 0 ? options->width : 1920,
+                              options->height > 0 ? options->height : 1080);
+  reader.options = options;
+  reader.timeline = timeline;
+  reader.first_record = -1;
+  reader.source_by_key = source_by_key;
+
+  lines = g_strsplit (copy, "\n", -1);
+  for (i = 0; ok && lines[i] != NULL; i++)
+    ok = read_line (&reader, lines[i], i + 1, error);
+  if (ok)
+    ok = finish_event (&reader, error);
+  pending_clear (&reader.pending);
+  if (!ok)
+    return NULL;
+  if (timeline->events->len == 0)
+    {
+      g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "EDL: no events");
+      return NULL;
+    }
+  if (!cr_timeline_validate (timeline, error))
+    return NULL;
+  return g_steal_pointer (&timeline);
+}

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-edl"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cr-edl.h"
+#include "cr-export-text.h"
+
+#define REEL_MAX 8
+
+/* "Interview 1 (Zoë).mov" -> "INTERVIE". */
+static char *
+reel_base (const char *file_name)
+{
+  g_autofree char *stem = g_strdup (file_name);
+  GString *reel = g_string_new (NULL);
+  char *dot = strrchr (stem, '.');
+  const char *p;
+
+  if (dot != NULL && dot != stem)
+    *dot = '\0';
+
+  for (p = stem; *p != '\0' && reel->len < REEL_MAX; p = g_utf8_next_char (p))
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (reel, g_ascii_toupper (*p));
+      else if (reel->len > 0 && reel->str[reel->len - 1] != '_')
+        g_string_append_c (reel, '_');
+    }
+  while (reel->len > 0 && reel->str[reel->len - 1] == '_')
+    g_string_truncate (reel, reel->len - 1);
+  if (reel->len == 0)
+    g_string_append (reel, "CLIP");
+  return g_string_free (reel, FALSE);
+}
+
+GStrv
+cr_edl_reel_names (const CrTimeline *timeline)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  GStrv names;
+  guint i;
+
+  /* The vector owns the names; the set only borrows them. */
+  names = g_new0 (char *, timeline->sources->len + 1);
+  for (i = 0; i < timeline->sources->len; i++)
+    {
+      const CrTimelineSource *source = g_ptr_array_index (timeline->sources, i);
+      char *reel = reel_base (cr_timeline_source_get_name (source));
+      guint n;
+
+      for (n = 2; g_hash_table_contains (taken, reel); n++)
+        {
+          g_autofree char *base = reel_base (cr_timeline_source_get_name (source));
+          g_autofree char *suffix = g_strdup_printf ("%u", n);
+          gsize keep = MIN (strlen (base), REEL_MAX - strlen (suffix));
+
+          g_free (reel);
+          reel = g_strdup_printf ("%.*s%s", (int) keep, base, suffix);
+        }
+      g_hash_table_add (taken, reel);
+      names[i] = reel;
+    }
+  return names;
+}
+
+const char *
+cr_edl_channel_for_source (const CrTimelineSource *source)
+{
+  if (source->audio_channels <= 0)
+    return "V";
+  if (!source->has_video)
+    return source->audio_channels == 1 ? "A" : "AA";
+  return source->audio_channels == 1 ? "B" : "AA/V";
+}
+
+static void
+append_rate_comment (GString          *out,
+                     const char       *what,
+                     CrRate            rate,
+                     gboolean          drop_frame)
+{
+  g_string_append_printf (out, "* %s: %d/%d %s\n", what, rate.num, rate.den,
+                          drop_frame ? "DROP FRAME" : "NON-DROP FRAME");
+}
+
+gboolean
+cr_edl_write (const CrTimeline    *timeline,
+              const CrEdlOptions  *options,
+              GString             *out,
+              GError             **error)
+{
+  static const CrEdlOptions defaults = { 0 };
+  CrTimecodeFormat record_fmt = cr_timeline_get_format (timeline);
+  g_auto(GStrv) reels = NULL;
+  guint i;
+
+  if (options == NULL)
+    options = &defaults;
+  if (!cr_timeline_validate (timeline, error))
+    return FALSE;
+
+  reels = cr_edl_reel_names (timeline);
+
+  g_string_append (out, "TITLE: ");
+  cr_text_append_one_line (out, timeline->name);
+  g_string_append_printf (out, "\nFCM: %s\n", timeline->drop_frame ? "DROP FRAME" : "NON-DROP FRAME");
+  if (!options->no_rate_comments)
+    append_rate_comment (out, "FRAME RATE", timeline->rate, timeline->drop_frame);
+
+  for (i = 0; i < timeline->events->len; i++)
+    {
+      const CrTimelineEvent *event = g_ptr_array_index (timeline->events, i);
+      const CrTimelineSource *source = cr_timeline_get_source (timeline, event->source);
+      CrTimecodeFormat source_fmt = cr_timeline_source_get_format (source);
+      gint64 rec_in = timeline->record_start + event->record;
+
+      g_string_append_printf (out, "\n%03u  %-8s %-5s C        ", i + 1, reels[event->source],
+                              cr_edl_channel_for_source (source));
+      cr_append_timecode (out, source->start_tc + event->in, &source_fmt);
+      g_string_append_c (out, ' ');
+      cr_append_timecode (out, source->start_tc + event->out, &source_fmt);
+      g_string_append_c (out, ' ');
+      cr_append_timecode (out, rec_in, &record_fmt);
+      g_string_append_c (out, ' ');
+      cr_append_timecode (out, rec_in + cr_timeline_event_get_length (timeline, event), &record_fmt);
+      g_string_append_c (out, '\n');
+
+      if (!options->no_clip_names)
+        {
+          g_string_append (out, "* FROM CLIP NAME: ");
+          cr_text_append_one_line (out, cr_timeline_source_get_name (source));
+          g_string_append_c (out, '\n');
+        }
+      if (!options->no_rate_comments &&
+          (!cr_rate_equal (source->rate, timeline->rate) || source->drop_frame != timeline->drop_frame))
+        append_rate_comment (out, "SOURCE FRAME RATE", source->rate, source->drop_frame);
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-fcpxml"
+
+#include "config.h"
+
+#include "cr-export-text.h"
+#include "cr-fcpxml.h"
+
+static const char * const version_names[] = { "1.9", "1.10", "1.11" };
+
+const char *
+cr_fcpxml_version_to_string (CrFcpxmlVersion version)
+{
+  if ((guint) version >= G_N_ELEMENTS (version_names))
+    return NULL;
+  return version_names[version];
+}
+
+gboolean
+cr_fcpxml_version_parse (const char       *text,
+                         CrFcpxmlVersion  *out,
+                         GError          **error)
+{
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (version_names); i++)
+    if (g_strcmp0 (text, version_names[i]) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_INVALID,
+               "FCPXML version “%s” is not one of 1.9, 1.10, 1.11", text ? text : "");
+  return FALSE;
+}
+
+/* Appends ` name="value"` with the value escaped. */
+static void
+attr (GString    *out,
+      const char *name,
+      const char *value)
+{
+  g_string_append_printf (out, " %s=\"", name);
+  cr_xml_append_escaped (out, value, TRUE);
+  g_string_append_c (out, '"');
+}
+
+static void
+attr_time (GString    *out,
+           const char *name,
+           gint64      frames,
+           CrRate      rate)
+{
+  g_string_append_printf (out, " %s=\"", name);
+  cr_append_frames_time (out, frames, rate);
+  g_string_append_c (out, '"');
+}
+
+/* Resource ids: "r1" is the sequence's format, then one format per further source rate, then
+ * one asset per source. Returns the id number of the format for `rate`. */
+static guint
+format_id (GArray *rates,
+           CrRate  rate)
+{
+  guint i;
+
+  for (i = 0; i < rates->len; i++)
+    if (cr_rate_equal (g_array_index (rates, CrRate, i), rate))
+      return i + 1;
+  g_array_append_val (rates, rate);
+  return rates->len;
+}
+
+static void
+write_format (GString *out,
+              guint    id,
+              CrRate   rate)
+{
+  g_string_append_printf (out, "        <format id=\"r%u\"", id);
+  attr_time (out, "frameDuration", 1, rate);
+}
+
+static gboolean
+write_resources (const CrTimeline  *timeline,
+                 GString           *out,
+                 guint             *first_asset,
+                 GError           **error)
+{
+  g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (CrRate));
+  g_autofree guint *asset_format = g_new0 (guint, timeline->sources->len + 1);
+  guint i;
+
+  /* The sequence's format carries the frame size; the sources' sizes are left to Final Cut to
+   * read from the media. */
+  write_format (out, format_id (rates, timeline->rate), timeline->rate);
+  g_string_append_printf (out, " width=\"%d\" height=\"%d\"/>\n", timeline->width, timeline->height);
+  for (i = 0; i < timeline->sources->len; i++)
+    {
+      const CrTimelineSource *source = g_ptr_array_index (timeline->sources, i);
+      guint known = rates->len;
+
+      asset_format[i] = format_id (rates, source->rate);
+      if (rates->len > known)
+        {
+          write_format (out, asset_format[i], source->rate);
+          g_string_append (out, "/>\n");
+        }
+    }
+
+  *first_asset = rates->len + 1;
+  for (i = 0; i < timeline->sources->len; i++)
+    {
+      const CrTimelineSource *source = g_ptr_array_index (timeline->sources, i);
+      g_autofree char *url = cr_path_to_file_url (source->path, error);
+
+      if (url == NULL)
+        return FALSE;
+
+      g_string_append_printf (out, "        <asset id=\"r%u\"", *first_asset + i);
+      attr (out, "name", cr_timeline_source_get_name (source));
+      attr_time (out, "start", source->start_tc, source->rate);
+      attr_time (out, "duration", source->duration, source->rate);
+      g_string_append_printf (out, " hasVideo=\"%d\"", source->has_video ? 1 : 0);
+      if (source->has_video)
+        g_string_append_printf (out, " format=\"r%u\"", asset_format[i]);
+      if (source->audio_channels > 0)
+        g_string_append_printf (out, " hasAudio=\"1\" audioSources=\"1\" audioChannels=\"%d\"",
+                                source->audio_channels);
+      else
+        g_string_append (out, " hasAudio=\"0\"");
+      g_string_append (out, ">\n            <media-rep kind=\"original-media\"");
+      attr (out, "src", url);
+      g_string_append (out, "/>\n        </asset>\n");
+    }
+  return TRUE;
+}
+
+static void
+write_clip (const CrTimeline      *timeline,
+            const CrTimelineEvent *event,
+            guint                  asset_id,
+            GString               *out)
+{
+  const CrTimelineSource *source = cr_timeline_get_source (timeline, event->source);
+  gint64 length = cr_timeline_event_get_length (timeline, event);
+  guint i;
+
+  g_string_append_printf (out, "                        <asset-clip ref=\"r%u\"", asset_id);
+  attr_time (out, "offset", timeline->record_start + event->record, timeline->rate);
+  attr (out, "name", event->label ? event->label : cr_timeline_source_get_name (source));
+  attr_time (out, "start", source->start_tc + event->in, source->rate);
+  attr_time (out, "duration", length, timeline->rate);
+  g_string_append_printf (out, " tcFormat=\"%s\"", source->drop_frame ? "DF" : "NDF");
+
+  if (event->note == NULL && event->markers->len == 0 && event->keywords->len == 0)
+    {
+      g_string_append (out, "/>\n");
+      return;
+    }
+  g_string_append (out, ">\n");
+
+  /* The DTD's order: note, then markers and keywords. Times inside a clip are the asset's. */
+  if (event->note != NULL)
+    {
+      g_string_append (out, "                            <note>");
+      cr_xml_append_escaped (out, event->note, FALSE);
+      g_string_append (out, "</note>\n");
+    }
+  for (i = 0; i < event->markers->len; i++)
+    {
+      const CrTimelineMarker *marker = &g_array_index (event->markers, CrTimelineMarker, i);
+
+      g_string_append (out, "                            <marker");
+      attr_time (out, "start", source->start_tc + marker->frame, source->rate);
+      attr_time (out, "duration", 1, source->rate);
+      attr (out, "value", marker->note);
+      g_string_append (out, "/>\n");
+    }
+  if (event->keywords->len > 0)
+    {
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      /* Final Cut keeps one keyword element per range, its keywords comma-separated. */
+      for (i = 0; i < event->keywords->len; i++)
+        g_string_append_printf (joined, "%s%s", i > 0 ? ", " : "",
+                                (const char *) g_ptr_array_index (event->keywords, i));
+
+      g_string_append (out, "                            <keyword");
+      attr_time (out, "start", source->start_tc + event->in, source->rate);
+      attr_time (out, "duration", event->out - event->in, source->rate);
+      attr (out, "value", joined->str);
+      g_string_append (out, "/>\n");
+    }
+  g_string_append (out, "                        </asset-clip>\n");
+}
+
+static void
+write_gap (const CrTimeline *timeline,
+           gint64            from,
+           gint64            length,
+           GString          *out)
+{
+  g_string_append (out, "                        <gap name=\"Gap\"");
+  attr_time (out, "offset", timeline->record_start + from, timeline->rate);
+  attr_time (out, "start", timeline->record_start + from, timeline->rate);
+  attr_time (out, "duration", length, timeline->rate);
+  g_string_append (out, "/>\n");
+}
+
+gboolean
+cr_fcpxml_write (const CrTimeline       *timeline,
+                 const CrFcpxmlOptions  *options,
+                 GString                *out,
+                 GError                **error)
+{
+  static const CrFcpxmlOptions defaults = { 0 };
+  const char *version;
+  guint first_asset = 0;
+  gint64 position = 0;
+  guint i;
+
+  if (options == NULL)
+    options = &defaults;
+  version = cr_fcpxml_version_to_string (options->version);
+  if (version == NULL)
+    {
+      g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_INVALID,
+                   "FCPXML version %d is not one of 1.9, 1.10, 1.11", (int) options->version);
+      return FALSE;
+    }
+  if (!cr_timeline_validate (timeline, error))
+    return FALSE;
+
+  g_string_append_printf (out,
+                          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<!DOCTYPE fcpxml>\n\n"
+                          "<fcpxml version=\"%s\">\n"
+                          "    <resources>\n", version);
+  if (!write_resources (timeline, out, &first_asset, error))
+    return FALSE;
+  g_string_append (out, "    </resources>\n    <library>\n        <event");
+  attr (out, "name", options->event_name ? options->event_name : timeline->name);
+  g_string_append (out, ">\n            <project");
+  attr (out, "name", timeline->name);
+  g_string_append (out, ">\n                <sequence format=\"r1\"");
+  attr_time (out, "duration", cr_timeline_get_duration (timeline), timeline->rate);
+  attr_time (out, "tcStart", timeline->record_start, timeline->rate);
+  g_string_append_printf (out, " tcFormat=\"%s\" audioLayout=\"stereo\" audioRate=\"48k\">\n"
+                          "                    <spine>\n",
+                          timeline->drop_frame ? "DF" : "NDF");
+
+  for (i = 0; i < timeline->events->len; i++)
+    {
+      const CrTimelineEvent *event = g_ptr_array_index (timeline->events, i);
+
+      if (event->record > position)
+        write_gap (timeline, position, event->record - position, out);
+      write_clip (timeline, event, first_asset + event->source, out);
+      position = event->record + cr_timeline_event_get_length (timeline, event);
+    }
+
+  g_string_append (out,
+                   "                    </spine>\n"
+                   "                </sequence>\n"
+                   "            </project>\n"
+                   "        </event>\n"
+                   "    </library>\n"
+                   "</fcpxml>\n");
+  return TRUE;
+}

@@ -1,0 +1,496 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-otio"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "cr-export-text.h"
+#include "cr-otio.h"
+
+typedef struct
+{
+  CrTimeline *timeline;
+  GHashTable *source_by_key;   /* "url\nrate" -> index + 1 */
+  GHashTable *event_at;        /* record frame (gint64 *) -> source index + 1, from the video track */
+  gboolean    video_track;     /* reading a Video track */
+} Reader;
+
+static gboolean
+fail (GError    **error,
+      const char *where,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (GError    **error,
+      const char *where,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "OTIO %s: %s", where, message);
+  return FALSE;
+}
+
+static JsonObject *
+member_object (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return json_node_get_object (node);
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+schema_is (JsonObject *object,
+           const char *prefix)
+{
+  const char *schema = member_string (object, "OTIO_SCHEMA");
+
+  return schema != NULL && g_str_has_prefix (schema, prefix) && schema[strlen (prefix)] == '.';
+}
+
+/* OTIO writes a rate as a double: whole numbers, or n × 1000/1001 for the NTSC family. */
+static gboolean
+rate_from_double (double  value,
+                  CrRate *rate)
+{
+  double ntsc = value * 1.001;
+
+  if (value <= 0 || value > 1000)
+    return FALSE;
+  if (fabs (value - round (value)) < 1e-9)
+    {
+      rate->num = (int) round (value);
+      rate->den = 1;
+      return TRUE;
+    }
+  if (fabs (ntsc - round (ntsc)) < 1e-6)
+    {
+      rate->num = (int) round (ntsc) * 1000;
+      rate->den = 1001;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A RationalTime as whole frames at its own rate. */
+static gboolean
+read_time (JsonObject  *object,
+           const char  *where,
+           gint64      *frames,
+           CrRate      *rate,
+           GError     **error)
+{
+  JsonNode *value = object ? json_object_get_member (object, "value") : NULL;
+  JsonNode *rate_node = object ? json_object_get_member (object, "rate") : NULL;
+  double v, r;
+
+  if (!schema_is (object, "RationalTime") || value == NULL || rate_node == NULL ||
+      !JSON_NODE_HOLDS_VALUE (value) || !JSON_NODE_HOLDS_VALUE (rate_node))
+    return fail (error, where, "not a RationalTime with a value and a rate");
+  v = json_node_get_double (value);
+  r = json_node_get_double (rate_node);
+  if (!rate_from_double (r, rate))
+    return fail (error, where, "rate %.17g is not a whole number or an NTSC rate", r);
+  if (fabs (v - round (v)) > 1e-6)
+    return fail (error, where, "value %.17g is not a whole frame", v);
+  *frames = (gint64) round (v);
+  return TRUE;
+}
+
+static gint64
+rescale (gint64 frames,
+         CrRate from,
+         CrRate to)
+{
+  CrTimeline probe = { .rate = to };
+  CrTimelineSource source = { .rate = from };
+
+  return cr_timeline_source_to_record (&probe, &source, frames);
+}
+
+/* A TimeRange as start and duration, both at `rate` (the start's rate unless given). */
+static gboolean
+read_range (JsonObject  *object,
+            const char  *where,
+            gint64      *start,
+            gint64      *duration,
+            CrRate      *rate,
+            gboolean     rate_given,
+            GError     **error)
+{
+  g_autofree char *start_where = g_strdup_printf ("%s.start_time", where);
+  g_autofree char *duration_where = g_strdup_printf ("%s.duration", where);
+  CrRate start_rate, duration_rate;
+
+  if (!schema_is (object, "TimeRange"))
+    return fail (error, where, "not a TimeRange");
+  if (!read_time (member_object (object, "start_time"), start_where, start, &start_rate, error) ||
+      !read_time (member_object (object, "duration"), duration_where, duration, &duration_rate, error))
+    return FALSE;
+  if (!rate_given)
+    *rate = start_rate;
+  *start = rescale (*start, start_rate, *rate);
+  *duration = rescale (*duration, duration_rate, *rate);
+  return TRUE;
+}
+
+static JsonObject *
+media_reference (JsonObject *clip)
+{
+  JsonObject *references = member_object (clip, "media_references");
+  const char *key = member_string (clip, "active_media_reference_key");
+
+  if (references != NULL)
+    return member_object (references, key ? key : "DEFAULT_MEDIA");
+  return member_object (clip, "media_reference");   /* Clip.1 */
+}
+
+static const char *
+casereel_string (JsonObject *metadata,
+                 const char *name)
+{
+  return member_string (member_object (metadata, "casereel"), name);
+}
+
+static JsonNode *
+casereel_member (JsonObject *metadata,
+                 const char *name)
+{
+  JsonObject *ours = member_object (metadata, "casereel");
+
+  return ours ? json_object_get_member (ours, name) : NULL;
+}
+
+static guint
+find_source (Reader     *reader,
+             JsonObject *clip,
+             JsonObject *reference,
+             CrRate      rate,
+             gboolean    has_range,
+             gint64      start,
+             gint64      duration)
+{
+  const char *url = member_string (reference, "target_url");
+  const char *name = member_string (reference, "name");
+  JsonObject *metadata = member_object (reference, "metadata");
+  JsonNode *drop = casereel_member (metadata, "drop_frame");
+  JsonNode *video = casereel_member (metadata, "has_video");
+  JsonNode *audio = casereel_member (metadata, "audio_channels");
+  g_autofree char *path = NULL;
+  g_autofree char *key = NULL;
+  gpointer found;
+  guint index;
+
+  if (url == NULL)
+    url = member_string (clip, "name");
+  if (url == NULL)
+    url = "";
+  key = g_strdup_printf ("%s\n%d/%d", url, rate.num, rate.den);
+  found = g_hash_table_lookup (reader->source_by_key, key);
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  if (g_str_has_prefix (url, "file:"))
+    path = g_filename_from_uri (url, NULL, NULL);
+  if (path == NULL)
+    path = g_strdup (url);
+  if (name != NULL && name[0] == '\0')
+    name = NULL;
+
+  index = cr_timeline_add_source (reader->timeline, path, name, rate,
+                                  drop ? json_node_get_boolean (drop) : FALSE,
+                                  has_range ? start : 0, has_range ? duration : 0,
+                                  video ? json_node_get_boolean (video) : reader->video_track,
+                                  audio ? (int) json_node_get_int (audio) : (reader->video_track ? 0 : 2));
+  g_hash_table_insert (reader->source_by_key, g_steal_pointer (&key), GUINT_TO_POINTER (index + 1));
+  return index;
+}
+
+static gboolean
+read_clip (Reader      *reader,
+           JsonObject  *clip,
+           const char  *where,
+           gint64       record,
+           gint64      *length,
+           GError     **error)
+{
+  JsonObject *reference = media_reference (clip);
+  JsonObject *available = member_object (reference, "available_range");
+  JsonObject *metadata = member_object (clip, "metadata");
+  JsonNode *markers = json_object_get_member (clip, "markers");
+  JsonNode *keywords = casereel_member (metadata, "keywords");
+  g_autofree char *where_range = g_strdup_printf ("%s.source_range", where);
+  g_autofree char *where_available = g_strdup_printf ("%s.media_reference.available_range", where);
+  CrTimelineSource *source;
+  CrTimelineEvent *event;
+  gint64 start = 0, duration = 0, in, used;
+  CrRate rate = { 0, 0 };
+  gboolean has_range = available != NULL;
+  const char *label;
+  guint index, i;
+
+  if (has_range && !read_range (available, where_available, &start, &duration, &rate, FALSE, error))
+    return FALSE;
+  if (member_object (clip, "source_range") == NULL)
+    return fail (error, where_range, "missing: a clip needs the range it uses");
+  if (!read_range (member_object (clip, "source_range"), where_range, &in, &used, &rate, has_range, error))
+    return FALSE;
+  if (used <= 0)
+    return fail (error, where_range, "the duration is not positive");
+
+  index = find_source (reader, clip, reference, rate, has_range, start, duration);
+  source = g_ptr_array_index (reader->timeline->sources, index);
+  if (!has_range)
+    source->duration = MAX (source->duration, in + used);
+  if (!reader->video_track && source->audio_channels == 0)
+    source->audio_channels = 2;   /* in an audio track without our metadata */
+
+  /* The audio of a clip already read from the video track is the same event. */
+  if (!reader->video_track &&
+      GPOINTER_TO_UINT (g_hash_table_lookup (reader->event_at, &record)) == index + 1)
+    {
+      CrTimelineEvent probe = { .source = index, .in = 0, .out = used };
+      *length = cr_timeline_event_get_length (reader->timeline, &probe);
+      return TRUE;
+    }
+
+  event = cr_timeline_add_event (reader->timeline, index, in - source->start_tc,
+                                 in - source->start_tc + used, record);
+  event->label = g_strdup (casereel_string (metadata, "label"));
+  event->participants = g_strdup (casereel_string (metadata, "participants"));
+  event->question = g_strdup (casereel_string (metadata, "question"));
+  event->note = g_strdup (casereel_string (metadata, "note"));
+  label = member_string (clip, "name");
+  if (casereel_member (metadata, "label") == NULL && label != NULL && label[0] != '\0' &&
+      g_strcmp0 (label, cr_timeline_source_get_name (source)) != 0)
+    event->label = g_strdup (label);
+  if (keywords != NULL && JSON_NODE_HOLDS_ARRAY (keywords))
+    for (i = 0; i < json_array_get_length (json_node_get_array (keywords)); i++)
+      cr_timeline_event_add_keyword (event, json_array_get_string_element (json_node_get_array (keywords), i));
+
+  if (markers != NULL && JSON_NODE_HOLDS_ARRAY (markers))
+    for (i = 0; i < json_array_get_length (json_node_get_array (markers)); i++)
+      {
+        JsonObject *marker = json_array_get_object_element (json_node_get_array (markers), i);
+        g_autofree char *where_marker = g_strdup_printf ("%s.markers[%u].marked_range", where, i);
+        const char *note = member_string (marker, "comment");
+        gint64 at = 0, span = 0;
+
+        if (!read_range (member_object (marker, "marked_range"), where_marker, &at, &span, &rate, TRUE, error))
+          return FALSE;
+        if (note == NULL || note[0] == '\0')
+          note = member_string (marker, "name");
+        cr_timeline_event_add_marker (event, at - source->start_tc, note);
+      }
+
+  *length = cr_timeline_event_get_length (reader->timeline, event);
+  if (reader->video_track)
+    g_hash_table_insert (reader->event_at, g_memdup2 (&record, sizeof record), GUINT_TO_POINTER (index + 1));
+  return TRUE;
+}
+
+static gint
+compare_records (gconstpointer a,
+                 gconstpointer b)
+{
+  const CrTimelineEvent *ea = *(CrTimelineEvent * const *) a;
+  const CrTimelineEvent *eb = *(CrTimelineEvent * const *) b;
+
+  return (ea->record > eb->record) - (ea->record < eb->record);
+}
+
+static gboolean
+read_track (Reader      *reader,
+            JsonObject  *track,
+            const char  *where,
+            GError     **error)
+{
+  JsonNode *children = json_object_get_member (track, "children");
+  JsonArray *items;
+  gint64 position = 0;
+  guint i;
+
+  if (children == NULL || !JSON_NODE_HOLDS_ARRAY (children))
+    return fail (error, where, "a track without children");
+  items = json_node_get_array (children);
+  for (i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      g_autofree char *item_where = g_strdup_printf ("%s.children[%u]", where, i);
+      JsonObject *item;
+      gint64 length = 0;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (error, item_where, "not an object");
+      item = json_node_get_object (node);
+
+      if (schema_is (item, "Gap"))
+        {
+          g_autofree char *range_where = g_strdup_printf ("%s.source_range", item_where);
+          gint64 start = 0;
+          CrRate rate = reader->timeline->rate;
+
+          if (!read_range (member_object (item, "source_range"), range_where, &start, &length, &rate,
+                           TRUE, error))
+            return FALSE;
+        }
+      else if (schema_is (item, "Clip"))
+        {
+          if (!read_clip (reader, item, item_where, position, &length, error))
+            return FALSE;
+        }
+      else
+        {
+          const char *schema = member_string (item, "OTIO_SCHEMA");
+          return fail (error, item_where, "%s is not supported (only clips and gaps)",
+                       schema ? schema : "an item without OTIO_SCHEMA");
+        }
+      position += length;
+    }
+  return TRUE;
+}
+
+/* The timeline rate: global_start_time's, else the first clip's. */
+static gboolean
+timeline_rate (JsonObject  *root,
+               JsonObject  *track,
+               CrRate      *rate,
+               gint64      *start,
+               GError     **error)
+{
+  JsonObject *global = member_object (root, "global_start_time");
+  JsonNode *children = json_object_get_member (track, "children");
+  guint i;
+
+  *start = 0;
+  if (global != NULL)
+    return read_time (global, "global_start_time", start, rate, error);
+  if (children != NULL && JSON_NODE_HOLDS_ARRAY (children))
+    for (i = 0; i < json_array_get_length (json_node_get_array (children)); i++)
+      {
+        JsonObject *item = json_array_get_object_element (json_node_get_array (children), i);
+        gint64 unused, duration;
+
+        if (item != NULL && member_object (item, "source_range") != NULL &&
+            read_range (member_object (item, "source_range"), "source_range", &unused, &duration,
+                        rate, FALSE, NULL))
+          return TRUE;
+      }
+  return fail (error, "global_start_time", "missing, and no clip gives a rate");
+}
+
+CrTimeline *
+cr_otio_read (const char  *text,
+              gssize       length,
+              GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) source_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autoptr(GHashTable) event_at = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  JsonObject *root, *stack, *metadata, *track, *video = NULL, *audio = NULL;
+  JsonNode *children, *width, *height, *drop;
+  Reader reader = { 0 };
+  CrRate rate = { 0, 0 };
+  gint64 start = 0;
+  guint i, video_index = 0, audio_index = 0;
+
+  if (!json_parser_load_from_data (parser, text, length, &local_error))
+    {
+      g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "OTIO: %s", local_error->message);
+      return NULL;
+    }
+  root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
+         ? json_node_get_object (json_parser_get_root (parser)) : NULL;
+  if (!schema_is (root, "Timeline"))
+    {
+      fail (error, "root", "not a Timeline");
+      return NULL;
+    }
+  stack = member_object (root, "tracks");
+  children = stack ? json_object_get_member (stack, "children") : NULL;
+  if (children == NULL || !JSON_NODE_HOLDS_ARRAY (children))
+    {
+      fail (error, "tracks", "not a Stack with children");
+      return NULL;
+    }
+  /* The first video track, then the first audio track for the events that have no video. */
+  for (i = 0; i < json_array_get_length (json_node_get_array (children)); i++)
+    {
+      JsonObject *candidate = json_array_get_object_element (json_node_get_array (children), i);
+      const char *kind = member_string (candidate, "kind");
+
+      if (!schema_is (candidate, "Track"))
+        continue;
+      if (video == NULL && g_strcmp0 (kind, "Video") == 0)
+        {
+          video = candidate;
+          video_index = i;
+        }
+      if (audio == NULL && g_strcmp0 (kind, "Audio") == 0)
+        {
+          audio = candidate;
+          audio_index = i;
+        }
+    }
+  if (video == NULL && audio == NULL)
+    {
+      fail (error, "tracks", "no video or audio track");
+      return NULL;
+    }
+  track = video ? video : audio;
+  if (!timeline_rate (root, track, &rate, &start, error))
+    return NULL;
+
+  metadata = member_object (root, "metadata");
+  width = casereel_member (metadata, "width");
+  height = casereel_member (metadata, "height");
+  drop = casereel_member (metadata, "drop_frame");
+  timeline = cr_timeline_new (member_string (root, "name"), rate, drop ? json_node_get_boolean (drop) : FALSE,
+                              width ? (int) json_node_get_int (width) : 1920,
+                              height ? (int) json_node_get_int (height) : 1080);
+  timeline->record_start = start;
+  reader.timeline = timeline;
+  reader.source_by_key = source_by_key;
+
+  reader.event_at = event_at;
+  for (i = 0; i < 2; i++)
+    {
+      JsonObject *which = i == 0 ? video : audio;
+      g_autofree char *where = g_strdup_printf ("tracks.children[%u]", i == 0 ? video_index : audio_index);
+
+      if (which == NULL)
+        continue;
+      reader.video_track = which == video;
+      if (!read_track (&reader, which, where, error))
+        return NULL;
+    }
+  g_ptr_array_sort (timeline->events, compare_records);
+  if (!cr_timeline_validate (timeline, error))
+    return NULL;
+  return g_steal_pointer (&timeline);
+}

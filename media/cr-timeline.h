@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "cr-timecode.h"
+
+G_BEGIN_DECLS
+
+/* A neutral timeline: what every edit-list writer reads and every reader builds. One track of
+ * events, in record order, each a range of a source; gaps between events are allowed, overlaps
+ * are not. All positions are frames: source ranges at the source's own rate, record positions
+ * at the timeline's rate. Nothing here knows about the store or FFmpeg. The structs are plain
+ * data: a caller may set an event's strings directly (g_strdup'd; the timeline frees them). */
+
+#define CR_TIMELINE_ERROR (cr_timeline_error_quark ())
+
+typedef enum
+{
+  CR_TIMELINE_ERROR_INVALID,     /* a source, event or range that cannot be written */
+  CR_TIMELINE_ERROR_PARSE,       /* an edit list that cannot be read (the message names the line) */
+  CR_TIMELINE_ERROR_WRITE,       /* the output file could not be written */
+} CrTimelineError;
+
+typedef struct
+{
+  char     *path;            /* absolute file path of the media */
+  char     *name;            /* display name; NULL: the path's base name */
+  CrRate    rate;            /* the rate the source's frames and timecode count at */
+  gboolean  drop_frame;      /* its timecode is drop-frame (29.97, 59.94) */
+  gint64    start_tc;        /* start timecode, frames since 00:00:00:00 at rate */
+  gint64    duration;        /* available media, frames at rate */
+  gboolean  has_video;
+  int       audio_channels;  /* 0: no audio */
+} CrTimelineSource;
+
+typedef struct
+{
+  gint64  frame;             /* source frame (same basis as the event's in/out) */
+  char   *note;
+} CrTimelineMarker;
+
+typedef struct
+{
+  guint       source;        /* index into the timeline's sources */
+  gint64      in;            /* first source frame, 0 = the first frame of the media */
+  gint64      out;           /* exclusive end, frames at the source's rate */
+  gint64      record;        /* timeline frames from the record start */
+  char       *label;         /* the select's label, or NULL */
+  char       *participants;  /* who is in it, as shown to people ("Ann Lee, Bo Chen"), or NULL */
+  char       *question;      /* the question it answers, or NULL */
+  char       *note;          /* NULL: none */
+  GArray     *markers;       /* CrTimelineMarker, frames inside [in, out) */
+  GPtrArray  *keywords;      /* char * */
+} CrTimelineEvent;
+
+typedef struct
+{
+  char       *name;
+  CrRate      rate;
+  gboolean    drop_frame;
+  int         width;
+  int         height;
+  gint64      record_start;  /* frames since 00:00:00:00 at rate (01:00:00:00 by default) */
+  GPtrArray  *sources;       /* CrTimelineSource * */
+  GPtrArray  *events;        /* CrTimelineEvent *, in record order */
+} CrTimeline;
+
+GQuark             cr_timeline_error_quark        (void);
+
+/* A timeline with no sources or events; record start 01:00:00:00 at the rate. */
+CrTimeline        *cr_timeline_new                (const char *name,
+                                                   CrRate      rate,
+                                                   gboolean    drop_frame,
+                                                   int         width,
+                                                   int         height);
+void               cr_timeline_free               (CrTimeline *timeline);
+
+/* Returns the new source's index. The strings are copied. */
+guint              cr_timeline_add_source         (CrTimeline  *timeline,
+                                                   const char  *path,
+                                                   const char  *name,
+                                                   CrRate       rate,
+                                                   gboolean     drop_frame,
+                                                   gint64       start_tc,
+                                                   gint64       duration,
+                                                   gboolean     has_video,
+                                                   int          audio_channels);
+/* Appends an event at record position `record` (use cr_timeline_get_duration for "right after
+ * the last event"). Returns it (owned by the timeline) so that the caller can fill in text,
+ * markers and keywords with the helpers below. */
+CrTimelineEvent   *cr_timeline_add_event          (CrTimeline *timeline,
+                                                   guint       source,
+                                                   gint64      in,
+                                                   gint64      out,
+                                                   gint64      record);
+void               cr_timeline_event_add_marker   (CrTimelineEvent *event,
+                                                   gint64           frame,
+                                                   const char      *note);
+void               cr_timeline_event_add_keyword  (CrTimelineEvent *event,
+                                                   const char      *keyword);
+
+const CrTimelineSource *cr_timeline_get_source    (const CrTimeline *timeline,
+                                                   guint             index);
+const CrTimelineEvent  *cr_timeline_get_event     (const CrTimeline *timeline,
+                                                   guint             index);
+/* The source's display name: its name, or the path's base name. */
+const char        *cr_timeline_source_get_name    (const CrTimelineSource *source);
+
+/* Every source known and its rate valid, every range non-empty and inside its source's
+ * available media, markers inside their event, events in record order without overlaps.
+ * The error names the event ("event 3 (interview.mov): out 00:10:00:00 is past the end ..."). */
+gboolean           cr_timeline_validate           (const CrTimeline *timeline,
+                                                   GError          **error);
+
+/* An event's length in timeline frames: exact when the rates match, otherwise
+ * (out - in) × timeline rate / source rate, rounded to the nearest frame (halves up). */
+gint64             cr_timeline_event_get_length   (const CrTimeline      *timeline,
+                                                   const CrTimelineEvent *event);
+/* A source frame count or position expressed in timeline frames (same rounding). */
+gint64             cr_timeline_source_to_record   (const CrTimeline       *timeline,
+                                                   const CrTimelineSource *source,
+                                                   gint64                  frames);
+/* The end of the last event, in timeline frames from the record start. */
+gint64             cr_timeline_get_duration       (const CrTimeline *timeline);
+
+/* A reader gives sources whose start timecode it does not know a start of 0 (in/out are then
+ * timecode frame numbers). Once the caller has matched the source to a catalogued clip, this
+ * shifts every event of that source to the clip's real start timecode and sets its duration. */
+void               cr_timeline_rebase_source      (CrTimeline *timeline,
+                                                   guint       source,
+                                                   gint64      start_tc,
+                                                   gint64      duration);
+
+/* The timeline's and a source's timecode formats. */
+CrTimecodeFormat   cr_timeline_get_format         (const CrTimeline *timeline);
+CrTimecodeFormat   cr_timeline_source_get_format  (const CrTimelineSource *source);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrTimeline, cr_timeline_free)
+
+G_END_DECLS

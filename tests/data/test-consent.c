@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "cr-consent.h"
+#include "test-helpers.h"
+
+static CrConsentState *
+state_on (CrDb       *db,
+          gint64      person,
+          const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  CrConsentState *s = cr_consent_current (db, person, date, &error);
+
+  g_assert_no_error (error);
+  return s;
+}
+
+static void
+test_history_derives_current (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+  gint64 ana = test_add (db, &cr_entity_participant, "name", "Ana", "kind", "interviewee", NULL);
+  g_autoptr(CrConsentState) s = NULL;
+  g_autofree char *reason = NULL;
+
+  s = state_on (db, ana, "2026-01-01");
+  g_assert_cmpint (s->problem, ==, CR_CONSENT_MISSING);
+  g_clear_pointer (&s, cr_consent_state_free);
+
+  test_add (db, &cr_entity_consent, "participant", "Ana", "status", "requested", "date", "2026-01-05", NULL);
+  test_add (db, &cr_entity_consent, "participant", "Ana", "status", "signed", "date", "2026-01-10",
+            "channels", "internal, website,funder report", "media", "video,audio", "naming", "first name",
+            "expires", "2028-01-10", "form_version", "v2", "taken_by", "Priya", NULL);
+
+  s = state_on (db, ana, "2026-01-07");
+  g_assert_cmpint (s->problem, ==, CR_CONSENT_PENDING);
+  g_clear_pointer (&s, cr_consent_state_free);
+
+  s = state_on (db, ana, "2026-06-01");
+  g_assert_cmpint (s->problem, ==, CR_CONSENT_OK);
+  g_assert_cmpstr (s->channels, ==, "internal,website,funder-report");
+  g_assert_cmpstr (s->media, ==, "video,audio");
+  g_assert_cmpstr (s->naming, ==, "first-name");
+  g_assert_true (cr_consent_allows (s, "website", "video", NULL));
+  g_assert_false (cr_consent_allows (s, "broadcast", "video", &reason));
+  g_assert_nonnull (strstr (reason, "broadcast"));
+  g_clear_pointer (&reason, g_free);
+  g_assert_false (cr_consent_allows (s, "website", "photo", &reason));
+  g_clear_pointer (&s, cr_consent_state_free);
+
+  /* Expiry: the day after. */
+  s = state_on (db, ana, "2028-01-11");
+  g_assert_cmpint (s->problem, ==, CR_CONSENT_EXPIRED);
+  g_clear_pointer (&s, cr_consent_state_free);
+
+  /* Partial withdrawal keeps what it names; full withdrawal stops everything. */
+  test_add (db, &cr_entity_consent, "participant", "Ana", "status", "withdrawn", "date", "2026-07-01",
+            "withdrawal_scope", "part", "channels", "internal", NULL);
+  s = state_on (db, ana, "2026-07-02");
+  g_assert_cmpint (s->problem, ==, CR_CONSENT_OK);
+  g_assert_true (s->partly_withdrawn);
+  g_assert_true (cr_consent_allows (s, "internal", "video", NULL));
+  g_assert_false (cr_consent_allows (s, "website", "video", NULL));
+  g_clear_pointer (&s, cr_consent_state_free);
+
+  test_add (db, &cr_entity_consent, "participant", "Ana", "status", "withdrawn", "date", "2026-08-01", NULL);
+  s = state_on (db, ana, "2026-08-01");
+  g_assert_cmpint (s->problem, ==, CR_CONSENT_WITHDRAWN);
+  g_assert_false (cr_consent_allows (s, NULL, NULL, NULL));
+  g_clear_pointer (&s, cr_consent_state_free);
+
+  /* Looking back is still possible: the history is kept. */
+  s = state_on (db, ana, "2026-06-30");
+  g_assert_cmpint (s->problem, ==, CR_CONSENT_OK);
+  g_assert_false (s->partly_withdrawn);
+  g_assert_cmpint (cr_store_count (db, &cr_entity_consent, NULL, NULL), ==, 4);
+}
+
+static void
+test_declined (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+  gint64 ben = test_add (db, &cr_entity_participant, "name", "Ben", "kind", "interviewee", NULL);
+  g_autoptr(CrConsentState) s = NULL;
+
+  test_add (db, &cr_entity_consent, "participant", "Ben", "status", "declined", "date", "2026-02-01", NULL);
+  s = state_on (db, ben, "2026-03-01");
+  g_assert_cmpint (s->problem, ==, CR_CONSENT_DECLINED);
+}
+
+static void
+test_record_validation (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+
+  test_add (db, &cr_entity_participant, "name", "Ana", "kind", "interviewee", NULL);
+  test_refused (db, &cr_entity_consent, "participant", "status", "signed", NULL);
+  test_refused (db, &cr_entity_consent, "participant", "participant", "Nobody", "status", "signed", NULL);
+  test_refused (db, &cr_entity_consent, "status", "participant", "Ana", NULL);
+  test_refused (db, &cr_entity_consent, "status", "participant", "Ana", "status", "maybe", NULL);
+  test_refused (db, &cr_entity_consent, "channels", "participant", "Ana", "status", "signed",
+                "media", "video", "naming", "anonymous", NULL);
+  test_refused (db, &cr_entity_consent, "channels", "participant", "Ana", "status", "signed",
+                "channels", "tv", "media", "video", "naming", "anonymous", NULL);
+  test_refused (db, &cr_entity_consent, "media", "participant", "Ana", "status", "signed",
+                "channels", "all", "naming", "anonymous", NULL);
+  test_refused (db, &cr_entity_consent, "naming", "participant", "Ana", "status", "signed",
+                "channels", "all", "media", "all", NULL);
+  test_refused (db, &cr_entity_consent, "notes", "participant", "Ana", "status", "verbal-noted",
+                "channels", "all", "media", "all", "naming", "full-name", NULL);
+  test_refused (db, &cr_entity_consent, "expires", "participant", "Ana", "status", "signed", "date", "2026-05-01",
+                "channels", "all", "media", "all", "naming", "full-name", "expires", "2026-04-01", NULL);
+  test_refused (db, &cr_entity_consent, "date", "participant", "Ana", "status", "signed", "date", "01/05/2026",
+                "channels", "all", "media", "all", "naming", "full-name", NULL);
+  test_refused (db, &cr_entity_consent, "withdrawal_scope", "participant", "Ana", "status", "requested",
+                "withdrawal_scope", "all", NULL);
+  test_refused (db, &cr_entity_consent, "channels", "participant", "Ana", "status", "withdrawn",
+                "withdrawal_scope", "part", NULL);
+}
+
+static void
+test_append_only (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+  g_autoptr(CrRecord) change = cr_record_new (&cr_entity_consent);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  test_add (db, &cr_entity_participant, "name", "Ana", "kind", "interviewee", NULL);
+  id = test_add (db, &cr_entity_consent, "participant", "Ana", "status", "requested", NULL);
+  cr_record_set (change, "status", "signed");
+  g_assert_false (cr_store_update (db, &cr_entity_consent, id, change, &error));
+  g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cr_store_delete (db, &cr_entity_consent, id, &error));
+  g_clear_error (&error);
+  /* Even SQL from outside cannot rewrite history. */
+  g_assert_false (cr_db_exec (db, "UPDATE consent SET status = 'signed'", &error));
+  g_clear_error (&error);
+  g_assert_false (cr_db_exec (db, "DELETE FROM consent", &error));
+  g_assert_cmpint (cr_store_count (db, &cr_entity_consent, NULL, NULL), ==, 1);
+}
+
+static void
+test_minor_needs_guardian (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+  gint64 kid, teen;
+  g_autoptr(CrConsentState) s = NULL;
+  g_autoptr(CrRecord) row = NULL;
+  gint64 id;
+
+  kid = test_add (db, &cr_entity_participant, "name", "Mia", "kind", "interviewee", "date_of_birth", "2015-04-01", NULL);
+  test_refused (db, &cr_entity_consent, "guardian_name", "participant", "Mia", "status", "signed", "date", "2026-05-01",
+                "channels", "website", "media", "video", "naming", "first-name", NULL);
+  id = test_add (db, &cr_entity_consent, "participant", "Mia", "status", "signed", "date", "2026-05-01",
+                 "channels", "website", "media", "video", "naming", "first-name",
+                 "guardian_name", "Jo Brown", "guardian_relationship", "mother", NULL);
+  s = state_on (db, kid, "2026-05-02");
+  g_assert_true (s->minor);
+  g_assert_cmpint (s->problem, ==, CR_CONSENT_OK);
+  g_assert_cmpstr (s->guardian_name, ==, "Jo Brown");
+  g_clear_pointer (&s, cr_consent_state_free);
+  (void) id;
+
+  /* A guardian kept on the participant is copied onto the consent record. */
+  teen = test_add (db, &cr_entity_participant, "name", "Sol", "kind", "interviewee", "minor", "yes",
+                   "guardian_name", "Ray Sol", "guardian_relationship", "father", NULL);
+  id = test_add (db, &cr_entity_consent, "participant", "Sol", "status", "signed", "date", "2026-05-01",
+                 "channels", "internal", "media", "video", "naming", "anonymous", NULL);
+  row = cr_store_get (db, &cr_entity_consent, id, NULL);
+  g_assert_cmpstr (cr_record_get (row, "guardian_name"), ==, "Ray Sol");
+  s = state_on (db, teen, NULL);
+  g_assert_cmpint (s->problem, ==, CR_CONSENT_OK);
+  g_clear_pointer (&s, cr_consent_state_free);
+
+  /* Turning 18 ends being a minor. */
+  s = state_on (db, kid, "2033-04-01");
+  g_assert_false (s->minor);
+  g_clear_pointer (&s, cr_consent_state_free);
+  s = state_on (db, kid, "2033-03-31");
+  g_assert_true (s->minor);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/consent/history", test_history_derives_current);
+  g_test_add_func ("/consent/declined", test_declined);
+  g_test_add_func ("/consent/validation", test_record_validation);
+  g_test_add_func ("/consent/append-only", test_append_only);
+  g_test_add_func ("/consent/minor", test_minor_needs_guardian);
+  return g_test_run ();
+}

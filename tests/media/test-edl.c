@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cr-edl.h"
+#include "cr-timeline-export.h"
+#include "cut-fixture.h"
+
+#define FOLDER "/media/River Project"
+
+static char *
+write_edl (const CrTimeline   *timeline,
+           const CrEdlOptions *options)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cr_edl_write (timeline, options, out, &error));
+  g_assert_no_error (error);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_golden (void)
+{
+  g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
+  g_autofree char *edl = write_edl (timeline, NULL);
+
+  cut_fixture_check_golden ("cut.edl", edl);
+}
+
+static void
+test_event_lines (void)
+{
+  g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
+  g_autofree char *edl = write_edl (timeline, NULL);
+  g_auto(GStrv) lines = g_strsplit (edl, "\n", -1);
+  guint events = 0, i;
+
+  /* Every line is a header, a comment, blank or an event: the newline in a file name and in the
+   * title cannot break a line or fake an event. */
+  for (i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (line[0] == '\0' || line[0] == '*' || g_str_has_prefix (line, "TITLE: ") ||
+          g_str_has_prefix (line, "FCM: "))
+        continue;
+      g_assert_true (g_ascii_isdigit (line[0]));
+      events++;
+    }
+  g_assert_cmpuint (events, ==, timeline->events->len);
+  g_assert_nonnull (strstr (edl, "* FROM CLIP NAME: line break.mov\n"));
+  g_assert_nonnull (strstr (edl, "FCM: DROP FRAME\n* FRAME RATE: 30000/1001 DROP FRAME\n"));
+
+  /* Event 1: 23.976 source timecode in its own rate, record from 01:00:00;00, out exclusive. */
+  g_assert_nonnull (strstr (edl, "001  A001_INT AA/V  C        12:40:09:00 12:40:19:00 01:00:00;00 01:00:10;00\n"));
+  /* Event 3: 25 fps source; 63 frames become 76 at 29.97, after a 45-frame gap. */
+  g_assert_nonnull (strstr (edl, "003  B_ROLL_W V     C        10:00:02:00 10:00:04:13 01:00:16;15 01:00:19;01\n"));
+  /* Event 5 crosses a dropped minute: 00:01:00;00 and ;01 do not exist. */
+  g_assert_nonnull (strstr (edl, "00:00:59;10 00:01:01;22"));
+}
+
+static void
+test_reel_names (void)
+{
+  g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
+  g_auto(GStrv) reels = cr_edl_reel_names (timeline);
+  const char * const expected[] = { "A001_INT", "B_ROLL_W", "ZO_S_INT", "A101_1", "LINE_BRE", "A001_IN2", NULL };
+  guint i;
+
+  g_assert_cmpstrv (reels, expected);
+
+  /* Ten collisions need two digits and stay within 8 characters. */
+  g_clear_pointer (&timeline, cr_timeline_free);
+  g_clear_pointer (&reels, g_strfreev);
+  timeline = cr_timeline_new ("many", (CrRate) { 25, 1 }, FALSE, 1920, 1080);
+  for (i = 0; i < 11; i++)
+    cr_timeline_add_source (timeline, "/m/Interview take.mov", NULL, (CrRate) { 25, 1 }, FALSE, 0, 10, TRUE, 0);
+  cr_timeline_add_source (timeline, "/m/....mov", NULL, (CrRate) { 25, 1 }, FALSE, 0, 10, TRUE, 0);
+  reels = cr_edl_reel_names (timeline);
+  g_assert_cmpstr (reels[0], ==, "INTERVIE");
+  g_assert_cmpstr (reels[1], ==, "INTERVI2");
+  g_assert_cmpstr (reels[10], ==, "INTERV11");
+  g_assert_cmpstr (reels[11], ==, "CLIP");
+  for (i = 0; reels[i] != NULL; i++)
+    g_assert_cmpuint (strlen (reels[i]), <=, 8);
+}
+
+static void
+test_no_comments (void)
+{
+  g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
+  CrEdlOptions options = { .no_clip_names = TRUE, .no_rate_comments = TRUE };
+  g_autofree char *edl = write_edl (timeline, &options);
+
+  g_assert_null (strstr (edl, "FROM CLIP"));
+  g_assert_null (strstr (edl, "FRAME RATE"));
+  g_assert_null (strchr (edl, '*'));
+}
+
+/* Reading back gives the same events once each source is matched to its clip. */
+static void
+test_round_trip (void)
+{
+  g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
+  g_autofree char *edl = write_edl (timeline, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) back = cr_edl_read (edl, -1, NULL, &error);
+  g_autofree char *again = NULL;
+  guint i;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (back->name, ==, timeline->name);
+  g_assert_cmpuint (back->sources->len, ==, timeline->sources->len);
+  for (i = 0; i < back->sources->len; i++)
+    {
+      const CrTimelineSource *read = cr_timeline_get_source (back, i);
+      const CrTimelineSource *orig = NULL;
+      guint j;
+
+      /* A newline in a name comes back as a space (documented in cr-edl.h). */
+      for (j = 0; j < timeline->sources->len; j++)
+        {
+          g_autofree char *one_line = g_strdelimit (g_strdup (cut_fixture_files[j]), "\n", ' ');
+          if (g_str_equal (cr_timeline_source_get_name (read), one_line))
+            orig = cr_timeline_get_source (timeline, j);
+        }
+      g_assert_nonnull (orig);
+      cr_timeline_rebase_source (back, i, orig->start_tc, orig->duration);
+    }
+  cut_fixture_assert_same_events (timeline, back);
+
+  /* Written again, it is the same file but for the newline that became a space. */
+  g_free (((CrTimelineSource *) cr_timeline_get_source (timeline, 4))->path);
+  ((CrTimelineSource *) cr_timeline_get_source (timeline, 4))->path = g_strdup ("line break.mov");
+  g_free (edl);
+  edl = write_edl (timeline, NULL);
+  again = write_edl (back, NULL);
+  g_assert_cmpstr (again, ==, edl);
+}
+
+static void
+test_read_foreign (void)
+{
+  /* Another tool's EDL: no rate comment, so the rate comes from the caller; separate V and A
+   * events, a comment we do not know, CRLF line ends. */
+  const char *edl =
+    "TITLE: Foreign\r\n"
+    "FCM: NON-DROP FRAME\r\n"
+    "\r\n"
+    "001  TAPE1    V     C        10:00:00:00 10:00:02:00 00:59:58:00 01:00:00:00\r\n"
+    "* LOC: 10:00:01:00 RED note\r\n"
+    "002  TAPE2    A     C        00:00:10:00 00:00:11:12 01:00:00:00 01:00:01:12\r\n";
+  CrEdlReadOptions options = { .rate = { 25, 1 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = cr_edl_read (edl, -1, &options, &error);
+  const CrTimelineEvent *event;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (timeline->name, ==, "Foreign");
+  g_assert_cmpint (timeline->rate.num, ==, 25);
+  /* The hour at or before the first record in. */
+  g_assert_cmpint (timeline->record_start, ==, 0);
+  g_assert_cmpuint (timeline->events->len, ==, 2);
+  event = cr_timeline_get_event (timeline, 1);
+  g_assert_cmpint (event->record, ==, 3600 * 25);
+  g_assert_cmpint (event->out - event->in, ==, 37);
+  g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (timeline, event->source)), ==, "TAPE2");
+  g_assert_false (cr_timeline_get_source (timeline, event->source)->has_video);
+  g_assert_cmpint (cr_timeline_get_source (timeline, event->source)->audio_channels, ==, 1);
+}
+
+static void
+assert_read_error (const char *edl,
+                   const char *expected)
+{
+  CrEdlReadOptions options = { .rate = { 25, 1 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = cr_edl_read (edl, -1, &options, &error);
+
+  g_assert_null (timeline);
+  g_assert_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, expected);
+  g_assert_null (strchr (error->message, '\n'));
+}
+
+static void
+test_read_errors (void)
+{
+  assert_read_error ("TITLE: x\n001  R V C 00:00:00:00 00:00:01:00 01:00:00:00 01:00:01:00\n"
+                     "002  R V D 030 00:00:00:00 00:00:01:00 01:00:01:00 01:00:02:00\n",
+                     "EDL line 3: transition “D”: only cuts are supported");
+  assert_read_error ("TITLE: x\n\n001  R V C 00:00:00:00 00:00:01:99 01:00:00:00 01:00:01:00\n",
+                     "EDL line 3: source out “00:00:01:99”");
+  assert_read_error ("TITLE: x\n001  R V C 00:00:00:00 00:00:02:00 01:00:00:00 01:00:01:00\n",
+                     "EDL line 2: record length 25 frames does not match");
+  assert_read_error ("TITLE: x\nhello\nworld\n", "EDL line 2: “hello” is not an event");
+  assert_read_error ("TITLE: x\n001  R V C 00:00:00:00 00:00:02:00\n", "EDL line 2: a cut needs 8 fields");
+  assert_read_error ("TITLE: x\nM2   R       050.0                01:00:00:00\n", "EDL line 2: motion effects");
+  assert_read_error ("TITLE: x\n", "EDL: no events");
+
+  /* Without a rate comment or option, only drop-frame says its rate. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CrTimeline) timeline =
+      cr_edl_read ("FCM: NON-DROP FRAME\n001  R V C 00:00:00:00 00:00:01:00 01:00:00:00 01:00:01:00\n",
+                   -1, NULL, &error);
+    g_assert_null (timeline);
+    g_assert_nonnull (strstr (error->message, "EDL line 2: the EDL does not say its frame rate"));
+  }
+}
+
+static void
+test_validate (void)
+{
+  g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  CrTimelineEvent *event = g_ptr_array_index (timeline->events, 1);
+
+  event->out = 301;
+  g_assert_false (cr_edl_write (timeline, NULL, out, &error));
+  g_assert_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Event 2 (Zoë's interview.mov): out 00:59:59;01 is past the end "
+                   "of the media (its media runs from 00:59:49;00 to 00:59:59;00)");
+  g_clear_error (&error);
+
+  event->out = 250;
+  event = g_ptr_array_index (timeline->events, 4);
+  event->in = -1;
+  g_assert_false (cr_timeline_validate (timeline, &error));
+  g_assert_cmpstr (error->message, ==, "Event 5 (line\\nbreak.mov): in 00:00:58;29 is before the start "
+                   "of the media (its media runs from 00:00:59;00 to 00:01:03;02)");
+  g_clear_error (&error);
+
+  event->in = 10;
+  event->record = 690;
+  g_assert_false (cr_timeline_validate (timeline, &error));
+  g_assert_cmpstr (error->message, ==, "Event 5 starts at record frame 690, before the previous event ends (697)");
+  g_clear_error (&error);
+
+  event->record = 697;
+  cr_timeline_event_add_marker (event, 80, "after the out point");
+  g_assert_false (cr_timeline_validate (timeline, &error));
+  g_assert_nonnull (strstr (error->message, "Event 5 (line\\nbreak.mov): marker at 00:01:01;22 is outside the event"));
+}
+
+static void
+test_export_file (void)
+{
+  g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("casereel-edl-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cut.edl", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "missing", "cut.edl", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = write_edl (timeline, NULL);
+  g_autoptr(GDir) listing = NULL;
+  CrTimelineEvent *event;
+
+  g_assert_true (cr_timeline_export_file (timeline, CR_EXPORT_EDL, NULL, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+
+  /* A timeline that cannot be written leaves the older file as it was, and no temp file. */
+  event = g_ptr_array_index (timeline->events, 0);
+  event->out = 100000;
+  g_assert_false (cr_timeline_export_file (timeline, CR_EXPORT_EDL, NULL, path, &error));
+  g_assert_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+
+  event->out = 480;
+  g_assert_false (cr_timeline_export_file (timeline, CR_EXPORT_EDL, NULL, bad_path, &error));
+  g_assert_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, bad_path));
+
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "cut.edl");
+  g_assert_null (g_dir_read_name (listing));
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/edl/golden", test_golden);
+  g_test_add_func ("/edl/event-lines", test_event_lines);
+  g_test_add_func ("/edl/reel-names", test_reel_names);
+  g_test_add_func ("/edl/no-comments", test_no_comments);
+  g_test_add_func ("/edl/round-trip", test_round_trip);
+  g_test_add_func ("/edl/read-foreign", test_read_foreign);
+  g_test_add_func ("/edl/read-errors", test_read_errors);
+  g_test_add_func ("/edl/validate", test_validate);
+  g_test_add_func ("/edl/export-file", test_export_file);
+  return g_test_run ();
+}

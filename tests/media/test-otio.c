@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "cr-otio.h"
+#include "cut-fixture.h"
+
+#define FOLDER "/media/River Project"
+
+static char *
+write_otio (const CrTimeline *timeline)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cr_otio_write (timeline, NULL, out, &error));
+  g_assert_no_error (error);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_golden (void)
+{
+  g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
+  g_autofree char *otio = write_otio (timeline);
+
+  cut_fixture_check_golden ("cut.otio", otio);
+}
+
+/* Python's json module, independent of json-glib, reads the file and finds the exact rates,
+ * the structure and the escaped names. */
+static void
+test_python_reads (void)
+{
+  g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
+  g_autofree char *otio = write_otio (timeline);
+  g_autofree char *dir = g_dir_make_tmp ("casereel-otio-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cut.otio", NULL);
+  const char *script =
+    "import json, sys\n"
+    "t = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+    "assert t['OTIO_SCHEMA'] == 'Timeline.1'\n"
+    "g = t['global_start_time']\n"
+    "assert g['rate'] == 30000/1001 and g['value'] == 107892, g\n"
+    "tracks = t['tracks']['children']\n"
+    "assert [k['kind'] for k in tracks] == ['Video', 'Audio']\n"
+    "v = tracks[0]['children']\n"
+    "print(';'.join(c['OTIO_SCHEMA'] for c in v))\n"
+    "c = v[0]\n"
+    "r = c['media_references']['DEFAULT_MEDIA']\n"
+    "assert r['OTIO_SCHEMA'] == 'ExternalReference.1'\n"
+    "assert c['source_range']['start_time']['rate'] == 24000/1001\n"
+    "assert c['source_range']['start_time']['value'] == 1094616\n"
+    "assert c['source_range']['duration']['value'] == 240\n"
+    "assert r['available_range']['start_time']['value'] == 1094376\n"
+    "assert r['available_range']['duration']['value'] == 600\n"
+    "assert c['markers'][1]['comment'] == 'looks at the weir & smiles'\n"
+    "assert v[2]['OTIO_SCHEMA'] == 'Gap.1' and v[2]['source_range']['duration']['value'] == 45\n"
+    "assert v[3]['media_references']['DEFAULT_MEDIA']['target_url'] == "
+    "'file:///media/River%20Project/B-roll%20%22weir%22%20&%20lock.mp4'\n"
+    "n = [x for x in v if x['OTIO_SCHEMA'] == 'Clip.2'][3]\n"
+    "assert n['name'] == 'Name with a\\nnewline', n['name']\n"
+    "assert n['media_references']['DEFAULT_MEDIA']['name'] == 'line\\nbreak.mov'\n"
+    "assert n['media_references']['DEFAULT_MEDIA']['target_url'].endswith('/line%0Abreak.mov')\n"
+    "z = v[1]['media_references']['DEFAULT_MEDIA']\n"
+    "assert z['target_url'].endswith('/Zo%C3%AB\\'s%20interview.mov'), z['target_url']\n"
+    "assert t['name'] == 'River Project \\u2013 rough cut 1 \"A&B\"'\n";
+  const char *argv[] = { "/usr/bin/python3", "-c", script, path, NULL };
+  g_autofree char *out = NULL;
+
+  g_assert_true (g_file_set_contents (path, otio, -1, NULL));
+  out = cut_fixture_run (argv);
+  /* Video: clip, clip, gap, clip, gap (the audio-only source), clip, clip. */
+  g_assert_cmpstr (out, ==, "Clip.2;Clip.2;Gap.1;Clip.2;Gap.1;Clip.2;Clip.2\n");
+  g_assert_nonnull (strstr (otio, "\"rate\": 29.97002997002997,"));
+  g_assert_nonnull (strstr (otio, "\"rate\": 23.976023976023978,"));
+  g_assert_nonnull (strstr (otio, "\"rate\": 25.0,"));
+  cut_fixture_remove_folder (dir);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
+  g_autofree char *otio = write_otio (timeline);
+  g_autofree char *again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) back = cr_otio_read (otio, -1, &error);
+  guint i;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (back->name, ==, timeline->name);
+  cut_fixture_assert_same_events (timeline, back);
+  for (i = 0; i < timeline->events->len; i++)
+    {
+      const CrTimelineEvent *a = cr_timeline_get_event (timeline, i);
+      const CrTimelineEvent *b = cr_timeline_get_event (back, i);
+
+      g_assert_cmpstr (cr_timeline_get_source (timeline, a->source)->path, ==,
+                       cr_timeline_get_source (back, b->source)->path);
+      g_assert_cmpstr (a->label, ==, b->label);
+      g_assert_cmpstr (a->note, ==, b->note);
+      g_assert_cmpuint (a->markers->len, ==, b->markers->len);
+      g_assert_cmpuint (a->keywords->len, ==, b->keywords->len);
+    }
+  /* Everything comes back: writing it again gives the same file. */
+  again = write_otio (back);
+  g_assert_cmpstr (again, ==, otio);
+}
+
+/* A file as OpenTimelineIO's own Python writer makes it: Clip.1 with a single media_reference,
+ * integer rates, no casereel metadata, no audio track, a gap first, a 24 fps clip in a 24 fps
+ * timeline without global_start_time. */
+static void
+test_read_foreign (void)
+{
+  const char *otio =
+    "{\"OTIO_SCHEMA\": \"Timeline.1\", \"metadata\": {}, \"name\": \"Foreign\",\n"
+    " \"global_start_time\": null,\n"
+    " \"tracks\": {\"OTIO_SCHEMA\": \"Stack.1\", \"children\": [\n"
+    "  {\"OTIO_SCHEMA\": \"Track.1\", \"kind\": \"Video\", \"name\": \"V1\", \"children\": [\n"
+    "   {\"OTIO_SCHEMA\": \"Gap.1\", \"source_range\": {\"OTIO_SCHEMA\": \"TimeRange.1\",\n"
+    "     \"start_time\": {\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 24, \"value\": 0},\n"
+    "     \"duration\": {\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 24, \"value\": 12}}},\n"
+    "   {\"OTIO_SCHEMA\": \"Clip.1\", \"name\": \"Shot 1\",\n"
+    "    \"source_range\": {\"OTIO_SCHEMA\": \"TimeRange.1\",\n"
+    "     \"start_time\": {\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 24.0, \"value\": 86424.0},\n"
+    "     \"duration\": {\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 24.0, \"value\": 48.0}},\n"
+    "    \"markers\": [{\"OTIO_SCHEMA\": \"Marker.1\", \"name\": \"look\", \"marked_range\": {\n"
+    "     \"OTIO_SCHEMA\": \"TimeRange.1\",\n"
+    "     \"start_time\": {\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 24.0, \"value\": 86430.0},\n"
+    "     \"duration\": {\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 24.0, \"value\": 0.0}}}],\n"
+    "    \"media_reference\": {\"OTIO_SCHEMA\": \"ExternalReference.1\",\n"
+    "     \"target_url\": \"file:///footage/shot%201.mov\",\n"
+    "     \"available_range\": {\"OTIO_SCHEMA\": \"TimeRange.1\",\n"
+    "      \"start_time\": {\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 24.0, \"value\": 86400.0},\n"
+    "      \"duration\": {\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 24.0, \"value\": 240.0}}}}\n"
+    "  ]}]}}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = cr_otio_read (otio, -1, &error);
+  const CrTimelineEvent *event;
+  const CrTimelineSource *source;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (timeline->name, ==, "Foreign");
+  g_assert_cmpint (timeline->rate.num, ==, 24);
+  g_assert_cmpint (timeline->rate.den, ==, 1);
+  g_assert_cmpint (timeline->record_start, ==, 0);
+  g_assert_cmpuint (timeline->events->len, ==, 1);
+  event = cr_timeline_get_event (timeline, 0);
+  source = cr_timeline_get_source (timeline, event->source);
+  g_assert_cmpstr (source->path, ==, "/footage/shot 1.mov");
+  g_assert_cmpstr (cr_timeline_source_get_name (source), ==, "shot 1.mov");
+  g_assert_cmpint (source->start_tc, ==, 86400);
+  g_assert_cmpint (source->duration, ==, 240);
+  g_assert_true (source->has_video);
+  g_assert_cmpint (event->in, ==, 24);
+  g_assert_cmpint (event->out, ==, 72);
+  g_assert_cmpint (event->record, ==, 12);
+  g_assert_cmpstr (event->label, ==, "Shot 1");
+  g_assert_cmpuint (event->markers->len, ==, 1);
+  g_assert_cmpint (g_array_index (event->markers, CrTimelineMarker, 0).frame, ==, 30);
+  g_assert_cmpstr (g_array_index (event->markers, CrTimelineMarker, 0).note, ==, "look");
+}
+
+static void
+assert_read_error (const char *text,
+                   const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = cr_otio_read (text, -1, &error);
+
+  g_assert_null (timeline);
+  g_assert_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, expected);
+  g_assert_null (strchr (error->message, '\n'));
+}
+
+static void
+test_read_errors (void)
+{
+  g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
+  g_autofree char *otio = write_otio (timeline);
+  g_autoptr(GString) broken = NULL;
+  char *at;
+
+  assert_read_error ("{", "OTIO: ");
+  assert_read_error ("{\"OTIO_SCHEMA\": \"Clip.2\"}", "OTIO root: not a Timeline");
+  assert_read_error ("{\"OTIO_SCHEMA\": \"Timeline.1\", \"tracks\": {}}", "OTIO tracks: not a Stack");
+
+  /* A rate that is neither whole nor NTSC, in the first clip's range. */
+  broken = g_string_new (otio);
+  at = strstr (broken->str, "\"rate\": 23.976023976023978");
+  g_assert_nonnull (at);
+  memcpy (at + strlen ("\"rate\": "), "23.500000000000000", 18);
+  assert_read_error (broken->str, "OTIO tracks.children[0].children[0].source_range.duration: "
+                     "rate 23.5 is not a whole number or an NTSC rate");
+
+  g_string_assign (broken, otio);
+  at = strstr (broken->str, "\"Gap.1\"");
+  memcpy (at, "\"Gup.1\"", 7);
+  assert_read_error (broken->str, "OTIO tracks.children[0].children[2]: Gup.1 is not supported");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/otio/golden", test_golden);
+  g_test_add_func ("/otio/python-reads", test_python_reads);
+  g_test_add_func ("/otio/round-trip", test_round_trip);
+  g_test_add_func ("/otio/read-foreign", test_read_foreign);
+  g_test_add_func ("/otio/read-errors", test_read_errors);
+  return g_test_run ();
+}
