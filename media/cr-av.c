@@ -163,6 +163,12 @@ cr_av_open_input (const char     *path,
       g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: is a folder, not a file", name);
       return NULL;
     }
+  /* A pipe or a device could block open() itself, where no interrupt callback reaches. */
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: not a regular file", name);
+      return NULL;
+    }
   if (st.st_size == 0)
     {
       g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_NOT_MEDIA, "%s: empty file", name);
