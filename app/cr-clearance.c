@@ -24,16 +24,74 @@ cr_clearance_free (CrClearance *row)
   g_free (row);
 }
 
-/* Who is in an event: the select's people, or for a plain clip range the clip's. */
-static GArray *
-event_people (CrDb           *db,
-              const CrRecord *event)
-{
-  gint64 select = cr_record_get_int (event, "selection", 0);
-  g_autoptr(CrRecord) owner = select ? cr_store_get (db, &cr_entity_select, select, NULL)
-                                     : cr_store_get (db, &cr_entity_clip, cr_record_get_int (event, "clip", 0), NULL);
+/* Who is in each event: the select's people, or for a plain clip range the clip's. */
+static const char people_sql[] =
+  "SELECT CASE WHEN e.selection IS NOT NULL"
+  "  THEN (SELECT group_concat (participant) FROM selection_participant WHERE selection = e.selection ORDER BY position)"
+  "  ELSE (SELECT group_concat (participant) FROM clip_participant WHERE clip = e.clip ORDER BY position) END"
+  " FROM cut_event e WHERE e.cut = ? ORDER BY e.position";
 
-  return owner ? cr_record_get_ids (owner, "participants") : g_array_new (FALSE, FALSE, sizeof (gint64));
+GPtrArray *
+cr_cut_check_timeline (CrDb             *db,
+                       gint64            cut,
+                       const CrTimeline *timeline,
+                       const char       *channel,
+                       const char       *on_date,
+                       GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, people_sql, error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_clearance_free);
+  /* A person appears in many events: their consent is derived once. */
+  g_autoptr(GHashTable) states = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify) cr_consent_state_free);
+  guint i = 0;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cut);
+  for (; sqlite3_step (stmt) == SQLITE_ROW && i < timeline->events->len; i++)
+    {
+      const CrTimelineEvent *te = cr_timeline_get_event (timeline, i);
+      const CrTimelineSource *source = cr_timeline_get_source (timeline, te->source);
+      CrTimecodeFormat fmt = cr_timeline_source_get_format (source);
+      const char *ids = (const char *) sqlite3_column_text (stmt, 0);
+      g_auto(GStrv) people = g_strsplit (ids ? ids : "", ",", -1);
+      guint n_people = ids ? g_strv_length (people) : 0;
+      /* What the event shows of a person: their picture when the source has video. */
+      const char *medium = source->has_video ? "video" : "audio";
+      g_autofree char *in = cr_timecode_to_string (source->start_tc + te->in, &fmt);
+      g_autofree char *out = cr_timecode_to_string (source->start_tc + te->out, &fmt);
+
+      for (guint p = 0; p < MAX (n_people, 1); p++)
+        {
+          CrClearance *row = g_new0 (CrClearance, 1);
+          CrConsentState *state;
+          gint64 person;
+
+          row->event = i + 1;
+          row->source = g_strdup (cr_timeline_source_get_name (source));
+          row->path = g_strdup (source->path);
+          row->source_in = g_strdup (in);
+          row->source_out = g_strdup (out);
+          g_ptr_array_add (rows, row);
+          if (n_people == 0)
+            continue;   /* nobody linked: nothing to clear, and the report shows it */
+
+          person = g_ascii_strtoll (people[p], NULL, 10);
+          if (!(state = g_hash_table_lookup (states, &person)))
+            {
+              if (!(state = cr_consent_current (db, person, on_date, error)))
+                return NULL;
+              g_hash_table_insert (states, g_memdup2 (&person, sizeof person), state);
+            }
+          row->participant = g_strdup (state->name);
+          row->status = g_strdup (state->status ? state->status : "none");
+          row->naming = g_strdup (state->naming);
+          row->minor = state->minor;
+          cr_consent_allows (state, channel, medium, &row->problem);
+        }
+    }
+  return g_steal_pointer (&rows);
 }
 
 GPtrArray *
@@ -44,52 +102,10 @@ cr_cut_check (CrDb        *db,
               GError     **error)
 {
   g_autoptr(CrTimeline) timeline = cr_cut_build_timeline (db, cut, error);
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_clearance_free);
-  g_autofree char *cut_text = g_strdup_printf ("%" G_GINT64_FORMAT, cut);
-  CrQuery query = { .field = "cut", .value = cut_text };
 
-  if (timeline == NULL || !(events = cr_store_list (db, &cr_entity_event, &query, error)))
+  if (timeline == NULL)
     return NULL;
-  g_assert (events->len == timeline->events->len);
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      const CrTimelineEvent *te = cr_timeline_get_event (timeline, i);
-      const CrTimelineSource *source = cr_timeline_get_source (timeline, te->source);
-      CrTimecodeFormat fmt = cr_timeline_source_get_format (source);
-      g_autoptr(GArray) people = event_people (db, g_ptr_array_index (events, i));
-      /* What the event shows of a person: their picture when the source has video. */
-      const char *medium = source->has_video ? "video" : "audio";
-
-      for (guint p = 0; p < MAX (people->len, 1); p++)
-        {
-          CrClearance *row = g_new0 (CrClearance, 1);
-
-          row->event = i + 1;
-          row->source = g_strdup (cr_timeline_source_get_name (source));
-          row->path = g_strdup (source->path);
-          row->source_in = cr_timecode_to_string (source->start_tc + te->in, &fmt);
-          row->source_out = cr_timecode_to_string (source->start_tc + te->out, &fmt);
-          g_ptr_array_add (rows, row);
-          if (people->len == 0)
-            continue;   /* nobody linked: nothing to clear, and the report shows it */
-
-          {
-            g_autoptr(CrConsentState) state = cr_consent_current (db, g_array_index (people, gint64, p), on_date, error);
-            char *reason = NULL;
-
-            if (state == NULL)
-              return NULL;
-            row->participant = g_strdup (state->name);
-            row->status = g_strdup (state->status ? state->status : "none");
-            row->naming = g_strdup (state->naming);
-            if (!cr_consent_allows (state, channel, medium, &reason))
-              row->problem = reason;
-          }
-        }
-    }
-  return g_steal_pointer (&rows);
+  return cr_cut_check_timeline (db, cut, timeline, channel, on_date, error);
 }
 
 guint

@@ -26,6 +26,9 @@ int cr_cli_clip        (CrCli *cli, int argc, char **argv);
 int cr_cli_select      (CrCli *cli, int argc, char **argv);
 int cr_cli_marker      (CrCli *cli, int argc, char **argv);
 int cr_cli_cut         (CrCli *cli, int argc, char **argv);
+int cr_cli_callsheet   (CrCli *cli, int argc, char **argv);
+int cr_cli_shotlist    (CrCli *cli, int argc, char **argv);
+int cr_cli_releases    (CrCli *cli, int argc, char **argv);
 
 #define CR_CLI_COMMANDS \
   { "production", "show or change the production's title, funder, frame rate …", cr_cli_production }, \
@@ -45,6 +48,9 @@ int cr_cli_cut         (CrCli *cli, int argc, char **argv);
   { "clip", "log a clip: link, tag, rate, note", cr_cli_clip }, \
   { "select", "ranges of clips worth keeping", cr_cli_select }, \
   { "marker", "notes at a point of a clip", cr_cli_marker }, \
-  { "cut", "rough cuts: stringout, consent check, edit-list export and import", cr_cli_cut },
+  { "cut", "rough cuts: stringout, consent check, edit-list export and import", cr_cli_cut }, \
+  { "callsheet", "a shoot day's call sheet as PDF", cr_cli_callsheet }, \
+  { "shotlist", "the shot list as PDF, with a tick box per shot", cr_cli_shotlist }, \
+  { "releases", "the release tracker (consent per participant) as PDF or CSV", cr_cli_releases },
 
 G_END_DECLS

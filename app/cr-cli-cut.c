@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -516,6 +518,102 @@ cut_export (CrCli  *cli,
   return CR_EXIT_OK;
 }
 
+static volatile sig_atomic_t render_interrupted;
+
+static void
+on_render_interrupt (int signum)
+{
+  render_interrupted = 1;
+}
+
+typedef struct
+{
+  gboolean      bar;
+  GCancellable *cancellable;
+} RenderRun;
+
+static void
+render_progress (gint64   done,
+                 gint64   total,
+                 gpointer user_data)
+{
+  RenderRun *run = user_data;
+  int width = 30, filled = total > 0 ? (int) (width * done / total) : width;
+
+  if (render_interrupted)
+    g_cancellable_cancel (run->cancellable);
+  if (run->bar)
+    {
+      fprintf (stderr, "\r[%.*s%*s] %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " frames ", filled,
+               "##############################", width - filled, "", done, total);
+      fflush (stderr);
+    }
+}
+
+static int
+cut_render (CrCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("CUT");
+  g_autoptr(CrRecord) cut = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *output = NULL, *channel = NULL;
+  CrCutRenderOptions options = { 0 };
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The review copy to write (MP4)", "FILE" },
+    { "burn-timecode", 0, 0, G_OPTION_ARG_NONE, &options.burn_timecode, "Burn in each frame's source timecode", NULL },
+    { "burn-names", 0, 0, G_OPTION_ARG_NONE, &options.burn_names, "Burn in who is seen, as their consent allows naming them", NULL },
+    { "channel", 0, 0, G_OPTION_ARG_STRING, &channel, "Where it will be shown, for the consent check", "CHANNEL" },
+    { "allow-unconsented", 0, 0, G_OPTION_ARG_NONE, &options.allow_unconsented, "Render even when the consent check fails", NULL },
+    { NULL }
+  };
+  RenderRun run = { 0 };
+  struct sigaction sa = { 0 }, old_sa;
+  gboolean ok;
+  int status;
+
+  g_option_context_set_summary (context,
+    "Render a review copy of the cut (H.264/AAC MP4 at the cut's size and rate), next to a\n"
+    "clearance report. Ctrl+C stops and leaves no partial file.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!cr_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || output == NULL)
+    return cr_cli_usage (argv[0], "%s: name one cut and give -o FILE", argv[0]);
+  if (!(cut = find_cut (cli, argv[1], &error)))
+    return cr_cli_fail (error);
+  if (channel)
+    {
+      g_autofree char *normal = NULL;
+      if (!cr_field_normalize (cli->db, &cr_entity_consent, cr_entity_find_field (&cr_entity_consent, "channels"),
+                               channel, NULL, &normal, &error))
+        return cr_cli_fail (error);
+      g_free (channel);
+      channel = g_steal_pointer (&normal);
+    }
+  options.channel = channel;
+  run.bar = isatty (STDERR_FILENO);
+  run.cancellable = cancellable;
+  sa.sa_handler = on_render_interrupt;
+  sigaction (SIGINT, &sa, &old_sa);
+  ok = cr_cut_render (cli->db, cut->id, output, &options, render_progress, &run, cancellable, &rows, &error);
+  sigaction (SIGINT, &old_sa, NULL);
+  if (run.bar)
+    fprintf (stderr, "\n");
+  if (!ok)
+    {
+      if (rows)
+        print_problems (rows);
+      status = cr_cli_fail (error);
+      return g_error_matches (error, CR_CUT_ERROR, CR_CUT_ERROR_UNCONSENTED) ? CR_EXIT_UNCONSENTED : status;
+    }
+  g_print ("%s\n", output);
+  return CR_EXIT_OK;
+}
+
 static int
 cut_import (CrCli  *cli,
             int     argc,
@@ -577,6 +675,7 @@ cr_cli_cut (CrCli  *cli,
     { "stringout", "a cut of every select answering questions, with a tag or rating", cut_stringout },
     { "check", "check everyone in the cut against their consent", cut_check },
     { "export", "write an edit list (EDL, FCPXML, OTIO, MLT, paper edit)", cut_export },
+    { "render", "a review copy as MP4 (--burn-timecode, --burn-names)", cut_render },
     { "import", "read an EDL or OTIO file into a new cut", cut_import },
     { NULL }
   };

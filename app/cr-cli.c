@@ -75,7 +75,8 @@ cr_cli_parse (GOptionContext   *context,
     {
       if (g_str_equal ((*argv)[i], "--"))
         break;
-      if (g_str_equal ((*argv)[i], "--help") || g_str_equal ((*argv)[i], "-h"))
+      if (g_str_equal ((*argv)[i], "--help") || g_str_equal ((*argv)[i], "-h") ||
+          g_str_has_prefix ((*argv)[i], "--help-"))
         {
           g_autofree char *help = g_option_context_get_help (context, FALSE, NULL);
           g_print ("%s", help);
@@ -168,6 +169,7 @@ cr_cli_run (int    argc,
   const char *env = g_getenv ("CASEREEL_PROJECT");
 
   cli.interactive = isatty (STDOUT_FILENO);
+  cr_media_init ();
 
   /* Global options come before the noun. */
   for (; i < argc && argv[i][0] == '-'; i++)

@@ -58,54 +58,78 @@ add_source (CrDb       *db,
                                   start, cr_clip_length_frames (db, clip_id),
                                   cr_record_get_int (clip, "has_video", 0),
                                   (int) cr_record_get_int (clip, "channels", 0));
+  cr_timeline_source_set_size (timeline, index, (int) cr_record_get_int (clip, "width", 0),
+                               (int) cr_record_get_int (clip, "height", 0));
   g_hash_table_insert (sources, g_memdup2 (&clip_id, sizeof clip_id), GUINT_TO_POINTER (index));
   return index;
 }
 
-static void
-describe_event (CrDb            *db,
-                CrTimelineEvent *event,
-                const CrRecord  *row,
-                const CrRecord  *select,
-                gint64           clip)
+/* What a clip brings to every event cut from it: its markers and tags, loaded once. */
+typedef struct
 {
-  g_autoptr(GPtrArray) markers = NULL;
-  g_auto(GStrv) tags = cr_clip_tags_get (db, clip);
-  g_autofree char *clip_text = g_strdup_printf ("%" G_GINT64_FORMAT, clip);
-  CrQuery query = { .field = "clip", .value = clip_text };
-  const CrField *people = cr_entity_find_field (select ? &cr_entity_select : &cr_entity_clip, "participants");
+  GArray  *frames;   /* gint64, sorted */
+  GStrv    notes;    /* parallel to frames */
+  GStrv    tags;
+} ClipExtras;
 
-  if (select)
-    {
-      g_autoptr(CrRecord) clip_row = NULL;
-      event->label = g_strdup (cr_record_get (select, "label"));
-      event->participants = cr_record_display (db, select, people);
-      event->question = cr_store_label (db, &cr_entity_question, cr_record_get_int (select, "question", 0));
-      event->note = g_strdup (cr_record_get (row, "note") ? cr_record_get (row, "note") : cr_record_get (select, "notes"));
-      (void) clip_row;
-    }
-  else
-    {
-      g_autoptr(CrRecord) clip_row = cr_store_get (db, &cr_entity_clip, clip, NULL);
-      if (clip_row)
-        event->participants = cr_record_display (db, clip_row, people);
-      event->note = g_strdup (cr_record_get (row, "note"));
-    }
-  if (event->participants)
-    g_strdelimit (event->participants, ";", ',');
-
-  /* The clip's markers that fall inside the event, and its tags as keywords. */
-  markers = cr_store_list (db, &cr_entity_marker, &query, NULL);
-  for (guint i = 0; markers && i < markers->len; i++)
-    {
-      CrRecord *m = g_ptr_array_index (markers, i);
-      gint64 frame = cr_record_get_int (m, "frame", -1);
-      if (frame >= event->in && frame < event->out)
-        cr_timeline_event_add_marker (event, frame, cr_record_get (m, "note"));
-    }
-  for (guint i = 0; tags[i]; i++)
-    cr_timeline_event_add_keyword (event, tags[i]);
+static void
+clip_extras_free (ClipExtras *x)
+{
+  g_array_unref (x->frames);
+  g_strfreev (x->notes);
+  g_strfreev (x->tags);
+  g_free (x);
 }
+
+static ClipExtras *
+clip_extras (CrDb       *db,
+             GHashTable *cache,
+             gint64      clip)
+{
+  ClipExtras *x = g_hash_table_lookup (cache, &clip);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) notes = NULL;
+
+  if (x)
+    return x;
+  x = g_new0 (ClipExtras, 1);
+  x->frames = g_array_new (FALSE, FALSE, sizeof (gint64));
+  notes = g_strv_builder_new ();
+  stmt = cr_db_prepare (db, "SELECT frame, note FROM marker WHERE clip = ? ORDER BY frame, id", NULL);
+  if (stmt)
+    {
+      sqlite3_bind_int64 (stmt, 1, clip);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 frame = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (x->frames, frame);
+          g_strv_builder_add (notes, (const char *) sqlite3_column_text (stmt, 1));
+        }
+    }
+  x->notes = g_strv_builder_end (notes);
+  x->tags = cr_clip_tags_get (db, clip);
+  g_hash_table_insert (cache, g_memdup2 (&clip, sizeof clip), x);
+  return x;
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+  return text && *text ? g_strdup (text) : NULL;
+}
+
+/* Every event of the cut with what the edit lists carry, in one query. */
+static const char events_sql[] =
+  "SELECT e.clip, e.in_frame, e.out_frame, e.gap_before, coalesce (e.note, s.notes), s.label, q.text,"
+  "  CASE WHEN e.selection IS NOT NULL"
+  "    THEN (SELECT group_concat (p.name, ', ') FROM selection_participant x JOIN participant p ON p.id = x.participant"
+  "          WHERE x.selection = e.selection ORDER BY x.position)"
+  "    ELSE (SELECT group_concat (p.name, ', ') FROM clip_participant x JOIN participant p ON p.id = x.participant"
+  "          WHERE x.clip = e.clip ORDER BY x.position) END"
+  " FROM cut_event e LEFT JOIN selection s ON s.id = e.selection LEFT JOIN question q ON q.id = s.question"
+  " WHERE e.cut = ? ORDER BY e.position";
 
 CrTimeline *
 cr_cut_build_timeline (CrDb    *db,
@@ -114,12 +138,13 @@ cr_cut_build_timeline (CrDb    *db,
 {
   g_autoptr(CrRecord) row = cr_store_get (db, &cr_entity_cut, cut, error);
   g_autoptr(CrTimeline) timeline = NULL;
-  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autofree char *cut_text = g_strdup_printf ("%" G_GINT64_FORMAT, cut);
-  CrQuery query = { .field = "cut", .value = cut_text };
+  g_autoptr(GHashTable) extras = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify) clip_extras_free);
   CrTimecodeFormat fmt;
   gint64 record = 0;
+  int rc;
 
   if (row == NULL)
     return NULL;
@@ -133,50 +158,65 @@ cr_cut_build_timeline (CrDb    *db,
       g_prefix_error (error, "cut record_start: ");
       return NULL;
     }
-  if (!(events = cr_store_list (db, &cr_entity_event, &query, error)))
+  if (!(stmt = cr_db_prepare (db, events_sql, error)))
     return NULL;
-
-  for (guint i = 0; i < events->len; i++)
+  sqlite3_bind_int64 (stmt, 1, cut);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      CrRecord *e = g_ptr_array_index (events, i);
-      gint64 clip = cr_record_get_int (e, "clip", 0);
-      gint64 select_id = cr_record_get_int (e, "selection", 0);
-      g_autoptr(CrRecord) select = select_id ? cr_store_get (db, &cr_entity_select, select_id, NULL) : NULL;
+      gint64 clip = sqlite3_column_int64 (stmt, 0);
       guint source = add_source (db, timeline, sources, clip, error);
       CrTimelineEvent *event;
+      ClipExtras *x;
 
       if (source == G_MAXUINT)
         return NULL;
-      record += cr_record_get_int (e, "gap_before", 0);
-      event = cr_timeline_add_event (timeline, source, cr_record_get_int (e, "in_frame", 0),
-                                     cr_record_get_int (e, "out_frame", 0), record);
-      describe_event (db, event, e, select, clip);
+      record += sqlite3_column_int64 (stmt, 3);
+      event = cr_timeline_add_event (timeline, source, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
+                                     record);
+      event->note = column_text (stmt, 4);
+      event->label = column_text (stmt, 5);
+      event->question = column_text (stmt, 6);
+      event->participants = column_text (stmt, 7);
+
+      /* The clip's markers inside the event, and its tags as keywords. */
+      x = clip_extras (db, extras, clip);
+      for (guint i = 0; i < x->frames->len; i++)
+        {
+          gint64 frame = g_array_index (x->frames, gint64, i);
+          if (frame >= event->in && frame < event->out)
+            cr_timeline_event_add_marker (event, frame, x->notes[i]);
+        }
+      for (guint i = 0; x->tags[i]; i++)
+        cr_timeline_event_add_keyword (event, x->tags[i]);
       record += cr_timeline_event_get_length (timeline, event);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cr_db_set_error (db, rc, error);
+      return NULL;
     }
   return g_steal_pointer (&timeline);
 }
 
 gboolean
-cr_cut_export (CrDb            *db,
-               gint64           cut,
-               CrExportFormat   format,
-               gconstpointer    options,
-               const char      *path,
-               const char      *channel,
-               gboolean         allow_unconsented,
-               GPtrArray      **clearance,
-               GError         **error)
+cr_cut_clear_for_output (CrDb              *db,
+                         gint64             cut,
+                         const CrTimeline  *timeline,
+                         const char        *path,
+                         const char        *channel,
+                         gboolean           allow_unconsented,
+                         GPtrArray        **clearance,
+                         GError           **error)
 {
-  g_autoptr(CrTimeline) timeline = cr_cut_build_timeline (db, cut, error);
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) rows = cr_cut_check_timeline (db, cut, timeline, channel, NULL, error);
   g_autoptr(GFile) report = NULL;
   g_autofree char *report_path = NULL;
   g_autofree char *csv = NULL;
   guint problems;
 
-  if (timeline == NULL || !(rows = cr_cut_check (db, cut, channel, NULL, error)))
+  if (rows == NULL)
     return FALSE;
-  /* The report is written whatever the outcome: it says what stopped the export. */
+  /* The report is written whatever the outcome: it says what stopped the output. */
   report_path = g_strconcat (path, ".clearance.csv", NULL);
   report = g_file_new_for_path (report_path);
   csv = cr_clearance_to_csv (rows);
@@ -191,10 +231,29 @@ cr_cut_export (CrDb            *db,
   if (problems > 0 && !allow_unconsented)
     {
       g_set_error (error, CR_CUT_ERROR, CR_CUT_ERROR_UNCONSENTED,
-                   "%s: not exported: %u consent problem%s (see %s, or give --allow-unconsented)",
+                   "%s: not written: %u consent problem%s (see %s, or give --allow-unconsented)",
                    path, problems, problems == 1 ? "" : "s", report_path);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+cr_cut_export (CrDb            *db,
+               gint64           cut,
+               CrExportFormat   format,
+               gconstpointer    options,
+               const char      *path,
+               const char      *channel,
+               gboolean         allow_unconsented,
+               GPtrArray      **clearance,
+               GError         **error)
+{
+  g_autoptr(CrTimeline) timeline = cr_cut_build_timeline (db, cut, error);
+
+  if (timeline == NULL ||
+      !cr_cut_clear_for_output (db, cut, timeline, path, channel, allow_unconsented, clearance, error))
+    return FALSE;
   return cr_timeline_export_file (timeline, format, options, path, error);
 }
 

@@ -48,6 +48,7 @@ typedef struct
   char     *participant;    /* NULL: nobody is linked to the event */
   char     *status;         /* latest consent status, or "none" */
   char     *naming;
+  gboolean  minor;
   char     *problem;        /* NULL when cleared */
 } CrClearance;
 
@@ -56,6 +57,9 @@ void        cr_clearance_free     (CrClearance *row);
  * NULL; on_date NULL: today. */
 GPtrArray  *cr_cut_check          (CrDb *db, gint64 cut, const char *channel, const char *on_date,
                                    GError **error);
+/* The same, for a timeline already built from the cut. */
+GPtrArray  *cr_cut_check_timeline (CrDb *db, gint64 cut, const CrTimeline *timeline, const char *channel,
+                                   const char *on_date, GError **error);
 guint       cr_clearance_count_problems (GPtrArray *rows);
 /* The clearance report as CSV (event, source file, timecodes, participant, consent, naming,
  * problem). */
@@ -68,11 +72,32 @@ typedef enum
 } CrCutError;
 GQuark      cr_cut_error_quark    (void);
 
+/* Checks the cut before it leaves Casereel: writes PATH.clearance.csv, and refuses
+ * (CR_CUT_ERROR_UNCONSENTED) when anyone fails the check, unless allow_unconsented. */
+gboolean    cr_cut_clear_for_output (CrDb *db, gint64 cut, const CrTimeline *timeline, const char *path,
+                                     const char *channel, gboolean allow_unconsented, GPtrArray **clearance,
+                                     GError **error);
+
 /* Writes the edit list and, beside it, OUTPUT.clearance.csv. Refuses (CR_CUT_ERROR_UNCONSENTED,
  * nothing written but the report) when any event fails the check, unless allow_unconsented. */
 gboolean    cr_cut_export         (CrDb *db, gint64 cut, CrExportFormat format, gconstpointer options,
                                    const char *path, const char *channel, gboolean allow_unconsented,
                                    GPtrArray **clearance, GError **error);
+
+typedef struct
+{
+  const char *channel;            /* for the consent check; NULL: any */
+  gboolean    allow_unconsented;
+  gboolean    burn_timecode;      /* each frame's source timecode */
+  gboolean    burn_names;         /* who is speaking, as their consent's naming level allows */
+} CrCutRenderOptions;
+
+/* A review copy (H.264/AAC MP4) at the cut's size and rate, after the same consent check as
+ * an export. Blocking: run it in a worker. progress: frames done of total. */
+gboolean    cr_cut_render         (CrDb *db, gint64 cut, const char *path, const CrCutRenderOptions *options,
+                                   void (*progress) (gint64 done, gint64 total, gpointer user_data),
+                                   gpointer user_data, GCancellable *cancellable, GPtrArray **clearance,
+                                   GError **error);
 
 /* Reads an EDL or OTIO file into a new cut named `name`, matching sources to catalogued clips
  * by path, file name or reel name. *unmatched lists the sources it could not match (their

@@ -199,7 +199,12 @@ cr_consent_current (CrDb        *db,
             replace (&state->media, cr_record_get (latest, "media"));
         }
       else
-        state->problem = CR_CONSENT_WITHDRAWN;
+        {
+          /* Nothing may be used any more: the old grant says only what it once covered. */
+          state->problem = CR_CONSENT_WITHDRAWN;
+          g_clear_pointer (&state->channels, g_free);
+          g_clear_pointer (&state->media, g_free);
+        }
     }
   else if (g_str_equal (state->status, "declined"))
     state->problem = CR_CONSENT_DECLINED;

@@ -284,6 +284,11 @@ read_line (Reader  *reader,
           g_free (p->clip_name);
           p->clip_name = g_strstrip (g_strdup (body + strlen ("FROM CLIP NAME:")));
         }
+      else if (g_str_has_prefix (body, "SOURCE FILE:") && p->fields != NULL && p->clip_name == NULL)
+        {
+          /* Avid and Resolve name the file here; a FROM CLIP NAME, when present, wins. */
+          p->clip_name = g_strstrip (g_strdup (body + strlen ("SOURCE FILE:")));
+        }
       /* Other comments (LOC, SOURCE FILE, ASC_SOP ...) carry nothing we keep. */
       return TRUE;
     }

@@ -40,6 +40,8 @@ GStrv
 cr_edl_reel_names (const CrTimeline *timeline)
 {
   g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  /* base -> the next number to try, so that 500 "INTERVIE"s do not retry 2, 3, 4 ... each time */
+  g_autoptr(GHashTable) next_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GStrv names;
   guint i;
 
@@ -48,18 +50,21 @@ cr_edl_reel_names (const CrTimeline *timeline)
   for (i = 0; i < timeline->sources->len; i++)
     {
       const CrTimelineSource *source = g_ptr_array_index (timeline->sources, i);
-      char *reel = reel_base (cr_timeline_source_get_name (source));
-      guint n;
+      g_autofree char *base = reel_base (cr_timeline_source_get_name (source));
+      char *reel = g_strdup (base);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (next_number, base));
 
-      for (n = 2; g_hash_table_contains (taken, reel); n++)
+      for (n = MAX (n, 2); g_hash_table_contains (taken, reel); n++)
         {
-          g_autofree char *base = reel_base (cr_timeline_source_get_name (source));
-          g_autofree char *suffix = g_strdup_printf ("%u", n);
-          gsize keep = MIN (strlen (base), REEL_MAX - strlen (suffix));
+          char suffix[16];
+          gsize keep;
 
+          g_snprintf (suffix, sizeof suffix, "%u", n);
+          keep = MIN (strlen (base), REEL_MAX - strlen (suffix));
           g_free (reel);
           reel = g_strdup_printf ("%.*s%s", (int) keep, base, suffix);
         }
+      g_hash_table_insert (next_number, g_steal_pointer (&base), GUINT_TO_POINTER (n));
       g_hash_table_add (taken, reel);
       names[i] = reel;
     }

@@ -57,11 +57,11 @@ typedef struct
   int      height;           /* 0: 1080 */
 } CrEdlReadOptions;
 
-/* Reads a CMX3600 EDL of cuts back into a timeline. Each distinct "FROM CLIP NAME" (or, without
- * one, each reel) becomes a source whose path and name are that name, whose start timecode is 0
- * (so event in/out are timecode frame numbers) and whose duration reaches its last out point:
- * match it to a catalogued clip and call cr_timeline_rebase_source. Transitions, motion effects
- * and anything unreadable give a one-line error naming the line. */
+/* Reads a CMX3600 EDL of cuts back into a timeline. Each distinct "FROM CLIP NAME" (else
+ * "SOURCE FILE", else the reel) becomes a source whose path and name are that name, whose start
+ * timecode is 0 (so event in/out are timecode frame numbers) and whose duration reaches its last
+ * out point: match it to a catalogued clip and call cr_timeline_rebase_source. Transitions,
+ * motion effects and anything unreadable give a one-line error naming the line. */
 CrTimeline *cr_edl_read       (const char              *text,
                                gssize                   length,
                                const CrEdlReadOptions  *options,

@@ -56,28 +56,39 @@ attr_time (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* Resource ids: "r1" is the sequence's format, then one format per further source rate, then
- * one asset per source. Returns the id number of the format for `rate`. */
+/* A format: a rate and, when known, a picture size. */
+typedef struct
+{
+  CrRate rate;
+  int    width;
+  int    height;
+} Format;
+
+/* Resource ids: "r1" is the sequence's format, then one format per further rate and size of the
+ * sources, then one asset per source. Returns the id number of the format, adding it (and
+ * writing its element) when it is new. */
 static guint
-format_id (GArray *rates,
-           CrRate  rate)
+format_id (GArray  *formats,
+           Format   format,
+           GString *out)
 {
   guint i;
 
-  for (i = 0; i < rates->len; i++)
-    if (cr_rate_equal (g_array_index (rates, CrRate, i), rate))
-      return i + 1;
-  g_array_append_val (rates, rate);
-  return rates->len;
-}
-
-static void
-write_format (GString *out,
-              guint    id,
-              CrRate   rate)
-{
-  g_string_append_printf (out, "        <format id=\"r%u\"", id);
-  attr_time (out, "frameDuration", 1, rate);
+  for (i = 0; i < formats->len; i++)
+    {
+      const Format *known = &g_array_index (formats, Format, i);
+      if (cr_rate_equal (known->rate, format.rate) && known->width == format.width &&
+          known->height == format.height)
+        return i + 1;
+    }
+  g_array_append_val (formats, format);
+  g_string_append_printf (out, "        <format id=\"r%u\"", formats->len);
+  attr_time (out, "frameDuration", 1, format.rate);
+  /* Without a known size Final Cut reads it from the media. */
+  if (format.width > 0 && format.height > 0)
+    g_string_append_printf (out, " width=\"%d\" height=\"%d\"", format.width, format.height);
+  g_string_append (out, "/>\n");
+  return formats->len;
 }
 
 static gboolean
@@ -86,28 +97,22 @@ write_resources (const CrTimeline  *timeline,
                  guint             *first_asset,
                  GError           **error)
 {
-  g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (CrRate));
+  g_autoptr(GArray) formats = g_array_new (FALSE, FALSE, sizeof (Format));
   g_autofree guint *asset_format = g_new0 (guint, timeline->sources->len + 1);
+  Format sequence = { timeline->rate, timeline->width, timeline->height };
   guint i;
 
-  /* The sequence's format carries the frame size; the sources' sizes are left to Final Cut to
-   * read from the media. */
-  write_format (out, format_id (rates, timeline->rate), timeline->rate);
-  g_string_append_printf (out, " width=\"%d\" height=\"%d\"/>\n", timeline->width, timeline->height);
+  format_id (formats, sequence, out);
   for (i = 0; i < timeline->sources->len; i++)
     {
       const CrTimelineSource *source = g_ptr_array_index (timeline->sources, i);
-      guint known = rates->len;
+      Format format = { source->rate, source->width, source->height };
 
-      asset_format[i] = format_id (rates, source->rate);
-      if (rates->len > known)
-        {
-          write_format (out, asset_format[i], source->rate);
-          g_string_append (out, "/>\n");
-        }
+      if (source->has_video)
+        asset_format[i] = format_id (formats, format, out);
     }
 
-  *first_asset = rates->len + 1;
+  *first_asset = formats->len + 1;
   for (i = 0; i < timeline->sources->len; i++)
     {
       const CrTimelineSource *source = g_ptr_array_index (timeline->sources, i);

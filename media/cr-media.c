@@ -8,6 +8,7 @@
 #include <libavutil/avutil.h>
 
 #include "cr-media.h"
+#include "cr-av-private.h"
 
 G_DEFINE_QUARK (cr-media-error-quark, cr_media_error)
 
@@ -19,4 +20,12 @@ cr_media_describe_libraries (void)
                           av_version_info (),
                           AV_VERSION_MAJOR (avformat_version ()), AV_VERSION_MINOR (avformat_version ()),
                           AV_VERSION_MAJOR (avcodec_version ()), AV_VERSION_MINOR (avcodec_version ()));
+}
+
+/* FFmpeg logs to stderr by default; a user wants our one-line errors, not its chatter. Its
+ * messages go to g_debug instead (G_MESSAGES_DEBUG=casereel-media shows them). */
+void
+cr_media_init (void)
+{
+  cr_av_init ();
 }

@@ -24,5 +24,6 @@ typedef enum
 GQuark cr_media_error_quark        (void);
 
 char  *cr_media_describe_libraries (void);
+void   cr_media_init               (void);
 
 G_END_DECLS

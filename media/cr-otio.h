@@ -20,19 +20,23 @@ typedef struct
  * when any source has audio, an Audio Track.1. Each event is a Clip.2 whose source_range is its
  * [in, out) at the source's rate (from start timecode + in) and whose ExternalReference.1 has the
  * absolute file:// target_url and the source's available_range (start timecode, duration); holes
- * are Gap.1 at the timeline rate. Rates are the exact rational as a double (30000/1001 =
- * 29.97002997002997, never truncated). Markers become Marker.2 in source time. What OTIO has no
- * field for (drop-frame, channels, frame size, label, participants, question, note, keywords)
- * goes in "casereel" metadata so that cr_otio_read gives the same timeline back. */
+ * are Gap.1 at the timeline rate, as is an event whose source lacks that track's kind of media.
+ * Rates are the exact rational as a double (30000/1001 = 29.97002997002997, never truncated).
+ * Markers become Marker.2 in source time. What OTIO has no field for (drop-frame, channels, frame
+ * size, label, participants, question, note, keywords) goes in "casereel" metadata so that
+ * cr_otio_read gives the same timeline back; an event's text and markers are written once, on its
+ * video clip (or its audio clip when the source has no video). */
 gboolean    cr_otio_write (const CrTimeline     *timeline,
                            const CrOtioOptions  *options,
                            GString              *out,
                            GError              **error);
 
-/* Reads the first Video track (or, without one, the first Audio track) of an .otio timeline.
- * Sources are identified by target_url (a file:// URL becomes a path); a source without an
+/* Reads the first Video track of an .otio timeline, then the first Audio track for the events
+ * that have no video (an audio clip at the same record position and source as a video clip is
+ * the same event). Clip.1 and Clip.2, Gap; transitions and nested stacks are refused. Sources are
+ * identified by target_url (a file:// URL becomes a path) and rate; a source without an
  * available_range starts at 0 and reaches its last out point. Errors are one line and name the
- * place (“tracks[0].children[3].source_range: ...”). */
+ * place ("OTIO tracks.children[0].children[3].source_range.duration: ..."). */
 CrTimeline *cr_otio_read  (const char  *text,
                            gssize       length,
                            GError     **error);

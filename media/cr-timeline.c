@@ -143,6 +143,20 @@ cr_timeline_event_add_keyword (CrTimelineEvent *event,
   g_ptr_array_add (event->keywords, g_strdup (keyword));
 }
 
+void
+cr_timeline_source_set_size (CrTimeline *timeline,
+                             guint       source,
+                             int         width,
+                             int         height)
+{
+  CrTimelineSource *src;
+
+  g_return_if_fail (source < timeline->sources->len);
+  src = g_ptr_array_index (timeline->sources, source);
+  src->width = MAX (width, 0);
+  src->height = MAX (height, 0);
+}
+
 const CrTimelineSource *
 cr_timeline_get_source (const CrTimeline *timeline,
                         guint             index)

@@ -32,6 +32,8 @@ typedef struct
   gint64    duration;        /* available media, frames at rate */
   gboolean  has_video;
   int       audio_channels;  /* 0: no audio */
+  int       width;           /* picture size, 0 when unknown (cr_timeline_source_set_size) */
+  int       height;
 } CrTimelineSource;
 
 typedef struct
@@ -99,6 +101,12 @@ void               cr_timeline_event_add_marker   (CrTimelineEvent *event,
                                                    const char      *note);
 void               cr_timeline_event_add_keyword  (CrTimelineEvent *event,
                                                    const char      *keyword);
+
+/* The source's picture size, for writers that describe the media (FCPXML formats). */
+void               cr_timeline_source_set_size    (CrTimeline  *timeline,
+                                                   guint        source,
+                                                   int          width,
+                                                   int          height);
 
 const CrTimelineSource *cr_timeline_get_source    (const CrTimeline *timeline,
                                                    guint             index);

@@ -229,7 +229,7 @@ mixed_cut (CrDb *db)
   add_select (db, "a2398.mov", "12", "36", "opening", "Zoë & “Jo”", NULL);
   add_select (db, "b25.mp4", "5", "30", "middle", "Zoë & “Jo”", NULL);
   add_select (db, "c2997df.mov", "10", "40", "end", "Zoë & “Jo”", NULL);
-  cut = test_add (db, &cr_entity_cut, "name", "Mixed", "frame_rate", "25", NULL);
+  cut = test_add (db, &cr_entity_cut, "name", "Mixed", "frame_rate", "25", "width", "320", "height", "180", NULL);
   for (gint64 s = 1; s <= 3; s++)
     g_assert_true (cr_cut_add_event (db, cut, s, 0, 0, 0, s == 3 ? 10 : 0, NULL, 0, &error));
   return cut;
@@ -347,6 +347,37 @@ test_fcpxml_and_mlt_read_by_tools (void)
   g_assert_cmpint (g_ascii_strtoll (frames, NULL, 10), ==, cr_timeline_get_duration (timeline));
 }
 
+static void
+test_render (void)
+{
+  g_autoptr(CrDb) db = production_with_footage ();
+  g_autoptr(GError) error = NULL;
+  gint64 cut = mixed_cut (db);
+  g_autofree char *mp4 = g_build_filename (outdir, "review.mp4", NULL);
+  g_autofree char *refused = g_build_filename (outdir, "refused.mp4", NULL);
+  g_autofree char *frames = NULL;
+  g_autoptr(CrTimeline) timeline = cr_cut_build_timeline (db, cut, &error);
+  CrCutRenderOptions options = { .channel = "website", .burn_timecode = TRUE, .burn_names = TRUE };
+
+  g_assert_true (cr_cut_render (db, cut, mp4, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  frames = fixture_spawn_out ((const char * const[]) { "ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
+    "-show_entries", "stream=nb_read_frames,width,height", "-of", "default=noprint_wrappers=1", mp4, NULL });
+  {
+    g_autofree char *want = g_strdup_printf ("width=320\nheight=180\nnb_read_frames=%" G_GINT64_FORMAT "\n",
+                                             cr_timeline_get_duration (timeline));
+    g_assert_cmpstr (frames, ==, want);
+  }
+
+  /* Someone without consent: refused before any work, nothing written but the report. */
+  test_add (db, &cr_entity_participant, "name", "Nobody Asked", "kind", "interviewee", NULL);
+  add_select (db, "b25.mp4", "0", "10", "unasked", "Nobody Asked", NULL);
+  g_assert_true (cr_cut_add_event (db, cut, 4, 0, 0, 0, 0, NULL, 0, &error));
+  g_assert_false (cr_cut_render (db, cut, refused, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, CR_CUT_ERROR, CR_CUT_ERROR_UNCONSENTED);
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -367,5 +398,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cut/round-trips", test_round_trips);
   g_test_add_func ("/cut/import-unmatched", test_import_lists_unmatched);
   g_test_add_func ("/cut/fcpxml-mlt-tools", test_fcpxml_and_mlt_read_by_tools);
+  g_test_add_func ("/cut/render", test_render);
   return g_test_run ();
 }

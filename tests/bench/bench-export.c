@@ -13,7 +13,7 @@
 /* Times every edit-list writer on a 10,000-event cut (best of several runs, since the machine is
  * shared) and the two readers on the writers' output. Exit status 1 when a writer misses the
  * 100 ms target. Built by meson, not run by `meson test`:
- *   build/tests/bench/bench-export [EVENTS] */
+ *   build/tests/bench/bench-export [EVENTS [FORMAT]] */
 
 #define TARGET_MS 100.0
 #define RUNS 5
@@ -62,6 +62,7 @@ main (int   argc,
       char *argv[])
 {
   guint n_events = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 10000;
+  const char *only = argc > 2 ? argv[2] : NULL;
   g_autoptr(CrTimeline) timeline = build_cut (n_events);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) edl = g_string_new (NULL);
@@ -86,6 +87,9 @@ main (int   argc,
     {
       double best = G_MAXDOUBLE;
       gsize bytes = 0;
+
+      if (only != NULL && g_strcmp0 (only, cr_export_format_to_string (format)) != 0)
+        continue;
 
       for (run = 0; run < RUNS; run++)
         {
@@ -124,6 +128,7 @@ main (int   argc,
     }
 
   /* The readers have no target; shown for reference. */
+  if (only == NULL)
   {
     g_autoptr(CrTimeline) back = NULL;
 

@@ -70,6 +70,8 @@ test_history_derives_current (void)
   s = state_on (db, ana, "2026-08-01");
   g_assert_cmpint (s->problem, ==, CR_CONSENT_WITHDRAWN);
   g_assert_false (cr_consent_allows (s, NULL, NULL, NULL));
+  g_assert_null (s->channels);   /* nothing may be used any more */
+  g_assert_null (s->media);
   g_clear_pointer (&s, cr_consent_state_free);
 
   /* Looking back is still possible: the history is kept. */

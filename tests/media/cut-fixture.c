@@ -56,6 +56,9 @@ cut_fixture_new (const char *folder)
       cr_timeline_add_source (timeline, path, NULL, *sources[i].rate, sources[i].drop_frame,
                               start_tc, sources[i].duration, sources[i].video, sources[i].audio);
     }
+  /* Sizes known for some sources only: UHD, the sequence's own, unknown for the rest. */
+  cr_timeline_source_set_size (timeline, 0, 3840, 2160);
+  cr_timeline_source_set_size (timeline, 2, 1920, 1080);
 
   /* 240 frames at 23.976 = exactly 300 at 29.97. */
   event = cr_timeline_add_event (timeline, 0, 240, 480, 0);

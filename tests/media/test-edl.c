@@ -89,6 +89,22 @@ test_reel_names (void)
     g_assert_cmpuint (strlen (reels[i]), <=, 8);
 }
 
+/* At 59.94 drop-frame the frame field reaches 59 and four labels drop each minute. */
+static void
+test_5994 (void)
+{
+  CrRate rate = { 60000, 1001 };
+  g_autoptr(CrTimeline) timeline = cr_timeline_new ("59.94", rate, TRUE, 1280, 720);
+  g_autofree char *edl = NULL;
+  guint source = cr_timeline_add_source (timeline, "/m/fast.mov", NULL, rate, TRUE, 0, 10000, TRUE, 0);
+
+  cr_timeline_add_event (timeline, source, 0, 3599, 0);
+  cr_timeline_add_event (timeline, source, 3599, 3601, 3599);
+  edl = write_edl (timeline, NULL);
+  g_assert_nonnull (strstr (edl, "001  FAST     V     C        00:00:00;00 00:00:59;59 01:00:00;00 01:00:59;59\n"));
+  g_assert_nonnull (strstr (edl, "002  FAST     V     C        00:00:59;59 00:01:00;05 01:00:59;59 01:01:00;05\n"));
+}
+
 static void
 test_no_comments (void)
 {
@@ -154,7 +170,8 @@ test_read_foreign (void)
     "\r\n"
     "001  TAPE1    V     C        10:00:00:00 10:00:02:00 00:59:58:00 01:00:00:00\r\n"
     "* LOC: 10:00:01:00 RED note\r\n"
-    "002  TAPE2    A     C        00:00:10:00 00:00:11:12 01:00:00:00 01:00:01:12\r\n";
+    "002  TAPE2    A     C        00:00:10:00 00:00:11:12 01:00:00:00 01:00:01:12\r\n"
+    "*SOURCE FILE: tape two.wav\r\n";
   CrEdlReadOptions options = { .rate = { 25, 1 } };
   g_autoptr(GError) error = NULL;
   g_autoptr(CrTimeline) timeline = cr_edl_read (edl, -1, &options, &error);
@@ -169,7 +186,8 @@ test_read_foreign (void)
   event = cr_timeline_get_event (timeline, 1);
   g_assert_cmpint (event->record, ==, 3600 * 25);
   g_assert_cmpint (event->out - event->in, ==, 37);
-  g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (timeline, event->source)), ==, "TAPE2");
+  g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (timeline, event->source)), ==, "tape two.wav");
+  g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (timeline, 0)), ==, "TAPE1");
   g_assert_false (cr_timeline_get_source (timeline, event->source)->has_video);
   g_assert_cmpint (cr_timeline_get_source (timeline, event->source)->audio_channels, ==, 1);
 }
@@ -298,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/edl/golden", test_golden);
   g_test_add_func ("/edl/event-lines", test_event_lines);
   g_test_add_func ("/edl/reel-names", test_reel_names);
+  g_test_add_func ("/edl/59.94", test_5994);
   g_test_add_func ("/edl/no-comments", test_no_comments);
   g_test_add_func ("/edl/round-trip", test_round_trip);
   g_test_add_func ("/edl/read-foreign", test_read_foreign);

@@ -75,6 +75,11 @@ test_structure (void)
   /* 01:00:00;00 at 29.97 drop-frame is frame 107892. */
   CHECK ("string(//sequence/@tcStart)", "8999991/2500s");
   CHECK ("count(//asset)", "6");
+  /* Each asset's own format: its rate, and its size when known (never the sequence's by default). */
+  CHECK ("string(//format[@id=//asset[1]/@format]/@frameDuration)", "1001/24000s");
+  CHECK ("string(//format[@id=//asset[1]/@format]/@width)", "3840");
+  CHECK ("string(//asset[3]/@format)", "r1");
+  CHECK ("count(//format[@id=//asset[2]/@format]/@width)", "0");
   CHECK ("count(//asset/media-rep[@kind='original-media'])", "6");
   CHECK ("count(//spine/asset-clip)", "6");
   CHECK ("count(//spine/gap)", "1");
