@@ -19,6 +19,9 @@ int cr_cli_schedule    (CrCli *cli, int argc, char **argv);
 int cr_cli_import      (CrCli *cli, int argc, char **argv);
 int cr_cli_index       (CrCli *cli, int argc, char **argv);
 int cr_cli_clips       (CrCli *cli, int argc, char **argv);
+int cr_cli_probe       (CrCli *cli, int argc, char **argv);
+int cr_cli_thumb       (CrCli *cli, int argc, char **argv);
+int cr_cli_extract     (CrCli *cli, int argc, char **argv);
 int cr_cli_clip        (CrCli *cli, int argc, char **argv);
 int cr_cli_select      (CrCli *cli, int argc, char **argv);
 int cr_cli_marker      (CrCli *cli, int argc, char **argv);
@@ -39,6 +42,9 @@ int cr_cli_releases    (CrCli *cli, int argc, char **argv);
   { "import", "add participants from a CSV file", cr_cli_import }, \
   { "index", "catalogue the media files in folders", cr_cli_index }, \
   { "clips", "list the catalogue (--offline, --failed, --json)", cr_cli_clips }, \
+  { "probe", "what one media file holds: streams, timecode, recorder notes", cr_cli_probe }, \
+  { "thumb", "a poster frame, a strip or a waveform as PNG", cr_cli_thumb }, \
+  { "extract", "cut a range of a media file into a new file", cr_cli_extract }, \
   { "clip", "log a clip: link, tag, rate, note", cr_cli_clip }, \
   { "select", "ranges of clips worth keeping", cr_cli_select }, \
   { "marker", "notes at a point of a clip", cr_cli_marker }, \

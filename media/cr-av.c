@@ -163,6 +163,12 @@ cr_av_open_input (const char     *path,
       g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: is a folder, not a file", name);
       return NULL;
     }
+  /* A pipe or a device could block open() itself, where no interrupt callback reaches. */
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: not a regular file", name);
+      return NULL;
+    }
   if (st.st_size == 0)
     {
       g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_NOT_MEDIA, "%s: empty file", name);
@@ -177,7 +183,16 @@ cr_av_open_input (const char     *path,
       int score = 0;
 
       memcpy (buf, head, head_len);
-      fmt = av_probe_input_format3 (&pd, 1, &score);
+      /* As FFmpeg does: 2 KiB first, more only while no format is sure (some probes scan
+       * all they are given, and there are hundreds of them). */
+      for (gsize size = MIN (head_len, 2048);; size = MIN (size * 2, head_len))
+        {
+          pd.buf_size = (int) size;
+          score = 0;
+          fmt = av_probe_input_format3 (&pd, 1, &score);
+          if ((fmt != NULL && score > AVPROBE_SCORE_RETRY) || size == head_len)
+            break;
+        }
       if (fmt != NULL && score < AVPROBE_SCORE_RETRY)
         fmt = NULL;  /* a weak guess: let FFmpeg look further into the file */
       if (fmt == NULL && (goffset) head_len >= (goffset) st.st_size && score <= 0)

@@ -654,19 +654,28 @@ find_first_keyframe (Job        *job,
 
       g_ptr_array_set_size (pending, 0);
       job->real_in_abs_us = CR_TIME_UNKNOWN;
+      /* Read on to the last keyframe at or before `in`: a seek without an index can land a
+       * keyframe or more early. Earlier packets stay; copy_packet drops what is before. */
       while ((ret = av_read_frame (job->ic, pkt)) >= 0)
         {
           AVStream *st = job->ic->streams[pkt->stream_index];
           gint64 ts = pkt->pts != AV_NOPTS_VALUE ? pkt->pts : pkt->dts;
-          gboolean key = st == job->lead && (pkt->flags & AV_PKT_FLAG_KEY) && ts != AV_NOPTS_VALUE;
+          gint64 order = pkt->dts != AV_NOPTS_VALUE ? pkt->dts : ts;
+          gboolean lead = st == job->lead && ts != AV_NOPTS_VALUE;
+          gboolean key = lead && (pkt->flags & AV_PKT_FLAG_KEY);
 
-          g_ptr_array_add (pending, av_packet_clone (pkt));
-          av_packet_unref (pkt);
-          if (key)
+          if (lead && job->real_in_abs_us != CR_TIME_UNKNOWN && order > in_ts)
             {
-              job->real_in_abs_us = to_us (ts, st->time_base);
+              g_ptr_array_add (pending, av_packet_clone (pkt));
+              av_packet_unref (pkt);
               break;
             }
+          if (key && (ts <= in_ts || job->real_in_abs_us == CR_TIME_UNKNOWN))
+            job->real_in_abs_us = to_us (ts, st->time_base);
+          g_ptr_array_add (pending, av_packet_clone (pkt));
+          av_packet_unref (pkt);
+          if (key && ts > in_ts)
+            break;  /* landed past `in` */
           if (cr_av_interrupted (&job->irq, job->path, error))
             return FALSE;
         }

@@ -187,6 +187,13 @@ stat_file (const char  *path,
     return set_errno_error (error, errno, path);
   if (S_ISDIR (st.st_mode))
     return set_errno_error (error, EISDIR, path);
+  /* A pipe or a device could block open() itself, where no interrupt callback reaches. */
+  if (!S_ISREG (st.st_mode))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: not a regular file", name);
+      return FALSE;
+    }
   *size = st.st_size;
   *mtime_us = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
   return TRUE;

@@ -37,6 +37,13 @@ image_clear (Image *img)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Image, image_clear)
 
+static void
+image_free (gpointer data)
+{
+  image_clear (data);
+  g_free (data);
+}
+
 /* One open file and a decoder for the stream we draw from. */
 typedef struct
 {
@@ -654,7 +661,7 @@ cr_thumbnail_render_strip (const char    *path,
   if (!source_open (&src, path, cancellable, error) || !source_use (&src, AVMEDIA_TYPE_VIDEO, error))
     return NULL;
 
-  frames = g_ptr_array_new_with_free_func ((GDestroyNotify) image_clear);
+  frames = g_ptr_array_new_with_free_func (image_free);
   for (int i = 0; i < count; i++)
     {
       /* The middle of each of `count` equal parts. */

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "cr-probe.h"
@@ -418,6 +419,28 @@ test_broadcast_wave (void)
   g_assert_true (fallback->timecode.rate_from_caller);
 }
 
+/* A chunk that claims 2 GiB at the end of a WAV: our RIFF walk stops, nothing breaks. */
+static void
+test_lying_chunk (void)
+{
+  g_autofree char *src = fixture ("speed.wav");
+  g_autofree char *path = fixture ("lying.wav");
+  g_autofree char *data = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(CrProbe) probe = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (src, &data, &len, NULL));
+  g_byte_array_append (bytes, (guint8 *) data, len);
+  g_byte_array_append (bytes, (const guint8 *) "iXML\xf0\xff\xff\x7f<BWFXML><SPEED>", 23);
+  g_assert_true (g_file_set_contents (path, (char *) bytes->data, bytes->len, NULL));
+  probe = cr_probe_file (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* The bext chunk before it still counts. */
+  assert_timecode (probe, CR_TIMECODE_SOURCE_BWF, "00:59:56:09", "24000/1001");
+}
+
 static void
 test_phone (void)
 {
@@ -449,8 +472,12 @@ static void
 test_bad_files (void)
 {
   g_autofree char *folder = fixture ("folder.mov");
+  g_autofree char *fifo = fixture ("pipe.mov");
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  /* A named pipe with no writer would block open() forever. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_fails ("pipe.mov", CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO);
   assert_fails ("zero.mp4", CR_MEDIA_ERROR, CR_MEDIA_ERROR_NOT_MEDIA);
   assert_fails ("notes.mp4", CR_MEDIA_ERROR, CR_MEDIA_ERROR_NOT_MEDIA);
   assert_fails ("noise.mov", CR_MEDIA_ERROR, CR_MEDIA_ERROR_NOT_MEDIA);
@@ -639,6 +666,7 @@ main (int    argc,
   g_test_add_func ("/probe/timecode/sources", test_timecode_sources);
   g_test_add_func ("/probe/timecode/tmcd-rate-mismatch", test_tmcd_rate_mismatch);
   g_test_add_func ("/probe/timecode/broadcast-wave", test_broadcast_wave);
+  g_test_add_func ("/probe/timecode/lying-chunk", test_lying_chunk);
   g_test_add_func ("/probe/real/expected", test_real_recordings);
   g_test_add_func ("/probe/real/recorder", test_recorder_fields);
   g_test_add_func ("/probe/phone", test_phone);

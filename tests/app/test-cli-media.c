@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "cli-run.h"
+#include "media-test-util.h"
+
+/* `casereel probe`, `thumb` and `extract` on files made by ffmpeg, checked with ffprobe. */
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
+
+static char *dir;
+static char *clip;
+
+static char *
+path_in_dir (const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+test_probe (void)
+{
+  g_auto(CliResult) r = cli_run ("probe", "--json", clip);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(CliResult) bad = { 0 };
+  g_autofree char *text = path_in_dir ("notes.mov");
+  JsonObject *root, *tc;
+
+  g_assert_cmpint (r.status, ==, 0);
+  json_parser_load_from_data (parser, r.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  tc = json_object_get_object_member (root, "timecode");
+  g_assert_cmpstr (json_object_get_string_member (tc, "start"), ==, "01:00:00:00");
+  g_assert_cmpstr (json_object_get_string_member (tc, "rate"), ==, "25/1");
+  g_assert_cmpint (json_object_get_int_member (root, "duration_us"), ==, 6000000);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "streams")), ==, 3);
+
+  g_assert_true (g_file_set_contents (text, "not a clip", -1, NULL));
+  bad = cli_run ("probe", text);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "notes.mov: not a media file"));
+  g_assert_null (strchr (strchr (bad.err, '\n') + 1, '\n'));
+}
+
+static void
+test_thumb (void)
+{
+  g_autofree char *out = path_in_dir ("poster.png");
+  g_auto(CliResult) r = cli_run ("thumb", clip, "--at", "01:00:01:05", "-o", out);
+  g_autoptr(JsonObject) info = NULL;
+  JsonObject *s;
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "frame at 1.200000 s"));
+  info = media_test_ffprobe (out);
+  s = json_array_get_object_element (json_object_get_array_member (info, "streams"), 0);
+  g_assert_cmpstr (json_object_get_string_member (s, "codec_name"), ==, "png");
+  g_assert_cmpint (json_object_get_int_member (s, "width"), ==, 256);
+  g_assert_cmpint (json_object_get_int_member (s, "height"), ==, 192);
+}
+
+static void
+test_extract (void)
+{
+  g_autofree char *out = path_in_dir ("cut.mp4");
+  g_auto(CliResult) r = cli_run ("extract", clip, "--in", "01:00:02:10", "--out", "01:00:04:00",
+                                 "--reencode", "-o", out);
+  g_auto(CliResult) bad = { 0 };
+  g_autoptr(JsonObject) info = NULL;
+  JsonObject *format, *video;
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "2.400000 s to 4.000000 s, starts at 01:00:02:10 at 25/1"));
+  info = media_test_ffprobe (out);
+  format = json_object_get_object_member (info, "format");
+  g_assert_cmpint (media_test_seconds_us (format, "duration"), ==, 1600000);
+  /* MP4 keeps it on the video stream and its timecode track, not on the container. */
+  video = json_array_get_object_element (json_object_get_array_member (info, "streams"), 0);
+  g_assert_cmpstr (json_object_get_string_member (video, "codec_type"), ==, "video");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (video, "tags"), "timecode"),
+                   ==, "01:00:02:10");
+
+  bad = cli_run ("extract", clip, "--in", "soon", "-o", out);
+  g_assert_cmpint (bad.status, ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  dir = media_test_dir ();
+  clip = path_in_dir ("clip.mov");
+  media_test_ffmpeg (clip, "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-f", "lavfi", "-i", "sine=r=48000",
+                     "-t", "6", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "25",
+                     "-c:a", "aac", "-timecode", "01:00:00:00", NULL);
+
+  g_test_add_func ("/cli/media/probe", test_probe);
+  g_test_add_func ("/cli/media/thumb", test_thumb);
+  g_test_add_func ("/cli/media/extract", test_extract);
+
+  status = g_test_run ();
+  if (status == 0)
+    {
+      const char *argv_rm[] = { "rm", "-rf", dir, NULL };
+      media_test_run (argv_rm);
+    }
+  g_free (clip);
+  g_free (dir);
+  return status;
+}

@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "cr-extract.h"
+#include "media-test-util.h"
+
+static char *dir;
+
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+make_fixtures (void)
+{
+  g_autofree char *path = NULL;
+
+#define P(name) (g_free (path), path = fixture (name))
+#define X264 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"
+  /* 6 s at 25 fps, a keyframe every second, timecode track from 01:00:00:00. */
+  media_test_ffmpeg (P ("source.mov"), "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25",
+                     "-f", "lavfi", "-i", "sine=r=48000", "-t", "6", X264, "-g", "25",
+                     "-c:a", "aac", "-timecode", "01:00:00:00", NULL);
+  /* 29.97 drop-frame, B-frames, starting just before the hour. */
+  media_test_ffmpeg (P ("df.mp4"), "-f", "lavfi", "-i", "testsrc2=s=320x240:r=30000/1001",
+                     "-f", "lavfi", "-i", "sine=r=48000", "-t", "3", X264, "-g", "30",
+                     "-c:a", "aac", "-timecode", "00:59:59;28", NULL);
+  /* MPEG-TS: no index, a keyframe every 12 frames (0.48 s). */
+  media_test_ffmpeg (P ("stream.ts"), "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25",
+                     "-f", "lavfi", "-i", "sine=r=48000", "-t", "3", "-c:v", "mpeg2video", "-g", "12",
+                     "-c:a", "mp2", NULL);
+  media_test_ffmpeg (P ("take.wav"), "-f", "lavfi", "-i", "sine=r=48000", "-t", "3", "-c:a", "pcm_s24le", NULL);
+#undef P
+}
+
+typedef struct
+{
+  JsonObject *format;
+  JsonArray  *streams;
+  JsonObject *root;
+} Probed;
+
+static void
+probed_clear (Probed *p)
+{
+  g_clear_pointer (&p->root, json_object_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Probed, probed_clear)
+
+static void
+ffprobe (const char *path,
+         Probed     *out)
+{
+  out->root = media_test_ffprobe (path);
+  out->format = json_object_get_object_member (out->root, "format");
+  out->streams = json_object_get_array_member (out->root, "streams");
+}
+
+static JsonObject *
+stream_of_type (Probed     *p,
+                const char *type,
+                guint      *count)
+{
+  JsonObject *found = NULL;
+
+  *count = 0;
+  for (guint i = 0; i < json_array_get_length (p->streams); i++)
+    {
+      JsonObject *s = json_array_get_object_element (p->streams, i);
+      if (g_str_equal (json_object_get_string_member (s, "codec_type"), type))
+        {
+          found = found ? found : s;
+          (*count)++;
+        }
+    }
+  return found;
+}
+
+static const char *
+tag (JsonObject *o,
+     const char *key)
+{
+  JsonObject *tags = json_object_has_member (o, "tags") ? json_object_get_object_member (o, "tags") : NULL;
+
+  return tags != NULL && json_object_has_member (tags, key) ? json_object_get_string_member (tags, key) : NULL;
+}
+
+/* Stream copy of 2.3 s to 4.0 s: starts at the keyframe at 2.0 s, says so, and the new file's
+ * timecode is that frame's: 01:00:02:00. The old timecode track is not carried over. */
+static void
+test_copy (void)
+{
+  g_autofree char *src = fixture ("source.mov");
+  g_autofree char *out = fixture ("copy.mov");
+  CrExtractOptions options = { 2300000, 4000000, FALSE, NULL, NULL };
+  g_auto(CrExtractResult) result = { 0 };
+  g_auto(Probed) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  JsonObject *video, *audio, *data;
+  guint nv, na, nd;
+  g_autofree char *label = NULL;
+
+  g_assert_true (cr_extract (src, out, &options, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result.in_us, ==, 2000000);
+  g_assert_cmpint (result.out_us, ==, 4000000);
+  g_assert_true (result.has_timecode);
+  label = cr_timecode_to_string (result.timecode_frames, &result.timecode_format);
+  g_assert_cmpstr (label, ==, "01:00:02:00");
+  g_assert_nonnull (result.notes);
+  g_assert_nonnull (strstr (result.notes[0], "timecode track"));
+
+  ffprobe (out, &p);
+  video = stream_of_type (&p, "video", &nv);
+  audio = stream_of_type (&p, "audio", &na);
+  data = stream_of_type (&p, "data", &nd);
+  g_assert_cmpuint (nv, ==, 1);
+  g_assert_cmpuint (na, ==, 1);
+  /* One timecode track, made anew by the muxer from our tag: not the source's copied. */
+  g_assert_cmpuint (nd, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (video, "codec_name"), ==, "h264");
+  g_assert_cmpstr (json_object_get_string_member (video, "nb_frames"), ==, "50");
+  g_assert_cmpint (media_test_seconds_us (video, "duration"), ==, 2000000);
+  g_assert_cmpstr (json_object_get_string_member (audio, "codec_name"), ==, "aac");
+  g_assert_cmpstr (tag (data, "timecode"), ==, "01:00:02:00");
+  g_assert_cmpstr (tag (video, "timecode"), ==, "01:00:02:00");
+  /* A copied tmcd track would stretch the file to the source's 6 s. */
+  g_assert_cmpint (media_test_seconds_us (p.format, "duration"), <, 2100000);
+}
+
+/* Re-encoded frames 15 to 45 at 29.97 DF: 30 frames exactly, the first being source frame
+ * 15, labelled 00:59:59;28 + 15 frames = 01:00:00;13. */
+static void
+test_reencode (void)
+{
+  g_autofree char *src = fixture ("df.mp4");
+  g_autofree char *out = fixture ("reencoded.mp4");
+  CrRate rate = { 30000, 1001 };
+  CrExtractOptions options = { cr_frames_to_usec (15, rate), cr_frames_to_usec (45, rate), TRUE, NULL, NULL };
+  g_auto(CrExtractResult) result = { 0 };
+  g_auto(Probed) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first = NULL, same = NULL, before = NULL, after = NULL;
+  JsonObject *video, *audio, *data;
+  guint nv, na, nd;
+  g_autofree char *label = NULL;
+
+  g_assert_true (cr_extract (src, out, &options, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result.in_us, ==, cr_frames_to_usec (15, rate));
+  g_assert_cmpint (result.out_us, ==, cr_frames_to_usec (45, rate));
+  label = cr_timecode_to_string (result.timecode_frames, &result.timecode_format);
+  g_assert_cmpstr (label, ==, "01:00:00;13");
+
+  ffprobe (out, &p);
+  video = stream_of_type (&p, "video", &nv);
+  audio = stream_of_type (&p, "audio", &na);
+  data = stream_of_type (&p, "data", &nd);
+  g_assert_cmpuint (nv, ==, 1);
+  g_assert_cmpuint (na, ==, 1);
+  g_assert_cmpuint (nd, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (video, "codec_name"), ==, "h264");
+  g_assert_cmpstr (json_object_get_string_member (video, "nb_frames"), ==, "30");
+  g_assert_cmpstr (json_object_get_string_member (video, "r_frame_rate"), ==, "30000/1001");
+  g_assert_cmpint (media_test_seconds_us (video, "duration"), ==, 1001000);
+  g_assert_cmpstr (json_object_get_string_member (audio, "codec_name"), ==, "aac");
+  /* The audio covers the same second, to within one AAC frame. */
+  g_assert_cmpint (ABS (media_test_seconds_us (audio, "duration") - 1001000), <=, 21334);
+  g_assert_cmpstr (tag (data, "timecode"), ==, "01:00:00;13");
+
+  /* Frame-accurate: closer to the source's frame 15 than to 14 or 16. */
+  first = media_test_ffmpeg_rgb (out, "null");
+  same = media_test_ffmpeg_rgb (src, "select=eq(n\\,15)");
+  before = media_test_ffmpeg_rgb (src, "select=eq(n\\,14)");
+  after = media_test_ffmpeg_rgb (src, "select=eq(n\\,16)");
+  g_assert_cmpfloat (media_test_mean_difference (first, same) * 3, <, media_test_mean_difference (first, before));
+  g_assert_cmpfloat (media_test_mean_difference (first, same) * 3, <, media_test_mean_difference (first, after));
+}
+
+/* MPEG-TS has no index: the cut still starts at the keyframe at or before `in`. */
+static void
+test_copy_without_index (void)
+{
+  g_autofree char *src = fixture ("stream.ts");
+  g_autofree char *out = fixture ("part.ts");
+  CrExtractOptions options = { 1200000, 2000000, FALSE, NULL, NULL };
+  g_auto(CrExtractResult) result = { 0 };
+  g_auto(Probed) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  JsonObject *video;
+  guint nv, na;
+  g_autofree char *label = NULL, *data = NULL;
+  guint32 gop = G_MAXUINT32;
+  gsize len;
+
+  g_assert_true (cr_extract (src, out, &options, &result, NULL, &error));
+  g_assert_no_error (error);
+  /* Keyframes every 0.48 s: 0.96 s is the last one before 1.2 s. */
+  g_assert_cmpint (result.in_us, ==, 960000);
+  g_assert_cmpint (result.out_us, >=, 2000000);
+  /* MPEG-2 video always has a GOP timecode (here from 00:00:00:00): the output's is that of
+   * its first frame, 24 frames in, and the copied GOP header itself says the same. */
+  g_assert_true (result.has_timecode);
+  label = cr_timecode_to_string (result.timecode_frames, &result.timecode_format);
+  g_assert_cmpstr (label, ==, "00:00:00:24");
+  g_assert_true (g_file_get_contents (out, &data, &len, NULL));
+  for (gsize i = 0; i + 8 <= len && gop == G_MAXUINT32; i++)
+    if (memcmp (data + i, "\0\0\1\xb8", 4) == 0)
+      gop = ((guint32) (guint8) data[i + 4] << 17) | ((guint8) data[i + 5] << 9)
+            | ((guint8) data[i + 6] << 1) | ((guint8) data[i + 7] >> 7);
+  g_assert_cmpuint (gop & 0x3f, ==, 24);            /* frames */
+  g_assert_cmpuint ((gop >> 6) & 0x3f, ==, 0);      /* seconds */
+  ffprobe (out, &p);
+  video = stream_of_type (&p, "video", &nv);
+  stream_of_type (&p, "audio", &na);
+  g_assert_cmpuint (nv, ==, 1);
+  g_assert_cmpuint (na, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (video, "codec_name"), ==, "mpeg2video");
+  g_assert_cmpint (ABS (media_test_seconds_us (p.format, "duration") - (result.out_us - result.in_us)), <, 50000);
+}
+
+static void
+test_audio_only (void)
+{
+  g_autofree char *src = fixture ("take.wav");
+  g_autofree char *out = fixture ("take-part.wav");
+  CrExtractOptions options = { 1000000, 2000000, FALSE, NULL, NULL };
+  g_auto(CrExtractResult) result = { 0 };
+  g_auto(Probed) p = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cr_extract (src, out, &options, &result, NULL, &error));
+  g_assert_no_error (error);
+  ffprobe (out, &p);
+  /* Each end is rounded to the microsecond on its own: the length can be 1 µs off. */
+  g_assert_cmpint (ABS (media_test_seconds_us (p.format, "duration") - (result.out_us - result.in_us)), <=, 1);
+  g_assert_cmpint (result.in_us, <=, 1000000);
+  g_assert_cmpint (result.out_us, >=, 2000000);
+  g_assert_cmpint (result.out_us - result.in_us, <, 1200000);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  gint64        last;
+  gint64        total;
+  int           calls;
+  gboolean      cancel_midway;
+} Progress;
+
+static void
+on_progress (gint64   done_us,
+             gint64   total_us,
+             gpointer user_data)
+{
+  Progress *p = user_data;
+
+  g_assert_cmpint (done_us, >=, p->last);
+  g_assert_cmpint (done_us, <=, total_us);
+  p->last = done_us;
+  p->total = total_us;
+  p->calls++;
+  if (p->cancel_midway && done_us > total_us / 2)
+    g_cancellable_cancel (p->cancellable);
+}
+
+static guint
+count_entries (void)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_progress_and_cancel (void)
+{
+  g_autofree char *src = fixture ("source.mov");
+  g_autofree char *out = fixture ("cancelled.mp4");
+  g_autofree char *done = fixture ("whole.mp4");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Progress progress = { cancellable, 0, 0, 0, FALSE };
+  CrExtractOptions options = { 0, -1, TRUE, on_progress, &progress };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  guint before;
+
+  g_assert_true (cr_extract (src, done, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (progress.calls, >, 10);
+  g_assert_cmpint (progress.last, ==, progress.total);
+  g_assert_cmpint (progress.total, ==, 6000000);
+
+  /* Cancelled halfway: the old file at that name is untouched and no temp file is left. */
+  g_assert_true (g_file_set_contents (out, "an older cut", -1, NULL));
+  before = count_entries ();
+  progress = (Progress) { cancellable, 0, 0, 0, TRUE };
+  g_assert_false (cr_extract (src, out, &options, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "an older cut");
+  g_assert_cmpuint (count_entries (), ==, before);
+}
+
+static void
+test_bad_requests (void)
+{
+  g_autofree char *src = fixture ("source.mov");
+  g_autofree char *out = fixture ("bad.mov");
+  g_autofree char *odd = fixture ("bad.unknownext");
+  g_autofree char *nowhere = fixture ("missing/out.mov");
+  CrExtractOptions past = { 7000000, -1, FALSE, NULL, NULL };
+  CrExtractOptions backwards = { 3000000, 2000000, FALSE, NULL, NULL };
+  CrExtractOptions fine = { 1000000, 2000000, FALSE, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  guint before = count_entries ();
+
+  g_assert_false (cr_extract (src, out, &past, NULL, NULL, &error));
+  g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cr_extract (src, out, &backwards, NULL, NULL, &error));
+  g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cr_extract (src, odd, &fine, NULL, NULL, &error));
+  g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cr_extract (src, nowhere, &fine, NULL, NULL, &error));
+  g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO);
+  g_assert_cmpuint (count_entries (), ==, before);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  dir = media_test_dir ();
+  make_fixtures ();
+
+  g_test_add_func ("/extract/copy", test_copy);
+  g_test_add_func ("/extract/reencode", test_reencode);
+  g_test_add_func ("/extract/copy-without-index", test_copy_without_index);
+  g_test_add_func ("/extract/audio-only", test_audio_only);
+  g_test_add_func ("/extract/progress-and-cancel", test_progress_and_cancel);
+  g_test_add_func ("/extract/bad-requests", test_bad_requests);
+
+  status = g_test_run ();
+  if (status == 0)
+    {
+      const char *argv_rm[] = { "rm", "-rf", dir, NULL };
+      media_test_run (argv_rm);
+    }
+  g_free (dir);
+  return status;
+}
