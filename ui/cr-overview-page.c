@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-overview"
+
+#include "config.h"
+
+#include "cr-consent.h"
+#include "cr-overview-page.h"
+#include "cr-record-format.h"
+#include "cr-schedule.h"
+#include "cr-store.h"
+#include "cr-words.h"
+
+/* The overview lists this many problems of each kind and counts the rest. */
+#define SHOWN_PROBLEMS 6
+
+struct _CrOverviewPage
+{
+  AdwBin parent_instance;
+
+  /* owned */
+  CrProduction       *production;
+  AdwPreferencesPage *page;
+  GPtrArray          *groups;
+  guint               n_consent_problems;
+  guint               n_conflicts;
+};
+
+G_DEFINE_FINAL_TYPE (CrOverviewPage, cr_overview_page, ADW_TYPE_BIN)
+
+static AdwPreferencesGroup *
+add_group (CrOverviewPage *self,
+           const char     *title,
+           const char     *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+  g_ptr_array_add (self->groups, group);
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static GtkWidget *
+add_row (AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (group, row);
+  return row;
+}
+
+static void
+add_icon (GtkWidget  *row,
+          const char *icon_name,
+          const char *style)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+  if (style != NULL)
+    gtk_widget_add_css_class (icon, style);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+}
+
+static void
+link_row (GtkWidget  *row,
+          const char *action,
+          GVariant   *target)
+{
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+}
+
+static void
+add_production_group (CrOverviewPage *self,
+                      CrDb           *db)
+{
+  g_autoptr(CrRecord) p = cr_store_get (db, &cr_entity_production, 1, NULL);
+  g_autofree char *title = cr_production_dup_title (self->production);
+  g_autofree char *file = g_path_get_basename (cr_production_get_path (self->production));
+  AdwPreferencesGroup *group;
+  GtkWidget *edit = gtk_button_new_with_mnemonic ("_Edit Details…");
+  GtkWidget *row;
+
+  group = add_group (self, "Production", NULL);
+  gtk_widget_add_css_class (edit, "flat");
+  /* The target first: an action that takes a parameter refuses to be set without one. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "(sx)", "production", (gint64) 1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.edit-record");
+  adw_preferences_group_set_header_suffix (group, edit);
+
+  row = add_row (group, title, file);
+  gtk_widget_add_css_class (row, "production-title");
+  if (p == NULL)
+    return;
+  if (cr_record_get (p, "funder"))
+    gtk_widget_add_css_class (add_row (group, "Funder", cr_record_get (p, "funder")), "property");
+  if (cr_record_get (p, "producer"))
+    gtk_widget_add_css_class (add_row (group, "Producer", cr_record_get (p, "producer")), "property");
+  if (cr_record_get (p, "description"))
+    {
+      row = add_row (group, "About", cr_record_get (p, "description"));
+      gtk_widget_add_css_class (row, "property");
+    }
+}
+
+static void
+add_counts_group (CrOverviewPage *self,
+                  CrDb           *db)
+{
+  static const struct { const CrEntity *entity; const char *icon; } counted[] = {
+    { &cr_entity_participant, "system-users-symbolic" },
+    { &cr_entity_interview, "x-office-calendar-symbolic" },
+    { &cr_entity_shot, "camera-video-symbolic" },
+    { &cr_entity_location, "mark-location-symbolic" },
+    { &cr_entity_question, "dialog-question-symbolic" },
+  };
+  AdwPreferencesGroup *group = add_group (self, "Plan", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
+    {
+      g_autofree char *title = cr_words_entity (counted[i].entity, TRUE);
+      gint64 n = cr_store_count (db, counted[i].entity, NULL, NULL);
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (n, 0));
+      GtkWidget *row = add_row (group, title, NULL);
+      GtkWidget *label = gtk_label_new (count);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "numeric");
+      add_icon (row, counted[i].icon, NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      link_row (row, "win.show-page", g_variant_new_string (counted[i].entity->plural));
+    }
+}
+
+static void
+add_consent_group (CrOverviewPage *self,
+                   CrDb           *db)
+{
+  CrQuery query = { .field = "kind", .value = "interviewee", .limit = 500 };
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_consent_state_free);
+  g_autofree char *description = NULL;
+  AdwPreferencesGroup *group;
+  guint n_people = 0;
+
+  /* Everyone who is filmed, a page at a time, so a large production stays bounded. */
+  for (query.offset = 0;; query.offset += query.limit)
+    {
+      g_autoptr(GPtrArray) people = cr_store_list (db, &cr_entity_participant, &query, NULL);
+
+      if (people == NULL || people->len == 0)
+        break;
+      for (guint i = 0; i < people->len; i++)
+        {
+          CrRecord *person = g_ptr_array_index (people, i);
+          CrConsentState *state = cr_consent_current (db, person->id, NULL, NULL);
+
+          n_people++;
+          if (state && state->problem != CR_CONSENT_OK)
+            g_ptr_array_add (problems, state);
+          else
+            cr_consent_state_free (state);
+        }
+    }
+  self->n_consent_problems = problems->len;
+
+  if (n_people == 0)
+    description = g_strdup ("No interviewees yet");
+  else if (problems->len == 0)
+    description = g_strdup_printf ("All %u interviewees have given consent", n_people);
+  else
+    description = g_strdup_printf ("%u of %u interviewees need attention", problems->len, n_people);
+  group = add_group (self, "Consent", description);
+
+  for (guint i = 0; i < problems->len && i < SHOWN_PROBLEMS; i++)
+    {
+      CrConsentState *state = g_ptr_array_index (problems, i);
+      g_autofree char *words = NULL;
+      g_autofree char *details = cr_words_consent_details (state);
+      g_autofree char *title = NULL;
+      const char *style = NULL;
+      GtkWidget *row;
+
+      words = cr_words_consent (state, "interviewee", &style);
+      title = g_strdup_printf ("%s — %s", state->name, words);
+      row = add_row (group, title, details);
+      add_icon (row, g_strcmp0 (style, "error") == 0 ? "dialog-error-symbolic" : "dialog-warning-symbolic", style);
+      link_row (row, "win.edit-record", g_variant_new ("(sx)", "participant", state->participant));
+    }
+  if (problems->len > SHOWN_PROBLEMS)
+    {
+      g_autofree char *more = g_strdup_printf ("%u more", problems->len - SHOWN_PROBLEMS);
+      link_row (add_row (group, more, NULL), "win.show-page", g_variant_new_string ("participants"));
+    }
+  if (n_people > 0 && problems->len == 0)
+    add_icon (add_row (group, "Everyone is covered", NULL), "emblem-ok-symbolic", "success");
+}
+
+static void
+add_schedule_group (CrOverviewPage *self,
+                    CrDb           *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = cr_schedule_conflicts (db, 0, &error);
+  AdwPreferencesGroup *group;
+  g_autofree char *description = NULL;
+
+  self->n_conflicts = conflicts ? conflicts->len : 0;
+  if (conflicts == NULL)
+    description = g_strdup (error->message);
+  else if (conflicts->len == 0)
+    description = g_strdup ("No interviews overlap");
+  else
+    description = g_strdup_printf ("%u %s: the same person or place is booked twice",
+                                   conflicts->len, conflicts->len == 1 ? "clash" : "clashes");
+  group = add_group (self, "Schedule", description);
+  for (guint i = 0; conflicts && i < conflicts->len && i < SHOWN_PROBLEMS; i++)
+    {
+      CrConflict *c = g_ptr_array_index (conflicts, i);
+      g_autofree char *title = g_strdup_printf ("%s and %s", c->first_title, c->second_title);
+      g_autofree char *subtitle = g_strdup_printf ("Both have %s", c->shared_name);
+      GtkWidget *row = add_row (group, title, subtitle);
+
+      add_icon (row, "dialog-warning-symbolic", "warning");
+      link_row (row, "win.edit-record", g_variant_new ("(sx)", "interview", c->second));
+    }
+  if (conflicts && conflicts->len > SHOWN_PROBLEMS)
+    {
+      g_autofree char *more = g_strdup_printf ("%u more", conflicts->len - SHOWN_PROBLEMS);
+      link_row (add_row (group, more, NULL), "win.show-page", g_variant_new_string ("interviews"));
+    }
+}
+
+static void
+production_changed_cb (CrOverviewPage *self)
+{
+  cr_overview_page_refresh (self);
+}
+
+static void
+cr_overview_page_dispose (GObject *object)
+{
+  CrOverviewPage *self = CR_OVERVIEW_PAGE (object);
+
+  g_clear_object (&self->production);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  G_OBJECT_CLASS (cr_overview_page_parent_class)->dispose (object);
+}
+
+static void
+cr_overview_page_class_init (CrOverviewPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = cr_overview_page_dispose;
+}
+
+static void
+cr_overview_page_init (CrOverviewPage *self)
+{
+  self->groups = g_ptr_array_new ();
+  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->page), "overview");
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
+}
+
+CrOverviewPage *
+cr_overview_page_new (CrProduction *production)
+{
+  CrOverviewPage *self = g_object_new (CR_TYPE_OVERVIEW_PAGE, NULL);
+
+  self->production = g_object_ref (production);
+  g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb), self, G_CONNECT_SWAPPED);
+  cr_overview_page_refresh (self);
+  return self;
+}
+
+void
+cr_overview_page_refresh (CrOverviewPage *self)
+{
+  CrDb *db;
+
+  g_return_if_fail (CR_IS_OVERVIEW_PAGE (self));
+  db = cr_production_get_db (self->production);
+  for (guint i = 0; i < self->groups->len; i++)
+    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+  add_production_group (self, db);
+  add_consent_group (self, db);
+  add_schedule_group (self, db);
+  add_counts_group (self, db);
+}
+
+guint
+cr_overview_page_get_n_consent_problems (CrOverviewPage *self)
+{
+  g_return_val_if_fail (CR_IS_OVERVIEW_PAGE (self), 0);
+  return self->n_consent_problems;
+}
+
+guint
+cr_overview_page_get_n_conflicts (CrOverviewPage *self)
+{
+  g_return_val_if_fail (CR_IS_OVERVIEW_PAGE (self), 0);
+  return self->n_conflicts;
+}

@@ -1,0 +1,913 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-record-editor"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cr-consent.h"
+#include "cr-record-editor.h"
+#include "cr-record-format.h"
+#include "cr-store-model.h"
+#include "cr-store.h"
+#include "cr-words.h"
+
+/* One field's input. */
+typedef struct
+{
+  CrRecordEditor      *editor;    /* borrowed: the input lives as long as the dialog */
+  const CrField       *field;
+  GtkWidget           *row;       /* what is marked when the store names this field */
+  GtkWidget           *widget;    /* BOOL: the switch; NOTE: the text view */
+  GListModel          *choices;   /* ENUM, REF, LINKS: what the drop-down offers */
+  CrStoreModel        *rows;      /* REF, LINKS: the rows of the other entity */
+  GPtrArray           *checks;    /* SET: a check button per choice */
+  GArray              *ids;       /* LINKS: the chosen ids, in order */
+  GPtrArray           *link_rows; /* LINKS: the rows that show them */
+  AdwPreferencesGroup *group;     /* SET, LINKS */
+  GtkWidget           *adder;     /* LINKS: the drop-down that adds a row (owned) */
+  char                *initial;   /* the input as opened: an update sends what changed */
+  guint                offset;    /* ENUM, REF: 1 when the first choice is "None" */
+} Input;
+
+struct _CrRecordEditor
+{
+  AdwWindow parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay    *toasts;
+  AdwWindowTitle     *title;
+  GtkButton          *save_button;
+  GtkRevealer        *error_revealer;
+  GtkLabel           *error_label;
+  AdwPreferencesPage *page;
+
+  /* borrowed */
+  const CrEntity     *entity;
+  const CrField      *error_field;
+
+  /* owned */
+  CrProduction       *production;
+  CrRecord           *record;      /* as stored; NULL when adding */
+  GPtrArray          *inputs;      /* Input */
+  AdwActionRow       *consent_row; /* participant: the current consent */
+  gulong              changed_id;
+  char               *error;
+};
+
+G_DEFINE_FINAL_TYPE (CrRecordEditor, cr_record_editor, ADW_TYPE_WINDOW)
+
+enum
+{
+  SAVED,
+  DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+input_free (Input *input)
+{
+  g_clear_object (&input->choices);
+  g_clear_object (&input->rows);
+  g_clear_pointer (&input->checks, g_ptr_array_unref);
+  g_clear_pointer (&input->ids, g_array_unref);
+  g_clear_pointer (&input->link_rows, g_ptr_array_unref);
+  g_clear_object (&input->adder);
+  g_free (input->initial);
+  g_free (input);
+}
+
+static CrDb *
+get_db (CrRecordEditor *self)
+{
+  return cr_production_get_db (self->production);
+}
+
+/* None, then the rows of the other entity, fetched as the drop-down scrolls. */
+static GListModel *
+rows_with_none (CrStoreModel *rows,
+                const char   *none)
+{
+  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GListStore) first = g_list_store_new (CR_TYPE_ROW);
+  g_autoptr(CrRow) none_row = cr_row_new_none (none);
+
+  g_list_store_append (first, none_row);
+  g_list_store_append (parts, first);
+  g_list_store_append (parts, rows);
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
+}
+
+/* ---- reading and writing an input as text ---- */
+
+static char *
+input_get_text (Input *input)
+{
+  const CrField *f = input->field;
+
+  switch (f->type)
+    {
+    case CR_FIELD_NOTE:
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (input->widget));
+        GtkTextIter start, end;
+        gtk_text_buffer_get_bounds (buffer, &start, &end);
+        return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      }
+    case CR_FIELD_BOOL:
+      return g_strdup (gtk_switch_get_active (GTK_SWITCH (input->widget)) ? "1" : "0");
+    case CR_FIELD_ENUM:
+      {
+        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (input->row));
+        if (selected == GTK_INVALID_LIST_POSITION || selected < input->offset)
+          return g_strdup ("");
+        return g_strdup (f->choices[selected - input->offset]);
+      }
+    case CR_FIELD_REF:
+      {
+        CrRow *row = adw_combo_row_get_selected_item (ADW_COMBO_ROW (input->row));
+        gint64 id = row ? cr_row_get_id (row) : 0;
+        return id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : g_strdup ("");
+      }
+    case CR_FIELD_SET:
+      {
+        g_autoptr(GString) text = g_string_new (NULL);
+        for (guint i = 0; i < input->checks->len; i++)
+          if (gtk_check_button_get_active (g_ptr_array_index (input->checks, i)))
+            g_string_append_printf (text, "%s%s", text->len ? "," : "", f->choices[i]);
+        return g_string_free (g_steal_pointer (&text), FALSE);
+      }
+    case CR_FIELD_LINKS:
+      {
+        g_autoptr(GString) text = g_string_new (NULL);
+        /* The store reads links one per line. */
+        for (guint i = 0; i < input->ids->len; i++)
+          g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i ? "\n" : "", g_array_index (input->ids, gint64, i));
+        return g_string_free (g_steal_pointer (&text), FALSE);
+      }
+    default:
+      return g_strdup (gtk_editable_get_text (GTK_EDITABLE (input->row)));
+    }
+}
+
+static void rebuild_links (Input *input);
+
+static void
+input_set_text (Input      *input,
+                const char *text)
+{
+  const CrField *f = input->field;
+
+  if (text == NULL)
+    text = "";
+  switch (f->type)
+    {
+    case CR_FIELD_NOTE:
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input->widget)), text, -1);
+      break;
+    case CR_FIELD_BOOL:
+      gtk_switch_set_active (GTK_SWITCH (input->widget),
+                             g_ascii_strcasecmp (text, "1") == 0 || g_ascii_strcasecmp (text, "yes") == 0);
+      break;
+    case CR_FIELD_ENUM:
+      {
+        guint selected = input->offset ? 0 : GTK_INVALID_LIST_POSITION;
+        for (guint i = 0; f->choices[i]; i++)
+          if (g_ascii_strcasecmp (f->choices[i], text) == 0)
+            selected = i + input->offset;
+        adw_combo_row_set_selected (ADW_COMBO_ROW (input->row), selected);
+        break;
+      }
+    case CR_FIELD_REF:
+      {
+        gint64 id = g_ascii_strtoll (text[0] == '#' ? text + 1 : text, NULL, 10);
+        gint64 position = id > 0 ? cr_store_model_find (input->rows, id) : -1;
+        adw_combo_row_set_selected (ADW_COMBO_ROW (input->row), position >= 0 ? (guint) position + 1 : 0);
+        break;
+      }
+    case CR_FIELD_SET:
+      {
+        g_auto(GStrv) parts = g_strsplit_set (text, ",\n", -1);
+        for (guint i = 0; i < input->checks->len; i++)
+          gtk_check_button_set_active (g_ptr_array_index (input->checks, i),
+                                       g_strv_contains ((const char * const *) parts, f->choices[i]));
+        break;
+      }
+    case CR_FIELD_LINKS:
+      {
+        g_auto(GStrv) parts = g_strsplit_set (text, ",\n", -1);
+        g_array_set_size (input->ids, 0);
+        for (guint i = 0; parts[i]; i++)
+          {
+            gint64 id = g_ascii_strtoll (g_strstrip (parts[i]), NULL, 10);
+            if (id > 0)
+              g_array_append_val (input->ids, id);
+          }
+        rebuild_links (input);
+        break;
+      }
+    default:
+      gtk_editable_set_text (GTK_EDITABLE (input->row), text);
+      break;
+    }
+}
+
+/* The stored value as the input shows it. */
+static char *
+stored_to_text (CrRecordEditor *self,
+                const CrField  *field)
+{
+  if (self->record == NULL)
+    return NULL;
+  switch (field->type)
+    {
+    case CR_FIELD_DATETIME:
+      return cr_record_local_time (self->record, field->name, "%Y-%m-%d %H:%M");
+    case CR_FIELD_DURATION:
+      return cr_record_display (get_db (self), self->record, field);
+    default:
+      return g_strdup (cr_record_get (self->record, field->name));
+    }
+}
+
+static Input *
+find_input (CrRecordEditor *self,
+            const char     *field)
+{
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      Input *input = g_ptr_array_index (self->inputs, i);
+      if (g_str_equal (input->field->name, field))
+        return input;
+    }
+  return NULL;
+}
+
+/* ---- errors ---- */
+
+static void
+clear_error (CrRecordEditor *self)
+{
+  for (guint i = 0; i < self->inputs->len; i++)
+    gtk_widget_remove_css_class (((Input *) g_ptr_array_index (self->inputs, i))->row, "error");
+  g_clear_pointer (&self->error, g_free);
+  self->error_field = NULL;
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+static void
+show_error (CrRecordEditor *self,
+            const char     *message)
+{
+  Input *input = NULL;
+  const char *reason = NULL;
+
+  clear_error (self);
+  self->error = g_strdup (message);
+  /* The store says "ENTITY FIELD: reason"; find the field it names. */
+  for (guint i = 0; i < self->entity->n_fields && reason == NULL; i++)
+    {
+      const CrField *f = &self->entity->fields[i];
+      g_autofree char *prefix = g_strdup_printf ("%s %s: ", self->entity->name, f->name);
+      if (g_str_has_prefix (message, prefix))
+        {
+          self->error_field = f;
+          reason = message + strlen (prefix);
+          input = find_input (self, f->name);
+        }
+    }
+  if (reason != NULL)
+    {
+      /* Say it in the words of the form: "Email: “x” is not an email address". */
+      g_autofree char *words = cr_words_field (self->error_field);
+      g_autofree char *text = g_strdup_printf ("%s: %s", words, reason);
+      gtk_label_set_text (self->error_label, text);
+    }
+  else
+    gtk_label_set_text (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+  if (input != NULL)
+    {
+      gtk_widget_add_css_class (input->row, "error");
+      gtk_widget_grab_focus (input->widget ? input->widget : input->row);
+    }
+}
+
+/* ---- links ---- */
+
+static void
+link_remove_clicked_cb (GtkButton *button,
+                        Input     *input)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "cr-id"));
+
+  for (guint i = 0; i < input->ids->len; i++)
+    if (g_array_index (input->ids, gint64, i) == id)
+      {
+        g_array_remove_index (input->ids, i);
+        break;
+      }
+  rebuild_links (input);
+}
+
+static void
+rebuild_links (Input *input)
+{
+  CrDb *db = get_db (input->editor);
+
+  for (guint i = 0; i < input->link_rows->len; i++)
+    adw_preferences_group_remove (input->group, g_ptr_array_index (input->link_rows, i));
+  g_ptr_array_set_size (input->link_rows, 0);
+  adw_preferences_group_remove (input->group, input->adder);
+
+  for (guint i = 0; i < input->ids->len; i++)
+    {
+      gint64 id = g_array_index (input->ids, gint64, i);
+      g_autofree char *label = cr_store_label (db, input->field->ref, id);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label ? label : "?");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, "Remove");
+      g_object_set_data (G_OBJECT (remove), "cr-id", GSIZE_TO_POINTER ((gsize) id));
+      g_signal_connect (remove, "clicked", G_CALLBACK (link_remove_clicked_cb), input);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (input->group, row);
+      g_ptr_array_add (input->link_rows, row);
+    }
+  adw_preferences_group_add (input->group, input->adder);
+}
+
+static void
+link_chosen_cb (AdwComboRow *adder,
+                GParamSpec  *pspec,
+                Input       *input)
+{
+  CrRow *row = adw_combo_row_get_selected_item (adder);
+  gint64 id = row ? cr_row_get_id (row) : 0;
+  gboolean known = FALSE;
+
+  if (id <= 0)
+    return;
+  for (guint i = 0; i < input->ids->len; i++)
+    known |= g_array_index (input->ids, gint64, i) == id;
+  if (!known)
+    g_array_append_val (input->ids, id);
+  adw_combo_row_set_selected (adder, 0);
+  rebuild_links (input);
+}
+
+/* ---- building the form ---- */
+
+static GtkWidget *
+combo_row (const char *title,
+           GListModel *model,
+           gboolean    rows)
+{
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (rows)
+    adw_combo_row_set_expression (ADW_COMBO_ROW (row), gtk_property_expression_new (CR_TYPE_ROW, NULL, "label"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), model);
+  return row;
+}
+
+static Input *
+add_input (CrRecordEditor      *self,
+           const CrField       *field,
+           AdwPreferencesGroup *main_group,
+           GPtrArray           *late_groups)
+{
+  Input *input = g_new0 (Input, 1);
+  g_autofree char *title = cr_words_field (field);
+
+  input->editor = self;
+  input->field = field;
+  switch (field->type)
+    {
+    case CR_FIELD_NOTE:
+      {
+        GtkWidget *group = adw_preferences_group_new ();
+        GtkWidget *view = gtk_text_view_new ();
+
+        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+        gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+        gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+        gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
+        gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
+        gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+        gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
+        gtk_widget_set_size_request (view, -1, 96);
+        gtk_widget_add_css_class (view, "card");
+        gtk_widget_add_css_class (view, "note");
+        gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), view);
+        g_ptr_array_add (late_groups, group);
+        input->row = input->widget = view;
+        break;
+      }
+    case CR_FIELD_BOOL:
+      {
+        GtkWidget *row = adw_action_row_new ();
+        GtkWidget *sw = gtk_switch_new ();
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+        adw_preferences_group_add (main_group, row);
+        input->row = row;
+        input->widget = sw;
+        break;
+      }
+    case CR_FIELD_ENUM:
+      {
+        GtkStringList *words = gtk_string_list_new (NULL);
+
+        input->offset = (field->flags & CR_FIELD_REQUIRED) ? 0 : 1;
+        if (input->offset)
+          gtk_string_list_append (words, "None");
+        for (guint i = 0; field->choices[i]; i++)
+          {
+            g_autofree char *word = cr_words_choice (field->choices[i]);
+            gtk_string_list_append (words, word);
+          }
+        input->choices = G_LIST_MODEL (words);
+        input->row = combo_row (title, input->choices, FALSE);
+        adw_preferences_group_add (main_group, input->row);
+        break;
+      }
+    case CR_FIELD_REF:
+      input->rows = cr_store_model_new (self->production, field->ref);
+      input->choices = rows_with_none (input->rows, "None");
+      input->offset = 1;
+      input->row = combo_row (title, input->choices, TRUE);
+      adw_preferences_group_add (main_group, input->row);
+      break;
+    case CR_FIELD_SET:
+      {
+        GtkWidget *group = adw_preferences_group_new ();
+
+        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+        input->checks = g_ptr_array_new ();
+        for (guint i = 0; field->choices[i]; i++)
+          {
+            g_autofree char *word = cr_words_choice (field->choices[i]);
+            GtkWidget *row = adw_action_row_new ();
+            GtkWidget *check = gtk_check_button_new ();
+
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), word);
+            gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+            adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+            adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+            adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+            g_ptr_array_add (input->checks, check);
+          }
+        adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+        input->group = ADW_PREFERENCES_GROUP (group);
+        input->row = group;
+        break;
+      }
+    case CR_FIELD_LINKS:
+      {
+        GtkWidget *group = adw_preferences_group_new ();
+        g_autofree char *add = g_strdup_printf ("Add %s", field->ref->name);
+
+        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+        input->rows = cr_store_model_new (self->production, field->ref);
+        input->choices = rows_with_none (input->rows, "Choose…");
+        input->adder = g_object_ref_sink (combo_row (add, input->choices, TRUE));
+        input->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+        input->link_rows = g_ptr_array_new ();
+        input->group = ADW_PREFERENCES_GROUP (group);
+        input->row = group;
+        adw_preferences_group_add (input->group, input->adder);
+        g_signal_connect (input->adder, "notify::selected", G_CALLBACK (link_chosen_cb), input);
+        adw_preferences_page_add (self->page, input->group);
+        break;
+      }
+    default:
+      {
+        GtkWidget *row = adw_entry_row_new ();
+        const char *format = cr_words_format (field);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        if (format != NULL)
+          {
+            GtkWidget *hint = gtk_label_new (format);
+            gtk_widget_add_css_class (hint, "dim-label");
+            adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), hint);
+          }
+        if (field->blurb)
+          gtk_widget_set_tooltip_text (row, field->blurb);
+        if (field->type == CR_FIELD_EMAIL)
+          adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_EMAIL);
+        else if (field->type == CR_FIELD_PHONE)
+          adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_PHONE);
+        adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+        adw_preferences_group_add (main_group, row);
+        input->row = row;
+        break;
+      }
+    }
+  return input;
+}
+
+/* ---- a participant's consent ---- */
+
+static void
+update_consent_row (CrRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrConsentState) state = cr_consent_current (get_db (self), self->record->id, NULL, &error);
+  g_autofree char *words = NULL;
+  g_autofree char *details = NULL;
+  const char *style = NULL;
+
+  if (state == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->consent_row), error->message);
+      return;
+    }
+  words = cr_words_consent (state, cr_record_get (self->record, "kind"), &style);
+  details = cr_words_consent_details (state);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->consent_row), words);
+  adw_action_row_set_subtitle (self->consent_row, details);
+  for (const char * const *c = (const char * const[]) { "success", "warning", "error", NULL }; *c; c++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->consent_row), *c);
+  if (style)
+    gtk_widget_add_css_class (GTK_WIDGET (self->consent_row), style);
+}
+
+static void
+record_consent_clicked_cb (CrRecordEditor *self)
+{
+  CrRecordEditor *consent = cr_record_editor_new (GTK_WINDOW (self), self->production, &cr_entity_consent, 0);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->record->id);
+
+  cr_record_editor_preset (consent, "participant", id);
+  gtk_window_present (GTK_WINDOW (consent));
+}
+
+static void
+add_consent_group (CrRecordEditor *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic ("_Record Consent…");
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), "Consent");
+  self->consent_row = ADW_ACTION_ROW (adw_action_row_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->consent_row), "consent-row");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (record_consent_clicked_cb), self);
+  adw_action_row_add_suffix (self->consent_row, button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->consent_row));
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+  update_consent_row (self);
+}
+
+static void
+production_changed_cb (CrRecordEditor *self,
+                       const CrEntity *entity)
+{
+  if (self->consent_row != NULL && entity == &cr_entity_consent)
+    update_consent_row (self);
+}
+
+/* ---- delete ---- */
+
+gboolean
+cr_record_editor_delete (CrRecordEditor  *self,
+                         GError         **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(CrRecord) gone = cr_record_copy (self->record);
+
+  if (!cr_store_delete (get_db (self), self->entity, self->record->id, &local))
+    {
+      show_error (self, local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  g_object_ref (self);
+  cr_production_changed (self->production, self->entity);
+  g_signal_emit (self, signals[DELETED], 0, gone);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+  return TRUE;
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CrRecordEditor   *self)
+{
+  if (g_str_equal (response, "delete"))
+    cr_record_editor_delete (self, NULL);
+}
+
+static void
+delete_clicked_cb (CrRecordEditor *self)
+{
+  g_autofree char *what = cr_record_describe (self->record);
+  g_autofree char *heading = g_strdup_printf ("Delete %s?", what);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+
+  adw_message_dialog_format_body (dialog, "The %s is removed from the production. "
+                                  "You can undo this for a few seconds afterwards.", self->entity->name);
+  adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "delete", "_Delete", NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_delete_group (CrRecordEditor *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *noun = cr_words_entity (self->entity, FALSE);
+  g_autofree char *label = g_strdup_printf ("_Delete %s", noun);
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_widget_add_css_class (button, "pill");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button);
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+}
+
+/* ---- save ---- */
+
+static void
+save_clicked_cb (CrRecordEditor *self)
+{
+  cr_record_editor_save (self, NULL);
+}
+
+static void
+build_form (CrRecordEditor *self)
+{
+  const CrEntity *entity = self->entity;
+  AdwPreferencesGroup *main_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autoptr(GPtrArray) late_groups = g_ptr_array_new ();
+
+  if (self->record != NULL && entity == &cr_entity_participant)
+    add_consent_group (self);
+  adw_preferences_page_add (self->page, main_group);
+  for (guint i = 0; i < entity->n_fields; i++)
+    {
+      const CrField *f = &entity->fields[i];
+      Input *input;
+      g_autofree char *text = NULL;
+
+      if (f->flags & CR_FIELD_READONLY)
+        {
+          /* Shown, not edited: only once the row exists. */
+          g_autofree char *title = cr_words_field (f);
+          GtkWidget *row;
+
+          if (self->record == NULL || cr_record_get (self->record, f->name) == NULL)
+            continue;
+          row = adw_action_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cr_record_get (self->record, f->name));
+          gtk_widget_add_css_class (row, "property");
+          adw_preferences_group_add (main_group, row);
+          continue;
+        }
+      input = add_input (self, f, main_group, late_groups);
+      g_ptr_array_add (self->inputs, input);
+      text = stored_to_text (self, f);
+      if (self->record == NULL && f->type == CR_FIELD_DATE && (f->flags & CR_FIELD_REQUIRED))
+        {
+          /* A consent is usually written down on the day. */
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          text = g_date_time_format (now, "%Y-%m-%d");
+        }
+      input_set_text (input, text);
+      input->initial = input_get_text (input);
+      if (self->record != NULL && (f->flags & CR_FIELD_CREATE_ONLY))
+        gtk_widget_set_sensitive (input->row, FALSE);
+    }
+  for (guint i = 0; i < late_groups->len; i++)
+    adw_preferences_page_add (self->page, g_ptr_array_index (late_groups, i));
+  if (self->record != NULL && entity != &cr_entity_consent && entity != &cr_entity_production)
+    add_delete_group (self);
+}
+
+/* ---- the class ---- */
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  cr_record_editor_save (CR_RECORD_EDITOR (widget), NULL);
+}
+
+static void
+cr_record_editor_dispose (GObject *object)
+{
+  CrRecordEditor *self = CR_RECORD_EDITOR (object);
+
+  if (self->production)
+    g_clear_signal_handler (&self->changed_id, self->production);
+  G_OBJECT_CLASS (cr_record_editor_parent_class)->dispose (object);
+}
+
+static void
+cr_record_editor_finalize (GObject *object)
+{
+  CrRecordEditor *self = CR_RECORD_EDITOR (object);
+
+  g_clear_pointer (&self->inputs, g_ptr_array_unref);
+  g_clear_pointer (&self->record, cr_record_free);
+  g_clear_pointer (&self->error, g_free);
+  g_clear_object (&self->production);
+  G_OBJECT_CLASS (cr_record_editor_parent_class)->finalize (object);
+}
+
+static void
+cr_record_editor_class_init (CrRecordEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cr_record_editor_dispose;
+  object_class->finalize = cr_record_editor_finalize;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-record-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrRecordEditor, toasts);
+  gtk_widget_class_bind_template_child (widget_class, CrRecordEditor, title);
+  gtk_widget_class_bind_template_child (widget_class, CrRecordEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, CrRecordEditor, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CrRecordEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CrRecordEditor, page);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+}
+
+static void
+cr_record_editor_init (CrRecordEditor *self)
+{
+  self->inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) input_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+}
+
+CrRecordEditor *
+cr_record_editor_new (GtkWindow      *parent,
+                      CrProduction   *production,
+                      const CrEntity *entity,
+                      gint64          id)
+{
+  CrRecordEditor *self = g_object_new (CR_TYPE_RECORD_EDITOR, "transient-for", parent, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *noun = cr_words_entity (entity, FALSE);
+  g_autofree char *title = NULL;
+
+  self->production = g_object_ref (production);
+  self->entity = entity;
+  if (id > 0 && !(self->record = cr_store_get (cr_production_get_db (production), entity, id, &error)))
+    g_warning ("%s", error->message);
+  if (self->record != NULL)
+    title = cr_record_describe (self->record);
+  else if (entity == &cr_entity_consent)
+    title = g_strdup ("Record Consent");
+  else
+    title = g_strdup_printf ("New %s", noun);
+  adw_window_title_set_title (self->title, title);
+  if (self->record != NULL)
+    adw_window_title_set_subtitle (self->title, noun);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  if (self->record == NULL)
+    gtk_button_set_label (self->save_button, entity == &cr_entity_consent ? "_Record" : "_Add");
+  build_form (self);
+  self->changed_id = g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb),
+                                              self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+const CrEntity *
+cr_record_editor_get_entity (CrRecordEditor *self)
+{
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), NULL);
+  return self->entity;
+}
+
+gint64
+cr_record_editor_get_id (CrRecordEditor *self)
+{
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), 0);
+  return self->record ? self->record->id : 0;
+}
+
+gboolean
+cr_record_editor_set_text (CrRecordEditor *self,
+                           const char     *field,
+                           const char     *text)
+{
+  Input *input;
+
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), FALSE);
+  if (!(input = find_input (self, field)))
+    return FALSE;
+  input_set_text (input, text);
+  return TRUE;
+}
+
+char *
+cr_record_editor_get_text (CrRecordEditor *self,
+                           const char     *field)
+{
+  Input *input;
+
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), NULL);
+  if (!(input = find_input (self, field)))
+    return NULL;
+  return input_get_text (input);
+}
+
+void
+cr_record_editor_preset (CrRecordEditor *self,
+                         const char     *field,
+                         const char     *text)
+{
+  Input *input;
+
+  g_return_if_fail (CR_IS_RECORD_EDITOR (self));
+  if (!(input = find_input (self, field)))
+    return;
+  input_set_text (input, text);
+  gtk_widget_set_sensitive (input->row, FALSE);
+}
+
+gboolean
+cr_record_editor_save (CrRecordEditor  *self,
+                       GError         **error)
+{
+  g_autoptr(CrRecord) input_record = cr_record_new (self->entity);
+  g_autoptr(GError) local = NULL;
+  CrDb *db = get_db (self);
+  gint64 id = 0;
+
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), FALSE);
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      Input *input = g_ptr_array_index (self->inputs, i);
+      g_autofree char *text = input_get_text (input);
+
+      /* A new row gets what was filled in; an edit sends only what changed, so that a
+       * field that may not change once recorded is not sent back. */
+      if (self->record == NULL ? *text != '\0' : g_strcmp0 (text, input->initial) != 0)
+        cr_record_take (input_record, input->field->name, g_steal_pointer (&text));
+    }
+  if (self->record == NULL)
+    id = cr_store_insert (db, input_record, &local);
+  else if (cr_store_update (db, self->entity, self->record->id, input_record, &local))
+    id = self->record->id;
+  if (id == 0)
+    {
+      show_error (self, local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  clear_error (self);
+  /* Keep the dialog alive while the signal handlers and the reloads run. */
+  g_object_ref (self);
+  cr_production_changed (self->production, self->entity);
+  g_signal_emit (self, signals[SAVED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+  return TRUE;
+}
+
+const char *
+cr_record_editor_get_error (CrRecordEditor *self)
+{
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), NULL);
+  return self->error;
+}
+
+const char *
+cr_record_editor_get_error_field (CrRecordEditor *self)
+{
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), NULL);
+  return self->error_field ? self->error_field->name : NULL;
+}
