@@ -129,18 +129,6 @@ consent_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
-static const char *
-consent_icon (const char *style)
-{
-  if (g_strcmp0 (style, "success") == 0)
-    return "emblem-ok-symbolic";
-  if (g_strcmp0 (style, "warning") == 0)
-    return "dialog-warning-symbolic";
-  if (g_strcmp0 (style, "error") == 0)
-    return "dialog-error-symbolic";
-  return "content-loading-symbolic";
-}
-
 static void
 consent_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
@@ -173,7 +161,7 @@ consent_bind_cb (GtkSignalListItemFactory *factory,
   details = cr_words_consent_details (state);
   gtk_label_set_text (GTK_LABEL (label), words);
   gtk_widget_set_tooltip_text (box, details);
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), consent_icon (style));
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), cr_words_status_icon (style));
   gtk_widget_set_visible (icon, style != NULL);
   for (const char * const *c = (const char * const[]) { "success", "warning", "error", "dim-label", NULL }; *c; c++)
     gtk_widget_remove_css_class (box, *c);

@@ -79,37 +79,52 @@ link_row (GtkWidget  *row,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 }
 
+static GtkWidget *
+add_label (GtkBox     *box,
+           const char *text,
+           const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  gtk_box_append (box, label);
+  return label;
+}
+
+/* The production's name as a heading, who it is for, and what it is about. */
 static void
 add_production_group (CrOverviewPage *self,
                       CrDb           *db)
 {
   g_autoptr(CrRecord) p = cr_store_get (db, &cr_entity_production, 1, NULL);
   g_autofree char *title = cr_production_dup_title (self->production);
-  g_autofree char *file = g_path_get_basename (cr_production_get_path (self->production));
-  AdwPreferencesGroup *group;
+  g_autoptr(GString) byline = g_string_new (NULL);
+  AdwPreferencesGroup *group = add_group (self, NULL, NULL);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *edit = gtk_button_new_with_mnemonic ("_Edit Details…");
-  GtkWidget *row;
 
-  group = add_group (self, "Production", NULL);
-  gtk_widget_add_css_class (edit, "flat");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_label_set_selectable (GTK_LABEL (add_label (GTK_BOX (text), title, "title-1")), TRUE);
+  if (p && cr_record_get (p, "funder"))
+    g_string_append_printf (byline, "For %s", cr_record_get (p, "funder"));
+  if (p && cr_record_get (p, "producer"))
+    g_string_append_printf (byline, "%sProduced by %s", byline->len ? " · " : "", cr_record_get (p, "producer"));
+  if (byline->len > 0)
+    add_label (GTK_BOX (text), byline->str, "dim-label");
+  if (p && cr_record_get (p, "description"))
+    gtk_widget_set_margin_top (add_label (GTK_BOX (text), cr_record_get (p, "description"), "body"), 6);
+
   /* The target first: an action that takes a parameter refuses to be set without one. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "(sx)", "production", (gint64) 1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.edit-record");
-  adw_preferences_group_set_header_suffix (group, edit);
-
-  row = add_row (group, title, file);
-  gtk_widget_add_css_class (row, "production-title");
-  if (p == NULL)
-    return;
-  if (cr_record_get (p, "funder"))
-    gtk_widget_add_css_class (add_row (group, "Funder", cr_record_get (p, "funder")), "property");
-  if (cr_record_get (p, "producer"))
-    gtk_widget_add_css_class (add_row (group, "Producer", cr_record_get (p, "producer")), "property");
-  if (cr_record_get (p, "description"))
-    {
-      row = add_row (group, "About", cr_record_get (p, "description"));
-      gtk_widget_add_css_class (row, "property");
-    }
+  gtk_widget_set_valign (edit, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (header), text);
+  gtk_box_append (GTK_BOX (header), edit);
+  adw_preferences_group_add (group, header);
 }
 
 static void
@@ -204,37 +219,92 @@ add_consent_group (CrOverviewPage *self,
     add_icon (add_row (group, "Everyone is covered", NULL), "emblem-ok-symbolic", "success");
 }
 
+/* Two interviews that clash over several people are one clash: "Both have A and B". */
+typedef struct
+{
+  const CrConflict *conflict;   /* the first one of the pair */
+  GPtrArray        *shared;     /* names, borrowed from the conflicts */
+} Clash;
+
+static void
+clash_free (Clash *clash)
+{
+  g_ptr_array_unref (clash->shared);
+  g_free (clash);
+}
+
+static GPtrArray *
+group_clashes (GPtrArray *conflicts)
+{
+  GPtrArray *clashes = g_ptr_array_new_with_free_func ((GDestroyNotify) clash_free);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      const CrConflict *c = g_ptr_array_index (conflicts, i);
+      Clash *clash = NULL;
+
+      for (guint k = 0; k < clashes->len && clash == NULL; k++)
+        {
+          Clash *other = g_ptr_array_index (clashes, k);
+          if (other->conflict->first == c->first && other->conflict->second == c->second)
+            clash = other;
+        }
+      if (clash == NULL)
+        {
+          clash = g_new0 (Clash, 1);
+          clash->conflict = c;
+          clash->shared = g_ptr_array_new ();
+          g_ptr_array_add (clashes, clash);
+        }
+      g_ptr_array_add (clash->shared, c->shared_name);
+    }
+  return clashes;
+}
+
+static char *
+describe_shared (const Clash *clash)
+{
+  GString *text = g_string_new ("Both have ");
+
+  for (guint k = 0; k < clash->shared->len; k++)
+    g_string_append_printf (text, "%s%s", k == 0 ? "" : k + 1 == clash->shared->len ? " and " : ", ",
+                            (const char *) g_ptr_array_index (clash->shared, k));
+  return g_string_free (text, FALSE);
+}
+
 static void
 add_schedule_group (CrOverviewPage *self,
                     CrDb           *db)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) conflicts = cr_schedule_conflicts (db, 0, &error);
+  g_autoptr(GPtrArray) clashes = conflicts ? group_clashes (conflicts) : NULL;
   AdwPreferencesGroup *group;
   g_autofree char *description = NULL;
 
-  self->n_conflicts = conflicts ? conflicts->len : 0;
-  if (conflicts == NULL)
+  self->n_conflicts = clashes ? clashes->len : 0;
+  if (clashes == NULL)
     description = g_strdup (error->message);
-  else if (conflicts->len == 0)
+  else if (clashes->len == 0)
     description = g_strdup ("No interviews overlap");
   else
-    description = g_strdup_printf ("%u %s: the same person or place is booked twice",
-                                   conflicts->len, conflicts->len == 1 ? "clash" : "clashes");
+    description = g_strdup_printf ("%u %s: the same person or place is booked twice at once",
+                                   clashes->len, clashes->len == 1 ? "clash" : "clashes");
   group = add_group (self, "Schedule", description);
-  for (guint i = 0; conflicts && i < conflicts->len && i < SHOWN_PROBLEMS; i++)
+  for (guint i = 0; clashes && i < clashes->len && i < SHOWN_PROBLEMS; i++)
     {
-      CrConflict *c = g_ptr_array_index (conflicts, i);
-      g_autofree char *title = g_strdup_printf ("%s and %s", c->first_title, c->second_title);
-      g_autofree char *subtitle = g_strdup_printf ("Both have %s", c->shared_name);
-      GtkWidget *row = add_row (group, title, subtitle);
+      const Clash *clash = g_ptr_array_index (clashes, i);
+      g_autofree char *title = g_strdup_printf ("%s and %s", clash->conflict->first_title,
+                                                clash->conflict->second_title);
+      g_autofree char *shared = describe_shared (clash);
+      GtkWidget *row = add_row (group, title, shared);
 
       add_icon (row, "dialog-warning-symbolic", "warning");
-      link_row (row, "win.edit-record", g_variant_new ("(sx)", "interview", c->second));
+      link_row (row, "win.edit-record", g_variant_new ("(sx)", "interview", clash->conflict->second));
     }
-  if (conflicts && conflicts->len > SHOWN_PROBLEMS)
+  if (clashes && clashes->len > SHOWN_PROBLEMS)
     {
-      g_autofree char *more = g_strdup_printf ("%u more", conflicts->len - SHOWN_PROBLEMS);
+      g_autofree char *more = g_strdup_printf ("%u more", clashes->len - SHOWN_PROBLEMS);
       link_row (add_row (group, more, NULL), "win.show-page", g_variant_new_string ("interviews"));
     }
 }

@@ -51,6 +51,7 @@ struct _CrRecordEditor
   CrRecord           *record;      /* as stored; NULL when adding */
   GPtrArray          *inputs;      /* Input */
   AdwActionRow       *consent_row; /* participant: the current consent */
+  GtkImage           *consent_icon;
   gulong              changed_id;
   char               *error;
 };
@@ -539,10 +540,10 @@ update_consent_row (CrRecordEditor *self)
   details = cr_words_consent_details (state);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->consent_row), words);
   adw_action_row_set_subtitle (self->consent_row, details);
-  for (const char * const *c = (const char * const[]) { "success", "warning", "error", NULL }; *c; c++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->consent_row), *c);
-  if (style)
-    gtk_widget_add_css_class (GTK_WIDGET (self->consent_row), style);
+  gtk_image_set_from_icon_name (self->consent_icon, cr_words_status_icon (style));
+  for (const char * const *c = (const char * const[]) { "success", "warning", "error", "dim-label", NULL }; *c; c++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->consent_icon), *c);
+  gtk_widget_add_css_class (GTK_WIDGET (self->consent_icon), style ? style : "dim-label");
 }
 
 static void
@@ -563,7 +564,8 @@ add_consent_group (CrRecordEditor *self)
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), "Consent");
   self->consent_row = ADW_ACTION_ROW (adw_action_row_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->consent_row), "consent-row");
+  self->consent_icon = GTK_IMAGE (gtk_image_new ());
+  adw_action_row_add_prefix (self->consent_row, GTK_WIDGET (self->consent_icon));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (record_consent_clicked_cb), self);
   adw_action_row_add_suffix (self->consent_row, button);
@@ -786,7 +788,9 @@ cr_record_editor_new (GtkWindow      *parent,
   self->entity = entity;
   if (id > 0 && !(self->record = cr_store_get (cr_production_get_db (production), entity, id, &error)))
     g_warning ("%s", error->message);
-  if (self->record != NULL)
+  if (self->record != NULL && cr_record_get (self->record, entity->label))
+    title = g_strdup (cr_record_get (self->record, entity->label));
+  else if (self->record != NULL)
     title = cr_record_describe (self->record);
   else if (entity == &cr_entity_consent)
     title = g_strdup ("Record Consent");

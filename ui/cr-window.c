@@ -18,13 +18,17 @@ struct _CrWindow
 
   /* template widgets */
   AdwToastOverlay      *toasts;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  GtkWidget            *content_box;
+  AdwWindowTitle       *title;
   GtkStack             *main_stack;
-  AdwViewStack         *view_stack;
+  GtkStack             *view_stack;
 
   /* owned */
   CrProduction         *production;
   GPtrArray            *pages;     /* the widgets in view_stack */
+  GPtrArray            *rows;      /* the sidebar's rows, one per page */
   CrRecord             *deleted;   /* what "Undo" puts back */
   AdwToast             *undo_toast;
 };
@@ -67,16 +71,36 @@ update_title (CrWindow *self)
 
   if (self->production == NULL)
     {
-      adw_view_switcher_title_set_title (self->switcher_title, "Casereel");
-      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      adw_window_title_set_title (self->title, "Casereel");
+      adw_window_title_set_subtitle (self->title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), "Casereel");
       return;
     }
   title = cr_production_dup_title (self->production);
   file = g_path_get_basename (cr_production_get_path (self->production));
-  adw_view_switcher_title_set_title (self->switcher_title, title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, file);
+  adw_window_title_set_title (self->title, title);
+  adw_window_title_set_subtitle (self->title, file);
   gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* The sidebar says how many rows each list has. */
+static void
+update_counts (CrWindow *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkLabel *count = g_object_get_data (G_OBJECT (row), "cr-count");
+      const CrEntity *entity = g_object_get_data (G_OBJECT (row), "cr-entity");
+      g_autofree char *text = NULL;
+      gint64 n;
+
+      if (entity == NULL)
+        continue;
+      n = cr_store_count (cr_production_get_db (self->production), entity, NULL, NULL);
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (n, 0));
+      gtk_label_set_text (count, text);
+    }
 }
 
 /* ---- toasts: undo a delete, warn of a clash ---- */
@@ -193,6 +217,7 @@ production_changed_cb (CrWindow       *self,
 {
   if (entity == &cr_entity_production)
     update_title (self);
+  update_counts (self);
 }
 
 /* ---- pages ---- */
@@ -201,37 +226,88 @@ static void
 clear_pages (CrWindow *self)
 {
   for (guint i = 0; i < self->pages->len; i++)
-    adw_view_stack_remove (self->view_stack, g_ptr_array_index (self->pages, i));
+    gtk_stack_remove (self->view_stack, g_ptr_array_index (self->pages, i));
   g_ptr_array_set_size (self->pages, 0);
+  for (guint i = 0; i < self->rows->len; i++)
+    gtk_list_box_remove (self->sidebar, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static void
+add_page (CrWindow       *self,
+          GtkWidget      *page,
+          const char     *name,
+          const char     *title,
+          const char     *icon_name,
+          const CrEntity *entity)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_stack_add_titled (self->view_stack, page, name, title);
+  g_ptr_array_add (self->pages, page);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "cr-page", g_strdup (name), g_free);
+  g_object_set_data (G_OBJECT (row), "cr-count", count);
+  g_object_set_data (G_OBJECT (row), "cr-entity", (gpointer) entity);
+  gtk_list_box_append (self->sidebar, row);
+  g_ptr_array_add (self->rows, row);
 }
 
 static void
 build_pages (CrWindow *self)
 {
-  CrOverviewPage *overview = cr_overview_page_new (self->production);
-  AdwViewStackPage *page;
-
-  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (overview), "overview", "Overview");
-  adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
-  g_ptr_array_add (self->pages, overview);
+  add_page (self, GTK_WIDGET (cr_overview_page_new (self->production)), "overview", "Overview",
+            "view-grid-symbolic", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (list_pages); i++)
     {
       const CrEntity *entity = list_pages[i].entity;
       CrEntityPage *list = cr_entity_page_new (self->production, entity);
       g_autofree char *title = cr_words_entity (entity, TRUE);
 
-      page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (list), entity->plural, title);
-      adw_view_stack_page_set_icon_name (page, list_pages[i].icon);
       g_signal_connect_object (list, "deleted", G_CALLBACK (page_deleted_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (list, "saved", G_CALLBACK (page_saved_cb), self, G_CONNECT_SWAPPED);
-      g_ptr_array_add (self->pages, list);
+      add_page (self, GTK_WIDGET (list), entity->plural, title, list_pages[i].icon, entity);
     }
+  update_counts (self);
+}
+
+static void
+sidebar_row_selected_cb (CrWindow      *self,
+                         GtkListBoxRow *row)
+{
+  if (row != NULL)
+    gtk_stack_set_visible_child_name (self->view_stack, g_object_get_data (G_OBJECT (row), "cr-page"));
+}
+
+static void
+sidebar_row_activated_cb (CrWindow      *self,
+                          GtkListBoxRow *row)
+{
+  /* Narrow, the sidebar and the page take turns. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+back_clicked_cb (CrWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static CrEntityPage *
 visible_list_page (CrWindow *self)
 {
-  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *child = gtk_stack_get_visible_child (self->view_stack);
 
   return CR_IS_ENTITY_PAGE (child) ? CR_ENTITY_PAGE (child) : NULL;
 }
@@ -366,6 +442,7 @@ cr_window_finalize (GObject *object)
   CrWindow *self = CR_WINDOW (object);
 
   g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->deleted, cr_record_free);
   G_OBJECT_CLASS (cr_window_parent_class)->finalize (object);
 }
@@ -385,9 +462,15 @@ cr_window_class_init (CrWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrWindow, toasts);
-  gtk_widget_class_bind_template_child (widget_class, CrWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, title);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -408,6 +491,7 @@ cr_window_init (CrWindow *self)
   g_autoptr(GtkBuilder) builder = NULL;
 
   self->pages = g_ptr_array_new ();
+  self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   load_style (gtk_widget_get_display (GTK_WIDGET (self)));
   builder = gtk_builder_new_from_resource ("/org/casereel/ui/cr-shortcuts.ui");
@@ -458,7 +542,9 @@ cr_window_open (CrWindow    *self,
   g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb), self, G_CONNECT_SWAPPED);
   build_pages (self);
   update_title (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "production");
+  cr_window_show_page (self, "overview");
   return TRUE;
 }
 
@@ -516,15 +602,23 @@ cr_window_show_page (CrWindow   *self,
                      const char *name)
 {
   g_return_if_fail (CR_IS_WINDOW (self));
-  if (adw_view_stack_get_child_by_name (self->view_stack, name))
-    adw_view_stack_set_visible_child_name (self->view_stack, name);
+  if (gtk_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->view_stack, name);
+  /* Selecting the row shows the page too; the stack is set first for a hidden sidebar. */
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      if (g_str_equal (g_object_get_data (G_OBJECT (row), "cr-page"), name))
+        gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+    }
 }
 
 const char *
 cr_window_get_page_name (CrWindow *self)
 {
   g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
-  return adw_view_stack_get_visible_child_name (self->view_stack);
+  return gtk_stack_get_visible_child_name (self->view_stack);
 }
 
 CrEntityPage *
@@ -534,7 +628,7 @@ cr_window_get_page (CrWindow   *self,
   GtkWidget *child;
 
   g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
-  child = adw_view_stack_get_child_by_name (self->view_stack, name);
+  child = gtk_stack_get_child_by_name (self->view_stack, name);
   return CR_IS_ENTITY_PAGE (child) ? CR_ENTITY_PAGE (child) : NULL;
 }
 
@@ -544,6 +638,6 @@ cr_window_get_overview (CrWindow *self)
   GtkWidget *child;
 
   g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
-  child = adw_view_stack_get_child_by_name (self->view_stack, "overview");
+  child = gtk_stack_get_child_by_name (self->view_stack, "overview");
   return CR_IS_OVERVIEW_PAGE (child) ? CR_OVERVIEW_PAGE (child) : NULL;
 }

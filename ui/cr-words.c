@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "cr-words.h"
 
 /* Shot sizes are written as crews say them. */
@@ -75,6 +77,18 @@ cr_words_value (const CrField *field,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+char *
+cr_words_date (const char *date)
+{
+  int y, m, d;
+  g_autoptr(GDateTime) when = NULL;
+
+  if (date == NULL || sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+      !(when = g_date_time_new_utc (y, m, d, 0, 0, 0)))
+    return g_strdup (date);
+  return g_date_time_format (when, "%-d %b %Y");
+}
+
 const char *
 cr_words_format (const CrField *field)
 {
@@ -140,11 +154,17 @@ cr_words_consent_details (const CrConsentState *state)
   g_autofree char *channel_words = cr_words_value (channels, state->channels);
   g_autofree char *media_words = cr_words_value (media, state->media);
   g_autofree char *status_words = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *expires = NULL;
 
   if (state->status == NULL)
     return g_strdup ("No consent on record");
   status_words = cr_words_choice (state->status);
-  g_string_append_printf (text, "%s on %s", status_words, state->date);
+  date = cr_words_date (state->date);
+  g_string_append_printf (text, "%s on %s", status_words, date);
+  /* Mid-sentence, the lists start in lower case: "· website, social media". */
+  channel_words[0] = g_ascii_tolower (channel_words[0]);
+  media_words[0] = g_ascii_tolower (media_words[0]);
   if (state->problem == CR_CONSENT_OK)
     {
       if (*channel_words)
@@ -157,6 +177,21 @@ cr_words_consent_details (const CrConsentState *state)
                                                : "anonymous");
     }
   if (state->expires)
-    g_string_append_printf (text, " · until %s", state->expires);
+    {
+      expires = cr_words_date (state->expires);
+      g_string_append_printf (text, " · until %s", expires);
+    }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+const char *
+cr_words_status_icon (const char *style_class)
+{
+  if (g_strcmp0 (style_class, "success") == 0)
+    return "emblem-ok-symbolic";
+  if (g_strcmp0 (style_class, "warning") == 0)
+    return "dialog-warning-symbolic";
+  if (g_strcmp0 (style_class, "error") == 0)
+    return "dialog-error-symbolic";
+  return "action-unavailable-symbolic";
 }

@@ -16,6 +16,8 @@ char *cr_words_entity       (const CrEntity *entity,
 /* A field's value as a cell or subtitle shows it: choices in words, sets as a list. */
 char *cr_words_value        (const CrField  *field,
                              const char     *display);
+/* A stored date (YYYY-MM-DD) as people write it: "2 Mar 2026"; anything else as it is. */
+char *cr_words_date         (const char     *date);
 /* A hint for fields typed in a fixed form ("YYYY-MM-DD"), or NULL. */
 const char *cr_words_format (const CrField  *field);
 
@@ -31,6 +33,8 @@ G_BEGIN_DECLS
 char *cr_words_consent         (const CrConsentState *state,
                                 const char           *kind,
                                 const char          **style_class);
+/* The icon that goes with a style class from cr_words_consent (). */
+const char *cr_words_status_icon (const char *style_class);
 /* What the consent covers, on one line: "Website, social media · video, quotes · full name". */
 char *cr_words_consent_details (const CrConsentState *state);
 
