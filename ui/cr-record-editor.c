@@ -478,7 +478,11 @@ add_input (CrRecordEditor      *self,
     case CR_FIELD_LINKS:
       {
         GtkWidget *group = adw_preferences_group_new ();
-        g_autofree char *add = g_strdup_printf ("Add %s", field->ref->name);
+        g_autofree char *what = g_ascii_strdown (title, -1);
+        /* "Add participant" to participants, "Add to crew" for a list named otherwise. */
+        g_autofree char *add = g_str_equal (field->name, field->ref->plural)
+                               ? g_strdup_printf ("Add %s", field->ref->name)
+                               : g_strdup_printf ("Add to %s", what);
 
         adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
         input->rows = cr_store_model_new (self->production, field->ref);

@@ -102,10 +102,6 @@ cr_words_format (const CrField *field)
       return "M:SS";
     case CR_FIELD_TIMECODE:
       return "HH:MM:SS:FF";
-    case CR_FIELD_TIMEZONE:
-      return "Europe/London";
-    case CR_FIELD_RATE:
-      return "25, 29.97 …";
     default:
       return NULL;
     }
