@@ -43,7 +43,7 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* Which fields a table shows, how wide; the first column (the row's name) takes the rest.
+/* Which fields a table shows and how wide; columns without a width share the rest.
  * "consent" is not a field: it is the participant's current consent. */
 typedef struct
 {
@@ -61,7 +61,7 @@ typedef struct
 
 static const Table tables[] = {
   { &cr_entity_participant,
-    { { "name" }, { "role", 220 }, { "organisation", 220 }, { "kind", 120 }, { "consent", 170 } },
+    { { "name" }, { "role" }, { "organisation", 220 }, { "kind", 110 }, { "consent", 160 } },
     "system-users-symbolic", "Add the people who appear in the film, the crew and the contacts who help" },
   { &cr_entity_interview,
     { { "title" }, { "start", 150 }, { "location", 180 }, { "participants", 220 }, { "status", 110 } },

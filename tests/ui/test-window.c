@@ -777,7 +777,11 @@ test_screenshots (void)
   CrEntityPage *people;
 
   g_clear_object (&production);
+  /* GNOME's interface font, when it is installed; otherwise fontconfig's sans. */
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
   window = show_window (path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
+  wait_for_frames (GTK_WIDGET (window), 4);
   save_png (GTK_WIDGET (window), "casereel-overview.png");
 
   cr_window_show_page (window, "participants");
