@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "cr-consent.h"
+#include "cr-consent-summary.h"
 #include "cr-overview-page.h"
 #include "cr-record-format.h"
 #include "cr-schedule.h"
@@ -23,6 +23,12 @@ struct _CrOverviewPage
   GPtrArray          *groups;
   guint               n_consent_problems;
   guint               n_conflicts;
+  gboolean            stale;    /* changed while not shown */
+  GCancellable       *cancellable;  /* the consent scan under way */
+
+  /* borrowed: children of page */
+  AdwPreferencesGroup *consent_group;
+  GtkWidget           *consent_placeholder;
 };
 
 G_DEFINE_FINAL_TYPE (CrOverviewPage, cr_overview_page, ADW_TYPE_BIN)
@@ -157,49 +163,34 @@ add_counts_group (CrOverviewPage *self,
 }
 
 static void
-add_consent_group (CrOverviewPage *self,
-                   CrDb           *db)
+show_consent (CrOverviewPage         *self,
+              const CrConsentSummary *summary,
+              const GError           *error)
 {
-  CrQuery query = { .field = "kind", .value = "interviewee", .limit = 500 };
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_consent_state_free);
+  AdwPreferencesGroup *group = self->consent_group;
   g_autofree char *description = NULL;
-  AdwPreferencesGroup *group;
-  guint n_people = 0;
 
-  /* Everyone who is filmed, a page at a time, so a large production stays bounded. */
-  for (query.offset = 0;; query.offset += query.limit)
+  adw_preferences_group_remove (group, self->consent_placeholder);
+  self->consent_placeholder = NULL;
+  if (summary == NULL)
     {
-      g_autoptr(GPtrArray) people = cr_store_list (db, &cr_entity_participant, &query, NULL);
-
-      if (people == NULL || people->len == 0)
-        break;
-      for (guint i = 0; i < people->len; i++)
-        {
-          CrRecord *person = g_ptr_array_index (people, i);
-          CrConsentState *state = cr_consent_current (db, person->id, NULL, NULL);
-
-          n_people++;
-          if (state && state->problem != CR_CONSENT_OK)
-            g_ptr_array_add (problems, state);
-          else
-            cr_consent_state_free (state);
-        }
+      adw_preferences_group_set_description (group, error->message);
+      return;
     }
-  self->n_consent_problems = problems->len;
-
-  if (n_people == 0)
+  self->n_consent_problems = summary->n_problems;
+  if (summary->n_people == 0)
     description = g_strdup ("No interviewees yet");
-  else if (problems->len == 0)
-    description = g_strdup_printf ("All %u interviewees have given consent", n_people);
+  else if (summary->n_problems == 0)
+    description = g_strdup_printf ("All %u interviewees have given consent", summary->n_people);
   else
-    description = g_strdup_printf ("%u of %u interviewees need attention", problems->len, n_people);
-  group = add_group (self, "Consent", description);
+    description = g_strdup_printf ("%u of %u interviewees need attention", summary->n_problems, summary->n_people);
+  adw_preferences_group_set_description (group, description);
 
-  for (guint i = 0; i < problems->len && i < SHOWN_PROBLEMS; i++)
+  for (guint i = 0; i < summary->problems->len; i++)
     {
-      CrConsentState *state = g_ptr_array_index (problems, i);
-      g_autofree char *words = NULL;
+      const CrConsentState *state = g_ptr_array_index (summary->problems, i);
       g_autofree char *details = cr_words_consent_details (state);
+      g_autofree char *words = NULL;
       g_autofree char *title = NULL;
       const char *style = NULL;
       GtkWidget *row;
@@ -207,16 +198,73 @@ add_consent_group (CrOverviewPage *self,
       words = cr_words_consent (state, "interviewee", &style);
       title = g_strdup_printf ("%s — %s", state->name, words);
       row = add_row (group, title, details);
-      add_icon (row, g_strcmp0 (style, "error") == 0 ? "dialog-error-symbolic" : "dialog-warning-symbolic", style);
+      add_icon (row, cr_words_status_icon (style), style);
       link_row (row, "win.edit-record", g_variant_new ("(sx)", "participant", state->participant));
     }
-  if (problems->len > SHOWN_PROBLEMS)
+  if (summary->n_problems > summary->problems->len)
     {
-      g_autofree char *more = g_strdup_printf ("%u more", problems->len - SHOWN_PROBLEMS);
+      g_autofree char *more = g_strdup_printf ("%u more", summary->n_problems - summary->problems->len);
       link_row (add_row (group, more, NULL), "win.show-page", g_variant_new_string ("participants"));
     }
-  if (n_people > 0 && problems->len == 0)
+  if (summary->n_people > 0 && summary->n_problems == 0)
     add_icon (add_row (group, "Everyone is covered", NULL), "emblem-ok-symbolic", "success");
+}
+
+/* Runs in a worker with its own connection: on a large production reading every
+ * interviewee's consent takes seconds, and the window stays responsive meanwhile. */
+static void
+scan_consent_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrDb) db = cr_db_open (task_data, &error);
+  CrConsentSummary *summary = NULL;
+
+  if (db != NULL)
+    summary = cr_consent_summary (db, NULL, SHOWN_PROBLEMS, cancellable, &error);
+  if (summary == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, summary, (GDestroyNotify) cr_consent_summary_free);
+}
+
+static void
+scan_consent_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  CrOverviewPage *self = CR_OVERVIEW_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrConsentSummary) summary = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A newer refresh (or closing the window) replaced this scan. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+  g_clear_object (&self->cancellable);
+  show_consent (self, summary, error);
+}
+
+static void
+add_consent_group (CrOverviewPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  self->consent_group = add_group (self, "Consent", "Checking everyone’s consent…");
+  self->consent_placeholder = add_row (self->consent_group, "Checking…", NULL);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (self->consent_placeholder), spinner);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, scan_consent_done_cb, NULL);
+  g_task_set_source_tag (task, add_consent_group);
+  g_task_set_task_data (task, g_strdup (cr_production_get_path (self->production)), g_free);
+  g_task_run_in_thread (task, scan_consent_thread);
 }
 
 /* Two interviews that clash over several people are one clash: "Both have A and B". */
@@ -309,10 +357,25 @@ add_schedule_group (CrOverviewPage *self,
     }
 }
 
+/* Reading every interviewee's consent costs time on a large production, so a hidden
+ * overview waits until it is shown again. */
 static void
 production_changed_cb (CrOverviewPage *self)
 {
-  cr_overview_page_refresh (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    cr_overview_page_refresh (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+cr_overview_page_map (GtkWidget *widget)
+{
+  CrOverviewPage *self = CR_OVERVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cr_overview_page_parent_class)->map (widget);
+  if (self->stale)
+    cr_overview_page_refresh (self);
 }
 
 static void
@@ -320,6 +383,9 @@ cr_overview_page_dispose (GObject *object)
 {
   CrOverviewPage *self = CR_OVERVIEW_PAGE (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->production);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   G_OBJECT_CLASS (cr_overview_page_parent_class)->dispose (object);
@@ -329,6 +395,7 @@ static void
 cr_overview_page_class_init (CrOverviewPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = cr_overview_page_dispose;
+  GTK_WIDGET_CLASS (klass)->map = cr_overview_page_map;
 }
 
 static void
@@ -358,11 +425,12 @@ cr_overview_page_refresh (CrOverviewPage *self)
 
   g_return_if_fail (CR_IS_OVERVIEW_PAGE (self));
   db = cr_production_get_db (self->production);
+  self->stale = FALSE;
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
   add_production_group (self, db);
-  add_consent_group (self, db);
+  add_consent_group (self);
   add_schedule_group (self, db);
   add_counts_group (self, db);
 }
@@ -372,6 +440,13 @@ cr_overview_page_get_n_consent_problems (CrOverviewPage *self)
 {
   g_return_val_if_fail (CR_IS_OVERVIEW_PAGE (self), 0);
   return self->n_consent_problems;
+}
+
+gboolean
+cr_overview_page_is_busy (CrOverviewPage *self)
+{
+  g_return_val_if_fail (CR_IS_OVERVIEW_PAGE (self), FALSE);
+  return self->cancellable != NULL;
 }
 
 guint

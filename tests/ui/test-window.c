@@ -359,6 +359,18 @@ wait_for_frames (GtkWidget *widget,
   g_assert_cmpuint (count, >=, frames);
 }
 
+/* The overview reads consent in a worker; waits for it to report. */
+static void
+wait_for_overview (CrOverviewPage *overview)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (cr_overview_page_is_busy (overview) && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  g_assert_false (cr_overview_page_is_busy (overview));
+}
+
 static CrWindow *
 show_window (const char *path)
 {
@@ -491,6 +503,43 @@ test_model_paging (Fixture       *f,
   g_assert_cmpstr (cr_row_get_label (row), ==, "Question 4320");
 }
 
+/* 100,000 people: the list counts them and fetches only what is looked at. */
+static void
+test_model_large (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrStoreModel) model = NULL;
+  g_autoptr(CrRow) row = NULL;
+  CrWindow *window;
+  CrEntityPage *people;
+  gint64 start;
+
+  g_assert_true (cr_db_exec (f->db, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
+                                    "INSERT INTO participant (name, kind) SELECT printf ('Zz Person %06d', i), 'contact' FROM n",
+                             &error));
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  model = cr_store_model_new (f->production, &cr_entity_participant);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE + 100000);
+  row = g_list_model_get_item (G_LIST_MODEL (model), N_PEOPLE + 98765);
+  g_assert_cmpstr (cr_row_get_label (row), ==, "Zz Person 098766");
+  g_assert_cmpint (cr_store_model_find (model, cr_row_get_id (row)), ==, N_PEOPLE + 98765);
+  g_assert_cmpuint (cr_store_model_get_n_pages (model), ==, 1);
+  g_test_message ("100,300 rows: count, item 99,065 and its position in %.1f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+
+  /* The window shows the list after fetching one page. */
+  window = show_window (f->path);
+  cr_window_show_page (window, "participants");
+  wait_for_frames (GTK_WIDGET (window), 3);
+  people = cr_window_get_page (window, "participants");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cr_entity_page_get_model (people))), ==, N_PEOPLE + 100000);
+  g_assert_cmpuint (cr_store_model_get_n_pages (cr_entity_page_get_model (people)), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_pages (Fixture       *f,
                    gconstpointer  data)
@@ -504,6 +553,7 @@ test_window_pages (Fixture       *f,
   g_assert_nonnull (people);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cr_entity_page_get_model (people))), ==, N_PEOPLE);
   g_assert_false (cr_entity_page_is_empty (people));
+  wait_for_overview (overview);
   /* Grace Hughes is in two interviews that overlap by half an hour. */
   g_assert_cmpuint (cr_overview_page_get_n_conflicts (overview), ==, 1);
   g_assert_cmpuint (cr_overview_page_get_n_consent_problems (overview), >, 0);
@@ -781,6 +831,7 @@ test_screenshots (void)
   g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
   window = show_window (path);
   gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
+  wait_for_overview (cr_window_get_overview (window));
   wait_for_frames (GTK_WIDGET (window), 4);
   save_png (GTK_WIDGET (window), "casereel-overview.png");
 
@@ -836,6 +887,7 @@ main (int    argc,
   adw_init ();
 
   g_test_add ("/ui/model/paging", Fixture, NULL, fixture_set_up, test_model_paging, fixture_tear_down);
+  g_test_add ("/ui/model/large", Fixture, NULL, fixture_set_up, test_model_large, fixture_tear_down);
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
   g_test_add ("/ui/editor/add", Fixture, NULL, fixture_set_up, test_editor_add, fixture_tear_down);
   g_test_add ("/ui/editor/invalid", Fixture, NULL, fixture_set_up, test_editor_invalid, fixture_tear_down);
