@@ -237,7 +237,8 @@ update_state (CrEntityPage *self)
     gtk_stack_set_visible_child_name (self->stack, "list");
   else
     gtk_stack_set_visible_child_name (self->stack, search ? "no-results" : "empty");
-  gtk_widget_set_visible (GTK_WIDGET (self->count_label), n > 0 || search != NULL);
+  /* An empty list has its own Add button and nothing to search. */
+  gtk_widget_set_visible (self->toolbar, n > 0 || search != NULL);
 }
 
 static void

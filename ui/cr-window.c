@@ -98,7 +98,7 @@ update_counts (CrWindow *self)
       if (entity == NULL)
         continue;
       n = cr_store_count (cr_production_get_db (self->production), entity, NULL, NULL);
-      text = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (n, 0));
+      text = n > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup ("");
       gtk_label_set_text (count, text);
     }
 }

@@ -870,6 +870,20 @@ test_screenshots (void)
     gtk_window_destroy (GTK_WINDOW (editor));
   }
   gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A new production: every list says what belongs in it. */
+  {
+    g_autofree char *empty = g_build_filename (dir, "new.casereel", NULL);
+    g_autoptr(CrProduction) fresh = cr_production_create (empty, "New case study", &error);
+
+    g_assert_no_error (error);
+    window = show_window (empty);
+    cr_window_show_page (window, "shots");
+    g_assert_true (cr_entity_page_is_empty (cr_window_get_page (window, "shots")));
+    wait_for_frames (GTK_WIDGET (window), 4);
+    save_png (GTK_WIDGET (window), "casereel-empty.png");
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
   remove_dir (dir);
 }
 
