@@ -268,10 +268,10 @@ editor_saved_cb (CrEntityPage   *self,
 
 static void
 editor_deleted_cb (CrEntityPage   *self,
-                   CrRecord       *record,
+                   gpointer        undo,
                    CrRecordEditor *editor)
 {
-  g_signal_emit (self, signals[DELETED], 0, record);
+  g_signal_emit (self, signals[DELETED], 0, undo);
 }
 
 static CrRecordEditor *

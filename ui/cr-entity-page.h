@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* One list page of the window, for any entity: a search, an Add button and a table of the
  * entity's rows whose columns come from its field table. Activating a row edits it.
- * Forwards the editors' ::saved (id) and ::deleted (CrRecord *) to the window. */
+ * Forwards the editors' ::saved (entity, id) and ::deleted (CrUndoDelete *) to the window. */
 
 #define CR_TYPE_ENTITY_PAGE (cr_entity_page_get_type ())
 G_DECLARE_FINAL_TYPE (CrEntityPage, cr_entity_page, CR, ENTITY_PAGE, GtkWidget)

@@ -10,6 +10,7 @@
 #include "cr-record-format.h"
 #include "cr-store-model.h"
 #include "cr-store.h"
+#include "cr-undo.h"
 #include "cr-words.h"
 
 /* One field's input. */
@@ -593,9 +594,9 @@ cr_record_editor_delete (CrRecordEditor  *self,
                          GError         **error)
 {
   g_autoptr(GError) local = NULL;
-  g_autoptr(CrRecord) gone = cr_record_copy (self->record);
+  g_autoptr(CrUndoDelete) undo = cr_undo_delete_new (get_db (self), self->record, &local);
 
-  if (!cr_store_delete (get_db (self), self->entity, self->record->id, &local))
+  if (undo == NULL || !cr_store_delete (get_db (self), self->entity, self->record->id, &local))
     {
       show_error (self, local->message);
       g_propagate_error (error, g_steal_pointer (&local));
@@ -603,7 +604,7 @@ cr_record_editor_delete (CrRecordEditor  *self,
     }
   g_object_ref (self);
   cr_production_changed (self->production, self->entity);
-  g_signal_emit (self, signals[DELETED], 0, gone);
+  g_signal_emit (self, signals[DELETED], 0, undo);
   gtk_window_destroy (GTK_WINDOW (self));
   g_object_unref (self);
   return TRUE;

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /* A dialog that adds or edits one row of any entity, built from the entity's field table.
  * Save writes through the store; a refused write shows the store's one-line message under
  * the header, marks the field it names and keeps what the user typed. Emits ::saved (id)
- * after a write and ::deleted (CrRecord *, valid during the emission) after a delete. */
+ * after a write and ::deleted (CrUndoDelete *: take a reference to keep it) after a delete. */
 
 #define CR_TYPE_RECORD_EDITOR (cr_record_editor_get_type ())
 G_DECLARE_FINAL_TYPE (CrRecordEditor, cr_record_editor, CR, RECORD_EDITOR, AdwWindow)

@@ -8,6 +8,7 @@
 #include "cr-record-editor.h"
 #include "cr-schedule.h"
 #include "cr-ui-resources.h"
+#include "cr-undo.h"
 #include "cr-store.h"
 #include "cr-window.h"
 #include "cr-words.h"
@@ -29,7 +30,7 @@ struct _CrWindow
   CrProduction         *production;
   GPtrArray            *pages;     /* the widgets in view_stack */
   GPtrArray            *rows;      /* the sidebar's rows, one per page */
-  CrRecord             *deleted;   /* what "Undo" puts back */
+  CrUndoDelete         *deleted;   /* what "Undo" puts back */
   AdwToast             *undo_toast;
 };
 
@@ -105,46 +106,21 @@ update_counts (CrWindow *self)
 
 /* ---- toasts: undo a delete, warn of a clash ---- */
 
-/* A removed row as input for the store: links are read one per line. */
-static CrRecord *
-record_as_input (const CrRecord *record)
-{
-  const CrEntity *entity = record->entity;
-  CrRecord *input = cr_record_new (entity);
-
-  for (guint i = 0; i < entity->n_fields; i++)
-    {
-      const CrField *f = &entity->fields[i];
-      const char *value = cr_record_get (record, f->name);
-      char *text;
-
-      if (value == NULL || (f->flags & CR_FIELD_READONLY))
-        continue;
-      text = g_strdup (value);
-      if (f->type == CR_FIELD_LINKS)
-        g_strdelimit (text, ",", '\n');
-      cr_record_take (input, f->name, text);
-    }
-  return input;
-}
-
 static void
 undo_delete_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
   CrWindow *self = CR_WINDOW (widget);
-  g_autoptr(CrRecord) input = NULL;
+  g_autoptr(CrUndoDelete) undo = g_steal_pointer (&self->deleted);
   g_autoptr(GError) error = NULL;
   const CrEntity *entity;
   gint64 id;
 
-  if (self->deleted == NULL || self->production == NULL)
+  if (undo == NULL || self->production == NULL)
     return;
-  entity = self->deleted->entity;
-  input = record_as_input (self->deleted);
-  g_clear_pointer (&self->deleted, cr_record_free);
-  if (!(id = cr_store_insert (cr_production_get_db (self->production), input, &error)))
+  entity = cr_undo_delete_get_record (undo)->entity;
+  if (!(id = cr_undo_delete_restore (undo, cr_production_get_db (self->production), &error)))
     {
       cr_window_report (self, "Could Not Undo", error);
       return;
@@ -159,24 +135,24 @@ undo_toast_dismissed_cb (CrWindow *self,
 {
   if (self->undo_toast == toast)
     {
-      g_clear_pointer (&self->deleted, cr_record_free);
+      g_clear_pointer (&self->deleted, cr_undo_delete_unref);
       self->undo_toast = NULL;
     }
 }
 
 static void
-page_deleted_cb (CrWindow *self,
-                 CrRecord *record)
+page_deleted_cb (CrWindow     *self,
+                 CrUndoDelete *undo)
 {
-  g_autofree char *what = cr_record_describe (record);
+  g_autofree char *what = cr_record_describe (cr_undo_delete_get_record (undo));
   g_autofree char *title = g_strdup_printf ("Deleted %s", what);
   AdwToast *toast = adw_toast_new (title);
 
   /* One undo at a time, as in Files: a newer delete replaces the older chance. */
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
-  g_clear_pointer (&self->deleted, cr_record_free);
-  self->deleted = cr_record_copy (record);
+  g_clear_pointer (&self->deleted, cr_undo_delete_unref);
+  self->deleted = cr_undo_delete_ref (undo);
   adw_toast_set_button_label (toast, "_Undo");
   adw_toast_set_action_name (toast, "win.undo-delete");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -443,7 +419,7 @@ cr_window_finalize (GObject *object)
 
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->deleted, cr_record_free);
+  g_clear_pointer (&self->deleted, cr_undo_delete_unref);
   G_OBJECT_CLASS (cr_window_parent_class)->finalize (object);
 }
 
@@ -535,7 +511,7 @@ cr_window_open (CrWindow    *self,
     return FALSE;
 
   clear_pages (self);
-  g_clear_pointer (&self->deleted, cr_record_free);
+  g_clear_pointer (&self->deleted, cr_undo_delete_unref);
   if (self->production != NULL)
     g_signal_handlers_disconnect_by_data (self->production, self);
   g_set_object (&self->production, production);

@@ -806,6 +806,33 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpstr (cr_record_get (back, "kind"), ==, "crew");
   g_assert_nonnull (cr_record_get (back, "role"));
 
+  /* A place that interviews and shots point at: they lose it with the delete and get it
+   * back with the undo. */
+  {
+    CrEntityPage *places = cr_window_get_page (window, "locations");
+    gint64 hall = find_id (f->db, &cr_entity_location, "Riverside Community Hall");
+    gint64 talk = find_id (f->db, &cr_entity_interview, "Aisha and Grace at the hall");
+    gint64 shot = find_id (f->db, &cr_entity_shot, "1A");
+    g_autoptr(CrRecord) interview = NULL;
+    g_autoptr(CrRecord) shot_after = NULL;
+    gint64 hall_again;
+
+    editor = cr_entity_page_edit (places, (guint) cr_store_model_find (cr_entity_page_get_model (places), hall));
+    g_assert_true (cr_record_editor_delete (editor, &error));
+    g_assert_no_error (error);
+    interview = cr_store_get (f->db, &cr_entity_interview, talk, NULL);
+    g_assert_null (cr_record_get (interview, "location"));
+    g_clear_pointer (&interview, cr_record_free);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+    hall_again = find_id (f->db, &cr_entity_location, "Riverside Community Hall");
+    interview = cr_store_get (f->db, &cr_entity_interview, talk, NULL);
+    shot_after = cr_store_get (f->db, &cr_entity_shot, shot, NULL);
+    g_assert_cmpint (cr_record_get_int (interview, "location", 0), ==, hall_again);
+    g_assert_cmpint (cr_record_get_int (shot_after, "location", 0), ==, hall_again);
+    g_assert_cmpint (cr_store_count (f->db, &cr_entity_location, NULL, NULL), ==, 2);
+  }
+
   /* Someone still in an interview cannot go: the dialog says why and stays. */
   editor = cr_entity_page_edit (people, (guint) cr_store_model_find (model, find_id (f->db, &cr_entity_participant,
                                                                                        "Grace Hughes")));
