@@ -6,30 +6,12 @@
 #include <string.h>
 
 #include "cr-consent.h"
+#include "cr-field-input.h"
 #include "cr-record-editor.h"
 #include "cr-record-format.h"
-#include "cr-store-model.h"
 #include "cr-store.h"
 #include "cr-undo.h"
 #include "cr-words.h"
-
-/* One field's input. */
-typedef struct
-{
-  CrRecordEditor      *editor;    /* borrowed: the input lives as long as the dialog */
-  const CrField       *field;
-  GtkWidget           *row;       /* what is marked when the store names this field */
-  GtkWidget           *widget;    /* BOOL: the switch; NOTE: the text view */
-  GListModel          *choices;   /* ENUM, REF, LINKS: what the drop-down offers */
-  CrStoreModel        *rows;      /* REF, LINKS: the rows of the other entity */
-  GPtrArray           *checks;    /* SET: a check button per choice */
-  GArray              *ids;       /* LINKS: the chosen ids, in order */
-  GPtrArray           *link_rows; /* LINKS: the rows that show them */
-  AdwPreferencesGroup *group;     /* SET, LINKS */
-  GtkWidget           *adder;     /* LINKS: the drop-down that adds a row (owned) */
-  char                *initial;   /* the input as opened: an update sends what changed */
-  guint                offset;    /* ENUM, REF: 1 when the first choice is "None" */
-} Input;
 
 struct _CrRecordEditor
 {
@@ -50,7 +32,7 @@ struct _CrRecordEditor
   /* owned */
   CrProduction       *production;
   CrRecord           *record;      /* as stored; NULL when adding */
-  GPtrArray          *inputs;      /* Input */
+  GPtrArray          *inputs;      /* CrFieldInput */
   AdwActionRow       *consent_row; /* participant: the current consent */
   GtkImage           *consent_icon;
   gulong              changed_id;
@@ -68,152 +50,10 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static void
-input_free (Input *input)
-{
-  g_clear_object (&input->choices);
-  g_clear_object (&input->rows);
-  g_clear_pointer (&input->checks, g_ptr_array_unref);
-  g_clear_pointer (&input->ids, g_array_unref);
-  g_clear_pointer (&input->link_rows, g_ptr_array_unref);
-  g_clear_object (&input->adder);
-  g_free (input->initial);
-  g_free (input);
-}
-
 static CrDb *
 get_db (CrRecordEditor *self)
 {
   return cr_production_get_db (self->production);
-}
-
-/* None, then the rows of the other entity, fetched as the drop-down scrolls. */
-static GListModel *
-rows_with_none (CrStoreModel *rows,
-                const char   *none)
-{
-  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  g_autoptr(GListStore) first = g_list_store_new (CR_TYPE_ROW);
-  g_autoptr(CrRow) none_row = cr_row_new_none (none);
-
-  g_list_store_append (first, none_row);
-  g_list_store_append (parts, first);
-  g_list_store_append (parts, rows);
-  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
-}
-
-/* ---- reading and writing an input as text ---- */
-
-static char *
-input_get_text (Input *input)
-{
-  const CrField *f = input->field;
-
-  switch (f->type)
-    {
-    case CR_FIELD_NOTE:
-      {
-        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (input->widget));
-        GtkTextIter start, end;
-        gtk_text_buffer_get_bounds (buffer, &start, &end);
-        return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      }
-    case CR_FIELD_BOOL:
-      return g_strdup (gtk_switch_get_active (GTK_SWITCH (input->widget)) ? "1" : "0");
-    case CR_FIELD_ENUM:
-      {
-        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (input->row));
-        if (selected == GTK_INVALID_LIST_POSITION || selected < input->offset)
-          return g_strdup ("");
-        return g_strdup (f->choices[selected - input->offset]);
-      }
-    case CR_FIELD_REF:
-      {
-        CrRow *row = adw_combo_row_get_selected_item (ADW_COMBO_ROW (input->row));
-        gint64 id = row ? cr_row_get_id (row) : 0;
-        return id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : g_strdup ("");
-      }
-    case CR_FIELD_SET:
-      {
-        g_autoptr(GString) text = g_string_new (NULL);
-        for (guint i = 0; i < input->checks->len; i++)
-          if (gtk_check_button_get_active (g_ptr_array_index (input->checks, i)))
-            g_string_append_printf (text, "%s%s", text->len ? "," : "", f->choices[i]);
-        return g_string_free (g_steal_pointer (&text), FALSE);
-      }
-    case CR_FIELD_LINKS:
-      {
-        g_autoptr(GString) text = g_string_new (NULL);
-        /* The store reads links one per line. */
-        for (guint i = 0; i < input->ids->len; i++)
-          g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i ? "\n" : "", g_array_index (input->ids, gint64, i));
-        return g_string_free (g_steal_pointer (&text), FALSE);
-      }
-    default:
-      return g_strdup (gtk_editable_get_text (GTK_EDITABLE (input->row)));
-    }
-}
-
-static void rebuild_links (Input *input);
-
-static void
-input_set_text (Input      *input,
-                const char *text)
-{
-  const CrField *f = input->field;
-
-  if (text == NULL)
-    text = "";
-  switch (f->type)
-    {
-    case CR_FIELD_NOTE:
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input->widget)), text, -1);
-      break;
-    case CR_FIELD_BOOL:
-      gtk_switch_set_active (GTK_SWITCH (input->widget),
-                             g_ascii_strcasecmp (text, "1") == 0 || g_ascii_strcasecmp (text, "yes") == 0);
-      break;
-    case CR_FIELD_ENUM:
-      {
-        guint selected = input->offset ? 0 : GTK_INVALID_LIST_POSITION;
-        for (guint i = 0; f->choices[i]; i++)
-          if (g_ascii_strcasecmp (f->choices[i], text) == 0)
-            selected = i + input->offset;
-        adw_combo_row_set_selected (ADW_COMBO_ROW (input->row), selected);
-        break;
-      }
-    case CR_FIELD_REF:
-      {
-        gint64 id = g_ascii_strtoll (text[0] == '#' ? text + 1 : text, NULL, 10);
-        gint64 position = id > 0 ? cr_store_model_find (input->rows, id) : -1;
-        adw_combo_row_set_selected (ADW_COMBO_ROW (input->row), position >= 0 ? (guint) position + 1 : 0);
-        break;
-      }
-    case CR_FIELD_SET:
-      {
-        g_auto(GStrv) parts = g_strsplit_set (text, ",\n", -1);
-        for (guint i = 0; i < input->checks->len; i++)
-          gtk_check_button_set_active (g_ptr_array_index (input->checks, i),
-                                       g_strv_contains ((const char * const *) parts, f->choices[i]));
-        break;
-      }
-    case CR_FIELD_LINKS:
-      {
-        g_auto(GStrv) parts = g_strsplit_set (text, ",\n", -1);
-        g_array_set_size (input->ids, 0);
-        for (guint i = 0; parts[i]; i++)
-          {
-            gint64 id = g_ascii_strtoll (g_strstrip (parts[i]), NULL, 10);
-            if (id > 0)
-              g_array_append_val (input->ids, id);
-          }
-        rebuild_links (input);
-        break;
-      }
-    default:
-      gtk_editable_set_text (GTK_EDITABLE (input->row), text);
-      break;
-    }
 }
 
 /* The stored value as the input shows it. */
@@ -234,14 +74,14 @@ stored_to_text (CrRecordEditor *self,
     }
 }
 
-static Input *
+static CrFieldInput *
 find_input (CrRecordEditor *self,
             const char     *field)
 {
   for (guint i = 0; i < self->inputs->len; i++)
     {
-      Input *input = g_ptr_array_index (self->inputs, i);
-      if (g_str_equal (input->field->name, field))
+      CrFieldInput *input = g_ptr_array_index (self->inputs, i);
+      if (g_str_equal (cr_field_input_get_field (input)->name, field))
         return input;
     }
   return NULL;
@@ -253,7 +93,7 @@ static void
 clear_error (CrRecordEditor *self)
 {
   for (guint i = 0; i < self->inputs->len; i++)
-    gtk_widget_remove_css_class (((Input *) g_ptr_array_index (self->inputs, i))->row, "error");
+    cr_field_input_set_error (g_ptr_array_index (self->inputs, i), FALSE);
   g_clear_pointer (&self->error, g_free);
   self->error_field = NULL;
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
@@ -263,7 +103,7 @@ static void
 show_error (CrRecordEditor *self,
             const char     *message)
 {
-  Input *input = NULL;
+  CrFieldInput *input = NULL;
   const char *reason = NULL;
 
   clear_error (self);
@@ -291,238 +131,7 @@ show_error (CrRecordEditor *self,
     gtk_label_set_text (self->error_label, message);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
   if (input != NULL)
-    {
-      gtk_widget_add_css_class (input->row, "error");
-      gtk_widget_grab_focus (input->widget ? input->widget : input->row);
-    }
-}
-
-/* ---- links ---- */
-
-static void
-link_remove_clicked_cb (GtkButton *button,
-                        Input     *input)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "cr-id"));
-
-  for (guint i = 0; i < input->ids->len; i++)
-    if (g_array_index (input->ids, gint64, i) == id)
-      {
-        g_array_remove_index (input->ids, i);
-        break;
-      }
-  rebuild_links (input);
-}
-
-static void
-rebuild_links (Input *input)
-{
-  CrDb *db = get_db (input->editor);
-
-  for (guint i = 0; i < input->link_rows->len; i++)
-    adw_preferences_group_remove (input->group, g_ptr_array_index (input->link_rows, i));
-  g_ptr_array_set_size (input->link_rows, 0);
-  adw_preferences_group_remove (input->group, input->adder);
-
-  for (guint i = 0; i < input->ids->len; i++)
-    {
-      gint64 id = g_array_index (input->ids, gint64, i);
-      g_autofree char *label = cr_store_label (db, input->field->ref, id);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label ? label : "?");
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, "Remove");
-      g_object_set_data (G_OBJECT (remove), "cr-id", GSIZE_TO_POINTER ((gsize) id));
-      g_signal_connect (remove, "clicked", G_CALLBACK (link_remove_clicked_cb), input);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      adw_preferences_group_add (input->group, row);
-      g_ptr_array_add (input->link_rows, row);
-    }
-  adw_preferences_group_add (input->group, input->adder);
-}
-
-static void
-link_chosen_cb (AdwComboRow *adder,
-                GParamSpec  *pspec,
-                Input       *input)
-{
-  CrRow *row = adw_combo_row_get_selected_item (adder);
-  gint64 id = row ? cr_row_get_id (row) : 0;
-  gboolean known = FALSE;
-
-  if (id <= 0)
-    return;
-  for (guint i = 0; i < input->ids->len; i++)
-    known |= g_array_index (input->ids, gint64, i) == id;
-  if (!known)
-    g_array_append_val (input->ids, id);
-  adw_combo_row_set_selected (adder, 0);
-  rebuild_links (input);
-}
-
-/* ---- building the form ---- */
-
-static GtkWidget *
-combo_row (const char *title,
-           GListModel *model,
-           gboolean    rows)
-{
-  GtkWidget *row = adw_combo_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (rows)
-    adw_combo_row_set_expression (ADW_COMBO_ROW (row), gtk_property_expression_new (CR_TYPE_ROW, NULL, "label"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), model);
-  return row;
-}
-
-static Input *
-add_input (CrRecordEditor      *self,
-           const CrField       *field,
-           AdwPreferencesGroup *main_group,
-           GPtrArray           *late_groups)
-{
-  Input *input = g_new0 (Input, 1);
-  g_autofree char *title = cr_words_field (field);
-
-  input->editor = self;
-  input->field = field;
-  switch (field->type)
-    {
-    case CR_FIELD_NOTE:
-      {
-        GtkWidget *group = adw_preferences_group_new ();
-        GtkWidget *view = gtk_text_view_new ();
-
-        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-        gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-        gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-        gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
-        gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
-        gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
-        gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
-        gtk_widget_set_size_request (view, -1, 96);
-        gtk_widget_add_css_class (view, "card");
-        gtk_widget_add_css_class (view, "note");
-        gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), view);
-        g_ptr_array_add (late_groups, group);
-        input->row = input->widget = view;
-        break;
-      }
-    case CR_FIELD_BOOL:
-      {
-        GtkWidget *row = adw_action_row_new ();
-        GtkWidget *sw = gtk_switch_new ();
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-        adw_preferences_group_add (main_group, row);
-        input->row = row;
-        input->widget = sw;
-        break;
-      }
-    case CR_FIELD_ENUM:
-      {
-        GtkStringList *words = gtk_string_list_new (NULL);
-
-        input->offset = (field->flags & CR_FIELD_REQUIRED) ? 0 : 1;
-        if (input->offset)
-          gtk_string_list_append (words, "None");
-        for (guint i = 0; field->choices[i]; i++)
-          {
-            g_autofree char *word = cr_words_choice (field->choices[i]);
-            gtk_string_list_append (words, word);
-          }
-        input->choices = G_LIST_MODEL (words);
-        input->row = combo_row (title, input->choices, FALSE);
-        adw_preferences_group_add (main_group, input->row);
-        break;
-      }
-    case CR_FIELD_REF:
-      input->rows = cr_store_model_new (self->production, field->ref);
-      input->choices = rows_with_none (input->rows, "None");
-      input->offset = 1;
-      input->row = combo_row (title, input->choices, TRUE);
-      adw_preferences_group_add (main_group, input->row);
-      break;
-    case CR_FIELD_SET:
-      {
-        GtkWidget *group = adw_preferences_group_new ();
-
-        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-        input->checks = g_ptr_array_new ();
-        for (guint i = 0; field->choices[i]; i++)
-          {
-            g_autofree char *word = cr_words_choice (field->choices[i]);
-            GtkWidget *row = adw_action_row_new ();
-            GtkWidget *check = gtk_check_button_new ();
-
-            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), word);
-            gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-            adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-            adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-            adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-            g_ptr_array_add (input->checks, check);
-          }
-        adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
-        input->group = ADW_PREFERENCES_GROUP (group);
-        input->row = group;
-        break;
-      }
-    case CR_FIELD_LINKS:
-      {
-        GtkWidget *group = adw_preferences_group_new ();
-        g_autofree char *what = g_ascii_strdown (title, -1);
-        /* "Add participant" to participants, "Add to crew" for a list named otherwise. */
-        g_autofree char *add = g_str_equal (field->name, field->ref->plural)
-                               ? g_strdup_printf ("Add %s", field->ref->name)
-                               : g_strdup_printf ("Add to %s", what);
-
-        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-        input->rows = cr_store_model_new (self->production, field->ref);
-        input->choices = rows_with_none (input->rows, "Choose…");
-        input->adder = g_object_ref_sink (combo_row (add, input->choices, TRUE));
-        input->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-        input->link_rows = g_ptr_array_new ();
-        input->group = ADW_PREFERENCES_GROUP (group);
-        input->row = group;
-        adw_preferences_group_add (input->group, input->adder);
-        g_signal_connect (input->adder, "notify::selected", G_CALLBACK (link_chosen_cb), input);
-        adw_preferences_page_add (self->page, input->group);
-        break;
-      }
-    default:
-      {
-        GtkWidget *row = adw_entry_row_new ();
-        const char *format = cr_words_format (field);
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        if (format != NULL)
-          {
-            GtkWidget *hint = gtk_label_new (format);
-            gtk_widget_add_css_class (hint, "dim-label");
-            adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), hint);
-          }
-        if (field->blurb)
-          gtk_widget_set_tooltip_text (row, field->blurb);
-        if (field->type == CR_FIELD_EMAIL)
-          adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_EMAIL);
-        else if (field->type == CR_FIELD_PHONE)
-          adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_PHONE);
-        adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-        adw_preferences_group_add (main_group, row);
-        input->row = row;
-        break;
-      }
-    }
-  return input;
+    cr_field_input_set_error (input, TRUE);
 }
 
 /* ---- a participant's consent ---- */
@@ -673,7 +282,7 @@ build_form (CrRecordEditor *self)
   for (guint i = 0; i < entity->n_fields; i++)
     {
       const CrField *f = &entity->fields[i];
-      Input *input;
+      CrFieldInput *input;
       g_autofree char *text = NULL;
 
       if (f->flags & CR_FIELD_READONLY)
@@ -691,8 +300,17 @@ build_form (CrRecordEditor *self)
           adw_preferences_group_add (main_group, row);
           continue;
         }
-      input = add_input (self, f, main_group, late_groups);
+      input = cr_field_input_new (self->production, f);
       g_ptr_array_add (self->inputs, input);
+      /* Rows go in the first group; sets and links follow in their own groups, and free
+       * text comes last, where there is room to write. */
+      if (!cr_field_input_is_group (input))
+        adw_preferences_group_add (main_group, cr_field_input_get_widget (input));
+      else if (f->type == CR_FIELD_NOTE)
+        g_ptr_array_add (late_groups, cr_field_input_get_widget (input));
+      else
+        adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (cr_field_input_get_widget (input)));
+
       text = stored_to_text (self, f);
       if (self->record == NULL && f->type == CR_FIELD_DATE && (f->flags & CR_FIELD_REQUIRED))
         {
@@ -700,13 +318,13 @@ build_form (CrRecordEditor *self)
           g_autoptr(GDateTime) now = g_date_time_new_now_local ();
           text = g_date_time_format (now, "%Y-%m-%d");
         }
-      input_set_text (input, text);
-      input->initial = input_get_text (input);
+      cr_field_input_set_text (input, text);
+      cr_field_input_remember (input);
       if (self->record != NULL && (f->flags & CR_FIELD_CREATE_ONLY))
-        gtk_widget_set_sensitive (input->row, FALSE);
+        cr_field_input_lock (input);
     }
   for (guint i = 0; i < late_groups->len; i++)
-    adw_preferences_page_add (self->page, g_ptr_array_index (late_groups, i));
+    adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (g_ptr_array_index (late_groups, i)));
   if (self->record != NULL && entity != &cr_entity_consent && entity != &cr_entity_production)
     add_delete_group (self);
 }
@@ -773,7 +391,7 @@ cr_record_editor_class_init (CrRecordEditorClass *klass)
 static void
 cr_record_editor_init (CrRecordEditor *self)
 {
-  self->inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) input_free);
+  self->inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_field_input_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
 }
@@ -832,12 +450,12 @@ cr_record_editor_set_text (CrRecordEditor *self,
                            const char     *field,
                            const char     *text)
 {
-  Input *input;
+  CrFieldInput *input;
 
   g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), FALSE);
   if (!(input = find_input (self, field)))
     return FALSE;
-  input_set_text (input, text);
+  cr_field_input_set_text (input, text);
   return TRUE;
 }
 
@@ -845,12 +463,12 @@ char *
 cr_record_editor_get_text (CrRecordEditor *self,
                            const char     *field)
 {
-  Input *input;
+  CrFieldInput *input;
 
   g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), NULL);
   if (!(input = find_input (self, field)))
     return NULL;
-  return input_get_text (input);
+  return cr_field_input_get_text (input);
 }
 
 void
@@ -858,13 +476,13 @@ cr_record_editor_preset (CrRecordEditor *self,
                          const char     *field,
                          const char     *text)
 {
-  Input *input;
+  CrFieldInput *input;
 
   g_return_if_fail (CR_IS_RECORD_EDITOR (self));
   if (!(input = find_input (self, field)))
     return;
-  input_set_text (input, text);
-  gtk_widget_set_sensitive (input->row, FALSE);
+  cr_field_input_set_text (input, text);
+  cr_field_input_lock (input);
 }
 
 gboolean
@@ -879,13 +497,13 @@ cr_record_editor_save (CrRecordEditor  *self,
   g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), FALSE);
   for (guint i = 0; i < self->inputs->len; i++)
     {
-      Input *input = g_ptr_array_index (self->inputs, i);
-      g_autofree char *text = input_get_text (input);
+      CrFieldInput *input = g_ptr_array_index (self->inputs, i);
+      g_autofree char *text = cr_field_input_get_text (input);
 
       /* A new row gets what was filled in; an edit sends only what changed, so that a
        * field that may not change once recorded is not sent back. */
-      if (self->record == NULL ? *text != '\0' : g_strcmp0 (text, input->initial) != 0)
-        cr_record_take (input_record, input->field->name, g_steal_pointer (&text));
+      if (self->record == NULL ? *text != '\0' : cr_field_input_changed (input))
+        cr_record_take (input_record, cr_field_input_get_field (input)->name, g_steal_pointer (&text));
     }
   if (self->record == NULL)
     id = cr_store_insert (db, input_record, &local);
