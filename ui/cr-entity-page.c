@@ -43,12 +43,14 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* Which fields a table shows and how wide; columns without a width share the rest.
- * "consent" is not a field: it is the participant's current consent. */
+/* Which fields a table shows and how wide. Columns that expand share what is left and
+ * never get narrower than their width; "consent" is not a field but the participant's
+ * current consent. */
 typedef struct
 {
   const char *field;
   int         width;
+  gboolean    expand;
 } Column;
 
 typedef struct
@@ -59,22 +61,27 @@ typedef struct
   const char     *empty;
 } Table;
 
+#define EXPAND TRUE
+
 static const Table tables[] = {
   { &cr_entity_participant,
-    { { "name" }, { "role" }, { "organisation", 220 }, { "kind", 110 }, { "consent", 160 } },
+    { { "name", 180, EXPAND }, { "role", 160, EXPAND }, { "organisation", 210 }, { "kind", 110 },
+      { "consent", 160 } },
     "system-users-symbolic", "Add the people who appear in the film, the crew and the contacts who help" },
   { &cr_entity_interview,
-    { { "title" }, { "start", 150 }, { "location", 180 }, { "participants", 220 }, { "status", 110 } },
+    { { "title", 220, EXPAND }, { "start", 150 }, { "location", 180 }, { "participants", 200, EXPAND },
+      { "status", 110 } },
     "x-office-calendar-symbolic", "Schedule a session: when, where, and who is interviewed" },
   { &cr_entity_shot,
-    { { "number", 80 }, { "description" }, { "type", 110 }, { "size", 80 }, { "location", 170 },
+    { { "number", 70 }, { "description", 220, EXPAND }, { "type", 110 }, { "size", 70 }, { "location", 170 },
       { "duration", 80 }, { "priority", 90 }, { "status", 100 } },
     "camera-video-symbolic", "Plan the shots the story needs, in the order they will be cut" },
   { &cr_entity_location,
-    { { "name" }, { "contact", 200 }, { "contact_phone", 160 }, { "time_zone", 160 }, { "release_status", 140 } },
+    { { "name", 200, EXPAND }, { "contact", 180, EXPAND }, { "contact_phone", 150 }, { "time_zone", 150 },
+      { "release_status", 130 } },
     "mark-location-symbolic", "Add the places where you will film, with access notes and a contact" },
   { &cr_entity_question,
-    { { "text" }, { "topic", 220 } },
+    { { "text", 300, EXPAND }, { "topic", 200 } },
     "dialog-question-symbolic", "Write the questions the interviews will ask, in order" },
 };
 
@@ -191,10 +198,8 @@ add_column (CrEntityPage  *self,
     }
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (view_column, TRUE);
-  if (column->width > 0)
-    gtk_column_view_column_set_fixed_width (view_column, column->width);
-  else
-    gtk_column_view_column_set_expand (view_column, TRUE);
+  gtk_column_view_column_set_fixed_width (view_column, column->width);
+  gtk_column_view_column_set_expand (view_column, column->expand);
   gtk_column_view_append_column (self->column_view, view_column);
 }
 
@@ -213,11 +218,9 @@ add_columns (CrEntityPage *self)
   for (guint i = 0; i < self->entity->n_fields; i++)
     {
       const CrField *f = &self->entity->fields[i];
-      Column column = { f->name, 160 };
       gboolean label = g_str_equal (f->name, self->entity->label);
+      Column column = { f->name, label ? 200 : 160, label };
 
-      if (label)
-        column.width = 0;
       if (label || f->type == CR_FIELD_ENUM || f->type == CR_FIELD_REF || f->type == CR_FIELD_DATETIME)
         add_column (self, &column);
     }
@@ -230,9 +233,11 @@ update_state (CrEntityPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   const char *search = cr_store_model_get_search (self->model);
-  g_autofree char *count = g_strdup_printf ("%u %s", n, n == 1 ? self->entity->name : self->entity->plural);
+  g_autofree char *count = g_strdup_printf ("%u found", n);
 
+  /* The sidebar counts the whole list; a search says how many it found. */
   gtk_label_set_text (self->count_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), search != NULL);
   if (n > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
   else
@@ -501,6 +506,7 @@ cr_entity_page_select (CrEntityPage *self,
   if ((position = cr_store_model_find (self->model, id)) < 0)
     return;
   gtk_single_selection_set_selected (self->selection, (guint) position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
   /* GTK 4.8 has no gtk_column_view_scroll_to (); its list view has the action. */
   if ((list = find_list_view (GTK_WIDGET (self->column_view))))
     gtk_widget_activate_action (list, "list.scroll-to-item", "u", (guint) position);

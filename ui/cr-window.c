@@ -581,6 +581,8 @@ cr_window_show_page (CrWindow   *self,
   if (gtk_stack_get_child_by_name (self->view_stack, name) == NULL)
     return;
   gtk_stack_set_visible_child_name (self->view_stack, name);
+  /* Narrow, the page shows rather than the sidebar; Back leads to the sidebar. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
   /* Selecting the row shows the page too; the stack is set first for a hidden sidebar. */
   for (guint i = 0; i < self->rows->len; i++)
     {

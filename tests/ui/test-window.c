@@ -898,6 +898,14 @@ test_screenshots (void)
   }
   gtk_window_destroy (GTK_WINDOW (window));
 
+  /* Narrow, as on a small laptop screen split in two: the sidebar and the pages take turns. */
+  window = show_window (path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 640);
+  cr_window_show_page (window, "participants");
+  wait_for_frames (GTK_WIDGET (window), 6);
+  save_png (GTK_WIDGET (window), "casereel-narrow.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+
   /* A new production: every list says what belongs in it. */
   {
     g_autofree char *empty = g_build_filename (dir, "new.casereel", NULL);
