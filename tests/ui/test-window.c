@@ -567,6 +567,39 @@ test_window_pages (Fixture       *f,
   cr_entity_page_set_search (people, NULL);
   g_assert_false (cr_entity_page_is_empty (people));
 
+  /* The window's actions: Ctrl+F searches the list shown, Ctrl+N adds to it, Alt+1 goes
+   * back to the overview; the shortcuts and about windows open. */
+  {
+    GtkWidget *focus;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint before = g_list_model_get_n_items (toplevels);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.add", NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.about", NULL);
+    wait_for_frames (GTK_WIDGET (window), 2);
+    for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+      {
+        g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i - 1);
+        if (other != GTK_WINDOW (window))
+          {
+            g_assert_true (CR_IS_RECORD_EDITOR (other) || GTK_IS_SHORTCUTS_WINDOW (other) ||
+                           ADW_IS_ABOUT_WINDOW (other));
+            if (!GTK_IS_SHORTCUTS_WINDOW (other))
+              gtk_window_destroy (other);
+            else
+              gtk_widget_set_visible (GTK_WIDGET (other), FALSE);
+          }
+      }
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+    g_assert_cmpstr (cr_window_get_page_name (window), ==, "overview");
+  }
+
   /* A file that is not a production leaves the window as it was. */
   {
     g_autofree char *junk = g_build_filename (f->dir, "notes.casereel", NULL);
