@@ -83,6 +83,17 @@ static const Table tables[] = {
   { &cr_entity_question,
     { { "text", 300, EXPAND }, { "topic", 200 } },
     "dialog-question-symbolic", "Write the questions the interviews will ask, in order" },
+  { &cr_entity_clip,
+    { { "name", 260, EXPAND }, { "status", 80 }, { "tc_start", 110 }, { "frame_rate", 100 }, { "video_codec", 90 },
+      { "rating", 60 }, { "interview", 180 }, { "error", 200, EXPAND } },
+    "folder-videos-symbolic", "Add the folders from the camera cards and the sound recorder" },
+  { &cr_entity_select,
+    { { "label", 220, EXPAND }, { "clip", 220 }, { "question", 200, EXPAND }, { "participants", 180 },
+      { "rating", 60 } },
+    "starred-symbolic", "Mark the moments worth keeping in the clips" },
+  { &cr_entity_cut,
+    { { "name", 240, EXPAND }, { "frame_rate", 110 }, { "width", 80 }, { "height", 80 }, { "record_start", 120 } },
+    "view-list-symbolic", "String the selects together into a rough cut" },
 };
 
 static const Table *
@@ -296,7 +307,11 @@ open_editor (CrEntityPage   *self,
 static void
 add_clicked_cb (CrEntityPage *self)
 {
-  cr_entity_page_add (self);
+  /* Clips are not typed in: they come from indexing a folder. */
+  if (self->entity == &cr_entity_clip)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.index-folder", NULL);
+  else
+    cr_entity_page_add (self);
 }
 
 static void
@@ -387,7 +402,7 @@ cr_entity_page_new (CrProduction   *production,
   const Table *table = find_table (entity);
   g_autofree char *noun = cr_words_entity (entity, FALSE);
   g_autofree char *plural = cr_words_entity (entity, TRUE);
-  g_autofree char *add = g_strdup_printf ("_Add %s", noun);
+  g_autofree char *add = entity == &cr_entity_clip ? g_strdup ("_Add Folder…") : g_strdup_printf ("_Add %s", noun);
   g_autofree char *search = g_strdup_printf ("Search %s", entity->plural);
   g_autofree char *empty = g_strdup_printf ("No %s Yet", plural);
 

@@ -26,6 +26,16 @@ sentence_case (const char *word)
 char *
 cr_words_field (const CrField *field)
 {
+  /* Where a field's name is a programmer's word, the word a person uses. */
+  static const struct { const char *name, *words; } spoken[] = {
+    { "tc_start", "Timecode" }, { "tc_rate", "Timecode rate" }, { "tc_drop", "Drop-frame" },
+    { "tc_source", "Timecode from" }, { "duration_us", "Duration (µs)" }, { "video_codec", "Codec" },
+    { "in_frame", "In (frame)" }, { "out_frame", "Out (frame)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spoken); i++)
+    if (g_str_equal (field->name, spoken[i].name))
+      return g_strdup (spoken[i].words);
   return sentence_case (field->name);
 }
 
