@@ -478,6 +478,7 @@ cr_window_class_init (CrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.stop-indexing", NULL, stop_indexing_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   for (guint i = 0; i <= G_N_ELEMENTS (list_pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", "s",
                                          i == 0 ? "overview" : list_pages[i - 1].entity->plural);
