@@ -79,14 +79,7 @@ consent_history (CrCli  *cli,
   if (!(rows = cr_store_list (cli->db, &cr_entity_consent, &query, &error)))
     return cr_cli_fail (error);
   if (json)
-    {
-      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
-      JsonArray *array = json_array_new ();
-      for (guint i = 0; i < rows->len; i++)
-        json_array_add_element (array, cr_record_to_json (cli->db, g_ptr_array_index (rows, i)));
-      json_node_take_array (node, array);
-      cr_cli_print_json (node);
-    }
+    cr_cli_print_records_json (cli->db, rows);
   else
     for (guint i = 0; i < rows->len; i++)
       cr_cli_print_record (cli->db, g_ptr_array_index (rows, i));

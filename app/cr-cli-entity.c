@@ -208,6 +208,19 @@ cr_cli_print_table (CrDb           *db,
 }
 
 void
+cr_cli_print_records_json (CrDb      *db,
+                           GPtrArray *rows)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+  JsonArray *array = json_array_sized_new (rows->len);
+
+  for (guint i = 0; i < rows->len; i++)
+    json_array_add_element (array, cr_record_to_json (db, g_ptr_array_index (rows, i)));
+  json_node_take_array (node, array);
+  cr_cli_print_json (node);
+}
+
+void
 cr_cli_print_record (CrDb           *db,
                      const CrRecord *record)
 {
@@ -285,9 +298,9 @@ verb_add (CrCli           *cli,
 
 int
 cr_cli_entity_list (CrCli           *cli,
-           const CrEntity  *entity,
-           int              argc,
-           char           **argv)
+                    const CrEntity  *entity,
+                    int              argc,
+                    char           **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
@@ -350,13 +363,7 @@ cr_cli_entity_list (CrCli           *cli,
 
   if (json)
     {
-      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
-      JsonArray *array = json_array_sized_new (rows->len);
-
-      for (guint i = 0; i < rows->len; i++)
-        json_array_add_element (array, cr_record_to_json (cli->db, g_ptr_array_index (rows, i)));
-      json_node_take_array (node, array);
-      cr_cli_print_json (node);
+      cr_cli_print_records_json (cli->db, rows);
     }
   else
     cr_cli_print_table (cli->db, entity, rows);
@@ -365,9 +372,9 @@ cr_cli_entity_list (CrCli           *cli,
 
 int
 cr_cli_entity_show (CrCli           *cli,
-           const CrEntity  *entity,
-           int              argc,
-           char           **argv)
+                    const CrEntity  *entity,
+                    int              argc,
+                    char           **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new ("ID|NAME");
   g_autoptr(GError) error = NULL;
@@ -403,9 +410,9 @@ cr_cli_entity_show (CrCli           *cli,
 
 int
 cr_cli_entity_edit (CrCli           *cli,
-           const CrEntity  *entity,
-           int              argc,
-           char           **argv)
+                    const CrEntity  *entity,
+                    int              argc,
+                    char           **argv)
 {
   g_autoptr(CrFieldOptions) fields = cr_field_options_new (entity, TRUE);
   g_autoptr(GOptionContext) context = g_option_context_new (entity == &cr_entity_production ? NULL : "ID|NAME");
@@ -440,9 +447,9 @@ cr_cli_entity_edit (CrCli           *cli,
 
 int
 cr_cli_entity_rm (CrCli           *cli,
-         const CrEntity  *entity,
-         int              argc,
-         char           **argv)
+                  const CrEntity  *entity,
+                  int              argc,
+                  char           **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new ("ID|NAME");
   g_autoptr(CrRecord) record = NULL;

@@ -28,6 +28,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrFieldOptions, cr_field_options_free)
 
 /* Prints the rows as a tab-separated table with a header. */
 void      cr_cli_print_table      (CrDb *db, const CrEntity *entity, GPtrArray *rows);
+/* Prints the rows as a JSON array. */
+void      cr_cli_print_records_json (CrDb *db, GPtrArray *rows);
 /* Prints "field: value" lines. */
 void      cr_cli_print_record     (CrDb *db, const CrRecord *record);
 /* Writes text to a file through a temporary name, or to stdout for "-" or NULL. */
