@@ -650,6 +650,7 @@ cr_thumbnail_render_strip (const char    *path,
   g_auto(Source) src = { 0 };
   g_auto(Image) strip = { 0 };
   g_autoptr(GPtrArray) frames = NULL;
+  g_autoptr(GError) local_error = NULL;
   int x = 0;
 
   if (count <= 0 || height <= 0)
@@ -658,8 +659,21 @@ cr_thumbnail_render_strip (const char    *path,
                    "a strip needs at least one frame and one pixel of height");
       return NULL;
     }
-  if (!source_open (&src, path, cancellable, error) || !source_use (&src, AVMEDIA_TYPE_VIDEO, error))
+  if (!source_open (&src, path, cancellable, error))
     return NULL;
+  if (!source_use (&src, AVMEDIA_TYPE_VIDEO, &local_error))
+    {
+      if (!g_error_matches (local_error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_NO_STREAM))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* No picture: a waveform as long as a strip of 16:9 frames would be. */
+      if (!source_use (&src, AVMEDIA_TYPE_AUDIO, error)
+          || !render_waveform (&src, count * height * 16 / 9, height, &strip, error))
+        return NULL;
+      return encode_png (&strip, path, error);
+    }
 
   frames = g_ptr_array_new_with_free_func (image_free);
   for (int i = 0; i < count; i++)

@@ -43,7 +43,8 @@ gboolean cr_thumbnail_save          (const char                *path,
                                      GCancellable              *cancellable,
                                      GError                   **error);
 
-/* `count` frames spread evenly over the clip, side by side, each `height` pixels high. */
+/* `count` frames spread evenly over the clip, side by side, each `height` pixels high; for a
+ * file with no picture, a waveform as wide as that strip would be. */
 GBytes  *cr_thumbnail_render_strip  (const char                *path,
                                      int                        count,
                                      int                        height,

@@ -201,6 +201,21 @@ test_strip (void)
   g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_INVALID);
 }
 
+static void
+test_strip_of_sound (void)
+{
+  g_autofree char *path = fixture ("sine.m4a");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = cr_thumbnail_render_strip (path, 4, 45, NULL, &error);
+  g_autofree char *out = save (png, "sound-strip.png");
+  int w, h;
+
+  g_assert_no_error (error);
+  png_size (out, &w, &h);
+  g_assert_cmpint (w, ==, 4 * 80);
+  g_assert_cmpint (h, ==, 45);
+}
+
 /* Rows lit in one column of a waveform, decoded by ffmpeg. */
 static int
 lit_rows (GBytes *rgb,
@@ -351,6 +366,7 @@ main (int    argc,
   g_test_add_func ("/thumbnail/rotation", test_rotation);
   g_test_add_func ("/thumbnail/strip", test_strip);
   g_test_add_func ("/thumbnail/waveform", test_waveform);
+  g_test_add_func ("/thumbnail/strip-of-sound", test_strip_of_sound);
   g_test_add_func ("/thumbnail/cache", test_cache);
   g_test_add_func ("/thumbnail/errors", test_errors);
 
