@@ -727,8 +727,11 @@ cr_thumbnail_cache_path (const char      *path,
   g_autofree char *md5 = g_compute_checksum_for_string (G_CHECKSUM_MD5, uri, -1);
   g_autofree char *name = g_strconcat (md5, ".png", NULL);
 
-  return g_build_filename (g_get_user_cache_dir (), "thumbnails",
-                           size == CR_THUMBNAIL_NORMAL ? "normal" : "large", name, NULL);
+  const char *folder = size <= CR_THUMBNAIL_NORMAL ? "normal"
+                       : size <= CR_THUMBNAIL_LARGE ? "large"
+                       : size <= CR_THUMBNAIL_X_LARGE ? "x-large" : "xx-large";
+
+  return g_build_filename (g_get_user_cache_dir (), "thumbnails", folder, name, NULL);
 }
 
 /* The value of a tEXt chunk in a PNG file, or NULL. */

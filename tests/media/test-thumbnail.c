@@ -313,6 +313,17 @@ test_cache (void)
   g_assert_cmpint (g_stat (cached, &first), ==, 0);
   g_assert_cmpint (first.st_mode & 0777, ==, 0600);
 
+  {
+    g_autofree char *normal = cr_thumbnail_cache_path (path, CR_THUMBNAIL_NORMAL);
+    g_autofree char *xl = cr_thumbnail_cache_path (path, CR_THUMBNAIL_X_LARGE);
+    g_autofree char *folder = g_path_get_dirname (expected);
+    g_autofree char *parent = g_path_get_dirname (folder);
+    g_autofree char *want_normal = g_build_filename (parent, "normal", strrchr (expected, '/') + 1, NULL);
+    g_autofree char *want_xl = g_build_filename (parent, "x-large", strrchr (expected, '/') + 1, NULL);
+    g_assert_cmpstr (normal, ==, want_normal);
+    g_assert_cmpstr (xl, ==, want_xl);
+  }
+
   /* Up to date: not written again (a rewrite would be a new file renamed into place). */
   again = cr_thumbnail_cache_write (path, CR_THUMBNAIL_LARGE, NULL, &error);
   g_assert_no_error (error);
