@@ -838,6 +838,16 @@ cr_extract (const char              *path,
   job.real_out_abs_us = G_MININT64;
   cr_av_interrupt_init (&job.irq, cancellable, 0);
 
+  {
+    GStatBuf a, b;
+    if (g_stat (path, &a) == 0 && g_stat (out_path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+      {
+        g_autofree char *name = g_filename_display_name (out_path);
+        g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_INVALID, "%s: is the source itself", name);
+        return FALSE;
+      }
+  }
+
   /* The source's start timecode and duration, from the same probe the catalogue uses. */
   probe = cr_probe_file (path, NULL, cancellable, error);
   if (probe == NULL || !check_range (path, options, probe->duration_us, error))
