@@ -146,12 +146,15 @@ cr_av_open_input (const char     *path,
                   GError        **error)
 {
   g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *url = NULL;
   const AVInputFormat *fmt = NULL;
   AVFormatContext *ic;
   GStatBuf st;
   int ret;
 
   cr_av_init ();
+  /* "take:1.mov" would name a protocol: say it is a file. */
+  url = g_strconcat ("file:", path, NULL);
   if (g_stat (path, &st) != 0)
     {
       int saved = errno;
@@ -205,7 +208,7 @@ cr_av_open_input (const char     *path,
 
   ic = avformat_alloc_context ();
   ic->interrupt_callback = cr_av_interrupt_callback (irq);
-  ret = avformat_open_input (&ic, path, fmt, options);
+  ret = avformat_open_input (&ic, url, fmt, options);
   if (ret < 0)
     {
       if (ret == AVERROR_INVALIDDATA && fmt == NULL)

@@ -754,6 +754,7 @@ open_output (Job         *job,
   g_autofree char *base = g_path_get_basename (out_path);
   g_autofree char *name = g_filename_display_name (out_path);
   const AVOutputFormat *ofmt = av_guess_format (NULL, out_path, NULL);
+  g_autofree char *url = NULL;
   AVIOInterruptCB cb = cr_av_interrupt_callback (&job->irq);
   int fd, ret;
 
@@ -779,7 +780,8 @@ open_output (Job         *job,
   if ((ret = avformat_alloc_output_context2 (&job->oc, ofmt, NULL, job->tmp_path)) < 0)
     return fail (job, error, ret, CR_MEDIA_ERROR_FAILED, "cannot set up the output");
   job->oc->interrupt_callback = cb;
-  if ((ret = avio_open2 (&job->oc->pb, job->tmp_path, AVIO_FLAG_WRITE, &cb, NULL)) < 0)
+  url = g_strconcat ("file:", job->tmp_path, NULL);
+  if ((ret = avio_open2 (&job->oc->pb, url, AVIO_FLAG_WRITE, &cb, NULL)) < 0)
     {
       cr_av_set_error (error, &job->irq, out_path, ret, CR_MEDIA_ERROR_IO, "cannot write");
       return FALSE;

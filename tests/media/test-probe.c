@@ -530,6 +530,27 @@ test_cancel_and_deadline (void)
   g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_TIMEOUT);
 }
 
+/* A relative name with a colon is a file, not an FFmpeg protocol. */
+static void
+test_colon_in_name (void)
+{
+  g_autofree char *src = fixture ("tc.mov");
+  g_autofree char *copy = fixture ("take:1.mov");
+  g_autofree char *here = g_get_current_dir ();
+  g_autofree char *data = NULL;
+  g_autoptr(CrProbe) probe = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (src, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, data, len, NULL));
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  probe = cr_probe_file ("take:1.mov", NULL, NULL, &error);
+  g_assert_cmpint (g_chdir (here), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (probe->timecode.source, ==, CR_TIMECODE_SOURCE_TMCD);
+}
+
 static void
 test_identity (void)
 {
@@ -695,6 +716,7 @@ main (int    argc,
   g_test_add_func ("/probe/errors", test_bad_files);
   g_test_add_func ("/probe/cancel", test_cancel_and_deadline);
   g_test_add_func ("/probe/identity", test_identity);
+  g_test_add_func ("/probe/colon-in-name", test_colon_in_name);
   g_test_add_func ("/probe/thread-pool", test_thread_pool);
 
   status = g_test_run ();
