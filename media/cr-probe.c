@@ -14,6 +14,7 @@
 
 #include "cr-av-private.h"
 #include "cr-bwf.h"
+#include "cr-h264-sps.h"
 #include "cr-probe.h"
 
 #define IDENTITY_SPAN     (64 * 1024)
@@ -557,6 +558,41 @@ read_first_packets (AVFormatContext *ic,
     }
 }
 
+/* H.264's colour description sits in its SPS, which FFmpeg's parser reads but does not
+ * report: read it from the codec configuration. */
+static void
+complete_h264_colour (AVFormatContext *ic)
+{
+  for (unsigned i = 0; i < ic->nb_streams; i++)
+    {
+      AVCodecParameters *par = ic->streams[i]->codecpar;
+      CrH264Colour c;
+
+      if (par->codec_id != AV_CODEC_ID_H264)
+        continue;
+      if (par->color_range == AVCOL_RANGE_UNSPECIFIED
+          && cr_h264_sps_colour (par->extradata, par->extradata_size, &c) && c.signal_type)
+        {
+          par->color_range = c.full_range ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG;
+          if (c.colour && par->color_primaries == AVCOL_PRI_UNSPECIFIED)
+            par->color_primaries = c.primaries;
+          if (c.colour && par->color_trc == AVCOL_TRC_UNSPECIFIED)
+            par->color_trc = c.transfer;
+          if (c.colour && par->color_space == AVCOL_SPC_UNSPECIFIED)
+            par->color_space = c.matrix;
+        }
+      /* FFmpeg's decoder names 8-bit full-range pictures by their "J" formats. */
+      if (par->color_range != AVCOL_RANGE_JPEG)
+        continue;
+      if (par->format == AV_PIX_FMT_YUV420P)
+        par->format = AV_PIX_FMT_YUVJ420P;
+      else if (par->format == AV_PIX_FMT_YUV422P)
+        par->format = AV_PIX_FMT_YUVJ422P;
+      else if (par->format == AV_PIX_FMT_YUV444P)
+        par->format = AV_PIX_FMT_YUVJ444P;
+    }
+}
+
 /* Audio details the header leaves out (sample format, AAC profile, channel layout) come from
  * the codec's configuration: no packet is decoded. */
 static void
@@ -859,6 +895,7 @@ cr_probe_file (const char            *path,
             && ic->streams[i]->r_frame_rate.num <= 0)
           guess_frame_rate_from_index (ic->streams[i]);
       read_first_packets (ic, TRUE, &have_gop, &gop);
+      complete_h264_colour (ic);
       complete_audio (ic, path);
       if (details_missing (ic))
         {
