@@ -180,12 +180,9 @@ cr_av_open_input (const char     *path,
 
   if (head != NULL && head_len > 0)
     {
-      /* FFmpeg's probes read past the end by up to AVPROBE_PADDING_SIZE zero bytes. */
-      g_autofree guint8 *buf = g_malloc0 (head_len + AVPROBE_PADDING_SIZE);
-      AVProbeData pd = { path, buf, (int) head_len, NULL };
+      AVProbeData pd = { path, (unsigned char *) head, (int) head_len, NULL };
       int score = 0;
 
-      memcpy (buf, head, head_len);
       /* As FFmpeg does: 2 KiB first, more only while no format is sure (some probes scan
        * all they are given, and there are hundreds of them). */
       for (gsize size = MIN (head_len, 2048);; size = MIN (size * 2, head_len))

@@ -131,7 +131,9 @@ read_at (int       fd,
 }
 
 /* SHA-1 over the size (8 bytes, little-endian), the first 64 KiB and the last 64 KiB. Hands
- * back the first bytes too, for the format probe, so the file start is read once. */
+ * back the first bytes too, followed by FFmpeg's probe padding, for the format probe: the
+ * file start is read once and not copied. The tail is hashed in small pieces: large
+ * short-lived buffers make the allocator give memory back and take it again for every file. */
 static char *
 compute_identity (const char    *path,
                   guint64        size,
@@ -139,9 +141,11 @@ compute_identity (const char    *path,
                   GError       **error)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
-  g_autofree guint8 *buf = g_malloc (IDENTITY_SPAN);
+  g_autofree guint8 *head = g_malloc (IDENTITY_SPAN + AVPROBE_PADDING_SIZE);
+  guint8 piece[8192];
   guint8 size_le[8];
-  gsize head_len = 0, tail_len = 0;
+  gsize head_len = 0;
+  goffset tail_at = size > IDENTITY_SPAN ? (goffset) (size - IDENTITY_SPAN) : 0;
   int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   int saved;
 
@@ -153,20 +157,22 @@ compute_identity (const char    *path,
   for (int i = 0; i < 8; i++)
     size_le[i] = (size >> (8 * i)) & 0xff;
   g_checksum_update (sum, size_le, sizeof size_le);
-  if (!read_at (fd, buf, IDENTITY_SPAN, 0, &head_len))
+  if (!read_at (fd, head, IDENTITY_SPAN, 0, &head_len))
     goto fail;
-  g_checksum_update (sum, buf, head_len);
-  if (out_head != NULL)
-    *out_head = g_bytes_new (buf, head_len);
-  if (!read_at (fd, buf, IDENTITY_SPAN, size > IDENTITY_SPAN ? (goffset) (size - IDENTITY_SPAN) : 0,
-                &tail_len))
+  memset (head + head_len, 0, AVPROBE_PADDING_SIZE);
+  g_checksum_update (sum, head, head_len);
+  for (goffset at = tail_at; at < tail_at + IDENTITY_SPAN; at += sizeof piece)
     {
-      if (out_head != NULL)
-        g_clear_pointer (out_head, g_bytes_unref);
-      goto fail;
+      gsize got = 0;
+      if (!read_at (fd, piece, sizeof piece, at, &got))
+        goto fail;
+      g_checksum_update (sum, piece, got);
+      if (got < sizeof piece)
+        break;
     }
-  g_checksum_update (sum, buf, tail_len);
   close (fd);
+  if (out_head != NULL)
+    *out_head = g_bytes_new_take (g_steal_pointer (&head), head_len);
   return g_strdup (g_checksum_get_string (sum));
 
 fail:
