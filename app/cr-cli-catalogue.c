@@ -3,47 +3,24 @@
 
 #include "config.h"
 
-#include <signal.h>
 #include <stdio.h>
-#include <unistd.h>
 
 #include "cr-cli-commands.h"
+#include "cr-cli-progress.h"
 #include "cr-cli-entity.h"
 #include "cr-clip-tags.h"
 #include "cr-indexer.h"
 #include "cr-store.h"
 #include "cr-suggest.h"
 
-static volatile sig_atomic_t interrupted;
-
-static void
-on_interrupt (int signum)
-{
-  interrupted = 1;
-}
-
-typedef struct
-{
-  gboolean      bar;
-  GCancellable *cancellable;
-} IndexRun;
-
 static void
 show_progress (const CrIndexProgress *p,
                gpointer               user_data)
 {
-  IndexRun *run = user_data;
-  int width = 30, filled;
+  g_autofree char *text = g_strdup_printf ("%u/%u files, %.1f/%.1f MB", p->files_done, p->files_total,
+                                           p->bytes_done / 1e6, p->bytes_total / 1e6);
 
-  if (interrupted)
-    g_cancellable_cancel (run->cancellable);
-  if (!run->bar)
-    return;
-  filled = p->bytes_total ? (int) (width * p->bytes_done / p->bytes_total) : width;
-  fprintf (stderr, "\r[%.*s%*s] %u/%u files, %.1f/%.1f MB ",
-           filled, "##############################", width - filled, "",
-           p->files_done, p->files_total, p->bytes_done / 1e6, p->bytes_total / 1e6);
-  fflush (stderr);
+  cr_cli_progress_update (user_data, p->bytes_total ? (double) p->bytes_done / p->bytes_total : 1.0, text);
 }
 
 static int
@@ -55,8 +32,7 @@ index_run (CrCli  *cli,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   CrIndexProgress result = { 0 };
-  IndexRun run = { 0 };
-  struct sigaction sa = { 0 }, old_sa;
+  g_autoptr(CrCliProgress) progress = NULL;
   gboolean ok;
   int status;
 
@@ -71,14 +47,9 @@ index_run (CrCli  *cli,
   if (!cr_cli_open (cli, &error))
     return cr_cli_fail (error);
 
-  run.bar = isatty (STDERR_FILENO);
-  run.cancellable = cancellable;
-  sa.sa_handler = on_interrupt;
-  sigaction (SIGINT, &sa, &old_sa);
-  ok = cr_index_folders (cli->db, (const char * const *) argv + 1, show_progress, &run, cancellable, &result, &error);
-  sigaction (SIGINT, &old_sa, NULL);
-  if (run.bar)
-    fprintf (stderr, "\n");
+  progress = cr_cli_progress_begin (cancellable);
+  ok = cr_index_folders (cli->db, (const char * const *) argv + 1, show_progress, progress, cancellable, &result, &error);
+  g_clear_pointer (&progress, cr_cli_progress_end);
 
   g_print ("%u media files: %u added, %u updated, %u unchanged, %u relinked, %u offline, %u failed\n",
            result.seen, result.added, result.updated - MIN (result.updated, result.failed), result.unchanged,

@@ -3,13 +3,12 @@
 
 #include "config.h"
 
-#include <signal.h>
 #include <stdio.h>
-#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cr-cli-commands.h"
+#include "cr-cli-progress.h"
 #include "cr-cli-entity.h"
 #include "cr-clip-time.h"
 #include "cr-cut.h"
@@ -29,6 +28,24 @@ find_cut (CrCli       *cli,
   if (!cr_cli_open (cli, error))
     return NULL;
   return cr_store_find (cli->db, &cr_entity_cut, name, error);
+}
+
+/* "Website" -> "website": the channel as consent records it. */
+static gboolean
+normalize_channel (CrCli    *cli,
+                   char    **channel,
+                   GError  **error)
+{
+  char *normal = NULL;
+
+  if (*channel == NULL)
+    return TRUE;
+  if (!cr_field_normalize (cli->db, &cr_entity_consent, cr_entity_find_field (&cr_entity_consent, "channels"),
+                           *channel, NULL, &normal, error))
+    return FALSE;
+  g_free (*channel);
+  *channel = normal;
+  return TRUE;
 }
 
 static int
@@ -413,15 +430,8 @@ cut_check (CrCli  *cli,
     return cr_cli_usage (argv[0], "%s: name one cut", argv[0]);
   if (!(cut = find_cut (cli, argv[1], &error)))
     return cr_cli_fail (error);
-  if (channel)
-    {
-      g_autofree char *normal = NULL;
-      if (!cr_field_normalize (cli->db, &cr_entity_consent, cr_entity_find_field (&cr_entity_consent, "channels"),
-                               channel, NULL, &normal, &error))
-        return cr_cli_fail (error);
-      g_free (channel);
-      channel = g_steal_pointer (&normal);
-    }
+  if (!normalize_channel (cli, &channel, &error))
+    return cr_cli_fail (error);
   if (!(rows = cr_cut_check (cli->db, cut->id, channel, on, &error)))
     return cr_cli_fail (error);
   if (report)
@@ -495,15 +505,8 @@ cut_export (CrCli  *cli,
     }
   if (!(cut = find_cut (cli, argv[1], &error)))
     return cr_cli_fail (error);
-  if (channel)
-    {
-      g_autofree char *normal = NULL;
-      if (!cr_field_normalize (cli->db, &cr_entity_consent, cr_entity_find_field (&cr_entity_consent, "channels"),
-                               channel, NULL, &normal, &error))
-        return cr_cli_fail (error);
-      g_free (channel);
-      channel = g_steal_pointer (&normal);
-    }
+  if (!normalize_channel (cli, &channel, &error))
+    return cr_cli_fail (error);
   if (!cr_cut_export (cli->db, cut->id, format, options, output, channel, allow, &rows, &error))
     {
       if (rows)
@@ -518,36 +521,14 @@ cut_export (CrCli  *cli,
   return CR_EXIT_OK;
 }
 
-static volatile sig_atomic_t render_interrupted;
-
-static void
-on_render_interrupt (int signum)
-{
-  render_interrupted = 1;
-}
-
-typedef struct
-{
-  gboolean      bar;
-  GCancellable *cancellable;
-} RenderRun;
-
 static void
 render_progress (gint64   done,
                  gint64   total,
                  gpointer user_data)
 {
-  RenderRun *run = user_data;
-  int width = 30, filled = total > 0 ? (int) (width * done / total) : width;
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " frames", done, total);
 
-  if (render_interrupted)
-    g_cancellable_cancel (run->cancellable);
-  if (run->bar)
-    {
-      fprintf (stderr, "\r[%.*s%*s] %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT " frames ", filled,
-               "##############################", width - filled, "", done, total);
-      fflush (stderr);
-    }
+  cr_cli_progress_update (user_data, total > 0 ? (double) done / total : 1.0, text);
 }
 
 static int
@@ -570,8 +551,7 @@ cut_render (CrCli  *cli,
     { "allow-unconsented", 0, 0, G_OPTION_ARG_NONE, &options.allow_unconsented, "Render even when the consent check fails", NULL },
     { NULL }
   };
-  RenderRun run = { 0 };
-  struct sigaction sa = { 0 }, old_sa;
+  g_autoptr(CrCliProgress) progress = NULL;
   gboolean ok;
   int status;
 
@@ -585,24 +565,12 @@ cut_render (CrCli  *cli,
     return cr_cli_usage (argv[0], "%s: name one cut and give -o FILE", argv[0]);
   if (!(cut = find_cut (cli, argv[1], &error)))
     return cr_cli_fail (error);
-  if (channel)
-    {
-      g_autofree char *normal = NULL;
-      if (!cr_field_normalize (cli->db, &cr_entity_consent, cr_entity_find_field (&cr_entity_consent, "channels"),
-                               channel, NULL, &normal, &error))
-        return cr_cli_fail (error);
-      g_free (channel);
-      channel = g_steal_pointer (&normal);
-    }
+  if (!normalize_channel (cli, &channel, &error))
+    return cr_cli_fail (error);
   options.channel = channel;
-  run.bar = isatty (STDERR_FILENO);
-  run.cancellable = cancellable;
-  sa.sa_handler = on_render_interrupt;
-  sigaction (SIGINT, &sa, &old_sa);
-  ok = cr_cut_render (cli->db, cut->id, output, &options, render_progress, &run, cancellable, &rows, &error);
-  sigaction (SIGINT, &old_sa, NULL);
-  if (run.bar)
-    fprintf (stderr, "\n");
+  progress = cr_cli_progress_begin (cancellable);
+  ok = cr_cut_render (cli->db, cut->id, output, &options, render_progress, progress, cancellable, &rows, &error);
+  g_clear_pointer (&progress, cr_cli_progress_end);
   if (!ok)
     {
       if (rows)

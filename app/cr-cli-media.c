@@ -3,25 +3,16 @@
 
 #include "config.h"
 
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cr-cli-commands.h"
+#include "cr-cli-progress.h"
 #include "cr-extract.h"
 #include "cr-probe.h"
 #include "cr-thumbnail.h"
 
 /* `casereel probe`, `thumb` and `extract`: one media file, no production needed. */
-
-static volatile sig_atomic_t interrupted;
-
-static void
-on_interrupt (int signum)
-{
-  interrupted = 1;
-}
 
 /* Seconds as "12.5", "12.5s" or "90", exactly (no floating point): microseconds. */
 static gboolean
@@ -300,27 +291,14 @@ cr_cli_thumb (CrCli  *cli,
 
 /* extract -------------------------------------------------------------------------------- */
 
-typedef struct
-{
-  gboolean      bar;
-  GCancellable *cancellable;
-} ExtractRun;
-
 static void
 show_progress (gint64   done_us,
                gint64   total_us,
                gpointer user_data)
 {
-  ExtractRun *run = user_data;
-  int width = 30, filled = total_us > 0 ? (int) (width * done_us / total_us) : width;
+  g_autofree char *text = g_strdup_printf ("%3d%%", total_us > 0 ? (int) (100 * done_us / total_us) : 100);
 
-  if (interrupted)
-    g_cancellable_cancel (run->cancellable);
-  if (!run->bar)
-    return;
-  fprintf (stderr, "\r[%.*s%*s] %3d%% ", filled, "##############################", width - filled, "",
-           total_us > 0 ? (int) (100 * done_us / total_us) : 100);
-  fflush (stderr);
+  cr_cli_progress_update (user_data, total_us > 0 ? (double) done_us / total_us : 1.0, text);
 }
 
 int
@@ -342,9 +320,8 @@ cr_cli_extract (CrCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(CrProbe) probe = NULL;
   g_auto(CrExtractResult) result = { 0 };
-  ExtractRun run = { isatty (STDERR_FILENO), cancellable };
-  CrExtractOptions options = { 0, -1, FALSE, show_progress, &run };
-  struct sigaction sa = { 0 }, old_sa;
+  g_autoptr(CrCliProgress) progress = NULL;
+  CrExtractOptions options = { 0, -1, FALSE, show_progress, NULL };
   gboolean ok;
   int status;
 
@@ -368,12 +345,10 @@ cr_cli_extract (CrCli  *cli,
     return cr_cli_usage ("extract", "extract: %s", error->message);
   options.reencode = reencode;
 
-  sa.sa_handler = on_interrupt;
-  sigaction (SIGINT, &sa, &old_sa);
+  progress = cr_cli_progress_begin (cancellable);
+  options.progress_data = progress;
   ok = cr_extract (argv[1], out, &options, &result, cancellable, &error);
-  sigaction (SIGINT, &old_sa, NULL);
-  if (run.bar)
-    fprintf (stderr, "\n");
+  g_clear_pointer (&progress, cr_cli_progress_end);
   if (!ok)
     return cr_cli_fail (error);
 

@@ -17,16 +17,6 @@
 /* Progress is reported about this many times over a render (and at the end). */
 #define PROGRESS_STEPS 200
 
-typedef struct SwrContext CrSwrContext;
-
-static void
-swr_free_one (CrSwrContext *swr)
-{
-  swr_free (&swr);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrSwrContext, swr_free_one)
-
 typedef struct
 {
   const CrTimeline      *timeline;
@@ -63,7 +53,7 @@ typedef struct
 
   AVStream               *audio_stream;
   gint64                  audio_start;   /* where the event's audio starts, in 1/48000 s */
-  CrSwrContext           *swr;
+  struct SwrContext      *swr;
   AVFrame                *converted;
   gint64                  audio_skip;    /* resampled samples to drop before the event starts */
   gint64                  audio_need;
@@ -607,6 +597,13 @@ check_input (const CrTimeline       *timeline,
   if (output_path == NULL || output_path[0] == '\0')
     {
       g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_INVALID, "No output file given");
+      return FALSE;
+    }
+  /* Found now rather than by the rename after all the work. */
+  if (g_file_test (output_path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *display = g_filename_display_name (output_path);
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: is a folder, not a file", display);
       return FALSE;
     }
   return TRUE;

@@ -32,7 +32,7 @@ typedef void (*CrRenderProgressFunc) (gint64   frames_done,
 /* Renders `timeline` to `output_path` (MP4). Blocking: run it in a worker. The file is
  * written to a temp name in the same folder and renamed into place; on an error or a cancel
  * nothing is left behind and an existing file at output_path is untouched. Errors are
- * CR_MEDIA_ERROR naming the file or the event ("event 3 (interview.mov): ..."); a cancel is
+ * CR_MEDIA_ERROR naming the file or the event ("Event 3 (interview.mov): ..."); a cancel is
  * G_IO_ERROR_CANCELLED. `options` and `progress` may be NULL. */
 gboolean cr_render_timeline (const CrTimeline       *timeline,
                              const CrRenderOptions  *options,

@@ -93,7 +93,13 @@ cr_timeline_export_file (const CrTimeline  *timeline,
                          const char        *path,
                          GError           **error)
 {
-  g_autoptr(GString) data = g_string_new (NULL);
+  /* Sized up front from what each format writes per event: growing a 20 MB string by
+   * doubling costs more here than writing it. */
+  static const gsize per_event[] = {
+    [CR_EXPORT_EDL] = 200, [CR_EXPORT_FCPXML] = 450, [CR_EXPORT_OTIO] = 2300,
+    [CR_EXPORT_MLT] = 100, [CR_EXPORT_PAPEREDIT_CSV] = 220, [CR_EXPORT_PAPEREDIT_TEXT] = 300,
+  };
+  g_autoptr(GString) data = g_string_sized_new (4096 + timeline->events->len * per_event[format]);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *shown = cr_text_for_message (path);

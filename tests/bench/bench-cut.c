@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "cr-clips.h"
 #include "cr-cut.h"
@@ -44,6 +45,7 @@ main (int argc, char **argv)
   CrStringout what = { .min_rating = -1 };
   gint64 start, cut;
 
+  setlocale (LC_ALL, "");
   check (db != NULL, error);
   /* Three long interview recordings at the three usual rates, and twenty people. */
   for (int i = 0; i < 3; i++)

@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <unistd.h>
 
 #include "cr-extract.h"
@@ -174,6 +175,7 @@ main (int argc, char **argv)
   guint seen = 0, video_files = 0;
   gint64 start;
 
+  setlocale (LC_ALL, "");
   g_print ("Making the corpus in %s …\n", dir);
   files = make_corpus (dir);
   g_mkdir_with_parents (out, 0755);

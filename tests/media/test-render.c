@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -54,7 +55,7 @@ make_sources (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *flat = NULL, *e = NULL;
-  g_autofree char *sync = NULL;
+  g_autofree char *sync = NULL, *wide = NULL;
 
   folder = g_dir_make_tmp ("casereel-render-XXXXXX", &error);
   g_assert_no_error (error);
@@ -65,6 +66,7 @@ make_sources (void)
   flat = source_path ("flat.mp4");
   e = source_path ("phone.mp4");
   sync = source_path ("sync.mov");
+  wide = source_path ("anamorphic.mp4");
 
   /* Long GOPs, so that the in points need a seek to a keyframe and decoding forward. */
   ffmpeg ("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=24000/1001",
@@ -80,6 +82,9 @@ make_sources (void)
           "-c:v", "mpeg4", "-g", "15", "-c:a", "pcm_s16le", c, NULL);
   ffmpeg ("-f", "lavfi", "-i", "sine=frequency=330:sample_rate=44100", "-ac", "2", "-t", SECONDS,
           "-c:a", "pcm_s16le", d, NULL);
+  /* Anamorphic: 240x180 stored, shown 320x180 (4:3 pixels). */
+  ffmpeg ("-f", "lavfi", "-i", "testsrc2=size=240x180:rate=25,setsar=4/3", "-t", SECONDS,
+          "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", wide, NULL);
   /* Black with one white frame (50) and a 40 ms beep at the same instant (2 s). */
   ffmpeg ("-f", "lavfi", "-i", "color=c=black:s=160x90:r=25,drawbox=enable='eq(n\\,50)':color=white:t=fill",
           "-f", "lavfi", "-i", "aevalsrc=if(between(t\\,2\\,2.04)\\,0.5*sin(2*PI*1000*t)\\,0):s=48000",
@@ -107,7 +112,7 @@ add_source (CrTimeline *timeline,
                                  5 * rate.num / (2 * rate.den), has_video, channels);
 }
 
-/* The mixed cut, at any timeline rate: five events from five sources with a gap. */
+/* The mixed cut, at any timeline rate: six events from six sources with a gap. */
 static CrTimeline *
 mixed_timeline (CrRate   rate,
                 gboolean drop_frame)
@@ -118,6 +123,7 @@ mixed_timeline (CrRate   rate,
   guint c = add_source (timeline, "c 29.97.mov", rate_2997, TRUE, 107892, TRUE, 2);
   guint d = add_source (timeline, "d.wav", rate_25, FALSE, 0, FALSE, 2);
   guint e = add_source (timeline, "phone.mp4", rate_25, FALSE, 0, TRUE, 0);
+  guint f = add_source (timeline, "anamorphic.mp4", rate_25, FALSE, 0, TRUE, 0);
 
   cr_timeline_add_event (timeline, a, 13, 40, 0);
   cr_timeline_add_event (timeline, b, 7, 30, cr_timeline_get_duration (timeline));
@@ -125,6 +131,7 @@ mixed_timeline (CrRate   rate,
   cr_timeline_add_event (timeline, d, 5, 20, cr_timeline_get_duration (timeline) + 10);
   cr_timeline_add_event (timeline, e, 3, 15, cr_timeline_get_duration (timeline));
   cr_timeline_add_event (timeline, c, 17, 46, cr_timeline_get_duration (timeline));
+  cr_timeline_add_event (timeline, f, 0, 8, cr_timeline_get_duration (timeline));
   return timeline;
 }
 
@@ -316,6 +323,7 @@ test_render_mixed_25 (void)
   g_autoptr(GBytes) phone = NULL;
   g_autoptr(GBytes) wav = NULL;
   g_autoptr(GBytes) picture = NULL;
+  g_autoptr(GBytes) wide = NULL;
   Progress progress = { 0 };
   const CrTimelineEvent *ev_b = cr_timeline_get_event (timeline, 1);
   const CrTimelineEvent *ev_d = cr_timeline_get_event (timeline, 2);
@@ -338,6 +346,11 @@ test_render_mixed_25 (void)
   picture = luma_of_frame (out, 5);
   g_assert_cmpfloat (mean_luma (picture, 0, 0, 320, 180), >, 40);
 
+  /* The anamorphic clip fills the frame: its pixels are 4:3, so no pillarbox. */
+  wide = luma_of_frame (out, cr_timeline_get_event (timeline, 5)->record + 2);
+  g_assert_cmpfloat (mean_luma (wide, 0, 0, 20, 180), >, 20);
+  g_assert_cmpfloat (mean_luma (wide, 300, 0, 320, 180), >, 20);
+
   /* Sound where the sources have it (a mono 44.1 kHz one too), silence in the gap and for the
    * clip without audio; a couple of frames kept clear of each cut for AAC's overlap. */
   g_assert_cmpfloat (audio_rms (out, timeline, 2, 20), >, 0.03);
@@ -351,6 +364,25 @@ test_render_mixed_25 (void)
   g_assert_cmpfloat (mean_luma (phone, 0, 0, 100, 180), <, 20);
   g_assert_cmpfloat (mean_luma (phone, 220, 0, 320, 180), <, 20);
   g_assert_cmpfloat (mean_luma (phone, 115, 0, 205, 180), >, 40);
+  {
+    /* ... and the right way up: as the ffmpeg program shows it (it rotates by default),
+     * scaled to the 102x180 that a 90x160 picture fills at 180 lines, centred at x = 108. */
+    g_autofree char *source = source_path ("phone.mp4");
+    g_autofree char *select = g_strdup_printf ("select=eq(n\\,%" G_GINT64_FORMAT "),scale=102:180", ev_e->in + 2);
+    const char *argv[] = { "ffmpeg", "-v", "error", "-i", source, "-vf", select, "-frames:v", "1",
+                           "-f", "rawvideo", "-pix_fmt", "gray", "-", NULL };
+    g_autoptr(GBytes) upright = run_binary (argv);
+    const guint8 *ours = g_bytes_get_data (phone, NULL);
+    const guint8 *theirs = g_bytes_get_data (upright, NULL);
+    double difference = 0;
+
+    g_assert_cmpuint (g_bytes_get_size (upright), ==, 102 * 180);
+    for (int y = 0; y < 180; y++)
+      for (int x = 0; x < 102; x++)
+        difference += ABS (ours[y * 320 + 108 + x] - theirs[y * 102 + x]);
+    /* About 2 for the same picture through two encoders; about 90 upside down. */
+    g_assert_cmpfloat (difference / (102 * 180), <, 10);
+  }
 }
 
 static void
@@ -407,7 +439,7 @@ test_render_burn_in (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) gap = NULL;
   g_autoptr(GBytes) wav = NULL;
-  const char *captions[] = { "Ann Lee", NULL, "Bo Chen: 100% «sûr» \\ 'quoted' : yes", NULL, "Dee" };
+  const char *captions[] = { "Ann Lee", NULL, "Bo Chen: 100% «sûr» \\ 'quoted' : yes", NULL, "Dee", NULL };
   CrRenderOptions options = { TRUE, captions, G_N_ELEMENTS (captions) };
   const CrTimelineEvent *ev_d = cr_timeline_get_event (timeline, 2);
 
@@ -481,6 +513,7 @@ test_render_errors (void)
   g_autofree char *file_as_dir = source_path ("d.wav/out.mp4");
   g_autofree char *locked = NULL;
   g_autofree char *locked_out = NULL;
+  g_autofree char *base = NULL;
   guint before = count_files (folder);
   guint src;
 
@@ -495,12 +528,19 @@ test_render_errors (void)
     locked_out = g_strdup ("/proc/casereel-review.mp4");
   g_assert_false (cr_render_timeline (timeline, NULL, locked_out, NULL, NULL, NULL, &error));
   g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO);
-  g_assert_nonnull (strstr (error->message, "out.mp4") ? error->message : strstr (error->message, "review.mp4"));
+  base = g_path_get_basename (locked_out);
+  g_assert_nonnull (strstr (error->message, base));
   g_assert_null (strchr (error->message, '\n'));
   g_assert_false (g_file_test (locked_out, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
   if (locked != NULL)
     g_assert_cmpint (g_rmdir (locked), ==, 0);
+
+  /* The output is a folder. */
+  g_assert_false (cr_render_timeline (timeline, NULL, folder, NULL, NULL, NULL, &error));
+  g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO);
+  g_assert_cmpuint (count_files (folder), ==, before);
+  g_clear_error (&error);
 
   /* The output's "folder" is a file. */
   g_assert_false (cr_render_timeline (timeline, NULL, file_as_dir, NULL, NULL, NULL, &error));

@@ -1,0 +1,1008 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-test-window"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "cr-consent.h"
+#include "cr-entity-page.h"
+#include "cr-record-editor.h"
+#include "cr-store-model.h"
+#include "cr-store.h"
+#include "cr-window.h"
+#include "cr-window-index.h"
+
+/* A charity's case study: people, roles, organisations and their consent, as a
+ * communications officer would enter them. */
+static const char * const first_names[] = {
+  "Aisha", "Ben", "Chloe", "Daniel", "Efua", "Farhan", "Grace", "Harriet", "Imran", "Jess",
+  "Kwame", "Leah", "Mohammed", "Niamh", "Owen", "Priya", "Rhys", "Sofia", "Tom", "Yusuf",
+};
+static const char * const surnames[] = {
+  "Adeyemi", "Bennett", "Campbell", "Davies", "Evans", "Fitzgerald", "Gallagher", "Hughes",
+  "Iqbal", "Jones", "Khan", "Lewis", "Morgan", "Nowak", "Okafor",
+};
+static const struct { const char *role; const char *organisation; const char *kind; } jobs[] = {
+  { "Young carer", "Riverside Young Carers", "interviewee" },
+  { "Parent", "Riverside Young Carers", "interviewee" },
+  { "Project coordinator", "Riverside Young Carers", "interviewee" },
+  { "Family support worker", "Riverside Young Carers", "interviewee" },
+  { "Volunteer mentor", "Riverside Young Carers", "interviewee" },
+  { "Head of pastoral care", "Northgate Academy", "interviewee" },
+  { "Grants officer", "Tyne Community Foundation", "contact" },
+  { "School nurse", "Northgate Academy", "interviewee" },
+  { "Camera operator", "Fieldnotes Films", "crew" },
+  { "Communications officer", "Riverside Young Carers", "contact" },
+  { "Sound recordist", "Fieldnotes Films", "crew" },
+  { "Ward councillor", "Newcastle City Council", "interviewee" },
+};
+
+#define N_PEOPLE 300
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  CrProduction *production;
+  CrDb         *db;
+  GPtrArray    *names;   /* as inserted */
+} Fixture;
+
+static void
+add (CrDb       *db,
+     const CrEntity *entity,
+     gint64     *id,
+     ...)
+{
+  g_autoptr(CrRecord) record = cr_record_new (entity);
+  g_autoptr(GError) error = NULL;
+  va_list args;
+  const char *field;
+
+  va_start (args, id);
+  while ((field = va_arg (args, const char *)))
+    cr_record_set (record, field, va_arg (args, const char *));
+  va_end (args);
+  *id = cr_store_insert (db, record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (*id, >, 0);
+}
+
+static gint64
+find_id (CrDb           *db,
+         const CrEntity *entity,
+         const char     *label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrRecord) record = cr_store_find (db, entity, label, &error);
+
+  g_assert_no_error (error);
+  return record->id;
+}
+
+static void
+record_consent (CrDb       *db,
+                gint64      person,
+                guint       i)
+{
+  gint64 id;
+  g_autofree char *who = g_strdup_printf ("%" G_GINT64_FORMAT, person);
+
+  /* A mix of what a real project has: most signed, some waiting, a few refusals. */
+  switch (i % 10)
+    {
+    case 0: case 1: case 2: case 4: case 6:
+      add (db, &cr_entity_consent, &id, "participant", who, "status", "signed", "date", "2026-03-02",
+           "taken_by", "Harriet Lewis", "form_version", "v3", "channels", "internal,website,social-media,funder-report",
+           "media", "all", "naming", "full-name", "expires", "2029-03-02", NULL);
+      break;
+    case 3:
+      add (db, &cr_entity_consent, &id, "participant", who, "status", "requested", "date", "2026-03-10", NULL);
+      break;
+    case 5:
+      add (db, &cr_entity_consent, &id, "participant", who, "status", "verbal-noted", "date", "2026-03-04",
+           "channels", "internal,funder-report", "media", "audio,quotes", "naming", "first-name",
+           "notes", "Happy to be quoted by first name; no face on camera.", NULL);
+      break;
+    case 7:
+      add (db, &cr_entity_consent, &id, "participant", who, "status", "signed", "date", "2026-02-20",
+           "channels", "all", "media", "all", "naming", "full-name", NULL);
+      add (db, &cr_entity_consent, &id, "participant", who, "status", "withdrawn", "date", "2026-03-12", NULL);
+      break;
+    case 8:
+      add (db, &cr_entity_consent, &id, "participant", who, "status", "declined", "date", "2026-03-05", NULL);
+      break;
+    default:
+      break;   /* nothing on record yet */
+    }
+}
+
+/* Builds the production the tests share: 300 people, their consent, two clashing
+ * interviews. Made once; each test works on its own copy of the file. */
+static void
+make_riverside (const char *path,
+                GPtrArray  *names)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id, loc1, loc2, p1, p2, crew;
+  g_autoptr(CrRecord) changes = cr_record_new (&cr_entity_production);
+  g_autoptr(CrProduction) production = cr_production_create (path, "Riverside Young Carers: Caring Together", &error);
+  CrDb *db;
+
+  g_assert_no_error (error);
+  db = cr_production_get_db (production);
+
+  cr_record_set (changes, "funder", "National Lottery Community Fund");
+  cr_record_set (changes, "producer", "Harriet Lewis");
+  cr_record_set (changes, "description", "Three years of after-school support for young carers in the east end.");
+  cr_record_set (changes, "time_zone", "Europe/London");
+  g_assert_true (cr_store_update (db, &cr_entity_production, 1, changes, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < N_PEOPLE; i++)
+    {
+      const char *first = first_names[i % G_N_ELEMENTS (first_names)];
+      const char *last = surnames[(i / G_N_ELEMENTS (first_names)) % G_N_ELEMENTS (surnames)];
+      char *name = g_strdup_printf ("%s %s", first, last);
+      guint j = (i * 7) % G_N_ELEMENTS (jobs);
+
+      add (db, &cr_entity_participant, &id, "name", name, "kind", jobs[j].kind, "role", jobs[j].role,
+           "organisation", jobs[j].organisation, NULL);
+      if (g_str_equal (jobs[j].kind, "interviewee"))
+        record_consent (db, id, i);
+      g_ptr_array_add (names, name);
+    }
+
+  add (db, &cr_entity_location, &loc1, "name", "Riverside Community Hall", "contact", "Owen Morgan",
+       "contact_phone", "0191 496 0123", "release_status", "signed", NULL);
+  add (db, &cr_entity_location, &loc2, "name", "Northgate Academy library", "release_status", "requested", NULL);
+  add (db, &cr_entity_question, &id, "text", "How did you first hear about the project?", "topic", "Beginnings", NULL);
+  add (db, &cr_entity_question, &id, "text", "What does a normal school day look like for you?", "topic", "Daily life", NULL);
+  p1 = find_id (db, &cr_entity_participant, "Aisha Adeyemi");
+  p2 = find_id (db, &cr_entity_participant, "Grace Hughes");
+  crew = find_id (db, &cr_entity_participant, "Kwame Okafor");
+  {
+    g_autofree char *people = g_strdup_printf ("%" G_GINT64_FORMAT "\n%" G_GINT64_FORMAT, p1, p2);
+    g_autofree char *grace = g_strdup_printf ("%" G_GINT64_FORMAT, p2);
+    g_autofree char *crew_ids = g_strdup_printf ("%" G_GINT64_FORMAT, crew);
+    add (db, &cr_entity_interview, &id, "title", "Aisha and Grace at the hall", "start", "2026-04-14 10:00",
+         "end", "2026-04-14 11:30", "location", "Riverside Community Hall", "participants", people,
+         "crew", crew_ids, "status", "confirmed", NULL);
+    add (db, &cr_entity_interview, &id, "title", "Grace at school", "start", "2026-04-14 11:00",
+         "end", "2026-04-14 12:00", "location", "Northgate Academy library", "participants", grace,
+         "status", "planned", NULL);
+  }
+  add (db, &cr_entity_shot, &id, "number", "1A", "description", "Wide of the hall as families arrive",
+       "type", "establishing", "size", "ws", "location", "Riverside Community Hall", "duration", "0:08", NULL);
+}
+
+static char *template_dir;
+static char *template_path;
+static GPtrArray *template_names;
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = NULL;
+
+  if (template_path == NULL)
+    {
+      template_dir = g_dir_make_tmp ("casereel-ui-template-XXXXXX", &error);
+      g_assert_no_error (error);
+      template_path = g_build_filename (template_dir, "template.casereel", NULL);
+      template_names = g_ptr_array_new_with_free_func (g_free);
+      make_riverside (template_path, template_names);
+    }
+  f->dir = g_dir_make_tmp ("casereel-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "riverside.casereel", NULL);
+  from = g_file_new_for_path (template_path);
+  to = g_file_new_for_path (f->path);
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  f->production = cr_production_open (f->path, &error);
+  g_assert_no_error (error);
+  f->db = cr_production_get_db (f->production);
+  f->names = g_ptr_array_ref (template_names);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->production);
+  remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_ptr_array_unref (f->names);
+}
+
+/* ---- a small production that reads like a real one, for the screenshots ---- */
+
+static const struct
+{
+  const char *name, *kind, *role, *organisation;
+  guint consent;   /* as record_consent () */
+} showcase[] = {
+  { "Aisha Rahman", "interviewee", "Young carer, 15", "Riverside Young Carers", 0 },
+  { "Ben Okafor", "crew", "Camera operator", "Fieldnotes Films", 9 },
+  { "Bronwen Hughes", "interviewee", "Head of pastoral care", "Northgate Academy", 1 },
+  { "Chidi Okafor", "interviewee", "Parent", "Riverside Young Carers", 3 },
+  { "Claire Fitzgerald", "contact", "Grants officer", "Tyne Community Foundation", 9 },
+  { "Daniel Nowak", "interviewee", "Volunteer mentor", "Riverside Young Carers", 5 },
+  { "Efua Mensah", "interviewee", "Family support worker", "Riverside Young Carers", 2 },
+  { "Farhan Iqbal", "interviewee", "Young carer, 17", "Riverside Young Carers", 7 },
+  { "Grace Campbell", "interviewee", "Project coordinator", "Riverside Young Carers", 4 },
+  { "Harriet Lewis", "contact", "Communications officer", "Riverside Young Carers", 9 },
+  { "Imran Sheikh", "interviewee", "Ward councillor", "Newcastle City Council", 8 },
+  { "Jess Morgan", "interviewee", "School nurse", "Northgate Academy", 6 },
+  { "Kwame Asante", "crew", "Sound recordist", "Fieldnotes Films", 9 },
+  { "Leah Davies", "interviewee", "Young carer, 16", "Riverside Young Carers", 9 },
+  { "Mohammed Ali", "interviewee", "Parent", "Riverside Young Carers", 0 },
+  { "Niamh Gallagher", "interviewee", "Trustee", "Riverside Young Carers", 2 },
+  { "Owen Evans", "contact", "Caretaker", "Riverside Community Hall", 9 },
+  { "Priya Patel", "interviewee", "GP, carers' lead", "Byker Medical Group", 3 },
+  { "Rhys Bennett", "crew", "Director", "Fieldnotes Films", 9 },
+  { "Sofia Romano", "interviewee", "Youth worker", "Riverside Young Carers", 1 },
+};
+
+static CrProduction *
+make_showcase (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "caring-together.casereel", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrProduction) production = cr_production_create (path, "Caring Together", &error);
+  g_autoptr(CrRecord) changes = cr_record_new (&cr_entity_production);
+  CrDb *db;
+  gint64 id, hall, aisha = 0, grace = 0, rhys = 0;
+
+  g_assert_no_error (error);
+  db = cr_production_get_db (production);
+  cr_record_set (changes, "funder", "National Lottery Community Fund");
+  cr_record_set (changes, "producer", "Harriet Lewis");
+  cr_record_set (changes, "description",
+                 "A five-minute film on three years of after-school support for young carers in Byker, "
+                 "for the funder's end-of-grant report and the charity's website.");
+  cr_record_set (changes, "time_zone", "Europe/London");
+  g_assert_true (cr_store_update (db, &cr_entity_production, 1, changes, &error));
+
+  for (guint i = 0; i < G_N_ELEMENTS (showcase); i++)
+    {
+      add (db, &cr_entity_participant, &id, "name", showcase[i].name, "kind", showcase[i].kind,
+           "role", showcase[i].role, "organisation", showcase[i].organisation, NULL);
+      if (g_str_has_prefix (showcase[i].role, "Young carer"))
+        {
+          g_autoptr(CrRecord) minor = cr_record_new (&cr_entity_participant);
+          cr_record_set (minor, "minor", "yes");
+          cr_record_set (minor, "guardian_name", "Parent on file");
+          cr_record_set (minor, "guardian_relationship", "Parent");
+          g_assert_true (cr_store_update (db, &cr_entity_participant, id, minor, &error));
+        }
+      if (g_str_equal (showcase[i].kind, "interviewee"))
+        record_consent (db, id, showcase[i].consent);
+      if (g_str_has_prefix (showcase[i].name, "Aisha"))
+        aisha = id;
+      else if (g_str_has_prefix (showcase[i].name, "Grace"))
+        grace = id;
+      else if (g_str_has_prefix (showcase[i].name, "Rhys"))
+        rhys = id;
+    }
+  add (db, &cr_entity_location, &hall, "name", "Riverside Community Hall", "contact", "Owen Evans",
+       "contact_phone", "0191 496 0123", "release_status", "signed", NULL);
+  add (db, &cr_entity_location, &id, "name", "Northgate Academy library", "contact", "Bronwen Hughes",
+       "release_status", "requested", NULL);
+  {
+    g_autofree char *both = g_strdup_printf ("%" G_GINT64_FORMAT "\n%" G_GINT64_FORMAT, aisha, grace);
+    g_autofree char *one = g_strdup_printf ("%" G_GINT64_FORMAT, grace);
+    g_autofree char *crew = g_strdup_printf ("%" G_GINT64_FORMAT, rhys);
+
+    add (db, &cr_entity_interview, &id, "title", "Aisha and Grace at the hall", "start", "2026-04-14 10:00",
+         "end", "2026-04-14 11:30", "location", "Riverside Community Hall", "participants", both,
+         "crew", crew, "status", "confirmed", NULL);
+    add (db, &cr_entity_interview, &id, "title", "Grace on the school run", "start", "2026-04-14 11:00",
+         "end", "2026-04-14 12:00", "location", "Northgate Academy library", "participants", one,
+         "crew", crew, "status", "planned", NULL);
+  }
+  add (db, &cr_entity_question, &id, "text", "How did you first hear about the project?", "topic", "Beginnings", NULL);
+  add (db, &cr_entity_question, &id, "text", "What does a normal school day look like for you?", "topic", "Daily life", NULL);
+  add (db, &cr_entity_question, &id, "text", "What has changed since you joined?", "topic", "Change", NULL);
+  add (db, &cr_entity_shot, &id, "number", "1A", "description", "Wide of the hall as families arrive",
+       "type", "establishing", "size", "ws", "location", "Riverside Community Hall", "duration", "0:08", NULL);
+  add (db, &cr_entity_shot, &id, "number", "1B", "description", "Hands laying out the homework table",
+       "type", "detail", "size", "cu", "location", "Riverside Community Hall", "duration", "0:05", NULL);
+  return g_steal_pointer (&production);
+}
+
+/* ---- helpers ---- */
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until the widget has drawn a few frames (or 10 s pass). */
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      frames)
+{
+  guint count = 0;
+  guint id = gtk_widget_add_tick_callback (widget, tick_cb, &count, NULL);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (count < frames && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  gtk_widget_remove_tick_callback (widget, id);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (count, >=, frames);
+}
+
+/* The overview reads consent in a worker; waits for it to report. */
+static void
+wait_for_overview (CrOverviewPage *overview)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (cr_overview_page_is_busy (overview) && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  g_assert_false (cr_overview_page_is_busy (overview));
+}
+
+static CrWindow *
+show_window (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  CrWindow *window = cr_window_new (NULL, NULL);
+
+  g_assert_true (cr_window_open (window, path, FALSE, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (GTK_WIDGET (window), 3);
+  return window;
+}
+
+/* The production as the sqlite3 program sees it, to prove that nothing changed. */
+static char *
+dump (const char *path)
+{
+  const char *argv[] = { "sqlite3", "-readonly", path, ".dump", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "CREATE TABLE participant"));
+  return g_steal_pointer (&out);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  const char *dir = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *path = g_build_filename (dir ? dir : ".", name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  g_assert_cmpint (width, >, 300);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  /* Read it back: a real PNG of the window's size. */
+  saved = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (saved), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (saved), ==, height);
+  g_test_message ("screenshot: %s", path);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_ascii_strcasecmp (*(const char **) a, *(const char **) b);
+}
+
+/* ---- tests ---- */
+
+static void
+test_model_paging (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CrStoreModel) model = cr_store_model_new (f->production, &cr_entity_participant);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();   /* borrows the names */
+  g_autoptr(CrRow) row = NULL;
+  g_autoptr(CrStoreModel) questions = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == CR_TYPE_ROW);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
+  g_assert_cmpuint (cr_store_model_get_n_pages (model), ==, 0);
+
+  /* Item 150 is fetched with its page only, and is the 151st name in order. */
+  g_ptr_array_extend (sorted, f->names, NULL, NULL);
+  g_ptr_array_sort (sorted, compare_names);
+  row = g_list_model_get_item (G_LIST_MODEL (model), 150);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (cr_row_get_label (row), ==, g_ptr_array_index (sorted, 150));
+  g_assert_cmpuint (cr_store_model_get_n_pages (model), ==, 1);
+  g_assert_cmpstr (cr_row_get_display (row, "kind"), !=, "");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), N_PEOPLE));
+  for (guint i = 0; i < N_PEOPLE; i += 37)
+    {
+      g_autoptr(CrRow) r = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_cmpstr (cr_row_get_label (r), ==, g_ptr_array_index (sorted, i));
+    }
+  g_assert_cmpuint (cr_store_model_get_n_pages (model), ==, 2);
+  g_assert_cmpint (cr_store_model_find (model, cr_row_get_id (row)), ==, 150);
+
+  /* Search narrows the count: 15 people are called Aisha. */
+  cr_store_model_set_search (model, "aisha");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 15);
+  for (guint i = 0; i < 15; i++)
+    {
+      g_autoptr(CrRow) r = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_true (g_str_has_prefix (cr_row_get_label (r), "Aisha "));
+    }
+  cr_store_model_set_search (model, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
+
+  /* A long list keeps a bounded number of pages however far one scrolls. */
+  g_assert_true (cr_db_exec (f->db, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4500) "
+                                    "INSERT INTO question (text, position) SELECT printf ('Question %04d', i), i + 10 FROM n",
+                             &error));
+  g_assert_no_error (error);
+  questions = cr_store_model_new (f->production, &cr_entity_question);
+  n = g_list_model_get_n_items (G_LIST_MODEL (questions));
+  g_assert_cmpuint (n, ==, 4502);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrRow) r = g_list_model_get_item (G_LIST_MODEL (questions), i);
+      g_assert_nonnull (r);
+      g_assert_cmpuint (cr_store_model_get_n_pages (questions), <=, CR_STORE_MODEL_MAX_PAGES);
+    }
+  g_clear_object (&row);
+  row = g_list_model_get_item (G_LIST_MODEL (questions), 4321);
+  g_assert_cmpstr (cr_row_get_label (row), ==, "Question 4320");
+}
+
+/* 100,000 people: the list counts them and fetches only what is looked at. */
+static void
+test_model_large (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrStoreModel) model = NULL;
+  g_autoptr(CrRow) row = NULL;
+  CrWindow *window;
+  CrEntityPage *people;
+  gint64 start;
+
+  g_assert_true (cr_db_exec (f->db, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
+                                    "INSERT INTO participant (name, kind) SELECT printf ('Zz Person %06d', i), 'contact' FROM n",
+                             &error));
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  model = cr_store_model_new (f->production, &cr_entity_participant);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE + 100000);
+  row = g_list_model_get_item (G_LIST_MODEL (model), N_PEOPLE + 98765);
+  g_assert_cmpstr (cr_row_get_label (row), ==, "Zz Person 098766");
+  g_assert_cmpint (cr_store_model_find (model, cr_row_get_id (row)), ==, N_PEOPLE + 98765);
+  g_assert_cmpuint (cr_store_model_get_n_pages (model), ==, 1);
+  g_test_message ("100,300 rows: count, item 99,065 and its position in %.1f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+
+  /* The window shows the list after fetching one page. */
+  window = show_window (f->path);
+  cr_window_show_page (window, "participants");
+  wait_for_frames (GTK_WIDGET (window), 3);
+  people = cr_window_get_page (window, "participants");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cr_entity_page_get_model (people))), ==, N_PEOPLE + 100000);
+  g_assert_cmpuint (cr_store_model_get_n_pages (cr_entity_page_get_model (people)), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_pages (Fixture       *f,
+                   gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people = cr_window_get_page (window, "participants");
+  CrOverviewPage *overview = cr_window_get_overview (window);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Riverside Young Carers: Caring Together");
+  g_assert_cmpstr (cr_window_get_page_name (window), ==, "overview");
+  g_assert_nonnull (people);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cr_entity_page_get_model (people))), ==, N_PEOPLE);
+  g_assert_false (cr_entity_page_is_empty (people));
+  wait_for_overview (overview);
+  /* Grace Hughes is in two interviews that overlap by half an hour. */
+  g_assert_cmpuint (cr_overview_page_get_n_conflicts (overview), ==, 1);
+  g_assert_cmpuint (cr_overview_page_get_n_consent_problems (overview), >, 0);
+
+  /* Showing the page draws some rows: only the first page is fetched. */
+  cr_window_show_page (window, "participants");
+  wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpuint (cr_store_model_get_n_pages (cr_entity_page_get_model (people)), ==, 1);
+  cr_entity_page_set_search (people, "zzz nobody");
+  g_assert_true (cr_entity_page_is_empty (people));
+  cr_entity_page_set_search (people, NULL);
+  g_assert_false (cr_entity_page_is_empty (people));
+
+  /* The window's actions: Ctrl+F searches the list shown, Ctrl+N adds to it, Alt+1 goes
+   * back to the overview; the shortcuts and about windows open. */
+  {
+    GtkWidget *focus;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint before = g_list_model_get_n_items (toplevels);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.add", NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.about", NULL);
+    wait_for_frames (GTK_WIDGET (window), 2);
+    for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+      {
+        g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i - 1);
+        if (other != GTK_WINDOW (window))
+          {
+            g_assert_true (CR_IS_RECORD_EDITOR (other) || GTK_IS_SHORTCUTS_WINDOW (other) ||
+                           ADW_IS_ABOUT_WINDOW (other));
+            if (!GTK_IS_SHORTCUTS_WINDOW (other))
+              gtk_window_destroy (other);
+            else
+              gtk_widget_set_visible (GTK_WIDGET (other), FALSE);
+          }
+      }
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+    g_assert_cmpstr (cr_window_get_page_name (window), ==, "overview");
+  }
+
+  /* A file that is not a production leaves the window as it was. */
+  {
+    g_autofree char *junk = g_build_filename (f->dir, "notes.casereel", NULL);
+    g_autoptr(GError) error = NULL;
+    g_assert_true (g_file_set_contents (junk, "not a database, just notes\n", -1, NULL));
+    g_assert_false (cr_window_open (window, junk, FALSE, &error));
+    g_assert_nonnull (error);
+    g_assert_null (strchr (error->message, '\n'));
+    g_assert_true (cr_window_get_production (window) == f->production ||
+                   g_str_equal (cr_production_get_path (cr_window_get_production (window)), f->path));
+    g_assert_nonnull (cr_window_get_page (window, "participants"));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_editor_add (Fixture       *f,
+                 gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people = cr_window_get_page (window, "participants");
+  CrStoreModel *model = cr_entity_page_get_model (people);
+  CrRecordEditor *editor = cr_entity_page_add (people);
+  g_autoptr(CrRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kind = NULL;
+
+  g_assert_true (cr_record_editor_set_text (editor, "name", "Zainab Hussain"));
+  g_assert_true (cr_record_editor_set_text (editor, "kind", "interviewee"));
+  g_assert_true (cr_record_editor_set_text (editor, "role", "Young carer"));
+  g_assert_true (cr_record_editor_set_text (editor, "email", "zainab@example.org"));
+  g_assert_true (cr_record_editor_set_text (editor, "notes", "Prefers Tuesdays.\nComes with her brother."));
+  g_assert_true (cr_record_editor_set_text (editor, "minor", "1"));
+  g_assert_true (cr_record_editor_set_text (editor, "guardian_name", "Amina Hussain"));
+  kind = cr_record_editor_get_text (editor, "kind");
+  g_assert_cmpstr (kind, ==, "interviewee");
+  g_assert_true (cr_record_editor_save (editor, &error));
+  g_assert_no_error (error);
+
+  stored = cr_store_find (f->db, &cr_entity_participant, "Zainab Hussain", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cr_record_get (stored, "email"), ==, "zainab@example.org");
+  g_assert_cmpstr (cr_record_get (stored, "kind"), ==, "interviewee");
+  g_assert_cmpstr (cr_record_get (stored, "notes"), ==, "Prefers Tuesdays.\nComes with her brother.");
+  g_assert_cmpstr (cr_record_get (stored, "minor"), ==, "1");
+  g_assert_cmpstr (cr_record_get (stored, "guardian_name"), ==, "Amina Hussain");
+  g_assert_null (cr_record_get (stored, "phone"));
+  /* The list follows the write. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE + 1);
+  g_assert_cmpint (cr_store_model_find (model, stored->id), ==, N_PEOPLE);
+
+  /* An interview with links, a reference and a wall time. */
+  {
+    CrEntityPage *interviews = cr_window_get_page (window, "interviews");
+    g_autofree char *people_ids = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
+                                                   stored->id, find_id (f->db, &cr_entity_participant, "Ben Adeyemi"));
+    g_autofree char *location = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 find_id (f->db, &cr_entity_location, "Riverside Community Hall"));
+    g_autoptr(CrRecord) interview = NULL;
+
+    editor = cr_entity_page_add (interviews);
+    cr_record_editor_set_text (editor, "title", "Zainab after school");
+    cr_record_editor_set_text (editor, "start", "2026-05-05 16:00");
+    cr_record_editor_set_text (editor, "end", "2026-05-05 17:00");
+    cr_record_editor_set_text (editor, "location", location);
+    cr_record_editor_set_text (editor, "participants", people_ids);
+    g_assert_true (cr_record_editor_save (editor, &error));
+    g_assert_no_error (error);
+    interview = cr_store_find (f->db, &cr_entity_interview, "Zainab after school", &error);
+    g_assert_no_error (error);
+    /* 16:00 in London in May is 15:00 UTC; the zone came from the production. */
+    g_assert_cmpstr (cr_record_get (interview, "start"), ==, "2026-05-05T15:00:00Z");
+    g_assert_cmpstr (cr_record_get (interview, "time_zone"), ==, "Europe/London");
+    g_assert_cmpstr (cr_record_get (interview, "location"), ==, location);
+    g_assert_cmpstr (cr_record_get (interview, "participants"), ==, people_ids);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_editor_invalid (Fixture       *f,
+                     gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people = cr_window_get_page (window, "participants");
+  g_autofree char *before = dump (f->path);
+  g_autofree char *after = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  CrRecordEditor *editor = cr_entity_page_add (people);
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  cr_record_editor_set_text (editor, "name", "Bad Email Person");
+  cr_record_editor_set_text (editor, "kind", "contact");
+  cr_record_editor_set_text (editor, "email", "not an address");
+  g_assert_false (cr_record_editor_save (editor, &error));
+  g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID);
+  g_clear_error (&error);
+  wait_for_frames (GTK_WIDGET (window), 2);
+
+  /* The dialog stays, says what is wrong and where, and keeps what was typed. */
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpstr (cr_record_editor_get_error_field (editor), ==, "email");
+  g_assert_nonnull (strstr (cr_record_editor_get_error (editor), "not an email address"));
+  name = cr_record_editor_get_text (editor, "name");
+  g_assert_cmpstr (name, ==, "Bad Email Person");
+  after = dump (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A required field left empty is named too. */
+  cr_record_editor_set_text (editor, "email", "");
+  cr_record_editor_set_text (editor, "name", "");
+  g_assert_false (cr_record_editor_save (editor, NULL));
+  g_assert_cmpstr (cr_record_editor_get_error_field (editor), ==, "name");
+
+  /* Fixing it saves and closes. */
+  cr_record_editor_set_text (editor, "name", "Good Email Person");
+  cr_record_editor_set_text (editor, "email", "good@example.org");
+  g_assert_true (cr_record_editor_save (editor, &error));
+  g_assert_no_error (error);
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_null (editor);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_editor_edit (Fixture       *f,
+                  gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people = cr_window_get_page (window, "participants");
+  g_autoptr(CrRow) row = g_list_model_get_item (G_LIST_MODEL (cr_entity_page_get_model (people)), 150);
+  g_autoptr(CrRecord) before = cr_store_get (f->db, &cr_entity_participant, cr_row_get_id (row), NULL);
+  g_autoptr(CrRecord) after = NULL;
+  g_autoptr(GError) error = NULL;
+  CrRecordEditor *editor = cr_entity_page_edit (people, 150);
+  g_autofree char *name = cr_record_editor_get_text (editor, "name");
+
+  g_assert_cmpint (cr_record_editor_get_id (editor), ==, cr_row_get_id (row));
+  g_assert_cmpstr (name, ==, cr_row_get_label (row));
+  cr_record_editor_set_text (editor, "role", "Deputy head");
+  cr_record_editor_set_text (editor, "phone", "0191 496 0999");
+  g_assert_true (cr_record_editor_save (editor, &error));
+  g_assert_no_error (error);
+
+  after = cr_store_get (f->db, &cr_entity_participant, cr_row_get_id (row), NULL);
+  g_assert_cmpstr (cr_record_get (after, "role"), ==, "Deputy head");
+  g_assert_cmpstr (cr_record_get (after, "phone"), ==, "0191 496 0999");
+  g_assert_cmpstr (cr_record_get (after, "name"), ==, cr_record_get (before, "name"));
+  g_assert_cmpstr (cr_record_get (after, "kind"), ==, cr_record_get (before, "kind"));
+  g_assert_cmpstr (cr_record_get (after, "organisation"), ==, cr_record_get (before, "organisation"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_record_consent (Fixture       *f,
+                     gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people = cr_window_get_page (window, "participants");
+  gint64 person;
+  g_autoptr(CrConsentState) state = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *participant = NULL;
+  g_autofree char *before = NULL;
+  CrRecordEditor *editor;
+
+  add (f->db, &cr_entity_participant, &person, "name", "Zainab Ahmed", "kind", "interviewee", NULL);
+  /* The window has its own connection to the file: tell it, as the editor would. */
+  cr_production_changed (cr_window_get_production (window), &cr_entity_participant);
+  g_assert_null (cr_entity_page_record_consent (people));   /* nothing selected */
+  cr_entity_page_select (people, person);
+  editor = cr_entity_page_record_consent (people);
+  g_assert_nonnull (editor);
+  g_assert_true (cr_record_editor_get_entity (editor) == &cr_entity_consent);
+  participant = cr_record_editor_get_text (editor, "participant");
+  g_assert_cmpint (g_ascii_strtoll (participant, NULL, 10), ==, person);
+
+  /* A signed form must say what it covers: the store names the field, nothing is written. */
+  before = dump (f->path);
+  cr_record_editor_set_text (editor, "status", "signed");
+  g_assert_false (cr_record_editor_save (editor, NULL));
+  g_assert_cmpstr (cr_record_editor_get_error_field (editor), ==, "channels");
+  {
+    g_autofree char *after = dump (f->path);
+    g_assert_cmpstr (before, ==, after);
+  }
+  cr_record_editor_set_text (editor, "channels", "internal,website");
+  cr_record_editor_set_text (editor, "media", "video,quotes");
+  cr_record_editor_set_text (editor, "naming", "first-name");
+  cr_record_editor_set_text (editor, "date", "2026-03-01");
+  g_assert_true (cr_record_editor_save (editor, &error));
+  g_assert_no_error (error);
+
+  state = cr_consent_current (f->db, person, "2026-03-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (state->problem, ==, CR_CONSENT_OK);
+  g_assert_cmpstr (state->channels, ==, "internal,website");
+  g_assert_cmpstr (state->naming, ==, "first-name");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people = cr_window_get_page (window, "participants");
+  CrStoreModel *model = cr_entity_page_get_model (people);
+  gint64 id;
+  gint64 position;
+  g_autofree char *name = NULL;
+  g_autoptr(CrRecord) back = NULL;
+  g_autoptr(GError) error = NULL;
+  CrRecordEditor *editor;
+
+  /* Someone with no consent history and no interviews: a crew member. */
+  {
+    CrQuery query = { .field = "kind", .value = "crew", .limit = 1 };
+    g_autoptr(GPtrArray) crew = cr_store_list (f->db, &cr_entity_participant, &query, NULL);
+    id = ((CrRecord *) g_ptr_array_index (crew, 0))->id;
+    name = g_strdup (cr_record_get (g_ptr_array_index (crew, 0), "name"));
+  }
+  position = cr_store_model_find (model, id);
+  editor = cr_entity_page_edit (people, (guint) position);
+  g_assert_true (cr_record_editor_delete (editor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE - 1);
+  g_assert_null (cr_store_get (f->db, &cr_entity_participant, id, NULL));
+
+  /* The toast's Undo puts it back, with its fields. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
+  back = cr_store_find (f->db, &cr_entity_participant, name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cr_record_get (back, "kind"), ==, "crew");
+  g_assert_nonnull (cr_record_get (back, "role"));
+
+  /* A place that interviews and shots point at: they lose it with the delete and get it
+   * back with the undo. */
+  {
+    CrEntityPage *places = cr_window_get_page (window, "locations");
+    gint64 hall = find_id (f->db, &cr_entity_location, "Riverside Community Hall");
+    gint64 talk = find_id (f->db, &cr_entity_interview, "Aisha and Grace at the hall");
+    gint64 shot = find_id (f->db, &cr_entity_shot, "1A");
+    g_autoptr(CrRecord) interview = NULL;
+    g_autoptr(CrRecord) shot_after = NULL;
+    gint64 hall_again;
+
+    editor = cr_entity_page_edit (places, (guint) cr_store_model_find (cr_entity_page_get_model (places), hall));
+    g_assert_true (cr_record_editor_delete (editor, &error));
+    g_assert_no_error (error);
+    interview = cr_store_get (f->db, &cr_entity_interview, talk, NULL);
+    g_assert_null (cr_record_get (interview, "location"));
+    g_clear_pointer (&interview, cr_record_free);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+    hall_again = find_id (f->db, &cr_entity_location, "Riverside Community Hall");
+    interview = cr_store_get (f->db, &cr_entity_interview, talk, NULL);
+    shot_after = cr_store_get (f->db, &cr_entity_shot, shot, NULL);
+    g_assert_cmpint (cr_record_get_int (interview, "location", 0), ==, hall_again);
+    g_assert_cmpint (cr_record_get_int (shot_after, "location", 0), ==, hall_again);
+    g_assert_cmpint (cr_store_count (f->db, &cr_entity_location, NULL, NULL), ==, 2);
+  }
+
+  /* Someone still in an interview cannot go: the dialog says why and stays. */
+  editor = cr_entity_page_edit (people, (guint) cr_store_model_find (model, find_id (f->db, &cr_entity_participant,
+                                                                                       "Grace Hughes")));
+  g_assert_false (cr_record_editor_delete (editor, &error));
+  g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_CONFLICT);
+  g_assert_nonnull (cr_record_editor_get_error (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Add Folder: the real recordings are catalogued in a worker and the Clips page shows them. */
+static void
+test_index_folder (Fixture       *f,
+                   gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *clips = cr_window_get_page (window, "clips");
+  GListModel *model = G_LIST_MODEL (cr_entity_page_get_model (clips));
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  cr_window_index_path (window, g_getenv ("CASEREEL_FIXTURES"));
+  while (g_list_model_get_n_items (model) < 8 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
+  g_assert_cmpint (cr_store_count (f->db, &cr_entity_clip, NULL, NULL), ==, 8);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_screenshots (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("casereel-shot-XXXXXX", &error);
+  g_autoptr(CrProduction) production = make_showcase (dir);
+  g_autofree char *path = g_strdup (cr_production_get_path (production));
+  CrWindow *window;
+  CrEntityPage *people;
+
+  g_clear_object (&production);
+  /* GNOME's interface font, when it is installed; otherwise fontconfig's sans. */
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
+  window = show_window (path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
+  wait_for_overview (cr_window_get_overview (window));
+  wait_for_frames (GTK_WIDGET (window), 4);
+  save_png (GTK_WIDGET (window), "casereel-overview.png");
+
+  cr_window_show_page (window, "participants");
+  people = cr_window_get_page (window, "participants");
+  cr_entity_page_select (people, find_id (cr_production_get_db (cr_window_get_production (window)),
+                                          &cr_entity_participant, "Efua Mensah"));
+  wait_for_frames (GTK_WIDGET (window), 4);
+  save_png (GTK_WIDGET (window), "casereel-participants.png");
+
+  {
+    CrRecordEditor *editor = cr_entity_page_edit (people, 0);
+    gtk_window_set_default_size (GTK_WINDOW (editor), 580, 720);
+    wait_for_frames (GTK_WIDGET (editor), 4);
+    save_png (GTK_WIDGET (editor), "casereel-editor.png");
+    cr_record_editor_set_text (editor, "email", "aisha@");
+    cr_record_editor_save (editor, NULL);
+    wait_for_frames (GTK_WIDGET (editor), 10);
+    save_png (GTK_WIDGET (editor), "casereel-editor-error.png");
+    gtk_window_destroy (GTK_WINDOW (editor));
+
+    editor = cr_entity_page_record_consent (people);
+    g_assert_nonnull (editor);
+    cr_record_editor_set_text (editor, "status", "signed");
+    cr_record_editor_set_text (editor, "channels", "internal,website,funder-report");
+    cr_record_editor_set_text (editor, "media", "video,quotes");
+    wait_for_frames (GTK_WIDGET (editor), 4);
+    save_png (GTK_WIDGET (editor), "casereel-consent.png");
+    gtk_window_destroy (GTK_WINDOW (editor));
+
+    cr_window_show_page (window, "interviews");
+    editor = cr_entity_page_edit (cr_window_get_page (window, "interviews"), 0);
+    gtk_window_set_default_size (GTK_WINDOW (editor), 580, 1000);
+    wait_for_frames (GTK_WIDGET (editor), 4);
+    save_png (GTK_WIDGET (editor), "casereel-interview.png");
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Narrow, as on a small laptop screen split in two: the sidebar and the pages take turns. */
+  window = show_window (path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 640);
+  cr_window_show_page (window, "participants");
+  wait_for_frames (GTK_WIDGET (window), 6);
+  save_png (GTK_WIDGET (window), "casereel-narrow.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A new production: every list says what belongs in it. */
+  {
+    g_autofree char *empty = g_build_filename (dir, "new.casereel", NULL);
+    g_autoptr(CrProduction) fresh = cr_production_create (empty, "New case study", &error);
+
+    g_assert_no_error (error);
+    window = show_window (empty);
+    cr_window_show_page (window, "shots");
+    g_assert_true (cr_entity_page_is_empty (cr_window_get_page (window, "shots")));
+    wait_for_frames (GTK_WIDGET (window), 4);
+    save_png (GTK_WIDGET (window), "casereel-empty.png");
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+  remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  /* Drawn in software: the same pixels on any machine and under Xvfb. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/ui/model/paging", Fixture, NULL, fixture_set_up, test_model_paging, fixture_tear_down);
+  g_test_add ("/ui/model/large", Fixture, NULL, fixture_set_up, test_model_large, fixture_tear_down);
+  g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
+  g_test_add ("/ui/window/index-folder", Fixture, NULL, fixture_set_up, test_index_folder, fixture_tear_down);
+  g_test_add ("/ui/editor/add", Fixture, NULL, fixture_set_up, test_editor_add, fixture_tear_down);
+  g_test_add ("/ui/editor/invalid", Fixture, NULL, fixture_set_up, test_editor_invalid, fixture_tear_down);
+  g_test_add ("/ui/editor/edit", Fixture, NULL, fixture_set_up, test_editor_edit, fixture_tear_down);
+  g_test_add ("/ui/editor/consent", Fixture, NULL, fixture_set_up, test_record_consent, fixture_tear_down);
+  g_test_add ("/ui/editor/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
+  g_test_add_func ("/ui/screenshots", test_screenshots);
+  status = g_test_run ();
+  if (template_dir != NULL)
+    remove_dir (template_dir);
+  g_free (template_dir);
+  g_free (template_path);
+  g_clear_pointer (&template_names, g_ptr_array_unref);
+  return status;
+}

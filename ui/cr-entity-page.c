@@ -1,0 +1,535 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-entity-page"
+
+#include "config.h"
+
+#include "cr-consent.h"
+#include "cr-entity-page.h"
+#include "cr-words.h"
+
+struct _CrEntityPage
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkWidget         *toolbar;
+  GtkSearchEntry    *search_entry;
+  GtkLabel          *count_label;
+  GtkButton         *consent_button;
+  GtkButton         *add_button;
+  AdwButtonContent  *add_content;
+  GtkStack          *stack;
+  GtkColumnView     *column_view;
+  AdwStatusPage     *empty_page;
+  GtkButton         *empty_add_button;
+
+  /* borrowed */
+  const CrEntity    *entity;
+
+  /* owned */
+  CrProduction      *production;
+  CrStoreModel      *model;
+  GtkSingleSelection *selection;
+};
+
+G_DEFINE_FINAL_TYPE (CrEntityPage, cr_entity_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  SAVED,
+  DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Which fields a table shows and how wide. Columns that expand share what is left and
+ * never get narrower than their width; "consent" is not a field but the participant's
+ * current consent. */
+typedef struct
+{
+  const char *field;
+  int         width;
+  gboolean    expand;
+} Column;
+
+typedef struct
+{
+  const CrEntity *entity;
+  Column          columns[8];
+  const char     *icon;
+  const char     *empty;
+} Table;
+
+#define EXPAND TRUE
+
+static const Table tables[] = {
+  { &cr_entity_participant,
+    { { "name", 180, EXPAND }, { "role", 160, EXPAND }, { "organisation", 210 }, { "kind", 110 },
+      { "consent", 160 } },
+    "system-users-symbolic", "Add the people who appear in the film, the crew and the contacts who help" },
+  { &cr_entity_interview,
+    { { "title", 220, EXPAND }, { "start", 150 }, { "location", 180 }, { "participants", 200, EXPAND },
+      { "status", 110 } },
+    "x-office-calendar-symbolic", "Schedule a session: when, where, and who is interviewed" },
+  { &cr_entity_shot,
+    { { "number", 70 }, { "description", 220, EXPAND }, { "type", 110 }, { "size", 70 }, { "location", 170 },
+      { "duration", 80 }, { "priority", 90 }, { "status", 100 } },
+    "camera-video-symbolic", "Plan the shots the story needs, in the order they will be cut" },
+  { &cr_entity_location,
+    { { "name", 200, EXPAND }, { "contact", 180, EXPAND }, { "contact_phone", 150 }, { "time_zone", 150 },
+      { "release_status", 130 } },
+    "mark-location-symbolic", "Add the places where you will film, with access notes and a contact" },
+  { &cr_entity_question,
+    { { "text", 300, EXPAND }, { "topic", 200 } },
+    "dialog-question-symbolic", "Write the questions the interviews will ask, in order" },
+  { &cr_entity_clip,
+    { { "name", 260, EXPAND }, { "status", 80 }, { "tc_start", 110 }, { "frame_rate", 100 }, { "video_codec", 90 },
+      { "rating", 60 }, { "interview", 180 }, { "error", 200, EXPAND } },
+    "folder-videos-symbolic", "Add the folders from the camera cards and the sound recorder" },
+  { &cr_entity_select,
+    { { "label", 220, EXPAND }, { "clip", 220 }, { "question", 200, EXPAND }, { "participants", 180 },
+      { "rating", 60 } },
+    "starred-symbolic", "Mark the moments worth keeping in the clips" },
+  { &cr_entity_cut,
+    { { "name", 240, EXPAND }, { "frame_rate", 110 }, { "width", 80 }, { "height", 80 }, { "record_start", 120 } },
+    "view-list-symbolic", "String the selects together into a rough cut" },
+};
+
+static const Table *
+find_table (const CrEntity *entity)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (tables[i].entity == entity)
+      return &tables[i];
+  return NULL;
+}
+
+/* ---- cells ---- */
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              const CrField            *field)
+{
+  CrRow *row = gtk_list_item_get_item (item);
+  g_autofree char *text = cr_words_value (field, cr_row_get_display (row, field->name));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+consent_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (box, "consent-status");
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+consent_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 CrEntityPage             *self)
+{
+  CrRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  CrConsentState *state = g_object_get_data (G_OBJECT (row), "cr-consent");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *details = NULL;
+  const char *style = NULL;
+
+  /* Worked out when first shown; a reload brings fresh rows. */
+  if (state == NULL && cr_row_get_id (row) > 0)
+    {
+      state = cr_consent_current (cr_production_get_db (self->production), cr_row_get_id (row), NULL, &error);
+      if (state == NULL)
+        {
+          gtk_label_set_text (GTK_LABEL (label), error->message);
+          return;
+        }
+      g_object_set_data_full (G_OBJECT (row), "cr-consent", state, (GDestroyNotify) cr_consent_state_free);
+    }
+  if (state == NULL)
+    return;
+  words = cr_words_consent (state, cr_row_get_display (row, "kind"), &style);
+  details = cr_words_consent_details (state);
+  gtk_label_set_text (GTK_LABEL (label), words);
+  gtk_widget_set_tooltip_text (box, details);
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), cr_words_status_icon (style));
+  gtk_widget_set_visible (icon, style != NULL);
+  for (const char * const *c = (const char * const[]) { "success", "warning", "error", "dim-label", NULL }; *c; c++)
+    gtk_widget_remove_css_class (box, *c);
+  gtk_widget_add_css_class (box, style ? style : "dim-label");
+}
+
+static void
+add_column (CrEntityPage  *self,
+            const Column  *column)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  const CrField *field = cr_entity_find_field (self->entity, column->field);
+  g_autofree char *title = NULL;
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+  if (field != NULL)
+    {
+      title = cr_words_field (field);
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer) field);
+    }
+  else
+    {
+      title = g_strdup ("Consent");
+      g_signal_connect (factory, "setup", G_CALLBACK (consent_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (consent_bind_cb), self);
+    }
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_column_set_fixed_width (view_column, column->width);
+  gtk_column_view_column_set_expand (view_column, column->expand);
+  gtk_column_view_append_column (self->column_view, view_column);
+}
+
+static void
+add_columns (CrEntityPage *self)
+{
+  const Table *table = find_table (self->entity);
+
+  if (table != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (table->columns) && table->columns[i].field; i++)
+        add_column (self, &table->columns[i]);
+      return;
+    }
+  /* Any other entity: its name, then what it is and where it points. */
+  for (guint i = 0; i < self->entity->n_fields; i++)
+    {
+      const CrField *f = &self->entity->fields[i];
+      gboolean label = g_str_equal (f->name, self->entity->label);
+      Column column = { f->name, label ? 200 : 160, label };
+
+      if (label || f->type == CR_FIELD_ENUM || f->type == CR_FIELD_REF || f->type == CR_FIELD_DATETIME)
+        add_column (self, &column);
+    }
+}
+
+/* ---- state ---- */
+
+static void
+update_state (CrEntityPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  const char *search = cr_store_model_get_search (self->model);
+  g_autofree char *count = g_strdup_printf ("%u found", n);
+
+  /* The sidebar counts the whole list; a search says how many it found. */
+  gtk_label_set_text (self->count_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), search != NULL);
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  else
+    gtk_stack_set_visible_child_name (self->stack, search ? "no-results" : "empty");
+  /* An empty list has its own Add button and nothing to search. */
+  gtk_widget_set_visible (self->toolbar, n > 0 || search != NULL);
+}
+
+static void
+items_changed_cb (CrEntityPage *self)
+{
+  update_state (self);
+}
+
+static void
+selection_changed_cb (CrEntityPage *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->consent_button),
+                            gtk_single_selection_get_selected_item (self->selection) != NULL);
+}
+
+/* ---- editors ---- */
+
+static void
+editor_saved_cb (CrEntityPage   *self,
+                 gint64          id,
+                 CrRecordEditor *editor)
+{
+  if (cr_record_editor_get_entity (editor) == self->entity)
+    cr_entity_page_select (self, id);
+  g_signal_emit (self, signals[SAVED], 0, cr_record_editor_get_entity (editor), id);
+}
+
+static void
+editor_deleted_cb (CrEntityPage   *self,
+                   gpointer        undo,
+                   CrRecordEditor *editor)
+{
+  g_signal_emit (self, signals[DELETED], 0, undo);
+}
+
+static CrRecordEditor *
+open_editor (CrEntityPage   *self,
+             const CrEntity *entity,
+             gint64          id)
+{
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  CrRecordEditor *editor = cr_record_editor_new (parent, self->production, entity, id);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (editor_deleted_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+static void
+add_clicked_cb (CrEntityPage *self)
+{
+  /* Clips are not typed in: they come from indexing a folder. */
+  if (self->entity == &cr_entity_clip)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.index-folder", NULL);
+  else
+    cr_entity_page_add (self);
+}
+
+static void
+consent_clicked_cb (CrEntityPage *self)
+{
+  cr_entity_page_record_consent (self);
+}
+
+static void
+row_activated_cb (CrEntityPage *self,
+                  guint         position)
+{
+  cr_entity_page_edit (self, position);
+}
+
+static void
+search_changed_cb (CrEntityPage *self)
+{
+  cr_store_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+stop_search_cb (CrEntityPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* ---- the class ---- */
+
+static void
+cr_entity_page_dispose (GObject *object)
+{
+  CrEntityPage *self = CR_ENTITY_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_ENTITY_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->production);
+  G_OBJECT_CLASS (cr_entity_page_parent_class)->dispose (object);
+}
+
+static void
+cr_entity_page_class_init (CrEntityPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cr_entity_page_dispose;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_INT64);
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-entity-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrEntityPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, CrEntityPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrEntityPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CrEntityPage, consent_button);
+  gtk_widget_class_bind_template_child (widget_class, CrEntityPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CrEntityPage, add_content);
+  gtk_widget_class_bind_template_child (widget_class, CrEntityPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrEntityPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CrEntityPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CrEntityPage, empty_add_button);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, consent_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+}
+
+static void
+cr_entity_page_init (CrEntityPage *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+CrEntityPage *
+cr_entity_page_new (CrProduction   *production,
+                    const CrEntity *entity)
+{
+  CrEntityPage *self = g_object_new (CR_TYPE_ENTITY_PAGE, NULL);
+  const Table *table = find_table (entity);
+  g_autofree char *noun = cr_words_entity (entity, FALSE);
+  g_autofree char *plural = cr_words_entity (entity, TRUE);
+  g_autofree char *add = entity == &cr_entity_clip ? g_strdup ("_Add Folder…") : g_strdup_printf ("_Add %s", noun);
+  g_autofree char *search = g_strdup_printf ("Search %s", entity->plural);
+  g_autofree char *empty = g_strdup_printf ("No %s Yet", plural);
+
+  self->production = g_object_ref (production);
+  self->entity = entity;
+  self->model = cr_store_model_new (production, entity);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  add_columns (self);
+
+  adw_button_content_set_label (self->add_content, add);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), add + 1);
+  gtk_button_set_label (self->empty_add_button, add);
+  g_object_set (self->search_entry, "placeholder-text", search, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, search, -1);
+  adw_status_page_set_title (self->empty_page, empty);
+  adw_status_page_set_icon_name (self->empty_page, table ? table->icon : "view-list-symbolic");
+  adw_status_page_set_description (self->empty_page, table ? table->empty : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->consent_button), entity == &cr_entity_participant);
+
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_state (self);
+  return self;
+}
+
+const CrEntity *
+cr_entity_page_get_entity (CrEntityPage *self)
+{
+  g_return_val_if_fail (CR_IS_ENTITY_PAGE (self), NULL);
+  return self->entity;
+}
+
+CrStoreModel *
+cr_entity_page_get_model (CrEntityPage *self)
+{
+  g_return_val_if_fail (CR_IS_ENTITY_PAGE (self), NULL);
+  return self->model;
+}
+
+void
+cr_entity_page_focus_search (CrEntityPage *self)
+{
+  g_return_if_fail (CR_IS_ENTITY_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+cr_entity_page_set_search (CrEntityPage *self,
+                           const char   *text)
+{
+  g_return_if_fail (CR_IS_ENTITY_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  /* Search entries wait a moment before they say; a caller wants the list now. */
+  cr_store_model_set_search (self->model, text);
+}
+
+CrRecordEditor *
+cr_entity_page_add (CrEntityPage *self)
+{
+  g_return_val_if_fail (CR_IS_ENTITY_PAGE (self), NULL);
+  return open_editor (self, self->entity, 0);
+}
+
+CrRecordEditor *
+cr_entity_page_edit (CrEntityPage *self,
+                     guint         position)
+{
+  g_autoptr(CrRow) row = NULL;
+
+  g_return_val_if_fail (CR_IS_ENTITY_PAGE (self), NULL);
+  row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  if (row == NULL || cr_row_get_id (row) <= 0)
+    return NULL;
+  return open_editor (self, self->entity, cr_row_get_id (row));
+}
+
+CrRecordEditor *
+cr_entity_page_record_consent (CrEntityPage *self)
+{
+  CrRow *row;
+  CrRecordEditor *editor;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (CR_IS_ENTITY_PAGE (self), NULL);
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (self->entity != &cr_entity_participant || row == NULL)
+    return NULL;
+  editor = open_editor (self, &cr_entity_consent, 0);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, cr_row_get_id (row));
+  cr_record_editor_preset (editor, "participant", id);
+  return editor;
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+void
+cr_entity_page_select (CrEntityPage *self,
+                       gint64        id)
+{
+  gint64 position;
+  GtkWidget *list;
+
+  g_return_if_fail (CR_IS_ENTITY_PAGE (self));
+  if ((position = cr_store_model_find (self->model, id)) < 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, (guint) position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  /* GTK 4.8 has no gtk_column_view_scroll_to (); its list view has the action. */
+  if ((list = find_list_view (GTK_WIDGET (self->column_view))))
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", (guint) position);
+}
+
+gboolean
+cr_entity_page_is_empty (CrEntityPage *self)
+{
+  g_return_val_if_fail (CR_IS_ENTITY_PAGE (self), TRUE);
+  return !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "list");
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cr-production.h"
+
+G_BEGIN_DECLS
+
+/* The input for one field of the field table, in libadwaita's words: an entry row for
+ * text, dates and numbers, a combo row for a choice or a reference, a switch for yes/no;
+ * a group of its own for free text (a text view), a set of choices (check boxes) and a
+ * list of links (rows with Remove, and a drop-down that adds). Its text is in the form
+ * the store takes: ids for references, one per line for links, "1"/"0" for yes/no. */
+
+typedef struct _CrFieldInput CrFieldInput;
+
+CrFieldInput  *cr_field_input_new        (CrProduction  *production,
+                                          const CrField *field);
+void           cr_field_input_free       (CrFieldInput  *input);
+const CrField *cr_field_input_get_field  (CrFieldInput  *input);
+/* An AdwPreferencesRow, or an AdwPreferencesGroup when cr_field_input_is_group (). */
+GtkWidget     *cr_field_input_get_widget (CrFieldInput  *input);
+gboolean       cr_field_input_is_group   (CrFieldInput  *input);
+/* Marks the input as the one an error names (or clears that), and gives it focus. */
+void           cr_field_input_set_error  (CrFieldInput  *input,
+                                          gboolean       error);
+char          *cr_field_input_get_text   (CrFieldInput  *input);
+void           cr_field_input_set_text   (CrFieldInput  *input,
+                                          const char    *text);
+/* Keeps the user from changing it. */
+void           cr_field_input_lock       (CrFieldInput  *input);
+/* Takes the text as it is now as the original; changed () compares with it. */
+void           cr_field_input_remember   (CrFieldInput  *input);
+gboolean       cr_field_input_changed    (CrFieldInput  *input);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrFieldInput, cr_field_input_free)
+
+G_END_DECLS

@@ -1,0 +1,457 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-overview"
+
+#include "config.h"
+
+#include "cr-consent-summary.h"
+#include "cr-overview-page.h"
+#include "cr-record-format.h"
+#include "cr-schedule.h"
+#include "cr-store.h"
+#include "cr-words.h"
+
+/* The overview lists this many problems of each kind and counts the rest. */
+#define SHOWN_PROBLEMS 6
+
+struct _CrOverviewPage
+{
+  AdwBin parent_instance;
+
+  /* owned */
+  CrProduction       *production;
+  AdwPreferencesPage *page;
+  GPtrArray          *groups;
+  guint               n_consent_problems;
+  guint               n_conflicts;
+  gboolean            stale;    /* changed while not shown */
+  GCancellable       *cancellable;  /* the consent scan under way */
+
+  /* borrowed: children of page */
+  AdwPreferencesGroup *consent_group;
+  GtkWidget           *consent_placeholder;
+};
+
+G_DEFINE_FINAL_TYPE (CrOverviewPage, cr_overview_page, ADW_TYPE_BIN)
+
+static AdwPreferencesGroup *
+add_group (CrOverviewPage *self,
+           const char     *title,
+           const char     *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+  g_ptr_array_add (self->groups, group);
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static GtkWidget *
+add_row (AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (group, row);
+  return row;
+}
+
+static void
+add_icon (GtkWidget  *row,
+          const char *icon_name,
+          const char *style)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+  if (style != NULL)
+    gtk_widget_add_css_class (icon, style);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+}
+
+static void
+link_row (GtkWidget  *row,
+          const char *action,
+          GVariant   *target)
+{
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+}
+
+static GtkWidget *
+add_label (GtkBox     *box,
+           const char *text,
+           const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  gtk_box_append (box, label);
+  return label;
+}
+
+/* The production's name as a heading, who it is for, and what it is about. */
+static void
+add_production_group (CrOverviewPage *self,
+                      CrDb           *db)
+{
+  g_autoptr(CrRecord) p = cr_store_get (db, &cr_entity_production, 1, NULL);
+  g_autofree char *title = cr_production_dup_title (self->production);
+  g_autoptr(GString) byline = g_string_new (NULL);
+  AdwPreferencesGroup *group = add_group (self, NULL, NULL);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *edit = gtk_button_new_with_mnemonic ("_Edit Details…");
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_label_set_selectable (GTK_LABEL (add_label (GTK_BOX (text), title, "title-1")), TRUE);
+  if (p && cr_record_get (p, "funder"))
+    g_string_append_printf (byline, "For %s", cr_record_get (p, "funder"));
+  if (p && cr_record_get (p, "producer"))
+    g_string_append_printf (byline, "%sProduced by %s", byline->len ? " · " : "", cr_record_get (p, "producer"));
+  if (byline->len > 0)
+    add_label (GTK_BOX (text), byline->str, "dim-label");
+  if (p && cr_record_get (p, "description"))
+    gtk_widget_set_margin_top (add_label (GTK_BOX (text), cr_record_get (p, "description"), "body"), 6);
+
+  /* The target first: an action that takes a parameter refuses to be set without one. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "(sx)", "production", (gint64) 1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.edit-record");
+  gtk_widget_set_valign (edit, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (header), text);
+  gtk_box_append (GTK_BOX (header), edit);
+  adw_preferences_group_add (group, header);
+}
+
+static void
+add_counts_group (CrOverviewPage *self,
+                  CrDb           *db)
+{
+  static const struct { const CrEntity *entity; const char *icon; } counted[] = {
+    { &cr_entity_participant, "system-users-symbolic" },
+    { &cr_entity_interview, "x-office-calendar-symbolic" },
+    { &cr_entity_shot, "camera-video-symbolic" },
+    { &cr_entity_location, "mark-location-symbolic" },
+    { &cr_entity_question, "dialog-question-symbolic" },
+  };
+  AdwPreferencesGroup *group = add_group (self, "Plan", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
+    {
+      g_autofree char *title = cr_words_entity (counted[i].entity, TRUE);
+      gint64 n = cr_store_count (db, counted[i].entity, NULL, NULL);
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (n, 0));
+      GtkWidget *row = add_row (group, title, NULL);
+      GtkWidget *label = gtk_label_new (count);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "numeric");
+      add_icon (row, counted[i].icon, NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      link_row (row, "win.show-page", g_variant_new_string (counted[i].entity->plural));
+    }
+}
+
+static void
+show_consent (CrOverviewPage         *self,
+              const CrConsentSummary *summary,
+              const GError           *error)
+{
+  AdwPreferencesGroup *group = self->consent_group;
+  g_autofree char *description = NULL;
+
+  adw_preferences_group_remove (group, self->consent_placeholder);
+  self->consent_placeholder = NULL;
+  if (summary == NULL)
+    {
+      adw_preferences_group_set_description (group, error->message);
+      return;
+    }
+  self->n_consent_problems = summary->n_problems;
+  if (summary->n_people == 0)
+    description = g_strdup ("No interviewees yet");
+  else if (summary->n_problems == 0)
+    description = g_strdup_printf ("All %u interviewees have given consent", summary->n_people);
+  else
+    description = g_strdup_printf ("%u of %u interviewees need attention", summary->n_problems, summary->n_people);
+  adw_preferences_group_set_description (group, description);
+
+  for (guint i = 0; i < summary->problems->len; i++)
+    {
+      const CrConsentState *state = g_ptr_array_index (summary->problems, i);
+      g_autofree char *details = cr_words_consent_details (state);
+      g_autofree char *words = NULL;
+      g_autofree char *title = NULL;
+      const char *style = NULL;
+      GtkWidget *row;
+
+      words = cr_words_consent (state, "interviewee", &style);
+      title = g_strdup_printf ("%s — %s", state->name, words);
+      row = add_row (group, title, details);
+      add_icon (row, cr_words_status_icon (style), style);
+      link_row (row, "win.edit-record", g_variant_new ("(sx)", "participant", state->participant));
+    }
+  if (summary->n_problems > summary->problems->len)
+    {
+      g_autofree char *more = g_strdup_printf ("%u more", summary->n_problems - summary->problems->len);
+      link_row (add_row (group, more, NULL), "win.show-page", g_variant_new_string ("participants"));
+    }
+  if (summary->n_people > 0 && summary->n_problems == 0)
+    add_icon (add_row (group, "Everyone is covered", NULL), "emblem-ok-symbolic", "success");
+}
+
+/* Runs in a worker with its own connection: on a large production reading every
+ * interviewee's consent takes seconds, and the window stays responsive meanwhile. */
+static void
+scan_consent_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrDb) db = cr_db_open (task_data, &error);
+  CrConsentSummary *summary = NULL;
+
+  if (db != NULL)
+    summary = cr_consent_summary (db, NULL, SHOWN_PROBLEMS, cancellable, &error);
+  if (summary == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, summary, (GDestroyNotify) cr_consent_summary_free);
+}
+
+static void
+scan_consent_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  CrOverviewPage *self = CR_OVERVIEW_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrConsentSummary) summary = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A newer refresh (or closing the window) replaced this scan. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+  g_clear_object (&self->cancellable);
+  show_consent (self, summary, error);
+}
+
+static void
+add_consent_group (CrOverviewPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  self->consent_group = add_group (self, "Consent", "Checking everyone’s consent…");
+  self->consent_placeholder = add_row (self->consent_group, "Checking…", NULL);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (self->consent_placeholder), spinner);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, scan_consent_done_cb, NULL);
+  g_task_set_source_tag (task, add_consent_group);
+  g_task_set_task_data (task, g_strdup (cr_production_get_path (self->production)), g_free);
+  g_task_run_in_thread (task, scan_consent_thread);
+}
+
+/* Two interviews that clash over several people are one clash: "Both have A and B". */
+typedef struct
+{
+  const CrConflict *conflict;   /* the first one of the pair */
+  GPtrArray        *shared;     /* names, borrowed from the conflicts */
+} Clash;
+
+static void
+clash_free (Clash *clash)
+{
+  g_ptr_array_unref (clash->shared);
+  g_free (clash);
+}
+
+static GPtrArray *
+group_clashes (GPtrArray *conflicts)
+{
+  GPtrArray *clashes = g_ptr_array_new_with_free_func ((GDestroyNotify) clash_free);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      const CrConflict *c = g_ptr_array_index (conflicts, i);
+      Clash *clash = NULL;
+
+      for (guint k = 0; k < clashes->len && clash == NULL; k++)
+        {
+          Clash *other = g_ptr_array_index (clashes, k);
+          if (other->conflict->first == c->first && other->conflict->second == c->second)
+            clash = other;
+        }
+      if (clash == NULL)
+        {
+          clash = g_new0 (Clash, 1);
+          clash->conflict = c;
+          clash->shared = g_ptr_array_new ();
+          g_ptr_array_add (clashes, clash);
+        }
+      g_ptr_array_add (clash->shared, c->shared_name);
+    }
+  return clashes;
+}
+
+static char *
+describe_shared (const Clash *clash)
+{
+  GString *text = g_string_new ("Both have ");
+
+  for (guint k = 0; k < clash->shared->len; k++)
+    g_string_append_printf (text, "%s%s", k == 0 ? "" : k + 1 == clash->shared->len ? " and " : ", ",
+                            (const char *) g_ptr_array_index (clash->shared, k));
+  return g_string_free (text, FALSE);
+}
+
+static void
+add_schedule_group (CrOverviewPage *self,
+                    CrDb           *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = cr_schedule_conflicts (db, 0, &error);
+  g_autoptr(GPtrArray) clashes = conflicts ? group_clashes (conflicts) : NULL;
+  AdwPreferencesGroup *group;
+  g_autofree char *description = NULL;
+
+  self->n_conflicts = clashes ? clashes->len : 0;
+  if (clashes == NULL)
+    description = g_strdup (error->message);
+  else if (clashes->len == 0)
+    description = g_strdup ("No interviews overlap");
+  else
+    description = g_strdup_printf ("%u %s: the same person or place is booked twice at once",
+                                   clashes->len, clashes->len == 1 ? "clash" : "clashes");
+  group = add_group (self, "Schedule", description);
+  for (guint i = 0; clashes && i < clashes->len && i < SHOWN_PROBLEMS; i++)
+    {
+      const Clash *clash = g_ptr_array_index (clashes, i);
+      g_autofree char *title = g_strdup_printf ("%s and %s", clash->conflict->first_title,
+                                                clash->conflict->second_title);
+      g_autofree char *shared = describe_shared (clash);
+      GtkWidget *row = add_row (group, title, shared);
+
+      add_icon (row, "dialog-warning-symbolic", "warning");
+      link_row (row, "win.edit-record", g_variant_new ("(sx)", "interview", clash->conflict->second));
+    }
+  if (clashes && clashes->len > SHOWN_PROBLEMS)
+    {
+      g_autofree char *more = g_strdup_printf ("%u more", clashes->len - SHOWN_PROBLEMS);
+      link_row (add_row (group, more, NULL), "win.show-page", g_variant_new_string ("interviews"));
+    }
+}
+
+/* Reading every interviewee's consent costs time on a large production, so a hidden
+ * overview waits until it is shown again. */
+static void
+production_changed_cb (CrOverviewPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    cr_overview_page_refresh (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+cr_overview_page_map (GtkWidget *widget)
+{
+  CrOverviewPage *self = CR_OVERVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cr_overview_page_parent_class)->map (widget);
+  if (self->stale)
+    cr_overview_page_refresh (self);
+}
+
+static void
+cr_overview_page_dispose (GObject *object)
+{
+  CrOverviewPage *self = CR_OVERVIEW_PAGE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->production);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  G_OBJECT_CLASS (cr_overview_page_parent_class)->dispose (object);
+}
+
+static void
+cr_overview_page_class_init (CrOverviewPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = cr_overview_page_dispose;
+  GTK_WIDGET_CLASS (klass)->map = cr_overview_page_map;
+}
+
+static void
+cr_overview_page_init (CrOverviewPage *self)
+{
+  self->groups = g_ptr_array_new ();
+  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->page), "overview");
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
+}
+
+CrOverviewPage *
+cr_overview_page_new (CrProduction *production)
+{
+  CrOverviewPage *self = g_object_new (CR_TYPE_OVERVIEW_PAGE, NULL);
+
+  self->production = g_object_ref (production);
+  g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb), self, G_CONNECT_SWAPPED);
+  cr_overview_page_refresh (self);
+  return self;
+}
+
+void
+cr_overview_page_refresh (CrOverviewPage *self)
+{
+  CrDb *db;
+
+  g_return_if_fail (CR_IS_OVERVIEW_PAGE (self));
+  db = cr_production_get_db (self->production);
+  self->stale = FALSE;
+  for (guint i = 0; i < self->groups->len; i++)
+    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+  add_production_group (self, db);
+  add_consent_group (self);
+  add_schedule_group (self, db);
+  add_counts_group (self, db);
+}
+
+guint
+cr_overview_page_get_n_consent_problems (CrOverviewPage *self)
+{
+  g_return_val_if_fail (CR_IS_OVERVIEW_PAGE (self), 0);
+  return self->n_consent_problems;
+}
+
+gboolean
+cr_overview_page_is_busy (CrOverviewPage *self)
+{
+  g_return_val_if_fail (CR_IS_OVERVIEW_PAGE (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+guint
+cr_overview_page_get_n_conflicts (CrOverviewPage *self)
+{
+  g_return_val_if_fail (CR_IS_OVERVIEW_PAGE (self), 0);
+  return self->n_conflicts;
+}

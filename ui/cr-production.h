@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cr-entity.h"
+
+G_BEGIN_DECLS
+
+/* An open production file, shared by the window's pages, models and dialogs: it owns the
+ * database connection, so the file stays open while anything still shows its rows, and it
+ * tells everyone when a write changed an entity's rows. */
+
+#define CR_TYPE_PRODUCTION (cr_production_get_type ())
+G_DECLARE_FINAL_TYPE (CrProduction, cr_production, CR, PRODUCTION, GObject)
+
+CrProduction *cr_production_open       (const char      *path,
+                                        GError         **error);
+CrProduction *cr_production_create     (const char      *path,
+                                        const char      *title,
+                                        GError         **error);
+/* Opens the file, creating it (and its folder) when it does not exist yet. */
+CrProduction *cr_production_open_or_create (const char  *path,
+                                            const char  *title,
+                                            GError     **error);
+CrDb         *cr_production_get_db     (CrProduction    *self);
+const char   *cr_production_get_path   (CrProduction    *self);
+/* The production's title as stored, or the file name without extension. */
+char         *cr_production_dup_title  (CrProduction    *self);
+/* Emits ::changed after a write to rows of `entity`. */
+void          cr_production_changed    (CrProduction    *self,
+                                        const CrEntity  *entity);
+
+G_END_DECLS

@@ -1,0 +1,540 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-record-editor"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cr-consent.h"
+#include "cr-field-input.h"
+#include "cr-record-editor.h"
+#include "cr-record-format.h"
+#include "cr-store.h"
+#include "cr-undo.h"
+#include "cr-words.h"
+
+struct _CrRecordEditor
+{
+  AdwWindow parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay    *toasts;
+  AdwWindowTitle     *title;
+  GtkButton          *save_button;
+  GtkRevealer        *error_revealer;
+  GtkLabel           *error_label;
+  AdwPreferencesPage *page;
+
+  /* borrowed */
+  const CrEntity     *entity;
+  const CrField      *error_field;
+
+  /* owned */
+  CrProduction       *production;
+  CrRecord           *record;      /* as stored; NULL when adding */
+  GPtrArray          *inputs;      /* CrFieldInput */
+  AdwActionRow       *consent_row; /* participant: the current consent */
+  GtkImage           *consent_icon;
+  gulong              changed_id;
+  char               *error;
+};
+
+G_DEFINE_FINAL_TYPE (CrRecordEditor, cr_record_editor, ADW_TYPE_WINDOW)
+
+enum
+{
+  SAVED,
+  DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static CrDb *
+get_db (CrRecordEditor *self)
+{
+  return cr_production_get_db (self->production);
+}
+
+/* The stored value as the input shows it. */
+static char *
+stored_to_text (CrRecordEditor *self,
+                const CrField  *field)
+{
+  if (self->record == NULL)
+    return NULL;
+  switch (field->type)
+    {
+    case CR_FIELD_DATETIME:
+      return cr_record_local_time (self->record, field->name, "%Y-%m-%d %H:%M");
+    case CR_FIELD_DURATION:
+      return cr_record_display (get_db (self), self->record, field);
+    default:
+      return g_strdup (cr_record_get (self->record, field->name));
+    }
+}
+
+static CrFieldInput *
+find_input (CrRecordEditor *self,
+            const char     *field)
+{
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      CrFieldInput *input = g_ptr_array_index (self->inputs, i);
+      if (g_str_equal (cr_field_input_get_field (input)->name, field))
+        return input;
+    }
+  return NULL;
+}
+
+/* ---- errors ---- */
+
+static void
+clear_error (CrRecordEditor *self)
+{
+  for (guint i = 0; i < self->inputs->len; i++)
+    cr_field_input_set_error (g_ptr_array_index (self->inputs, i), FALSE);
+  g_clear_pointer (&self->error, g_free);
+  self->error_field = NULL;
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+static void
+show_error (CrRecordEditor *self,
+            const char     *message)
+{
+  CrFieldInput *input = NULL;
+  const char *reason = NULL;
+
+  clear_error (self);
+  self->error = g_strdup (message);
+  /* The store says "ENTITY FIELD: reason"; find the field it names. */
+  for (guint i = 0; i < self->entity->n_fields && reason == NULL; i++)
+    {
+      const CrField *f = &self->entity->fields[i];
+      g_autofree char *prefix = g_strdup_printf ("%s %s: ", self->entity->name, f->name);
+      if (g_str_has_prefix (message, prefix))
+        {
+          self->error_field = f;
+          reason = message + strlen (prefix);
+          input = find_input (self, f->name);
+        }
+    }
+  if (reason != NULL)
+    {
+      /* Say it in the words of the form: "Email: “x” is not an email address". */
+      g_autofree char *words = cr_words_field (self->error_field);
+      g_autofree char *text = g_strdup_printf ("%s: %s", words, reason);
+      gtk_label_set_text (self->error_label, text);
+    }
+  else
+    gtk_label_set_text (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+  if (input != NULL)
+    cr_field_input_set_error (input, TRUE);
+}
+
+/* ---- a participant's consent ---- */
+
+static void
+update_consent_row (CrRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrConsentState) state = cr_consent_current (get_db (self), self->record->id, NULL, &error);
+  g_autofree char *words = NULL;
+  g_autofree char *details = NULL;
+  const char *style = NULL;
+
+  if (state == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->consent_row), error->message);
+      return;
+    }
+  words = cr_words_consent (state, cr_record_get (self->record, "kind"), &style);
+  details = cr_words_consent_details (state);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->consent_row), words);
+  adw_action_row_set_subtitle (self->consent_row, details);
+  gtk_image_set_from_icon_name (self->consent_icon, cr_words_status_icon (style));
+  for (const char * const *c = (const char * const[]) { "success", "warning", "error", "dim-label", NULL }; *c; c++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->consent_icon), *c);
+  gtk_widget_add_css_class (GTK_WIDGET (self->consent_icon), style ? style : "dim-label");
+}
+
+static void
+record_consent_clicked_cb (CrRecordEditor *self)
+{
+  CrRecordEditor *consent = cr_record_editor_new (GTK_WINDOW (self), self->production, &cr_entity_consent, 0);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->record->id);
+
+  cr_record_editor_preset (consent, "participant", id);
+  gtk_window_present (GTK_WINDOW (consent));
+}
+
+static void
+add_consent_group (CrRecordEditor *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic ("_Record Consent…");
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), "Consent");
+  self->consent_row = ADW_ACTION_ROW (adw_action_row_new ());
+  self->consent_icon = GTK_IMAGE (gtk_image_new ());
+  adw_action_row_add_prefix (self->consent_row, GTK_WIDGET (self->consent_icon));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (record_consent_clicked_cb), self);
+  adw_action_row_add_suffix (self->consent_row, button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->consent_row));
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+  update_consent_row (self);
+}
+
+static void
+production_changed_cb (CrRecordEditor *self,
+                       const CrEntity *entity)
+{
+  if (self->consent_row != NULL && entity == &cr_entity_consent)
+    update_consent_row (self);
+}
+
+/* ---- delete ---- */
+
+gboolean
+cr_record_editor_delete (CrRecordEditor  *self,
+                         GError         **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(CrUndoDelete) undo = cr_undo_delete_new (get_db (self), self->record, &local);
+
+  if (undo == NULL || !cr_store_delete (get_db (self), self->entity, self->record->id, &local))
+    {
+      show_error (self, local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  g_object_ref (self);
+  cr_production_changed (self->production, self->entity);
+  g_signal_emit (self, signals[DELETED], 0, undo);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+  return TRUE;
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CrRecordEditor   *self)
+{
+  if (g_str_equal (response, "delete"))
+    cr_record_editor_delete (self, NULL);
+}
+
+static void
+delete_clicked_cb (CrRecordEditor *self)
+{
+  g_autofree char *what = cr_record_describe (self->record);
+  g_autofree char *heading = g_strdup_printf ("Delete %s?", what);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+
+  adw_message_dialog_format_body (dialog, "The %s is removed from the production. "
+                                  "You can undo this for a few seconds afterwards.", self->entity->name);
+  adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "delete", "_Delete", NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_delete_group (CrRecordEditor *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *noun = cr_words_entity (self->entity, FALSE);
+  g_autofree char *label = g_strdup_printf ("_Delete %s", noun);
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_widget_add_css_class (button, "pill");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button);
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+}
+
+/* ---- save ---- */
+
+static void
+save_clicked_cb (CrRecordEditor *self)
+{
+  cr_record_editor_save (self, NULL);
+}
+
+static void
+build_form (CrRecordEditor *self)
+{
+  const CrEntity *entity = self->entity;
+  AdwPreferencesGroup *main_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autoptr(GPtrArray) late_groups = g_ptr_array_new ();
+
+  if (self->record != NULL && entity == &cr_entity_participant)
+    add_consent_group (self);
+  adw_preferences_page_add (self->page, main_group);
+  for (guint i = 0; i < entity->n_fields; i++)
+    {
+      const CrField *f = &entity->fields[i];
+      CrFieldInput *input;
+      g_autofree char *text = NULL;
+
+      if (f->flags & CR_FIELD_READONLY)
+        {
+          /* Shown, not edited: only once the row exists. */
+          g_autofree char *title = cr_words_field (f);
+          GtkWidget *row;
+
+          if (self->record == NULL || cr_record_get (self->record, f->name) == NULL)
+            continue;
+          row = adw_action_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cr_record_get (self->record, f->name));
+          gtk_widget_add_css_class (row, "property");
+          adw_preferences_group_add (main_group, row);
+          continue;
+        }
+      input = cr_field_input_new (self->production, f);
+      g_ptr_array_add (self->inputs, input);
+      /* Rows go in the first group; sets and links follow in their own groups, and free
+       * text comes last, where there is room to write. */
+      if (!cr_field_input_is_group (input))
+        adw_preferences_group_add (main_group, cr_field_input_get_widget (input));
+      else if (f->type == CR_FIELD_NOTE)
+        g_ptr_array_add (late_groups, cr_field_input_get_widget (input));
+      else
+        adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (cr_field_input_get_widget (input)));
+
+      text = stored_to_text (self, f);
+      if (self->record == NULL && f->type == CR_FIELD_DATE && (f->flags & CR_FIELD_REQUIRED))
+        {
+          /* A consent is usually written down on the day. */
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          text = g_date_time_format (now, "%Y-%m-%d");
+        }
+      cr_field_input_set_text (input, text);
+      cr_field_input_remember (input);
+      if (self->record != NULL && (f->flags & CR_FIELD_CREATE_ONLY))
+        cr_field_input_lock (input);
+    }
+  for (guint i = 0; i < late_groups->len; i++)
+    adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (g_ptr_array_index (late_groups, i)));
+  if (self->record != NULL && entity != &cr_entity_consent && entity != &cr_entity_production)
+    add_delete_group (self);
+}
+
+/* ---- the class ---- */
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  cr_record_editor_save (CR_RECORD_EDITOR (widget), NULL);
+}
+
+static void
+cr_record_editor_dispose (GObject *object)
+{
+  CrRecordEditor *self = CR_RECORD_EDITOR (object);
+
+  if (self->production)
+    g_clear_signal_handler (&self->changed_id, self->production);
+  G_OBJECT_CLASS (cr_record_editor_parent_class)->dispose (object);
+}
+
+static void
+cr_record_editor_finalize (GObject *object)
+{
+  CrRecordEditor *self = CR_RECORD_EDITOR (object);
+
+  g_clear_pointer (&self->inputs, g_ptr_array_unref);
+  g_clear_pointer (&self->record, cr_record_free);
+  g_clear_pointer (&self->error, g_free);
+  g_clear_object (&self->production);
+  G_OBJECT_CLASS (cr_record_editor_parent_class)->finalize (object);
+}
+
+static void
+cr_record_editor_class_init (CrRecordEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cr_record_editor_dispose;
+  object_class->finalize = cr_record_editor_finalize;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-record-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrRecordEditor, toasts);
+  gtk_widget_class_bind_template_child (widget_class, CrRecordEditor, title);
+  gtk_widget_class_bind_template_child (widget_class, CrRecordEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, CrRecordEditor, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CrRecordEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CrRecordEditor, page);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+}
+
+static void
+cr_record_editor_init (CrRecordEditor *self)
+{
+  self->inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_field_input_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+}
+
+CrRecordEditor *
+cr_record_editor_new (GtkWindow      *parent,
+                      CrProduction   *production,
+                      const CrEntity *entity,
+                      gint64          id)
+{
+  CrRecordEditor *self = g_object_new (CR_TYPE_RECORD_EDITOR, "transient-for", parent, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *noun = cr_words_entity (entity, FALSE);
+  g_autofree char *title = NULL;
+
+  self->production = g_object_ref (production);
+  self->entity = entity;
+  if (id > 0 && !(self->record = cr_store_get (cr_production_get_db (production), entity, id, &error)))
+    g_warning ("%s", error->message);
+  if (self->record != NULL && cr_record_get (self->record, entity->label))
+    title = g_strdup (cr_record_get (self->record, entity->label));
+  else if (self->record != NULL)
+    title = cr_record_describe (self->record);
+  else if (entity == &cr_entity_consent)
+    title = g_strdup ("Record Consent");
+  else
+    title = g_strdup_printf ("New %s", noun);
+  adw_window_title_set_title (self->title, title);
+  if (self->record != NULL)
+    adw_window_title_set_subtitle (self->title, noun);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  if (self->record == NULL)
+    gtk_button_set_label (self->save_button, entity == &cr_entity_consent ? "_Record" : "_Add");
+  build_form (self);
+  self->changed_id = g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb),
+                                              self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+const CrEntity *
+cr_record_editor_get_entity (CrRecordEditor *self)
+{
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), NULL);
+  return self->entity;
+}
+
+gint64
+cr_record_editor_get_id (CrRecordEditor *self)
+{
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), 0);
+  return self->record ? self->record->id : 0;
+}
+
+gboolean
+cr_record_editor_set_text (CrRecordEditor *self,
+                           const char     *field,
+                           const char     *text)
+{
+  CrFieldInput *input;
+
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), FALSE);
+  if (!(input = find_input (self, field)))
+    return FALSE;
+  cr_field_input_set_text (input, text);
+  return TRUE;
+}
+
+char *
+cr_record_editor_get_text (CrRecordEditor *self,
+                           const char     *field)
+{
+  CrFieldInput *input;
+
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), NULL);
+  if (!(input = find_input (self, field)))
+    return NULL;
+  return cr_field_input_get_text (input);
+}
+
+void
+cr_record_editor_preset (CrRecordEditor *self,
+                         const char     *field,
+                         const char     *text)
+{
+  CrFieldInput *input;
+
+  g_return_if_fail (CR_IS_RECORD_EDITOR (self));
+  if (!(input = find_input (self, field)))
+    return;
+  cr_field_input_set_text (input, text);
+  cr_field_input_lock (input);
+}
+
+gboolean
+cr_record_editor_save (CrRecordEditor  *self,
+                       GError         **error)
+{
+  g_autoptr(CrRecord) input_record = cr_record_new (self->entity);
+  g_autoptr(GError) local = NULL;
+  CrDb *db = get_db (self);
+  gint64 id = 0;
+
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), FALSE);
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      CrFieldInput *input = g_ptr_array_index (self->inputs, i);
+      g_autofree char *text = cr_field_input_get_text (input);
+
+      /* A new row gets what was filled in; an edit sends only what changed, so that a
+       * field that may not change once recorded is not sent back. */
+      if (self->record == NULL ? *text != '\0' : cr_field_input_changed (input))
+        cr_record_take (input_record, cr_field_input_get_field (input)->name, g_steal_pointer (&text));
+    }
+  if (self->record == NULL)
+    id = cr_store_insert (db, input_record, &local);
+  else if (cr_store_update (db, self->entity, self->record->id, input_record, &local))
+    id = self->record->id;
+  if (id == 0)
+    {
+      show_error (self, local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  clear_error (self);
+  /* Keep the dialog alive while the signal handlers and the reloads run. */
+  g_object_ref (self);
+  cr_production_changed (self->production, self->entity);
+  g_signal_emit (self, signals[SAVED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+  return TRUE;
+}
+
+const char *
+cr_record_editor_get_error (CrRecordEditor *self)
+{
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), NULL);
+  return self->error;
+}
+
+const char *
+cr_record_editor_get_error_field (CrRecordEditor *self)
+{
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), NULL);
+  return self->error_field ? self->error_field->name : NULL;
+}

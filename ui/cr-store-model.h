@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cr-production.h"
+#include "cr-row.h"
+
+G_BEGIN_DECLS
+
+/* A GListModel of CrRow over one entity's rows in the store's order. It knows how many
+ * rows there are and fetches them a page at a time as a list asks for them, keeping a
+ * bounded number of pages, so a list of 100,000 rows costs a few hundred. It reloads
+ * itself when the production says rows changed. */
+
+#define CR_STORE_MODEL_PAGE_SIZE 256
+#define CR_STORE_MODEL_MAX_PAGES 16
+
+#define CR_TYPE_STORE_MODEL (cr_store_model_get_type ())
+G_DECLARE_FINAL_TYPE (CrStoreModel, cr_store_model, CR, STORE_MODEL, GObject)
+
+CrStoreModel   *cr_store_model_new            (CrProduction   *production,
+                                               const CrEntity *entity);
+const CrEntity *cr_store_model_get_entity     (CrStoreModel   *self);
+CrProduction   *cr_store_model_get_production (CrStoreModel   *self);
+/* Only rows whose label contains `search` (any case); NULL or "" for all. */
+void            cr_store_model_set_search     (CrStoreModel   *self,
+                                               const char     *search);
+const char     *cr_store_model_get_search     (CrStoreModel   *self);
+/* Only rows whose field has this stored value, or NULL for all. */
+void            cr_store_model_set_filter     (CrStoreModel   *self,
+                                               const char     *field,
+                                               const char     *value);
+/* Counts again and drops the fetched pages; emits items-changed. */
+void            cr_store_model_reload         (CrStoreModel   *self);
+/* The position of the row with this id, or -1. */
+gint64          cr_store_model_find           (CrStoreModel   *self,
+                                               gint64          id);
+guint           cr_store_model_get_n_pages    (CrStoreModel   *self);
+
+G_END_DECLS
