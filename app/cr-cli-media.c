@@ -222,7 +222,8 @@ cr_cli_thumb (CrCli  *cli,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "The PNG to write", "OUT.png" },
     { "size", 0, 0, G_OPTION_ARG_INT, &size, "Longer side in pixels (default 256)", "PIXELS" },
     { "strip", 0, 0, G_OPTION_ARG_INT, &strip, "N frames across the clip, side by side, SIZE high", "N" },
-    { "cache", 0, 0, G_OPTION_ARG_NONE, &cache, "Put it in the shared thumbnail cache; print its path", NULL },
+    { "cache", 0, 0, G_OPTION_ARG_NONE, &cache,
+      "Put it in the shared thumbnail cache (--size 128, 256, 512 or 1024); print its path", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE — a poster frame (a waveform for sound)");
@@ -239,9 +240,16 @@ cr_cli_thumb (CrCli  *cli,
     return cr_cli_usage ("thumb", "thumb: name one FILE");
   if (cache)
     {
-      g_autofree char *path = cr_thumbnail_cache_write (argv[1], size > 128 || size == 0 ? CR_THUMBNAIL_LARGE
-                                                                                       : CR_THUMBNAIL_NORMAL,
-                                                        NULL, &error);
+      CrThumbnailSize which = CR_THUMBNAIL_LARGE;
+      g_autofree char *path = NULL;
+
+      if (size > 0 && size <= CR_THUMBNAIL_NORMAL)
+        which = CR_THUMBNAIL_NORMAL;
+      else if (size > CR_THUMBNAIL_X_LARGE)
+        which = CR_THUMBNAIL_XX_LARGE;
+      else if (size > CR_THUMBNAIL_LARGE)
+        which = CR_THUMBNAIL_X_LARGE;
+      path = cr_thumbnail_cache_write (argv[1], which, NULL, &error);
       if (path == NULL)
         return cr_cli_fail (error);
       g_print ("%s\n", path);

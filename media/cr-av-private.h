@@ -45,8 +45,9 @@ void             cr_av_set_error       (GError        **error,
                                         const char     *what);
 
 /* Opens a media file for reading with the interrupt in place. `head` (optional) is the start
- * of the file, already read: it lets us tell "not media" (no format matches) from "damaged"
- * (a format matches, its header does not parse). */
+ * of the file, already read and followed by AVPROBE_PADDING_SIZE zero bytes: it lets us tell
+ * "not media" (no format matches) from "damaged" (a format matches, its header does not
+ * parse). */
 AVFormatContext *cr_av_open_input      (const char     *path,
                                         CrAvInterrupt  *irq,
                                         const guint8   *head,

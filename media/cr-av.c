@@ -146,12 +146,15 @@ cr_av_open_input (const char     *path,
                   GError        **error)
 {
   g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *url = NULL;
   const AVInputFormat *fmt = NULL;
   AVFormatContext *ic;
   GStatBuf st;
   int ret;
 
   cr_av_init ();
+  /* "take:1.mov" would name a protocol: say it is a file. */
+  url = g_strconcat ("file:", path, NULL);
   if (g_stat (path, &st) != 0)
     {
       int saved = errno;
@@ -177,12 +180,9 @@ cr_av_open_input (const char     *path,
 
   if (head != NULL && head_len > 0)
     {
-      /* FFmpeg's probes read past the end by up to AVPROBE_PADDING_SIZE zero bytes. */
-      g_autofree guint8 *buf = g_malloc0 (head_len + AVPROBE_PADDING_SIZE);
-      AVProbeData pd = { path, buf, (int) head_len, NULL };
+      AVProbeData pd = { path, (unsigned char *) head, (int) head_len, NULL };
       int score = 0;
 
-      memcpy (buf, head, head_len);
       /* As FFmpeg does: 2 KiB first, more only while no format is sure (some probes scan
        * all they are given, and there are hundreds of them). */
       for (gsize size = MIN (head_len, 2048);; size = MIN (size * 2, head_len))
@@ -205,7 +205,7 @@ cr_av_open_input (const char     *path,
 
   ic = avformat_alloc_context ();
   ic->interrupt_callback = cr_av_interrupt_callback (irq);
-  ret = avformat_open_input (&ic, path, fmt, options);
+  ret = avformat_open_input (&ic, url, fmt, options);
   if (ret < 0)
     {
       if (ret == AVERROR_INVALIDDATA && fmt == NULL)

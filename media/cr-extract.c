@@ -754,6 +754,7 @@ open_output (Job         *job,
   g_autofree char *base = g_path_get_basename (out_path);
   g_autofree char *name = g_filename_display_name (out_path);
   const AVOutputFormat *ofmt = av_guess_format (NULL, out_path, NULL);
+  g_autofree char *url = NULL;
   AVIOInterruptCB cb = cr_av_interrupt_callback (&job->irq);
   int fd, ret;
 
@@ -779,7 +780,8 @@ open_output (Job         *job,
   if ((ret = avformat_alloc_output_context2 (&job->oc, ofmt, NULL, job->tmp_path)) < 0)
     return fail (job, error, ret, CR_MEDIA_ERROR_FAILED, "cannot set up the output");
   job->oc->interrupt_callback = cb;
-  if ((ret = avio_open2 (&job->oc->pb, job->tmp_path, AVIO_FLAG_WRITE, &cb, NULL)) < 0)
+  url = g_strconcat ("file:", job->tmp_path, NULL);
+  if ((ret = avio_open2 (&job->oc->pb, url, AVIO_FLAG_WRITE, &cb, NULL)) < 0)
     {
       cr_av_set_error (error, &job->irq, out_path, ret, CR_MEDIA_ERROR_IO, "cannot write");
       return FALSE;
@@ -837,6 +839,16 @@ cr_extract (const char              *path,
   job.real_in_abs_us = CR_TIME_UNKNOWN;
   job.real_out_abs_us = G_MININT64;
   cr_av_interrupt_init (&job.irq, cancellable, 0);
+
+  {
+    GStatBuf a, b;
+    if (g_stat (path, &a) == 0 && g_stat (out_path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+      {
+        g_autofree char *name = g_filename_display_name (out_path);
+        g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_INVALID, "%s: is the source itself", name);
+        return FALSE;
+      }
+  }
 
   /* The source's start timecode and duration, from the same probe the catalogue uses. */
   probe = cr_probe_file (path, NULL, cancellable, error);

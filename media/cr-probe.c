@@ -14,6 +14,7 @@
 
 #include "cr-av-private.h"
 #include "cr-bwf.h"
+#include "cr-h264-sps.h"
 #include "cr-probe.h"
 
 #define IDENTITY_SPAN     (64 * 1024)
@@ -130,7 +131,9 @@ read_at (int       fd,
 }
 
 /* SHA-1 over the size (8 bytes, little-endian), the first 64 KiB and the last 64 KiB. Hands
- * back the first bytes too, for the format probe, so the file start is read once. */
+ * back the first bytes too, followed by FFmpeg's probe padding, for the format probe: the
+ * file start is read once and not copied. The tail is hashed in small pieces: large
+ * short-lived buffers make the allocator give memory back and take it again for every file. */
 static char *
 compute_identity (const char    *path,
                   guint64        size,
@@ -138,9 +141,11 @@ compute_identity (const char    *path,
                   GError       **error)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
-  g_autofree guint8 *buf = g_malloc (IDENTITY_SPAN);
+  g_autofree guint8 *head = g_malloc (IDENTITY_SPAN + AVPROBE_PADDING_SIZE);
+  guint8 piece[8192];
   guint8 size_le[8];
-  gsize head_len = 0, tail_len = 0;
+  gsize head_len = 0;
+  goffset tail_at = size > IDENTITY_SPAN ? (goffset) (size - IDENTITY_SPAN) : 0;
   int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   int saved;
 
@@ -152,20 +157,22 @@ compute_identity (const char    *path,
   for (int i = 0; i < 8; i++)
     size_le[i] = (size >> (8 * i)) & 0xff;
   g_checksum_update (sum, size_le, sizeof size_le);
-  if (!read_at (fd, buf, IDENTITY_SPAN, 0, &head_len))
+  if (!read_at (fd, head, IDENTITY_SPAN, 0, &head_len))
     goto fail;
-  g_checksum_update (sum, buf, head_len);
-  if (out_head != NULL)
-    *out_head = g_bytes_new (buf, head_len);
-  if (!read_at (fd, buf, IDENTITY_SPAN, size > IDENTITY_SPAN ? (goffset) (size - IDENTITY_SPAN) : 0,
-                &tail_len))
+  memset (head + head_len, 0, AVPROBE_PADDING_SIZE);
+  g_checksum_update (sum, head, head_len);
+  for (goffset at = tail_at; at < tail_at + IDENTITY_SPAN; at += sizeof piece)
     {
-      if (out_head != NULL)
-        g_clear_pointer (out_head, g_bytes_unref);
-      goto fail;
+      gsize got = 0;
+      if (!read_at (fd, piece, sizeof piece, at, &got))
+        goto fail;
+      g_checksum_update (sum, piece, got);
+      if (got < sizeof piece)
+        break;
     }
-  g_checksum_update (sum, buf, tail_len);
   close (fd);
+  if (out_head != NULL)
+    *out_head = g_bytes_new_take (g_steal_pointer (&head), head_len);
   return g_strdup (g_checksum_get_string (sum));
 
 fail:
@@ -557,6 +564,41 @@ read_first_packets (AVFormatContext *ic,
     }
 }
 
+/* H.264's colour description sits in its SPS, which FFmpeg's parser reads but does not
+ * report: read it from the codec configuration. */
+static void
+complete_h264_colour (AVFormatContext *ic)
+{
+  for (unsigned i = 0; i < ic->nb_streams; i++)
+    {
+      AVCodecParameters *par = ic->streams[i]->codecpar;
+      CrH264Colour c;
+
+      if (par->codec_id != AV_CODEC_ID_H264)
+        continue;
+      if (par->color_range == AVCOL_RANGE_UNSPECIFIED
+          && cr_h264_sps_colour (par->extradata, par->extradata_size, &c) && c.signal_type)
+        {
+          par->color_range = c.full_range ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG;
+          if (c.colour && par->color_primaries == AVCOL_PRI_UNSPECIFIED)
+            par->color_primaries = c.primaries;
+          if (c.colour && par->color_trc == AVCOL_TRC_UNSPECIFIED)
+            par->color_trc = c.transfer;
+          if (c.colour && par->color_space == AVCOL_SPC_UNSPECIFIED)
+            par->color_space = c.matrix;
+        }
+      /* FFmpeg's decoder names 8-bit full-range pictures by their "J" formats. */
+      if (par->color_range != AVCOL_RANGE_JPEG)
+        continue;
+      if (par->format == AV_PIX_FMT_YUV420P)
+        par->format = AV_PIX_FMT_YUVJ420P;
+      else if (par->format == AV_PIX_FMT_YUV422P)
+        par->format = AV_PIX_FMT_YUVJ422P;
+      else if (par->format == AV_PIX_FMT_YUV444P)
+        par->format = AV_PIX_FMT_YUVJ444P;
+    }
+}
+
 /* Audio details the header leaves out (sample format, AAC profile, channel layout) come from
  * the codec's configuration: no packet is decoded. */
 static void
@@ -859,6 +901,7 @@ cr_probe_file (const char            *path,
             && ic->streams[i]->r_frame_rate.num <= 0)
           guess_frame_rate_from_index (ic->streams[i]);
       read_first_packets (ic, TRUE, &have_gop, &gop);
+      complete_h264_colour (ic);
       complete_audio (ic, path);
       if (details_missing (ic))
         {

@@ -367,6 +367,9 @@ encode_png (const Image *img,
   ctx->height = img->height;
   ctx->pix_fmt = AV_PIX_FMT_RGB24;
   ctx->time_base = (AVRational) { 1, 25 };
+  /* Half of a thumbnail's time went to zlib at its default level; level 2 costs a few
+   * percent in size. */
+  ctx->compression_level = 2;
   frame->format = AV_PIX_FMT_RGB24;
   frame->width = img->width;
   frame->height = img->height;
@@ -650,6 +653,7 @@ cr_thumbnail_render_strip (const char    *path,
   g_auto(Source) src = { 0 };
   g_auto(Image) strip = { 0 };
   g_autoptr(GPtrArray) frames = NULL;
+  g_autoptr(GError) local_error = NULL;
   int x = 0;
 
   if (count <= 0 || height <= 0)
@@ -658,8 +662,21 @@ cr_thumbnail_render_strip (const char    *path,
                    "a strip needs at least one frame and one pixel of height");
       return NULL;
     }
-  if (!source_open (&src, path, cancellable, error) || !source_use (&src, AVMEDIA_TYPE_VIDEO, error))
+  if (!source_open (&src, path, cancellable, error))
     return NULL;
+  if (!source_use (&src, AVMEDIA_TYPE_VIDEO, &local_error))
+    {
+      if (!g_error_matches (local_error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_NO_STREAM))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* No picture: a waveform as long as a strip of 16:9 frames would be. */
+      if (!source_use (&src, AVMEDIA_TYPE_AUDIO, error)
+          || !render_waveform (&src, count * height * 16 / 9, height, &strip, error))
+        return NULL;
+      return encode_png (&strip, path, error);
+    }
 
   frames = g_ptr_array_new_with_free_func (image_free);
   for (int i = 0; i < count; i++)
@@ -710,8 +727,11 @@ cr_thumbnail_cache_path (const char      *path,
   g_autofree char *md5 = g_compute_checksum_for_string (G_CHECKSUM_MD5, uri, -1);
   g_autofree char *name = g_strconcat (md5, ".png", NULL);
 
-  return g_build_filename (g_get_user_cache_dir (), "thumbnails",
-                           size == CR_THUMBNAIL_NORMAL ? "normal" : "large", name, NULL);
+  const char *folder = size <= CR_THUMBNAIL_NORMAL ? "normal"
+                       : size <= CR_THUMBNAIL_LARGE ? "large"
+                       : size <= CR_THUMBNAIL_X_LARGE ? "x-large" : "xx-large";
+
+  return g_build_filename (g_get_user_cache_dir (), "thumbnails", folder, name, NULL);
 }
 
 /* The value of a tEXt chunk in a PNG file, or NULL. */

@@ -15,6 +15,8 @@ typedef enum
 {
   CR_THUMBNAIL_NORMAL = 128,
   CR_THUMBNAIL_LARGE = 256,
+  CR_THUMBNAIL_X_LARGE = 512,   /* for high-density screens (standard 0.9) */
+  CR_THUMBNAIL_XX_LARGE = 1024,
 } CrThumbnailSize;
 
 /* "A tenth into the clip". */
@@ -43,14 +45,15 @@ gboolean cr_thumbnail_save          (const char                *path,
                                      GCancellable              *cancellable,
                                      GError                   **error);
 
-/* `count` frames spread evenly over the clip, side by side, each `height` pixels high. */
+/* `count` frames spread evenly over the clip, side by side, each `height` pixels high; for a
+ * file with no picture, a waveform as wide as that strip would be. */
 GBytes  *cr_thumbnail_render_strip  (const char                *path,
                                      int                        count,
                                      int                        height,
                                      GCancellable              *cancellable,
                                      GError                   **error);
 
-/* $XDG_CACHE_HOME/thumbnails/normal|large/MD5(URI).png for a file. */
+/* $XDG_CACHE_HOME/thumbnails/normal|large|x-large|xx-large/MD5(URI).png for a file. */
 char    *cr_thumbnail_cache_path    (const char                *path,
                                      CrThumbnailSize            size);
 

@@ -335,6 +335,10 @@ test_bad_requests (void)
   g_clear_error (&error);
   g_assert_false (cr_extract (src, nowhere, &fine, NULL, NULL, &error));
   g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO);
+  g_clear_error (&error);
+  /* Never over the source. */
+  g_assert_false (cr_extract (src, src, &fine, NULL, NULL, &error));
+  g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_INVALID);
   g_assert_cmpuint (count_entries (), ==, before);
 }
 

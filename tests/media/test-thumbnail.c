@@ -201,6 +201,21 @@ test_strip (void)
   g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_INVALID);
 }
 
+static void
+test_strip_of_sound (void)
+{
+  g_autofree char *path = fixture ("sine.m4a");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = cr_thumbnail_render_strip (path, 4, 45, NULL, &error);
+  g_autofree char *out = save (png, "sound-strip.png");
+  int w, h;
+
+  g_assert_no_error (error);
+  png_size (out, &w, &h);
+  g_assert_cmpint (w, ==, 4 * 80);
+  g_assert_cmpint (h, ==, 45);
+}
+
 /* Rows lit in one column of a waveform, decoded by ffmpeg. */
 static int
 lit_rows (GBytes *rgb,
@@ -298,6 +313,17 @@ test_cache (void)
   g_assert_cmpint (g_stat (cached, &first), ==, 0);
   g_assert_cmpint (first.st_mode & 0777, ==, 0600);
 
+  {
+    g_autofree char *normal = cr_thumbnail_cache_path (path, CR_THUMBNAIL_NORMAL);
+    g_autofree char *xl = cr_thumbnail_cache_path (path, CR_THUMBNAIL_X_LARGE);
+    g_autofree char *folder = g_path_get_dirname (expected);
+    g_autofree char *parent = g_path_get_dirname (folder);
+    g_autofree char *want_normal = g_build_filename (parent, "normal", strrchr (expected, '/') + 1, NULL);
+    g_autofree char *want_xl = g_build_filename (parent, "x-large", strrchr (expected, '/') + 1, NULL);
+    g_assert_cmpstr (normal, ==, want_normal);
+    g_assert_cmpstr (xl, ==, want_xl);
+  }
+
   /* Up to date: not written again (a rewrite would be a new file renamed into place). */
   again = cr_thumbnail_cache_write (path, CR_THUMBNAIL_LARGE, NULL, &error);
   g_assert_no_error (error);
@@ -351,6 +377,7 @@ main (int    argc,
   g_test_add_func ("/thumbnail/rotation", test_rotation);
   g_test_add_func ("/thumbnail/strip", test_strip);
   g_test_add_func ("/thumbnail/waveform", test_waveform);
+  g_test_add_func ("/thumbnail/strip-of-sound", test_strip_of_sound);
   g_test_add_func ("/thumbnail/cache", test_cache);
   g_test_add_func ("/thumbnail/errors", test_errors);
 
