@@ -114,7 +114,12 @@ add_production_group (CrOverviewPage *self,
   GtkWidget *edit = gtk_button_new_with_mnemonic ("_Edit Details…");
 
   gtk_widget_set_hexpand (text, TRUE);
-  gtk_label_set_selectable (GTK_LABEL (add_label (GTK_BOX (text), title, "title-1")), TRUE);
+  {
+    GtkWidget *heading = add_label (GTK_BOX (text), title, "title-1");
+    /* Selectable for copying, but not the first thing Tab lands on: that selects it all. */
+    gtk_label_set_selectable (GTK_LABEL (heading), TRUE);
+    gtk_widget_set_focusable (heading, FALSE);
+  }
   if (p && cr_record_get (p, "funder"))
     g_string_append_printf (byline, "For %s", cr_record_get (p, "funder"));
   if (p && cr_record_get (p, "producer"))

@@ -10,6 +10,7 @@
 #include "cr-ui-resources.h"
 #include "cr-undo.h"
 #include "cr-store.h"
+#include "cr-cli.h"
 #include "cr-window.h"
 #include "cr-window-index.h"
 #include "cr-words.h"
@@ -521,12 +522,14 @@ cr_window_open (CrWindow    *self,
   g_return_val_if_fail (CR_IS_WINDOW (self), FALSE);
   if (create && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      /* The title starts as the file's name; the overview edits it. */
+      /* The title starts as the file's name (the overview edits it); the default production
+       * is called what the command line calls it. */
       g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *default_path = cr_cli_default_project ();
       char *dot = strrchr (base, '.');
       if (dot != NULL && dot != base)
         *dot = '\0';
-      production = cr_production_create (path, base, error);
+      production = cr_production_create (path, g_str_equal (path, default_path) ? "Untitled case study" : base, error);
     }
   else
     production = cr_production_open (path, error);
