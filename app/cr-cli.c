@@ -27,6 +27,13 @@ cr_cli_open (CrCli   *cli,
 {
   if (cli->db != NULL)
     return cli->db;
+  if (cli->project_given && !g_file_test (cli->project_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_FOUND,
+                   "%s: no such production (make it with 'casereel new %s --title TITLE')",
+                   cli->project_path, cli->project_path);
+      return NULL;
+    }
   if (cli->project_given)
     cli->db = cr_db_open (cli->project_path, error);
   else
