@@ -123,7 +123,18 @@ where_sql (const CrEntity *entity,
   GString *sql = g_string_new (" WHERE 1");
 
   if (query && query->search && *query->search)
-    g_string_append_printf (sql, " AND instr (lower (t.%s), lower (?1)) > 0", entity->label);
+    {
+      /* The name first, then the other one-line words a person might remember someone by:
+       * their organisation, role, email … */
+      g_string_append_printf (sql, " AND (instr (lower (t.%s), lower (?1)) > 0", entity->label);
+      for (guint i = 0; i < entity->n_fields; i++)
+        {
+          const CrField *f = &entity->fields[i];
+          if ((f->type == CR_FIELD_TEXT || f->type == CR_FIELD_EMAIL) && !g_str_equal (f->name, entity->label))
+            g_string_append_printf (sql, " OR instr (lower (t.%s), lower (?1)) > 0", cr_field_column (f));
+        }
+      g_string_append_c (sql, ')');
+    }
   if (query && query->field)
     {
       const CrField *f = cr_entity_find_field (entity, query->field);

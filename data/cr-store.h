@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  const char *search;   /* case-insensitive part of the row's label */
+  const char *search;   /* case-insensitive part of the row's label or another one-line text field */
   const char *field;    /* with value: only rows whose field equals value (stored form) */
   const char *value;
   gint64      offset;

@@ -271,6 +271,22 @@ test_find_by_name_or_id (void)
   row = cr_store_find (db, &cr_entity_participant, "#1", &error);
   g_assert_no_error (error);
   g_assert_cmpint (row->id, ==, a);
+  g_clear_pointer (&row, cr_record_free);
+
+  /* Search finds people by what else you remember of them. */
+  test_add (db, &cr_entity_participant, "name", "Priya", "kind", "crew", "organisation", "Fieldnotes Films",
+            "email", "priya@films.example", NULL);
+  {
+    CrQuery by_org = { .search = "FIELDNOTES" };
+    CrQuery by_mail = { .search = "films.example" };
+    CrQuery none = { .search = "nobody" };
+    g_assert_cmpint (cr_store_count (db, &cr_entity_participant, &by_org, NULL), ==, 1);
+    g_assert_cmpint (cr_store_count (db, &cr_entity_participant, &by_mail, NULL), ==, 1);
+    g_assert_cmpint (cr_store_count (db, &cr_entity_participant, &none, NULL), ==, 0);
+  }
+  row = cr_store_find (db, &cr_entity_participant, "#1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (row->id, ==, a);
 }
 
 int
