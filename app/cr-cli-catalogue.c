@@ -52,7 +52,7 @@ index_run (CrCli  *cli,
   g_clear_pointer (&progress, cr_cli_progress_end);
 
   g_print ("%u media files: %u added, %u updated, %u unchanged, %u relinked, %u offline, %u failed\n",
-           result.seen, result.added, result.updated - MIN (result.updated, result.failed), result.unchanged,
+           result.seen, result.added, result.updated, result.unchanged,
            result.relinked, result.offline, result.failed);
   if (!ok)
     return cr_cli_fail (error);

@@ -37,7 +37,7 @@ cr_cli_open (CrCli   *cli,
   if (cli->project_given)
     cli->db = cr_db_open (cli->project_path, error);
   else
-    cli->db = cr_db_open_or_create (cli->project_path, "Untitled case study", error);
+    cli->db = cr_db_open_or_create (cli->project_path, CR_CLI_DEFAULT_TITLE, error);
   return cli->db;
 }
 

@@ -40,6 +40,9 @@ typedef struct
  * stdout and stderr. argv[0] is the program name. */
 int       cr_cli_run            (int argc, char **argv);
 
+/* The title a production gets when Casereel makes the default one by itself. */
+#define CR_CLI_DEFAULT_TITLE "Untitled case study"
+
 /* The default production: $XDG_DATA_HOME/casereel/default.casereel. */
 char     *cr_cli_default_project (void);
 

@@ -213,6 +213,7 @@ flush (CrDb            *db,
   if (!cr_clips_write_batch (db, batch, &relinked, error))
     return FALSE;
   p->relinked += relinked;
+  p->added -= relinked;
   g_ptr_array_set_size (batch, 0);
   return TRUE;
 }
@@ -278,8 +279,6 @@ cr_index_folders (CrDb                *db,
             g_array_append_val (back, k->id);
           continue;
         }
-      if (k && k->id != 0)
-        p.updated++;
       g_ptr_array_add (work, c);
       p.files_total++;
       p.bytes_total += c->size;
@@ -326,8 +325,10 @@ cr_index_folders (CrDb                *db,
                 p.seen++;
               if (o->info->error)
                 p.failed++;
-              else if (!o->info->not_media && (k == NULL || k->id == 0))
-                p.added++;
+              else if (!o->info->not_media && k != NULL && k->id != 0)
+                p.updated++;
+              else if (!o->info->not_media)
+                p.added++;   /* until the write finds it was a moved file */
               g_ptr_array_add (batch, o->info);
             }
           g_free (o);
@@ -342,7 +343,6 @@ cr_index_folders (CrDb                *db,
     }
   if (ok)
     ok = flush (db, batch, &p, error);
-  p.added -= MIN (p.added, p.relinked);
   if (result)
     *result = p;
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))

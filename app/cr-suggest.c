@@ -56,26 +56,71 @@ recorded_at (const CrRecord *clip,
   return when;
 }
 
+/* An interview as the matching needs it, read once rather than once per clip. */
+typedef struct
+{
+  const CrRecord *record;
+  GDateTime      *start;
+  GDateTime      *end;
+  GTimeZone      *zone;
+} Slot;
+
+static void
+slot_clear (Slot *slot)
+{
+  g_clear_pointer (&slot->start, g_date_time_unref);
+  g_clear_pointer (&slot->end, g_date_time_unref);
+  g_clear_pointer (&slot->zone, g_time_zone_unref);
+}
+
+static GArray *
+interview_slots (GPtrArray *interviews)
+{
+  GArray *slots = g_array_new (FALSE, TRUE, sizeof (Slot));
+
+  g_array_set_clear_func (slots, (GDestroyNotify) slot_clear);
+  for (guint i = 0; i < interviews->len; i++)
+    {
+      CrRecord *iv = g_ptr_array_index (interviews, i);
+      Slot slot = { iv };
+
+      if (g_strcmp0 (cr_record_get (iv, "status"), "cancelled") == 0)
+        continue;
+      slot.start = g_date_time_new_from_iso8601 (cr_record_get (iv, "start"), NULL);
+      slot.end = g_date_time_new_from_iso8601 (cr_record_get (iv, "end"), NULL);
+      slot.zone = cr_zone_new (cr_record_get (iv, "time_zone"), NULL);
+      if (slot.start && slot.end && slot.zone)
+        g_array_append_val (slots, slot);
+      else
+        slot_clear (&slot);
+    }
+  return slots;
+}
+
+static gboolean
+inside (GDateTime  *at,
+        const Slot *slot)
+{
+  return at && g_date_time_compare (at, slot->start) >= 0 && g_date_time_compare (at, slot->end) < 0;
+}
+
+/* Time-of-day timecode on the recording day, in the interview's zone. */
 static gboolean
 tc_inside (const CrRecord *clip,
            GDateTime      *day,
-           const CrRecord *interview)
+           const Slot     *slot)
 {
   const char *tc = cr_record_get (clip, "tc_start");
-  g_autoptr(GTimeZone) zone = cr_zone_new (cr_record_get (interview, "time_zone"), NULL);
   g_autoptr(GDateTime) local_day = NULL;
   g_autoptr(GDateTime) at = NULL;
-  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (cr_record_get (interview, "start"), NULL);
-  g_autoptr(GDateTime) end = g_date_time_new_from_iso8601 (cr_record_get (interview, "end"), NULL);
   int h, m, s;
 
-  if (tc == NULL || zone == NULL || start == NULL || end == NULL || sscanf (tc, "%d:%d:%d", &h, &m, &s) != 3)
+  if (tc == NULL || sscanf (tc, "%d:%d:%d", &h, &m, &s) != 3)
     return FALSE;
-  /* Time-of-day timecode on the recording day, in the interview's zone. */
-  local_day = g_date_time_to_timezone (day, zone);
-  at = g_date_time_new (zone, g_date_time_get_year (local_day), g_date_time_get_month (local_day),
+  local_day = g_date_time_to_timezone (day, slot->zone);
+  at = g_date_time_new (slot->zone, g_date_time_get_year (local_day), g_date_time_get_month (local_day),
                         g_date_time_get_day_of_month (local_day), h, m, s);
-  return at && g_date_time_compare (at, start) >= 0 && g_date_time_compare (at, end) < 0;
+  return inside (at, slot);
 }
 
 GPtrArray *
@@ -84,6 +129,7 @@ cr_suggest_links (CrDb    *db,
 {
   g_autoptr(GPtrArray) clips = cr_store_list (db, &cr_entity_clip, NULL, error);
   g_autoptr(GPtrArray) interviews = NULL;
+  g_autoptr(GArray) slots = NULL;
   g_autoptr(GPtrArray) shots = NULL;
   g_autoptr(CrRecord) production = NULL;
   g_autoptr(GTimeZone) zone = NULL;
@@ -96,6 +142,7 @@ cr_suggest_links (CrDb    *db,
   zone = cr_zone_new (cr_record_get (production, "time_zone"), NULL);
   if (zone == NULL)
     zone = g_time_zone_new_utc ();
+  slots = interview_slots (interviews);
 
   for (guint c = 0; c < clips->len; c++)
     {
@@ -105,18 +152,15 @@ cr_suggest_links (CrDb    *db,
       g_auto(GStrv) parts = g_strsplit (cr_record_get (clip, "path"), G_DIR_SEPARATOR_S, -1);
 
       if (when && cr_record_get (clip, "interview") == NULL)
-        for (guint i = 0; i < interviews->len; i++)
+        for (guint i = 0; i < slots->len; i++)
           {
-            CrRecord *iv = g_ptr_array_index (interviews, i);
-            g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (cr_record_get (iv, "start"), NULL);
-            g_autoptr(GDateTime) end = g_date_time_new_from_iso8601 (cr_record_get (iv, "end"), NULL);
+            const Slot *slot = &g_array_index (slots, Slot, i);
+            const CrRecord *iv = slot->record;
 
-            if (g_strcmp0 (cr_record_get (iv, "status"), "cancelled") == 0 || !start || !end)
-              continue;
-            if (g_date_time_compare (when, start) >= 0 && g_date_time_compare (when, end) < 0)
+            if (inside (when, slot))
               add (list, clip->id, cr_record_get (clip, "name"), "interview", iv->id, cr_record_get (iv, "title"),
                    g_strdup_printf ("recorded %s, during the interview", cr_record_get (clip, "creation_time")));
-            else if (tc_inside (clip, when, iv))
+            else if (tc_inside (clip, when, slot))
               add (list, clip->id, cr_record_get (clip, "name"), "interview", iv->id, cr_record_get (iv, "title"),
                    g_strdup_printf ("timecode %s is during the interview", cr_record_get (clip, "tc_start")));
             else

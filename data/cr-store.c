@@ -76,11 +76,12 @@ cr_store_get (CrDb            *db,
   return NULL;
 }
 
-CrRecord *
-cr_store_find (CrDb            *db,
-               const CrEntity  *entity,
-               const char      *id_or_label,
-               GError         **error)
+gboolean
+cr_store_resolve (CrDb            *db,
+                  const CrEntity  *entity,
+                  const char      *id_or_label,
+                  gint64          *out,
+                  GError         **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?1 OR %s = ?2 COLLATE NOCASE LIMIT 2",
                                           entity->table, entity->label);
@@ -92,27 +93,42 @@ cr_store_find (CrDb            *db,
   int rows = 0;
 
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, (end != text && *end == '\0') ? as_id : -1);
   sqlite3_bind_text (stmt, 2, id_or_label, -1, SQLITE_TRANSIENT);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
+      /* An exact id wins over a name that happens to be digits. */
       if (rows++ == 0 || id == as_id)
         found = id;
     }
   if (rows == 0)
     {
       g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_FOUND, "no %s “%s”", entity->name, id_or_label);
-      return NULL;
+      return FALSE;
     }
   if (rows > 1 && found != as_id)
     {
       g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "“%s” names more than one %s; give the id",
                    id_or_label, entity->name);
-      return NULL;
+      return FALSE;
     }
-  return cr_store_get (db, entity, found, error);
+  *out = found;
+  return TRUE;
+}
+
+CrRecord *
+cr_store_find (CrDb            *db,
+               const CrEntity  *entity,
+               const char      *id_or_label,
+               GError         **error)
+{
+  gint64 id = 0;
+
+  if (!cr_store_resolve (db, entity, id_or_label, &id, error))
+    return NULL;
+  return cr_store_get (db, entity, id, error);
 }
 
 static char *

@@ -19,7 +19,11 @@ typedef struct
 } CrQuery;
 
 CrRecord  *cr_store_get     (CrDb *db, const CrEntity *entity, gint64 id, GError **error);
-/* By id ("12" or "#12") or by label (case-insensitive; must name one row). */
+/* The id of a row named by id ("12" or "#12") or by label (case-insensitive; must name one
+ * row, and an exact id wins over a label made of digits). */
+gboolean   cr_store_resolve (CrDb *db, const CrEntity *entity, const char *id_or_label, gint64 *out,
+                             GError **error);
+/* The same row, read. */
 CrRecord  *cr_store_find    (CrDb *db, const CrEntity *entity, const char *id_or_label, GError **error);
 GPtrArray *cr_store_list    (CrDb *db, const CrEntity *entity, const CrQuery *query, GError **error);
 gint64     cr_store_count   (CrDb *db, const CrEntity *entity, const CrQuery *query, GError **error);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cr-entity.h"
+#include "cr-store.h"
 #include "cr-zone.h"
 
 gboolean
@@ -141,32 +142,10 @@ normalize_ref (CrDb           *db,
                gint64         *out,
                GError        **error)
 {
-  const CrEntity *target = field->ref;
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?1 OR %s = ?2 COLLATE NOCASE LIMIT 2",
-                                          target->table, target->label);
-  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, sql, error);
-  const char *name = raw[0] == '#' ? raw + 1 : raw;
-  char *end = NULL;
-  gint64 as_id = g_ascii_strtoll (name, &end, 10);
-  int rows = 0;
+  g_autoptr(GError) local = NULL;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, (end && *end == '\0' && end != name) ? as_id : -1);
-  sqlite3_bind_text (stmt, 2, raw, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      /* An exact id wins over a name that happens to be digits. */
-      if (rows == 0 || id == as_id)
-        *out = id;
-      rows++;
-    }
-  if (rows == 0)
-    return cr_field_error (entity, field, error, "no %s “%s”", target->name, raw);
-  if (rows > 1 && *out != as_id)
-    return cr_field_error (entity, field, error, "“%s” names more than one %s; give the id",
-                           raw, target->name);
+  if (!cr_store_resolve (db, field->ref, raw, out, &local))
+    return cr_field_error (entity, field, error, "%s", local->message);
   return TRUE;
 }
 

@@ -529,7 +529,7 @@ cr_window_open (CrWindow    *self,
       char *dot = strrchr (base, '.');
       if (dot != NULL && dot != base)
         *dot = '\0';
-      production = cr_production_create (path, g_str_equal (path, default_path) ? "Untitled case study" : base, error);
+      production = cr_production_create (path, g_str_equal (path, default_path) ? CR_CLI_DEFAULT_TITLE : base, error);
     }
   else
     production = cr_production_open (path, error);
