@@ -4,13 +4,18 @@
 # the settings schema (glib-compile-schemas --strict), and that the MIME definition makes
 # shared-mime-info call a production application/x-casereel by its name and by its content,
 # and a plain SQLite file not.
-# Usage: test-desktop.sh METAINFO DESKTOP SCHEMA MIME CASEREEL
+# The translation template made by the build holds the window's and the launcher's strings.
+# Usage: test-desktop.sh METAINFO DESKTOP SCHEMA MIME CASEREEL POT
 set -eu
-metainfo=$1 desktop=$2 schema=$3 mime=$4 casereel=$5
+metainfo=$1 desktop=$2 schema=$3 mime=$4 casereel=$5 pot=$6
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 appstreamcli validate --no-net --pedantic "$metainfo"
+msgfmt --check -o /dev/null "$pot"
+for msgid in "_Try the Demo Production" "Recent Productions" "Video Case Study Planner" "Window width"; do
+  grep -q "^msgid \"$msgid\"" "$pot" || { echo "$pot: no msgid \"$msgid\"" >&2; exit 1; }
+done
 desktop-file-validate "$desktop"
 grep -q '^Exec=casereel %f$' "$desktop"
 grep -q '^MimeType=application/x-casereel;$' "$desktop"
