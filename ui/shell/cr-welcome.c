@@ -15,7 +15,6 @@ struct _CrWelcome
 {
   AdwBin        parent_instance;
 
-  GtkWidget    *demo_button;
   GtkSpinner   *demo_spinner;
   GtkLabel     *demo_label;
   GtkWidget    *recent_group;
@@ -79,7 +78,7 @@ static void
 set_busy (CrWelcome *self,
           gboolean   busy)
 {
-  gtk_widget_set_sensitive (self->demo_button, !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.try-demo", !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->demo_spinner), busy);
   gtk_spinner_set_spinning (self->demo_spinner, busy);
   gtk_label_set_text_with_mnemonic (self->demo_label, busy ? _("Making the Demo Production…")
@@ -125,8 +124,11 @@ demo_made_cb (GObject      *source,
 }
 
 static void
-demo_clicked_cb (CrWelcome *self)
+try_demo_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  CrWelcome *self = CR_WELCOME (widget);
   char *path = cr_demo_default_path ();
   g_autoptr(GTask) task = NULL;
 
@@ -160,12 +162,11 @@ cr_welcome_class_init (CrWelcomeClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = cr_welcome_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-welcome.ui");
-  gtk_widget_class_bind_template_child (widget_class, CrWelcome, demo_button);
   gtk_widget_class_bind_template_child (widget_class, CrWelcome, demo_spinner);
   gtk_widget_class_bind_template_child (widget_class, CrWelcome, demo_label);
   gtk_widget_class_bind_template_child (widget_class, CrWelcome, recent_group);
   gtk_widget_class_bind_template_child (widget_class, CrWelcome, recent_list);
-  gtk_widget_class_bind_template_callback (widget_class, demo_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "welcome.try-demo", NULL, try_demo_activated);
 }
 
 static void
