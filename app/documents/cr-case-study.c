@@ -73,6 +73,11 @@ assign_questions (CrDb       *db,
       if (!g_hash_table_contains (taken, &question->id))
         g_array_append_val (rest, question->id);
     }
+  /* Quotes that answer no question (0) come last. */
+  {
+    gint64 none = 0;
+    g_array_append_val (rest, none);
+  }
   /* Shared out over the sections that were not given their questions. */
   for (guint i = 0; i < rest->len && open_sections->len; i++)
     {

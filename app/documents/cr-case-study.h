@@ -21,7 +21,7 @@ GPtrArray *cr_case_study_default_sections (void);
 
 /* Writes the draft (.docx, .md or .html). A section without questions takes the questions
  * whose topic is its heading; questions no section takes are shared out in question order,
- * one section after another. Consent as in cr_quotes_write (). */
+ * one section after another (quotes that answer no question last). Consent as in cr_quotes_write (). */
 gboolean   cr_case_study_write      (CrDb *db, const CrQuotesOptions *options, GPtrArray *sections,
                                      gboolean allow_unconsented, const char *path, CrQuotes **result,
                                      GError **error);
