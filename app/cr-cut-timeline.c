@@ -13,6 +13,7 @@
 #include "cr-otio.h"
 #include "cr-record-format.h"
 #include "cr-store.h"
+#include "cr-transcripts.h"
 
 static CrRate
 rate_of (const char *text,
@@ -177,6 +178,7 @@ cr_cut_build_timeline (CrDb    *db,
       event->label = column_text (stmt, 5);
       event->question = column_text (stmt, 6);
       event->participants = column_text (stmt, 7);
+      event->transcript = cr_transcript_text_between (db, clip, event->in, event->out, NULL);
 
       /* The clip's markers inside the event, and its tags as keywords. */
       x = clip_extras (db, extras, clip);

@@ -7,6 +7,7 @@
 
 #include "cr-clip-time.h"
 #include "cr-clips.h"
+#include "cr-cut.h"
 #include "cr-doc-page.h"
 #include "cr-store.h"
 #include "cr-transcript.h"
@@ -375,4 +376,62 @@ cr_transcript_add_select (CrDb        *db,
   if (participant)
     cr_record_take (input, "participants", g_strdup_printf ("%" G_GINT64_FORMAT, participant));
   return cr_store_insert (db, input, error);
+}
+
+char *
+cr_transcript_search_query (const char *words)
+{
+  if (strpbrk (words, "\"*():^") == NULL && strstr (words, "NEAR") == NULL && strstr (words, " OR ") == NULL &&
+      strstr (words, " AND ") == NULL && strstr (words, "NOT ") == NULL)
+    return g_strdup_printf ("\"%s\"", words);
+  return g_strdup (words);
+}
+
+gint64
+cr_transcript_stringout (CrDb        *db,
+                         const char  *name,
+                         const char  *query,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) hits = cr_transcript_search (db, query, NULL, NULL, 0, error);
+  g_autoptr(CrRecord) input = cr_record_new (&cr_entity_cut);
+  gint64 cut;
+
+  if (hits == NULL)
+    return 0;
+  if (hits->len == 0)
+    {
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "stringout: no transcript says %s; no cut was made", query);
+      return 0;
+    }
+  cr_record_set (input, "name", name);
+  if (!cr_db_begin (db, error))
+    return 0;
+  if (!(cut = cr_store_insert (db, input, error)))
+    goto fail;
+  for (guint i = 0; i < hits->len;)
+    {
+      const CrTranscriptCue *first = g_ptr_array_index (hits, i);
+      gint64 out = first->out_frame;
+      guint position = first->position;
+
+      /* The next matching cue carries on where this one ends: one passage. */
+      for (i++; i < hits->len; i++)
+        {
+          const CrTranscriptCue *next = g_ptr_array_index (hits, i);
+          if (next->clip != first->clip || next->position != position + 1)
+            break;
+          out = next->out_frame;
+          position = next->position;
+        }
+      if (!cr_cut_add_event (db, cut, 0, first->clip, first->in_frame, out, 0, NULL, 0, error))
+        goto fail;
+    }
+  if (!cr_db_commit (db, error))
+    return 0;
+  return cut;
+
+fail:
+  cr_db_rollback (db);
+  return 0;
 }

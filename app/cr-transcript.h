@@ -42,4 +42,11 @@ gboolean   cr_transcript_cue_range   (CrDb *db, gint64 clip, guint first, guint 
 gint64     cr_transcript_add_select  (CrDb *db, gint64 clip, guint first, guint last, const char *label,
                                       GError **error);
 
+/* What the user typed as an FTS5 query: plain words ("food parcels", the shell having eaten
+ * the quotes) are a phrase; text with FTS5 syntax (quotes, *, NEAR, OR, AND, NOT) is kept. */
+char      *cr_transcript_search_query (const char *words);
+/* A new cut of every passage whose words match an FTS5 query, in production order; cues
+ * that follow each other in a clip become one event. Returns the cut's id. One transaction. */
+gint64     cr_transcript_stringout   (CrDb *db, const char *name, const char *query, GError **error);
+
 G_END_DECLS

@@ -252,3 +252,27 @@ cr_transcript_passages (CrDb    *db,
     }
   return g_steal_pointer (&passages);
 }
+
+char *
+cr_transcript_text_between (CrDb    *db,
+                            gint64   clip,
+                            gint64   in_frame,
+                            gint64   out_frame,
+                            GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db,
+    "SELECT group_concat (text, ' ') FROM (SELECT t.text" OVERLAP ("?1", "?2", "?3") " ORDER BY t.position)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, clip);
+  sqlite3_bind_int64 (stmt, 2, in_frame);
+  sqlite3_bind_int64 (stmt, 3, out_frame);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      cr_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return column_dup (stmt, 0);
+}

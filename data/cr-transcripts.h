@@ -59,4 +59,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrTranscriptPassage, cr_transcript_passage_free)
  * by question (in question order, none last), then the cut's order or clip and in point. */
 GPtrArray *cr_transcript_passages  (CrDb *db, gint64 cut, GError **error);
 
+/* The words of the cues a range of a clip overlaps, joined; NULL when none. */
+char      *cr_transcript_text_between (CrDb *db, gint64 clip, gint64 in_frame, gint64 out_frame, GError **error);
+
 G_END_DECLS

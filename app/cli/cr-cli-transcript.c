@@ -296,12 +296,7 @@ transcript_search (CrCli  *cli,
     return cr_cli_usage (argv[0], "%s: give the WORDS to find", argv[0]);
   if (limit < 0)
     return cr_cli_usage (argv[0], "%s: --limit must not be negative", argv[0]);
-  /* `search "food parcels"`: the shell ate the quotes, so the words are meant as a phrase. */
-  if (strpbrk (argv[1], "\"*():^") == NULL && strstr (argv[1], "NEAR") == NULL &&
-      strstr (argv[1], " OR ") == NULL && strstr (argv[1], " AND ") == NULL && strstr (argv[1], "NOT ") == NULL)
-    query = g_strdup_printf ("\"%s\"", argv[1]);
-  else
-    query = g_strdup (argv[1]);
+  query = cr_transcript_search_query (argv[1]);
   if (!cr_cli_open (cli, &error) ||
       !(hits = cr_transcript_search (cli->db, query, "[", "]", (guint) limit, &error)))
     return cr_cli_fail (error);

@@ -263,6 +263,7 @@ test_cli (Fixture       *f,
   g_autofree char *txt = g_build_filename (f->dir, "a.txt", NULL);
   g_autofree char *out_srt = g_build_filename (f->dir, "out.srt", NULL);
   g_autofree char *out_txt = g_build_filename (f->dir, "out.txt", NULL);
+  g_autofree char *paper = g_build_filename (f->dir, "said.txt", NULL);
   g_autofree char *back = NULL;
   g_autoptr(GPtrArray) reread = NULL, selects = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -384,6 +385,23 @@ test_cli (Fixture       *f,
   r = cli_run ("--project", f->path, "transcript", "import", "A001.MOV", txt, "--offset", "soon");
   g_assert_cmpint (r.status, ==, 2);
   cli_result_clear (&r);
+
+  /* A cut of what was said: touching matches are one event; the paper edit carries the words. */
+  r = cli_run ("--project", f->path, "cut", "stringout", "Said", "--search", "One OR Two");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "Said: 1 events\n");
+  cli_result_clear (&r);
+  r = cli_run ("--project", f->path, "cut", "stringout", "Nothing", "--search", "absent words");
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "stringout: no transcript says \"absent words\"; no cut was made"));
+  cli_result_clear (&r);
+  r = cli_run ("--project", f->path, "cut", "export", "Said", "-o", paper, "--format", "paper-text", "--allow-unconsented");
+  g_assert_cmpint (r.status, ==, 0);
+  cli_result_clear (&r);
+  g_clear_pointer (&back, g_free);
+  g_assert_true (g_file_get_contents (paper, &back, NULL, NULL));
+  g_assert_nonnull (strstr (back, "    Source: A001.MOV 10:00:02:13 - 10:01:00:00 (00:00:57:12)\n"));
+  g_assert_nonnull (strstr (back, "    Transcript: One. Two.\n"));
 
   r = cli_run ("--project", f->path, "transcript", "rm", "A001.MOV");
   g_assert_cmpint (r.status, ==, 0);
