@@ -253,26 +253,49 @@ cr_transcript_passages (CrDb    *db,
   return g_steal_pointer (&passages);
 }
 
-char *
-cr_transcript_text_between (CrDb    *db,
-                            gint64   clip,
-                            gint64   in_frame,
-                            gint64   out_frame,
-                            GError **error)
+struct _CrTranscriptWords
 {
-  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db,
+  sqlite3_stmt *stmt;
+};
+
+CrTranscriptWords *
+cr_transcript_words_new (CrDb    *db,
+                         GError **error)
+{
+  sqlite3_stmt *stmt = cr_db_prepare (db,
     "SELECT group_concat (text, ' ') FROM (SELECT t.text" OVERLAP ("?1", "?2", "?3") " ORDER BY t.position)", error);
-  int rc;
+  CrTranscriptWords *words;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, clip);
-  sqlite3_bind_int64 (stmt, 2, in_frame);
-  sqlite3_bind_int64 (stmt, 3, out_frame);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      cr_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return column_dup (stmt, 0);
+  words = g_new0 (CrTranscriptWords, 1);
+  words->stmt = stmt;
+  return words;
+}
+
+char *
+cr_transcript_words_get (CrTranscriptWords *words,
+                         gint64             clip,
+                         gint64             in_frame,
+                         gint64             out_frame)
+{
+  char *text = NULL;
+
+  sqlite3_reset (words->stmt);
+  sqlite3_bind_int64 (words->stmt, 1, clip);
+  sqlite3_bind_int64 (words->stmt, 2, in_frame);
+  sqlite3_bind_int64 (words->stmt, 3, out_frame);
+  if (sqlite3_step (words->stmt) == SQLITE_ROW)
+    text = column_dup (words->stmt, 0);
+  sqlite3_reset (words->stmt);
+  return text;
+}
+
+void
+cr_transcript_words_free (CrTranscriptWords *words)
+{
+  if (words == NULL)
+    return;
+  sqlite3_finalize (words->stmt);
+  g_free (words);
 }

@@ -59,7 +59,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrTranscriptPassage, cr_transcript_passage_free)
  * by question (in question order, none last), then the cut's order or clip and in point. */
 GPtrArray *cr_transcript_passages  (CrDb *db, gint64 cut, GError **error);
 
-/* The words of the cues a range of a clip overlaps, joined; NULL when none. */
-char      *cr_transcript_text_between (CrDb *db, gint64 clip, gint64 in_frame, gint64 out_frame, GError **error);
+/* The words of the cues a range of a clip overlaps, joined (NULL when none), for many
+ * ranges in a row: the query is prepared once. */
+typedef struct _CrTranscriptWords CrTranscriptWords;
+
+CrTranscriptWords *cr_transcript_words_new  (CrDb *db, GError **error);
+char              *cr_transcript_words_get  (CrTranscriptWords *words, gint64 clip, gint64 in_frame,
+                                             gint64 out_frame);
+void               cr_transcript_words_free (CrTranscriptWords *words);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrTranscriptWords, cr_transcript_words_free)
 
 G_END_DECLS

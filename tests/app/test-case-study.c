@@ -267,6 +267,28 @@ test_quotes_docx_and_html (void)
   assert_attributions (from_html, "— ");
 }
 
+/* The passages of a cut: a stringout by words has no selects, so the speaker of the cues
+ * is the person, and an event answers no question. */
+static void
+test_quotes_of_cut (void)
+{
+  g_autofree char *md = out_path ("cut.md");
+  g_autofree char *text = NULL;
+  CliResult r = cli_run ("--project", project, "cut", "stringout", "Food", "--search", "parcels OR breakfast");
+
+  g_assert_cmpint (r.status, ==, 0);
+  cli_result_clear (&r);
+  r = cli_run ("--project", project, "quotes", "--cut", "Food", "-o", md);
+  g_assert_cmpint (r.status, ==, 0);
+  cli_result_clear (&r);
+  text = read_text (md);
+  assert_has (text, "## Other moments\n\n> “We handed out food parcels every week.”\n>\n"
+                    "> — Ana Silva, Volunteer coordinator, Riverside Food Bank\n\n"
+                    "> “I liked the breakfast club best.”\n>\n> — Dylan\n");
+  assert_lacks (text, "My children");
+  assert_lacks (text, "Left out");
+}
+
 static void
 test_case_study (void)
 {
@@ -328,6 +350,7 @@ main (int    argc,
   g_test_add_func ("/case-study/quotes/markdown", test_quotes_markdown);
   g_test_add_func ("/case-study/quotes/question", test_quotes_question_filter);
   g_test_add_func ("/case-study/quotes/docx-html", test_quotes_docx_and_html);
+  g_test_add_func ("/case-study/quotes/cut", test_quotes_of_cut);
   g_test_add_func ("/case-study/draft", test_case_study);
   status = g_test_run ();
   transcript_fixture_rmdir (dir);

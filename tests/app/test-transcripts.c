@@ -188,6 +188,8 @@ test_refused_keeps_old (Fixture       *f,
   g_autoptr(GPtrArray) cues = import (f->db, clip, "1\n00:00:01,000 --> 00:00:02,000\nThe old words.\n", 0, NULL, NULL);
   g_autoptr(GHashTable) speakers = g_hash_table_new (g_str_hash, g_str_equal);
 
+  g_assert_cmpuint (cues->len, ==, 1);
+
   assert_refused (f->db, clip, "1\n00:00:01,000 --> 00:00:02,000\nfine\n\n2\n00:00:59,000 --> 00:01:00,500\nlate\n", 0, NULL,
                   "transcript line 6: the cue ends at 00:01:00,500, past the clip's end (00:01:00,000)");
   assert_refused (f->db, clip, "1\n00:00:01,000 --> 00:00:02,000\nearly\n", -2 * G_USEC_PER_SEC, NULL,
@@ -238,6 +240,8 @@ test_quote_to_cues (Fixture       *f,
     "parcels, every week. Then\n\n3\n00:00:03,000 --> 00:00:04,000\nit didn’t stop.\n", 0, NULL, NULL);
   g_autoptr(GError) error = NULL;
   guint first = 0, last = 0;
+
+  g_assert_cmpuint (cues->len, ==, 3);
 
   /* Across a cue boundary, without the punctuation, in another case. */
   g_assert_true (cr_transcript_find_quote (f->db, clip, "FOOD parcels every", &first, &last, &error));
