@@ -94,6 +94,8 @@ split_lines (const char  *data,
       g_ptr_array_add (lines, g_strndup (p, e - p));
       if (e < end && *e == '\r' && e + 1 < end && e[1] == '\n')
         e++;
+      if (e >= end)
+        break;
       p = e + 1;
     }
   return g_steal_pointer (&lines);

@@ -40,7 +40,8 @@ parse_offset (const char *text,
     }
   if (*p == 's')
     p++;
-  if (*p != '\0')
+  /* More than a day is not an offset between two copies of one recording. */
+  if (*p != '\0' || seconds > 86400)
     return FALSE;
   *usec = (gint64) llround (sign * seconds * G_USEC_PER_SEC);
   return TRUE;

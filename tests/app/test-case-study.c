@@ -294,6 +294,7 @@ test_case_study (void)
 {
   g_autofree char *docx = out_path ("case-study.docx");
   g_autofree char *md = out_path ("case-study.md");
+  g_autofree char *pdf = out_path ("x.pdf");
   g_autofree char *markdown = NULL, *text = NULL;
   CliResult r = cli_run ("--project", project, "case-study", "-o", docx, "--allow-unconsented");
 
@@ -328,7 +329,7 @@ test_case_study (void)
   r = cli_run ("--project", project, "case-study", "-o", md);
   g_assert_cmpint (r.status, ==, 3);
   cli_result_clear (&r);
-  r = cli_run ("--project", project, "case-study", "-o", out_path ("x.pdf"), "--allow-unconsented");
+  r = cli_run ("--project", project, "case-study", "-o", pdf, "--allow-unconsented");
   g_assert_cmpint (r.status, ==, 1);
   assert_has (r.err, "x.pdf: name the file .md, .html or .docx");
   cli_result_clear (&r);
