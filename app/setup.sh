@@ -15,6 +15,7 @@ libswresample-dev libavfilter-dev libpango1.0-dev libcairo2-dev
 ffmpeg mediainfo melt sqlite3 xvfb xauth poppler-utils python3-icalendar libxml2-utils
 desktop-file-utils fonts-cantarell
 fonts-noto-core fonts-noto-cjk
+libzip-dev pandoc
 gettext appstream librsvg2-common dbus-daemon shared-mime-info libglib2.0-bin"
 
 missing=""
