@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cr-entity.h"
+#include "cr-message.h"
 #include "cr-store.h"
 #include "cr-zone.h"
 
@@ -18,13 +19,16 @@ cr_field_error (const CrEntity *entity,
                 ...)
 {
   g_autofree char *msg = NULL;
+  g_autofree char *shown = NULL;
   va_list args;
 
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
+  /* The value is echoed: a hostile field must not come back whole or drive the terminal. */
+  shown = cr_message_text (msg, CR_MESSAGE_MAX_LINE);
   g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "%s %s: %s",
-               entity->name, field->name, msg);
+               entity->name, field->name, shown);
   return FALSE;
 }
 

@@ -8,6 +8,7 @@
 
 #include "cr-cli-entity.h"
 #include "cr-exchange.h"
+#include "cr-output.h"
 #include "cr-record-format.h"
 #include "cr-schedule.h"
 #include "cr-store.h"
@@ -125,21 +126,13 @@ cr_cli_write_output (const char  *path,
                      gsize        len,
                      GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-
   if (path == NULL || g_str_equal (path, "-"))
     {
       fwrite (text, 1, len, stdout);
       return TRUE;
     }
-  file = g_file_new_for_commandline_arg (path);
-  /* Replacing goes through a temporary file and a rename: no half-written file. */
-  if (!g_file_replace_contents (file, text, len, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error))
-    {
-      g_prefix_error (error, "%s: ", path);
-      return FALSE;
-    }
-  return TRUE;
+  /* Whole or not at all: no half-written file, and a previous one stays as it was. */
+  return cr_output_write_file (path, text, len, 0666, error);
 }
 
 static void G_GNUC_PRINTF (2, 3)
