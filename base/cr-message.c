@@ -71,3 +71,28 @@ cr_message_text (const char *text,
   g_string_append (cut, tail_start);
   return g_string_free (cut, FALSE);
 }
+
+char *
+cr_text_make_valid (const char *text)
+{
+  GString *out;
+  const char *p = text ? text : "";
+
+  if (g_utf8_validate (p, -1, NULL))
+    return g_strdup (p);
+  out = g_string_new (NULL);
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 char    *cr_message_text         (const char *text,
                                   gsize       max_chars);
 
+/* @text with each byte that is not UTF-8 written as \xNN and everything else as it is: file
+ * names from a disk, for JSON and other UTF-8-only formats. */
+char    *cr_text_make_valid      (const char *text);
+
 /* How long an echoed value may be: a name or a path, not a whole field of a hostile file. */
 #define CR_MESSAGE_MAX_VALUE 160
 /* How long a whole message line may be. */

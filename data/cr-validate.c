@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cr-entity.h"
@@ -183,6 +184,29 @@ normalize_links (CrDb           *db,
   return TRUE;
 }
 
+/* Digits only, at most nine: no sign, no space (sscanf's %d reads "-0" as 0 and overflows on
+ * long input). */
+static gboolean
+parse_count (const char **p,
+             gint64      *out)
+{
+  const char *s = *p;
+  gint64 value = 0;
+  guint n = 0;
+
+  for (; g_ascii_isdigit (*s); s++, n++)
+    {
+      if (n == 9)
+        return FALSE;
+      value = value * 10 + (*s - '0');
+    }
+  if (n == 0)
+    return FALSE;
+  *p = s;
+  *out = value;
+  return TRUE;
+}
+
 static gboolean
 normalize_duration (const CrEntity *entity,
                     const CrField  *field,
@@ -190,22 +214,62 @@ normalize_duration (const CrEntity *entity,
                     gint64         *out,
                     GError        **error)
 {
-  int a, b, c;
-  char tail;
+  gint64 parts[3];
+  guint n = 0;
+  const char *p = raw;
 
   /* "90" seconds, "1:30", "1:02:03", "5m", "90s", "1h" */
-  if (sscanf (raw, "%d:%d:%d%c", &a, &b, &c, &tail) == 3 && b < 60 && c < 60 && a >= 0)
-    *out = a * 3600 + b * 60 + c;
-  else if (sscanf (raw, "%d:%d%c", &a, &b, &tail) == 2 && b < 60 && a >= 0)
-    *out = a * 60 + b;
-  else if (sscanf (raw, "%d%c%c", &a, &tail, &tail) == 2 && a >= 0 && strchr ("smh", tail))
-    *out = (gint64) a * (tail == 's' ? 1 : tail == 'm' ? 60 : 3600);
-  else if (sscanf (raw, "%d%c", &a, &tail) == 1 && a >= 0)
-    *out = a;
-  else
-    return cr_field_error (entity, field, error,
-                           "“%s” is not a duration (seconds, M:SS, H:MM:SS, or 5m)", raw);
+  for (;;)
+    {
+      if (!parse_count (&p, &parts[n]))
+        goto bad;
+      n++;
+      if (*p != ':' || n == 3)
+        break;
+      p++;
+    }
+  if (n == 1 && p[0] != '\0' && p[1] == '\0' && strchr ("smh", p[0]))
+    {
+      *out = parts[0] * (p[0] == 's' ? 1 : p[0] == 'm' ? 60 : 3600);
+      return TRUE;
+    }
+  if (*p != '\0' || (n >= 2 && parts[n - 1] > 59) || (n == 3 && parts[1] > 59))
+    goto bad;
+  *out = n == 1 ? parts[0] : n == 2 ? parts[0] * 60 + parts[1] : parts[0] * 3600 + parts[1] * 60 + parts[2];
   return TRUE;
+
+bad:
+  return cr_field_error (entity, field, error,
+                         "“%s” is not a duration (seconds, M:SS, H:MM:SS, or 5m; never negative)", raw);
+}
+
+/* Timecode counts whole frames a second, or a 1000/1001 rate of them (29.97), up to 999: the
+ * limit of media/cr-timecode.c. A rate it cannot count would be stored and then break every
+ * export. */
+#define MAX_TIMECODE_FPS 999
+
+static gboolean
+rate_has_timecode (gint64 num,
+                   gint64 den)
+{
+  if (num <= 0 || den <= 0)
+    return FALSE;
+  if (num % den == 0)
+    return num / den <= MAX_TIMECODE_FPS;
+  return den == 1001 && num % 1000 == 0 && num / 1000 <= MAX_TIMECODE_FPS;
+}
+
+static gint64
+gcd (gint64 a,
+     gint64 b)
+{
+  while (b != 0)
+    {
+      gint64 t = a % b;
+      a = b;
+      b = t;
+    }
+  return a;
 }
 
 static gboolean
@@ -219,8 +283,8 @@ normalize_rate (const CrEntity *entity,
     { "23.976", "24000/1001" }, { "23.98", "24000/1001" }, { "29.97", "30000/1001" },
     { "59.94", "60000/1001" }, { "47.952", "48000/1001" }, { "119.88", "120000/1001" },
   };
-  int num, den;
-  char tail;
+  const char *p = raw;
+  gint64 num, den = 1;
 
   for (guint i = 0; i < G_N_ELEMENTS (common); i++)
     if (g_str_equal (raw, common[i].text))
@@ -228,18 +292,49 @@ normalize_rate (const CrEntity *entity,
         *out = g_strdup (common[i].rate);
         return TRUE;
       }
-  if (sscanf (raw, "%d/%d%c", &num, &den, &tail) == 2 && num > 0 && den > 0 && num / den <= 1000)
-    {
-      *out = g_strdup_printf ("%d/%d", num, den);
-      return TRUE;
-    }
-  if (sscanf (raw, "%d%c", &num, &tail) == 1 && num > 0 && num <= 1000)
-    {
-      *out = g_strdup_printf ("%d/1", num);
-      return TRUE;
-    }
-  return cr_field_error (entity, field, error,
-                         "“%s” is not a frame rate (25, 29.97, 30000/1001 …)", raw);
+  if (!parse_count (&p, &num) || (*p == '/' && (p++, !parse_count (&p, &den))) || *p != '\0'
+      || num == 0 || den == 0)
+    return cr_field_error (entity, field, error,
+                           "“%s” is not a frame rate (25, 29.97, 30000/1001 …)", raw);
+  {
+    gint64 g = gcd (num, den);
+
+    num /= g;
+    den /= g;
+  }
+  /* 30000/1001 reduces to itself; 60/2 to 30/1. */
+  if (!rate_has_timecode (num, den))
+    return cr_field_error (entity, field, error,
+                           "“%s” has no timecode: use a whole number of frames a second up to %d, "
+                           "or a 1000/1001 rate such as 29.97", raw, MAX_TIMECODE_FPS);
+  *out = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, num, den);
+  return TRUE;
+}
+
+gboolean
+cr_field_check_timecode_rate (const CrEntity  *entity,
+                              CrRecord        *record,
+                              const char      *timecode_field,
+                              const char      *rate,
+                              GError         **error)
+{
+  const char *timecode = cr_record_get (record, timecode_field);
+  gint64 num, den = 1, frames;
+  const char *p = rate;
+
+  /* Normalised already: HH:MM:SS:FF and NUM/DEN. */
+  if (timecode == NULL || rate == NULL || strlen (timecode) != 11)
+    return TRUE;
+  if (!parse_count (&p, &num) || (*p == '/' && (p++, !parse_count (&p, &den))) || den == 0)
+    return TRUE;
+  p = timecode + 9;
+  if (!parse_count (&p, &frames))
+    return TRUE;
+  if (frames >= (num + den / 2) / den)
+    return cr_field_error (entity, cr_entity_find_field (entity, timecode_field), error,
+                           "“%s” has frame %" G_GINT64_FORMAT ", but at %s the frames of a second count "
+                           "0 to %" G_GINT64_FORMAT, timecode, frames, rate, (num + den / 2) / den - 1);
+  return TRUE;
 }
 
 static gboolean
@@ -407,10 +502,14 @@ cr_field_normalize (CrDb           *db,
 
     case CR_FIELD_TIMECODE:
       {
-        int h, m, s, f;
-        char sep, tail;
-        if (sscanf (text, "%2d:%2d:%2d%c%2d%c", &h, &m, &s, &sep, &f, &tail) != 5 ||
-            strlen (text) != 11 || !strchr (":;.", sep) || h > 23 || m > 59 || s > 59 || f > 59)
+        /* Exactly HH:MM:SS:FF in digits (sscanf's %2d would take "-1"). Whether FF fits the
+         * rate is checked with the record, which knows its rate. */
+        static const char shape[] = "99:99:99?99";
+        gboolean fits = strlen (text) == 11;
+
+        for (guint i = 0; fits && i < 11; i++)
+          fits = shape[i] == '9' ? g_ascii_isdigit (text[i]) : shape[i] == ':' ? text[i] == ':' : strchr (":;.", text[i]) != NULL;
+        if (!fits || atoi (text) > 23 || atoi (text + 3) > 59 || atoi (text + 6) > 59)
           return cr_field_error (entity, field, error,
                                  "“%s” is not a timecode (write HH:MM:SS:FF)", text);
         *out = g_steal_pointer (&text);

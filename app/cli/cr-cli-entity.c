@@ -8,6 +8,7 @@
 
 #include "cr-cli-entity.h"
 #include "cr-exchange.h"
+#include "cr-message.h"
 #include "cr-output.h"
 #include "cr-record-format.h"
 #include "cr-schedule.h"
@@ -175,20 +176,22 @@ cr_cli_print_table (CrDb           *db,
   for (guint r = 0; r < rows->len; r++)
     {
       CrRecord *record = g_ptr_array_index (rows, r);
-      const char *label = cr_record_get (record, entity->label);
+      /* One row a line, whatever a name holds: tabs, line breaks, terminal escapes and bytes
+       * that are not UTF-8 are shown escaped. */
+      g_autofree char *label = cr_message_text (cr_record_get (record, entity->label), 0);
 
-      g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%s", record->id, label ? label : "");
+      g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%s", record->id, label);
       for (guint i = 0; i < entity->n_fields; i++)
         {
           const CrField *f = &entity->fields[i];
+          g_autofree char *shown = NULL;
           g_autofree char *text = NULL;
 
           if (!in_table (entity, f) || g_str_equal (f->name, entity->label))
             continue;
-          text = cr_record_display (db, record, f);
-          if (text)
-            g_strdelimit (text, "\t\n", ' ');
-          g_string_append_printf (out, "\t%s", text ? text : "");
+          shown = cr_record_display (db, record, f);
+          text = cr_message_text (shown, 0);
+          g_string_append_printf (out, "\t%s", text);
         }
       g_string_append_c (out, '\n');
       if (out->len > 65536)
