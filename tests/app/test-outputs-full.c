@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/mount.h>
 
 #include "../disk-full.h"
 #include "cli-run.h"
@@ -284,6 +285,120 @@ test_render_and_extract (void)
   full (16384, "range.mp4", "extract", plain, "--in", "1", "--out", "3", "--reencode", "-o", extract);
 }
 
+static void remove_all (const char *folder);
+
+/* A read-only disk is reported as such: not "damaged", not a bare errno. */
+static void
+test_read_only_folder (void)
+{
+  const char *names[] = { "ro.ics", "ro.edl", "ro.png" };
+  g_autofree char *ics = out_path (names[0]);
+  g_autofree char *edl = out_path (names[1]);
+  g_autofree char *png = out_path (names[2]);
+  const char * const *runs[] = {
+    (const char * const[]) { "schedule", "ics", "-o", ics, NULL },
+    (const char * const[]) { "cut", "export", "Short", "-o", edl, "--allow-unconsented", NULL },
+    (const char * const[]) { "thumb", clip, "-o", png, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autofree char *before = NULL;
+      CliResult r;
+
+      previous (names[i]);
+      before = disk_full_list (out);
+      g_assert_cmpint (mount (NULL, disk_full_dir, NULL, MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
+      r = cli_runv (runs[i]);
+      g_assert_cmpint (mount (NULL, disk_full_dir, NULL, MS_REMOUNT, NULL), ==, 0);
+      g_test_message ("%s", r.err);
+      g_assert_cmpint (r.status, !=, 0);
+      g_assert_cmpstr (strchr (r.err, '\n'), ==, "\n");
+      g_assert_nonnull (strstr (r.err, "its folder is on a read-only disk"));
+      g_assert_null (strstr (r.err, "damaged"));
+      {
+        g_autofree char *after = disk_full_list (out);
+        g_assert_cmpstr (after, ==, before);
+      }
+      cli_result_clear (&r);
+    }
+}
+
+/* What a killed run left, `.NAME.XXXXXX.part`, goes with the next run of the same output. */
+static void
+test_stale_temps (void)
+{
+  g_autofree char *render = out_path ("again.mp4");
+  g_autofree char *edl = out_path ("again.edl");
+  g_autofree char *names = NULL;
+
+  previous (".again.mp4.k1ll3d.part");
+  previous (".again.edl.k1ll3d.part");
+  previous (".again.edl.clearance.csv.k1ll3d.part");
+  previous (".someone-else.mp4.k1ll3d.part");
+  ok (cli_run ("cut", "render", "Short", "-o", render, "--allow-unconsented"));
+  ok (cli_run ("cut", "export", "Short", "-o", edl, "--allow-unconsented"));
+  names = disk_full_list (out);
+  g_assert_nonnull (strstr (names, " again.edl again.edl.clearance.csv again.mp4 again.mp4.clearance.csv"));
+  g_assert_null (strstr (names, ".again."));
+  g_assert_nonnull (strstr (names, ".someone-else.mp4.k1ll3d.part"));
+  g_unlink (render);
+}
+
+/* The production itself on the full disk: `index` says it failed and claims no counts. */
+static void
+test_index_on_full_disk (void)
+{
+  g_autofree char *copy = g_build_filename (disk_full_dir, "on-full-disk.casereel", NULL);
+  g_autofree char *backup = g_strconcat (".backup ", copy, NULL);
+  g_autofree char *more = g_build_filename (work, "more", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(GError) error = NULL;
+  CrDb *keep;
+  CliResult r;
+
+  fixture_run ((const char * const[]) { "sqlite3", project, backup, NULL });
+  g_assert_cmpint (g_mkdir (more, 0755), ==, 0);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("copy-%d.mp4", i);
+      g_autofree char *path = g_build_filename (more, name, NULL);
+      g_autofree char *data = NULL;
+      gsize len;
+
+      g_assert_true (g_file_get_contents (plain, &data, &len, NULL));
+      g_assert_true (g_file_set_contents (path, data, len, NULL));
+    }
+  before = fixture_spawn_out ((const char * const[]) { "sqlite3", copy, ".dump", NULL });
+
+  /* Held open meanwhile, as the window would: its -wal and -shm exist, so the index opens
+   * the file and fails where it writes the clips it found. */
+  keep = cr_db_open (copy, &error);
+  g_assert_no_error (error);
+  disk_full_fill (0);
+  r = cli_run ("--project", copy, "index", more);
+  disk_full_empty ();
+  g_clear_pointer (&keep, cr_db_close);
+  g_test_message ("out: %s err: %s", r.out, r.err);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_null (strstr (r.out, "added"));
+  g_assert_true (g_str_has_prefix (r.err, "casereel: "));
+  g_assert_cmpstr (strchr (r.err, '\n'), ==, "\n");
+  g_assert_nonnull (strstr (r.err, "database or disk is full"));
+  g_assert_null (strstr (r.err, "damaged"));
+  after = fixture_spawn_out ((const char * const[]) { "sqlite3", copy, ".dump", NULL });
+  g_assert_cmpstr (after, ==, before);
+  cli_result_clear (&r);
+  remove_all (more);
+  {
+    g_autofree char *wal = g_strconcat (copy, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (copy, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_unlink (copy);
+  }
+}
+
 static void
 build_production (void)
 {
@@ -349,6 +464,9 @@ main (int    argc,
   g_test_add_func ("/outputs/full/lists", test_lists);
   g_test_add_func ("/outputs/full/pictures-and-documents", test_pictures_and_documents);
   g_test_add_func ("/outputs/full/render-and-extract", test_render_and_extract);
+  g_test_add_func ("/outputs/full/index", test_index_on_full_disk);
+  g_test_add_func ("/outputs/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/outputs/stale-temps", test_stale_temps);
   status = g_test_run ();
   remove_all (out);
   remove_all (work);
