@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #include "cr-cli-commands.h"
 #include "cr-media.h"
 #include "cr-message.h"
+#include "cr-output.h"
 
 static const CrCliCommand commands[] = {
   { "new", "create a production file", cr_cli_new },
@@ -240,6 +242,17 @@ cr_cli_run (int    argc,
         status = cr_cli_usage ("", "unknown command “%s”", argv[i]);
     }
 
+  /* A list or an export to the screen, redirected to a full disk, is a failure too. */
+  errno = 0;
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* errno is the flush's; a failed write before it leaves only the error flag. */
+      cr_output_set_error (&error, "standard output", errno != 0 ? errno : EIO);
+      clearerr (stdout);
+      status = cr_cli_fail (error);
+    }
   g_clear_pointer (&cli.db, cr_db_close);
   g_free (cli.project_path);
   return status;

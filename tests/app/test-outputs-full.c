@@ -10,6 +10,8 @@
 #include <sys/mount.h>
 
 #include "../disk-full.h"
+#include <gio/gio.h>
+
 #include "cli-run.h"
 #include "cr-cut.h"
 #include "cr-timeline-export.h"
@@ -345,6 +347,32 @@ test_stale_temps (void)
   g_unlink (render);
 }
 
+/* `schedule ics > file` on a full disk: the screen's output fails too, and says so. */
+static void
+test_standard_output (void)
+{
+  g_autofree char *path = out_path ("screen.csv");
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int fd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+
+  g_assert_cmpint (fd, >=, 0);
+  disk_full_fill (0);
+  g_subprocess_launcher_take_stdout_fd (launcher, fd);
+  child = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CASEREEL_BIN"), "--project", project,
+                                       "participant", "list", "--csv", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (child, NULL, NULL, NULL, &err, &error));
+  disk_full_empty ();
+  g_test_message ("%s", err);
+  g_assert_true (g_subprocess_get_if_exited (child));
+  g_assert_cmpint (g_subprocess_get_exit_status (child), !=, 0);
+  g_assert_cmpstr (err, ==, "casereel: standard output: not written: the disk is full\n");
+  g_unlink (path);
+}
+
 /* The production itself on the full disk: `index` says it failed and claims no counts. */
 static void
 test_index_on_full_disk (void)
@@ -465,6 +493,7 @@ main (int    argc,
   g_test_add_func ("/outputs/full/pictures-and-documents", test_pictures_and_documents);
   g_test_add_func ("/outputs/full/render-and-extract", test_render_and_extract);
   g_test_add_func ("/outputs/full/index", test_index_on_full_disk);
+  g_test_add_func ("/outputs/full/standard-output", test_standard_output);
   g_test_add_func ("/outputs/read-only-folder", test_read_only_folder);
   g_test_add_func ("/outputs/stale-temps", test_stale_temps);
   status = g_test_run ();
