@@ -20,6 +20,8 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
+#include "cr-test-support.h"
+
 static char *disk_full_dir;    /* the mount point, inside a temp folder of the test */
 static char *disk_full_filler; /* the file that takes all the space */
 
@@ -35,7 +37,7 @@ static inline void
 disk_full_mount (const char *size)
 {
   g_autofree char *options = g_strdup_printf ("size=%s,mode=0755", size);
-  g_autofree char *top = g_dir_make_tmp ("casereel-full-XXXXXX", NULL);
+  g_autofree char *top = cr_test_make_tmp ("casereel-full-XXXXXX", NULL);
 
   if (top == NULL)
     disk_full_refused ("make a temp folder");

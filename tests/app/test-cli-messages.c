@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli-run.h"
+#include "../cr-test-support.h"
 #include "media-fixtures.h"
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
@@ -227,7 +228,7 @@ main (int    argc,
   /* g_printerr writes in the locale's charset: C.UTF-8 from the test set-up. */
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
-  work = g_dir_make_tmp ("casereel-messages-XXXXXX", NULL);
+  work = cr_test_make_tmp ("casereel-messages-XXXXXX", NULL);
   project = g_build_filename (work, "study.casereel", NULL);
   g_setenv ("CASEREEL_PROJECT", project, TRUE);
   ok (cli_run ("new", project, "--title", "Messages"));

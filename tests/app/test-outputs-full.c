@@ -11,6 +11,7 @@
 
 #include "../disk-full.h"
 #include "cli-run.h"
+#include "../cr-test-support.h"
 #include "cr-cut.h"
 #include "cr-timeline-export.h"
 #include "media-fixtures.h"
@@ -444,7 +445,7 @@ build_production (void)
 {
   const char *folders[] = { "index", NULL, NULL };
 
-  work = g_dir_make_tmp ("casereel-outputs-XXXXXX", NULL);
+  work = cr_test_make_tmp ("casereel-outputs-XXXXXX", NULL);
   project = g_build_filename (work, "study.casereel", NULL);
   g_setenv ("CASEREEL_PROJECT", project, TRUE);
   clip = fixture_video (work, "a.mov", "25", "01:00:00:00", 8);
