@@ -129,8 +129,12 @@ cr_output_begin (const char  *path,
   g_autofree char *name = NULL;
   CrOutput *output;
 
-  g_return_val_if_fail (path != NULL && *path != '\0', NULL);
-
+  /* `-o ""` from a command line is the user's input, not a programming error. */
+  if (path == NULL || *path == '\0')
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "No output file given (an empty name)");
+      return NULL;
+    }
   /* Found now rather than by the rename after all the work. */
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {

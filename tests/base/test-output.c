@@ -68,6 +68,10 @@ test_write_and_replace (void)
   g_assert_false (cr_output_write_file (folder, "x", 1, 0644, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
   g_assert_true (g_str_has_suffix (error->message, "out: not written: it is a folder"));
+  g_clear_error (&error);
+  g_assert_false (cr_output_write_file ("", "x", 1, 0644, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_cmpstr (error->message, ==, "No output file given (an empty name)");
   remove_folder (folder);
 }
 
