@@ -11,6 +11,7 @@
 #include "cr-cut.h"
 #include "cr-edl.h"
 #include "cr-otio.h"
+#include "cr-output.h"
 #include "cr-record-format.h"
 #include "cr-store.h"
 #include "cr-transcripts.h"
@@ -212,7 +213,6 @@ cr_cut_clear_for_output (CrDb              *db,
                          GError           **error)
 {
   g_autoptr(GPtrArray) rows = cr_cut_check_timeline (db, cut, timeline, channel, NULL, error);
-  g_autoptr(GFile) report = NULL;
   g_autofree char *report_path = NULL;
   g_autofree char *csv = NULL;
   guint problems;
@@ -221,13 +221,9 @@ cr_cut_clear_for_output (CrDb              *db,
     return FALSE;
   /* The report is written whatever the outcome: it says what stopped the output. */
   report_path = g_strconcat (path, ".clearance.csv", NULL);
-  report = g_file_new_for_path (report_path);
   csv = cr_clearance_to_csv (rows);
-  if (!g_file_replace_contents (report, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error))
-    {
-      g_prefix_error (error, "%s: ", report_path);
-      return FALSE;
-    }
+  if (!cr_output_write_file (report_path, csv, strlen (csv), 0666, error))
+    return FALSE;
   problems = cr_clearance_count_problems (rows);
   if (clearance)
     *clearance = g_ptr_array_ref (rows);
