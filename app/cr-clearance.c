@@ -85,7 +85,7 @@ cr_cut_check_timeline (CrDb             *db,
           CrClearance *row = new_row (i + 1, source, in, out);
           row->reason = ep->no_person ? CR_CLEARANCE_OK : CR_CLEARANCE_NOBODY;
           if (!ep->no_person)
-            row->problem = g_strdup ("nobody identified (link the people, or mark the clip as showing no one)");
+            row->problem = g_strdup ("nobody identified");
           g_ptr_array_add (rows, row);
           continue;
         }
@@ -194,7 +194,7 @@ cr_clearance_override_warning (GPtrArray *rows)
       CrClearance *r = g_ptr_array_index (rows, i);
       if (r->problem)
         g_string_append_printf (out, "warning: consent overridden: event %u (%s %s–%s): %s: %s\n", r->event, r->source,
-                                r->source_in, r->source_out, r->participant ? r->participant : "nobody identified",
+                                r->source_in, r->source_out, r->participant ? r->participant : "(nobody linked)",
                                 r->problem);
     }
   return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;

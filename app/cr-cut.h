@@ -109,6 +109,12 @@ gboolean    cr_cut_export         (CrDb *db, gint64 cut, CrExportFormat format, 
                                    const char *path, const char *channel, gboolean allow_unconsented,
                                    GPtrArray **clearance, GError **error);
 
+/* Adds the written file to the delivery log: its absolute path, size and SHA-256, the cut,
+ * the channel checked, who is in it and, when the check was overridden, each one's problem.
+ * cr_cut_export () and cr_cut_render () call it after a complete write. */
+gboolean    cr_cut_log_delivery   (CrDb *db, gint64 cut, const char *path, const char *kind, const char *format,
+                                   const char *channel, GPtrArray *clearance, GError **error);
+
 typedef struct
 {
   const char *channel;            /* for the consent check; NULL: any */
