@@ -67,6 +67,10 @@ cr_consent_check (CrDb      *db,
 
   if (!(person = cr_store_get (db, &cr_entity_participant, cr_record_get_int (record, "participant", 0), error)))
     return FALSE;
+  if (cr_record_get (person, "erased_at"))
+    return cr_field_error (e, cr_entity_find_field (e, "participant"), error,
+                           "%s was erased at their request; their consent cannot be recorded again",
+                           cr_record_get (person, "name"));
 
   {
     g_autofree char *now = cr_consent_today ();
