@@ -12,15 +12,19 @@
   t ".guardian_name, " t ".guardian_relationship, " t ".form_version, " t ".withdrawal_scope"
 enum { COL_ID, COL_NAME, COL_MINOR, COL_DOB, COL_ERASED, COL_LATEST, COL_GRANT = COL_LATEST + 10 };
 
-static const char current_sql[] =
-  "SELECT p.id, p.name, p.minor, p.date_of_birth, p.erased_at, " FACTS ("l") ", " FACTS ("g")
-  " FROM participant p"
-  " LEFT JOIN consent l ON l.id = (SELECT id FROM consent WHERE participant = p.id AND date <= ?1"
-  "   ORDER BY date DESC, id DESC LIMIT 1)"
-  " LEFT JOIN consent g ON g.id = (SELECT id FROM consent WHERE participant = p.id AND date <= ?1"
-  "   AND status IN " GRANTS " ORDER BY date DESC, id DESC LIMIT 1)"
-  " WHERE ?2 IS NULL OR p.id IN (SELECT value FROM json_each (?2))"
-  " ORDER BY p.name COLLATE NOCASE, p.id";
+#define CURRENT_SQL(people, order) \
+  "SELECT p.id, p.name, p.minor, p.date_of_birth, p.erased_at, " FACTS ("l") ", " FACTS ("g") \
+  " FROM " people \
+  " LEFT JOIN consent l ON l.id = (SELECT id FROM consent WHERE participant = p.id AND date <= ?1" \
+  "   ORDER BY date DESC, id DESC LIMIT 1)" \
+  " LEFT JOIN consent g ON g.id = (SELECT id FROM consent WHERE participant = p.id AND date <= ?1" \
+  "   AND status IN " GRANTS " ORDER BY date DESC, id DESC LIMIT 1)" order
+
+/* Everyone in name order (for lists); the people named in ?2, in no order (for lookups). */
+static const char everyone_sql[] = CURRENT_SQL ("participant p", " ORDER BY p.name COLLATE NOCASE, p.id");
+static const char some_sql[] =
+  CURRENT_SQL ("(SELECT DISTINCT value AS id FROM json_each (?2)) ids JOIN participant p ON p.id = ids.id", "");
+static const char lookup_sql[] = CURRENT_SQL ("participant p", "");
 
 static const char *
 text (sqlite3_stmt *stmt,
@@ -50,7 +54,9 @@ ids_json (GArray *ids)
   return g_string_free (json, FALSE);
 }
 
-/* Calls `each` with every state, in name order; it takes the state. */
+static void insert_state (CrConsentState *state, gpointer table);
+
+/* Calls `each` with every state (in name order unless for a table); it takes the state. */
 static gboolean
 query_states (CrDb        *db,
               GArray      *participants,
@@ -59,7 +65,8 @@ query_states (CrDb        *db,
               gpointer     data,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, current_sql, error);
+  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, participants ? some_sql : each == insert_state ? lookup_sql
+                                                                                     : everyone_sql, error);
   g_autofree char *date = on_date ? g_strdup (on_date) : cr_consent_today ();
   g_autofree char *ids = participants ? ids_json (participants) : NULL;
   int rc;
