@@ -155,6 +155,7 @@ consent_status (CrCli  *cli,
 {
   g_autoptr(GOptionContext) context = g_option_context_new ("[PARTICIPANT]");
   g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(CrRecord) only = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *on = NULL;
   g_autofree char *on_normal = NULL;
@@ -186,18 +187,20 @@ consent_status (CrCli  *cli,
                                  on, NULL, &on_normal, &error))
     return cr_cli_fail (error);
 
-  if (argc == 2)
-    {
-      g_autoptr(CrRecord) person = cr_store_find (cli->db, &cr_entity_participant, argv[1], &error);
-      CrConsentState *state;
-
-      if (person == NULL || !(state = cr_consent_current (cli->db, person->id, on_normal, &error)))
-        return cr_cli_fail (error);
-      people = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_consent_state_free);
-      g_ptr_array_add (people, state);
-    }
-  else if (expiring)
+  if (argc == 2 && !(only = cr_store_find (cli->db, &cr_entity_participant, argv[1], &error)))
+    return cr_cli_fail (error);
+  if (expiring)
     people = cr_consent_expiring (cli->db, on_normal, days, &error);
+  else if (only)
+    {
+      CrConsentState *state = cr_consent_current (cli->db, only->id, on_normal, &error);
+
+      if (state != NULL)
+        {
+          people = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_consent_state_free);
+          g_ptr_array_add (people, state);
+        }
+    }
   else
     people = cr_consent_current_all (cli->db, on_normal, &error);
   if (people == NULL)
@@ -209,7 +212,7 @@ consent_status (CrCli  *cli,
     {
       CrConsentState *s = g_ptr_array_index (people, i);
 
-      if (argc == 2 && expiring && (s->problem != CR_CONSENT_OK || s->expires == NULL))
+      if (only && s->participant != only->id)
         continue;
       if (json)
         json_array_add_element (array, state_to_json (s));
