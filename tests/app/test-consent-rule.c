@@ -381,6 +381,56 @@ test_override_recorded (void)
   g_clear_error (&error);
 }
 
+/* A render goes through the same check and into the same log. */
+static void
+test_render_recorded (void)
+{
+  g_autoptr(CrDb) db = production ("render.casereel");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mp4 = out_path ("review.mp4");
+  g_autofree char *sha = NULL;
+  g_autofree char *probe = NULL;
+  CrCutRenderOptions options = { .channel = "internal" };
+  CrDelivery *d;
+  gint64 cut;
+
+  person (db, "Gil Park");
+  signed_all (db, "Gil Park", "2026-01-01");
+  select_on (db, "two.mov", "0", "10", "gil", "Gil Park");
+  cut = consent_fixture_add (db, &cr_entity_cut, "name", "Review", "frame_rate", "25", "width", "160",
+                             "height", "90", NULL);
+  add_event (db, cut, 1, 0, 0, 0);
+  withdrawn (db, "Gil Park", "2026-02-01");
+
+  g_assert_false (cr_cut_render (db, cut, mp4, &options, NULL, NULL, NULL, &rows, &error));
+  g_assert_error (error, CR_CUT_ERROR, CR_CUT_ERROR_UNCONSENTED);
+  g_clear_error (&error);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_false (g_file_test (mp4, G_FILE_TEST_EXISTS));
+
+  options.allow_unconsented = TRUE;
+  g_assert_true (cr_cut_render (db, cut, mp4, &options, NULL, NULL, NULL, &rows, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", mp4, NULL };
+    probe = spawn_out (argv, NULL);
+  }
+  g_assert_nonnull (strstr (probe, "h264"));
+  log = cr_delivery_list (db, &error);
+  g_assert_cmpuint (log->len, ==, 1);
+  d = g_ptr_array_index (log, 0);
+  sha = sha256_of (mp4);
+  g_assert_cmpstr (d->kind, ==, "render");
+  g_assert_cmpstr (d->format, ==, "mp4");
+  g_assert_cmpstr (d->sha256, ==, sha);
+  g_assert_cmpstr (d->channel, ==, "internal");
+  g_assert_true (d->override);
+  g_assert_cmpuint (d->people->len, ==, 1);
+  g_assert_cmpstr (((CrDeliveryPerson *) g_ptr_array_index (d->people, 0))->problem, ==, "consent withdrawn");
+}
+
 static void
 test_impact_exact_rows (void)
 {
@@ -809,6 +859,7 @@ main (int argc, char **argv)
   g_test_add_func ("/consent/nobody-and-no-person", test_nobody_and_no_person);
   g_test_add_func ("/consent/partial-withdrawal", test_partial_withdrawal);
   g_test_add_func ("/consent/override-recorded", test_override_recorded);
+  g_test_add_func ("/consent/render-recorded", test_render_recorded);
   g_test_add_func ("/consent/impact-exact-rows", test_impact_exact_rows);
   g_test_add_func ("/consent/erasure", test_erasure);
   g_test_add_func ("/consent/set-based-matches-per-person", test_set_based_matches_per_person);
