@@ -4,8 +4,11 @@
 
 -- Ids are never reused (AUTOINCREMENT), so that a delivery-log entry or an exported report
 -- never comes to point at someone else. SQLite adds it only by rebuilding the table; the
--- migration runs with foreign keys off and checks them before it commits.
-CREATE TABLE participant_new (
+-- migration runs with foreign keys off and checks them before it commits. The old table is
+-- renamed the legacy way, so that other tables' references stay on the name "participant".
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE participant RENAME TO participant_old;
+CREATE TABLE participant (
   id            INTEGER PRIMARY KEY AUTOINCREMENT,
   name          TEXT NOT NULL,
   kind          TEXT NOT NULL CHECK (kind IN ('interviewee', 'crew', 'contact')),
@@ -20,19 +23,19 @@ CREATE TABLE participant_new (
   guardian_relationship TEXT,
   erased_at     TEXT            -- when the person's personal data was erased at their request
 );
-INSERT INTO participant_new (id, name, kind, role, organisation, email, phone, notes, date_of_birth, minor,
+INSERT INTO participant (id, name, kind, role, organisation, email, phone, notes, date_of_birth, minor,
                              guardian_name, guardian_relationship)
   SELECT id, name, kind, role, organisation, email, phone, notes, date_of_birth, minor,
-         guardian_name, guardian_relationship FROM participant;
-DROP TABLE participant;
-ALTER TABLE participant_new RENAME TO participant;
+         guardian_name, guardian_relationship FROM participant_old;
+DROP TABLE participant_old;
 CREATE INDEX participant_by_name ON participant (name COLLATE NOCASE, id);
 CREATE INDEX participant_by_kind ON participant (kind, name COLLATE NOCASE, id);
 -- Once erased, a person stays erased: nothing may write their details back.
 CREATE TRIGGER participant_erased_stays BEFORE UPDATE ON participant WHEN OLD.erased_at IS NOT NULL
 BEGIN SELECT RAISE (ABORT, 'an erased participant cannot be changed'); END;
 
-CREATE TABLE cut_new (
+ALTER TABLE cut RENAME TO cut_old;
+CREATE TABLE cut (
   id            INTEGER PRIMARY KEY AUTOINCREMENT,
   name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
   frame_rate    TEXT NOT NULL,
@@ -43,11 +46,11 @@ CREATE TABLE cut_new (
   notes         TEXT,
   created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
-INSERT INTO cut_new SELECT id, name, frame_rate, drop_frame, width, height, record_start, notes, created_at FROM cut;
-DROP TABLE cut;
-ALTER TABLE cut_new RENAME TO cut;
+INSERT INTO cut SELECT id, name, frame_rate, drop_frame, width, height, record_start, notes, created_at FROM cut_old;
+DROP TABLE cut_old;
 
-CREATE TABLE selection_new (
+ALTER TABLE selection RENAME TO selection_old;
+CREATE TABLE selection (
   id            INTEGER PRIMARY KEY AUTOINCREMENT,
   clip          INTEGER NOT NULL REFERENCES clip (id) ON DELETE RESTRICT,
   in_frame      INTEGER NOT NULL CHECK (in_frame >= 0),
@@ -59,9 +62,9 @@ CREATE TABLE selection_new (
   created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   CHECK (out_frame > in_frame)
 );
-INSERT INTO selection_new SELECT id, clip, in_frame, out_frame, label, notes, rating, question, created_at FROM selection;
-DROP TABLE selection;
-ALTER TABLE selection_new RENAME TO selection;
+INSERT INTO selection SELECT id, clip, in_frame, out_frame, label, notes, rating, question, created_at FROM selection_old;
+DROP TABLE selection_old;
+PRAGMA legacy_alter_table = OFF;
 CREATE INDEX selection_by_clip ON selection (clip, in_frame);
 CREATE INDEX selection_by_question ON selection (question);
 
