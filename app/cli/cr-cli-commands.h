@@ -31,6 +31,9 @@ int cr_cli_shotlist    (CrCli *cli, int argc, char **argv);
 int cr_cli_releases    (CrCli *cli, int argc, char **argv);
 int cr_cli_deliveries  (CrCli *cli, int argc, char **argv);
 int cr_cli_participant_erase (CrCli *cli, int argc, char **argv);
+int cr_cli_transcript  (CrCli *cli, int argc, char **argv);
+int cr_cli_quotes      (CrCli *cli, int argc, char **argv);
+int cr_cli_case_study  (CrCli *cli, int argc, char **argv);
 
 #define CR_CLI_COMMANDS \
   { "production", "show or change the production's title, funder, frame rate …", cr_cli_production }, \
@@ -54,6 +57,9 @@ int cr_cli_participant_erase (CrCli *cli, int argc, char **argv);
   { "callsheet", "a shoot day's call sheet as PDF", cr_cli_callsheet }, \
   { "shotlist", "the shot list as PDF, with a tick box per shot", cr_cli_shotlist }, \
   { "releases", "the release tracker (consent per participant) as PDF or CSV", cr_cli_releases }, \
-  { "deliveries", "every file exported or rendered: when, what, for which channel, who is in it", cr_cli_deliveries },
+  { "deliveries", "every file exported or rendered: when, what, for which channel, who is in it", cr_cli_deliveries }, \
+  { "transcript", "what was said in a clip: import, show, export, search", cr_cli_transcript }, \
+  { "quotes", "the quotes for a written case study, attributed as consent allows", cr_cli_quotes }, \
+  { "case-study", "a draft written case study with its quotes (.docx or .md)", cr_cli_case_study },
 
 G_END_DECLS
