@@ -3,7 +3,8 @@
 
 #include "config.h"
 
-#include "cr-consent.h"
+#include "cr-consent-current.h"
+#include "cr-consent-people.h"
 #include "cr-csv.h"
 #include "cr-cut.h"
 #include "cr-store.h"
@@ -24,13 +25,26 @@ cr_clearance_free (CrClearance *row)
   g_free (row);
 }
 
-/* Who is in each event: the select's people, or for a plain clip range the clip's. */
-static const char people_sql[] =
-  "SELECT CASE WHEN e.selection IS NOT NULL"
-  "  THEN (SELECT group_concat (participant) FROM selection_participant WHERE selection = e.selection ORDER BY position)"
-  "  ELSE (SELECT group_concat (participant) FROM clip_participant WHERE clip = e.clip ORDER BY position) END"
-  " FROM cut_event e WHERE e.cut = ? ORDER BY e.position";
+static CrClearance *
+new_row (guint                   event,
+         const CrTimelineSource *source,
+         const char             *in,
+         const char             *out)
+{
+  CrClearance *row = g_new0 (CrClearance, 1);
 
+  row->event = event;
+  row->source = g_strdup (cr_timeline_source_get_name (source));
+  row->path = g_strdup (source->path);
+  row->source_in = g_strdup (in);
+  row->source_out = g_strdup (out);
+  return row;
+}
+
+/* The consent rule, the one implementation of it: the people in an event are the select's,
+ * the clip's and the clip's interview's (cr_cut_event_people ()); each must be cleared for
+ * the channel and for what the event shows of them; an event with nobody in it is a problem
+ * unless its clip is marked as showing no identifiable person. */
 GPtrArray *
 cr_cut_check_timeline (CrDb             *db,
                        gint64            cut,
@@ -39,59 +53,89 @@ cr_cut_check_timeline (CrDb             *db,
                        const char       *on_date,
                        GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, people_sql, error);
+  g_autoptr(GPtrArray) events = cr_cut_event_people (db, cut, error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_clearance_free);
-  /* A person appears in many events: their consent is derived once. */
-  g_autoptr(GHashTable) states = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                        (GDestroyNotify) cr_consent_state_free);
-  guint i = 0;
+  g_autoptr(GArray) everyone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) states = NULL;
 
-  if (stmt == NULL)
+  if (events == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, cut);
-  for (; sqlite3_step (stmt) == SQLITE_ROW && i < timeline->events->len; i++)
+  for (guint i = 0; i < events->len; i++)
     {
+      CrEventPeople *ep = g_ptr_array_index (events, i);
+      g_array_append_vals (everyone, ep->people->data, ep->people->len);
+    }
+  /* Everyone's consent at once, however many events they are in. */
+  if (!(states = cr_consent_current_many (db, everyone, on_date, error)))
+    return NULL;
+
+  for (guint i = 0; i < events->len && i < timeline->events->len; i++)
+    {
+      CrEventPeople *ep = g_ptr_array_index (events, i);
       const CrTimelineEvent *te = cr_timeline_get_event (timeline, i);
       const CrTimelineSource *source = cr_timeline_get_source (timeline, te->source);
       CrTimecodeFormat fmt = cr_timeline_source_get_format (source);
-      const char *ids = (const char *) sqlite3_column_text (stmt, 0);
-      g_auto(GStrv) people = g_strsplit (ids ? ids : "", ",", -1);
-      guint n_people = ids ? g_strv_length (people) : 0;
       /* What the event shows of a person: their picture when the source has video. */
       const char *medium = source->has_video ? "video" : "audio";
       g_autofree char *in = cr_timecode_to_string (source->start_tc + te->in, &fmt);
       g_autofree char *out = cr_timecode_to_string (source->start_tc + te->out, &fmt);
 
-      for (guint p = 0; p < MAX (n_people, 1); p++)
+      if (ep->people->len == 0)
         {
-          CrClearance *row = g_new0 (CrClearance, 1);
-          CrConsentState *state;
-          gint64 person;
-
-          row->event = i + 1;
-          row->source = g_strdup (cr_timeline_source_get_name (source));
-          row->path = g_strdup (source->path);
-          row->source_in = g_strdup (in);
-          row->source_out = g_strdup (out);
+          CrClearance *row = new_row (i + 1, source, in, out);
+          row->reason = ep->no_person ? CR_CLEARANCE_OK : CR_CLEARANCE_NOBODY;
+          if (!ep->no_person)
+            row->problem = g_strdup ("nobody identified");
           g_ptr_array_add (rows, row);
-          if (n_people == 0)
-            continue;   /* nobody linked: nothing to clear, and the report shows it */
+          continue;
+        }
+      for (guint p = 0; p < ep->people->len; p++)
+        {
+          gint64 person = g_array_index (ep->people, gint64, p);
+          const CrConsentState *state = g_hash_table_lookup (states, &person);
+          CrClearance *row = new_row (i + 1, source, in, out);
 
-          person = g_ascii_strtoll (people[p], NULL, 10);
-          if (!(state = g_hash_table_lookup (states, &person)))
+          g_ptr_array_add (rows, row);
+          row->participant_id = person;
+          if (state == NULL)
             {
-              if (!(state = cr_consent_current (db, person, on_date, error)))
-                return NULL;
-              g_hash_table_insert (states, g_memdup2 (&person, sizeof person), state);
+              g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_FOUND, "participant: no participant #%" G_GINT64_FORMAT,
+                           person);
+              return NULL;
             }
           row->participant = g_strdup (state->name);
           row->status = g_strdup (state->status ? state->status : "none");
           row->naming = g_strdup (state->naming);
           row->minor = state->minor;
+          row->reason = cr_clearance_reason_of (state, channel, medium);
           cr_consent_allows (state, channel, medium, &row->problem);
         }
     }
   return g_steal_pointer (&rows);
+}
+
+CrClearanceReason
+cr_clearance_reason_of (const CrConsentState *state,
+                        const char           *channel,
+                        const char           *medium)
+{
+  switch (state->problem)
+    {
+    case CR_CONSENT_OK: break;
+    case CR_CONSENT_MISSING: return CR_CLEARANCE_MISSING;
+    case CR_CONSENT_PENDING: return CR_CLEARANCE_PENDING;
+    case CR_CONSENT_DECLINED: return CR_CLEARANCE_DECLINED;
+    case CR_CONSENT_WITHDRAWN: return CR_CLEARANCE_WITHDRAWN;
+    case CR_CONSENT_EXPIRED: return CR_CLEARANCE_EXPIRED;
+    case CR_CONSENT_NO_GUARDIAN: return CR_CLEARANCE_NO_GUARDIAN;
+    case CR_CONSENT_ERASED: return CR_CLEARANCE_ERASED;
+    default: return CR_CLEARANCE_MISSING;
+    }
+  if (!cr_consent_allows (state, channel, NULL, NULL))
+    return CR_CLEARANCE_CHANNEL;
+  if (!cr_consent_allows (state, NULL, medium, NULL))
+    return CR_CLEARANCE_MEDIUM;
+  return CR_CLEARANCE_OK;
 }
 
 GPtrArray *
@@ -131,9 +175,27 @@ cr_clearance_to_csv (GPtrArray *rows)
       CrClearance *r = g_ptr_array_index (rows, i);
       g_autofree char *event = g_strdup_printf ("%u", r->event);
       const char *fields[] = { event, r->source, r->path, r->source_in, r->source_out,
-                               r->participant ? r->participant : "(nobody linked)", r->status, r->naming,
+                               r->participant ? r->participant
+                                              : r->problem ? "(nobody identified)" : "(no identifiable person)",
+                               r->status, r->naming,
                                r->problem ? "no" : "yes", r->problem };
       cr_csv_append_row (out, fields, G_N_ELEMENTS (fields));
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+cr_clearance_override_warning (GPtrArray *rows)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CrClearance *r = g_ptr_array_index (rows, i);
+      if (r->problem)
+        g_string_append_printf (out, "warning: consent overridden: event %u (%s %s–%s): %s: %s\n", r->event, r->source,
+                                r->source_in, r->source_out, r->participant ? r->participant : "(nobody linked)",
+                                r->problem);
+    }
+  return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }

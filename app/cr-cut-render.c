@@ -84,5 +84,6 @@ cr_cut_render (CrDb                 *db,
     }
   if (clearance)
     *clearance = g_ptr_array_ref (rows);
-  return cr_render_timeline (timeline, &render, path, progress, user_data, cancellable, error);
+  return cr_render_timeline (timeline, &render, path, progress, user_data, cancellable, error) &&
+         cr_cut_log_delivery (db, cut, path, "render", "mp4", options->channel, rows, error);
 }

@@ -249,11 +249,16 @@ cr_cut_export (CrDb            *db,
                GError         **error)
 {
   g_autoptr(CrTimeline) timeline = cr_cut_build_timeline (db, cut, error);
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean cleared;
 
-  if (timeline == NULL ||
-      !cr_cut_clear_for_output (db, cut, timeline, path, channel, allow_unconsented, clearance, error))
+  if (timeline == NULL)
     return FALSE;
-  return cr_timeline_export_file (timeline, format, options, path, error);
+  cleared = cr_cut_clear_for_output (db, cut, timeline, path, channel, allow_unconsented, &rows, error);
+  if (clearance && rows)
+    *clearance = g_ptr_array_ref (rows);
+  return cleared && cr_timeline_export_file (timeline, format, options, path, error) &&
+         cr_cut_log_delivery (db, cut, path, "export", cr_export_format_to_string (format), channel, rows, error);
 }
 
 static char *

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "cr-consent.h"
 #include "cr-db.h"
 #include "cr-timeline.h"
 #include "cr-timeline-export.h"
@@ -37,7 +38,23 @@ gint64      cr_cut_stringout      (CrDb *db, const char *name, const CrStringout
 /* The cut as a timeline (sources = its clips, with rate, start timecode and length). */
 CrTimeline *cr_cut_build_timeline (CrDb *db, gint64 cut, GError **error);
 
-/* The consent check of one event's one participant. */
+/* Why an event's person is not cleared, for a window to say it in its own words. */
+typedef enum
+{
+  CR_CLEARANCE_OK,
+  CR_CLEARANCE_NOBODY,        /* nobody identified in the event */
+  CR_CLEARANCE_MISSING,       /* no consent recorded */
+  CR_CLEARANCE_PENDING,       /* asked, not given */
+  CR_CLEARANCE_DECLINED,
+  CR_CLEARANCE_WITHDRAWN,
+  CR_CLEARANCE_EXPIRED,
+  CR_CLEARANCE_NO_GUARDIAN,   /* a minor without a guardian */
+  CR_CLEARANCE_CHANNEL,       /* the channel is not covered */
+  CR_CLEARANCE_MEDIUM,        /* video (or audio) is not covered */
+  CR_CLEARANCE_ERASED,        /* the person's data was erased */
+} CrClearanceReason;
+
+/* The consent check of one event's one participant (or of an event with nobody in it). */
 typedef struct
 {
   guint     event;          /* 1-based position */
@@ -49,18 +66,26 @@ typedef struct
   char     *status;         /* latest consent status, or "none" */
   char     *naming;
   gboolean  minor;
-  char     *problem;        /* NULL when cleared */
+  char     *problem;        /* NULL when cleared; else the reason in words */
+  gint64    participant_id; /* 0: nobody */
+  CrClearanceReason reason;
 } CrClearance;
 
 void        cr_clearance_free     (CrClearance *row);
-/* One row per event and participant. channel (website …) and medium (video, audio) may be
- * NULL; on_date NULL: today. */
+/* One row per event and participant (one row for an event with nobody in it), in event order.
+ * The people of an event are its select's, its clip's and its clip's interview's; the rule
+ * is the same for a select and a plain clip range. This is what the command line, every
+ * export and render and the window use. channel (website …) may be NULL: any; on_date NULL:
+ * today. */
 GPtrArray  *cr_cut_check          (CrDb *db, gint64 cut, const char *channel, const char *on_date,
                                    GError **error);
 /* The same, for a timeline already built from the cut. */
 GPtrArray  *cr_cut_check_timeline (CrDb *db, gint64 cut, const CrTimeline *timeline, const char *channel,
                                    const char *on_date, GError **error);
 guint       cr_clearance_count_problems (GPtrArray *rows);
+CrClearanceReason cr_clearance_reason_of (const CrConsentState *state, const char *channel, const char *medium);
+/* The warning an override gives: one line per person and reason, NULL when all cleared. */
+char       *cr_clearance_override_warning (GPtrArray *rows);
 /* The clearance report as CSV (event, source file, timecodes, participant, consent, naming,
  * problem). */
 char       *cr_clearance_to_csv   (GPtrArray *rows);
@@ -83,6 +108,12 @@ gboolean    cr_cut_clear_for_output (CrDb *db, gint64 cut, const CrTimeline *tim
 gboolean    cr_cut_export         (CrDb *db, gint64 cut, CrExportFormat format, gconstpointer options,
                                    const char *path, const char *channel, gboolean allow_unconsented,
                                    GPtrArray **clearance, GError **error);
+
+/* Adds the written file to the delivery log: its absolute path, size and SHA-256, the cut,
+ * the channel checked, who is in it and, when the check was overridden, each one's problem.
+ * cr_cut_export () and cr_cut_render () call it after a complete write. */
+gboolean    cr_cut_log_delivery   (CrDb *db, gint64 cut, const char *path, const char *kind, const char *format,
+                                   const char *channel, GPtrArray *clearance, GError **error);
 
 typedef struct
 {

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cr-clip-links.h"
 #include "cr-store.h"
 #include "cr-suggest.h"
 #include "cr-zone.h"
@@ -192,23 +193,14 @@ cr_suggest_apply (CrDb       *db,
                   GPtrArray  *suggestions,
                   GError    **error)
 {
-  g_autoptr(sqlite3_stmt) interview = cr_db_prepare (db, "UPDATE clip SET interview = ? WHERE id = ?", error);
-  g_autoptr(sqlite3_stmt) shot = NULL;
-
-  if (interview == NULL ||
-      !(shot = cr_db_prepare (db, "INSERT OR IGNORE INTO clip_shot (clip, shot, position) VALUES (?2, ?1,"
-                                  " (SELECT coalesce (max (position), 0) + 1 FROM clip_shot WHERE clip = ?2))", error)) ||
-      !cr_db_begin (db, error))
+  if (!cr_db_begin (db, error))
     return FALSE;
   for (guint i = 0; i < suggestions->len; i++)
     {
       CrSuggestion *s = g_ptr_array_index (suggestions, i);
-      sqlite3_stmt *stmt = g_str_equal (s->kind, "interview") ? interview : shot;
-
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, s->target);
-      sqlite3_bind_int64 (stmt, 2, s->clip);
-      if (!cr_db_step_done (db, stmt, error))
+      gboolean ok = g_str_equal (s->kind, "interview") ? cr_clip_link_interview (db, s->clip, s->target, error)
+                                                       : cr_clip_link_shot (db, s->clip, s->target, error);
+      if (!ok)
         {
           cr_db_rollback (db);
           return FALSE;

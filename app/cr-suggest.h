@@ -21,7 +21,7 @@ typedef struct
 void       cr_suggestion_free  (CrSuggestion *s);
 /* Only links not made yet. */
 GPtrArray *cr_suggest_links    (CrDb *db, GError **error);
-/* Makes the links, in one transaction. */
+/* Makes the links, in one transaction; a clip linked to an interview gets its people. */
 gboolean   cr_suggest_apply    (CrDb *db, GPtrArray *suggestions, GError **error);
 
 G_END_DECLS

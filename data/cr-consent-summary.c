@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cr-consent-current.h"
 #include "cr-consent-summary.h"
 #include "cr-store.h"
 
@@ -34,20 +35,28 @@ cr_consent_summary (CrDb          *db,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GHashTable) states = NULL;
+
       if (!(people = cr_store_list (db, &cr_entity_participant, &query, error)))
+        return NULL;
+      for (guint i = 0; i < people->len; i++)
+        g_array_append_val (ids, ((CrRecord *) g_ptr_array_index (people, i))->id);
+      /* The page's consent in one query, not one per person. */
+      if (!(states = cr_consent_current_many (db, ids, on_date, error)))
         return NULL;
       for (guint i = 0; i < people->len; i++)
         {
           CrRecord *person = g_ptr_array_index (people, i);
-          g_autoptr(CrConsentState) state = cr_consent_current (db, person->id, on_date, error);
+          CrConsentState *state = NULL;
 
-          if (state == NULL)
-            return NULL;
-          summary->n_people++;
-          if (state->problem == CR_CONSENT_OK)
+          if (!g_hash_table_steal_extended (states, &person->id, NULL, (gpointer *) &state))
             continue;
-          if (summary->n_problems++ < keep)
-            g_ptr_array_add (summary->problems, g_steal_pointer (&state));
+          summary->n_people++;
+          if (state->problem != CR_CONSENT_OK && summary->n_problems++ < keep)
+            g_ptr_array_add (summary->problems, state);
+          else
+            cr_consent_state_free (state);
         }
       if (people->len < PAGE_SIZE)
         break;

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* Whose consent needs attention across a production: every interviewee's current
- * consent (cr_consent_current ()) on a date, counted, with the first few problems kept
+ * consent (one set-based query a page) on a date, counted, with the first few problems kept
  * for showing. Reads a page of people at a time; can be cancelled between pages. */
 typedef struct
 {
@@ -23,6 +23,7 @@ CrConsentSummary *cr_consent_summary      (CrDb          *db,
                                            GCancellable  *cancellable,
                                            GError       **error);
 void              cr_consent_summary_free (CrConsentSummary *summary);
+/* For the Overview's "expiring soon": cr_consent_expiring () in cr-consent-current.h. */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrConsentSummary, cr_consent_summary_free)
 

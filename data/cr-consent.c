@@ -9,34 +9,42 @@
 #include "cr-consent.h"
 #include "cr-store.h"
 
-static char *
-today (void)
+char *
+cr_consent_today (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-static gboolean
-is_grant (const char *status)
+gboolean
+cr_consent_is_grant (const char *status)
 {
   return g_strcmp0 (status, "signed") == 0 || g_strcmp0 (status, "verbal-noted") == 0 ||
          g_strcmp0 (status, "recorded-on-camera") == 0;
 }
 
 gboolean
-cr_participant_is_minor (const CrRecord *participant,
-                         const char     *on_date)
+cr_consent_is_minor (gboolean    marked,
+                     const char *dob,
+                     const char *on_date)
 {
-  const char *dob = cr_record_get (participant, "date_of_birth");
   int by, bm, bd, y, m, d, age;
 
-  if (cr_record_get_int (participant, "minor", 0))
+  if (marked)
     return TRUE;
   if (dob == NULL || on_date == NULL ||
       sscanf (dob, "%d-%d-%d", &by, &bm, &bd) != 3 || sscanf (on_date, "%d-%d-%d", &y, &m, &d) != 3)
     return FALSE;
   age = y - by - ((m < bm || (m == bm && d < bd)) ? 1 : 0);
   return age < CR_CONSENT_ADULT_AGE;
+}
+
+gboolean
+cr_participant_is_minor (const CrRecord *participant,
+                         const char     *on_date)
+{
+  return cr_consent_is_minor (cr_record_get_int (participant, "minor", 0) != 0,
+                              cr_record_get (participant, "date_of_birth"), on_date);
 }
 
 gboolean
@@ -52,18 +60,28 @@ cr_consent_check (CrDb      *db,
   g_autoptr(CrRecord) person = NULL;
 
   if (date == NULL)
-    cr_record_take (record, "date", today ());
+    cr_record_take (record, "date", cr_consent_today ());
   date = cr_record_get (record, "date");
   if (status == NULL || cr_record_get (record, "participant") == NULL)
     return TRUE;   /* the required-field check names what is missing */
 
   if (!(person = cr_store_get (db, &cr_entity_participant, cr_record_get_int (record, "participant", 0), error)))
     return FALSE;
+  if (cr_record_get (person, "erased_at"))
+    return cr_field_error (e, cr_entity_find_field (e, "participant"), error,
+                           "%s was erased at their request; their consent cannot be recorded again",
+                           cr_record_get (person, "name"));
 
+  {
+    g_autofree char *now = cr_consent_today ();
+    /* Consent is recorded when it is given, not ahead of time. */
+    if (g_strcmp0 (date, now) > 0)
+      return cr_field_error (e, cr_entity_find_field (e, "date"), error, "%s is in the future (today is %s)", date, now);
+  }
   if (expires && g_strcmp0 (expires, date) <= 0)
     return cr_field_error (e, cr_entity_find_field (e, "expires"), error, "must be after the consent date %s", date);
 
-  if (is_grant (status))
+  if (cr_consent_is_grant (status))
     {
       /* A form is not blanket permission: what it covers must be written down. */
       static const char *scope[] = { "channels", "media", "naming" };
@@ -117,6 +135,8 @@ cr_consent_state_free (CrConsentState *state)
   g_free (state->guardian_name);
   g_free (state->guardian_relationship);
   g_free (state->form_version);
+  g_free (state->withdrawn_channels);
+  g_free (state->withdrawn_media);
   g_free (state);
 }
 
@@ -128,75 +148,63 @@ replace (char       **slot,
   *slot = g_strdup (value);
 }
 
-CrConsentState *
-cr_consent_current (CrDb        *db,
-                    gint64       participant,
-                    const char  *on_date,
-                    GError     **error)
+/* The members of `granted` that `remaining` leaves out. */
+static char *
+taken_away (const char *granted,
+            const char *remaining)
 {
-  g_autoptr(CrConsentState) state = g_new0 (CrConsentState, 1);
-  g_autoptr(CrRecord) person = NULL;
-  g_autofree char *date = on_date ? g_strdup (on_date) : today ();
-  CrQuery query = { .field = "participant" };
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, participant);
-  g_autoptr(GPtrArray) history = NULL;
-  CrRecord *grant = NULL;
-  CrRecord *latest = NULL;
+  g_auto(GStrv) had = granted ? g_strsplit (granted, ",", -1) : NULL;
+  g_auto(GStrv) kept = remaining ? g_strsplit (remaining, ",", -1) : NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
 
-  if (!(person = cr_store_get (db, &cr_entity_participant, participant, error)))
-    return NULL;
-  state->participant = participant;
-  state->name = g_strdup (cr_record_get (person, "name"));
-  state->minor = cr_participant_is_minor (person, date);
+  if (remaining == NULL)
+    return NULL;   /* the withdrawal left this dimension as it was */
+  for (guint i = 0; had && had[i]; i++)
+    if (!g_strv_contains ((const char * const *) kept, had[i]))
+      g_string_append_printf (out, "%s%s", out->len ? "," : "", had[i]);
+  return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
 
-  query.value = id_text;
-  if (!(history = cr_store_list (db, &cr_entity_consent, &query, error)))
-    return NULL;
-
-  /* History is ordered by date, then by when it was recorded. Records dated after the
-   * day asked about do not count yet. */
-  for (guint i = 0; i < history->len; i++)
-    {
-      CrRecord *r = g_ptr_array_index (history, i);
-      if (g_strcmp0 (cr_record_get (r, "date"), date) > 0)
-        break;
-      latest = r;
-      if (is_grant (cr_record_get (r, "status")))
-        grant = r;
-    }
-
+void
+cr_consent_derive (CrConsentState       *state,
+                   const CrConsentFacts *latest,
+                   const CrConsentFacts *grant,
+                   const char           *date)
+{
   if (latest == NULL)
     {
       state->problem = CR_CONSENT_MISSING;
-      return g_steal_pointer (&state);
+      goto erased;
     }
-  state->status = g_strdup (cr_record_get (latest, "status"));
-  state->date = g_strdup (cr_record_get (latest, "date"));
+  state->status = g_strdup (latest->status);
+  state->date = g_strdup (latest->date);
 
   if (grant != NULL)
     {
-      replace (&state->channels, cr_record_get (grant, "channels"));
-      replace (&state->media, cr_record_get (grant, "media"));
-      replace (&state->naming, cr_record_get (grant, "naming"));
-      replace (&state->expires, cr_record_get (grant, "expires"));
-      replace (&state->guardian_name, cr_record_get (grant, "guardian_name"));
-      replace (&state->guardian_relationship, cr_record_get (grant, "guardian_relationship"));
-      replace (&state->form_version, cr_record_get (grant, "form_version"));
+      replace (&state->channels, grant->channels);
+      replace (&state->media, grant->media);
+      replace (&state->naming, grant->naming);
+      replace (&state->expires, grant->expires);
+      replace (&state->guardian_name, grant->guardian_name);
+      replace (&state->guardian_relationship, grant->guardian_relationship);
+      replace (&state->form_version, grant->form_version);
     }
 
-  if (is_grant (state->status))
+  if (cr_consent_is_grant (state->status))
     state->problem = CR_CONSENT_OK;
   else if (g_str_equal (state->status, "withdrawn"))
     {
-      if (grant != NULL && g_strcmp0 (cr_record_get (latest, "withdrawal_scope"), "part") == 0)
+      if (grant != NULL && g_strcmp0 (latest->withdrawal_scope, "part") == 0)
         {
           /* What remains is what the withdrawal names, within what was granted. */
           state->partly_withdrawn = TRUE;
           state->problem = CR_CONSENT_OK;
-          if (cr_record_get (latest, "channels"))
-            replace (&state->channels, cr_record_get (latest, "channels"));
-          if (cr_record_get (latest, "media"))
-            replace (&state->media, cr_record_get (latest, "media"));
+          state->withdrawn_channels = taken_away (grant->channels, latest->channels);
+          state->withdrawn_media = taken_away (grant->media, latest->media);
+          if (latest->channels)
+            replace (&state->channels, latest->channels);
+          if (latest->media)
+            replace (&state->media, latest->media);
         }
       else
         {
@@ -215,6 +223,67 @@ cr_consent_current (CrDb        *db,
     state->problem = CR_CONSENT_EXPIRED;
   if (state->problem == CR_CONSENT_OK && state->minor && state->guardian_name == NULL)
     state->problem = CR_CONSENT_NO_GUARDIAN;
+erased:
+  /* Nobody can confirm an erased person's consent any more. */
+  if (state->erased && (state->problem == CR_CONSENT_OK || state->problem == CR_CONSENT_MISSING))
+    state->problem = CR_CONSENT_ERASED;
+}
+
+static void
+facts_of (const CrRecord *r,
+          CrConsentFacts *facts)
+{
+  *facts = (CrConsentFacts) {
+    cr_record_get (r, "status"), cr_record_get (r, "date"), cr_record_get (r, "channels"),
+    cr_record_get (r, "media"), cr_record_get (r, "naming"), cr_record_get (r, "expires"),
+    cr_record_get (r, "guardian_name"), cr_record_get (r, "guardian_relationship"),
+    cr_record_get (r, "form_version"), cr_record_get (r, "withdrawal_scope"),
+  };
+}
+
+CrConsentState *
+cr_consent_current (CrDb        *db,
+                    gint64       participant,
+                    const char  *on_date,
+                    GError     **error)
+{
+  g_autoptr(CrConsentState) state = g_new0 (CrConsentState, 1);
+  g_autoptr(CrRecord) person = NULL;
+  g_autofree char *date = on_date ? g_strdup (on_date) : cr_consent_today ();
+  CrQuery query = { .field = "participant" };
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, participant);
+  g_autoptr(GPtrArray) history = NULL;
+  CrRecord *grant = NULL;
+  CrRecord *latest = NULL;
+  CrConsentFacts latest_facts, grant_facts;
+
+  if (!(person = cr_store_get (db, &cr_entity_participant, participant, error)))
+    return NULL;
+  state->participant = participant;
+  state->name = g_strdup (cr_record_get (person, "name"));
+  state->minor = cr_participant_is_minor (person, date);
+  state->erased = cr_record_get (person, "erased_at") != NULL;
+
+  query.value = id_text;
+  if (!(history = cr_store_list (db, &cr_entity_consent, &query, error)))
+    return NULL;
+
+  /* History is ordered by date, then by when it was recorded. Records dated after the
+   * day asked about do not count yet. */
+  for (guint i = 0; i < history->len; i++)
+    {
+      CrRecord *r = g_ptr_array_index (history, i);
+      if (g_strcmp0 (cr_record_get (r, "date"), date) > 0)
+        break;
+      latest = r;
+      if (cr_consent_is_grant (cr_record_get (r, "status")))
+        grant = r;
+    }
+  if (latest)
+    facts_of (latest, &latest_facts);
+  if (grant)
+    facts_of (grant, &grant_facts);
+  cr_consent_derive (state, latest ? &latest_facts : NULL, grant ? &grant_facts : NULL, date);
   return g_steal_pointer (&state);
 }
 
@@ -230,6 +299,7 @@ cr_consent_problem_to_string (CrConsentProblem problem)
     case CR_CONSENT_WITHDRAWN: return "withdrawn";
     case CR_CONSENT_EXPIRED: return "expired";
     case CR_CONSENT_NO_GUARDIAN: return "minor without a guardian";
+    case CR_CONSENT_ERASED: return "erased at the person's request";
     default: return "unknown";
     }
 }

@@ -18,6 +18,7 @@ typedef enum
   CR_CONSENT_WITHDRAWN,     /* withdrawn in full */
   CR_CONSENT_EXPIRED,       /* past its expiry on the date asked about */
   CR_CONSENT_NO_GUARDIAN,   /* a minor without a guardian on the record */
+  CR_CONSENT_ERASED,        /* the person's data was erased at their request */
 } CrConsentProblem;
 
 typedef struct
@@ -36,12 +37,39 @@ typedef struct
   gboolean          minor;
   gboolean          partly_withdrawn;
   CrConsentProblem  problem;        /* on the date asked about, before scope */
+  gboolean          erased;
+  char             *withdrawn_channels; /* a partial withdrawal: what it took away */
+  char             *withdrawn_media;
 } CrConsentState;
+
+/* What one consent record says, as the derivation needs it. */
+typedef struct
+{
+  const char *status;
+  const char *date;
+  const char *channels;
+  const char *media;
+  const char *naming;
+  const char *expires;
+  const char *guardian_name;
+  const char *guardian_relationship;
+  const char *form_version;
+  const char *withdrawal_scope;
+} CrConsentFacts;
 
 void            cr_consent_state_free       (CrConsentState *state);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrConsentState, cr_consent_state_free)
 
-/* on_date: YYYY-MM-DD, or NULL for today. */
+/* The current consent from the latest record and the latest grant on or before `date`
+ * (either NULL: none). state->participant, name, minor and erased are the caller's. Both
+ * the per-person path and the set-based query (cr-consent-current.h) end here. */
+void            cr_consent_derive           (CrConsentState *state, const CrConsentFacts *latest,
+                                             const CrConsentFacts *grant, const char *date);
+gboolean        cr_consent_is_minor         (gboolean marked, const char *date_of_birth, const char *on_date);
+gboolean        cr_consent_is_grant         (const char *status);
+char           *cr_consent_today            (void);
+
+/* on_date: YYYY-MM-DD, or NULL for today. One participant, read record by record. */
 CrConsentState *cr_consent_current          (CrDb *db, gint64 participant, const char *on_date,
                                              GError **error);
 const char     *cr_consent_problem_to_string (CrConsentProblem problem);

@@ -198,6 +198,24 @@ cr_db_get_latest_version (void)
 }
 
 static gboolean
+foreign_keys_hold (CrDb    *db,
+                   GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, "PRAGMA foreign_key_check", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_CONFLICT, "a row of %s refers to a missing row of %s",
+                   (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 2));
+      return FALSE;
+    }
+  return rc == SQLITE_DONE || cr_db_set_error (db, rc, error);
+}
+
+static gboolean
 migrate (CrDb    *db,
          GError **error)
 {
@@ -225,16 +243,19 @@ migrate (CrDb    *db,
       sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       bump = g_strdup_printf ("PRAGMA user_version = %d", version);
 
-      /* One transaction per migration: a failure leaves the file at the last good version. */
-      if (!cr_db_begin (db, error))
+      /* One transaction per migration: a failure leaves the file at the last good version.
+       * Foreign keys are off while it runs, so that a migration can rebuild a table that
+       * others refer to (SQLite's way to change a column); they are checked before commit. */
+      if (!cr_db_exec (db, "PRAGMA foreign_keys = OFF", error) || !cr_db_begin (db, error))
         return FALSE;
-      if (!cr_db_exec (db, sql, error) || !cr_db_exec (db, bump, error))
+      if (!cr_db_exec (db, sql, error) || !cr_db_exec (db, bump, error) || !foreign_keys_hold (db, error))
         {
           cr_db_rollback (db);
+          cr_db_exec (db, "PRAGMA foreign_keys = ON", NULL);
           g_prefix_error (error, "migration %s: ", name);
           return FALSE;
         }
-      if (!cr_db_commit (db, error))
+      if (!cr_db_commit (db, error) || !cr_db_exec (db, "PRAGMA foreign_keys = ON", error))
         return FALSE;
       current = version;
     }

@@ -44,6 +44,7 @@ static const CrField clip_fields[] = {
   { "participants", "clip_participant", CR_FIELD_LINKS, .ref = &cr_entity_participant,
     .blurb = "Who appears in it (repeat the option; name or id)" },
   { "shots", "clip_shot", CR_FIELD_LINKS, .ref = &cr_entity_shot, .blurb = "Planned shots it covers" },
+  { "no_person", NULL, CR_FIELD_BOOL, .blurb = "Shows no identifiable person, so it clears with nobody linked (yes/no)" },
 };
 
 static const char * const clip_columns[] = { "status", "duration_us", "tc_start", "frame_rate", "rating",

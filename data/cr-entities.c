@@ -85,6 +85,7 @@ static const CrField participant_fields[] = {
   { "minor", NULL, CR_FIELD_BOOL, .blurb = "Under 18 when filmed (yes/no), if the date of birth is not kept" },
   { "guardian_name", NULL, CR_FIELD_TEXT, .blurb = "A minor's parent or guardian" },
   { "guardian_relationship", NULL, CR_FIELD_TEXT, .blurb = "The guardian's relationship to the minor" },
+  { "erased_at", NULL, CR_FIELD_TEXT, CR_FIELD_READONLY, .blurb = "When the person's data was erased at their request" },
 };
 
 const CrEntity cr_entity_participant = {

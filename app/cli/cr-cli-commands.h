@@ -29,6 +29,8 @@ int cr_cli_cut         (CrCli *cli, int argc, char **argv);
 int cr_cli_callsheet   (CrCli *cli, int argc, char **argv);
 int cr_cli_shotlist    (CrCli *cli, int argc, char **argv);
 int cr_cli_releases    (CrCli *cli, int argc, char **argv);
+int cr_cli_deliveries  (CrCli *cli, int argc, char **argv);
+int cr_cli_participant_erase (CrCli *cli, int argc, char **argv);
 int cr_cli_transcript  (CrCli *cli, int argc, char **argv);
 int cr_cli_quotes      (CrCli *cli, int argc, char **argv);
 int cr_cli_case_study  (CrCli *cli, int argc, char **argv);
@@ -36,7 +38,7 @@ int cr_cli_case_study  (CrCli *cli, int argc, char **argv);
 #define CR_CLI_COMMANDS \
   { "production", "show or change the production's title, funder, frame rate …", cr_cli_production }, \
   { "participant", "people who appear or help: interviewees, crew, contacts", cr_cli_participant }, \
-  { "consent", "record consent and read a participant's consent history", cr_cli_consent }, \
+  { "consent", "record consent, its history, status, expiry and a withdrawal's impact", cr_cli_consent }, \
   { "location", "places", cr_cli_location }, \
   { "question", "the question bank", cr_cli_question }, \
   { "interview", "scheduled interview sessions", cr_cli_interview }, \
@@ -55,6 +57,7 @@ int cr_cli_case_study  (CrCli *cli, int argc, char **argv);
   { "callsheet", "a shoot day's call sheet as PDF", cr_cli_callsheet }, \
   { "shotlist", "the shot list as PDF, with a tick box per shot", cr_cli_shotlist }, \
   { "releases", "the release tracker (consent per participant) as PDF or CSV", cr_cli_releases }, \
+  { "deliveries", "every file exported or rendered: when, what, for which channel, who is in it", cr_cli_deliveries }, \
   { "transcript", "what was said in a clip: import, show, export, search", cr_cli_transcript }, \
   { "quotes", "the quotes for a written case study, attributed as consent allows", cr_cli_quotes }, \
   { "case-study", "a draft written case study with its quotes (.docx or .md)", cr_cli_case_study },

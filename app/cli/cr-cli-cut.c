@@ -410,8 +410,20 @@ print_problems (GPtrArray *rows)
       CrClearance *r = g_ptr_array_index (rows, i);
       if (r->problem)
         g_printerr ("event %u (%s %s–%s): %s: %s\n", r->event, r->source, r->source_in, r->source_out,
-                    r->participant, r->problem);
+                    r->participant ? r->participant : "(nobody linked)", r->problem);
     }
+}
+
+/* --allow-unconsented: each person and reason, and that the delivery log has it. */
+static void
+print_override (GPtrArray *rows)
+{
+  g_autofree char *warning = rows ? cr_clearance_override_warning (rows) : NULL;
+
+  if (warning)
+    g_printerr ("%scasereel: warning: written despite %u consent problem%s; recorded in the delivery log"
+                " (see 'casereel deliveries')\n", warning, cr_clearance_count_problems (rows),
+                cr_clearance_count_problems (rows) == 1 ? "" : "s");
 }
 
 static int
@@ -527,9 +539,7 @@ cut_export (CrCli  *cli,
       status = cr_cli_fail (error);
       return g_error_matches (error, CR_CUT_ERROR, CR_CUT_ERROR_UNCONSENTED) ? CR_EXIT_UNCONSENTED : status;
     }
-  if (rows && cr_clearance_count_problems (rows))
-    g_printerr ("casereel: warning: exported with %u consent problems (--allow-unconsented)\n",
-                cr_clearance_count_problems (rows));
+  print_override (rows);
   g_print ("%s\n", output);
   return CR_EXIT_OK;
 }
@@ -591,6 +601,7 @@ cut_render (CrCli  *cli,
       status = cr_cli_fail (error);
       return g_error_matches (error, CR_CUT_ERROR, CR_CUT_ERROR_UNCONSENTED) ? CR_EXIT_UNCONSENTED : status;
     }
+  print_override (rows);
   g_print ("%s\n", output);
   return CR_EXIT_OK;
 }

@@ -17,6 +17,13 @@ cr_cli_production (CrCli *cli, int argc, char **argv)
 int
 cr_cli_participant (CrCli *cli, int argc, char **argv)
 {
+  /* Erasure is not an edit: it has its own verb, beside the shared ones. */
+  if (argc >= 2 && g_str_equal (argv[1], "erase"))
+    {
+      g_autofree char *name = g_strdup ("participant erase");
+      argv[1] = name;
+      return cr_cli_participant_erase (cli, argc - 1, argv + 1);
+    }
   return cr_cli_entity_run (cli, &cr_entity_participant, argc, argv);
 }
 

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "cr-consent.h"
+#include "cr-consent-current.h"
+#include "cr-consent-people.h"
 #include "cr-doc-gather.h"
 #include "cr-store.h"
 #include "cr-zone.h"
@@ -752,28 +754,31 @@ cr_doc_gather_releases (CrDb              *db,
   g_autofree char *now = on_date ? g_strdup (on_date) : today ();
   g_autoptr(CrRecord) production = NULL;
   g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GHashTable) states = NULL;
+  g_autoptr(GHashTable) appear = NULL;
   GArray *rows;
   GDate day;
 
   if (!parse_date (now, &day, error) ||
       !(production = cr_store_get (db, &cr_entity_production, 1, error)) ||
-      !(people = cr_store_list (db, &cr_entity_participant, NULL, error)))
+      !(people = cr_store_list (db, &cr_entity_participant, NULL, error)) ||
+      !(states = cr_consent_current_many (db, NULL, now, error)) ||
+      !(appear = cr_participants_who_appear (db, error)))
     return FALSE;
 
   rows = g_array_new (FALSE, TRUE, sizeof (CrReleaseRow));
   for (guint i = 0; i < people->len; i++)
     {
       const CrRecord *person = g_ptr_array_index (people, i);
-      g_autoptr(CrConsentState) state = cr_consent_current (db, person->id, now, error);
+      const CrConsentState *state = g_hash_table_lookup (states, &person->id);
       CrReleaseRow row;
 
       if (state == NULL)
-        {
-          g_array_unref (rows);
-          return FALSE;
-        }
-      /* Crew and contacts only when they have a consent history (they were filmed). */
-      if (state->status == NULL && g_strcmp0 (cr_record_get (person, "kind"), "interviewee") != 0)
+        continue;   /* added since the list was read */
+      /* Everyone who is interviewed, filmed or logged in footage, whatever their kind; other
+       * crew and contacts only when they have a consent history. */
+      if (state->status == NULL && g_strcmp0 (cr_record_get (person, "kind"), "interviewee") != 0 &&
+          !g_hash_table_contains (appear, &person->id))
         continue;
       row = (CrReleaseRow) {
         arena_str (arena, cr_record_get (person, "name")),
