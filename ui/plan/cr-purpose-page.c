@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-purpose-page"
+
+#include "config.h"
+
+#include "cr-cuts-page.h"
+#include "cr-purpose-page.h"
+
+GtkWidget *
+cr_purpose_page_new (CrProduction   *production,
+                     const CrEntity *entity)
+{
+  if (entity == &cr_entity_cut)
+    return GTK_WIDGET (cr_cuts_page_new (production));
+  return NULL;
+}
