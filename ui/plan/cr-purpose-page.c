@@ -5,6 +5,7 @@
 
 #include "cr-cuts-page.h"
 #include "cr-purpose-page.h"
+#include "cr-schedule-page.h"
 
 GtkWidget *
 cr_purpose_page_new (CrProduction   *production,
@@ -12,5 +13,7 @@ cr_purpose_page_new (CrProduction   *production,
 {
   if (entity == &cr_entity_cut)
     return GTK_WIDGET (cr_cuts_page_new (production));
+  if (entity == &cr_entity_interview)
+    return GTK_WIDGET (cr_schedule_page_new (production));
   return NULL;
 }
