@@ -8,6 +8,8 @@
 
 #include <glib/gstdio.h>
 
+#include "cr-people-page.h"
+#include "cr-record-editor.h"
 #include "cr-schedule-page.h"
 #include "cr-store.h"
 #include "cr-window.h"
@@ -65,6 +67,10 @@ fixture_set_up (Fixture       *f,
   f->grace = add (db, &cr_entity_participant, "name", "Grace Hughes", "kind", "interviewee",
                   "email", "grace@example.org", NULL);
   add (db, &cr_entity_participant, "name", "Rhys Bennett", "kind", "crew", NULL);
+  add (db, &cr_entity_consent, "participant", "Grace Hughes", "status", "requested", "date", "2026-02-20", NULL);
+  add (db, &cr_entity_consent, "participant", "Grace Hughes", "status", "signed", "date", "2026-03-02",
+       "taken_by", "Harriet Lewis", "channels", "internal,website,funder-report", "media", "video,quotes",
+       "naming", "first-name", "expires", "2029-03-02", NULL);
   add (db, &cr_entity_location, "name", "Riverside Community Hall", NULL);
   add (db, &cr_entity_location, "name", "Northgate Academy library", NULL);
   f->hall = add (db, &cr_entity_interview, "title", "Aisha and Grace at the hall", "start", "2026-04-14 10:00",
@@ -277,6 +283,55 @@ test_agenda (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Record a withdrawal from the Participants page and see it head the person's history. */
+static void
+test_consent_history (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CrWindow *window = cr_window_new (NULL, NULL);
+  CrPeoplePage *page;
+  CrEntityPage *list;
+  CrConsentHistory *history;
+  CrRecordEditor *editor;
+  GPtrArray *entries;
+
+  g_assert_true (cr_window_open (window, f->path, FALSE, &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  cr_window_show_page (window, "participants");
+  page = CR_PEOPLE_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_PEOPLE_PAGE));
+  g_assert_nonnull (page);
+  list = cr_people_page_get_list (page);
+  /* The window still finds the list by its name: Ctrl+N, Ctrl+F and Undo work as before. */
+  g_assert_true (cr_window_get_page (window, "participants") == list);
+  history = cr_people_page_get_history (page);
+  g_assert_cmpuint (cr_consent_history_get_entries (history)->len, ==, 0);
+
+  cr_entity_page_select (list, f->grace);
+  entries = cr_consent_history_get_entries (history);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (entries, 0), ==, "2026-03-02 Signed");
+  g_assert_cmpstr (g_ptr_array_index (entries, 1), ==, "2026-02-20 Requested");
+  g_assert_true (g_str_has_prefix (cr_consent_history_get_current (history), "Today: Signed"));
+
+  editor = cr_entity_page_record_consent (list);
+  g_assert_nonnull (editor);
+  g_assert_true (cr_record_editor_set_text (editor, "status", "withdrawn"));
+  g_assert_true (cr_record_editor_set_text (editor, "date", "2026-03-12"));
+  g_assert_true (cr_record_editor_set_text (editor, "withdrawal_scope", "all"));
+  g_assert_true (cr_record_editor_save (editor, &error));
+  g_assert_no_error (error);   /* a saved editor closes itself */
+
+  entries = cr_consent_history_get_entries (history);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (entries, 0), ==, "2026-03-12 Withdrawn");
+  g_assert_true (g_str_has_prefix (cr_consent_history_get_current (history), "Today: Withdrawn"));
+  wait_for_frames (GTK_WIDGET (window), 4);
+  save_png (GTK_WIDGET (window), "casereel-consent-history.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -289,5 +344,6 @@ main (int    argc,
   g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
 
   g_test_add ("/ui/plan/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
+  g_test_add ("/ui/plan/consent-history", Fixture, NULL, fixture_set_up, test_consent_history, fixture_tear_down);
   return g_test_run ();
 }

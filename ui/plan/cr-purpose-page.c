@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cr-cuts-page.h"
+#include "cr-people-page.h"
 #include "cr-purpose-page.h"
 #include "cr-schedule-page.h"
 
@@ -13,7 +14,15 @@ cr_purpose_page_new (CrProduction   *production,
 {
   if (entity == &cr_entity_cut)
     return GTK_WIDGET (cr_cuts_page_new (production));
+  if (entity == &cr_entity_participant)
+    return GTK_WIDGET (cr_people_page_new (production));
   if (entity == &cr_entity_interview)
     return GTK_WIDGET (cr_schedule_page_new (production));
   return NULL;
+}
+
+GtkWidget *
+cr_purpose_page_get_list (GtkWidget *page)
+{
+  return CR_IS_PEOPLE_PAGE (page) ? GTK_WIDGET (cr_people_page_get_list (CR_PEOPLE_PAGE (page))) : NULL;
 }

@@ -12,4 +12,8 @@ G_BEGIN_DECLS
 GtkWidget *cr_purpose_page_new (CrProduction   *production,
                                 const CrEntity *entity);
 
+/* The list page inside a purpose-built page that keeps one (Participants), else NULL: the
+ * window connects its signals and finds it by name as before. */
+GtkWidget *cr_purpose_page_get_list (GtkWidget      *page);
+
 G_END_DECLS
