@@ -8,6 +8,7 @@
  * back. */
 
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 
@@ -76,7 +77,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrProduction) production = NULL;
-  const char *folders[] = { g_getenv ("CASEREEL_FIXTURES"), NULL };
+  const char *folders[] = { cr_test_fixtures (), NULL };
   CrDb *db;
 
   g_assert_nonnull (folders[0]);

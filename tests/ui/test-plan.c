@@ -5,12 +5,15 @@
  * interviews in words (no ids), and its calendar export read by python3-icalendar. */
 
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 
 #include "cr-people-page.h"
 #include "cr-record-editor.h"
+#include "cr-indexer.h"
 #include "cr-schedule-page.h"
+#include "cr-shots-page.h"
 #include "cr-store.h"
 #include "cr-window.h"
 
@@ -332,6 +335,100 @@ test_consent_history (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Shots: reordered through the rows' drag and drop, status moved on in one click, coverage
+ * from the clips linked to each. */
+static void
+test_shots (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CrWindow *window;
+  CrShotsPage *page;
+  GtkButton *status;
+  g_autofree char *order = NULL;
+  gint64 wide, hands, bus;
+
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+    const char *folders[] = { cr_test_fixtures (), NULL };
+    g_autoptr(CrRecord) link = cr_record_new (&cr_entity_clip);
+    gint64 clip = 0;
+
+    g_assert_no_error (error);
+    wide = add (db, &cr_entity_shot, "number", "1A", "description", "Wide of the hall as families arrive",
+                "type", "establishing", "size", "ws", "location", "Riverside Community Hall", "duration", "0:08", NULL);
+    hands = add (db, &cr_entity_shot, "number", "1B", "description", "Hands laying out the homework table",
+                 "type", "detail", "size", "cu", "priority", "must", NULL);
+    bus = add (db, &cr_entity_shot, "number", "2", "description", "The bus pulling away", NULL);
+    g_assert_true (cr_index_folders (db, folders, NULL, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (cr_store_resolve (db, &cr_entity_clip, "VideoTrack_29_97_Start-00-00-00-00.mp4", &clip, &error));
+    cr_record_set (link, "shots", "1B");
+    g_assert_true (cr_store_update (db, &cr_entity_clip, clip, link, &error));
+    g_assert_no_error (error);
+  }
+
+  window = cr_window_new (NULL, NULL);
+  g_assert_true (cr_window_open (window, f->path, FALSE, &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  cr_window_show_page (window, "shots");
+  page = CR_SHOTS_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_SHOTS_PAGE));
+  g_assert_nonnull (page);
+  order = cr_shots_page_dup_order (page);
+  g_assert_cmpstr (order, ==, "1A|1B|2");
+  g_clear_pointer (&order, g_free);
+  g_assert_cmpstr (cr_shots_page_get_coverage (page, hands), ==, "1 clip");
+  g_assert_cmpstr (cr_shots_page_get_coverage (page, wide), ==, "No footage yet");
+  g_assert_cmpstr (cr_shots_page_get_summary (page), ==, "1 of 3 shots have footage");
+
+  /* Drag "2" onto the first row: the drop target of that row moves it there. */
+  {
+    GtkWidget *first = gtk_widget_get_ancestor (GTK_WIDGET (cr_shots_page_get_status_button (page, wide)),
+                                                GTK_TYPE_LIST_BOX_ROW);
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (first);
+    g_auto(GValue) value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+
+    g_value_init (&value, G_TYPE_INT64);
+    g_value_set_int64 (&value, bus);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+        if (GTK_IS_DROP_TARGET (controller))
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+      }
+    g_assert_true (accepted);
+  }
+  order = cr_shots_page_dup_order (page);
+  g_assert_cmpstr (order, ==, "2|1A|1B");
+  g_clear_pointer (&order, g_free);
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+    g_autoptr(CrRecord) moved = cr_store_get (db, &cr_entity_shot, bus, &error);
+    g_autoptr(CrRecord) last = cr_store_get (db, &cr_entity_shot, hands, &error);
+    g_assert_cmpint (cr_record_get_int (moved, "position", 0), ==, 1);
+    g_assert_cmpint (cr_record_get_int (last, "position", 0), ==, 3);
+  }
+
+  /* One click: planned -> captured, and the next: -> selected. */
+  status = cr_shots_page_get_status_button (page, wide);
+  g_assert_cmpstr (gtk_button_get_label (status), ==, "Planned");
+  g_signal_emit_by_name (status, "clicked");
+  status = cr_shots_page_get_status_button (page, wide);
+  g_assert_cmpstr (gtk_button_get_label (status), ==, "Captured");
+  g_signal_emit_by_name (status, "clicked");
+  g_assert_cmpstr (gtk_button_get_label (cr_shots_page_get_status_button (page, wide)), ==, "Selected");
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+    g_autoptr(CrRecord) shot = cr_store_get (db, &cr_entity_shot, wide, &error);
+    g_assert_cmpstr (cr_record_get (shot, "status"), ==, "selected");
+  }
+  wait_for_frames (GTK_WIDGET (window), 4);
+  save_png (GTK_WIDGET (window), "casereel-shots.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -344,6 +441,7 @@ main (int    argc,
   g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
 
   g_test_add ("/ui/plan/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
+  g_test_add ("/ui/plan/shots", Fixture, NULL, fixture_set_up, test_shots, fixture_tear_down);
   g_test_add ("/ui/plan/consent-history", Fixture, NULL, fixture_set_up, test_consent_history, fixture_tear_down);
   return g_test_run ();
 }

@@ -971,8 +971,8 @@ test_screenshots (void)
 
     g_assert_no_error (error);
     window = show_window (empty);
-    cr_window_show_page (window, "shots");
-    g_assert_true (cr_entity_page_is_empty (cr_window_get_page (window, "shots")));
+    cr_window_show_page (window, "locations");
+    g_assert_true (cr_entity_page_is_empty (cr_window_get_page (window, "locations")));
     wait_for_frames (GTK_WIDGET (window), 4);
     save_png (GTK_WIDGET (window), "casereel-empty.png");
     gtk_window_destroy (GTK_WINDOW (window));

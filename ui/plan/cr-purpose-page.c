@@ -7,6 +7,7 @@
 #include "cr-people-page.h"
 #include "cr-purpose-page.h"
 #include "cr-schedule-page.h"
+#include "cr-shots-page.h"
 
 GtkWidget *
 cr_purpose_page_new (CrProduction   *production,
@@ -16,6 +17,8 @@ cr_purpose_page_new (CrProduction   *production,
     return GTK_WIDGET (cr_cuts_page_new (production));
   if (entity == &cr_entity_participant)
     return GTK_WIDGET (cr_people_page_new (production));
+  if (entity == &cr_entity_shot)
+    return GTK_WIDGET (cr_shots_page_new (production));
   if (entity == &cr_entity_interview)
     return GTK_WIDGET (cr_schedule_page_new (production));
   return NULL;
