@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "cr-people-page.h"
+#include "cr-print.h"
 #include "cr-record-editor.h"
 #include "cr-indexer.h"
 #include "cr-schedule-page.h"
@@ -283,6 +284,36 @@ test_agenda (Fixture       *f,
   read = read_calendar (ics);
   g_assert_nonnull (strstr (read, "Grace at school|2026-04-14T11:00:00+00:00"));
   g_assert_null (strstr (read, "Aisha on the bus home"));
+
+  /* The call sheet through GtkPrintOperation to a PDF, read by pdftotext. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "call sheet.pdf", NULL);
+    const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+    g_autofree char *text = NULL;
+    g_autoptr(GDir) dir = NULL;
+    const char *name;
+    int status = 0;
+
+    g_assert_true (cr_print_callsheet (GTK_WINDOW (window), cr_production_get_db (cr_window_get_production (window)),
+                                       "2026-04-14", FALSE, pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                 NULL, &text, NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (text, "Aisha and Grace at the hall"));
+    g_assert_nonnull (strstr (text, "Grace Hughes"));
+    g_assert_nonnull (strstr (text, "Page 1 of"));
+    g_assert_null (strstr (text, "Aisha on the bus home"));   /* the next day's */
+    /* Nothing left beside it: the temporary name was renamed into place. */
+    dir = g_dir_open (f->dir, 0, NULL);
+    while ((name = g_dir_read_name (dir)))
+      g_assert_false (g_str_has_suffix (name, ".tmp"));
+    /* A day without interviews: one line, no file. */
+    g_assert_false (cr_print_callsheet (GTK_WINDOW (window), cr_production_get_db (cr_window_get_production (window)),
+                                        "2026-05-01", FALSE, pdf, &error));
+    g_assert_nonnull (error);
+    g_assert_null (strchr (error->message, '\n'));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cr-exchange.h"
+#include "cr-print.h"
 #include "cr-record-editor.h"
 #include "cr-record-format.h"
 #include "cr-schedule-page.h"
@@ -23,6 +24,7 @@ struct _CrSchedulePage
   /* owned */
   CrProduction *production;
   GPtrArray    *days;     /* char *, as shown */
+  GPtrArray    *dates;    /* char *, YYYY-MM-DD, as days */
   GHashTable   *clashes;  /* interview id (gint64 *) -> char * */
   GHashTable   *rows;     /* interview id (gint64 *) -> GtkWidget * (borrowed) */
   guint         n_clashes;
@@ -244,6 +246,7 @@ reload (CrSchedulePage *self)
   while ((child = gtk_widget_get_first_child (self->days_box)))
     gtk_box_remove (GTK_BOX (self->days_box), child);
   g_ptr_array_set_size (self->days, 0);
+  g_ptr_array_set_size (self->dates, 0);
   g_hash_table_remove_all (self->rows);
   if (interviews == NULL)
     {
@@ -269,6 +272,7 @@ reload (CrSchedulePage *self)
           g_signal_connect (list, "row-activated", G_CALLBACK (row_activated_cb), self);
           gtk_box_append (GTK_BOX (self->days_box), list);
           g_ptr_array_add (self->days, g_strdup (day));
+          g_ptr_array_add (self->dates, cr_record_local_time (interview, "start", "%Y-%m-%d"));
           last_day = g_ptr_array_index (self->days, self->days->len - 1);
         }
       row = make_row (self, interview);
@@ -446,6 +450,88 @@ export_person_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- printing the call sheet for a day ---- */
+
+static void
+pdf_response_cb (GtkNativeDialog *chooser,
+                 int              response,
+                 CrSchedulePage  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *date = g_object_get_data (G_OBJECT (chooser), "cr-date");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      if (cr_print_callsheet (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, db_of (self), date, FALSE, path, &error))
+        exported (self, path);
+      else
+        report (self, "Could Not Save the Call Sheet", error);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+day_response_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 CrSchedulePage   *self)
+{
+  guint chosen = gtk_drop_down_get_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+  const char *date;
+
+  if (chosen >= self->dates->len || !(date = g_ptr_array_index (self->dates, chosen)))
+    return;
+  if (g_str_equal (response, "print"))
+    {
+      if (!cr_print_callsheet (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, db_of (self), date, FALSE, NULL, &error))
+        report (self, "Could Not Print the Call Sheet", error);
+    }
+  else if (g_str_equal (response, "pdf"))
+    {
+      GtkFileChooserNative *chooser = gtk_file_chooser_native_new ("Save Call Sheet as PDF",
+                                                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                   GTK_FILE_CHOOSER_ACTION_SAVE, "_Save", "_Cancel");
+      g_autofree char *name = g_strdup_printf ("Call sheet %s.pdf", date);
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+      g_object_set_data_full (G_OBJECT (chooser), "cr-date", g_strdup (date), g_free);
+      g_signal_connect (chooser, "response", G_CALLBACK (pdf_response_cb), g_object_ref (self));
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+    }
+}
+
+static void
+callsheet_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CrSchedulePage *self = CR_SCHEDULE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkStringList) days = gtk_string_list_new (NULL);
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < self->days->len; i++)
+    gtk_string_list_append (days, g_ptr_array_index (self->days, i));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, "Call Sheet",
+                                   "Everyone’s call times, the schedule, the places and the shots for one day.");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
+                                      gtk_drop_down_new (G_LIST_MODEL (g_object_ref (days)), NULL));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel", "pdf", "Save as _PDF…",
+                                    "print", "_Print…", NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "print", self->days->len > 0);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "pdf", self->days->len > 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (day_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- the class ---- */
 
 static void
@@ -468,6 +554,7 @@ cr_schedule_page_finalize (GObject *object)
   CrSchedulePage *self = CR_SCHEDULE_PAGE (object);
 
   g_ptr_array_unref (self->days);
+  g_ptr_array_unref (self->dates);
   g_hash_table_unref (self->clashes);
   g_hash_table_unref (self->rows);
   G_OBJECT_CLASS (cr_schedule_page_parent_class)->finalize (object);
@@ -490,6 +577,8 @@ cr_schedule_page_class_init (CrSchedulePageClass *klass)
   gtk_widget_class_install_action (widget_class, "schedule.export-ics", NULL, export_ics_activated);
   gtk_widget_class_install_action (widget_class, "schedule.export-person-ics", NULL, export_person_activated);
   gtk_widget_class_install_action (widget_class, "schedule.export-csv", NULL, export_csv_activated);
+  gtk_widget_class_install_action (widget_class, "schedule.callsheet", NULL, callsheet_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "schedule.callsheet", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "schedule.add", NULL);
 }
 
@@ -500,6 +589,7 @@ cr_schedule_page_init (CrSchedulePage *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   self->days = g_ptr_array_new_with_free_func (g_free);
+  self->dates = g_ptr_array_new_with_free_func (g_free);
   self->clashes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
