@@ -390,7 +390,7 @@ test_shots (Fixture       *f,
                 "type", "establishing", "size", "ws", "location", "Riverside Community Hall", "duration", "0:08", NULL);
     hands = add (db, &cr_entity_shot, "number", "1B", "description", "Hands laying out the homework table",
                  "type", "detail", "size", "cu", "priority", "must", NULL);
-    bus = add (db, &cr_entity_shot, "number", "2", "description", "The bus pulling away", NULL);
+    bus = add (db, &cr_entity_shot, "number", "2", "description", "The bus pulling away", "duration", "0:30", NULL);
     g_assert_true (cr_index_folders (db, folders, NULL, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     g_assert_true (cr_store_resolve (db, &cr_entity_clip, "VideoTrack_29_97_Start-00-00-00-00.mp4", &clip, &error));
@@ -454,6 +454,29 @@ test_shots (Fixture       *f,
     g_autoptr(CrDb) db = cr_db_open (f->path, &error);
     g_autoptr(CrRecord) shot = cr_store_get (db, &cr_entity_shot, wide, &error);
     g_assert_cmpstr (cr_record_get (shot, "status"), ==, "selected");
+  }
+  /* The printed shot list: priority shown, and a dropped shot takes no time on the day. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "shots.pdf", NULL);
+    const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+    g_autofree char *text = NULL;
+    g_autoptr(CrRecord) dropped = cr_record_new (&cr_entity_shot);
+    CrProduction *production = cr_window_get_production (window);
+    int status_code = 0;
+
+    cr_record_set (dropped, "status", "dropped");
+    g_assert_true (cr_store_update (cr_production_get_db (production), &cr_entity_shot, bus, dropped, &error));
+    cr_production_changed (production, &cr_entity_shot);
+    g_assert_cmpstr (cr_shots_page_get_summary (page), ==, "1 of 2 shots have footage");
+    g_assert_true (cr_print_shotlist (GTK_WINDOW (window), cr_production_get_db (production), pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                 NULL, &text, NULL, &status_code, &error));
+    g_assert_true (g_spawn_check_wait_status (status_code, NULL));
+    g_assert_nonnull (strstr (text, "Priority"));
+    g_assert_nonnull (strstr (text, "must"));
+    g_assert_nonnull (strstr (text, "0:30"));   /* the dropped shot's own estimate stays on its row */
+    g_assert_null (strstr (text, "0:38"));      /* but not in the total */
   }
   wait_for_frames (GTK_WIDGET (window), 4);
   save_png (GTK_WIDGET (window), "casereel-shots.png");
