@@ -13,6 +13,7 @@
 #include "cr-otio.h"
 #include "cr-record-format.h"
 #include "cr-store.h"
+#include "cr-transcripts.h"
 
 static CrRate
 rate_of (const char *text,
@@ -139,6 +140,7 @@ cr_cut_build_timeline (CrDb    *db,
   g_autoptr(CrRecord) row = cr_store_get (db, &cr_entity_cut, cut, error);
   g_autoptr(CrTimeline) timeline = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CrTranscriptWords) said = cr_transcript_words_new (db, NULL);
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) extras = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) clip_extras_free);
@@ -177,6 +179,7 @@ cr_cut_build_timeline (CrDb    *db,
       event->label = column_text (stmt, 5);
       event->question = column_text (stmt, 6);
       event->participants = column_text (stmt, 7);
+      event->transcript = said ? cr_transcript_words_get (said, clip, event->in, event->out) : NULL;
 
       /* The clip's markers inside the event, and its tags as keywords. */
       x = clip_extras (db, extras, clip);

@@ -14,7 +14,8 @@ libjson-glib-dev libsqlite3-dev libavformat-dev libavcodec-dev libavutil-dev lib
 libswresample-dev libavfilter-dev libpango1.0-dev libcairo2-dev
 ffmpeg mediainfo melt sqlite3 xvfb xauth poppler-utils python3-icalendar libxml2-utils
 desktop-file-utils fonts-cantarell
-fonts-noto-core fonts-noto-cjk"
+fonts-noto-core fonts-noto-cjk
+libzip-dev pandoc"
 
 missing=""
 for p in $packages; do
