@@ -203,6 +203,7 @@ fill_shot_row (CrDocArena     *arena,
   row->participants = arena_take (arena, join_names (shot, "participants", people));
   row->duration = (guint) cr_record_get_int (shot, "duration", 0);
   row->status = arena_str (arena, status ? status : "planned");
+  row->priority = arena_str (arena, cr_record_get (shot, "priority"));
   row->done = g_strcmp0 (status, "captured") == 0 || g_strcmp0 (status, "selected") == 0;
 }
 

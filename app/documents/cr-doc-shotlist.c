@@ -25,7 +25,9 @@ count_done (const CrShotRow *shots,
   *seconds = 0;
   for (guint i = 0; i < n_shots; i++)
     {
-      *seconds += shots[i].duration;
+      /* A dropped shot will not be filmed: it takes no time on the day. */
+      if (g_strcmp0 (shots[i].status, "dropped") != 0)
+        *seconds += shots[i].duration;
       done += shots[i].done ? 1 : 0;
     }
   return done;
@@ -50,14 +52,17 @@ cr_doc_shotlist_add_table (CrDoc           *doc,
     { "Description", 0, CR_DOC_ALIGN_START },
     { "Participants", 70, CR_DOC_ALIGN_START },
     { "Est.", 40, CR_DOC_ALIGN_END },
+    { "Priority", 42, CR_DOC_ALIGN_START },
     { "Status", 46, CR_DOC_ALIGN_START },
   };
   CrDocColumn columns[G_N_ELEMENTS (all)];
   guint n_columns = 0;
   CrDocTable *table;
 
+  /* The shot list (with totals) says each shot's priority; a call sheet's day table stays narrow. */
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    if (with_participants || !g_str_equal (all[i].title, "Participants"))
+    if ((with_participants || !g_str_equal (all[i].title, "Participants")) &&
+        (totals || !g_str_equal (all[i].title, "Priority")))
       columns[n_columns++] = all[i];
   table = cr_doc_add_table (doc, CR_DOC_TABLE_GRID, columns, n_columns, caption);
 
@@ -78,6 +83,8 @@ cr_doc_shotlist_add_table (CrDoc           *doc,
       if (with_participants)
         cells[n++] = shot->participants;
       cells[n++] = duration;
+      if (totals)
+        cells[n++] = shot->priority ? shot->priority : "normal";
       cells[n++] = shot->status;
       cr_doc_table_add_row (table, CR_DOC_ROW_NORMAL, cells);
     }
@@ -92,7 +99,7 @@ cr_doc_shotlist_add_table (CrDoc           *doc,
 
       cells[1] = "Total";
       cells[6] = summary;
-      cells[n_columns - 2] = duration;
+      cells[n_columns - 3] = duration;   /* Est., before Priority and Status */
       cr_doc_table_add_row (table, CR_DOC_ROW_TOTAL, cells);
     }
 }

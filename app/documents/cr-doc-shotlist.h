@@ -18,6 +18,7 @@ typedef struct
   guint       duration;     /* estimated, seconds; 0 when not estimated */
   const char *status;       /* "planned", "captured", "selected", "dropped" */
   gboolean    done;         /* ticks the box: captured or selected */
+  const char *priority;     /* "low", "normal", "high", "must"; NULL: normal */
 } CrShotRow;
 
 typedef struct

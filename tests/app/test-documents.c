@@ -371,7 +371,7 @@ test_shotlist_pages (void)
       /* The header row on every page, with the running header and footer. */
       assert_in_order (text, (const char *[]) {
         "Voices of the Aire", "Shot list · by location",
-        "No.", "Type", "Size", "Movement", "Lens", "Description", "Participants", "Est.", "Status",
+        "No.", "Type", "Size", "Movement", "Lens", "Description", "Participants", "Est.", "Priority", "Status",
         footer, NULL });
       if (p > 1)
         g_assert_nonnull (strstr (text, "(continued)"));

@@ -655,14 +655,15 @@ test_editor_add (Fixture       *f,
 
   /* An interview with links, a reference and a wall time. */
   {
-    CrEntityPage *interviews = cr_window_get_page (window, "interviews");
     g_autofree char *people_ids = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
                                                    stored->id, find_id (f->db, &cr_entity_participant, "Ben Adeyemi"));
     g_autofree char *location = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                  find_id (f->db, &cr_entity_location, "Riverside Community Hall"));
     g_autoptr(CrRecord) interview = NULL;
 
-    editor = cr_entity_page_add (interviews);
+    /* The Schedule page is an agenda now: its Add opens the same editor. */
+    editor = cr_record_editor_new (GTK_WINDOW (window), cr_window_get_production (window), &cr_entity_interview, 0);
+    gtk_window_present (GTK_WINDOW (editor));
     cr_record_editor_set_text (editor, "title", "Zainab after school");
     cr_record_editor_set_text (editor, "start", "2026-05-05 16:00");
     cr_record_editor_set_text (editor, "end", "2026-05-05 17:00");
@@ -944,7 +945,10 @@ test_screenshots (void)
     gtk_window_destroy (GTK_WINDOW (editor));
 
     cr_window_show_page (window, "interviews");
-    editor = cr_entity_page_edit (cr_window_get_page (window, "interviews"), 0);
+    editor = cr_record_editor_new (GTK_WINDOW (window), cr_window_get_production (window), &cr_entity_interview,
+                                   find_id (cr_production_get_db (cr_window_get_production (window)),
+                                            &cr_entity_interview, "Aisha and Grace at the hall"));
+    gtk_window_present (GTK_WINDOW (editor));
     gtk_window_set_default_size (GTK_WINDOW (editor), 580, 1000);
     wait_for_frames (GTK_WIDGET (editor), 4);
     save_png (GTK_WIDGET (editor), "casereel-interview.png");
@@ -967,8 +971,8 @@ test_screenshots (void)
 
     g_assert_no_error (error);
     window = show_window (empty);
-    cr_window_show_page (window, "shots");
-    g_assert_true (cr_entity_page_is_empty (cr_window_get_page (window, "shots")));
+    cr_window_show_page (window, "locations");
+    g_assert_true (cr_entity_page_is_empty (cr_window_get_page (window, "locations")));
     wait_for_frames (GTK_WIDGET (window), 4);
     save_png (GTK_WIDGET (window), "casereel-empty.png");
     gtk_window_destroy (GTK_WINDOW (window));

@@ -533,3 +533,10 @@ cr_entity_page_is_empty (CrEntityPage *self)
   g_return_val_if_fail (CR_IS_ENTITY_PAGE (self), TRUE);
   return !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "list");
 }
+
+GtkSingleSelection *
+cr_entity_page_get_selection (CrEntityPage *self)
+{
+  g_return_val_if_fail (CR_IS_ENTITY_PAGE (self), NULL);
+  return self->selection;
+}

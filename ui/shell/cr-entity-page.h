@@ -34,4 +34,7 @@ void            cr_entity_page_select       (CrEntityPage   *self,
 /* Whether the table or the empty page shows. */
 gboolean        cr_entity_page_is_empty     (CrEntityPage   *self);
 
+/* The table's selection (CrRow items), for a page that shows more of the selected row. */
+GtkSingleSelection *cr_entity_page_get_selection (CrEntityPage *self);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "cr-purpose-page.h"
 #include "cr-record-editor.h"
 #include "cr-schedule.h"
 #include "cr-settings.h"
@@ -271,12 +272,20 @@ build_pages (CrWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (list_pages); i++)
     {
       const CrEntity *entity = list_pages[i].entity;
-      CrEntityPage *list = cr_entity_page_new (self->production, entity);
+      GtkWidget *page = cr_purpose_page_new (self->production, entity);
+      CrEntityPage *list = NULL;
       g_autofree char *title = cr_words_entity (entity, TRUE);
 
-      g_signal_connect_object (list, "deleted", G_CALLBACK (page_deleted_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (list, "saved", G_CALLBACK (page_saved_cb), self, G_CONNECT_SWAPPED);
-      add_page (self, GTK_WIDGET (list), entity->plural, title, list_pages[i].icon, entity);
+      if (page == NULL)
+        page = GTK_WIDGET (list = cr_entity_page_new (self->production, entity));
+      else
+        list = (CrEntityPage *) cr_purpose_page_get_list (page);
+      if (list != NULL)
+        {
+          g_signal_connect_object (list, "deleted", G_CALLBACK (page_deleted_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (list, "saved", G_CALLBACK (page_saved_cb), self, G_CONNECT_SWAPPED);
+        }
+      add_page (self, page, entity->plural, title, list_pages[i].icon, entity);
     }
   update_counts (self);
 }
@@ -303,12 +312,19 @@ back_clicked_cb (CrWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* A page's list: the page itself, or the one a purpose-built page keeps. */
+static CrEntityPage *
+list_of (GtkWidget *child)
+{
+  if (child == NULL)
+    return NULL;
+  return CR_IS_ENTITY_PAGE (child) ? CR_ENTITY_PAGE (child) : (CrEntityPage *) cr_purpose_page_get_list (child);
+}
+
 static CrEntityPage *
 visible_list_page (CrWindow *self)
 {
-  GtkWidget *child = gtk_stack_get_visible_child (self->view_stack);
-
-  return CR_IS_ENTITY_PAGE (child) ? CR_ENTITY_PAGE (child) : NULL;
+  return list_of (gtk_stack_get_visible_child (self->view_stack));
 }
 
 /* ---- actions ---- */
@@ -637,7 +653,7 @@ cr_window_get_page (CrWindow   *self,
 
   g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
   child = gtk_stack_get_child_by_name (self->view_stack, name);
-  return CR_IS_ENTITY_PAGE (child) ? CR_ENTITY_PAGE (child) : NULL;
+  return list_of (child);
 }
 
 CrOverviewPage *

@@ -1,0 +1,584 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-test-cuts"
+
+/* The Cuts page driven as a user would, in the real window over real footage: a stringout
+ * made in its dialog, events badged for consent, reordered by the drag-and-drop path and by
+ * Alt+Down, removed and put back with Undo, trimmed by timecode, and an EDL export that is
+ * refused for a withdrawn person, then exported anyway with the choice recorded, and read
+ * back. */
+
+#include "config.h"
+#include "../cr-test-support.h"
+
+#include <glib/gstdio.h>
+
+#include "cr-cut-edit.h"
+#include "cr-cut-event-row.h"
+#include "cr-cut-event.h"
+#include "cr-cut-export-dialog.h"
+#include "cr-cut-strip.h"
+#include "cr-cuts-page.h"
+#include "cr-edl.h"
+#include "cr-export-override.h"
+#include "cr-indexer.h"
+#include "cr-store.h"
+#include "cr-stringout-dialog.h"
+#include "cr-window.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static gint64
+add (CrDb           *db,
+     const CrEntity *entity,
+     ...)
+{
+  g_autoptr(CrRecord) record = cr_record_new (entity);
+  g_autoptr(GError) error = NULL;
+  va_list args;
+  const char *field;
+  gint64 id;
+
+  va_start (args, entity);
+  while ((field = va_arg (args, const char *)))
+    cr_record_set (record, field, va_arg (args, const char *));
+  va_end (args);
+  id = cr_store_insert (db, record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* A young carers' project: the real recordings catalogued, two people (one has withdrawn),
+ * two questions and four selects, one of them with nobody linked. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrProduction) production = NULL;
+  const char *folders[] = { cr_test_fixtures (), NULL };
+  CrDb *db;
+
+  g_assert_nonnull (folders[0]);
+  f->dir = g_dir_make_tmp ("casereel-cuts-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "riverside.casereel", NULL);
+  production = cr_production_create (f->path, "Caring Together", &error);
+  g_assert_no_error (error);
+  db = cr_production_get_db (production);
+  g_assert_true (cr_index_folders (db, folders, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  add (db, &cr_entity_participant, "name", "Aisha Rahman", "kind", "interviewee", NULL);
+  add (db, &cr_entity_participant, "name", "Farhan Iqbal", "kind", "interviewee", NULL);
+  add (db, &cr_entity_consent, "participant", "Aisha Rahman", "status", "signed", "date", "2026-03-02",
+       "channels", "internal,website,funder-report", "media", "all", "naming", "full-name", NULL);
+  add (db, &cr_entity_consent, "participant", "Farhan Iqbal", "status", "signed", "date", "2026-02-20",
+       "channels", "all", "media", "all", "naming", "full-name", NULL);
+  add (db, &cr_entity_consent, "participant", "Farhan Iqbal", "status", "withdrawn", "date", "2026-03-12", NULL);
+  add (db, &cr_entity_question, "text", "How did you first hear about the project?", NULL);
+  add (db, &cr_entity_question, "text", "What does a normal school day look like?", NULL);
+  add (db, &cr_entity_select, "clip", "VideoTrack_29_97_Start-00-00-00-00.mp4", "in_frame", "0", "out_frame", "60",
+       "label", "Arriving at the hall", "participants", "Aisha Rahman",
+       "question", "How did you first hear about the project?", NULL);
+  add (db, &cr_entity_select, "clip", "Sr001-2C-01_01.WAV", "in_frame", "25", "out_frame", "100",
+       "label", "First heard of the project", "participants", "Farhan Iqbal",
+       "question", "How did you first hear about the project?", NULL);
+  add (db, &cr_entity_select, "clip", "VideoTrack_29_97_Start-00-00-00-00.mp4", "in_frame", "90",
+       "out_frame", "150", "label", "A normal school day", "participants", "Aisha Rahman",
+       "question", "What does a normal school day look like?", NULL);
+  add (db, &cr_entity_select, "clip", "Scene_1_2AG-T001_Tr1.WAV", "in_frame", "0", "out_frame", "50",
+       "label", "The bus home", "question", "What does a normal school day look like?", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* ---- helpers ---- */
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      frames)
+{
+  guint count = 0;
+  guint id = gtk_widget_add_tick_callback (widget, tick_cb, &count, NULL);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (count < frames && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  gtk_widget_remove_tick_callback (widget, id);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (count, >=, frames);
+}
+
+/* Runs the main loop until `done` says so; the deadline only stops a hung test. */
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (done (data));
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row on screen that shows event `position`. */
+static CrCutEventRow *
+find_row (GtkWidget *root,
+          guint      position)
+{
+  if (CR_IS_CUT_EVENT_ROW (root))
+    {
+      CrCutEvent *event = cr_cut_event_row_get_event (CR_CUT_EVENT_ROW (root));
+      return event && cr_cut_event_get_position (event) == position ? CR_CUT_EVENT_ROW (root) : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      CrCutEventRow *found = find_row (child, position);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gpointer
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+/* The labels of the cut's events as the store has them, "a|b|c". */
+static char *
+stored_order (CrDb   *db,
+              gint64  cut)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = cr_cut_build_timeline (db, cut, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < timeline->events->len; i++)
+    g_string_append_printf (out, "%s%s", i ? "|" : "", cr_timeline_get_event (timeline, i)->label);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The same as the page's rows show them. */
+static char *
+shown_order (CrCutsPage *page)
+{
+  GListModel *events = cr_cuts_page_get_events (page);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(CrCutEvent) event = g_list_model_get_item (events, i);
+      g_assert_cmpuint (cr_cut_event_get_position (event), ==, i + 1);
+      g_string_append_printf (out, "%s%s", i ? "|" : "", cr_cut_event_get_label (event));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static CrCutEvent *
+event_at (CrCutsPage *page,
+          guint       position)
+{
+  CrCutEvent *event = g_list_model_get_item (cr_cuts_page_get_events (page), position - 1);
+
+  g_assert_nonnull (event);
+  g_object_unref (event);   /* the page's store keeps it */
+  return event;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  const char *dir = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *path = g_build_filename (dir ? dir : ".", name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static gboolean
+posters_done (gpointer page)
+{
+  return !cr_cuts_page_is_busy (page);
+}
+
+static gboolean
+refusal_shown (gpointer dialog)
+{
+  return cr_cut_export_dialog_get_refusal (dialog) != NULL;
+}
+
+static void
+finished_cb (CrCutExportDialog *dialog,
+             gboolean           written,
+             int               *result)
+{
+  *result = written ? 1 : 0;
+}
+
+static gboolean
+finished (gpointer result)
+{
+  return *(int *) result >= 0;
+}
+
+static CrWindow *
+show_window (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  CrWindow *window = cr_window_new (NULL, NULL);
+
+  g_assert_true (cr_window_open (window, path, FALSE, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  cr_window_show_page (window, "cuts");
+  wait_for_frames (GTK_WIDGET (window), 3);
+  return window;
+}
+
+/* ---- tests ---- */
+
+static void
+test_cut_page (Fixture       *f,
+               gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  CrStringoutDialog *stringout;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *order = NULL;
+  gint64 cut;
+
+  g_assert_nonnull (page);
+  g_assert_cmpstr (cr_window_get_page_name (window), ==, "cuts");
+  g_assert_cmpint (cr_cuts_page_get_cut (page), ==, 0);
+
+  /* A stringout by question, "school day" first: its answers by person (nobody first), then
+   * the first question's. The preview counts what Create makes and changes nothing. */
+  stringout = CR_STRINGOUT_DIALOG (cr_cuts_page_open_stringout (page));
+  cr_stringout_dialog_set_name (stringout, "Rough cut 1");
+  g_assert_true (cr_stringout_dialog_tick_question (stringout, "What does a normal school day look like?"));
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (stringout), ==, "2 events");
+  g_assert_true (cr_stringout_dialog_tick_question (stringout, "How did you first hear about the project?"));
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (stringout), ==, "4 events");
+  g_assert_cmpint (cr_store_count (db, &cr_entity_cut, NULL, NULL), ==, 0);
+  cr_stringout_dialog_set_by (stringout, 1);
+  cr_stringout_dialog_set_tag (stringout, "no-such-tag");
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (stringout), ==, "No select matches");
+  cr_stringout_dialog_set_by (stringout, 0);
+  cut = cr_stringout_dialog_create (stringout);
+  g_assert_cmpint (cut, >, 0);
+  gtk_window_destroy (GTK_WINDOW (stringout));
+  g_assert_cmpint (cr_cuts_page_get_cut (page), ==, cut);
+  order = shown_order (page);
+  g_assert_cmpstr (order, ==, "The bus home|A normal school day|Arriving at the hall|First heard of the project");
+  g_clear_pointer (&order, g_free);
+
+  /* Each event in words and timecode; the total at the cut's rate. */
+  {
+    CrCutEvent *school = event_at (page, 2);
+    g_assert_cmpstr (cr_cut_event_get_source (school), ==, "VideoTrack_29_97_Start-00-00-00-00.mp4");
+    g_assert_cmpstr (cr_cut_event_get_source_in (school), ==, "00:00:03:00");
+    g_assert_cmpstr (cr_cut_event_get_source_out (school), ==, "00:00:05:00");
+    g_assert_cmpstr (cr_cut_event_get_people (school), ==, "Aisha Rahman");
+    g_assert_cmpstr (cr_cut_event_get_duration (school), ==, "0:02");
+  }
+
+  /* Consent badges: the withdrawn person's event, nobody linked, and cleared. */
+  g_assert_cmpint (cr_cut_event_get_badge (event_at (page, 4)), ==, CR_CUT_BADGE_PROBLEM);
+  g_assert_cmpstr (cr_cut_event_get_badge_words (event_at (page, 4)), ==, "Withdrawn: Farhan Iqbal");
+  g_assert_cmpint (cr_cut_event_get_badge (event_at (page, 1)), ==, CR_CUT_BADGE_NOBODY);
+  g_assert_cmpint (cr_cut_event_get_badge (event_at (page, 2)), ==, CR_CUT_BADGE_CLEARED);
+  g_assert_cmpuint (cr_cuts_page_get_problems (page)->len, ==, 1);
+  /* Channel "social media" is not in Aisha's consent: her two events fail too. */
+  cr_cuts_page_set_channel (page, "social-media");
+  g_assert_cmpint (cr_cut_event_get_badge (event_at (page, 2)), ==, CR_CUT_BADGE_PROBLEM);
+  g_assert_cmpuint (cr_cuts_page_get_problems (page)->len, ==, 3);
+  cr_cuts_page_set_channel (page, "website");
+  g_assert_cmpuint (cr_cuts_page_get_problems (page)->len, ==, 1);
+
+  /* The strip is in proportion: 2 s of 29.97 against 3 s of 25 in the cut's frames. */
+  {
+    CrCutStrip *strip = CR_CUT_STRIP (cr_cuts_page_get_strip (page));
+    double total = 0;
+    for (guint i = 0; i < 4; i++)
+      total += cr_cut_event_get_length (event_at (page, i + 1));
+    for (guint i = 0; i < 4; i++)
+      g_assert_cmpfloat_with_epsilon (cr_cut_strip_get_share (strip, i),
+                                      cr_cut_event_get_length (event_at (page, i + 1)) / total, 1e-9);
+    g_assert_cmpfloat (cr_cut_strip_get_share (strip, 3), >, cr_cut_strip_get_share (strip, 1));
+  }
+
+  /* Drag and drop, through the rows' own controllers: the drag of event 4 carries its
+   * number; dropping it on event 1 puts it first. */
+  wait_for_frames (GTK_WIDGET (window), 2);
+  {
+    CrCutEventRow *last = find_row (GTK_WIDGET (page), 4);
+    CrCutEventRow *first = find_row (GTK_WIDGET (page), 1);
+    GtkDragSource *drag;
+    GtkDropTarget *drop;
+    g_autoptr(GdkContentProvider) content = NULL;
+    g_auto(GValue) value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+
+    g_assert_nonnull (last);
+    g_assert_nonnull (first);
+    drag = find_controller (GTK_WIDGET (last), GTK_TYPE_DRAG_SOURCE);
+    drop = find_controller (GTK_WIDGET (first), GTK_TYPE_DROP_TARGET);
+    g_assert_nonnull (drag);
+    g_assert_nonnull (drop);
+    g_signal_emit_by_name (drag, "prepare", 10.0, 10.0, &content);
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_UINT);
+    g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_value_get_uint (&value), ==, 4);
+    g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+    g_assert_true (accepted);
+  }
+  order = stored_order (db, cut);
+  g_assert_cmpstr (order, ==, "First heard of the project|The bus home|A normal school day|Arriving at the hall");
+  g_clear_pointer (&order, g_free);
+  order = shown_order (page);
+  g_assert_cmpstr (order, ==, "First heard of the project|The bus home|A normal school day|Arriving at the hall");
+  g_clear_pointer (&order, g_free);
+
+  /* Alt+Down on the selected (moved) event takes it one place on. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cut.move-down", NULL));
+  order = stored_order (db, cut);
+  g_assert_cmpstr (order, ==, "The bus home|First heard of the project|A normal school day|Arriving at the hall");
+  g_clear_pointer (&order, g_free);
+
+  /* Remove with Undo: the event comes back in its place. */
+  g_assert_true (cr_cuts_page_remove_event (page, 2, &error));
+  g_assert_no_error (error);
+  order = stored_order (db, cut);
+  g_assert_cmpstr (order, ==, "The bus home|A normal school day|Arriving at the hall");
+  g_clear_pointer (&order, g_free);
+  g_assert_true (cr_cuts_page_undo_remove (page, &error));
+  g_assert_no_error (error);
+  order = shown_order (page);
+  g_assert_cmpstr (order, ==, "The bus home|First heard of the project|A normal school day|Arriving at the hall");
+  g_clear_pointer (&order, g_free);
+  g_assert_cmpint (cr_cut_event_get_badge (event_at (page, 2)), ==, CR_CUT_BADGE_PROBLEM);
+
+  /* Trim by timecode, through the row: a bad timecode names the field and changes nothing. */
+  {
+    CrCutEventRow *row;
+    g_autofree char *message = NULL;
+
+    wait_for_frames (GTK_WIDGET (window), 2);
+    row = find_row (GTK_WIDGET (page), 3);
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (row, "trim-event", "00:00:03:xx", "00:00:04:00", &message);
+    g_assert_nonnull (message);
+    g_assert_true (g_str_has_prefix (message, "source in: "));
+    g_clear_pointer (&message, g_free);
+    g_signal_emit_by_name (row, "trim-event", "00:00:04:00", "00:00:03:00", &message);
+    g_assert_nonnull (message);
+    g_assert_true (g_str_has_prefix (message, "source out: "));
+    g_clear_pointer (&message, g_free);
+    g_assert_cmpstr (cr_cut_event_get_source_in (event_at (page, 3)), ==, "00:00:03:00");
+    g_signal_emit_by_name (row, "trim-event", "00:00:03:15", "00:00:04:15", &message);
+    g_assert_null (message);
+    g_assert_cmpstr (cr_cut_event_get_source_in (event_at (page, 3)), ==, "00:00:03:15");
+    g_assert_cmpstr (cr_cut_event_get_source_out (event_at (page, 3)), ==, "00:00:04:15");
+    /* One second of 29.97 footage is 25 frames of this 25 fps cut. */
+    g_assert_cmpint (cr_cut_event_get_length (event_at (page, 3)), ==, 25);
+  }
+
+  /* Posters are made in the background; then the page as it looks. */
+  wait_until (posters_done, page);
+  g_assert_nonnull (cr_cut_event_get_poster (event_at (page, 3)));
+  wait_for_frames (GTK_WIDGET (window), 4);
+  save_png (GTK_WIDGET (window), "casereel-cut.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_export_refused_then_anyway (Fixture       *f,
+                                 gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  g_autofree char *edl_path = g_build_filename (f->dir, "rough cut.edl", NULL);
+  g_autofree char *report = g_strconcat (edl_path, ".clearance.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) back = NULL;
+  CrStringout everything = { .min_rating = -1 };
+  CrCutExportDialog *dialog;
+  int result = -1;
+  gint64 cut;
+
+  cut = cr_cuts_page_stringout (page, "Rough cut", &everything, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cr_cuts_page_get_events (page)), ==, 4);
+  cr_cuts_page_set_channel (page, "website");
+
+  /* Refused: a dialog lists the problem, nothing but the clearance report is written. */
+  dialog = CR_CUT_EXPORT_DIALOG (cr_cuts_page_open_export (page));
+  g_assert_nonnull (dialog);
+  cr_cut_export_dialog_set_kind (dialog, CR_CUT_OUTPUT_EDL);
+  cr_cut_export_dialog_set_path (dialog, edl_path);
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &result);
+  wait_for_frames (GTK_WIDGET (dialog), 3);
+  save_png (GTK_WIDGET (dialog), "casereel-cut-export.png");
+  cr_cut_export_dialog_start (dialog);
+  g_assert_true (cr_cut_export_dialog_is_running (dialog));
+  wait_until (refusal_shown, dialog);
+  g_assert_false (cr_cut_export_dialog_is_running (dialog));
+  g_assert_false (g_file_test (edl_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (report, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (cr_cut_export_dialog_get_refusal (dialog)),
+                            "Farhan Iqbal: consent withdrawn"));
+  g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 0);
+
+  /* Export Anyway: written, and the choice kept in the production. */
+  adw_message_dialog_response (cr_cut_export_dialog_get_refusal (dialog), "anyway");
+  wait_until (finished, &result);
+  g_assert_cmpint (result, ==, 1);
+  g_assert_true (g_file_test (edl_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 1);
+
+  /* Read back: four events, the clip names as comments, in the cut's order. */
+  g_assert_true (g_file_get_contents (edl_path, &text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "* FROM CLIP NAME: VideoTrack_29_97_Start-00-00-00-00.mp4"));
+  back = cr_edl_read (text, -1, &(CrEdlReadOptions) { 0 }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->events->len, ==, 4);
+  {
+    g_autoptr(CrTimeline) cut_timeline = cr_cut_build_timeline (db, cut, &error);
+    for (guint i = 0; i < 4; i++)
+      g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (back, cr_timeline_get_event (back, i)->source)),
+                       ==, cr_timeline_source_get_name (cr_timeline_get_source (cut_timeline,
+                                                        cr_timeline_get_event (cut_timeline, i)->source)));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* "Add to Cut" from the Selects page: all the selects or none. */
+static void
+test_add_selects (Fixture       *f,
+                  gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *order = NULL;
+  gint64 cut = add (db, &cr_entity_cut, "name", "Hand picked", "frame_rate", "25", NULL);
+  gint64 bus = 0, school = 0;
+
+  g_assert_true (cr_store_resolve (db, &cr_entity_select, "The bus home", &bus, &error));
+  g_assert_true (cr_store_resolve (db, &cr_entity_select, "A normal school day", &school, &error));
+  g_assert_true (cr_cuts_page_add_selects (page, cut, (gint64[]) { school, bus }, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cr_cuts_page_get_cut (page), ==, cut);
+  order = shown_order (page);
+  g_assert_cmpstr (order, ==, "A normal school day|The bus home");
+  g_assert_false (cr_cuts_page_add_selects (page, cut, (gint64[]) { bus, 999999 }, 2, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (cr_cut_count_events (db, cut), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
+
+  g_test_add ("/ui/cuts/page", Fixture, NULL, fixture_set_up, test_cut_page, fixture_tear_down);
+  g_test_add ("/ui/cuts/export-refused-then-anyway", Fixture, NULL, fixture_set_up, test_export_refused_then_anyway,
+              fixture_tear_down);
+  g_test_add ("/ui/cuts/add-selects", Fixture, NULL, fixture_set_up, test_add_selects, fixture_tear_down);
+  return g_test_run ();
+}

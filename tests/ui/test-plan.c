@@ -1,0 +1,501 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-test-plan"
+
+/* The Schedule page in the real window: an agenda grouped by day, a clash marked on both
+ * interviews in words (no ids), and its calendar export read by python3-icalendar. */
+
+#include "config.h"
+#include "../cr-test-support.h"
+
+#include <glib/gstdio.h>
+
+#include "cr-people-page.h"
+#include "cr-print.h"
+#include "cr-record-editor.h"
+#include "cr-indexer.h"
+#include "cr-schedule-page.h"
+#include "cr-shots-page.h"
+#include "cr-store.h"
+#include "cr-window.h"
+
+typedef struct
+{
+  char   *dir;
+  char   *path;
+  gint64  hall;     /* "Aisha and Grace at the hall" */
+  gint64  school;   /* "Grace at school", overlapping it */
+  gint64  later;    /* the next day, no clash */
+  gint64  grace;
+} Fixture;
+
+static gint64
+add (CrDb           *db,
+     const CrEntity *entity,
+     ...)
+{
+  g_autoptr(CrRecord) record = cr_record_new (entity);
+  g_autoptr(GError) error = NULL;
+  va_list args;
+  const char *field;
+  gint64 id;
+
+  va_start (args, entity);
+  while ((field = va_arg (args, const char *)))
+    cr_record_set (record, field, va_arg (args, const char *));
+  va_end (args);
+  id = cr_store_insert (db, record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrProduction) production = NULL;
+  g_autoptr(CrRecord) zone = cr_record_new (&cr_entity_production);
+  CrDb *db;
+
+  f->dir = g_dir_make_tmp ("casereel-plan-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "riverside.casereel", NULL);
+  production = cr_production_create (f->path, "Caring Together", &error);
+  g_assert_no_error (error);
+  db = cr_production_get_db (production);
+  cr_record_set (zone, "time_zone", "Europe/London");
+  g_assert_true (cr_store_update (db, &cr_entity_production, 1, zone, &error));
+
+  add (db, &cr_entity_participant, "name", "Aisha Rahman", "kind", "interviewee", "email", "aisha@example.org", NULL);
+  f->grace = add (db, &cr_entity_participant, "name", "Grace Hughes", "kind", "interviewee",
+                  "email", "grace@example.org", NULL);
+  add (db, &cr_entity_participant, "name", "Rhys Bennett", "kind", "crew", NULL);
+  add (db, &cr_entity_consent, "participant", "Grace Hughes", "status", "requested", "date", "2026-02-20", NULL);
+  add (db, &cr_entity_consent, "participant", "Grace Hughes", "status", "signed", "date", "2026-03-02",
+       "taken_by", "Harriet Lewis", "channels", "internal,website,funder-report", "media", "video,quotes",
+       "naming", "first-name", "expires", "2029-03-02", NULL);
+  add (db, &cr_entity_location, "name", "Riverside Community Hall", NULL);
+  add (db, &cr_entity_location, "name", "Northgate Academy library", NULL);
+  f->hall = add (db, &cr_entity_interview, "title", "Aisha and Grace at the hall", "start", "2026-04-14 10:00",
+                 "end", "2026-04-14 11:30", "location", "Riverside Community Hall",
+                 "participants", "Aisha Rahman\nGrace Hughes", "crew", "Rhys Bennett", "status", "confirmed", NULL);
+  f->school = add (db, &cr_entity_interview, "title", "Grace at school", "start", "2026-04-14 11:00",
+                   "end", "2026-04-14 12:00", "location", "Northgate Academy library", "participants", "Grace Hughes",
+                   "status", "planned", NULL);
+  f->later = add (db, &cr_entity_interview, "title", "Aisha on the bus home", "start", "2026-04-15 15:30",
+                  "end", "2026-04-15 16:15", "participants", "Aisha Rahman", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      frames)
+{
+  guint count = 0;
+  guint id = gtk_widget_add_tick_callback (widget, tick_cb, &count, NULL);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (count < frames && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  gtk_widget_remove_tick_callback (widget, id);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (count, >=, frames);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every label's text under a widget, one a line. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+static char *
+row_text (CrSchedulePage *page,
+          gint64          interview)
+{
+  GtkWidget *row = cr_schedule_page_get_row (page, interview);
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (row);
+  collect_text (row, out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  const char *dir = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *path = g_build_filename (dir ? dir : ".", name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* python3-icalendar's reading of the file: "SUMMARY|DTSTART in UTC" per event. */
+static char *
+read_calendar (const char *path)
+{
+  const char *script =
+    "import sys, datetime, icalendar\n"
+    "cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\n"
+    "for e in cal.walk('VEVENT'):\n"
+    "    print('%s|%s' % (e['SUMMARY'], e.decoded('DTSTART').astimezone(datetime.timezone.utc).isoformat()))\n";
+  const char *argv[] = { "/usr/bin/python3", "-c", script, path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("icalendar: %s", err);
+  return out;
+}
+
+static void
+test_agenda (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CrWindow *window = cr_window_new (NULL, NULL);
+  CrSchedulePage *page;
+  GPtrArray *days;
+  g_autofree char *hall = NULL, *school = NULL, *later = NULL;
+  g_autofree char *ics = g_build_filename (f->dir, "grace.ics", NULL);
+  g_autofree char *all = g_build_filename (f->dir, "all.ics", NULL);
+  g_autofree char *read = NULL;
+
+  g_assert_true (cr_window_open (window, f->path, FALSE, &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  cr_window_show_page (window, "interviews");
+  page = CR_SCHEDULE_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_SCHEDULE_PAGE));
+  g_assert_nonnull (page);
+
+  /* Grouped by day, in order, in words. */
+  days = cr_schedule_page_get_days (page);
+  g_assert_cmpuint (days->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (days, 0), ==, "Tuesday 14 April 2026");
+  g_assert_cmpstr (g_ptr_array_index (days, 1), ==, "Wednesday 15 April 2026");
+
+  /* The clash is on both, with the other interview, its time and the reason; no ids. */
+  g_assert_cmpstr (cr_schedule_page_get_clash (page, f->hall), ==,
+                   "Clashes with “Grace at school” (11:00–12:00): Grace Hughes is in both");
+  g_assert_cmpstr (cr_schedule_page_get_clash (page, f->school), ==,
+                   "Clashes with “Aisha and Grace at the hall” (10:00–11:30): Grace Hughes is in both");
+  g_assert_null (cr_schedule_page_get_clash (page, f->later));
+  hall = row_text (page, f->hall);
+  g_assert_nonnull (strstr (hall, "10:00–11:30\n"));
+  g_assert_nonnull (strstr (hall, "Riverside Community Hall\n"));
+  g_assert_nonnull (strstr (hall, "Aisha Rahman, Grace Hughes  ·  crew: Rhys Bennett\n"));
+  g_assert_nonnull (strstr (hall, "Confirmed\n"));
+  g_assert_nonnull (strstr (hall, "Clashes with “Grace at school”"));
+  g_assert_null (strchr (hall, '#'));
+  later = row_text (page, f->later);
+  g_assert_null (strstr (later, "Clashes"));
+  g_assert_nonnull (strstr (later, "No location yet\n"));
+
+  wait_for_frames (GTK_WIDGET (window), 4);
+  save_png (GTK_WIDGET (window), "casereel-agenda.png");
+
+  /* Moving the school visit past the hall's end clears both marks at once. */
+  {
+    g_autoptr(CrRecord) moved = cr_record_new (&cr_entity_interview);
+    CrProduction *production = cr_window_get_production (window);
+    cr_record_set (moved, "start", "2026-04-14 12:00");
+    cr_record_set (moved, "end", "2026-04-14 13:00");
+    g_assert_true (cr_store_update (cr_production_get_db (production), &cr_entity_interview, f->school, moved,
+                                    &error));
+    cr_production_changed (production, &cr_entity_interview);
+    g_assert_null (cr_schedule_page_get_clash (page, f->hall));
+    g_assert_null (cr_schedule_page_get_clash (page, f->school));
+    school = row_text (page, f->school);
+    g_assert_nonnull (strstr (school, "12:00–13:00\n"));
+  }
+
+  /* Calendars: everyone's, and Grace's own, as an independent reader sees them. */
+  g_assert_true (cr_schedule_page_export_ics (page, all, 0, &error));
+  g_assert_no_error (error);
+  read = read_calendar (all);
+  g_assert_nonnull (strstr (read, "Aisha and Grace at the hall|2026-04-14T09:00:00+00:00"));
+  g_assert_nonnull (strstr (read, "Aisha on the bus home|"));
+  g_clear_pointer (&read, g_free);
+  g_assert_true (cr_schedule_page_export_ics (page, ics, f->grace, &error));
+  read = read_calendar (ics);
+  g_assert_nonnull (strstr (read, "Grace at school|2026-04-14T11:00:00+00:00"));
+  g_assert_null (strstr (read, "Aisha on the bus home"));
+
+  /* The call sheet through GtkPrintOperation to a PDF, read by pdftotext. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "call sheet.pdf", NULL);
+    const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+    g_autofree char *text = NULL;
+    g_autoptr(GDir) dir = NULL;
+    const char *name;
+    int status = 0;
+
+    g_assert_true (cr_print_callsheet (GTK_WINDOW (window), cr_production_get_db (cr_window_get_production (window)),
+                                       "2026-04-14", FALSE, pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                 NULL, &text, NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (text, "Aisha and Grace at the hall"));
+    g_assert_nonnull (strstr (text, "Grace Hughes"));
+    g_assert_nonnull (strstr (text, "Page 1 of"));
+    g_assert_null (strstr (text, "Aisha on the bus home"));   /* the next day's */
+    /* Nothing left beside it: the temporary name was renamed into place. */
+    dir = g_dir_open (f->dir, 0, NULL);
+    while ((name = g_dir_read_name (dir)))
+      g_assert_false (g_str_has_suffix (name, ".tmp"));
+    /* A day without interviews: one line, no file. */
+    g_assert_false (cr_print_callsheet (GTK_WINDOW (window), cr_production_get_db (cr_window_get_production (window)),
+                                        "2026-05-01", FALSE, pdf, &error));
+    g_assert_nonnull (error);
+    g_assert_null (strchr (error->message, '\n'));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Record a withdrawal from the Participants page and see it head the person's history. */
+static void
+test_consent_history (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CrWindow *window = cr_window_new (NULL, NULL);
+  CrPeoplePage *page;
+  CrEntityPage *list;
+  CrConsentHistory *history;
+  CrRecordEditor *editor;
+  GPtrArray *entries;
+
+  g_assert_true (cr_window_open (window, f->path, FALSE, &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  cr_window_show_page (window, "participants");
+  page = CR_PEOPLE_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_PEOPLE_PAGE));
+  g_assert_nonnull (page);
+  list = cr_people_page_get_list (page);
+  /* The window still finds the list by its name: Ctrl+N, Ctrl+F and Undo work as before. */
+  g_assert_true (cr_window_get_page (window, "participants") == list);
+  history = cr_people_page_get_history (page);
+  g_assert_cmpuint (cr_consent_history_get_entries (history)->len, ==, 0);
+
+  cr_entity_page_select (list, f->grace);
+  entries = cr_consent_history_get_entries (history);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (entries, 0), ==, "2026-03-02 Signed");
+  g_assert_cmpstr (g_ptr_array_index (entries, 1), ==, "2026-02-20 Requested");
+  g_assert_true (g_str_has_prefix (cr_consent_history_get_current (history), "Today: Signed"));
+
+  editor = cr_entity_page_record_consent (list);
+  g_assert_nonnull (editor);
+  g_assert_true (cr_record_editor_set_text (editor, "status", "withdrawn"));
+  g_assert_true (cr_record_editor_set_text (editor, "date", "2026-03-12"));
+  g_assert_true (cr_record_editor_set_text (editor, "withdrawal_scope", "all"));
+  g_assert_true (cr_record_editor_save (editor, &error));
+  g_assert_no_error (error);   /* a saved editor closes itself */
+
+  entries = cr_consent_history_get_entries (history);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (entries, 0), ==, "2026-03-12 Withdrawn");
+  g_assert_true (g_str_has_prefix (cr_consent_history_get_current (history), "Today: Withdrawn"));
+  wait_for_frames (GTK_WIDGET (window), 4);
+  save_png (GTK_WIDGET (window), "casereel-consent-history.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Shots: reordered through the rows' drag and drop, status moved on in one click, coverage
+ * from the clips linked to each. */
+static void
+test_shots (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CrWindow *window;
+  CrShotsPage *page;
+  GtkButton *status;
+  g_autofree char *order = NULL;
+  gint64 wide, hands, bus;
+
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+    const char *folders[] = { cr_test_fixtures (), NULL };
+    g_autoptr(CrRecord) link = cr_record_new (&cr_entity_clip);
+    gint64 clip = 0;
+
+    g_assert_no_error (error);
+    wide = add (db, &cr_entity_shot, "number", "1A", "description", "Wide of the hall as families arrive",
+                "type", "establishing", "size", "ws", "location", "Riverside Community Hall", "duration", "0:08", NULL);
+    hands = add (db, &cr_entity_shot, "number", "1B", "description", "Hands laying out the homework table",
+                 "type", "detail", "size", "cu", "priority", "must", NULL);
+    bus = add (db, &cr_entity_shot, "number", "2", "description", "The bus pulling away", "duration", "0:30", NULL);
+    g_assert_true (cr_index_folders (db, folders, NULL, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (cr_store_resolve (db, &cr_entity_clip, "VideoTrack_29_97_Start-00-00-00-00.mp4", &clip, &error));
+    cr_record_set (link, "shots", "1B");
+    g_assert_true (cr_store_update (db, &cr_entity_clip, clip, link, &error));
+    g_assert_no_error (error);
+  }
+
+  window = cr_window_new (NULL, NULL);
+  g_assert_true (cr_window_open (window, f->path, FALSE, &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  cr_window_show_page (window, "shots");
+  page = CR_SHOTS_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_SHOTS_PAGE));
+  g_assert_nonnull (page);
+  order = cr_shots_page_dup_order (page);
+  g_assert_cmpstr (order, ==, "1A|1B|2");
+  g_clear_pointer (&order, g_free);
+  g_assert_cmpstr (cr_shots_page_get_coverage (page, hands), ==, "1 clip");
+  g_assert_cmpstr (cr_shots_page_get_coverage (page, wide), ==, "No footage yet");
+  g_assert_cmpstr (cr_shots_page_get_summary (page), ==, "1 of 3 shots have footage");
+
+  /* Drag "2" onto the first row: the drop target of that row moves it there. */
+  {
+    GtkWidget *first = gtk_widget_get_ancestor (GTK_WIDGET (cr_shots_page_get_status_button (page, wide)),
+                                                GTK_TYPE_LIST_BOX_ROW);
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (first);
+    g_auto(GValue) value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+
+    g_value_init (&value, G_TYPE_INT64);
+    g_value_set_int64 (&value, bus);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+        if (GTK_IS_DROP_TARGET (controller))
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+      }
+    g_assert_true (accepted);
+  }
+  order = cr_shots_page_dup_order (page);
+  g_assert_cmpstr (order, ==, "2|1A|1B");
+  g_clear_pointer (&order, g_free);
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+    g_autoptr(CrRecord) moved = cr_store_get (db, &cr_entity_shot, bus, &error);
+    g_autoptr(CrRecord) last = cr_store_get (db, &cr_entity_shot, hands, &error);
+    g_assert_cmpint (cr_record_get_int (moved, "position", 0), ==, 1);
+    g_assert_cmpint (cr_record_get_int (last, "position", 0), ==, 3);
+  }
+
+  /* One click: planned -> captured, and the next: -> selected. */
+  status = cr_shots_page_get_status_button (page, wide);
+  g_assert_cmpstr (gtk_button_get_label (status), ==, "Planned");
+  g_signal_emit_by_name (status, "clicked");
+  status = cr_shots_page_get_status_button (page, wide);
+  g_assert_cmpstr (gtk_button_get_label (status), ==, "Captured");
+  g_signal_emit_by_name (status, "clicked");
+  g_assert_cmpstr (gtk_button_get_label (cr_shots_page_get_status_button (page, wide)), ==, "Selected");
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+    g_autoptr(CrRecord) shot = cr_store_get (db, &cr_entity_shot, wide, &error);
+    g_assert_cmpstr (cr_record_get (shot, "status"), ==, "selected");
+  }
+  /* The printed shot list: priority shown, and a dropped shot takes no time on the day. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "shots.pdf", NULL);
+    const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+    g_autofree char *text = NULL;
+    g_autoptr(CrRecord) dropped = cr_record_new (&cr_entity_shot);
+    CrProduction *production = cr_window_get_production (window);
+    int status_code = 0;
+
+    cr_record_set (dropped, "status", "dropped");
+    g_assert_true (cr_store_update (cr_production_get_db (production), &cr_entity_shot, bus, dropped, &error));
+    cr_production_changed (production, &cr_entity_shot);
+    g_assert_cmpstr (cr_shots_page_get_summary (page), ==, "1 of 2 shots have footage");
+    g_assert_true (cr_print_shotlist (GTK_WINDOW (window), cr_production_get_db (production), pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                 NULL, &text, NULL, &status_code, &error));
+    g_assert_true (g_spawn_check_wait_status (status_code, NULL));
+    g_assert_nonnull (strstr (text, "Priority"));
+    g_assert_nonnull (strstr (text, "must"));
+    g_assert_nonnull (strstr (text, "0:30"));   /* the dropped shot's own estimate stays on its row */
+    g_assert_null (strstr (text, "0:38"));      /* but not in the total */
+  }
+  wait_for_frames (GTK_WIDGET (window), 4);
+  save_png (GTK_WIDGET (window), "casereel-shots.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
+
+  g_test_add ("/ui/plan/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
+  g_test_add ("/ui/plan/shots", Fixture, NULL, fixture_set_up, test_shots, fixture_tear_down);
+  g_test_add ("/ui/plan/consent-history", Fixture, NULL, fixture_set_up, test_consent_history, fixture_tear_down);
+  return g_test_run ();
+}

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-cut-consent"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cr-cut-consent.h"
+#include "cr-cut-event.h"
+
+/* "consent withdrawn" -> "Withdrawn"; the clearance's words, shortened for a badge. */
+static char *
+badge_words (const char *problem)
+{
+  const char *text = g_str_has_prefix (problem, "consent ") ? problem + strlen ("consent ") : problem;
+  g_autofree char *first = g_utf8_substring (text, 0, 1);
+  g_autofree char *upper = g_utf8_strup (first, -1);
+
+  return g_strconcat (upper, g_utf8_offset_to_pointer (text, 1), NULL);
+}
+
+static char *
+problem_line (const CrClearance *row)
+{
+  return g_strdup_printf ("Event %u (%s, %s), %s: %s", row->event, row->source, row->source_in,
+                          row->participant, row->problem);
+}
+
+GPtrArray *
+cr_cut_consent_lines (GPtrArray *clearance)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < clearance->len; i++)
+    {
+      const CrClearance *row = g_ptr_array_index (clearance, i);
+      if (row->problem != NULL)
+        g_ptr_array_add (lines, problem_line (row));
+    }
+  return lines;
+}
+
+guint
+cr_cut_consent_count (GPtrArray *clearance)
+{
+  return cr_clearance_count_problems (clearance);
+}
+
+GPtrArray *
+cr_cut_consent_badge (CrDb             *db,
+                      gint64            cut,
+                      const CrTimeline *timeline,
+                      const char       *channel,
+                      GListModel       *events,
+                      GError          **error)
+{
+  g_autoptr(GPtrArray) rows = cr_cut_check_timeline (db, cut, timeline, channel, NULL, error);
+  guint n = g_list_model_get_n_items (events);
+
+  if (rows == NULL)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrCutEvent) event = g_list_model_get_item (events, i);
+      g_autoptr(GString) words = g_string_new (NULL);
+      CrCutBadge badge = CR_CUT_BADGE_CLEARED;
+      guint position = cr_cut_event_get_position (event);
+
+      /* A person in several events is named once per event; the first problem leads. */
+      for (guint r = 0; r < rows->len; r++)
+        {
+          const CrClearance *row = g_ptr_array_index (rows, r);
+          if (row->event != position)
+            continue;
+          if (row->participant == NULL && badge == CR_CUT_BADGE_CLEARED)
+            badge = CR_CUT_BADGE_NOBODY;
+          else if (row->problem != NULL)
+            {
+              g_autofree char *short_words = badge_words (row->problem);
+              if (badge != CR_CUT_BADGE_PROBLEM)
+                g_string_truncate (words, 0);
+              else
+                g_string_append (words, "; ");
+              g_string_append_printf (words, "%s: %s", short_words, row->participant);
+              badge = CR_CUT_BADGE_PROBLEM;
+            }
+        }
+      if (badge == CR_CUT_BADGE_CLEARED)
+        g_string_assign (words, "Cleared");
+      else if (badge == CR_CUT_BADGE_NOBODY)
+        g_string_assign (words, "Nobody linked");
+      cr_cut_event_set_badge (event, badge, words->str);
+    }
+  return cr_cut_consent_lines (rows);
+}

@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-cut-event-row"
+
+#include "config.h"
+
+#include "cr-cut-event-row.h"
+
+struct _CrCutEventRow
+{
+  GtkWidget    parent_instance;
+
+  /* template widgets */
+  GtkLabel    *number;
+  GtkStack    *poster_stack;
+  GtkPicture  *poster;
+  GtkLabel    *title;
+  GtkLabel    *source;
+  GtkLabel    *people;
+  GtkLabel    *duration;
+  GtkLabel    *record;
+  GtkWidget   *badge;
+  GtkImage    *badge_icon;
+  GtkLabel    *badge_label;
+  GtkMenuButton *trim_button;
+  GtkPopover  *trim_popover;
+  GtkEntry    *in_entry;
+  GtkEntry    *out_entry;
+  GtkLabel    *trim_error;
+  GtkWidget   *trim_apply;
+
+  /* owned */
+  CrCutEvent  *event;
+};
+
+G_DEFINE_FINAL_TYPE (CrCutEventRow, cr_cut_event_row, GTK_TYPE_WIDGET)
+
+enum
+{
+  MOVE_EVENT,
+  REMOVE_EVENT,
+  TRIM_EVENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+trim_shown_cb (CrCutEventRow *self)
+{
+  if (self->event == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->in_entry), cr_cut_event_get_source_in (self->event));
+  gtk_editable_set_text (GTK_EDITABLE (self->out_entry), cr_cut_event_get_source_out (self->event));
+  gtk_widget_set_visible (GTK_WIDGET (self->trim_error), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->in_entry));
+}
+
+static void
+trim_clicked_cb (CrCutEventRow *self)
+{
+  g_autofree char *message = NULL;
+
+  g_signal_emit (self, signals[TRIM_EVENT], 0, gtk_editable_get_text (GTK_EDITABLE (self->in_entry)),
+                 gtk_editable_get_text (GTK_EDITABLE (self->out_entry)), &message);
+  if (message == NULL)
+    {
+      gtk_popover_popdown (self->trim_popover);
+      return;
+    }
+  gtk_label_set_text (self->trim_error, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->trim_error), TRUE);
+}
+
+static void
+remove_clicked_cb (CrCutEventRow *self)
+{
+  g_signal_emit (self, signals[REMOVE_EVENT], 0);
+}
+
+/* ---- drag and drop: an event's number travels; the row it lands on is where it goes ---- */
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 CrCutEventRow *self)
+{
+  if (self->event == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (G_TYPE_UINT, cr_cut_event_get_position (self->event));
+}
+
+static void
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag,
+               CrCutEventRow *self)
+{
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (GTK_WIDGET (self));
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CrCutEventRow *self)
+{
+  guint from = g_value_get_uint (value);
+
+  if (self->event == NULL || from == cr_cut_event_get_position (self->event))
+    return FALSE;
+  g_signal_emit (self, signals[MOVE_EVENT], 0, from, cr_cut_event_get_position (self->event));
+  return TRUE;
+}
+
+/* ---- the class ---- */
+
+static void
+cr_cut_event_row_dispose (GObject *object)
+{
+  CrCutEventRow *self = CR_CUT_EVENT_ROW (object);
+
+  g_clear_object (&self->event);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_CUT_EVENT_ROW);
+  /* The template's unnamed children too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (cr_cut_event_row_parent_class)->dispose (object);
+}
+
+static void
+cr_cut_event_row_class_init (CrCutEventRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cr_cut_event_row_dispose;
+
+  signals[MOVE_EVENT] = g_signal_new ("move-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                      NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  signals[REMOVE_EVENT] = g_signal_new ("remove-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                        NULL, NULL, G_TYPE_NONE, 0);
+  signals[TRIM_EVENT] = g_signal_new ("trim-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                      NULL, G_TYPE_STRING, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-cut-event-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, number);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, poster_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, poster);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, title);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, source);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, people);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, duration);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, record);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, badge);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, badge_icon);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, badge_label);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, trim_button);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, trim_popover);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, in_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, out_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, trim_error);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, trim_apply);
+  gtk_widget_class_bind_template_callback (widget_class, trim_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, trim_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "cut-event");
+}
+
+static void
+cr_cut_event_row_init (CrCutEventRow *self)
+{
+  GtkDragSource *drag = gtk_drag_source_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 12);
+  gtk_popover_set_default_widget (self->trim_popover, self->trim_apply);
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+GtkWidget *
+cr_cut_event_row_new (void)
+{
+  return g_object_new (CR_TYPE_CUT_EVENT_ROW, NULL);
+}
+
+static const char *
+badge_style (CrCutBadge badge)
+{
+  switch (badge)
+    {
+    case CR_CUT_BADGE_CLEARED: return "success";
+    case CR_CUT_BADGE_NOBODY: return "warning";
+    case CR_CUT_BADGE_PROBLEM: return "error";
+    default: return "dim-label";
+    }
+}
+
+static const char *
+badge_icon (CrCutBadge badge)
+{
+  switch (badge)
+    {
+    case CR_CUT_BADGE_CLEARED: return "emblem-ok-symbolic";
+    case CR_CUT_BADGE_NOBODY: return "dialog-question-symbolic";
+    case CR_CUT_BADGE_PROBLEM: return "dialog-warning-symbolic";
+    default: return "content-loading-symbolic";
+    }
+}
+
+void
+cr_cut_event_row_bind (CrCutEventRow *self,
+                       CrCutEvent    *event)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *record = NULL;
+  GdkPaintable *poster;
+  CrCutBadge badge;
+
+  g_return_if_fail (CR_IS_CUT_EVENT_ROW (self));
+  g_set_object (&self->event, event);
+  if (event == NULL)
+    return;
+  number = g_strdup_printf ("%u", cr_cut_event_get_position (event));
+  source = g_strdup_printf ("%s  ·  %s – %s", cr_cut_event_get_source (event), cr_cut_event_get_source_in (event),
+                            cr_cut_event_get_source_out (event));
+  record = g_strdup_printf ("at %s", cr_cut_event_get_record_in (event));
+  gtk_label_set_text (self->number, number);
+  gtk_label_set_text (self->title, cr_cut_event_get_label (event) ? cr_cut_event_get_label (event)
+                                                                  : cr_cut_event_get_source (event));
+  gtk_label_set_text (self->source, source);
+  gtk_label_set_text (self->people, cr_cut_event_get_people (event) ? cr_cut_event_get_people (event)
+                                                                    : "Nobody linked");
+  gtk_label_set_text (self->duration, cr_cut_event_get_duration (event));
+  gtk_label_set_text (self->record, record);
+
+  badge = cr_cut_event_get_badge (event);
+  gtk_label_set_text (self->badge_label, cr_cut_event_get_badge_words (event));
+  gtk_widget_set_tooltip_text (self->badge, cr_cut_event_get_badge_words (event));
+  gtk_image_set_from_icon_name (self->badge_icon, badge_icon (badge));
+  for (CrCutBadge b = CR_CUT_BADGE_UNCHECKED; b <= CR_CUT_BADGE_PROBLEM; b++)
+    gtk_widget_remove_css_class (self->badge, badge_style (b));
+  gtk_widget_add_css_class (self->badge, badge_style (badge));
+
+  poster = cr_cut_event_get_poster (event);
+  gtk_picture_set_paintable (self->poster, poster);
+  gtk_image_set_from_icon_name (GTK_IMAGE (gtk_stack_get_child_by_name (self->poster_stack, "none")),
+                                cr_cut_event_has_video (event) ? "video-x-generic-symbolic" : "audio-x-generic-symbolic");
+  gtk_stack_set_visible_child_name (self->poster_stack, poster ? "poster" : "none");
+}
+
+CrCutEvent *
+cr_cut_event_row_get_event (CrCutEventRow *self)
+{
+  g_return_val_if_fail (CR_IS_CUT_EVENT_ROW (self), NULL);
+  return self->event;
+}
+
+void
+cr_cut_event_row_start_trim (CrCutEventRow *self)
+{
+  g_return_if_fail (CR_IS_CUT_EVENT_ROW (self));
+  gtk_menu_button_popup (self->trim_button);
+}

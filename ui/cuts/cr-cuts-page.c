@@ -1,0 +1,735 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-cuts-page"
+
+#include "config.h"
+
+#include "cr-cut-consent.h"
+#include "cr-cut-edit.h"
+#include "cr-cut-event-row.h"
+#include "cr-cut-event.h"
+#include "cr-cut-export-dialog.h"
+#include "cr-cut-posters.h"
+#include "cr-cut-strip.h"
+#include "cr-cuts-page.h"
+#include "cr-store.h"
+#include "cr-stringout-dialog.h"
+#include "cr-words.h"
+
+struct _CrCutsPage
+{
+  GtkWidget           parent_instance;
+
+  /* template widgets */
+  GtkWidget          *toolbar;
+  GtkDropDown        *cut_dropdown;
+  GtkLabel           *total_label;
+  GtkDropDown        *channel_dropdown;
+  GtkWidget          *export_button;
+  GtkStack           *stack;
+  CrCutStrip         *strip;
+  GtkLabel           *consent_label;
+  GtkListView        *events_view;
+
+  /* owned */
+  CrProduction       *production;
+  GtkStringList      *cut_names;
+  GArray             *cut_ids;       /* gint64, as cut_names */
+  gint64              cut;
+  GListStore         *events;
+  GtkSingleSelection *selection;
+  GPtrArray          *problems;
+  CrCutPosters       *posters;
+  CrCutRemoved       *removed;       /* what Undo puts back */
+  AdwToast           *undo_toast;
+  gboolean            filling;       /* the dropdowns are being filled, not chosen */
+};
+
+G_DEFINE_FINAL_TYPE (CrCutsPage, cr_cuts_page, GTK_TYPE_WIDGET)
+
+/* The channels of consent, and "any" first. */
+static const char *
+channel_at (guint position)
+{
+  return position == 0 || position == GTK_INVALID_LIST_POSITION ? NULL : cr_consent_channels[position - 1];
+}
+
+static CrDb *
+db_of (CrCutsPage *self)
+{
+  return cr_production_get_db (self->production);
+}
+
+/* ---- the events ---- */
+
+static void
+show_total (CrCutsPage       *self,
+            const CrTimeline *timeline)
+{
+  g_autofree char *length = cr_cut_length_words (cr_timeline_get_duration (timeline), timeline->rate);
+  g_autofree char *rate = cr_rate_to_string (timeline->rate);
+  double fps = (double) timeline->rate.num / MAX (timeline->rate.den, 1);
+  g_autofree char *text = NULL;
+  guint n = timeline->events->len;
+
+  /* "30000/1001" means nothing to most people; "29.97 fps" does. */
+  if (timeline->rate.den == 1)
+    text = g_strdup_printf ("%u %s  ·  %s at %d fps", n, n == 1 ? "event" : "events", length, timeline->rate.num);
+  else
+    text = g_strdup_printf ("%u %s  ·  %s at %.3g fps%s", n, n == 1 ? "event" : "events", length, fps,
+                            timeline->drop_frame ? " drop-frame" : "");
+  gtk_label_set_text (self->total_label, text);
+}
+
+static void
+show_problems (CrCutsPage *self)
+{
+  const char *channel = cr_cuts_page_get_channel (self);
+  g_autofree char *where = channel ? cr_words_choice (channel) : g_strdup ("any channel");
+  g_autofree char *text = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->consent_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->consent_label), "success");
+  if (self->problems == NULL)
+    return;
+  if (self->problems->len == 0)
+    {
+      text = g_strdup_printf ("Everyone in this cut has consented to %s.", where);
+      gtk_widget_add_css_class (GTK_WIDGET (self->consent_label), "success");
+    }
+  else
+    {
+      g_autoptr(GString) lines = g_string_new (NULL);
+      for (guint i = 0; i < self->problems->len && i < 3; i++)
+        g_string_append_printf (lines, "\n%s", (const char *) g_ptr_array_index (self->problems, i));
+      if (self->problems->len > 3)
+        g_string_append_printf (lines, "\n… and %u more", self->problems->len - 3);
+      text = g_strdup_printf ("%u consent %s for %s:%s", self->problems->len,
+                              self->problems->len == 1 ? "problem" : "problems", where, lines->str);
+      gtk_widget_add_css_class (GTK_WIDGET (self->consent_label), "error");
+    }
+  gtk_label_set_text (self->consent_label, text);
+}
+
+static void
+poster_ready_cb (CrCutsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrCutEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      if (cr_cut_event_get_poster (event) == NULL)
+        cr_cut_event_set_poster (event, cr_cut_posters_lookup (self->posters, cr_cut_event_get_path (event)));
+    }
+  /* The rows bind again and show the pictures. */
+  g_list_model_items_changed (G_LIST_MODEL (self->events), 0, n, n);
+}
+
+static void
+reload_events (CrCutsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autoptr(GListStore) fresh = g_list_store_new (CR_TYPE_CUT_EVENT);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  if (self->cut <= 0)
+    {
+      g_list_store_remove_all (self->events);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      gtk_widget_set_sensitive (self->export_button, FALSE);
+      gtk_label_set_text (self->total_label, "");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "events");
+  if (!(timeline = cr_cut_build_timeline (db_of (self), self->cut, &error)))
+    {
+      g_list_store_remove_all (self->events);
+      gtk_label_set_text (self->consent_label, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->consent_label), "error");
+      gtk_widget_set_sensitive (self->export_button, FALSE);
+      return;
+    }
+  for (guint i = 0; i < timeline->events->len; i++)
+    {
+      g_autoptr(CrCutEvent) event = cr_cut_event_new (timeline, i + 1);
+      cr_cut_event_set_poster (event, cr_cut_posters_lookup (self->posters, cr_cut_event_get_path (event)));
+      cr_cut_posters_request (self->posters, cr_cut_event_get_path (event));
+      g_list_store_append (fresh, event);
+    }
+  self->problems = cr_cut_consent_badge (db_of (self), self->cut, timeline, cr_cuts_page_get_channel (self),
+                                         G_LIST_MODEL (fresh), &error);
+  if (self->problems == NULL)
+    g_warning ("consent check: %s", error->message);
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (fresh));
+    g_autofree gpointer *items = g_new0 (gpointer, n + 1);
+    for (guint i = 0; i < n; i++)
+      items[i] = g_list_model_get_item (G_LIST_MODEL (fresh), i);
+    g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)), items, n);
+    for (guint i = 0; i < n; i++)
+      g_object_unref (items[i]);
+    if (n > 0)
+      gtk_single_selection_set_selected (self->selection, MIN (selected, n - 1));
+  }
+  show_total (self, timeline);
+  show_problems (self);
+  gtk_widget_set_sensitive (self->export_button, timeline->events->len > 0);
+}
+
+static void
+reload_cuts (CrCutsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cuts = cr_store_list (db_of (self), &cr_entity_cut, NULL, &error);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->cut_names));
+  guint chosen = GTK_INVALID_LIST_POSITION;
+
+  if (cuts == NULL)
+    {
+      g_warning ("cuts: %s", error->message);
+      return;
+    }
+  self->filling = TRUE;
+  g_array_set_size (self->cut_ids, 0);
+  {
+    g_autofree const char **names = g_new0 (const char *, cuts->len + 1);
+    for (guint i = 0; i < cuts->len; i++)
+      {
+        CrRecord *cut = g_ptr_array_index (cuts, i);
+        names[i] = cr_record_get (cut, "name");
+        g_array_append_val (self->cut_ids, cut->id);
+        if (cut->id == self->cut)
+          chosen = i;
+      }
+    gtk_string_list_splice (self->cut_names, 0, n_old, names);
+  }
+  if (chosen == GTK_INVALID_LIST_POSITION && cuts->len > 0)
+    chosen = 0;
+  self->cut = chosen == GTK_INVALID_LIST_POSITION ? 0 : g_array_index (self->cut_ids, gint64, chosen);
+  gtk_drop_down_set_selected (self->cut_dropdown, chosen);
+  gtk_widget_set_visible (GTK_WIDGET (self->cut_dropdown), cuts->len > 0);
+  self->filling = FALSE;
+  reload_events (self);
+}
+
+static void
+production_changed_cb (CrCutsPage     *self,
+                       const CrEntity *entity)
+{
+  if (entity == &cr_entity_cut)
+    reload_cuts (self);
+  else if (entity == &cr_entity_event || entity == &cr_entity_select || entity == &cr_entity_clip ||
+           entity == &cr_entity_consent || entity == &cr_entity_participant)
+    reload_events (self);
+}
+
+/* ---- template callbacks ---- */
+
+static void
+cut_chosen_cb (CrCutsPage *self)
+{
+  guint chosen = gtk_drop_down_get_selected (self->cut_dropdown);
+
+  if (self->filling || chosen >= self->cut_ids->len)
+    return;
+  cr_cuts_page_show_cut (self, g_array_index (self->cut_ids, gint64, chosen));
+}
+
+static void
+channel_chosen_cb (CrCutsPage *self)
+{
+  if (!self->filling && self->production != NULL)
+    reload_events (self);
+}
+
+static void
+stringout_clicked_cb (CrCutsPage *self)
+{
+  cr_cuts_page_open_stringout (self);
+}
+
+static void
+export_clicked_cb (CrCutsPage *self)
+{
+  cr_cuts_page_open_export (self);
+}
+
+static void
+selection_changed_cb (CrCutsPage *self)
+{
+  cr_cut_strip_set_selected (self->strip, gtk_single_selection_get_selected (self->selection));
+}
+
+/* ---- rows ---- */
+
+static void
+row_move_cb (CrCutsPage    *self,
+             guint          from,
+             guint          to,
+             CrCutEventRow *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cr_cuts_page_move_event (self, from, to, &error))
+    g_warning ("move: %s", error->message);
+}
+
+static void
+row_remove_cb (CrCutsPage    *self,
+               CrCutEventRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  CrCutEvent *event = cr_cut_event_row_get_event (row);
+
+  if (event != NULL && !cr_cuts_page_remove_event (self, cr_cut_event_get_position (event), &error))
+    g_warning ("remove: %s", error->message);
+}
+
+static char *
+row_trim_cb (CrCutsPage    *self,
+             const char    *in,
+             const char    *out,
+             CrCutEventRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  CrCutEvent *event = cr_cut_event_row_get_event (row);
+
+  if (event == NULL)
+    return NULL;
+  if (!cr_cuts_page_trim_event (self, cr_cut_event_get_position (event), in, out, &error))
+    return g_strdup (error->message);
+  return NULL;
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CrCutsPage               *self)
+{
+  GtkWidget *row = cr_cut_event_row_new ();
+
+  g_signal_connect_object (row, "move-event", G_CALLBACK (row_move_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "remove-event", G_CALLBACK (row_remove_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "trim-event", G_CALLBACK (row_trim_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             CrCutsPage               *self)
+{
+  cr_cut_event_row_bind (CR_CUT_EVENT_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CrCutsPage               *self)
+{
+  cr_cut_event_row_bind (CR_CUT_EVENT_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* ---- keys: Alt+Up/Down move the selected event, Delete removes it ---- */
+
+static void
+move_selected (CrCutsPage *self,
+               int         step)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  g_autoptr(GError) error = NULL;
+
+  if (selected == GTK_INVALID_LIST_POSITION || (step < 0 && selected == 0) || (step > 0 && selected + 1 >= n))
+    return;
+  if (!cr_cuts_page_move_event (self, selected + 1, selected + 1 + step, &error))
+    g_warning ("move: %s", error->message);
+}
+
+static void
+move_up_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  move_selected (CR_CUTS_PAGE (widget), -1);
+}
+
+static void
+move_down_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  move_selected (CR_CUTS_PAGE (widget), 1);
+}
+
+static void
+remove_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CrCutsPage *self = CR_CUTS_PAGE (widget);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(GError) error = NULL;
+
+  if (selected != GTK_INVALID_LIST_POSITION && !cr_cuts_page_remove_event (self, selected + 1, &error))
+    g_warning ("remove: %s", error->message);
+}
+
+/* ---- the class ---- */
+
+static void
+cr_cuts_page_dispose (GObject *object)
+{
+  CrCutsPage *self = CR_CUTS_PAGE (object);
+
+  if (self->production != NULL)
+    g_signal_handlers_disconnect_by_data (self->production, self);
+  g_clear_pointer (&self->posters, cr_cut_posters_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_CUTS_PAGE);
+  /* The template's unnamed children too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->events);
+  g_clear_object (&self->cut_names);
+  g_clear_object (&self->production);
+  G_OBJECT_CLASS (cr_cuts_page_parent_class)->dispose (object);
+}
+
+static void
+cr_cuts_page_finalize (GObject *object)
+{
+  CrCutsPage *self = CR_CUTS_PAGE (object);
+
+  g_clear_pointer (&self->cut_ids, g_array_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->removed, cr_cut_removed_free);
+  G_OBJECT_CLASS (cr_cuts_page_parent_class)->finalize (object);
+}
+
+static void
+cr_cuts_page_class_init (CrCutsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cr_cuts_page_dispose;
+  object_class->finalize = cr_cuts_page_finalize;
+
+  g_type_ensure (CR_TYPE_CUT_STRIP);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-cuts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrCutsPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, CrCutsPage, cut_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrCutsPage, total_label);
+  gtk_widget_class_bind_template_child (widget_class, CrCutsPage, channel_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrCutsPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, CrCutsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrCutsPage, strip);
+  gtk_widget_class_bind_template_child (widget_class, CrCutsPage, consent_label);
+  gtk_widget_class_bind_template_child (widget_class, CrCutsPage, events_view);
+  gtk_widget_class_bind_template_callback (widget_class, cut_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, channel_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stringout_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "cut.move-up", NULL, move_up_activated);
+  gtk_widget_class_install_action (widget_class, "cut.move-down", NULL, move_down_activated);
+  gtk_widget_class_install_action (widget_class, "cut.remove", NULL, remove_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "cut.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "cut.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "cut.remove", NULL);
+}
+
+static void
+cr_cuts_page_init (CrCutsPage *self)
+{
+  g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->cut_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cut_names = gtk_string_list_new (NULL);
+  self->events = g_list_store_new (CR_TYPE_CUT_EVENT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->cut_dropdown, G_LIST_MODEL (self->cut_names));
+  gtk_string_list_append (channels, "Any channel");
+  for (const char * const *c = cr_consent_channels; *c; c++)
+    {
+      g_autofree char *words = cr_words_choice (*c);
+      gtk_string_list_append (channels, words);
+    }
+  gtk_drop_down_set_model (self->channel_dropdown, G_LIST_MODEL (channels));
+  self->filling = FALSE;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->events_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->events_view, GTK_SELECTION_MODEL (self->selection));
+  cr_cut_strip_set_model (self->strip, G_LIST_MODEL (self->events));
+}
+
+CrCutsPage *
+cr_cuts_page_new (CrProduction *production)
+{
+  CrCutsPage *self;
+
+  g_return_val_if_fail (CR_IS_PRODUCTION (production), NULL);
+  self = g_object_new (CR_TYPE_CUTS_PAGE, NULL);
+  self->production = g_object_ref (production);
+  self->posters = cr_cut_posters_new ((GCallback) poster_ready_cb, self);
+  g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb), self, G_CONNECT_SWAPPED);
+  reload_cuts (self);
+  return self;
+}
+
+CrProduction *
+cr_cuts_page_get_production (CrCutsPage *self)
+{
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), NULL);
+  return self->production;
+}
+
+void
+cr_cuts_page_show_cut (CrCutsPage *self,
+                       gint64      cut)
+{
+  g_return_if_fail (CR_IS_CUTS_PAGE (self));
+  if (cut == self->cut)
+    return;
+  self->cut = cut;
+  gtk_single_selection_set_selected (self->selection, 0);
+  reload_cuts (self);
+}
+
+gint64
+cr_cuts_page_get_cut (CrCutsPage *self)
+{
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), 0);
+  return self->cut;
+}
+
+GListModel *
+cr_cuts_page_get_events (CrCutsPage *self)
+{
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->events);
+}
+
+GtkWidget *
+cr_cuts_page_get_strip (CrCutsPage *self)
+{
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), NULL);
+  return GTK_WIDGET (self->strip);
+}
+
+void
+cr_cuts_page_set_channel (CrCutsPage *self,
+                          const char *channel)
+{
+  guint position = 0;
+
+  g_return_if_fail (CR_IS_CUTS_PAGE (self));
+  for (guint i = 0; channel && cr_consent_channels[i]; i++)
+    if (g_str_equal (cr_consent_channels[i], channel))
+      position = i + 1;
+  gtk_drop_down_set_selected (self->channel_dropdown, position);
+}
+
+const char *
+cr_cuts_page_get_channel (CrCutsPage *self)
+{
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), NULL);
+  return channel_at (gtk_drop_down_get_selected (self->channel_dropdown));
+}
+
+GPtrArray *
+cr_cuts_page_get_problems (CrCutsPage *self)
+{
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), NULL);
+  return self->problems;
+}
+
+gboolean
+cr_cuts_page_move_event (CrCutsPage  *self,
+                         guint        from,
+                         guint        to,
+                         GError     **error)
+{
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
+  if (!cr_cut_move_event (db_of (self), self->cut, from, to, error))
+    return FALSE;
+  cr_production_changed (self->production, &cr_entity_event);
+  gtk_single_selection_set_selected (self->selection, to - 1);
+  return TRUE;
+}
+
+static void
+undo_clicked_cb (CrCutsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cr_cuts_page_undo_remove (self, &error))
+    g_warning ("undo: %s", error->message);
+}
+
+static void
+undo_dismissed_cb (CrCutsPage *self,
+                   AdwToast   *toast)
+{
+  if (self->undo_toast == toast)
+    {
+      g_clear_pointer (&self->removed, cr_cut_removed_free);
+      self->undo_toast = NULL;
+    }
+}
+
+gboolean
+cr_cuts_page_remove_event (CrCutsPage  *self,
+                           guint        position,
+                           GError     **error)
+{
+  g_autoptr(CrCutEvent) event = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *overlay;
+  CrCutRemoved *removed;
+  AdwToast *toast;
+
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
+  event = g_list_model_get_item (G_LIST_MODEL (self->events), position - 1);
+  if (!(removed = cr_cut_take_event (db_of (self), self->cut, position, error)))
+    return FALSE;
+  /* One undo at a time, as on the other pages: a high-priority toast replaces the one shown
+   * (dismissing it here as well crashes libadwaita 1.2 while the older one still animates). */
+  g_clear_pointer (&self->removed, cr_cut_removed_free);
+  self->removed = removed;
+  cr_production_changed (self->production, &cr_entity_event);
+
+  title = g_strdup_printf ("Removed “%s”", event && cr_cut_event_get_label (event) ? cr_cut_event_get_label (event)
+                           : event ? cr_cut_event_get_source (event) : "event");
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, "_Undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_dismissed_cb), self, G_CONNECT_SWAPPED);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    {
+      self->undo_toast = toast;
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+  else
+    g_object_unref (toast);   /* no window: Undo still works through the page */
+  return TRUE;
+}
+
+gboolean
+cr_cuts_page_undo_remove (CrCutsPage  *self,
+                          GError     **error)
+{
+  g_autoptr(CrCutRemoved) removed = NULL;
+
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
+  if (self->removed == NULL)
+    return TRUE;
+  removed = g_steal_pointer (&self->removed);
+  if (!cr_cut_removed_restore (removed, db_of (self), error))
+    return FALSE;
+  cr_production_changed (self->production, &cr_entity_event);
+  gtk_single_selection_set_selected (self->selection, cr_cut_removed_get_position (removed) - 1);
+  return TRUE;
+}
+
+gboolean
+cr_cuts_page_trim_event (CrCutsPage  *self,
+                         guint        position,
+                         const char  *source_in,
+                         const char  *source_out,
+                         GError     **error)
+{
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
+  if (!cr_cut_trim_event (db_of (self), self->cut, position, source_in, source_out, error))
+    return FALSE;
+  cr_production_changed (self->production, &cr_entity_event);
+  return TRUE;
+}
+
+gboolean
+cr_cuts_page_add_selects (CrCutsPage    *self,
+                          gint64         cut,
+                          const gint64  *selects,
+                          guint          n_selects,
+                          GError       **error)
+{
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
+  if (cut <= 0)
+    cut = self->cut;
+  if (cut <= 0)
+    {
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "cut: make a cut first (Stringout…)");
+      return FALSE;
+    }
+  if (!cr_cut_add_selects (db_of (self), cut, selects, n_selects, 0, error))
+    return FALSE;
+  self->cut = cut;
+  cr_production_changed (self->production, &cr_entity_event);
+  reload_cuts (self);
+  return TRUE;
+}
+
+gint64
+cr_cuts_page_stringout (CrCutsPage         *self,
+                        const char         *name,
+                        const CrStringout  *what,
+                        GError            **error)
+{
+  gint64 cut;
+
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), 0);
+  if (!(cut = cr_cut_stringout (db_of (self), name, what, error)))
+    return 0;
+  self->cut = cut;
+  cr_production_changed (self->production, &cr_entity_cut);
+  return cut;
+}
+
+GtkWindow *
+cr_cuts_page_open_stringout (CrCutsPage *self)
+{
+  GtkWindow *dialog;
+
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), NULL);
+  dialog = cr_stringout_dialog_new (self);
+  gtk_window_present (dialog);
+  return dialog;
+}
+
+GtkWindow *
+cr_cuts_page_open_export (CrCutsPage *self)
+{
+  GtkWindow *dialog;
+
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), NULL);
+  if (self->cut <= 0)
+    return NULL;
+  dialog = cr_cut_export_dialog_new (self, self->cut, cr_cuts_page_get_channel (self));
+  gtk_window_present (dialog);
+  return dialog;
+}
+
+gboolean
+cr_cuts_page_is_busy (CrCutsPage *self)
+{
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
+  return cr_cut_posters_is_busy (self->posters);
+}

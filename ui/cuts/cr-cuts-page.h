@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cr-cut.h"
+#include "cr-production.h"
+
+G_BEGIN_DECLS
+
+/* The Cuts page: one cut at a time as its events (poster, source and timecodes, duration,
+ * record in, label, people, consent badge), a strip of them in proportion, the total at the
+ * cut's rate; reorder by drag and drop or Alt+Up/Down, trim by timecode, remove with Undo.
+ * Positions are 1-based, as the events are numbered. */
+
+#define CR_TYPE_CUTS_PAGE (cr_cuts_page_get_type ())
+G_DECLARE_FINAL_TYPE (CrCutsPage, cr_cuts_page, CR, CUTS_PAGE, GtkWidget)
+
+CrCutsPage   *cr_cuts_page_new            (CrProduction *production);
+CrProduction *cr_cuts_page_get_production (CrCutsPage   *self);
+
+void          cr_cuts_page_show_cut       (CrCutsPage   *self,
+                                           gint64        cut);
+gint64        cr_cuts_page_get_cut        (CrCutsPage   *self);
+/* CrCutEvent items, in the cut's order. */
+GListModel   *cr_cuts_page_get_events     (CrCutsPage   *self);
+GtkWidget    *cr_cuts_page_get_strip      (CrCutsPage   *self);
+/* The channel the badges are checked for; NULL: any. */
+void          cr_cuts_page_set_channel    (CrCutsPage   *self,
+                                           const char   *channel);
+const char   *cr_cuts_page_get_channel    (CrCutsPage   *self);
+/* The problems of the last check, one line each. */
+GPtrArray    *cr_cuts_page_get_problems   (CrCutsPage   *self);
+
+/* What a drop of event `from` on event `to` does, and Alt+Up/Down. */
+gboolean      cr_cuts_page_move_event     (CrCutsPage   *self,
+                                           guint         from,
+                                           guint         to,
+                                           GError      **error);
+/* Removes the event and offers Undo in a toast. */
+gboolean      cr_cuts_page_remove_event   (CrCutsPage   *self,
+                                           guint         position,
+                                           GError      **error);
+gboolean      cr_cuts_page_undo_remove    (CrCutsPage   *self,
+                                           GError      **error);
+gboolean      cr_cuts_page_trim_event     (CrCutsPage   *self,
+                                           guint         position,
+                                           const char   *source_in,
+                                           const char   *source_out,
+                                           GError      **error);
+/* "Add to Cut" for the Selects page: the selects go to the end of the cut shown (or of
+ * `cut` when it is not 0), and the page shows that cut. */
+gboolean      cr_cuts_page_add_selects    (CrCutsPage   *self,
+                                           gint64        cut,
+                                           const gint64 *selects,
+                                           guint         n_selects,
+                                           GError      **error);
+/* Makes the stringout and shows it. Returns the new cut's id. */
+gint64        cr_cuts_page_stringout      (CrCutsPage        *self,
+                                           const char        *name,
+                                           const CrStringout *what,
+                                           GError           **error);
+/* Opens the dialogs; they are returned for tests (owned by GTK). */
+GtkWindow    *cr_cuts_page_open_stringout (CrCutsPage   *self);
+GtkWindow    *cr_cuts_page_open_export    (CrCutsPage   *self);
+/* Whether posters are still being made. */
+gboolean      cr_cuts_page_is_busy        (CrCutsPage   *self);
+
+G_END_DECLS

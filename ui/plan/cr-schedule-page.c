@@ -1,0 +1,659 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-schedule-page"
+
+#include "config.h"
+
+#include "cr-exchange.h"
+#include "cr-print.h"
+#include "cr-record-editor.h"
+#include "cr-record-format.h"
+#include "cr-schedule-page.h"
+#include "cr-schedule.h"
+#include "cr-store.h"
+#include "cr-words.h"
+
+struct _CrSchedulePage
+{
+  GtkWidget     parent_instance;
+
+  /* template widgets */
+  GtkLabel     *summary_label;
+  GtkStack     *stack;
+  GtkWidget    *days_box;
+
+  /* owned */
+  CrProduction *production;
+  GPtrArray    *days;     /* char *, as shown */
+  GPtrArray    *dates;    /* char *, YYYY-MM-DD, as days */
+  GHashTable   *clashes;  /* interview id (gint64 *) -> char * */
+  GHashTable   *rows;     /* interview id (gint64 *) -> GtkWidget * (borrowed) */
+  guint         n_clashes;
+};
+
+G_DEFINE_FINAL_TYPE (CrSchedulePage, cr_schedule_page, GTK_TYPE_WIDGET)
+
+static CrDb *
+db_of (CrSchedulePage *self)
+{
+  return cr_production_get_db (self->production);
+}
+
+static char *
+display (CrSchedulePage *self,
+         CrRecord       *record,
+         const char     *field)
+{
+  g_autofree char *text = cr_record_display (db_of (self), record, cr_entity_find_field (&cr_entity_interview, field));
+  g_auto(GStrv) names = NULL;
+
+  /* The store lists people with "; " (for CSV); on the page they read as a sentence. */
+  if (text == NULL)
+    return NULL;
+  names = g_strsplit (text, "; ", -1);
+  return g_strjoinv (", ", names);
+}
+
+/* ---- clashes in words, on both interviews ---- */
+
+static void
+add_clash (CrSchedulePage *self,
+           gint64          interview,
+           const char     *other,
+           const char     *other_time,
+           const CrConflict *conflict)
+{
+  gint64 key = interview;
+  const char *before = g_hash_table_lookup (self->clashes, &key);
+  g_autofree char *reason = g_str_equal (conflict->kind, "location")
+    ? g_strdup_printf ("both at %s", conflict->shared_name)
+    : g_strdup_printf ("%s is in both", conflict->shared_name);
+  char *line = g_strdup_printf ("%s%sClashes with “%s” (%s): %s", before ? before : "", before ? "\n" : "",
+                                other, other_time, reason);
+
+  g_hash_table_replace (self->clashes, g_memdup2 (&key, sizeof key), line);
+}
+
+static char *
+time_range (CrRecord *record)
+{
+  g_autofree char *start = cr_record_local_time (record, "start", "%H:%M");
+  g_autofree char *end = cr_record_local_time (record, "end", "%H:%M");
+  g_autofree char *start_day = cr_record_local_time (record, "start", "%Y-%m-%d");
+  g_autofree char *end_day = cr_record_local_time (record, "end", "%Y-%m-%d");
+
+  if (g_strcmp0 (start_day, end_day) != 0)
+    {
+      g_autofree char *end_full = cr_record_local_time (record, "end", "%a %e %b %H:%M");
+      return g_strdup_printf ("%s–%s", start ? start : "?", end_full ? end_full : "?");
+    }
+  return g_strdup_printf ("%s–%s", start ? start : "?", end ? end : "?");
+}
+
+static void
+find_clashes (CrSchedulePage *self,
+              GPtrArray      *interviews)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = cr_schedule_conflicts (db_of (self), 0, &error);
+  g_autoptr(GHashTable) times = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+
+  g_hash_table_remove_all (self->clashes);
+  self->n_clashes = conflicts ? conflicts->len : 0;
+  if (conflicts == NULL)
+    {
+      g_warning ("clashes: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < interviews->len; i++)
+    {
+      CrRecord *r = g_ptr_array_index (interviews, i);
+      g_hash_table_insert (times, &r->id, time_range (r));
+    }
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      const CrConflict *c = g_ptr_array_index (conflicts, i);
+      const char *first_time = g_hash_table_lookup (times, &c->first);
+      const char *second_time = g_hash_table_lookup (times, &c->second);
+
+      add_clash (self, c->first, c->second_title, second_time ? second_time : "", c);
+      add_clash (self, c->second, c->first_title, first_time ? first_time : "", c);
+    }
+}
+
+/* ---- rows ---- */
+
+static void
+row_activated_cb (GtkListBox     *list,
+                  GtkListBoxRow  *row,
+                  CrSchedulePage *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "cr-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-record", "(sx)", "interview", id);
+}
+
+static GtkWidget *
+line_label (const char *text,
+            const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  if (style)
+    gtk_widget_add_css_class (label, style);
+  return label;
+}
+
+static GtkWidget *
+make_row (CrSchedulePage *self,
+          CrRecord       *interview)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *when, *status;
+  g_autofree char *range = time_range (interview);
+  g_autofree char *location = display (self, interview, "location");
+  g_autofree char *people = display (self, interview, "participants");
+  g_autofree char *crew = display (self, interview, "crew");
+  g_autofree char *state = g_strdup (cr_record_get (interview, "status"));
+  g_autofree char *state_words = cr_words_choice (state ? state : "planned");
+  g_autofree char *who = NULL;
+  const char *clash = g_hash_table_lookup (self->clashes, &interview->id);
+
+  if (people && crew)
+    who = g_strdup_printf ("%s  ·  crew: %s", people, crew);
+  else if (crew)
+    who = g_strdup_printf ("Crew: %s", crew);
+  else
+    who = g_strdup (people ? people : "Nobody to interview yet");
+
+  when = line_label (range, "numeric");
+  gtk_widget_add_css_class (when, "heading");
+  gtk_label_set_wrap (GTK_LABEL (when), FALSE);
+  gtk_widget_set_size_request (when, 120, -1);
+  gtk_widget_set_valign (when, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), when);
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), line_label (cr_record_get (interview, "title"), "heading"));
+  gtk_box_append (GTK_BOX (text), line_label (location ? location : "No location yet", NULL));
+  gtk_box_append (GTK_BOX (text), line_label (who, "dim-label"));
+  if (clash != NULL)
+    {
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (line), icon);
+      GtkWidget *words = line_label (clash, NULL);
+      gtk_widget_set_hexpand (words, TRUE);
+      gtk_box_append (GTK_BOX (line), words);
+      gtk_widget_add_css_class (line, "schedule-clash");
+      gtk_box_append (GTK_BOX (text), line);
+      gtk_widget_add_css_class (row, "clashing");
+    }
+  gtk_box_append (GTK_BOX (box), text);
+
+  status = gtk_label_new (state_words);
+  gtk_widget_set_valign (status, GTK_ALIGN_START);
+  gtk_widget_add_css_class (status, "schedule-status");
+  gtk_widget_add_css_class (status, state ? state : "planned");
+  gtk_box_append (GTK_BOX (box), status);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "cr-id", g_memdup2 (&interview->id, sizeof (gint64)), g_free);
+  return row;
+}
+
+static char *
+day_words (CrRecord *interview)
+{
+  g_autofree char *day = cr_record_local_time (interview, "start", "%A %e %B %Y");
+
+  /* %e pads with a space: "Tuesday 14 April", never "Tuesday  4 April". */
+  if (day == NULL)
+    return g_strdup ("No date");
+  {
+    g_auto(GStrv) parts = g_strsplit (day, " ", -1);
+    g_autofree char *joined = NULL;
+    GPtrArray *words = g_ptr_array_new ();
+    for (guint i = 0; parts[i]; i++)
+      if (*parts[i])
+        g_ptr_array_add (words, parts[i]);
+    g_ptr_array_add (words, NULL);
+    joined = g_strjoinv (" ", (char **) words->pdata);
+    g_ptr_array_free (words, TRUE);
+    return g_steal_pointer (&joined);
+  }
+}
+
+static void
+reload (CrSchedulePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) interviews = cr_store_list (db_of (self), &cr_entity_interview, NULL, &error);
+  g_autofree char *summary = NULL;
+  GtkWidget *list = NULL;
+  const char *last_day = NULL;
+  GtkWidget *child;
+  g_autofree char *clashes = NULL;
+
+  while ((child = gtk_widget_get_first_child (self->days_box)))
+    gtk_box_remove (GTK_BOX (self->days_box), child);
+  g_ptr_array_set_size (self->days, 0);
+  g_ptr_array_set_size (self->dates, 0);
+  g_hash_table_remove_all (self->rows);
+  if (interviews == NULL)
+    {
+      gtk_label_set_text (self->summary_label, error->message);
+      return;
+    }
+  find_clashes (self, interviews);
+  for (guint i = 0; i < interviews->len; i++)
+    {
+      CrRecord *interview = g_ptr_array_index (interviews, i);
+      g_autofree char *day = day_words (interview);
+      GtkWidget *row;
+
+      if (last_day == NULL || !g_str_equal (last_day, day))
+        {
+          GtkWidget *heading = line_label (day, "heading");
+          gtk_widget_set_margin_top (heading, self->days->len ? 18 : 0);
+          gtk_widget_set_margin_bottom (heading, 6);
+          gtk_box_append (GTK_BOX (self->days_box), heading);
+          list = gtk_list_box_new ();
+          gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+          gtk_widget_add_css_class (list, "boxed-list");
+          g_signal_connect (list, "row-activated", G_CALLBACK (row_activated_cb), self);
+          gtk_box_append (GTK_BOX (self->days_box), list);
+          g_ptr_array_add (self->days, g_strdup (day));
+          g_ptr_array_add (self->dates, cr_record_local_time (interview, "start", "%Y-%m-%d"));
+          last_day = g_ptr_array_index (self->days, self->days->len - 1);
+        }
+      row = make_row (self, interview);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_hash_table_insert (self->rows, g_memdup2 (&interview->id, sizeof (gint64)), row);
+    }
+  if (self->n_clashes > 0)
+    clashes = g_strdup_printf ("  ·  %u %s", self->n_clashes, self->n_clashes == 1 ? "clash" : "clashes");
+  summary = g_strdup_printf ("%u %s on %u %s%s", interviews->len, interviews->len == 1 ? "interview" : "interviews",
+                             self->days->len, self->days->len == 1 ? "day" : "days", clashes ? clashes : "");
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_stack_set_visible_child_name (self->stack, interviews->len ? "agenda" : "empty");
+}
+
+static void
+production_changed_cb (CrSchedulePage *self,
+                       const CrEntity *entity)
+{
+  if (entity == &cr_entity_interview || entity == &cr_entity_participant || entity == &cr_entity_location ||
+      entity == &cr_entity_production)
+    reload (self);
+}
+
+/* ---- the menu ---- */
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CrSchedulePage *self = CR_SCHEDULE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  CrRecordEditor *editor = cr_record_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->production,
+                                                 &cr_entity_interview, 0);
+
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+report (CrSchedulePage *self,
+        const char     *heading,
+        const GError   *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+exported (CrSchedulePage *self,
+          const char     *path)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *title = g_strdup_printf ("Exported “%s”", name);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+static void
+save_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  CrSchedulePage  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean csv = g_object_get_data (G_OBJECT (chooser), "cr-csv") != NULL;
+  gint64 person = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "cr-person"));
+  gboolean ok;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      ok = csv ? cr_schedule_page_export_csv (self, path, &error)
+               : cr_schedule_page_export_ics (self, path, person, &error);
+      if (ok)
+        exported (self, path);
+      else
+        report (self, "Could Not Export the Schedule", error);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+choose_file (CrSchedulePage *self,
+             const char     *name,
+             gboolean        csv,
+             gint64          person)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new ("Export Schedule",
+                                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, "_Export", "_Cancel");
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  if (csv)
+    g_object_set_data (G_OBJECT (chooser), "cr-csv", GINT_TO_POINTER (1));
+  g_object_set_data (G_OBJECT (chooser), "cr-person", GSIZE_TO_POINTER ((gsize) person));
+  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_ics_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_file (CR_SCHEDULE_PAGE (widget), "Schedule.ics", FALSE, 0);
+}
+
+static void
+export_csv_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_file (CR_SCHEDULE_PAGE (widget), "Schedule.csv", TRUE, 0);
+}
+
+static void
+person_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CrSchedulePage   *self)
+{
+  GtkDropDown *people = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "cr-ids");
+  guint chosen = gtk_drop_down_get_selected (people);
+
+  if (g_str_equal (response, "export") && chosen < ids->len)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.ics", gtk_string_object_get_string (
+                                                 GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (people))));
+      choose_file (self, name, FALSE, g_array_index (ids, gint64, chosen));
+    }
+}
+
+/* A searchable list of the people: a drop-down's list is built as it scrolls, so it stays
+ * quick with thousands of names. */
+static void
+export_person_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CrSchedulePage *self = CR_SCHEDULE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = cr_store_list (db_of (self), &cr_entity_participant, NULL, &error);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkWidget *dialog, *dropdown;
+
+  for (guint i = 0; people && i < people->len; i++)
+    {
+      CrRecord *p = g_ptr_array_index (people, i);
+      gtk_string_list_append (names, cr_record_get (p, "name"));
+      g_array_append_val (ids, p->id);
+    }
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, "One Person’s Calendar",
+                                   "Their interviews, as participant or crew, for their own calendar.");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel", "export", "_Export…", NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "cr-ids", ids, (GDestroyNotify) g_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (person_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- printing the call sheet for a day ---- */
+
+static void
+pdf_response_cb (GtkNativeDialog *chooser,
+                 int              response,
+                 CrSchedulePage  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *date = g_object_get_data (G_OBJECT (chooser), "cr-date");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      if (cr_print_callsheet (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, db_of (self), date, FALSE, path, &error))
+        exported (self, path);
+      else
+        report (self, "Could Not Save the Call Sheet", error);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+day_response_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 CrSchedulePage   *self)
+{
+  guint chosen = gtk_drop_down_get_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+  const char *date;
+
+  if (chosen >= self->dates->len || !(date = g_ptr_array_index (self->dates, chosen)))
+    return;
+  if (g_str_equal (response, "print"))
+    {
+      if (!cr_print_callsheet (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, db_of (self), date, FALSE, NULL, &error))
+        report (self, "Could Not Print the Call Sheet", error);
+    }
+  else if (g_str_equal (response, "pdf"))
+    {
+      GtkFileChooserNative *chooser = gtk_file_chooser_native_new ("Save Call Sheet as PDF",
+                                                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                   GTK_FILE_CHOOSER_ACTION_SAVE, "_Save", "_Cancel");
+      g_autofree char *name = g_strdup_printf ("Call sheet %s.pdf", date);
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+      g_object_set_data_full (G_OBJECT (chooser), "cr-date", g_strdup (date), g_free);
+      g_signal_connect (chooser, "response", G_CALLBACK (pdf_response_cb), g_object_ref (self));
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+    }
+}
+
+static void
+callsheet_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CrSchedulePage *self = CR_SCHEDULE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkStringList) days = gtk_string_list_new (NULL);
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < self->days->len; i++)
+    gtk_string_list_append (days, g_ptr_array_index (self->days, i));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, "Call Sheet",
+                                   "Everyone’s call times, the schedule, the places and the shots for one day.");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
+                                      gtk_drop_down_new (G_LIST_MODEL (g_object_ref (days)), NULL));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel", "pdf", "Save as _PDF…",
+                                    "print", "_Print…", NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "print", self->days->len > 0);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "pdf", self->days->len > 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (day_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- the class ---- */
+
+static void
+cr_schedule_page_dispose (GObject *object)
+{
+  CrSchedulePage *self = CR_SCHEDULE_PAGE (object);
+
+  if (self->production != NULL)
+    g_signal_handlers_disconnect_by_data (self->production, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_SCHEDULE_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->production);
+  G_OBJECT_CLASS (cr_schedule_page_parent_class)->dispose (object);
+}
+
+static void
+cr_schedule_page_finalize (GObject *object)
+{
+  CrSchedulePage *self = CR_SCHEDULE_PAGE (object);
+
+  g_ptr_array_unref (self->days);
+  g_ptr_array_unref (self->dates);
+  g_hash_table_unref (self->clashes);
+  g_hash_table_unref (self->rows);
+  G_OBJECT_CLASS (cr_schedule_page_parent_class)->finalize (object);
+}
+
+static void
+cr_schedule_page_class_init (CrSchedulePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cr_schedule_page_dispose;
+  object_class->finalize = cr_schedule_page_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-schedule-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrSchedulePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CrSchedulePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrSchedulePage, days_box);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "schedule.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "schedule.export-ics", NULL, export_ics_activated);
+  gtk_widget_class_install_action (widget_class, "schedule.export-person-ics", NULL, export_person_activated);
+  gtk_widget_class_install_action (widget_class, "schedule.export-csv", NULL, export_csv_activated);
+  gtk_widget_class_install_action (widget_class, "schedule.callsheet", NULL, callsheet_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "schedule.callsheet", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "schedule.add", NULL);
+}
+
+static void
+cr_schedule_page_init (CrSchedulePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->days = g_ptr_array_new_with_free_func (g_free);
+  self->dates = g_ptr_array_new_with_free_func (g_free);
+  self->clashes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+CrSchedulePage *
+cr_schedule_page_new (CrProduction *production)
+{
+  CrSchedulePage *self;
+
+  g_return_val_if_fail (CR_IS_PRODUCTION (production), NULL);
+  self = g_object_new (CR_TYPE_SCHEDULE_PAGE, NULL);
+  self->production = g_object_ref (production);
+  g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb), self, G_CONNECT_SWAPPED);
+  reload (self);
+  return self;
+}
+
+GPtrArray *
+cr_schedule_page_get_days (CrSchedulePage *self)
+{
+  g_return_val_if_fail (CR_IS_SCHEDULE_PAGE (self), NULL);
+  return self->days;
+}
+
+const char *
+cr_schedule_page_get_clash (CrSchedulePage *self,
+                            gint64          interview)
+{
+  g_return_val_if_fail (CR_IS_SCHEDULE_PAGE (self), NULL);
+  return g_hash_table_lookup (self->clashes, &interview);
+}
+
+GtkWidget *
+cr_schedule_page_get_row (CrSchedulePage *self,
+                          gint64          interview)
+{
+  g_return_val_if_fail (CR_IS_SCHEDULE_PAGE (self), NULL);
+  return g_hash_table_lookup (self->rows, &interview);
+}
+
+gboolean
+cr_schedule_page_export_ics (CrSchedulePage  *self,
+                             const char      *path,
+                             gint64           participant,
+                             GError         **error)
+{
+  g_autofree char *ics = NULL;
+
+  g_return_val_if_fail (CR_IS_SCHEDULE_PAGE (self), FALSE);
+  if (!(ics = cr_export_schedule_ics (db_of (self), participant, error)))
+    return FALSE;
+  /* g_file_set_contents writes a temp file beside it and renames it into place. */
+  return g_file_set_contents (path, ics, -1, error);
+}
+
+gboolean
+cr_schedule_page_export_csv (CrSchedulePage  *self,
+                             const char      *path,
+                             GError         **error)
+{
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (CR_IS_SCHEDULE_PAGE (self), FALSE);
+  if (!(csv = cr_export_csv (db_of (self), &cr_entity_interview, NULL, error)))
+    return FALSE;
+  return g_file_set_contents (path, csv, -1, error);
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cr-production.h"
+
+G_BEGIN_DECLS
+
+/* The Schedule page: the interviews as an agenda grouped by day, each with start–end,
+ * location, people, crew and status; a clash is marked on both interviews with its reason in
+ * words. Its menu exports iCalendar (everyone's, or one person's) and CSV. Activating an
+ * interview edits it. */
+
+#define CR_TYPE_SCHEDULE_PAGE (cr_schedule_page_get_type ())
+G_DECLARE_FINAL_TYPE (CrSchedulePage, cr_schedule_page, CR, SCHEDULE_PAGE, GtkWidget)
+
+CrSchedulePage *cr_schedule_page_new          (CrProduction   *production);
+/* The days shown, "Tuesday 14 April 2026", in order. */
+GPtrArray      *cr_schedule_page_get_days     (CrSchedulePage *self);
+/* The clash line shown on an interview, or NULL when it has none. */
+const char     *cr_schedule_page_get_clash    (CrSchedulePage *self,
+                                               gint64          interview);
+/* The interview's row as shown ("10:00–11:30", title, place, people …), for tests. */
+GtkWidget      *cr_schedule_page_get_row      (CrSchedulePage *self,
+                                               gint64          interview);
+/* participant 0: everyone's interviews. The file is written whole, then renamed into place. */
+gboolean        cr_schedule_page_export_ics   (CrSchedulePage *self,
+                                               const char     *path,
+                                               gint64          participant,
+                                               GError        **error);
+gboolean        cr_schedule_page_export_csv   (CrSchedulePage *self,
+                                               const char     *path,
+                                               GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,396 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-shots-page"
+
+#include "config.h"
+
+#include "cr-record-editor.h"
+#include "cr-record-format.h"
+#include "cr-shot-order.h"
+#include "cr-shots-page.h"
+#include "cr-store.h"
+#include "cr-words.h"
+
+struct _CrShotsPage
+{
+  GtkWidget     parent_instance;
+
+  /* template widgets */
+  GtkLabel     *summary_label;
+  GtkListBox   *list;
+
+  /* owned */
+  CrProduction *production;
+  GPtrArray    *shots;       /* CrRecord *, as shown */
+  GHashTable   *buttons;     /* shot id -> GtkButton (borrowed) */
+  GHashTable   *coverage;    /* shot id -> char * (words) */
+};
+
+G_DEFINE_FINAL_TYPE (CrShotsPage, cr_shots_page, GTK_TYPE_WIDGET)
+
+/* One click moves a shot on; a dropped shot comes back as planned. */
+static const char *
+next_status (const char *status)
+{
+  if (g_strcmp0 (status, "planned") == 0 || status == NULL)
+    return "captured";
+  if (g_str_equal (status, "captured"))
+    return "selected";
+  return "planned";
+}
+
+static CrDb *
+db_of (CrShotsPage *self)
+{
+  return cr_production_get_db (self->production);
+}
+
+static void
+set_status (CrShotsPage *self,
+            gint64       shot,
+            const char  *status)
+{
+  g_autoptr(CrRecord) changes = cr_record_new (&cr_entity_shot);
+  g_autoptr(GError) error = NULL;
+
+  cr_record_set (changes, "status", status);
+  if (!cr_store_update (db_of (self), &cr_entity_shot, shot, changes, &error))
+    {
+      g_warning ("shot status: %s", error->message);
+      return;
+    }
+  cr_production_changed (self->production, &cr_entity_shot);
+}
+
+static void
+status_clicked_cb (GtkButton   *button,
+                   CrShotsPage *self)
+{
+  gint64 shot = *(gint64 *) g_object_get_data (G_OBJECT (button), "cr-id");
+
+  set_status (self, shot, next_status (g_object_get_data (G_OBJECT (button), "cr-status")));
+}
+
+static void
+drop_clicked_cb (GtkButton   *button,
+                 CrShotsPage *self)
+{
+  gint64 shot = *(gint64 *) g_object_get_data (G_OBJECT (button), "cr-id");
+
+  set_status (self, shot, "dropped");
+}
+
+static void
+row_activated_cb (CrShotsPage   *self,
+                  GtkListBoxRow *row)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "cr-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-record", "(sx)", "shot", id);
+}
+
+/* ---- drag and drop: a shot's id travels, the row it lands on is where it goes ---- */
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "cr-id");
+
+  return gdk_content_provider_new_typed (G_TYPE_INT64, id);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkWidget     *row)
+{
+  CrShotsPage *self = CR_SHOTS_PAGE (gtk_widget_get_ancestor (row, CR_TYPE_SHOTS_PAGE));
+  g_autoptr(GError) error = NULL;
+
+  if (!cr_shots_page_move (self, g_value_get_int64 (value), gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)),
+                           &error))
+    {
+      g_warning ("move shot: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GtkWidget *
+label (const char *text,
+       const char *style)
+{
+  GtkWidget *l = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (l), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (l), PANGO_ELLIPSIZE_END);
+  if (style)
+    gtk_widget_add_css_class (l, style);
+  return l;
+}
+
+static char *
+field_words (CrShotsPage *self,
+             CrRecord    *shot,
+             const char  *name)
+{
+  const CrField *field = cr_entity_find_field (&cr_entity_shot, name);
+  g_autofree char *display = cr_record_display (db_of (self), shot, field);
+
+  return display ? cr_words_value (field, display) : NULL;
+}
+
+static GtkWidget *
+make_row (CrShotsPage *self,
+          CrRecord    *shot,
+          int          clips)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *status, *drop, *coverage;
+  GtkDragSource *drag = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
+  const char *state = cr_record_get (shot, "status") ? cr_record_get (shot, "status") : "planned";
+  g_autofree char *state_words = cr_words_choice (state);
+  g_autofree char *next_words = cr_words_choice (next_status (state));
+  g_autofree char *tip = g_strdup_printf ("Mark as %s", next_words);
+  g_autofree char *type = field_words (self, shot, "type");
+  g_autofree char *size = field_words (self, shot, "size");
+  g_autofree char *where = field_words (self, shot, "location");
+  g_autofree char *length = field_words (self, shot, "duration");
+  g_autofree char *priority = field_words (self, shot, "priority");
+  g_autoptr(GString) about = g_string_new (NULL);
+  g_autofree char *clips_words = clips > 0 ? g_strdup_printf ("%d %s", clips, clips == 1 ? "clip" : "clips")
+                                           : g_strdup ("No footage yet");
+
+  for (const char * const *part = (const char * const[]) { type, size, where, length, NULL }; *part; part++)
+    g_string_append_printf (about, "%s%s", about->len ? "  ·  " : "", *part);
+  if (priority && !g_str_equal (cr_record_get (shot, "priority") ? cr_record_get (shot, "priority") : "normal", "normal"))
+    g_string_append_printf (about, "%sPriority: %s", about->len ? "  ·  " : "", priority);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("list-drag-handle-symbolic"));
+  gtk_widget_set_size_request (gtk_widget_get_last_child (box), 16, -1);
+  {
+    GtkWidget *number = label (cr_record_get (shot, "number"), "heading");
+    gtk_widget_set_size_request (number, 48, -1);
+    gtk_box_append (GTK_BOX (box), number);
+  }
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), label (cr_record_get (shot, "description") ? cr_record_get (shot, "description")
+                                                                             : "No description", NULL));
+  gtk_box_append (GTK_BOX (text), label (about->str, "dim-label"));
+  gtk_box_append (GTK_BOX (box), text);
+
+  coverage = label (clips_words, clips > 0 ? "success" : "dim-label");
+  gtk_widget_add_css_class (coverage, "caption");
+  gtk_box_append (GTK_BOX (box), coverage);
+
+  status = gtk_button_new_with_label (state_words);
+  gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (status, tip);
+  gtk_widget_add_css_class (status, "shot-status");
+  gtk_widget_add_css_class (status, state);
+  g_object_set_data_full (G_OBJECT (status), "cr-id", g_memdup2 (&shot->id, sizeof (gint64)), g_free);
+  g_object_set_data_full (G_OBJECT (status), "cr-status", g_strdup (state), g_free);
+  g_signal_connect (status, "clicked", G_CALLBACK (status_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), status);
+
+  drop = gtk_button_new_from_icon_name ("action-unavailable-symbolic");
+  gtk_widget_set_valign (drop, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (drop, "Drop this shot");
+  gtk_widget_add_css_class (drop, "flat");
+  gtk_widget_set_sensitive (drop, !g_str_equal (state, "dropped"));
+  g_object_set_data_full (G_OBJECT (drop), "cr-id", g_memdup2 (&shot->id, sizeof (gint64)), g_free);
+  g_signal_connect (drop, "clicked", G_CALLBACK (drop_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), drop);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  if (g_str_equal (state, "dropped"))
+    gtk_widget_add_css_class (row, "dim-label");
+  g_object_set_data_full (G_OBJECT (row), "cr-id", g_memdup2 (&shot->id, sizeof (gint64)), g_free);
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+
+  g_hash_table_insert (self->buttons, g_memdup2 (&shot->id, sizeof (gint64)), status);
+  g_hash_table_insert (self->coverage, g_memdup2 (&shot->id, sizeof (gint64)), g_strdup (clips_words));
+  return row;
+}
+
+static void
+reload (CrShotsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) shots = cr_store_list (db_of (self), &cr_entity_shot, NULL, &error);
+  g_autoptr(GHashTable) coverage = shots ? cr_shot_coverage (db_of (self), &error) : NULL;
+  g_autofree char *summary = NULL;
+  guint covered = 0, counted = 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
+    gtk_list_box_remove (self->list, child);
+  g_hash_table_remove_all (self->buttons);
+  g_hash_table_remove_all (self->coverage);
+  g_clear_pointer (&self->shots, g_ptr_array_unref);
+  if (shots == NULL || coverage == NULL)
+    {
+      gtk_label_set_text (self->summary_label, error->message);
+      return;
+    }
+  for (guint i = 0; i < shots->len; i++)
+    {
+      CrRecord *shot = g_ptr_array_index (shots, i);
+      int clips = GPOINTER_TO_INT (g_hash_table_lookup (coverage, &shot->id));
+
+      gtk_list_box_append (self->list, make_row (self, shot, clips));
+      /* A dropped shot is not owed any footage. */
+      if (g_strcmp0 (cr_record_get (shot, "status"), "dropped") != 0)
+        {
+          counted++;
+          covered += clips > 0;
+        }
+    }
+  self->shots = g_steal_pointer (&shots);
+  summary = g_strdup_printf ("%u of %u %s have footage", covered, counted, counted == 1 ? "shot" : "shots");
+  gtk_label_set_text (self->summary_label, summary);
+}
+
+static void
+production_changed_cb (CrShotsPage    *self,
+                       const CrEntity *entity)
+{
+  if (entity == &cr_entity_shot || entity == &cr_entity_clip || entity == &cr_entity_location)
+    reload (self);
+}
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CrShotsPage *self = CR_SHOTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  CrRecordEditor *editor = cr_record_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->production,
+                                                 &cr_entity_shot, 0);
+
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+cr_shots_page_dispose (GObject *object)
+{
+  CrShotsPage *self = CR_SHOTS_PAGE (object);
+
+  if (self->production != NULL)
+    g_signal_handlers_disconnect_by_data (self->production, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_SHOTS_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->production);
+  G_OBJECT_CLASS (cr_shots_page_parent_class)->dispose (object);
+}
+
+static void
+cr_shots_page_finalize (GObject *object)
+{
+  CrShotsPage *self = CR_SHOTS_PAGE (object);
+
+  g_clear_pointer (&self->shots, g_ptr_array_unref);
+  g_hash_table_unref (self->buttons);
+  g_hash_table_unref (self->coverage);
+  G_OBJECT_CLASS (cr_shots_page_parent_class)->finalize (object);
+}
+
+static void
+cr_shots_page_class_init (CrShotsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cr_shots_page_dispose;
+  object_class->finalize = cr_shots_page_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-shots-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrShotsPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CrShotsPage, list);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "shots.add", NULL, add_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "shots.add", NULL);
+}
+
+static void
+cr_shots_page_init (CrShotsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->buttons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->coverage = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+CrShotsPage *
+cr_shots_page_new (CrProduction *production)
+{
+  CrShotsPage *self = g_object_new (CR_TYPE_SHOTS_PAGE, NULL);
+
+  self->production = g_object_ref (production);
+  g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb), self, G_CONNECT_SWAPPED);
+  reload (self);
+  return self;
+}
+
+char *
+cr_shots_page_dup_order (CrShotsPage *self)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; self->shots && i < self->shots->len; i++)
+    g_string_append_printf (out, "%s%s", i ? "|" : "",
+                            cr_record_get (g_ptr_array_index (self->shots, i), "number"));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+gboolean
+cr_shots_page_move (CrShotsPage  *self,
+                    gint64        shot,
+                    guint         index,
+                    GError      **error)
+{
+  g_return_val_if_fail (CR_IS_SHOTS_PAGE (self), FALSE);
+  if (!cr_shot_move (db_of (self), shot, index, error))
+    return FALSE;
+  cr_production_changed (self->production, &cr_entity_shot);
+  return TRUE;
+}
+
+GtkButton *
+cr_shots_page_get_status_button (CrShotsPage *self,
+                                 gint64       shot)
+{
+  return g_hash_table_lookup (self->buttons, &shot);
+}
+
+const char *
+cr_shots_page_get_coverage (CrShotsPage *self,
+                            gint64       shot)
+{
+  return g_hash_table_lookup (self->coverage, &shot);
+}
+
+const char *
+cr_shots_page_get_summary (CrShotsPage *self)
+{
+  return gtk_label_get_text (self->summary_label);
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cr-production.h"
+
+G_BEGIN_DECLS
+
+/* The Shots page: the shot list in cutting order, reordered by drag and drop; each shot's
+ * status moves on in one click (planned → captured → selected; dropped is on its menu), and
+ * its coverage says how many clips are linked to it. */
+
+#define CR_TYPE_SHOTS_PAGE (cr_shots_page_get_type ())
+G_DECLARE_FINAL_TYPE (CrShotsPage, cr_shots_page, CR, SHOTS_PAGE, GtkWidget)
+
+CrShotsPage *cr_shots_page_new        (CrProduction *production);
+/* The shot numbers in the order shown, "1A|1B|2". */
+char        *cr_shots_page_dup_order  (CrShotsPage  *self);
+/* What dropping shot `shot` on the row at `index` (0-based) does. */
+gboolean     cr_shots_page_move       (CrShotsPage  *self,
+                                       gint64        shot,
+                                       guint         index,
+                                       GError      **error);
+/* The row's widgets for a shot: its status button and coverage label. */
+GtkButton   *cr_shots_page_get_status_button (CrShotsPage *self,
+                                              gint64       shot);
+const char  *cr_shots_page_get_coverage      (CrShotsPage *self,
+                                              gint64       shot);
+/* "2 of 3 shots have footage". */
+const char  *cr_shots_page_get_summary       (CrShotsPage *self);
+
+G_END_DECLS
