@@ -103,6 +103,8 @@ cr_csv_reader_new (const char  *data,
 {
   CrCsvReader *reader;
 
+  if (data == NULL)
+    data = "";
   if (len >= 3 && memcmp (data, CR_CSV_BOM, 3) == 0)
     {
       data += 3;
@@ -112,7 +114,11 @@ cr_csv_reader_new (const char  *data,
     return NULL;
 
   reader = g_new0 (CrCsvReader, 1);
-  reader->data = g_memdup2 (data, len);
+  /* Never NULL, even for an empty file: offsets are added to it. */
+  reader->data = g_malloc (len + 1);
+  if (len > 0)
+    memcpy (reader->data, data, len);
+  reader->data[len] = '\0';
   reader->len = len;
   reader->line = 1;
   return reader;

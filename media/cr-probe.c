@@ -63,6 +63,7 @@ cr_probe_free (CrProbe *probe)
   g_free (probe->recorder.originator);
   g_free (probe->recorder.camera_make);
   g_free (probe->recorder.camera_model);
+  g_free (probe->warning);
   g_free (probe);
 }
 
@@ -738,7 +739,8 @@ find_timecode (AVFormatContext      *ic,
     {
       CrTimecodeFormat fmt = bwf->has_rate ? bwf->timecode_format : options->fallback_timecode;
 
-      if (fmt.rate.num <= 0 || fmt.rate.den <= 0)
+      /* A rate no timecode counts at would give labels that cannot be written. */
+      if (!cr_timecode_format_check (&fmt, NULL))
         return;
       /* The label of the frame that holds the first sample. */
       tc->frames = av_rescale_rnd (bwf->time_reference, fmt.rate.num,
@@ -947,6 +949,8 @@ cr_probe_file (const char            *path,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+  if (bwf.rate_warning != NULL)
+    probe->warning = g_strdup_printf ("%s: %s", name, bwf.rate_warning);
   find_timecode (ic, probe, &bwf, options, have_gop, gop);
   describe_recorder (ic, probe, &bwf);
   return g_steal_pointer (&probe);

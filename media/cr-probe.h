@@ -120,6 +120,9 @@ typedef struct
   GPtrArray       *streams;         /* of CrProbeStream, in container order */
   CrProbeTimecode  timecode;
   CrProbeRecorder  recorder;
+  /* One line about something in the file that was ignored (a timecode rate no timecode
+   * counts at), naming the file; NULL if none. */
+  char            *warning;
 } CrProbe;
 
 typedef struct

@@ -113,17 +113,23 @@ parse_decimal_rate (const char *text,
   const char *p = text;
   gint64 n;
 
+  /* Nine digits keep every product below in gint64: stop before a longer number overflows. */
   for (; g_ascii_isdigit (*p); p++, int_digits++)
-    mantissa = mantissa * 10 + (*p - '0');
+    {
+      if (int_digits >= 9)
+        return FALSE;
+      mantissa = mantissa * 10 + (*p - '0');
+    }
   if (int_digits == 0 || *p != '.')
     return FALSE;
   for (p++; g_ascii_isdigit (*p); p++, frac_digits++)
     {
+      if (int_digits + frac_digits >= 9 || frac_digits >= 6)
+        return FALSE;
       mantissa = mantissa * 10 + (*p - '0');
       scale *= 10;
     }
-  /* Nine digits keep every product below in gint64. */
-  if (*p != '\0' || frac_digits == 0 || int_digits + frac_digits > 9 || frac_digits > 6)
+  if (*p != '\0' || frac_digits == 0)
     return FALSE;
 
   n = (mantissa + scale / 2) / scale;

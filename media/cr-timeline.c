@@ -211,6 +211,9 @@ cr_timeline_source_to_record (const CrTimeline       *timeline,
 
   if (cr_rate_equal (timeline->rate, source->rate))
     return frames;
+  /* cr_timeline_validate refuses such rates; until then, never divide by zero. */
+  if (timeline->rate.num <= 0 || timeline->rate.den <= 0 || source->rate.num <= 0 || source->rate.den <= 0)
+    return 0;
 
   /* frames × (src.den / src.num) seconds × (tl.num / tl.den) frames per second, rounded to
    * the nearest frame with halves away from zero. Fits in 64 bits for any real rate. */
