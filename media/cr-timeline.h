@@ -54,6 +54,7 @@ typedef struct
   char       *note;          /* NULL: none */
   GArray     *markers;       /* CrTimelineMarker, frames inside [in, out) */
   GPtrArray  *keywords;      /* char * */
+  guint       line;          /* the edit list's line it was read from, for messages; 0 if none */
 } CrTimelineEvent;
 
 typedef struct
