@@ -74,6 +74,14 @@ xml_unescape (const char *text,
       if (!done)
         g_string_append_c (out, text[i]);
     }
+  /* iXML should be UTF-8, but recorders write what they like: the catalogue stores text. */
+  if (!g_utf8_validate (out->str, out->len, NULL))
+    {
+      char *valid = g_utf8_make_valid (out->str, out->len);
+
+      g_string_free (out, TRUE);
+      return g_strstrip (valid);
+    }
   return g_strstrip (g_string_free (out, FALSE));
 }
 

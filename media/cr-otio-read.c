@@ -518,7 +518,10 @@ cr_otio_read (const char  *text,
     }
   if (!json_parser_load_from_data (parser, text, length, &local_error))
     {
-      g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "OTIO: %s", local_error->message);
+      /* json-glib quotes the text it stopped at, line breaks included. */
+      g_autofree char *shown = cr_text_for_message (local_error->message);
+
+      g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "OTIO: %s", shown);
       return NULL;
     }
   /* An empty file parses without error and without a root. */

@@ -140,6 +140,13 @@ CrProbe             *cr_probe_file             (const char           *path,
                                                 const CrProbeOptions *options,
                                                 GCancellable         *cancellable,
                                                 GError              **error);
+/* The same for a whole file held in memory (read through a memory AVIOContext), named `name`
+ * in messages; it has no modification time or identity. For the fuzzer and tests. */
+CrProbe             *cr_probe_bytes            (const guint8         *data,
+                                                gsize                 len,
+                                                const char           *name,
+                                                const CrProbeOptions *options,
+                                                GError              **error);
 void                 cr_probe_free             (CrProbe              *probe);
 
 /* The content identity alone (cheap: two 64 KiB reads), for relinking moved files. */

@@ -6,6 +6,7 @@
 #include <libavutil/mathematics.h>
 #include <string.h>
 
+#include "cr-export-text.h"
 #include "cr-timecode.h"
 
 /* Two-digit frame fields cover every common rate; 100-999 fps labels get a third digit. */
@@ -193,8 +194,10 @@ cr_rate_parse (const char  *text,
 
   if (!ok)
     {
+      g_autofree char *shown = cr_text_for_message (text);
+
       g_set_error (error, CR_TIMECODE_ERROR, CR_TIMECODE_ERROR_RATE,
-                   "Frame rate “%s” is not a positive rate such as 25, 29.97 or 30000/1001", text);
+                   "Frame rate “%s” is not a positive rate such as 25, 29.97 or 30000/1001", shown);
       return FALSE;
     }
   *out = rate;
@@ -437,8 +440,10 @@ cr_timecode_parse (const char              *text,
       || !(sep1 == ':' || (sep1 == ';' && sep3 == ';'))
       || !(sep3 == ':' || is_drop_separator (sep3)))
     {
+      g_autofree char *shown = cr_text_for_message (text);
+
       g_set_error (error, CR_TIMECODE_ERROR, CR_TIMECODE_ERROR_SYNTAX,
-                   "Timecode “%s” is not HH:MM:SS:FF or HH:MM:SS;FF", text);
+                   "Timecode “%s” is not HH:MM:SS:FF or HH:MM:SS;FF", shown);
       return FALSE;
     }
   if (is_drop_separator (sep3) && !fmt->drop_frame)
