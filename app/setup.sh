@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what Casereel needs from Debian 12 (only what is missing), then configures and
 # builds it in ./build. With "--sanitize" it also builds ./build-asan with AddressSanitizer
-# and UndefinedBehaviorSanitizer for the test run.
+# and UndefinedBehaviorSanitizer for the test run, and ./build-fuzz with clang's libFuzzer.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -11,7 +11,8 @@ packages="gcc meson ninja-build pkg-config libglib2.0-dev libgtk-4-dev libadwait
 libjson-glib-dev libsqlite3-dev libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
 libswresample-dev libavfilter-dev libpango1.0-dev libcairo2-dev
 ffmpeg mediainfo melt sqlite3 xvfb xauth poppler-utils python3-icalendar libxml2-utils
-desktop-file-utils fonts-cantarell"
+desktop-file-utils fonts-cantarell
+clang libclang-rt-14-dev"
 
 missing=""
 for p in $packages; do
@@ -30,4 +31,8 @@ meson compile -C build >&2
 if [ "${1:-}" = "--sanitize" ]; then
   [ -f build-asan/build.ninja ] || meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false >&2
   meson compile -C build-asan >&2
+  # The libFuzzer targets (tests/fuzz/): clang, and only they are built here.
+  [ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true \
+    -Db_sanitize=address,undefined -Db_lundef=false >&2
+  meson compile -C build-fuzz fuzz-csv fuzz-import fuzz-edl fuzz-otio fuzz-bwf fuzz-timecode fuzz-probe >&2
 fi
