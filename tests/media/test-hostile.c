@@ -319,6 +319,97 @@ test_bwf_truncated (void)
   g_assert_cmpint (info.time_reference, ==, -1);
 }
 
+/* libFuzzer's finds in the bext/iXML reader: text that is not UTF-8. */
+static void
+test_libfuzzer_bwf (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "hostile", "libfuzzer", "bwf", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *data = NULL;
+      g_auto(CrBwfInfo) info = { 0 };
+      gsize len = 0;
+
+      g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+      if (!cr_bwf_read_bytes ((const guint8 *) data, len, &info))
+        continue;
+      n++;
+      {
+        const char *texts[] = { info.scene, info.take, info.tape, info.project, info.note, info.originator };
+
+        for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+          g_assert_true (texts[i] == NULL || g_utf8_validate (texts[i], -1, NULL));
+      }
+      for (guint i = 0; info.track_names && info.track_names[i]; i++)
+        g_assert_true (g_utf8_validate (info.track_names[i], -1, NULL));
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* Messages that echo what was typed stay on one line. */
+static void
+test_messages_one_line (void)
+{
+  CrTimecodeFormat fmt = { { 120, 1 }, FALSE };
+  g_autoptr(GError) tc_error = NULL;
+  g_autoptr(GError) rate_error = NULL;
+  g_autoptr(GError) otio_error = NULL;
+  g_autoptr(CrTimeline) timeline = NULL;
+  CrRate rate;
+
+  g_assert_false (cr_timecode_parse ("00:00:0120\n0", &fmt, NULL, &tc_error));
+  assert_one_line (tc_error, "Timecode “00:00:0120\\n0” is not HH:MM:SS:FF");
+  g_assert_false (cr_rate_parse ("25\r\n\x1b[2J", &rate, &rate_error));
+  assert_one_line (rate_error, "Frame rate “25\\r\\n\\x1b[2J” is not");
+  timeline = cr_otio_read ("{\"a\",\n}", -1, &otio_error);
+  g_assert_null (timeline);
+  assert_one_line (otio_error, "OTIO: ");
+}
+
+/* The probe from memory (what the fuzzer drives) reports what the probe of the file does. */
+static void
+test_probe_bytes (void)
+{
+  static const char *names[] = { "bwf-ixml-25-DF.wav", "bwf-time-reference-ffffffffffffffff.wav" };
+  CrProbeOptions options = { { { 25, 1 }, FALSE }, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = hostile_path (names[i]);
+      g_autofree char *data = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrProbe) file = cr_probe_file (path, &options, NULL, &error);
+      g_autoptr(CrProbe) memory = NULL;
+      gsize len = 0;
+
+      g_assert_no_error (error);
+      data = hostile_read (names[i], &len);
+      memory = cr_probe_bytes ((const guint8 *) data, len, names[i], &options, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (memory->format, ==, file->format);
+      g_assert_cmpint (memory->duration_us, ==, file->duration_us);
+      g_assert_cmpuint (memory->streams->len, ==, file->streams->len);
+      g_assert_cmpint (memory->timecode.source, ==, file->timecode.source);
+      g_assert_cmpint (memory->timecode.frames, ==, file->timecode.frames);
+      g_assert_cmpint (memory->recorder.time_reference, ==, file->recorder.time_reference);
+      g_assert_cmpint (memory->warning != NULL, ==, file->warning != NULL);
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CrProbe) none = cr_probe_bytes ((const guint8 *) "not media at all", 16, "x.bin", NULL, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_NOT_MEDIA);
+    assert_one_line (error, "x.bin: not a media file");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -338,5 +429,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/bwf/rate-25-df", test_bwf_rate_25_df);
   g_test_add_func ("/hostile/bwf/rate-1000", test_bwf_rate_1000);
   g_test_add_func ("/hostile/bwf/truncated", test_bwf_truncated);
+  g_test_add_func ("/hostile/libfuzzer/bwf", test_libfuzzer_bwf);
+  g_test_add_func ("/hostile/messages/one-line", test_messages_one_line);
+  g_test_add_func ("/hostile/probe/bytes", test_probe_bytes);
   return g_test_run ();
 }
