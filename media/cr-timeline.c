@@ -303,7 +303,6 @@ event_fail (GError                **error,
   g_autofree char *end = cr_timecode_to_string (source->start_tc + source->duration, &fmt);
   g_autofree char *start = cr_timecode_to_string (source->start_tc, &fmt);
   g_autofree char *what = g_strdup_printf (format, tc);
-
   g_autofree char *line = event->line > 0 ? g_strdup_printf (" on line %u", event->line) : g_strdup ("");
 
   g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_INVALID,
