@@ -368,6 +368,12 @@ cr_cut_import (CrDb        *db,
                                      cr_clip_length_frames (db, clip));
         }
     }
+  /* Only now, against the catalogued clips, can an event fall outside its media. */
+  if (!cr_timeline_validate (timeline, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return 0;
+    }
 
   rate_text = cr_rate_to_string (timeline->rate);
   cr_record_set (cut, "name", name);

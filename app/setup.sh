@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what Casereel needs from Debian 12 (only what is missing), then configures and
 # builds it in ./build. With "--sanitize" it also builds ./build-asan with AddressSanitizer
-# and UndefinedBehaviorSanitizer for the test run.
+# and UndefinedBehaviorSanitizer for the test run, and ./build-fuzz with clang's libFuzzer.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -16,7 +16,8 @@ ffmpeg mediainfo melt sqlite3 xvfb xauth poppler-utils python3-icalendar libxml2
 desktop-file-utils fonts-cantarell
 fonts-noto-core fonts-noto-cjk
 libzip-dev pandoc
-gettext appstream librsvg2-common dbus-daemon shared-mime-info libglib2.0-bin"
+gettext appstream librsvg2-common dbus-daemon shared-mime-info libglib2.0-bin
+clang libclang-rt-14-dev"
 
 missing=""
 for p in $packages; do
@@ -57,4 +58,8 @@ meson compile -C build >&2
 if [ "${1:-}" = "--sanitize" ]; then
   [ -f build-asan/build.ninja ] || meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false >&2
   meson compile -C build-asan >&2
+  # The libFuzzer targets (tests/fuzz/): clang, and only they are built here.
+  [ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true \
+    -Db_sanitize=address,undefined -Db_lundef=false >&2
+  meson compile -C build-fuzz fuzz-csv fuzz-import fuzz-edl fuzz-otio fuzz-bwf fuzz-timecode fuzz-probe >&2
 fi

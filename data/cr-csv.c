@@ -103,6 +103,8 @@ cr_csv_reader_new (const char  *data,
 {
   CrCsvReader *reader;
 
+  if (data == NULL)
+    data = "";
   if (len >= 3 && memcmp (data, CR_CSV_BOM, 3) == 0)
     {
       data += 3;

@@ -74,6 +74,14 @@ xml_unescape (const char *text,
       if (!done)
         g_string_append_c (out, text[i]);
     }
+  /* iXML should be UTF-8, but recorders write what they like: the catalogue stores text. */
+  if (!g_utf8_validate (out->str, out->len, NULL))
+    {
+      char *valid = g_utf8_make_valid (out->str, out->len);
+
+      g_string_free (out, TRUE);
+      return g_strstrip (valid);
+    }
   return g_strstrip (g_string_free (out, FALSE));
 }
 
@@ -113,6 +121,28 @@ set_if_unset (char      **field,
     *field = g_strdup (value);
 }
 
+/* A rate no timecode counts at (25 drop-frame, 1000 fps) is dropped, and the reason kept for
+ * the caller to warn with: the file's other fields are still good. */
+static void
+check_rate (CrBwfInfo  *info,
+            const char *field,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+
+  if (cr_timecode_format_check (&info->timecode_format, &error))
+    return;
+  info->has_rate = FALSE;
+  info->timecode_format = (CrTimecodeFormat) { { 0, 0 }, FALSE };
+  if (info->rate_warning != NULL)
+    return;
+  shown = g_strescape (text, NULL);
+  if (strlen (shown) > 40)
+    strcpy (shown + 37, "...");
+  info->rate_warning = g_strdup_printf ("%s “%s” ignored: %s", field, shown, error->message);
+}
+
 static void
 read_ixml (CrBwfInfo  *info,
            const char *xml,
@@ -121,7 +151,6 @@ read_ixml (CrBwfInfo  *info,
   const char *end = xml + len;
   g_autofree char *rate = ixml_find (xml, end, "TIMECODE_RATE", NULL);
   g_autofree char *flag = ixml_find (xml, end, "TIMECODE_FLAG", NULL);
-  g_autofree char *list = NULL;
   const char *list_start, *list_end;
 
   info->has_ixml = TRUE;
@@ -129,6 +158,7 @@ read_ixml (CrBwfInfo  *info,
     {
       info->has_rate = TRUE;
       info->timecode_format.drop_frame = flag != NULL && g_ascii_strcasecmp (flag, "DF") == 0;
+      check_rate (info, "iXML TIMECODE_RATE", rate);
     }
   info->scene = ixml_find (xml, end, "SCENE", NULL);
   info->take = ixml_find (xml, end, "TAKE", NULL);
@@ -176,7 +206,11 @@ read_bext_description (CrBwfInfo  *info,
       if (g_ascii_islower (key[0]) && g_ascii_isupper (key[1]))
         key++;
       if (g_str_equal (key, "SPEED") && !info->has_rate)
-        info->has_rate = cr_bwf_parse_speed (value, &info->timecode_format);
+        {
+          info->has_rate = cr_bwf_parse_speed (value, &info->timecode_format);
+          if (info->has_rate)
+            check_rate (info, "bext SPEED", value);
+        }
       else if (g_str_equal (key, "SCENE"))
         set_if_unset (&info->scene, value);
       else if (g_str_equal (key, "TAKE"))
@@ -211,6 +245,56 @@ fixed_string (const guint8 *p,
   return g_strstrip (s);
 }
 
+/* One chunk's body (size bytes, NUL-terminated at size). */
+static void
+read_chunk (CrBwfInfo     *info,
+            const guint8  *id,
+            const guint8  *body,
+            guint32        size,
+            char         **bext_description)
+{
+  if (memcmp (id, "fmt ", 4) == 0 && size >= 8)
+    info->sample_rate = (int) MIN (le32 (body + 4), (guint32) G_MAXINT);
+  else if (memcmp (id, "iXML", 4) == 0 && !info->has_ixml)
+    read_ixml (info, (const char *) body, strlen ((const char *) body));
+  else if (memcmp (id, "bext", 4) == 0 && size >= BEXT_TIME_REF + 8 && !info->has_bext)
+    {
+      /* Unsigned: a reference of 2^63 or more is no time of day, and shifting it into a
+       * signed integer would overflow. */
+      guint64 reference = (guint64) le32 (body + BEXT_TIME_REF)
+                          | ((guint64) le32 (body + BEXT_TIME_REF + 4) << 32);
+
+      info->has_bext = TRUE;
+      *bext_description = fixed_string (body, 256);
+      info->originator = fixed_string (body + 256, 32);
+      info->time_reference = reference <= G_MAXINT64 ? (gint64) reference : -1;
+    }
+}
+
+static gboolean
+is_text_chunk (const guint8 *id)
+{
+  return memcmp (id, "bext", 4) == 0 || memcmp (id, "iXML", 4) == 0 || memcmp (id, "fmt ", 4) == 0;
+}
+
+static void
+finish (CrBwfInfo *info,
+        char      *bext_description)
+{
+  /* iXML first (read above), then bext's description fills what iXML left out. */
+  if (bext_description != NULL)
+    read_bext_description (info, bext_description);
+  if (info->originator != NULL && *info->originator == '\0')
+    g_clear_pointer (&info->originator, g_free);
+}
+
+static gboolean
+is_wave (const guint8 *header)
+{
+  return (memcmp (header, "RIFF", 4) == 0 || memcmp (header, "RF64", 4) == 0)
+         && memcmp (header + 8, "WAVE", 4) == 0;
+}
+
 static void
 file_close (FILE *f)
 {
@@ -237,9 +321,7 @@ cr_bwf_read (const char  *path,
       g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: %s", name, g_strerror (saved));
       return FALSE;
     }
-  if (fread (header, 1, sizeof header, f) != sizeof header
-      || (memcmp (header, "RIFF", 4) != 0 && memcmp (header, "RF64", 4) != 0)
-      || memcmp (header + 8, "WAVE", 4) != 0)
+  if (fread (header, 1, sizeof header, f) != sizeof header || !is_wave (header))
     return FALSE;
 
   for (int n = 0; n < MAX_CHUNKS; n++)
@@ -251,8 +333,7 @@ cr_bwf_read (const char  *path,
       if (fread (chunk, 1, 8, f) != 8)
         break;
       size = le32 (chunk + 4);
-      if (memcmp (chunk, "bext", 4) == 0 || memcmp (chunk, "iXML", 4) == 0
-          || memcmp (chunk, "fmt ", 4) == 0)
+      if (is_text_chunk (chunk))
         {
           if (size > MAX_TEXT_CHUNK)
             break;
@@ -261,33 +342,51 @@ cr_bwf_read (const char  *path,
             break;
           if (size & 1)
             fseeko (f, 1, SEEK_CUR);
-          if (memcmp (chunk, "fmt ", 4) == 0 && size >= 8)
-            info->sample_rate = (int) le32 (body + 4);
-          else if (memcmp (chunk, "iXML", 4) == 0 && !info->has_ixml)
-            read_ixml (info, (const char *) body, strlen ((const char *) body));
-          else if (memcmp (chunk, "bext", 4) == 0 && size >= BEXT_TIME_REF + 8
-                   && !info->has_bext)
-            {
-              info->has_bext = TRUE;
-              bext_description = fixed_string (body, 256);
-              info->originator = fixed_string (body + 256, 32);
-              info->time_reference = (gint64) le32 (body + BEXT_TIME_REF)
-                                     | ((gint64) le32 (body + BEXT_TIME_REF + 4) << 32);
-              if (info->time_reference < 0)
-                info->time_reference = -1;
-            }
+          read_chunk (info, chunk, body, size, &bext_description);
           continue;
         }
       /* RF64 keeps the real data size in ds64; a data chunk of 0xFFFFFFFF ends the walk. */
       if (size == 0xFFFFFFFF || fseeko (f, (off_t) size + (size & 1), SEEK_CUR) != 0)
         break;
     }
+  finish (info, bext_description);
+  return TRUE;
+}
 
-  /* iXML first (read above), then bext's description fills what iXML left out. */
-  if (bext_description != NULL)
-    read_bext_description (info, bext_description);
-  if (info->originator != NULL && *info->originator == '\0')
-    g_clear_pointer (&info->originator, g_free);
+gboolean
+cr_bwf_read_bytes (const guint8 *data,
+                   gsize         len,
+                   CrBwfInfo    *info)
+{
+  g_autofree char *bext_description = NULL;
+  gsize pos = 12;
+
+  memset (info, 0, sizeof *info);
+  info->time_reference = -1;
+  if (len < 12 || !is_wave (data))
+    return FALSE;
+
+  for (int n = 0; n < MAX_CHUNKS && len - pos >= 8; n++)
+    {
+      const guint8 *chunk = data + pos;
+      guint32 size = le32 (chunk + 4);
+
+      pos += 8;
+      if (size == 0xFFFFFFFF || size > len - pos)
+        break;
+      if (is_text_chunk (chunk) && size <= MAX_TEXT_CHUNK)
+        {
+          /* A copy: the readers want the body NUL-terminated. */
+          g_autofree guint8 *body = g_malloc0 ((gsize) size + 1);
+
+          memcpy (body, data + pos, size);
+          read_chunk (info, chunk, body, size, &bext_description);
+        }
+      pos += size + (size & 1);
+      if (pos > len)
+        break;
+    }
+  finish (info, bext_description);
   return TRUE;
 }
 
@@ -301,4 +400,5 @@ cr_bwf_info_clear (CrBwfInfo *info)
   g_clear_pointer (&info->project, g_free);
   g_clear_pointer (&info->note, g_free);
   g_clear_pointer (&info->track_names, g_strfreev);
+  g_clear_pointer (&info->rate_warning, g_free);
 }

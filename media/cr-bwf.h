@@ -26,6 +26,8 @@ typedef struct
   char             *project;
   char             *note;
   char            **track_names;      /* NULL-terminated, or NULL */
+  /* Why the file's timecode rate was ignored (25 drop-frame, 1000 fps), or NULL. */
+  char             *rate_warning;
 } CrBwfInfo;
 
 /* Reads the chunks of a RIFF/RF64 WAVE file. Returns FALSE without an error when the file
@@ -33,6 +35,10 @@ typedef struct
 gboolean cr_bwf_read       (const char  *path,
                             CrBwfInfo   *info,
                             GError     **error);
+/* The same from a whole file in memory (for the fuzzer and tests). */
+gboolean cr_bwf_read_bytes (const guint8 *data,
+                            gsize         len,
+                            CrBwfInfo    *info);
 void     cr_bwf_info_clear (CrBwfInfo   *info);
 
 /* The recorder's rate notations: "24000/1001", "25", "023.976-ND", "29.97DF". */

@@ -181,6 +181,7 @@ finish_event (Reader  *reader,
   index = find_source (reader, p->clip_name ? p->clip_name : p->fields[1],
                        source_fmt.rate, source_fmt.drop_frame, p->fields[2]);
   event = cr_timeline_add_event (timeline, index, src_in, src_out, rec_in - timeline->record_start);
+  event->line = p->line;
   source = cr_timeline_get_source (timeline, index);
   ((CrTimelineSource *) source)->duration = MAX (source->duration, src_out);
 

@@ -10,6 +10,13 @@
 #include "cr-export-text.h"
 #include "cr-otio.h"
 
+/* Eleven days at 1000 fps: more than any recording, small enough that frames × rate fits. */
+#define MAX_FRAMES 1e9
+
+/* json-glib parses recursively: a file nested deeper than this is refused before parsing,
+ * so that it cannot overflow the stack. OTIO nests a dozen levels; 1000 leaves room. */
+#define MAX_DEPTH 1000
+
 typedef struct
 {
   CrTimeline *timeline;
@@ -62,6 +69,48 @@ member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* json-glib's getters assume the node's type (a CRITICAL or a misread otherwise): these
+ * check it and give the default for anything else. */
+static gboolean
+node_boolean (JsonNode *node,
+              gboolean  otherwise)
+{
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return otherwise;
+  return json_node_get_boolean (node);
+}
+
+/* An integer in 0..max; -1 (refused by the validation) for one outside. */
+static int
+node_int (JsonNode *node,
+          int       otherwise,
+          int       max)
+{
+  gint64 value;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return otherwise;
+  value = json_node_get_int (node);
+  return value >= 0 && value <= max ? (int) value : -1;
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  GType type = json_node_get_value_type (node);
+
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+static JsonObject *
+element_object (JsonArray *array,
+                guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
 static gboolean
 schema_is (JsonObject *object,
            const char *prefix)
@@ -78,7 +127,8 @@ rate_from_double (double  value,
 {
   double ntsc = value * 1.001;
 
-  if (value <= 0 || value > 1000)
+  /* Below 1 fps, a whole-number test would round 1e-10 to a rate of 0/1; NaN fails too. */
+  if (!(value >= 1 && value <= 1000))
     return FALSE;
   if (fabs (value - round (value)) < 1e-9)
     {
@@ -108,12 +158,16 @@ read_time (JsonObject  *object,
   double v, r;
 
   if (!schema_is (object, "RationalTime") || value == NULL || rate_node == NULL ||
-      !JSON_NODE_HOLDS_VALUE (value) || !JSON_NODE_HOLDS_VALUE (rate_node))
+      !node_is_number (value) || !node_is_number (rate_node))
     return fail (error, where, "not a RationalTime with a value and a rate");
   v = json_node_get_double (value);
   r = json_node_get_double (rate_node);
   if (!rate_from_double (r, rate))
     return fail (error, where, "rate %.17g is not a whole number or an NTSC rate", r);
+  /* Before the cast: a double past gint64 (1e300) has no integer value, and a large but
+   * representable one would overflow the rate conversions. */
+  if (!(fabs (v) <= MAX_FRAMES))
+    return fail (error, where, "value %.17g is out of range (at most %.0f frames)", v, MAX_FRAMES);
   if (fabs (v - round (v)) > 1e-6)
     return fail (error, where, "value %.17g is not a whole frame", v);
   *frames = (gint64) round (v);
@@ -221,10 +275,10 @@ find_source (Reader     *reader,
     name = NULL;
 
   index = cr_timeline_add_source (reader->timeline, path, name, rate,
-                                  drop ? json_node_get_boolean (drop) : FALSE,
+                                  node_boolean (drop, FALSE),
                                   has_range ? start : 0, has_range ? duration : 0,
-                                  video ? json_node_get_boolean (video) : reader->video_track,
-                                  audio ? (int) json_node_get_int (audio) : (reader->video_track ? 0 : 2));
+                                  node_boolean (video, reader->video_track),
+                                  MAX (node_int (audio, reader->video_track ? 0 : 2, 64), 0));
   g_hash_table_insert (reader->source_by_key, g_steal_pointer (&key), GUINT_TO_POINTER (index + 1));
   return index;
 }
@@ -289,12 +343,17 @@ read_clip (Reader      *reader,
     event->label = g_strdup (label);
   if (keywords != NULL && JSON_NODE_HOLDS_ARRAY (keywords))
     for (i = 0; i < json_array_get_length (json_node_get_array (keywords)); i++)
-      cr_timeline_event_add_keyword (event, json_array_get_string_element (json_node_get_array (keywords), i));
+      {
+        JsonNode *keyword = json_array_get_element (json_node_get_array (keywords), i);
+
+        if (json_node_get_value_type (keyword) == G_TYPE_STRING)
+          cr_timeline_event_add_keyword (event, json_node_get_string (keyword));
+      }
 
   if (markers != NULL && JSON_NODE_HOLDS_ARRAY (markers))
     for (i = 0; i < json_array_get_length (json_node_get_array (markers)); i++)
       {
-        JsonObject *marker = json_array_get_object_element (json_node_get_array (markers), i);
+        JsonObject *marker = element_object (json_node_get_array (markers), i);
         g_autofree char *where_marker = g_strdup_printf ("%s.markers[%u].marked_range", where, i);
         const char *note = member_string (marker, "comment");
         gint64 at = 0, span = 0;
@@ -391,7 +450,7 @@ timeline_rate (JsonObject  *root,
   if (children != NULL && JSON_NODE_HOLDS_ARRAY (children))
     for (i = 0; i < json_array_get_length (json_node_get_array (children)); i++)
       {
-        JsonObject *item = json_array_get_object_element (json_node_get_array (children), i);
+        JsonObject *item = element_object (json_node_get_array (children), i);
         gint64 unused, duration;
 
         if (item != NULL && member_object (item, "source_range") != NULL &&
@@ -400,6 +459,36 @@ timeline_rate (JsonObject  *root,
           return TRUE;
       }
   return fail (error, "global_start_time", "missing, and no clip gives a rate");
+}
+
+/* The deepest nesting of arrays and objects, counting brackets outside strings; stops
+ * counting past MAX_DEPTH. Malformed text is left for the parser to name. */
+static guint
+json_depth (const char *text,
+            gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0, deepest = 0;
+
+  for (gsize i = 0; i < length && deepest <= MAX_DEPTH; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        deepest = MAX (deepest, ++depth);
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return deepest;
 }
 
 CrTimeline *
@@ -419,9 +508,26 @@ cr_otio_read (const char  *text,
   gint64 start = 0;
   guint i, video_index = 0, audio_index = 0;
 
+  if (length < 0)
+    length = strlen (text);
+  if (json_depth (text, length) > MAX_DEPTH)
+    {
+      g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE,
+                   "OTIO: nested more than %d levels deep, not an edit list", MAX_DEPTH);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, text, length, &local_error))
     {
-      g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "OTIO: %s", local_error->message);
+      /* json-glib quotes the text it stopped at, line breaks included. */
+      g_autofree char *shown = cr_text_for_message (local_error->message);
+
+      g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "OTIO: %s", shown);
+      return NULL;
+    }
+  /* An empty file parses without error and without a root. */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "OTIO: the file is empty");
       return NULL;
     }
   root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
@@ -441,7 +547,7 @@ cr_otio_read (const char  *text,
   /* The first video track, then the first audio track for the events that have no video. */
   for (i = 0; i < json_array_get_length (json_node_get_array (children)); i++)
     {
-      JsonObject *candidate = json_array_get_object_element (json_node_get_array (children), i);
+      JsonObject *candidate = element_object (json_node_get_array (children), i);
       const char *kind = member_string (candidate, "kind");
 
       if (!schema_is (candidate, "Track"))
@@ -470,9 +576,8 @@ cr_otio_read (const char  *text,
   width = casereel_member (metadata, "width");
   height = casereel_member (metadata, "height");
   drop = casereel_member (metadata, "drop_frame");
-  timeline = cr_timeline_new (member_string (root, "name"), rate, drop ? json_node_get_boolean (drop) : FALSE,
-                              width ? (int) json_node_get_int (width) : 1920,
-                              height ? (int) json_node_get_int (height) : 1080);
+  timeline = cr_timeline_new (member_string (root, "name"), rate, node_boolean (drop, FALSE),
+                              node_int (width, 1920, 65536), node_int (height, 1080, 65536));
   timeline->record_start = start;
   reader.timeline = timeline;
   reader.source_by_key = source_by_key;

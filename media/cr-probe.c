@@ -63,6 +63,7 @@ cr_probe_free (CrProbe *probe)
   g_free (probe->recorder.originator);
   g_free (probe->recorder.camera_make);
   g_free (probe->recorder.camera_model);
+  g_free (probe->warning);
   g_free (probe);
 }
 
@@ -738,7 +739,8 @@ find_timecode (AVFormatContext      *ic,
     {
       CrTimecodeFormat fmt = bwf->has_rate ? bwf->timecode_format : options->fallback_timecode;
 
-      if (fmt.rate.num <= 0 || fmt.rate.den <= 0)
+      /* A rate no timecode counts at would give labels that cannot be written. */
+      if (!cr_timecode_format_check (&fmt, NULL))
         return;
       /* The label of the frame that holds the first sample. */
       tc->frames = av_rescale_rnd (bwf->time_reference, fmt.rate.num,
@@ -859,6 +861,70 @@ has_usable_stream (AVFormatContext *ic)
   return FALSE;
 }
 
+/* Streams and container of an opened input, reading packets only when the header is not
+ * enough. The start of the first GOP, if any, is left in *gop. */
+static gboolean
+describe_input (AVFormatContext  *ic,
+                CrProbe          *probe,
+                CrAvInterrupt    *irq,
+                const char       *path,
+                gboolean         *have_gop,
+                guint32          *gop,
+                GError          **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  gboolean fast;
+
+  fast = cr_av_header_is_enough (ic);
+  if (fast)
+    {
+      for (unsigned i = 0; i < ic->nb_streams; i++)
+        if (ic->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_VIDEO
+            && ic->streams[i]->r_frame_rate.num <= 0)
+          guess_frame_rate_from_index (ic->streams[i]);
+      read_first_packets (ic, TRUE, have_gop, gop);
+      complete_h264_colour (ic);
+      complete_audio (ic, path);
+      if (details_missing (ic))
+        {
+          fast = FALSE;
+          /* Back to the start for the analysis; a failed seek leaves it what is left. */
+          avformat_seek_file (ic, -1, G_MININT64, ic->start_time != AV_NOPTS_VALUE ? ic->start_time : 0,
+                              G_MAXINT64, 0);
+        }
+    }
+  if (!fast)
+    {
+      if (!cr_av_find_stream_info (ic, irq, path, error))
+        return FALSE;
+      probe->used_stream_info = TRUE;
+      if (!*have_gop)
+        read_first_packets (ic, FALSE, have_gop, gop);
+    }
+  if (cr_av_interrupted (irq, path, error))
+    return FALSE;
+
+  if (!has_usable_stream (ic))
+    {
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_NOT_MEDIA,
+                   "%s: not a media file (%s found no stream it can read)", name, ic->iformat->name);
+      return FALSE;
+    }
+  if (index_past_end (ic, probe->size))
+    {
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_DAMAGED,
+                   "%s: truncated %s file (its index points past the end, at %" G_GUINT64_FORMAT " bytes)",
+                   name, ic->iformat->long_name, probe->size);
+      return FALSE;
+    }
+
+  for (unsigned i = 0; i < ic->nb_streams; i++)
+    g_ptr_array_add (probe->streams, describe_stream (ic, ic->streams[i]));
+  describe_container (ic, probe);
+
+  return TRUE;
+}
+
 CrProbe *
 cr_probe_file (const char            *path,
                const CrProbeOptions  *options,
@@ -873,7 +939,7 @@ cr_probe_file (const char            *path,
   g_auto(CrBwfInfo) bwf = { .time_reference = -1 };
   g_autofree char *name = g_filename_display_name (path);
   CrAvInterrupt irq;
-  gboolean have_gop = FALSE, fast;
+  gboolean have_gop = FALSE;
   guint32 gop = 0;
 
   if (options == NULL)
@@ -893,52 +959,8 @@ cr_probe_file (const char            *path,
   if (ic == NULL)
     return NULL;
 
-  fast = cr_av_header_is_enough (ic);
-  if (fast)
-    {
-      for (unsigned i = 0; i < ic->nb_streams; i++)
-        if (ic->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_VIDEO
-            && ic->streams[i]->r_frame_rate.num <= 0)
-          guess_frame_rate_from_index (ic->streams[i]);
-      read_first_packets (ic, TRUE, &have_gop, &gop);
-      complete_h264_colour (ic);
-      complete_audio (ic, path);
-      if (details_missing (ic))
-        {
-          fast = FALSE;
-          /* Back to the start for the analysis; a failed seek leaves it what is left. */
-          avformat_seek_file (ic, -1, G_MININT64, ic->start_time != AV_NOPTS_VALUE ? ic->start_time : 0,
-                              G_MAXINT64, 0);
-        }
-    }
-  if (!fast)
-    {
-      if (!cr_av_find_stream_info (ic, &irq, path, error))
-        return NULL;
-      probe->used_stream_info = TRUE;
-      if (!have_gop)
-        read_first_packets (ic, FALSE, &have_gop, &gop);
-    }
-  if (cr_av_interrupted (&irq, path, error))
+  if (!describe_input (ic, probe, &irq, path, &have_gop, &gop, error))
     return NULL;
-
-  if (!has_usable_stream (ic))
-    {
-      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_NOT_MEDIA,
-                   "%s: not a media file (%s found no stream it can read)", name, ic->iformat->name);
-      return NULL;
-    }
-  if (index_past_end (ic, probe->size))
-    {
-      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_DAMAGED,
-                   "%s: truncated %s file (its index points past the end, at %" G_GUINT64_FORMAT " bytes)",
-                   name, ic->iformat->long_name, probe->size);
-      return NULL;
-    }
-
-  for (unsigned i = 0; i < ic->nb_streams; i++)
-    g_ptr_array_add (probe->streams, describe_stream (ic, ic->streams[i]));
-  describe_container (ic, probe);
 
   /* Recorder fields and the timecode rate that FFmpeg's wav demuxer does not give. */
   if (g_str_equal (ic->iformat->name, "wav") && !cr_bwf_read (path, &bwf, &local_error)
@@ -947,9 +969,126 @@ cr_probe_file (const char            *path,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+  if (bwf.rate_warning != NULL)
+    probe->warning = g_strdup_printf ("%s: %s", name, bwf.rate_warning);
   find_timecode (ic, probe, &bwf, options, have_gop, gop);
   describe_recorder (ic, probe, &bwf);
   return g_steal_pointer (&probe);
+}
+
+/* Memory input ---------------------------------------------------------------------------- */
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         len;
+  gsize         pos;
+} Memory;
+
+static int
+memory_read (void    *opaque,
+             uint8_t *buf,
+             int      size)
+{
+  Memory *m = opaque;
+  gsize n = MIN ((gsize) MAX (size, 0), m->len - m->pos);
+
+  if (n == 0)
+    return AVERROR_EOF;
+  memcpy (buf, m->data + m->pos, n);
+  m->pos += n;
+  return (int) n;
+}
+
+static int64_t
+memory_seek (void    *opaque,
+             int64_t  offset,
+             int      whence)
+{
+  Memory *m = opaque;
+  gint64 len = (gint64) m->len;
+
+  whence &= ~AVSEEK_FORCE;
+  if (whence == AVSEEK_SIZE)
+    return len;
+  /* Checked before adding: a demuxer may ask for any offset. */
+  if (offset < -len || offset > len)
+    return AVERROR (EINVAL);
+  if (whence == SEEK_CUR)
+    offset += (gint64) m->pos;
+  else if (whence == SEEK_END)
+    offset += len;
+  else if (whence != SEEK_SET)
+    return AVERROR (EINVAL);
+  if (offset < 0 || offset > len)
+    return AVERROR (EINVAL);
+  m->pos = (gsize) offset;
+  return offset;
+}
+
+CrProbe *
+cr_probe_bytes (const guint8          *data,
+                gsize                  len,
+                const char            *name,
+                const CrProbeOptions  *options,
+                GError               **error)
+{
+  static const CrProbeOptions defaults = { { { 0, 0 }, FALSE }, 0 };
+  g_autoptr(CrProbe) probe = g_new0 (CrProbe, 1);
+  g_auto(CrBwfInfo) bwf = { .time_reference = -1 };
+  Memory memory = { data, len, 0 };
+  AVFormatContext *ic = NULL;
+  AVIOContext *pb = NULL;
+  CrAvInterrupt irq;
+  gboolean have_gop = FALSE, ok;
+  guint32 gop = 0;
+  int ret;
+
+  if (options == NULL)
+    options = &defaults;
+  cr_av_init ();
+  cr_av_interrupt_init (&irq, NULL, options->timeout_us > 0 ? options->timeout_us : DEFAULT_TIMEOUT);
+  probe->path = g_strdup (name);
+  probe->size = len;
+  probe->mtime_us = -1;
+  probe->streams = g_ptr_array_new_with_free_func (stream_free);
+  if (len == 0)
+    {
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_NOT_MEDIA, "%s: empty file", name);
+      return NULL;
+    }
+
+  pb = avio_alloc_context (av_malloc (4096), 4096, 0, &memory, memory_read, NULL, memory_seek);
+  ic = avformat_alloc_context ();
+  ic->pb = pb;
+  ic->flags |= AVFMT_FLAG_CUSTOM_IO;
+  ic->interrupt_callback = cr_av_interrupt_callback (&irq);
+  ret = avformat_open_input (&ic, "", NULL, NULL);   /* frees ic when it fails */
+  if (ret < 0)
+    {
+      if (ret == AVERROR_INVALIDDATA)
+        g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_NOT_MEDIA,
+                     "%s: not a media file (no audio, video or image format matches)", name);
+      else
+        cr_av_set_error (error, &irq, name, ret, CR_MEDIA_ERROR_DAMAGED, "cannot open");
+      ok = FALSE;
+    }
+  else
+    ok = describe_input (ic, probe, &irq, name, &have_gop, &gop, error);
+  if (ok)
+    {
+      if (g_str_equal (ic->iformat->name, "wav"))
+        cr_bwf_read_bytes (data, len, &bwf);
+      if (bwf.rate_warning != NULL)
+        probe->warning = g_strdup_printf ("%s: %s", name, bwf.rate_warning);
+      find_timecode (ic, probe, &bwf, options, have_gop, gop);
+      describe_recorder (ic, probe, &bwf);
+    }
+  avformat_close_input (&ic);
+  /* The context may have replaced its buffer: free the one it holds. */
+  av_freep (&pb->buffer);
+  avio_context_free (&pb);
+  return ok ? g_steal_pointer (&probe) : NULL;
 }
 
 /* JSON ---------------------------------------------------------------------------------- */

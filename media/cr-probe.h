@@ -120,6 +120,9 @@ typedef struct
   GPtrArray       *streams;         /* of CrProbeStream, in container order */
   CrProbeTimecode  timecode;
   CrProbeRecorder  recorder;
+  /* One line about something in the file that was ignored (a timecode rate no timecode
+   * counts at), naming the file; NULL if none. */
+  char            *warning;
 } CrProbe;
 
 typedef struct
@@ -136,6 +139,13 @@ typedef struct
 CrProbe             *cr_probe_file             (const char           *path,
                                                 const CrProbeOptions *options,
                                                 GCancellable         *cancellable,
+                                                GError              **error);
+/* The same for a whole file held in memory (read through a memory AVIOContext), named `name`
+ * in messages; it has no modification time or identity. For the fuzzer and tests. */
+CrProbe             *cr_probe_bytes            (const guint8         *data,
+                                                gsize                 len,
+                                                const char           *name,
+                                                const CrProbeOptions *options,
                                                 GError              **error);
 void                 cr_probe_free             (CrProbe              *probe);
 

@@ -6,6 +6,7 @@
 #include <libavutil/mathematics.h>
 #include <string.h>
 
+#include "cr-export-text.h"
 #include "cr-timecode.h"
 
 /* Two-digit frame fields cover every common rate; 100-999 fps labels get a third digit. */
@@ -113,17 +114,23 @@ parse_decimal_rate (const char *text,
   const char *p = text;
   gint64 n;
 
+  /* Nine digits keep every product below in gint64: stop before a longer number overflows. */
   for (; g_ascii_isdigit (*p); p++, int_digits++)
-    mantissa = mantissa * 10 + (*p - '0');
+    {
+      if (int_digits >= 9)
+        return FALSE;
+      mantissa = mantissa * 10 + (*p - '0');
+    }
   if (int_digits == 0 || *p != '.')
     return FALSE;
   for (p++; g_ascii_isdigit (*p); p++, frac_digits++)
     {
+      if (int_digits + frac_digits >= 9 || frac_digits >= 6)
+        return FALSE;
       mantissa = mantissa * 10 + (*p - '0');
       scale *= 10;
     }
-  /* Nine digits keep every product below in gint64. */
-  if (*p != '\0' || frac_digits == 0 || int_digits + frac_digits > 9 || frac_digits > 6)
+  if (*p != '\0' || frac_digits == 0)
     return FALSE;
 
   n = (mantissa + scale / 2) / scale;
@@ -187,8 +194,10 @@ cr_rate_parse (const char  *text,
 
   if (!ok)
     {
+      g_autofree char *shown = cr_text_for_message (text);
+
       g_set_error (error, CR_TIMECODE_ERROR, CR_TIMECODE_ERROR_RATE,
-                   "Frame rate “%s” is not a positive rate such as 25, 29.97 or 30000/1001", text);
+                   "Frame rate “%s” is not a positive rate such as 25, 29.97 or 30000/1001", shown);
       return FALSE;
     }
   *out = rate;
@@ -431,8 +440,10 @@ cr_timecode_parse (const char              *text,
       || !(sep1 == ':' || (sep1 == ';' && sep3 == ';'))
       || !(sep3 == ':' || is_drop_separator (sep3)))
     {
+      g_autofree char *shown = cr_text_for_message (text);
+
       g_set_error (error, CR_TIMECODE_ERROR, CR_TIMECODE_ERROR_SYNTAX,
-                   "Timecode “%s” is not HH:MM:SS:FF or HH:MM:SS;FF", text);
+                   "Timecode “%s” is not HH:MM:SS:FF or HH:MM:SS;FF", shown);
       return FALSE;
     }
   if (is_drop_separator (sep3) && !fmt->drop_frame)

@@ -212,6 +212,9 @@ cr_timeline_source_to_record (const CrTimeline       *timeline,
 
   if (cr_rate_equal (timeline->rate, source->rate))
     return frames;
+  /* cr_timeline_validate refuses such rates; until then, never divide by zero. */
+  if (timeline->rate.num <= 0 || timeline->rate.den <= 0 || source->rate.num <= 0 || source->rate.den <= 0)
+    return 0;
 
   /* frames × (src.den / src.num) seconds × (tl.num / tl.den) frames per second, rounded to
    * the nearest frame with halves away from zero. Fits in 64 bits for any real rate. */
@@ -290,6 +293,7 @@ text_check (const char  *text,
 static gboolean
 event_fail (GError                **error,
             const CrTimelineSource *source,
+            const CrTimelineEvent  *event,
             guint                   number,
             const char             *format,
             gint64                  frame)
@@ -300,9 +304,10 @@ event_fail (GError                **error,
   g_autofree char *end = cr_timecode_to_string (source->start_tc + source->duration, &fmt);
   g_autofree char *start = cr_timecode_to_string (source->start_tc, &fmt);
   g_autofree char *what = g_strdup_printf (format, tc);
+  g_autofree char *line = event->line > 0 ? g_strdup_printf (" on line %u", event->line) : g_strdup ("");
 
   g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_INVALID,
-               "Event %u (%s): %s (its media runs from %s to %s)", number, name, what, start, end);
+               "Event %u (%s)%s: %s (its media runs from %s to %s)", number, name, line, what, start, end);
   return FALSE;
 }
 
@@ -384,19 +389,19 @@ cr_timeline_validate (const CrTimeline  *timeline,
       source = g_ptr_array_index (timeline->sources, event->source);
 
       if (event->in < 0)
-        return event_fail (error, source, number, "in %s is before the start of the media", event->in);
+        return event_fail (error, source, event, number, "in %s is before the start of the media", event->in);
       if (event->out > source->duration)
-        return event_fail (error, source, number, "out %s is past the end of the media", event->out);
+        return event_fail (error, source, event, number, "out %s is past the end of the media", event->out);
       if (event->out <= event->in)
-        return event_fail (error, source, number, "out %s is not after the in point", event->out);
+        return event_fail (error, source, event, number, "out %s is not after the in point", event->out);
       if (cr_timeline_event_get_length (timeline, event) <= 0)
-        return event_fail (error, source, number, "the range ending at %s is shorter than one timeline frame",
+        return event_fail (error, source, event, number, "the range ending at %s is shorter than one timeline frame",
                            event->out);
       for (j = 0; j < event->markers->len; j++)
         {
           const CrTimelineMarker *marker = &g_array_index (event->markers, CrTimelineMarker, j);
           if (marker->frame < event->in || marker->frame >= event->out)
-            return event_fail (error, source, number, "marker at %s is outside the event", marker->frame);
+            return event_fail (error, source, event, number, "marker at %s is outside the event", marker->frame);
           if (!text_check (marker->note, number, "marker note", error))
             return FALSE;
         }

@@ -55,6 +55,7 @@ typedef struct
   GArray     *markers;       /* CrTimelineMarker, frames inside [in, out) */
   GPtrArray  *keywords;      /* char * */
   char       *transcript;    /* what is said in it (the clip's transcript), or NULL */
+  guint       line;          /* the edit list's line it was read from, for messages; 0 if none */
 } CrTimelineEvent;
 
 typedef struct

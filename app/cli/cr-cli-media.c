@@ -198,6 +198,8 @@ cr_cli_probe (CrCli  *cli,
   probe = cr_probe_file (argv[1], &options, NULL, &error);
   if (probe == NULL)
     return cr_cli_fail (error);
+  if (probe->warning != NULL)
+    g_printerr ("casereel: warning: %s\n", probe->warning);
   if (json)
     {
       g_autoptr(JsonNode) node = cr_probe_to_json (probe);

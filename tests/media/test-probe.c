@@ -661,7 +661,7 @@ probe_in_pool (gpointer data,
                gpointer user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrProbe) probe = cr_probe_file (data, NULL, NULL, &error);
+  g_autoptr(CrProbe) probe G_GNUC_UNUSED = cr_probe_file (data, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_atomic_int_inc ((int *) user_data);

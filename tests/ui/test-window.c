@@ -967,7 +967,7 @@ test_screenshots (void)
   /* A new production: every list says what belongs in it. */
   {
     g_autofree char *empty = g_build_filename (dir, "new.casereel", NULL);
-    g_autoptr(CrProduction) fresh = cr_production_create (empty, "New case study", &error);
+    g_autoptr(CrProduction) fresh G_GNUC_UNUSED = cr_production_create (empty, "New case study", &error);
 
     g_assert_no_error (error);
     window = show_window (empty);

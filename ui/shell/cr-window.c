@@ -536,7 +536,6 @@ cr_window_open (CrWindow    *self,
                 GError     **error)
 {
   g_autoptr(CrProduction) production = NULL;
-  g_autofree char *title = NULL;
 
   g_return_val_if_fail (CR_IS_WINDOW (self), FALSE);
   if (create && !g_file_test (path, G_FILE_TEST_EXISTS))
