@@ -79,6 +79,11 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
+  GList *windows;
+
+  /* Destroying the windows closes their productions, which leaves each file whole. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (user_data))))
+    gtk_window_destroy (windows->data);
   g_application_quit (G_APPLICATION (user_data));
 }
 

@@ -212,7 +212,8 @@ static void
 production_changed_cb (CrWindow       *self,
                        const CrEntity *entity)
 {
-  if (entity == &cr_entity_production)
+  /* NULL: another program changed the file, the title too perhaps. */
+  if (entity == NULL || entity == &cr_entity_production)
     update_title (self);
   update_counts (self);
 }
