@@ -128,20 +128,3 @@ cr_clip_find_by_name (CrDb       *db,
   return first_id (db, "SELECT id FROM clip WHERE name = ?1 COLLATE NOCASE ORDER BY status <> 'online', id LIMIT 1",
                    name);
 }
-
-gint64
-cr_select_find_exact (CrDb   *db,
-                      gint64  clip,
-                      gint64  in,
-                      gint64  out)
-{
-  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, "SELECT id FROM selection WHERE clip = ? AND in_frame = ?"
-                                                    " AND out_frame = ? LIMIT 1", NULL);
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, clip);
-  sqlite3_bind_int64 (stmt, 2, in);
-  sqlite3_bind_int64 (stmt, 3, out);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-}

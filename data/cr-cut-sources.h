@@ -30,7 +30,5 @@ gboolean   cr_clip_markers            (CrDb *db, gint64 clip, GArray **frames, G
  * online clips; 0 when none. */
 gint64     cr_clip_find_by_path       (CrDb *db, const char *path);
 gint64     cr_clip_find_by_name       (CrDb *db, const char *name);
-/* The select that is exactly this range of the clip, or 0. */
-gint64     cr_select_find_exact       (CrDb *db, gint64 clip, gint64 in, gint64 out);
 
 G_END_DECLS

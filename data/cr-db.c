@@ -35,6 +35,9 @@ cr_db_set_error (CrDb    *db,
   const char *path = db ? db->path : "production";
   const char *msg = db && db->handle ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc);
 
+  /* A full disk shows up as SQLITE_FULL or, growing the -shm or -wal, as an I/O error. */
+  if ((rc & 0xff) == SQLITE_IOERR && db && db->handle && sqlite3_system_errno (db->handle) == ENOSPC)
+    rc = SQLITE_FULL;
   /* Say what is wrong with the file in words; SQLite's own text only where it adds something. */
   switch (rc & 0xff)
     {
