@@ -333,7 +333,8 @@ cr_cut_import (CrDb        *db,
     return 0;
   if (!(cut_id = cr_store_insert (db, cut, error)))
     goto fail;
-  appender = cr_cut_appender_new (db, cut_id, error);
+  if (!(appender = cr_cut_appender_new (db, cut_id, error)))
+    goto fail;
   for (guint i = 0; i < timeline->events->len; i++)
     {
       const CrTimelineEvent *e = cr_timeline_get_event (timeline, i);
@@ -342,8 +343,7 @@ cr_cut_import (CrDb        *db,
       if (clip == 0)
         continue;
       /* An event that is exactly a select becomes that select again. */
-      if (!cr_cut_appender_add (appender, cr_select_find_exact (db, clip, e->in, e->out), clip, e->in, e->out,
-                                MAX (0, e->record - previous_end), e->note, error))
+      if (!cr_cut_appender_add (appender, clip, e->in, e->out, MAX (0, e->record - previous_end), e->note, error))
         goto fail;
       previous_end = e->record + cr_timeline_event_get_length (timeline, e);
     }
