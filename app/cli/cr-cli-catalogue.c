@@ -51,6 +51,9 @@ index_run (CrCli  *cli,
   ok = cr_index_folders (cli->db, (const char * const *) argv + 1, show_progress, progress, cancellable, &result, &error);
   g_clear_pointer (&progress, cr_cli_progress_end);
 
+  /* A failed write (a full disk) is one line: counts of what was not all written would mislead. */
+  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return cr_cli_fail (error);
   g_print ("%u media files: %u added, %u updated, %u unchanged, %u relinked, %u offline, %u failed\n",
            result.seen, result.added, result.updated, result.unchanged,
            result.relinked, result.offline, result.failed);

@@ -47,9 +47,6 @@ cr_cli_open (CrCli   *cli,
                    "%s: no such production (make it with 'casereel new %s --title TITLE')",
                    cli->project_path, cli->project_path);
     }
-  if (cli->db != NULL && cr_db_get_read_only_reason (cli->db))
-    g_printerr ("casereel: %s: opened read-only: %s\n", cli->project_path,
-                cr_db_get_read_only_reason (cli->db));
   return cli->db;
 }
 
@@ -249,6 +246,9 @@ cr_cli_run (int    argc,
         status = cr_cli_usage ("", "unknown command “%s”", argv[i]);
     }
 
+  /* After the command's own output; a refused write already said "read-only" instead. */
+  if (status == CR_EXIT_OK && cli.db != NULL && cr_db_get_read_only_reason (cli.db))
+    g_printerr ("casereel: %s: opened read-only: %s\n", cli.project_path, cr_db_get_read_only_reason (cli.db));
   g_clear_pointer (&cli.db, cr_db_close);
   g_free (cli.project_path);
   return status;

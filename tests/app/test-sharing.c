@@ -343,6 +343,7 @@ test_full_disk (Fixture       *f,
   g_autofree char *mnt = g_build_filename (f->dir, "small-disk", NULL);
   g_autofree char *filler = g_build_filename (mnt, "filler", NULL);
   g_autofree char *csv = g_build_filename (f->dir, "people.csv", NULL);
+  g_autofree char *card = media_folder (f, 20);
   g_autofree char *before = NULL, *after = NULL, *count = NULL;
   g_autoptr(GString) rows = g_string_new ("name,kind,organisation\n");
   g_autoptr(GError) error = NULL;
@@ -381,6 +382,7 @@ test_full_disk (Fixture       *f,
     const char *tries[][8] = {
       { "participant", "add", "--name", "One more", "--kind", "crew", NULL },
       { "import", "participants", csv, NULL },
+      { "index", card, NULL },
     };
     for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
       {
@@ -408,6 +410,73 @@ test_full_disk (Fixture       *f,
   g_assert_true (run ((const char *[]) { "umount", mnt, NULL }, NULL, NULL));
 }
 
+/* What the command line says about the file itself, one line each. */
+static void
+assert_one_line (Fixture            *f,
+                 const char * const *args,
+                 gboolean            succeeds,
+                 const char         *words)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status = 0;
+
+  out = casereel (f, args, &status, &err);
+  g_test_message ("%s %s: %s", args[0], args[1], err);
+  g_assert_cmpint (g_spawn_check_wait_status (status, NULL), ==, succeeds);
+  lines = g_strsplit (g_strchomp (err), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_nonnull (strstr (err, words));
+  g_assert_null (strstr (err, "damaged"));
+  g_assert_null (strstr (err, "no such production"));
+}
+
+static void
+test_command_line_words (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *loop_a = g_build_filename (f->dir, "a.casereel", NULL);
+  g_autofree char *loop_b = g_build_filename (f->dir, "b.casereel", NULL);
+  g_autofree char *mnt = g_build_filename (f->dir, "small-disk", NULL);
+  g_autofree char *path = g_build_filename (mnt, "card.casereel", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len = 0, after_len = 0;
+
+  g_free (f->path);
+  f->path = g_strdup ("");
+  assert_one_line (f, (const char *[]) { "participant", "list", NULL }, FALSE, "--project: the path is empty");
+  g_assert_cmpint (symlink (loop_b, loop_a), ==, 0);
+  g_assert_cmpint (symlink (loop_a, loop_b), ==, 0);
+  g_free (f->path);
+  f->path = g_strdup (loop_a);
+  assert_one_line (f, (const char *[]) { "participant", "list", NULL }, FALSE, "loops back on itself");
+
+  /* Read-only media: read with one line saying so; a write refused in words. */
+  g_assert_cmpint (g_mkdir (mnt, 0755), ==, 0);
+  if (!run ((const char *[]) { "mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mnt, NULL }, NULL, NULL))
+    {
+      g_test_skip ("mounting a tmpfs is not permitted here (not root): read-only media cannot be made");
+      return;
+    }
+  g_free (f->path);
+  f->path = g_strdup (path);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CrDb) db = cr_db_create (path, "On a card", &error);
+    g_assert_no_error (error);
+    add_person (db, "Recorded before");
+  }
+  g_assert_true (run ((const char *[]) { "mount", "-o", "remount,ro", mnt, NULL }, NULL, NULL));
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  assert_one_line (f, (const char *[]) { "participant", "list", NULL }, TRUE, "opened read-only: it is on read-only media");
+  assert_one_line (f, (const char *[]) { "participant", "add", "--name", "Not written", "--kind", "crew", NULL }, FALSE,
+                   "read-only (it is on read-only media); nothing was changed");
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_true (run ((const char *[]) { "umount", mnt, NULL }, NULL, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -418,6 +487,7 @@ main (int    argc,
   g_test_add ("/sharing/two-connections", Fixture, NULL, fixture_set_up, test_two_connections, fixture_tear_down);
   g_test_add ("/sharing/writers-at-once", Fixture, NULL, fixture_set_up, test_writers_at_once, fixture_tear_down);
   g_test_add ("/sharing/index-killed", Fixture, NULL, fixture_set_up, test_index_killed, fixture_tear_down);
+  g_test_add ("/sharing/command-line-words", Fixture, NULL, fixture_set_up, test_command_line_words, fixture_tear_down);
   g_test_add ("/sharing/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
   return g_test_run ();
 }
