@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "casereel-test-window"
 
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 
@@ -888,7 +889,7 @@ test_index_folder (Fixture       *f,
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  cr_window_index_path (window, g_getenv ("CASEREEL_FIXTURES"));
+  cr_window_index_path (window, cr_test_fixtures ());
   while (g_list_model_get_n_items (model) < 8 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
