@@ -14,6 +14,7 @@
 #include "cr-cli.h"
 #include "cr-db.h"
 #include "cr-store.h"
+#include "../cr-test-support.h"
 
 #define ADDS 200
 #define FILES 500
@@ -96,7 +97,7 @@ casereel (Fixture            *f,
 #define casereel_ok(f, ...) G_STMT_START {                                                   \
     int status_ = 0;                                                                          \
     g_autofree char *err_ = NULL;                                                             \
-    g_autofree char *out_ = casereel (f, (const char *[]) { __VA_ARGS__, NULL }, &status_, &err_); \
+    g_free (casereel (f, (const char *[]) { __VA_ARGS__, NULL }, &status_, &err_));          \
     if (!g_spawn_check_wait_status (status_, NULL))                                           \
       g_error ("casereel %s failed: %s", #__VA_ARGS__, err_);                                 \
   } G_STMT_END
@@ -230,8 +231,7 @@ static char *
 media_folder (Fixture *f,
               guint    n)
 {
-  const char *fixtures = g_getenv ("CASEREEL_FIXTURES");
-  g_autofree char *source = g_build_filename (fixtures ? fixtures : ".", "VideoTrack_29_97_Start-00-00-00-00.mp4", NULL);
+  g_autofree char *source = g_build_filename (cr_test_fixtures (), "VideoTrack_29_97_Start-00-00-00-00.mp4", NULL);
   char *dir = g_build_filename (f->dir, "card", NULL);
   g_autofree char *first = g_build_filename (dir, "clip-0000.mp4", NULL);
   g_autofree char *data = NULL;

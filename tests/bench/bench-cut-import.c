@@ -35,7 +35,6 @@ sqlite3_reference (const char *dir,
                                          " cut INTEGER, position INTEGER, clip INTEGER, in_frame INTEGER,"
                                          " out_frame INTEGER, gap_before INTEGER, note TEXT);"
                                          " CREATE INDEX e_by_cut ON e (cut, position); BEGIN;\n");
-  g_autofree char *in = NULL;
   const char *argv[] = { "sqlite3", db, NULL };
   g_autoptr(GError) error = NULL;
   gint64 start;

@@ -155,6 +155,7 @@ test_window_and_command_line (void)
   {
     g_autoptr(CrDb) db = cr_db_create (path, "River Project", &error);
     g_assert_no_error (error);
+    g_assert_nonnull (db);
   }
   window = cr_window_new (NULL, NULL);
   g_assert_true (cr_window_open (window, path, FALSE, &error));
