@@ -19,6 +19,7 @@ struct _CrDb
   sqlite3 *handle;
   char    *path;
   char    *read_only;  /* why the file is opened for reading only, or NULL */
+  gboolean registered; /* counted in open_files */
   int      depth;      /* open transactions: outermost is BEGIN, inner ones are savepoints */
 };
 
@@ -26,6 +27,63 @@ struct _CrDb
 #define BUSY_TIMEOUT_MS 5000
 
 G_DEFINE_QUARK (cr-db-error-quark, cr_db_error)
+
+/* The connections this process has open, per file: only the last one to close folds the WAL
+ * into the file. A checkpoint that empties the WAL counts as a change to every other
+ * connection (PRAGMA data_version), so a worker thread's checkpoint would make the window
+ * reload for nothing. */
+typedef struct
+{
+  guint    count;
+  gboolean wrote;   /* some connection changed rows: the WAL is worth folding in */
+} OpenFile;
+
+static GMutex open_files_lock;
+static GHashTable *open_files;   /* canonical path -> OpenFile */
+
+static char *
+open_file_key (const char *path)
+{
+  return g_canonicalize_filename (path, NULL);
+}
+
+static void
+open_file_add (const char *path)
+{
+  g_autofree char *key = open_file_key (path);
+  OpenFile *file;
+
+  g_mutex_lock (&open_files_lock);
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!(file = g_hash_table_lookup (open_files, key)))
+    g_hash_table_insert (open_files, g_steal_pointer (&key), (file = g_new0 (OpenFile, 1)));
+  file->count++;
+  g_mutex_unlock (&open_files_lock);
+}
+
+/* TRUE when this was the last connection to the file and one of them wrote. */
+static gboolean
+open_file_remove (const char *path,
+                  gboolean    wrote)
+{
+  g_autofree char *key = open_file_key (path);
+  OpenFile *file;
+  gboolean fold = FALSE;
+
+  g_mutex_lock (&open_files_lock);
+  if (open_files && (file = g_hash_table_lookup (open_files, key)))
+    {
+      file->wrote |= wrote;
+      if (--file->count == 0)
+        {
+          fold = file->wrote;
+          g_hash_table_remove (open_files, key);
+        }
+    }
+  g_mutex_unlock (&open_files_lock);
+  return fold;
+}
 
 gboolean
 cr_db_set_error (CrDb    *db,
@@ -307,6 +365,8 @@ db_new (const char *path,
   /* Before any statement: the very first read may meet another process's write lock. */
   sqlite3_busy_timeout (db->handle, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db->handle, 1);
+  db->registered = TRUE;
+  open_file_add (path);
   return db;
 }
 
@@ -505,7 +565,8 @@ cr_db_close (CrDb *db)
 {
   if (db == NULL)
     return;
-  if (db->handle)
+  if (db->registered &&
+      open_file_remove (db->path, db->handle && sqlite3_total_changes (db->handle) > 0) && db->handle)
     cr_db_checkpoint (db);
   if (db->handle)
     sqlite3_close_v2 (db->handle);
