@@ -9,7 +9,7 @@
 #include "cr-clip-tags.h"
 #include "cr-clips.h"
 #include "cr-cut.h"
-#include "cr-cut-events.h"
+#include "cr-cut-appender.h"
 #include "cr-cut-sources.h"
 #include "cr-edl.h"
 #include "cr-otio.h"
