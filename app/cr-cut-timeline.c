@@ -15,6 +15,7 @@
 #include "cr-otio.h"
 #include "cr-record-format.h"
 #include "cr-store.h"
+#include "cr-transcripts.h"
 
 static CrRate
 rate_of (const char *text,
@@ -112,6 +113,7 @@ cr_cut_build_timeline (CrDb    *db,
   g_autoptr(CrRecord) row = cr_store_get (db, &cr_entity_cut, cut, error);
   g_autoptr(CrTimeline) timeline = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(CrTranscriptWords) said = cr_transcript_words_new (db, NULL);
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) extras = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) clip_extras_free);
@@ -147,6 +149,7 @@ cr_cut_build_timeline (CrDb    *db,
       event->label = g_steal_pointer (&row->label);
       event->question = g_steal_pointer (&row->question);
       event->participants = g_steal_pointer (&row->participants);
+      event->transcript = said ? cr_transcript_words_get (said, row->clip, event->in, event->out) : NULL;
 
       /* The clip's markers inside the event, and its tags as keywords. */
       x = clip_extras (db, extras, row->clip);

@@ -163,7 +163,9 @@ print_help (void)
 {
   g_autofree char *default_project = cr_cli_default_project ();
 
-  g_print ("Usage:\n  casereel [--project FILE] NOUN VERB [OPTION…]\n  casereel            (opens the window)\n\n"
+  g_print ("Usage:\n  casereel [--project FILE] NOUN VERB [OPTION…]\n"
+           "  casereel [FILE.casereel…]  (opens the window, on FILE with --project FILE alone)\n"
+           "  casereel --demo [FILE]     (makes the demo production)\n\n"
            "Plan, catalogue and rough-cut a video case study.\n\nCommands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_print ("  %-12s %s\n", commands[i].noun, commands[i].summary);

@@ -7,12 +7,14 @@
 
 #include "cr-record-editor.h"
 #include "cr-schedule.h"
+#include "cr-settings.h"
 #include "cr-ui-resources.h"
 #include "cr-undo.h"
 #include "cr-store.h"
 #include "cr-cli.h"
 #include "cr-window.h"
 #include "cr-window-index.h"
+#include "cr-welcome.h"
 #include "cr-words.h"
 
 struct _CrWindow
@@ -457,6 +459,7 @@ cr_window_class_init (CrWindowClass *klass)
   /* Naming the bundle links it in from the static library; its constructor registers it
    * for every template below and for the pages and dialogs. */
   g_assert (cr_ui_get_resource () != NULL);
+  g_type_ensure (CR_TYPE_WELCOME);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrWindow, toasts);
@@ -554,6 +557,7 @@ cr_window_open (CrWindow    *self,
                                                cr_db_get_read_only_reason (cr_production_get_db (production)));
       cr_window_add_toast (self, adw_toast_new (text));
     }
+  cr_settings_remember (cr_production_get_path (production));
   return TRUE;
 }
 
