@@ -9,6 +9,8 @@
 #include "cr-clip-tags.h"
 #include "cr-clips.h"
 #include "cr-cut.h"
+#include "cr-cut-appender.h"
+#include "cr-cut-sources.h"
 #include "cr-edl.h"
 #include "cr-otio.h"
 #include "cr-output.h"
@@ -89,49 +91,20 @@ clip_extras (CrDb       *db,
              gint64      clip)
 {
   ClipExtras *x = g_hash_table_lookup (cache, &clip);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GStrvBuilder) notes = NULL;
 
   if (x)
     return x;
   x = g_new0 (ClipExtras, 1);
-  x->frames = g_array_new (FALSE, FALSE, sizeof (gint64));
-  notes = g_strv_builder_new ();
-  stmt = cr_db_prepare (db, "SELECT frame, note FROM marker WHERE clip = ? ORDER BY frame, id", NULL);
-  if (stmt)
+  if (!cr_clip_markers (db, clip, &x->frames, &x->notes, NULL))
     {
-      sqlite3_bind_int64 (stmt, 1, clip);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 frame = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (x->frames, frame);
-          g_strv_builder_add (notes, (const char *) sqlite3_column_text (stmt, 1));
-        }
+      /* Markers are extras: an edit list without them is still right. */
+      x->frames = g_array_new (FALSE, FALSE, sizeof (gint64));
+      x->notes = g_new0 (char *, 1);
     }
-  x->notes = g_strv_builder_end (notes);
   x->tags = cr_clip_tags_get (db, clip);
   g_hash_table_insert (cache, g_memdup2 (&clip, sizeof clip), x);
   return x;
 }
-
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           col)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-  return text && *text ? g_strdup (text) : NULL;
-}
-
-/* Every event of the cut with what the edit lists carry, in one query. */
-static const char events_sql[] =
-  "SELECT e.clip, e.in_frame, e.out_frame, e.gap_before, coalesce (e.note, s.notes), s.label, q.text,"
-  "  CASE WHEN e.selection IS NOT NULL"
-  "    THEN (SELECT group_concat (p.name, ', ') FROM selection_participant x JOIN participant p ON p.id = x.participant"
-  "          WHERE x.selection = e.selection ORDER BY x.position)"
-  "    ELSE (SELECT group_concat (p.name, ', ') FROM clip_participant x JOIN participant p ON p.id = x.participant"
-  "          WHERE x.clip = e.clip ORDER BY x.position) END"
-  " FROM cut_event e LEFT JOIN selection s ON s.id = e.selection LEFT JOIN question q ON q.id = s.question"
-  " WHERE e.cut = ? ORDER BY e.position";
 
 CrTimeline *
 cr_cut_build_timeline (CrDb    *db,
@@ -140,14 +113,13 @@ cr_cut_build_timeline (CrDb    *db,
 {
   g_autoptr(CrRecord) row = cr_store_get (db, &cr_entity_cut, cut, error);
   g_autoptr(CrTimeline) timeline = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(CrTranscriptWords) said = cr_transcript_words_new (db, NULL);
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) extras = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) clip_extras_free);
   CrTimecodeFormat fmt;
   gint64 record = 0;
-  int rc;
 
   if (row == NULL)
     return NULL;
@@ -161,29 +133,27 @@ cr_cut_build_timeline (CrDb    *db,
       g_prefix_error (error, "cut record_start: ");
       return NULL;
     }
-  if (!(stmt = cr_db_prepare (db, events_sql, error)))
+  if (!(rows = cr_cut_events_list (db, cut, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, cut);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint r = 0; r < rows->len; r++)
     {
-      gint64 clip = sqlite3_column_int64 (stmt, 0);
-      guint source = add_source (db, timeline, sources, clip, error);
+      CrCutEventRow *row = g_ptr_array_index (rows, r);
+      guint source = add_source (db, timeline, sources, row->clip, error);
       CrTimelineEvent *event;
       ClipExtras *x;
 
       if (source == G_MAXUINT)
         return NULL;
-      record += sqlite3_column_int64 (stmt, 3);
-      event = cr_timeline_add_event (timeline, source, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
-                                     record);
-      event->note = column_text (stmt, 4);
-      event->label = column_text (stmt, 5);
-      event->question = column_text (stmt, 6);
-      event->participants = column_text (stmt, 7);
-      event->transcript = said ? cr_transcript_words_get (said, clip, event->in, event->out) : NULL;
+      record += row->gap_before;
+      event = cr_timeline_add_event (timeline, source, row->in, row->out, record);
+      event->note = g_steal_pointer (&row->note);
+      event->label = g_steal_pointer (&row->label);
+      event->question = g_steal_pointer (&row->question);
+      event->participants = g_steal_pointer (&row->participants);
+      event->transcript = said ? cr_transcript_words_get (said, row->clip, event->in, event->out) : NULL;
 
       /* The clip's markers inside the event, and its tags as keywords. */
-      x = clip_extras (db, extras, clip);
+      x = clip_extras (db, extras, row->clip);
       for (guint i = 0; i < x->frames->len; i++)
         {
           gint64 frame = g_array_index (x->frames, gint64, i);
@@ -193,11 +163,6 @@ cr_cut_build_timeline (CrDb    *db,
       for (guint i = 0; x->tags[i]; i++)
         cr_timeline_event_add_keyword (event, x->tags[i]);
       record += cr_timeline_event_get_length (timeline, event);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      cr_db_set_error (db, rc, error);
-      return NULL;
     }
   return g_steal_pointer (&timeline);
 }
@@ -274,26 +239,15 @@ static gint64
 match_clip (CrDb                   *db,
             const CrTimelineSource *source)
 {
-  static const char *queries[] = {
-    "SELECT id FROM clip WHERE path = ?1 ORDER BY status <> 'online', id LIMIT 1",
-    "SELECT id FROM clip WHERE name = ?2 COLLATE NOCASE ORDER BY status <> 'online', id LIMIT 1",
-  };
   const char *name = cr_timeline_source_get_name (source);
   g_autofree char *name_stem = name ? stem (name) : NULL;
   g_autoptr(GPtrArray) clips = NULL;
   g_autoptr(CrTimeline) reels_of = NULL;
   g_auto(GStrv) reels = NULL;
+  gint64 id;
 
-  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, queries[i], NULL);
-      if (stmt == NULL)
-        continue;
-      sqlite3_bind_text (stmt, 1, source->path ? source->path : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, name ? name : "", -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        return sqlite3_column_int64 (stmt, 0);
-    }
+  if ((id = cr_clip_find_by_path (db, source->path)) || (id = cr_clip_find_by_name (db, name)))
+    return id;
   if (name == NULL || !(clips = cr_store_list (db, &cr_entity_clip, NULL, NULL)))
     return 0;
 
@@ -331,8 +285,8 @@ cr_cut_import (CrDb        *db,
   g_autoptr(CrRecord) cut = cr_record_new (&cr_entity_cut);
   g_autoptr(GArray) clips = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_autofree char *rate_text = NULL;
+  g_autoptr(CrCutAppender) appender = NULL;
   gint64 cut_id, previous_end = 0;
-  guint position = 0;
 
   if (!g_file_get_contents (path, &text, &len, error))
     return 0;
@@ -389,39 +343,18 @@ cr_cut_import (CrDb        *db,
     return 0;
   if (!(cut_id = cr_store_insert (db, cut, error)))
     goto fail;
+  if (!(appender = cr_cut_appender_new (db, cut_id, error)))
+    goto fail;
   for (guint i = 0; i < timeline->events->len; i++)
     {
       const CrTimelineEvent *e = cr_timeline_get_event (timeline, i);
       gint64 clip = g_array_index (clips, gint64, e->source);
-      g_autoptr(sqlite3_stmt) same = NULL;
-      gint64 select = 0;
 
       if (clip == 0)
         continue;
       /* An event that is exactly a select becomes that select again. */
-      same = cr_db_prepare (db, "SELECT id FROM selection WHERE clip = ? AND in_frame = ? AND out_frame = ? LIMIT 1", NULL);
-      if (same)
-        {
-          sqlite3_bind_int64 (same, 1, clip);
-          sqlite3_bind_int64 (same, 2, e->in);
-          sqlite3_bind_int64 (same, 3, e->out);
-          if (sqlite3_step (same) == SQLITE_ROW)
-            select = sqlite3_column_int64 (same, 0);
-        }
-      if (!cr_cut_add_event (db, cut_id, 0, clip, e->in, e->out, MAX (0, e->record - previous_end), e->note,
-                             ++position, error))
+      if (!cr_cut_appender_add (appender, clip, e->in, e->out, MAX (0, e->record - previous_end), e->note, error))
         goto fail;
-      if (select)
-        {
-          g_autoptr(sqlite3_stmt) link = cr_db_prepare (db, "UPDATE cut_event SET selection = ? WHERE cut = ? AND position = ?", error);
-          if (link == NULL)
-            goto fail;
-          sqlite3_bind_int64 (link, 1, select);
-          sqlite3_bind_int64 (link, 2, cut_id);
-          sqlite3_bind_int (link, 3, (int) position);
-          if (!cr_db_step_done (db, link, error))
-            goto fail;
-        }
       previous_end = e->record + cr_timeline_event_get_length (timeline, e);
     }
   if (!cr_db_commit (db, error))

@@ -10,6 +10,7 @@
 #include "cr-indexer.h"
 #include "cr-media.h"
 #include "cr-probe.h"
+#include "cr-store.h"
 #include "cr-timecode.h"
 
 #define BATCH_SIZE 200
@@ -192,11 +193,12 @@ static gboolean
 production_timecode (CrDb             *db,
                      CrTimecodeFormat *fmt)
 {
-  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, "SELECT frame_rate FROM production WHERE id = 1", NULL);
+  g_autoptr(CrRecord) production = cr_store_get (db, &cr_entity_production, 1, NULL);
+  const char *rate = production ? cr_record_get (production, "frame_rate") : NULL;
 
   *fmt = (CrTimecodeFormat) { { 25, 1 }, FALSE };
-  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
-    cr_rate_parse ((const char *) sqlite3_column_text (stmt, 0), &fmt->rate, NULL);
+  if (rate)
+    cr_rate_parse (rate, &fmt->rate, NULL);
   return TRUE;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cr-db.h"
+#include "cr-db-file.h"
 #include "cr-data-resources.h"
 
 #define MIGRATIONS_PATH "/org/casereel/data/migrations"
@@ -17,32 +18,126 @@ struct _CrDb
 {
   sqlite3 *handle;
   char    *path;
-  int      depth; /* open transactions: outermost is BEGIN, inner ones are savepoints */
+  char    *read_only;  /* why the file is opened for reading only, or NULL */
+  gboolean registered; /* counted in open_files */
+  int      depth;      /* open transactions: outermost is BEGIN, inner ones are savepoints */
 };
 
+/* How long a connection waits for another writer (a window, an index) before saying "busy". */
+#define BUSY_TIMEOUT_MS 5000
+
 G_DEFINE_QUARK (cr-db-error-quark, cr_db_error)
+
+/* The connections this process has open, per file: only the last one to close folds the WAL
+ * into the file. A checkpoint that empties the WAL counts as a change to every other
+ * connection (PRAGMA data_version), so a worker thread's checkpoint would make the window
+ * reload for nothing. */
+typedef struct
+{
+  guint    count;
+  gboolean wrote;   /* some connection changed rows: the WAL is worth folding in */
+} OpenFile;
+
+static GMutex open_files_lock;
+static GHashTable *open_files;   /* canonical path -> OpenFile */
+
+static char *
+open_file_key (const char *path)
+{
+  return g_canonicalize_filename (path, NULL);
+}
+
+static void
+open_file_add (const char *path)
+{
+  g_autofree char *key = open_file_key (path);
+  OpenFile *file;
+
+  g_mutex_lock (&open_files_lock);
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!(file = g_hash_table_lookup (open_files, key)))
+    g_hash_table_insert (open_files, g_steal_pointer (&key), (file = g_new0 (OpenFile, 1)));
+  file->count++;
+  g_mutex_unlock (&open_files_lock);
+}
+
+/* TRUE when this was the last connection to the file and one of them wrote. */
+static gboolean
+open_file_remove (const char *path,
+                  gboolean    wrote)
+{
+  g_autofree char *key = open_file_key (path);
+  OpenFile *file;
+  gboolean fold = FALSE;
+
+  g_mutex_lock (&open_files_lock);
+  if (open_files && (file = g_hash_table_lookup (open_files, key)))
+    {
+      file->wrote |= wrote;
+      if (--file->count == 0)
+        {
+          fold = file->wrote;
+          g_hash_table_remove (open_files, key);
+        }
+    }
+  g_mutex_unlock (&open_files_lock);
+  return fold;
+}
 
 gboolean
 cr_db_set_error (CrDb    *db,
                  int      rc,
                  GError **error)
 {
-  int code = CR_DB_ERROR_SQL;
+  const char *path = db ? db->path : "production";
   const char *msg = db && db->handle ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc);
 
+  /* A full disk shows up as SQLITE_FULL or, growing the -shm or -wal, as an I/O error. */
+  if ((rc & 0xff) == SQLITE_IOERR && db && db->handle && sqlite3_system_errno (db->handle) == ENOSPC)
+    rc = SQLITE_FULL;
+  /* Say what is wrong with the file in words; SQLite's own text only where it adds something. */
   switch (rc & 0xff)
     {
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
-      code = CR_DB_ERROR_NOT_A_PRODUCTION;
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_A_PRODUCTION,
+                   "%s: the file is damaged (%s)", path, msg);
       break;
     case SQLITE_CONSTRAINT:
-      code = CR_DB_ERROR_CONFLICT;
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_CONFLICT, "%s: %s", path, msg);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_BUSY,
+                   "%s: busy: another program kept the production locked for %d s; nothing was changed, try again",
+                   path, BUSY_TIMEOUT_MS / 1000);
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_READ_ONLY,
+                   "%s: read-only (%s); nothing was changed", path,
+                   db && db->read_only ? db->read_only : "the file or its folder cannot be written");
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_DISK_FULL,
+                   "%s: the disk is full; nothing was changed, the production is as it was", path);
+      break;
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_PERMISSION, "%s: permission denied (%s)", path, msg);
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_PERMISSION,
+                   "%s: cannot open the file or the -wal/-shm files beside it (%s)", path, msg);
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_SQL,
+                   "%s: the disk failed to read or write (%s); nothing was changed", path, msg);
       break;
     default:
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_SQL, "%s: %s", path, msg);
       break;
     }
-  g_set_error (error, CR_DB_ERROR, code, "%s: %s", db ? db->path : "database", msg);
   return FALSE;
 }
 
@@ -266,45 +361,14 @@ static gboolean
 configure (CrDb    *db,
            GError **error)
 {
-  sqlite3_busy_timeout (db->handle, 5000);
-  sqlite3_extended_result_codes (db->handle, 1);
   return cr_db_exec (db, "PRAGMA foreign_keys = ON", error) &&
          cr_db_exec (db, "PRAGMA journal_mode = WAL", error) &&
          cr_db_exec (db, "PRAGMA synchronous = NORMAL", error);
 }
 
-/* Reads the first bytes ourselves: SQLite opens lazily and would happily treat
- * an empty or foreign file as a new database and write to it. */
-static gboolean
-check_header (const char  *path,
-              GError     **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  char head[16] = { 0 };
-  FILE *fp = g_fopen (path, "rb");
-  size_t n;
-
-  if (fp == NULL)
-    {
-      int saved = errno;
-      g_set_error (error, CR_DB_ERROR,
-                   saved == ENOENT ? CR_DB_ERROR_NOT_FOUND : CR_DB_ERROR_SQL,
-                   "%s: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-  n = fread (head, 1, sizeof head, fp);
-  fclose (fp);
-  if (n != sizeof head || memcmp (head, magic, sizeof head) != 0)
-    {
-      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_A_PRODUCTION,
-                   "%s: not a Casereel production (not a SQLite database)", path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static CrDb *
 db_new (const char *path,
+        const char *filename,
         int         flags,
         GError    **error)
 {
@@ -312,14 +376,116 @@ db_new (const char *path,
   int rc;
 
   db->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &db->handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = sqlite3_open_v2 (filename, &db->handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       cr_db_set_error (db, rc, error);
       cr_db_close (db);
       return NULL;
     }
+  /* Before any statement: the very first read may meet another process's write lock. */
+  sqlite3_busy_timeout (db->handle, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (db->handle, 1);
+  db->registered = TRUE;
+  open_file_add (path);
   return db;
+}
+
+/* A fault of the file itself (damage), told apart from a busy or unreadable one. */
+static gboolean
+refuse_unreadable (CrDb    *db,
+                   GError **error)
+{
+  int rc = sqlite3_extended_errcode (db->handle);
+
+  if (rc == SQLITE_NOTADB)
+    g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_A_PRODUCTION,
+                 "%s: not a Casereel production (not a SQLite database)", db->path);
+  else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_A_PRODUCTION,
+                 "%s: not a Casereel production (the file is damaged: %s)", db->path, sqlite3_errmsg (db->handle));
+  else
+    cr_db_set_error (db, rc, error);
+  return FALSE;
+}
+
+/* Everything here only reads, so a file that is not ours (or is from the future) is left
+ * byte for byte as it was. */
+static gboolean
+check_production (CrDb    *db,
+                  GError **error)
+{
+  int pages, app_id, version, latest;
+
+  pages = pragma_int (db, "page_count", NULL);
+  if (pages < 0)
+    return refuse_unreadable (db, error);
+  if (pages == 0)
+    {
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_A_PRODUCTION,
+                   "%s: not a Casereel production (an empty file)", db->path);
+      return FALSE;
+    }
+  app_id = pragma_int (db, "application_id", NULL);
+  if (app_id == -1)
+    return refuse_unreadable (db, error);
+  if (app_id != CR_DB_APPLICATION_ID)
+    {
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_A_PRODUCTION,
+                   "%s: not a Casereel production (a SQLite database of another program)", db->path);
+      return FALSE;
+    }
+  version = pragma_int (db, "user_version", NULL);
+  if (version < 0)
+    return refuse_unreadable (db, error);
+  latest = cr_db_get_latest_version ();
+  if (version > latest)
+    {
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_TOO_NEW,
+                   "%s: written by a newer Casereel (file version %d, this program knows up to %d); "
+                   "it was left untouched", db->path, version, latest);
+      return FALSE;
+    }
+  if (db->read_only && version < latest)
+    {
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_READ_ONLY,
+                   "%s: read-only (%s), and written by an older Casereel: it needs an update that cannot be "
+                   "written there; copy it somewhere writable", db->path, db->read_only);
+      return FALSE;
+    }
+  /* Reading the schema finds a damaged file before anything is written to it; a full
+   * integrity check would cost seconds on a large production at every start. */
+  if (sqlite3_exec (db->handle, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK)
+    return refuse_unreadable (db, error);
+  return TRUE;
+}
+
+/* Read-only media: a WAL file needs its -shm beside it, which cannot be made there, so such
+ * a file is read as immutable (nothing else can write it either). */
+static CrDb *
+open_read_only (const char  *path,
+                char        *reason,
+                GError     **error)
+{
+  g_autofree char *why = reason;
+  g_autoptr(CrDb) db = db_new (path, path, SQLITE_OPEN_READONLY, error);
+  g_autofree char *uri = NULL;
+
+  if (db == NULL)
+    return NULL;
+  if (pragma_int (db, "page_count", NULL) < 0 && (sqlite3_errcode (db->handle) & 0xff) == SQLITE_CANTOPEN)
+    {
+      g_clear_pointer (&db, cr_db_close);
+      if (!(uri = cr_db_file_immutable_uri (path)))
+        {
+          g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_SQL, "%s: cannot name the file to SQLite", path);
+          return NULL;
+        }
+      if (!(db = db_new (path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error)))
+        return NULL;
+    }
+  db->read_only = g_steal_pointer (&why);
+  return g_steal_pointer (&db);
 }
 
 CrDb *
@@ -327,52 +493,20 @@ cr_db_open (const char  *path,
             GError     **error)
 {
   g_autoptr(CrDb) db = NULL;
-  int app_id, version, latest;
+  char *read_only = NULL;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (!check_header (path, error))
+  /* Only SQLite opens the file: any descriptor of ours, once closed, would drop the
+   * process's POSIX locks and let another process's checkpoint destroy our WAL. */
+  if (!cr_db_file_check (path, &read_only, error))
     return NULL;
-  if (!(db = db_new (path, SQLITE_OPEN_READWRITE, error)))
+  if (read_only)
+    db = open_read_only (path, read_only, error);
+  else
+    db = db_new (path, path, SQLITE_OPEN_READWRITE, error);
+  if (db == NULL || !check_production (db, error))
     return NULL;
-
-  /* Only reads until we know the file is ours and not from the future. */
-  app_id = pragma_int (db, "application_id", error);
-  if (app_id == -1)
-    {
-      g_clear_error (error);
-      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_A_PRODUCTION,
-                   "%s: not a Casereel production (the file is damaged: %s)",
-                   path, sqlite3_errmsg (db->handle));
-      return NULL;
-    }
-  if (app_id != CR_DB_APPLICATION_ID)
-    {
-      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_A_PRODUCTION,
-                   "%s: not a Casereel production (a SQLite database of another program)", path);
-      return NULL;
-    }
-  version = pragma_int (db, "user_version", error);
-  if (version < 0)
-    return NULL;
-  latest = cr_db_get_latest_version ();
-  if (version > latest)
-    {
-      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_TOO_NEW,
-                   "%s: written by a newer Casereel (file version %d, this program knows up to %d); "
-                   "it was left untouched", path, version, latest);
-      return NULL;
-    }
-  /* Reading the schema finds a damaged file before anything is written to it; a full
-   * integrity check would cost seconds on a large production at every start. */
-  if (!cr_db_exec (db, "SELECT count(*) FROM sqlite_master", error))
-    {
-      g_clear_error (error);
-      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_A_PRODUCTION,
-                   "%s: not a Casereel production (the file is damaged: %s)", path, sqlite3_errmsg (db->handle));
-      return NULL;
-    }
-
+  if (db->read_only)
+    return cr_db_exec (db, "PRAGMA foreign_keys = ON", error) ? g_steal_pointer (&db) : NULL;
   if (!configure (db, error) || !migrate (db, error))
     return NULL;
   return g_steal_pointer (&db);
@@ -409,7 +543,7 @@ cr_db_create (const char  *path,
       g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_SQL, "%s: %s", dir, g_strerror (saved));
       return NULL;
     }
-  if (!(db = db_new (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE, error)))
+  if (!(db = db_new (path, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE, error)))
     return NULL;
 
   app_id = g_strdup_printf ("PRAGMA application_id = %d", CR_DB_APPLICATION_ID);
@@ -452,10 +586,48 @@ cr_db_close (CrDb *db)
 {
   if (db == NULL)
     return;
+  if (db->registered &&
+      open_file_remove (db->path, db->handle && sqlite3_total_changes (db->handle) > 0) && db->handle)
+    cr_db_checkpoint (db);
   if (db->handle)
     sqlite3_close_v2 (db->handle);
+  g_free (db->read_only);
   g_free (db->path);
   g_free (db);
+}
+
+gboolean
+cr_db_checkpoint (CrDb *db)
+{
+  int rc;
+
+  if (db->read_only || db->depth > 0)
+    return FALSE;
+  /* Leave one self-contained file: fold the WAL into it and empty it. Without waiting:
+   * when another connection is busy, the last one to close does it. */
+  sqlite3_busy_timeout (db->handle, 0);
+  rc = sqlite3_exec (db->handle, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+  sqlite3_busy_timeout (db->handle, BUSY_TIMEOUT_MS);
+  return rc == SQLITE_OK;
+}
+
+const char *
+cr_db_get_read_only_reason (CrDb *db)
+{
+  return db->read_only;
+}
+
+gboolean
+cr_db_has_changed (CrDb  *db,
+                   guint *seen)
+{
+  int version = pragma_int (db, "data_version", NULL);
+
+  /* data_version moves only when another connection commits. */
+  if (version < 0 || (guint) version == *seen)
+    return FALSE;
+  *seen = (guint) version;
+  return TRUE;
 }
 
 const char *

@@ -17,6 +17,10 @@ typedef enum
   CR_DB_ERROR_INVALID,          /* a value failed validation; message names the field */
   CR_DB_ERROR_CONFLICT,         /* unique or reference constraint */
   CR_DB_ERROR_SQL,              /* anything else SQLite said */
+  CR_DB_ERROR_BUSY,             /* another connection held the lock past the timeout */
+  CR_DB_ERROR_READ_ONLY,        /* read-only media or no permission to write */
+  CR_DB_ERROR_PERMISSION,       /* the file or its folder cannot be reached or read */
+  CR_DB_ERROR_DISK_FULL,        /* a write found no space; it was rolled back */
 } CrDbError;
 
 /* 'CRL1': marks a SQLite file as a Casereel production. */
@@ -34,9 +38,17 @@ CrDb         *cr_db_create             (const char   *path,
 CrDb         *cr_db_open_or_create     (const char   *path,
                                         const char   *title,
                                         GError      **error);
+/* Folds the WAL into the file when no other connection is using it (without waiting). */
 void          cr_db_close              (CrDb         *db);
+gboolean      cr_db_checkpoint         (CrDb         *db);
 
 const char   *cr_db_get_path           (CrDb         *db);
+/* NULL when writable; else why the file was opened for reading only ("it is on read-only media"). */
+const char   *cr_db_get_read_only_reason (CrDb       *db);
+/* TRUE when another connection (another process, another thread) committed since the last
+ * call; *seen holds what was seen (start at 0). */
+gboolean      cr_db_has_changed        (CrDb         *db,
+                                        guint        *seen);
 sqlite3      *cr_db_get_handle         (CrDb         *db);
 int           cr_db_get_schema_version (CrDb         *db);
 int           cr_db_get_latest_version (void);

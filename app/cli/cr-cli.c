@@ -30,17 +30,26 @@ cr_cli_open (CrCli   *cli,
 {
   if (cli->db != NULL)
     return cli->db;
-  if (cli->project_given && !g_file_test (cli->project_path, G_FILE_TEST_EXISTS))
+  if (cli->project_given && *cli->project_path == '\0')
     {
-      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_FOUND,
-                   "%s: no such production (make it with 'casereel new %s --title TITLE')",
-                   cli->project_path, cli->project_path);
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID,
+                   "--project: the path is empty; name a production file (--project=FILE.casereel)");
       return NULL;
     }
   if (cli->project_given)
     cli->db = cr_db_open (cli->project_path, error);
   else
     cli->db = cr_db_open_or_create (cli->project_path, CR_CLI_DEFAULT_TITLE, error);
+  /* A plain missing file (not a loop, not a folder): say how to make it. */
+  if (cli->db == NULL && cli->project_given && error && *error &&
+      g_error_matches (*error, CR_DB_ERROR, CR_DB_ERROR_NOT_FOUND) &&
+      !g_file_test (cli->project_path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_clear_error (error);
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_FOUND,
+                   "%s: no such production (make it with 'casereel new %s --title TITLE')",
+                   cli->project_path, cli->project_path);
+    }
   return cli->db;
 }
 
@@ -255,6 +264,9 @@ cr_cli_run (int    argc,
       clearerr (stdout);
       status = cr_cli_fail (error);
     }
+  /* After the command's own output; a refused write already said "read-only" instead. */
+  if (status == CR_EXIT_OK && cli.db != NULL && cr_db_get_read_only_reason (cli.db))
+    g_printerr ("casereel: %s: opened read-only: %s\n", cli.project_path, cr_db_get_read_only_reason (cli.db));
   g_clear_pointer (&cli.db, cr_db_close);
   g_free (cli.project_path);
   return status;

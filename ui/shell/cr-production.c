@@ -11,8 +11,14 @@ struct _CrProduction
   GObject parent_instance;
 
   /* owned */
-  CrDb *db;
+  CrDb  *db;
+  guint  poll_id;       /* looks for other programs' commits */
+  guint  data_version;  /* the file's change count as last seen */
 };
+
+/* Often enough that a row added on the command line shows while the user looks; one PRAGMA
+ * that reads a shared-memory counter, so nearly free. */
+#define POLL_SECONDS 1
 
 G_DEFINE_FINAL_TYPE (CrProduction, cr_production, G_TYPE_OBJECT)
 
@@ -29,6 +35,7 @@ cr_production_finalize (GObject *object)
 {
   CrProduction *self = CR_PRODUCTION (object);
 
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_pointer (&self->db, cr_db_close);
   G_OBJECT_CLASS (cr_production_parent_class)->finalize (object);
 }
@@ -40,7 +47,8 @@ cr_production_class_init (CrProductionClass *klass)
 
   /**
    * CrProduction::changed:
-   * @entity: (type gpointer): the CrEntity whose rows changed
+   * @entity: (type gpointer): the CrEntity whose rows changed, or NULL when another program
+   *   (or another connection) changed the file and any rows may have changed
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
@@ -51,15 +59,36 @@ cr_production_init (CrProduction *self)
 {
 }
 
+static gboolean
+poll_cb (gpointer user_data)
+{
+  cr_production_check_for_changes (CR_PRODUCTION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+/* The process may end without finalizing us (a reference held to the end): fold the WAL
+ * into the file anyway, so the file alone holds everything. */
+static void
+application_shutdown_cb (CrProduction *self)
+{
+  if (self->db != NULL)
+    cr_db_checkpoint (self->db);
+}
+
 static CrProduction *
 wrap (CrDb *db)
 {
   CrProduction *self;
+  GApplication *app = g_application_get_default ();
 
   if (db == NULL)
     return NULL;
   self = g_object_new (CR_TYPE_PRODUCTION, NULL);
   self->db = db;
+  cr_db_has_changed (db, &self->data_version);
+  self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
+  if (app != NULL)
+    g_signal_connect_object (app, "shutdown", G_CALLBACK (application_shutdown_cb), self, G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -121,4 +150,16 @@ cr_production_changed (CrProduction   *self,
 {
   g_return_if_fail (CR_IS_PRODUCTION (self));
   g_signal_emit (self, signals[CHANGED], 0, entity);
+}
+
+gboolean
+cr_production_check_for_changes (CrProduction *self)
+{
+  g_return_val_if_fail (CR_IS_PRODUCTION (self), FALSE);
+
+  if (!cr_db_has_changed (self->db, &self->data_version))
+    return FALSE;
+  /* Another program wrote: we cannot know which rows, so everything reloads. */
+  g_signal_emit (self, signals[CHANGED], 0, NULL);
+  return TRUE;
 }

@@ -31,4 +31,8 @@ char         *cr_production_dup_title  (CrProduction    *self);
 void          cr_production_changed    (CrProduction    *self,
                                         const CrEntity  *entity);
 
+/* Emits ::changed (entity NULL) when another connection committed since the last look; the
+ * production polls this on a timer, tests call it directly. Returns TRUE when it emitted. */
+gboolean      cr_production_check_for_changes (CrProduction *self);
+
 G_END_DECLS

@@ -192,7 +192,7 @@ static void
 production_changed_cb (CrRecordEditor *self,
                        const CrEntity *entity)
 {
-  if (self->consent_row != NULL && entity == &cr_entity_consent)
+  if (self->consent_row != NULL && (entity == NULL || entity == &cr_entity_consent))
     update_consent_row (self);
 }
 

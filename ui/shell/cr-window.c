@@ -215,7 +215,8 @@ static void
 production_changed_cb (CrWindow       *self,
                        const CrEntity *entity)
 {
-  if (entity == &cr_entity_production)
+  /* NULL: another program changed the file, the title too perhaps. */
+  if (entity == NULL || entity == &cr_entity_production)
     update_title (self);
   update_counts (self);
 }
@@ -565,6 +566,12 @@ cr_window_open (CrWindow    *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "production");
   cr_window_show_page (self, "overview");
+  if (cr_db_get_read_only_reason (cr_production_get_db (production)))
+    {
+      g_autofree char *text = g_strdup_printf ("Opened read-only: %s",
+                                               cr_db_get_read_only_reason (cr_production_get_db (production)));
+      cr_window_add_toast (self, adw_toast_new (text));
+    }
   cr_settings_remember (cr_production_get_path (production));
   return TRUE;
 }

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cr-db.h"
+
+G_BEGIN_DECLS
+
+/* A cut's events are numbered 1..n without holes; these keep them so. Each call that writes
+ * is one transaction (a savepoint inside a caller's). */
+
+/* How many events the cut has (its last position: one index lookup, not a count). */
+guint     cr_cut_events_count        (CrDb *db, gint64 cut);
+/* Moves the events from `position` on one place later, so one can be added there. */
+gboolean  cr_cut_events_make_room    (CrDb *db, gint64 cut, guint position, GError **error);
+gboolean  cr_cut_events_move         (CrDb *db, gint64 cut, guint from, guint to, GError **error);
+gboolean  cr_cut_events_remove       (CrDb *db, gint64 cut, guint position, GError **error);
+/* Copies every event of one cut, in order, to another (empty) cut. */
+gboolean  cr_cut_events_copy         (CrDb *db, gint64 from_cut, gint64 to_cut, GError **error);
+/* Ties the event at `position` to the select it is exactly. */
+gboolean  cr_cut_events_link_select  (CrDb *db, gint64 cut, guint position, gint64 select, GError **error);
+
+/* Appends the selects that answer the questions (in the order given), or carry the tag, or
+ * have at least the rating, ordered by question, first person, clip name and in point.
+ * questions: gint64 ids or NULL; tag NULL and min_rating -1 do not filter. Returns how many. */
+gboolean  cr_cut_events_add_selects  (CrDb *db, gint64 cut, GArray *questions, const char *tag, int min_rating,
+                                      guint *added, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cr-db.h"
+
+G_BEGIN_DECLS
+
+/* What building a cut's timeline and importing an edit list read from the catalogue. */
+
+/* One event of a cut with what the edit lists carry. */
+typedef struct
+{
+  gint64  clip;
+  gint64  in, out;         /* source frames, out exclusive */
+  gint64  gap_before;      /* cut frames */
+  char   *note;            /* the event's note, else the select's; NULL when none */
+  char   *label;           /* the select's label */
+  char   *question;        /* the question the select answers */
+  char   *participants;    /* "A, B": the select's people, else the clip's */
+} CrCutEventRow;
+
+void       cr_cut_event_row_free      (CrCutEventRow *row);
+/* Every event of the cut in order, CrCutEventRow each. */
+GPtrArray *cr_cut_events_list         (CrDb *db, gint64 cut, GError **error);
+
+/* The clip's markers in frame order: frames (gint64) and their notes. */
+gboolean   cr_clip_markers            (CrDb *db, gint64 clip, GArray **frames, GStrv *notes, GError **error);
+
+/* The catalogued clip at this path, else the one of this file name (any case), preferring
+ * online clips; 0 when none. */
+gint64     cr_clip_find_by_path       (CrDb *db, const char *path);
+gint64     cr_clip_find_by_name       (CrDb *db, const char *name);
+
+G_END_DECLS
