@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "cr-footage.h"
 #include "cr-record-editor.h"
 #include "cr-schedule.h"
 #include "cr-ui-resources.h"
@@ -269,9 +270,16 @@ build_pages (CrWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (list_pages); i++)
     {
       const CrEntity *entity = list_pages[i].entity;
-      CrEntityPage *list = cr_entity_page_new (self->production, entity);
+      GtkWidget *footage = cr_footage_page_new (self->production, entity);
+      CrEntityPage *list;
       g_autofree char *title = cr_words_entity (entity, TRUE);
 
+      if (footage != NULL)
+        {
+          add_page (self, footage, entity->plural, title, list_pages[i].icon, entity);
+          continue;
+        }
+      list = cr_entity_page_new (self->production, entity);
       g_signal_connect_object (list, "deleted", G_CALLBACK (page_deleted_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (list, "saved", G_CALLBACK (page_saved_cb), self, G_CONNECT_SWAPPED);
       add_page (self, GTK_WIDGET (list), entity->plural, title, list_pages[i].icon, entity);
