@@ -271,6 +271,8 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
   gtk_window_present (GTK_WINDOW (f->window));
   wait_for_frames (GTK_WIDGET (f->window), 3);
+  /* From here on, writes go through the window's own production, which tells its pages. */
+  g_set_object (&f->production, cr_window_get_production (f->window));
   f->clips = CR_CLIPS_PAGE (window_page (f->window, "clips"));
   g_assert_true (CR_IS_CLIPS_PAGE (f->clips));
 }
@@ -341,7 +343,7 @@ test_filters (Fixture       *f,
   CrDb *db = cr_production_get_db (f->production);
   gint64 aisha = add (db, &cr_entity_participant, "name", "Aisha Adeyemi", "kind", "interviewee", NULL);
   g_autofree char *aisha_id = g_strdup_printf ("%" G_GINT64_FORMAT, aisha);
-  gint64 interview = add (db, &cr_entity_interview, "title", "Aisha at the drop-in", "starts_at", "2026-03-03 10:00",
+  gint64 interview = add (db, &cr_entity_interview, "title", "Aisha at the drop-in", "start", "2026-03-03 10:00", "end", "2026-03-03 11:00",
                           "participants", aisha_id, NULL);
   g_autofree char *interview_id = g_strdup_printf ("%" G_GINT64_FORMAT, interview);
   g_autoptr(CrRecord) link = cr_record_new (&cr_entity_clip);
