@@ -11,7 +11,8 @@ packages="gcc meson ninja-build pkg-config libglib2.0-dev libgtk-4-dev libadwait
 libjson-glib-dev libsqlite3-dev libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
 libswresample-dev libavfilter-dev libpango1.0-dev libcairo2-dev
 ffmpeg mediainfo melt sqlite3 xvfb xauth poppler-utils python3-icalendar libxml2-utils
-desktop-file-utils fonts-cantarell"
+desktop-file-utils fonts-cantarell
+libgtk-4-media-gstreamer gstreamer1.0-libav gstreamer1.0-plugins-good fonts-dejavu-core"
 
 missing=""
 for p in $packages; do

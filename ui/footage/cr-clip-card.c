@@ -136,6 +136,7 @@ cr_clip_card_bind (CrClipCard   *self,
   else if (cr_record_get_int (clip, "has_audio", 0) && !cr_record_get_int (clip, "has_video", 0))
     g_string_append_printf (meta, "%sSound only", meta->len ? " · " : "");
   gtk_label_set_text (self->meta, meta->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->meta), NULL);
 
   gtk_image_set_from_icon_name (GTK_IMAGE (self->placeholder),
                                 cr_record_get_int (clip, "has_video", 0) ? "camera-video-symbolic" : "audio-x-generic-symbolic");
@@ -143,7 +144,9 @@ cr_clip_card_bind (CrClipCard   *self,
     {
       gtk_image_set_from_icon_name (GTK_IMAGE (self->placeholder), "dialog-warning-symbolic");
       add_badge (self, "dialog-error-symbolic", cr_record_get (clip, "error"), "error");
-      gtk_label_set_text (self->meta, cr_record_get (clip, "error") ? cr_record_get (clip, "error") : "Could not be read");
+      /* The reason names the file; the card already does, so it says what went wrong. */
+      gtk_label_set_text (self->meta, "Could not be read");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->meta), cr_record_get (clip, "error"));
     }
   else if (g_strcmp0 (status, "offline") == 0)
     add_badge (self, "network-offline-symbolic", "Offline: the file is no longer where it was indexed", "warning");

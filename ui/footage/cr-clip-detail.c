@@ -104,7 +104,7 @@ cr_clip_detail_fill (GtkBox       *box,
   clip = cr_row_get_record (row);
 
   picture = gtk_picture_new ();
-  gtk_widget_set_size_request (picture, 284, 160);
+  gtk_widget_set_size_request (picture, 256, 144);
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
   gtk_widget_add_css_class (picture, "clip-poster");
   gtk_box_append (box, picture);

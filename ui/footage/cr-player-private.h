@@ -48,6 +48,8 @@ struct _CrPlayer
 };
 
 void cr_player_scrubber_init  (CrPlayer *self);
+/* A line over the picture (speed, a refusal); NULL hides it. */
+void cr_player_say            (CrPlayer *self, const char *text);
 void cr_player_update_range   (CrPlayer *self);
 /* Loads the clip's selects and markers again (after a save or an edit). */
 void cr_player_reload_marks   (CrPlayer *self);

@@ -189,7 +189,7 @@ drag_end_cb (GtkGestureDrag *gesture,
     }
   /* The store checks the edit (out after in, inside the clip); refused, the old range stays. */
   if (!cr_store_update (cr_production_get_db (self->production), &cr_entity_select, self->drag_select, changes, &error))
-    gtk_label_set_text (self->status, error->message);
+    cr_player_say (self, error->message);
   else
     cr_production_changed (self->production, &cr_entity_select);
   self->drag_select = 0;

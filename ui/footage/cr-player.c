@@ -14,6 +14,14 @@ G_DEFINE_FINAL_TYPE (CrPlayer, cr_player, GTK_TYPE_WIDGET)
 
 static void show_position (CrPlayer *self);
 
+void
+cr_player_say (CrPlayer   *self,
+               const char *text)
+{
+  gtk_label_set_text (self->status, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status), text != NULL && *text != '\0');
+}
+
 /* ---- the picture ---- */
 
 static void
@@ -32,7 +40,7 @@ frame_decoded_cb (GObject      *source,
   if (rgba == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_label_set_text (self->status, error->message);
+        cr_player_say (self, error->message);
       if (g_task_get_cancellable (G_TASK (result)) == self->decoding)
         g_clear_object (&self->decoding);
       return;
@@ -104,10 +112,10 @@ update_play_button (CrPlayer *self)
   if (self->shuttle > 1 || self->shuttle < 0)
     {
       g_autofree char *text = g_strdup_printf ("%s %d×", self->shuttle < 0 ? "◀" : "▶", ABS (self->shuttle));
-      gtk_label_set_text (self->status, text);
+      cr_player_say (self, text);
     }
   else
-    gtk_label_set_text (self->status, "");
+    cr_player_say (self, NULL);
 }
 
 static gboolean
@@ -391,7 +399,7 @@ key_marker (GtkWidget *widget, GVariant *args, gpointer data)
   /* A note to start from; the Selects and clip pages edit it. */
   cr_record_take (marker, "note", g_strdup_printf ("Marker at %s", tc));
   if (!cr_store_insert (cr_production_get_db (self->production), marker, &error))
-    gtk_label_set_text (self->status, error->message);
+    cr_player_say (self, error->message);
   else
     {
       cr_production_changed (self->production, &cr_entity_marker);
@@ -559,7 +567,7 @@ cr_player_open_clip (CrPlayer  *self,
   self->in = self->out = -1;
   self->shown = -1;
   gtk_picture_set_paintable (self->picture, NULL);
-  gtk_label_set_text (self->status, "");
+  cr_player_say (self, NULL);
   if (self->reader == NULL)
     {
       /* Sound only: its waveform, with the playhead drawn over it by the scrubber. */
