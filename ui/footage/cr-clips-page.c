@@ -297,6 +297,7 @@ cr_clips_page_new (CrProduction *production)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   gtk_grid_view_set_factory (self->grid, factory);
   gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (self->selection));
+  g_object_set_data (G_OBJECT (self), "cr-grid", self->grid);   /* for the benchmark's scrolling */
   g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->player = cr_player_new (production);
