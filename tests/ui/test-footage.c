@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "cr-clips-page.h"
 #include "cr-indexer.h"
@@ -13,7 +14,6 @@
 #include "cr-store.h"
 #include "cr-timecode.h"
 #include "cr-window.h"
-#include "cr-window-index.h"
 
 /* Footage made at test time with its frame number burnt into every picture, so that a wrong
  * frame is a wrong picture. Made once; each test gets a production of its own. */
@@ -299,14 +299,42 @@ test_index (Fixture       *f,
 {
   GListModel *model = G_LIST_MODEL (cr_clips_page_get_model (f->clips));
   CrDb *db = cr_production_get_db (f->production);
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 600 * G_USEC_PER_SEC;
   CrQuery failed = { .field = "status", .value = "failed" };
+  guint while_running = 0;
+  g_autofree char *card = NULL;
+  const char *folders[] = { media_dir, NULL, NULL };
+
+  /* A second card of 250 files (links to one recording): more than one batch of 200. */
+  card = g_build_filename (f->dir, "card-b", NULL);
+  g_mkdir (card, 0700);
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autofree char *from = g_build_filename (media_dir, clips[0].file, NULL);
+      g_autofree char *name = g_strdup_printf ("B%03u.mov", i);
+      g_autofree char *to = g_build_filename (card, name, NULL);
+      g_assert_cmpint (link (from, to), ==, 0);
+    }
+  folders[1] = card;
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  cr_window_index_path (f->window, media_dir);
-  while (g_list_model_get_n_items (model) < 5 && g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
+  cr_clips_page_index_folders (f->clips, folders);
+  g_assert_true (cr_clips_page_is_indexing (f->clips));
+  while (cr_clips_page_is_indexing (f->clips) && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+      if (cr_clips_page_is_indexing (f->clips))
+        while_running = MAX (while_running, g_list_model_get_n_items (model));
+    }
+  g_assert_false (cr_clips_page_is_indexing (f->clips));
+  g_test_message ("clips shown while indexing ran: %u", while_running);
+  /* The first batch was in the grid before the run ended. */
+  g_assert_cmpuint (while_running, >=, 200);
+  g_assert_cmpuint (while_running, <, 255);
+  /* The damaged file is named at the end, with its reason. */
+  g_assert_nonnull (cr_clips_page_get_failed_text (f->clips));
+  g_assert_nonnull (strstr (cr_clips_page_get_failed_text (f->clips), "card-dump.mov"));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
   g_assert_cmpint (cr_store_count (db, &cr_entity_clip, NULL, NULL), ==, 5);
   g_assert_cmpint (cr_store_count (db, &cr_entity_clip, &failed, NULL), ==, 1);

@@ -5,6 +5,7 @@
 
 #include "cr-clip-card.h"
 #include "cr-clip-detail.h"
+#include "cr-clips-index.h"
 #include "cr-clips-page.h"
 #include "cr-store.h"
 
@@ -28,12 +29,18 @@ struct _CrClipsPage
   GtkBox             *detail;
   GtkBox             *player_box;
   GtkLabel           *player_title;
+  GtkRevealer        *index_bar;
+  GtkLabel           *index_label;
+  GtkProgressBar     *index_progress;
+  GtkRevealer        *failed_bar;
+  GtkLabel           *failed_label;
 
   /* owned */
   CrProduction       *production;
   CrClipModel        *model;
   GtkSingleSelection *selection;
   CrPlayer           *player;
+  GCancellable       *indexing;
   GArray             *interview_ids;   /* dropdown position -> id, 0 for "any" */
   GArray             *participant_ids;
   GArray             *shot_ids;
@@ -226,11 +233,157 @@ unbind_cb (GtkSignalListItemFactory *factory,
   cr_clip_card_bind (CR_CLIP_CARD (gtk_list_item_get_child (item)), self->production, NULL);
 }
 
+/* ---- indexing in the page ---- */
+
+static char *
+time_left (const CrIndexProgress *p,
+           gint64                 elapsed_us)
+{
+  double rate;
+  gint64 left;
+
+  if (p->bytes_done == 0 || p->bytes_total <= p->bytes_done || elapsed_us < G_USEC_PER_SEC)
+    return g_strdup ("");
+  rate = (double) p->bytes_done / elapsed_us;
+  left = (gint64) ((p->bytes_total - p->bytes_done) / rate / G_USEC_PER_SEC) + 1;
+  if (left >= 120)
+    return g_strdup_printf (" · about %" G_GINT64_FORMAT " minutes left", left / 60);
+  return g_strdup_printf (" · about %" G_GINT64_FORMAT " s left", left);
+}
+
+static void
+index_progress_cb (const CrIndexProgress *p,
+                   gint64                 elapsed_us,
+                   gpointer               user_data)
+{
+  CrClipsPage *self = user_data;
+  g_autofree char *done = g_format_size (p->bytes_done);
+  g_autofree char *total = g_format_size (p->bytes_total);
+  g_autofree char *left = time_left (p, elapsed_us);
+  g_autofree char *text = NULL;
+
+  if (p->files_total == 0)
+    text = g_strdup_printf ("Looking for media files… %u found", p->seen);
+  else
+    text = g_strdup_printf ("Indexing %u of %u files · %s of %s%s", p->files_done, p->files_total, done, total, left);
+  gtk_label_set_text (self->index_label, text);
+  if (p->bytes_total > 0)
+    gtk_progress_bar_set_fraction (self->index_progress, (double) p->bytes_done / p->bytes_total);
+  else
+    gtk_progress_bar_pulse (self->index_progress);
+}
+
+static void
+index_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CrClipsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) failed = NULL;
+  CrIndexProgress totals = { 0 };
+  gboolean ok = cr_clips_index_finish (result, &totals, &failed, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_clear_object (&self->indexing);
+  gtk_revealer_set_reveal_child (self->index_bar, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clips.add-folder", TRUE);
+  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_string_append (text, error->message);
+  else if (failed && failed[0])
+    {
+      g_string_append_printf (text, "%u %s could not be read:", g_strv_length (failed),
+                              g_strv_length (failed) == 1 ? "file" : "files");
+      /* A handful by name; the Failed filter lists them all. */
+      for (guint i = 0; failed[i] && i < 5; i++)
+        g_string_append_printf (text, "\n%s", failed[i]);
+      if (g_strv_length (failed) > 5)
+        g_string_append (text, "\n… choose “Failed” to see them all");
+    }
+  gtk_label_set_text (self->failed_label, text->str);
+  gtk_revealer_set_reveal_child (self->failed_bar, text->len > 0);
+}
+
+static void
+stop_clicked_cb (CrClipsPage *self)
+{
+  cr_clips_page_stop_indexing (self);
+}
+
+static void
+failed_closed_cb (CrClipsPage *self)
+{
+  gtk_revealer_set_reveal_child (self->failed_bar, FALSE);
+}
+
+static void
+folder_chosen_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  g_autoptr(CrClipsPage) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = folder ? g_file_get_path (folder) : NULL;
+
+      if (path)
+        cr_clips_page_index_folder (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+add_folder_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new ("Add a Folder of Footage", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, "_Add", "_Cancel");
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (folder_chosen_cb), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Folders dropped from Files are catalogued; files dropped are catalogued by their folder. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CrClipsPage   *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
+
+  for (GSList *l = files; l; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+      if (path == NULL)
+        continue;
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        g_ptr_array_add (folders, g_steal_pointer (&path));
+      else
+        g_ptr_array_add (folders, g_path_get_dirname (path));
+    }
+  if (folders->len == 0 || self->indexing != NULL)
+    return FALSE;
+  g_ptr_array_add (folders, NULL);
+  cr_clips_page_index_folders (self, (const char * const *) folders->pdata);
+  return TRUE;
+}
+
 static void
 cr_clips_page_dispose (GObject *object)
 {
   CrClipsPage *self = CR_CLIPS_PAGE (object);
 
+  g_cancellable_cancel (self->indexing);
+  g_clear_object (&self->indexing);
   if (self->production)
     g_signal_handlers_disconnect_by_data (self->production, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_CLIPS_PAGE);
@@ -269,6 +422,14 @@ cr_clips_page_class_init (CrClipsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, grid_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, failed_closed_cb);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, index_bar);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, index_label);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, index_progress);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, failed_bar);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, failed_label);
+  gtk_widget_class_install_action (widget_class, "clips.add-folder", NULL, add_folder_activated);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
 }
 
@@ -279,6 +440,11 @@ cr_clips_page_init (CrClipsPage *self)
   self->interview_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->participant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->shot_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+    g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
 }
 
 CrClipsPage *
@@ -399,4 +565,48 @@ cr_clips_page_describe_detail (CrClipsPage *self)
       w = gtk_widget_get_next_sibling (w);
     }
   return g_string_free (s, FALSE);
+}
+
+void
+cr_clips_page_index_folders (CrClipsPage        *self,
+                             const char * const *folders)
+{
+  g_return_if_fail (CR_IS_CLIPS_PAGE (self));
+  if (self->indexing != NULL)
+    return;   /* one run at a time: Add Folder is disabled meanwhile */
+  self->indexing = g_cancellable_new ();
+  gtk_label_set_text (self->index_label, "Looking for media files…");
+  gtk_progress_bar_set_fraction (self->index_progress, 0);
+  gtk_revealer_set_reveal_child (self->index_bar, TRUE);
+  gtk_revealer_set_reveal_child (self->failed_bar, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clips.add-folder", FALSE);
+  cr_clips_index_async (self->production, folders, index_progress_cb, self, self->indexing, index_done_cb,
+                        g_object_ref (self));
+}
+
+void
+cr_clips_page_index_folder (CrClipsPage *self,
+                            const char  *folder)
+{
+  const char *folders[] = { folder, NULL };
+
+  cr_clips_page_index_folders (self, folders);
+}
+
+void
+cr_clips_page_stop_indexing (CrClipsPage *self)
+{
+  g_cancellable_cancel (self->indexing);
+}
+
+gboolean
+cr_clips_page_is_indexing (CrClipsPage *self)
+{
+  return self->indexing != NULL;
+}
+
+const char *
+cr_clips_page_get_failed_text (CrClipsPage *self)
+{
+  return gtk_revealer_get_reveal_child (self->failed_bar) ? gtk_label_get_text (self->failed_label) : NULL;
 }

@@ -33,6 +33,16 @@ gboolean     cr_clips_page_open_clip    (CrClipsPage  *self,
                                          gint64        frame,
                                          GError      **error);
 CrPlayer    *cr_clips_page_get_player   (CrClipsPage  *self);
+/* Add Folder and dropped folders: catalogues them in a worker with progress and Stop in the
+ * page; clips appear as each batch is written; the failed files are listed at the end. */
+void         cr_clips_page_index_folder  (CrClipsPage *self,
+                                          const char  *folder);
+void         cr_clips_page_index_folders (CrClipsPage        *self,
+                                          const char * const *folders);
+void         cr_clips_page_stop_indexing (CrClipsPage *self);
+gboolean     cr_clips_page_is_indexing   (CrClipsPage *self);
+/* What the page says of the files that failed in the last run, or NULL. */
+const char  *cr_clips_page_get_failed_text (CrClipsPage *self);
 /* The detail pane, for tests: its rows' titles and subtitles joined by newlines. */
 char        *cr_clips_page_describe_detail (CrClipsPage *self);
 
