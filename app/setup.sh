@@ -6,13 +6,16 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-# Build and run time, then the reference tools the tests and benchmarks compare against.
+# Build and run time, then the reference tools the tests and benchmarks compare against, then
+# fonts that cover the world's names (Noto core and CJK), so that a call sheet prints 李小龙 and
+# Ngũgĩ as letters, not boxes.
 packages="gcc meson ninja-build pkg-config libglib2.0-dev libgtk-4-dev libadwaita-1-dev
 libjson-glib-dev libsqlite3-dev libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
 libswresample-dev libavfilter-dev libpango1.0-dev libcairo2-dev
 ffmpeg mediainfo melt sqlite3 xvfb xauth poppler-utils python3-icalendar libxml2-utils
 desktop-file-utils fonts-cantarell
-libgtk-4-media-gstreamer gstreamer1.0-libav gstreamer1.0-plugins-good fonts-dejavu-core"
+libgtk-4-media-gstreamer gstreamer1.0-libav gstreamer1.0-plugins-good fonts-dejavu-core
+fonts-noto-core fonts-noto-cjk"
 
 missing=""
 for p in $packages; do

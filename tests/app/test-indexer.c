@@ -2,6 +2,7 @@
 /* The catalogue: a first index, re-index of unchanged files without opening them, moved files
  * keeping their logging, missing files going offline, bad files recorded, and cancel. */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -229,7 +230,7 @@ test_suggested_links (void)
   g_autofree char *root = g_dir_make_tmp ("casereel-suggest-XXXXXX", NULL);
   g_autofree char *shot_dir = g_build_filename (root, "day1", "4A", NULL);
   g_autofree char *wav = g_build_filename (root, "day1", "A101_1.WAV", NULL);
-  g_autofree char *real = g_build_filename (g_getenv ("CASEREEL_FIXTURES"), "A101_1.WAV", NULL);
+  g_autofree char *real = g_build_filename (cr_test_fixtures (), "A101_1.WAV", NULL);
   g_autofree char *copy = g_build_filename (shot_dir, "b25.mp4", NULL);
   g_autofree char *from = g_build_filename (dir, "b25.mp4", NULL);
   g_autoptr(GFile) a = g_file_new_for_path (real), b = g_file_new_for_path (wav);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <string.h>
 #include <sys/stat.h>
@@ -314,7 +315,7 @@ test_generated_vs_ffprobe (gconstpointer data)
 static void
 test_real_vs_ffprobe (gconstpointer data)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("CASEREEL_FIXTURES"), data, NULL);
+  g_autofree char *path = g_build_filename (cr_test_fixtures (), data, NULL);
 
   compare_with_ffprobe (path);
 }
@@ -587,7 +588,7 @@ test_identity (void)
 static void
 test_real_recordings (void)
 {
-  const char *folder = g_getenv ("CASEREEL_FIXTURES");
+  const char *folder = cr_test_fixtures ();
   g_autofree char *table = g_build_filename (folder, "expected.tsv", NULL);
   g_autofree char *text = NULL;
   g_auto(GStrv) rows = NULL;
@@ -638,7 +639,7 @@ test_real_recordings (void)
 static void
 test_recorder_fields (void)
 {
-  const char *folder = g_getenv ("CASEREEL_FIXTURES");
+  const char *folder = cr_test_fixtures ();
   g_autofree char *path = g_build_filename (folder, "A101_1.WAV", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(CrProbe) probe = cr_probe_file (path, NULL, NULL, &error);

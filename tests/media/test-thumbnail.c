@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <string.h>
 #include <glib/gstdio.h>
@@ -129,7 +130,7 @@ assert_poster (const char *name,
 static void
 test_aspect (void)
 {
-  g_autofree char *real = g_build_filename (g_getenv ("CASEREEL_FIXTURES"),
+  g_autofree char *real = g_build_filename (cr_test_fixtures (),
                                             "VideoAndTimecodeTrack_29_97i_Start-00-00-00-00.mov", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) png = cr_thumbnail_render (real, NULL, NULL, NULL, &error);
@@ -335,7 +336,7 @@ static void
 test_errors (void)
 {
   g_autofree char *text = fixture ("notes.mov");
-  g_autofree char *tmcd = g_build_filename (g_getenv ("CASEREEL_FIXTURES"),
+  g_autofree char *tmcd = g_build_filename (cr_test_fixtures (),
                                             "TimecodeTrack_23_976_Start-00-58-40-00.mov", NULL);
   g_autofree char *clip = fixture ("clip.mov");
   g_autofree char *nowhere = fixture ("no-such-folder/out.png");

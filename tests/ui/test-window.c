@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "casereel-test-window"
 
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 
