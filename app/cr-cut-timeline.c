@@ -11,8 +11,10 @@
 #include "cr-cut.h"
 #include "cr-edl.h"
 #include "cr-otio.h"
+#include "cr-output.h"
 #include "cr-record-format.h"
 #include "cr-store.h"
+#include "cr-transcripts.h"
 
 static CrRate
 rate_of (const char *text,
@@ -139,6 +141,7 @@ cr_cut_build_timeline (CrDb    *db,
   g_autoptr(CrRecord) row = cr_store_get (db, &cr_entity_cut, cut, error);
   g_autoptr(CrTimeline) timeline = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CrTranscriptWords) said = cr_transcript_words_new (db, NULL);
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) extras = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) clip_extras_free);
@@ -177,6 +180,7 @@ cr_cut_build_timeline (CrDb    *db,
       event->label = column_text (stmt, 5);
       event->question = column_text (stmt, 6);
       event->participants = column_text (stmt, 7);
+      event->transcript = said ? cr_transcript_words_get (said, clip, event->in, event->out) : NULL;
 
       /* The clip's markers inside the event, and its tags as keywords. */
       x = clip_extras (db, extras, clip);
@@ -209,7 +213,6 @@ cr_cut_clear_for_output (CrDb              *db,
                          GError           **error)
 {
   g_autoptr(GPtrArray) rows = cr_cut_check_timeline (db, cut, timeline, channel, NULL, error);
-  g_autoptr(GFile) report = NULL;
   g_autofree char *report_path = NULL;
   g_autofree char *csv = NULL;
   guint problems;
@@ -218,13 +221,9 @@ cr_cut_clear_for_output (CrDb              *db,
     return FALSE;
   /* The report is written whatever the outcome: it says what stopped the output. */
   report_path = g_strconcat (path, ".clearance.csv", NULL);
-  report = g_file_new_for_path (report_path);
   csv = cr_clearance_to_csv (rows);
-  if (!g_file_replace_contents (report, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error))
-    {
-      g_prefix_error (error, "%s: ", report_path);
-      return FALSE;
-    }
+  if (!cr_output_write_file (report_path, csv, strlen (csv), 0666, error))
+    return FALSE;
   problems = cr_clearance_count_problems (rows);
   if (clearance)
     *clearance = g_ptr_array_ref (rows);

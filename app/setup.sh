@@ -15,18 +15,42 @@ libswresample-dev libavfilter-dev libpango1.0-dev libcairo2-dev
 ffmpeg mediainfo melt sqlite3 xvfb xauth poppler-utils python3-icalendar libxml2-utils
 desktop-file-utils fonts-cantarell
 libgtk-4-media-gstreamer gstreamer1.0-libav gstreamer1.0-plugins-good fonts-dejavu-core
-fonts-noto-core fonts-noto-cjk"
+fonts-noto-core fonts-noto-cjk
+libzip-dev pandoc
+gettext appstream librsvg2-common dbus-daemon shared-mime-info libglib2.0-bin"
 
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 if [ -n "$missing" ]; then
-  echo "casereel: installing$missing" >&2
   sudo=""
-  [ "$(id -u)" = 0 ] || sudo="sudo"
+  if [ "$(id -u)" != 0 ]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      # Nothing to install with: say exactly what to run, on one line.
+      echo "casereel: missing Debian packages:$missing; as root, run: apt-get install -y --no-install-recommends$missing" >&2
+      exit 1
+    fi
+    sudo="sudo"
+  fi
+  echo "casereel: installing$missing" >&2
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >&2
+  # Through env: sudo does not pass DEBIAN_FRONTEND on.
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >&2
+fi
+
+# "--program": only what `casereel` needs to run from ./build (app/run.sh), quietly: the
+# build's output is shown only when it fails.
+if [ "${1:-}" = "--program" ]; then
+  log="$(mktemp)"
+  if ! { [ -f build/build.ninja ] || meson setup build; } >"$log" 2>&1 ||
+     ! ninja -C build app/main/casereel desktop/gschemas.compiled >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    exit 1
+  fi
+  rm -f "$log"
+  exit 0
 fi
 
 [ -f build/build.ninja ] || meson setup build >&2

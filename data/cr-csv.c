@@ -112,7 +112,12 @@ cr_csv_reader_new (const char  *data,
     return NULL;
 
   reader = g_new0 (CrCsvReader, 1);
-  reader->data = g_memdup2 (data, len);
+  /* Never NULL, even for an empty file (g_memdup2 gives NULL for 0 bytes): the reader does
+   * pointer arithmetic on it. */
+  reader->data = g_malloc (len + 1);
+  if (len > 0)
+    memcpy (reader->data, data, len);
+  reader->data[len] = '\0';
   reader->len = len;
   reader->line = 1;
   return reader;

@@ -161,6 +161,8 @@ check_cut (CrDb      *db,
       g_strcmp0 (rate, "30000/1001") != 0 && g_strcmp0 (rate, "60000/1001") != 0)
     return cr_field_error (e, cr_entity_find_field (e, "drop_frame"), error,
                            "drop-frame timecode exists only at 29.97 and 59.94 fps, not at %s", rate);
+  if (!cr_field_check_timecode_rate (e, record, "record_start", rate, error))
+    return FALSE;
   if (name == NULL)
     return TRUE;
   stmt = cr_db_prepare (db, "SELECT 1 FROM cut WHERE name = ? COLLATE NOCASE AND id <> ?", error);

@@ -40,9 +40,19 @@ static const CrField production_fields[] = {
   { "created_at", NULL, CR_FIELD_TEXT, CR_FIELD_READONLY, .blurb = "When the file was made" },
 };
 
+static gboolean
+check_production (CrDb      *db,
+                  CrRecord  *record,
+                  gboolean   creating,
+                  GError   **error)
+{
+  return cr_field_check_timecode_rate (record->entity, record, "record_start",
+                                       cr_record_get (record, "frame_rate"), error);
+}
+
 const CrEntity cr_entity_production = {
   "production", "production", "production", "title", "id",
-  production_fields, G_N_ELEMENTS (production_fields), NULL, NULL,
+  production_fields, G_N_ELEMENTS (production_fields), NULL, check_production,
 };
 
 /* ---- participant ---- */

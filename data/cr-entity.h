@@ -116,6 +116,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrRecord, cr_record_free)
  * `zone` is the time zone for DATETIME fields. REF and LINKS accept ids or names. */
 gboolean    cr_field_normalize    (CrDb *db, const CrEntity *entity, const CrField *field,
                                    const char *raw, const char *zone, char **out, GError **error);
+/* Whether the frames of @record's timecode field fit @rate (normalised): 00:00:00:25 does not
+ * exist at 25 fps. */
+gboolean    cr_field_check_timecode_rate (const CrEntity *entity, CrRecord *record,
+                                          const char *timecode_field, const char *rate,
+                                          GError **error);
 gboolean    cr_field_error        (const CrEntity *entity, const CrField *field, GError **error,
                                    const char *format, ...) G_GNUC_PRINTF (4, 5);
 

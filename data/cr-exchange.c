@@ -8,6 +8,7 @@
 #include "cr-csv.h"
 #include "cr-exchange.h"
 #include "cr-ical.h"
+#include "cr-message.h"
 #include "cr-record-format.h"
 
 char *
@@ -62,6 +63,34 @@ field_for_header (const char *header)
   return cr_entity_find_field (&cr_entity_participant, key);
 }
 
+/* "organisation" and "organization" (or "email" and "e-mail") are one field: keeping either
+ * would drop the other's values without a word, so the file is refused, naming both. */
+static gboolean
+refuse_same_field_twice (const char * const  *header,
+                         const CrField      **map,
+                         guint                n_columns,
+                         GError             **error)
+{
+  g_autoptr(GString) pairs = g_string_new (NULL);
+
+  for (guint c = 0; c < n_columns; c++)
+    for (guint d = 0; map[c] != NULL && d < c; d++)
+      if (map[d] == map[c])
+        {
+          g_autofree char *first = cr_message_text (header[d], CR_MESSAGE_MAX_VALUE);
+          g_autofree char *second = cr_message_text (header[c], CR_MESSAGE_MAX_VALUE);
+
+          g_string_append_printf (pairs, "%scolumns %u “%s” and %u “%s” are both the %s", pairs->len ? "; " : "",
+                                  d + 1, first, c + 1, second, map[c]->name);
+          break;
+        }
+  if (pairs->len == 0)
+    return TRUE;
+  g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "line 1: %s; keep one of each, nothing was imported",
+               pairs->str);
+  return FALSE;
+}
+
 gboolean
 cr_import_participants (CrDb         *db,
                         const char   *data,
@@ -93,6 +122,8 @@ cr_import_participants (CrDb         *db,
         g_ptr_array_add (bad, g_strdup_printf ("line 1: column %u “%s” is not a participant field", c + 1, header[c]));
       has_name |= map[c] && g_str_equal (map[c]->name, "name");
     }
+  if (!refuse_same_field_twice (header, map, n_columns, error))
+    return FALSE;
   if (!has_name)
     g_ptr_array_add (bad, g_strdup ("line 1: no “name” column"));
 

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cr-message.h"
 #include "cr-record-format.h"
 #include "cr-store.h"
 
@@ -73,12 +74,13 @@ reference_node (CrDb           *db,
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *label = cr_store_label (db, target, id);
+  g_autofree char *valid = cr_text_make_valid (label);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
   json_builder_add_int_value (b, id);
   json_builder_set_member_name (b, target->label);
-  json_builder_add_string_value (b, label);
+  json_builder_add_string_value (b, valid);
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
@@ -142,8 +144,12 @@ cr_record_to_json (CrDb           *db,
             break;
           }
         default:
-          json_object_set_string_member (obj, f->name, value);
-          break;
+          {
+            /* JSON is UTF-8 only: a clip's name from the disk may be Latin-1. */
+            g_autofree char *valid = cr_text_make_valid (value);
+            json_object_set_string_member (obj, f->name, valid);
+            break;
+          }
         }
     }
   json_node_take_object (node, obj);

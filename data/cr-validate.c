@@ -4,10 +4,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cr-entity.h"
+#include "cr-message.h"
 #include "cr-store.h"
+#include "cr-validate-private.h"
 #include "cr-zone.h"
 
 gboolean
@@ -18,13 +21,16 @@ cr_field_error (const CrEntity *entity,
                 ...)
 {
   g_autofree char *msg = NULL;
+  g_autofree char *shown = NULL;
   va_list args;
 
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
+  /* The value is echoed: a hostile field must not come back whole or drive the terminal. */
+  shown = cr_message_text (msg, CR_MESSAGE_MAX_LINE);
   g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "%s %s: %s",
-               entity->name, field->name, msg);
+               entity->name, field->name, shown);
   return FALSE;
 }
 
@@ -180,65 +186,6 @@ normalize_links (CrDb           *db,
 }
 
 static gboolean
-normalize_duration (const CrEntity *entity,
-                    const CrField  *field,
-                    const char     *raw,
-                    gint64         *out,
-                    GError        **error)
-{
-  int a, b, c;
-  char tail;
-
-  /* "90" seconds, "1:30", "1:02:03", "5m", "90s", "1h" */
-  if (sscanf (raw, "%d:%d:%d%c", &a, &b, &c, &tail) == 3 && b < 60 && c < 60 && a >= 0)
-    *out = a * 3600 + b * 60 + c;
-  else if (sscanf (raw, "%d:%d%c", &a, &b, &tail) == 2 && b < 60 && a >= 0)
-    *out = a * 60 + b;
-  else if (sscanf (raw, "%d%c%c", &a, &tail, &tail) == 2 && a >= 0 && strchr ("smh", tail))
-    *out = (gint64) a * (tail == 's' ? 1 : tail == 'm' ? 60 : 3600);
-  else if (sscanf (raw, "%d%c", &a, &tail) == 1 && a >= 0)
-    *out = a;
-  else
-    return cr_field_error (entity, field, error,
-                           "“%s” is not a duration (seconds, M:SS, H:MM:SS, or 5m)", raw);
-  return TRUE;
-}
-
-static gboolean
-normalize_rate (const CrEntity *entity,
-                const CrField  *field,
-                const char     *raw,
-                char          **out,
-                GError        **error)
-{
-  static const struct { const char *text; const char *rate; } common[] = {
-    { "23.976", "24000/1001" }, { "23.98", "24000/1001" }, { "29.97", "30000/1001" },
-    { "59.94", "60000/1001" }, { "47.952", "48000/1001" }, { "119.88", "120000/1001" },
-  };
-  int num, den;
-  char tail;
-
-  for (guint i = 0; i < G_N_ELEMENTS (common); i++)
-    if (g_str_equal (raw, common[i].text))
-      {
-        *out = g_strdup (common[i].rate);
-        return TRUE;
-      }
-  if (sscanf (raw, "%d/%d%c", &num, &den, &tail) == 2 && num > 0 && den > 0 && num / den <= 1000)
-    {
-      *out = g_strdup_printf ("%d/%d", num, den);
-      return TRUE;
-    }
-  if (sscanf (raw, "%d%c", &num, &tail) == 1 && num > 0 && num <= 1000)
-    {
-      *out = g_strdup_printf ("%d/1", num);
-      return TRUE;
-    }
-  return cr_field_error (entity, field, error,
-                         "“%s” is not a frame rate (25, 29.97, 30000/1001 …)", raw);
-}
-
-static gboolean
 is_email (const char *text)
 {
   const char *at = strchr (text, '@');
@@ -391,7 +338,7 @@ cr_field_normalize (CrDb           *db,
       return normalize_links (db, entity, field, text, out, error);
 
     case CR_FIELD_DURATION:
-      if (!normalize_duration (entity, field, text, &number, error))
+      if (!cr_field_normalize_duration (entity, field, text, &number, error))
         return FALSE;
       if (field->min < field->max && (number < field->min || number > field->max))
         return cr_field_error (entity, field, error, "%s is outside the allowed range", text);
@@ -399,14 +346,18 @@ cr_field_normalize (CrDb           *db,
       return TRUE;
 
     case CR_FIELD_RATE:
-      return normalize_rate (entity, field, text, out, error);
+      return cr_field_normalize_rate (entity, field, text, out, error);
 
     case CR_FIELD_TIMECODE:
       {
-        int h, m, s, f;
-        char sep, tail;
-        if (sscanf (text, "%2d:%2d:%2d%c%2d%c", &h, &m, &s, &sep, &f, &tail) != 5 ||
-            strlen (text) != 11 || !strchr (":;.", sep) || h > 23 || m > 59 || s > 59 || f > 59)
+        /* Exactly HH:MM:SS:FF in digits (sscanf's %2d would take "-1"). Whether FF fits the
+         * rate is checked with the record, which knows its rate. */
+        static const char shape[] = "99:99:99?99";
+        gboolean fits = strlen (text) == 11;
+
+        for (guint i = 0; fits && i < 11; i++)
+          fits = shape[i] == '9' ? g_ascii_isdigit (text[i]) : shape[i] == ':' ? text[i] == ':' : strchr (":;.", text[i]) != NULL;
+        if (!fits || atoi (text) > 23 || atoi (text + 3) > 59 || atoi (text + 6) > 59)
           return cr_field_error (entity, field, error,
                                  "“%s” is not a timecode (write HH:MM:SS:FF)", text);
         *out = g_steal_pointer (&text);

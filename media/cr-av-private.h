@@ -69,7 +69,9 @@ AVCodecContext  *cr_av_open_decoder    (AVStream       *stream,
                                         const char     *path,
                                         GError        **error);
 
-/* Writes a whole file through a temp name in the same folder, renamed into place. */
+/* Writes a thumbnail cache file through a temp name in the same folder, renamed into place.
+ * Not for the user's outputs (cr_output_write_file): a cache folder holds thousands of files
+ * and is not searched for a killed run's temps on every write. */
 gboolean         cr_av_write_file      (const char     *out_path,
                                         GBytes         *bytes,
                                         int             mode,

@@ -103,6 +103,9 @@ cr_av_set_error (GError        **error,
       break;
     }
   av_strerror (averr, reason, sizeof reason);
+  /* Said the way every other output says it. */
+  if (averr == AVERROR (ENOSPC) || averr == AVERROR (EDQUOT))
+    g_strlcpy (reason, "the disk is full", sizeof reason);
   if (what != NULL)
     g_set_error (error, CR_MEDIA_ERROR, code, "%s: %s (%s)", name, what, reason);
   else

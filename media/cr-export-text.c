@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cr-export-text.h"
+#include "cr-message.h"
 #include "cr-timeline.h"
 
 void
@@ -170,21 +171,5 @@ cr_rate_to_double (CrRate rate)
 char *
 cr_text_for_message (const char *text)
 {
-  GString *out = g_string_new (NULL);
-  const char *p;
-
-  for (p = text ? text : ""; *p != '\0'; p++)
-    {
-      if (*p == '\n')
-        g_string_append (out, "\\n");
-      else if (*p == '\r')
-        g_string_append (out, "\\r");
-      else if (*p == '\t')
-        g_string_append (out, "\\t");
-      else if ((guchar) *p < 0x20 || *p == 0x7f)
-        g_string_append_printf (out, "\\x%02x", (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
+  return cr_message_text (text, CR_MESSAGE_MAX_VALUE);
 }

@@ -37,7 +37,8 @@ void     cr_append_timecode        (GString                *out,
 /* The absolute file:// URL of `path` (percent-encoded); the error names the path. */
 char    *cr_path_to_file_url       (const char  *path,
                                     GError     **error);
-/* A name for a one-line error message: line breaks and control characters shown as \\n, \\xNN. */
+/* A name for a one-line error message: control characters shown as \\n, \\xNN, bytes that are
+ * not UTF-8 escaped, a very long name cut (cr_message_text). */
 char    *cr_text_for_message       (const char  *text);
 /* Rate as a double, as OTIO and JSON want it (30000/1001 -> 29.97002997002997). */
 double   cr_rate_to_double         (CrRate      rate);

@@ -15,6 +15,7 @@
 
 #include "cr-av-private.h"
 #include "cr-extract.h"
+#include "cr-output.h"
 #include "cr-probe.h"
 
 /* One input stream and, when carried, its output. */
@@ -41,7 +42,8 @@ typedef struct
   CrAvInterrupt           irq;
   AVFormatContext        *ic;
   AVFormatContext        *oc;
-  char                   *tmp_path;
+  const char             *out_path;
+  CrOutput               *output;      /* the temp the new file is written to */
   Track                  *tracks;
   unsigned                nb_tracks;
   AVStream               *lead;        /* the stream whose keyframes and frames decide the cut */
@@ -81,10 +83,8 @@ job_clear (Job *job)
       job->oc = NULL;
     }
   avformat_close_input (&job->ic);
-  /* Still set: the work failed; nothing half-written stays. */
-  if (job->tmp_path != NULL)
-    g_unlink (job->tmp_path);
-  g_clear_pointer (&job->tmp_path, g_free);
+  /* Not committed: the work failed; the temp goes and a previous file stays. */
+  g_clear_pointer (&job->output, cr_output_free);
   g_clear_pointer (&job->notes, g_ptr_array_unref);
 }
 
@@ -145,6 +145,17 @@ fail (Job         *job,
       const char  *what)
 {
   cr_av_set_error (error, &job->irq, job->path, averr, code, what);
+  return FALSE;
+}
+
+/* A failure to write: it names the new file, not the source. */
+static gboolean
+fail_output (Job         *job,
+             GError     **error,
+             int          averr,
+             const char  *what)
+{
+  cr_av_set_error (error, &job->irq, job->out_path, averr, CR_MEDIA_ERROR_IO, what);
   return FALSE;
 }
 
@@ -387,7 +398,7 @@ write_packet (Job       *job,
   pkt->pos = -1;
   av_packet_rescale_ts (pkt, from_tb, t->out->time_base);
   if ((ret = av_interleaved_write_frame (job->oc, pkt)) < 0)
-    return fail (job, error, ret, CR_MEDIA_ERROR_IO, "cannot write the new file");
+    return fail_output (job, error, ret, "cannot write the new file");
   return TRUE;
 }
 
@@ -750,13 +761,13 @@ open_output (Job         *job,
              const char  *out_path,
              GError     **error)
 {
-  g_autofree char *folder = g_path_get_dirname (out_path);
-  g_autofree char *base = g_path_get_basename (out_path);
   g_autofree char *name = g_filename_display_name (out_path);
   const AVOutputFormat *ofmt = av_guess_format (NULL, out_path, NULL);
   g_autofree char *url = NULL;
+  g_autoptr(GError) local_error = NULL;
   AVIOInterruptCB cb = cr_av_interrupt_callback (&job->irq);
-  int fd, ret;
+  const char *tmp_path;
+  int ret;
 
   if (ofmt == NULL)
     {
@@ -766,21 +777,18 @@ open_output (Job         *job,
       return FALSE;
     }
   /* A hidden temp file next to the output, renamed into place at the end. */
-  job->tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
-  fd = g_mkstemp_full (job->tmp_path, O_RDWR | O_CLOEXEC, 0644);
-  if (fd < 0)
+  job->output = cr_output_begin (out_path, 0666, &local_error);
+  if (job->output == NULL)
     {
-      int saved = errno;
-      g_clear_pointer (&job->tmp_path, g_free);
-      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: %s", name, g_strerror (saved));
+      g_set_error_literal (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, local_error->message);
       return FALSE;
     }
-  close (fd);
+  tmp_path = cr_output_get_temp_path (job->output);
 
-  if ((ret = avformat_alloc_output_context2 (&job->oc, ofmt, NULL, job->tmp_path)) < 0)
+  if ((ret = avformat_alloc_output_context2 (&job->oc, ofmt, NULL, tmp_path)) < 0)
     return fail (job, error, ret, CR_MEDIA_ERROR_FAILED, "cannot set up the output");
   job->oc->interrupt_callback = cb;
-  url = g_strconcat ("file:", job->tmp_path, NULL);
+  url = g_strconcat ("file:", tmp_path, NULL);
   if ((ret = avio_open2 (&job->oc->pb, url, AVIO_FLAG_WRITE, &cb, NULL)) < 0)
     {
       cr_av_set_error (error, &job->irq, out_path, ret, CR_MEDIA_ERROR_IO, "cannot write");
@@ -834,6 +842,7 @@ cr_extract (const char              *path,
     result = &local;
   memset (result, 0, sizeof *result);
   job.path = path;
+  job.out_path = out_path;
   job.options = options;
   job.notes = g_ptr_array_new_with_free_func (g_free);
   job.real_in_abs_us = CR_TIME_UNKNOWN;
@@ -911,19 +920,22 @@ cr_extract (const char              *path,
     }
 
   if ((ret = avformat_write_header (job.oc, NULL)) < 0)
-    return fail (&job, error, ret, CR_MEDIA_ERROR_UNSUPPORTED, "cannot start the new file");
+    return ret == AVERROR (ENOSPC) || ret == AVERROR (EIO) || ret == AVERROR (EDQUOT)
+           ? fail_output (&job, error, ret, "cannot start the new file")
+           : fail (&job, error, ret, CR_MEDIA_ERROR_UNSUPPORTED, "cannot start the new file");
   if (!run (&job, pending, error))
     return FALSE;
   if ((ret = av_write_trailer (job.oc)) < 0 || (ret = avio_closep (&job.oc->pb)) < 0)
-    return fail (&job, error, ret, CR_MEDIA_ERROR_IO, "cannot finish the new file");
-  if (g_rename (job.tmp_path, out_path) != 0)
-    {
-      int saved = errno;
-      g_autofree char *name = g_filename_display_name (out_path);
-      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: %s", name, g_strerror (saved));
-      return FALSE;
-    }
-  g_clear_pointer (&job.tmp_path, g_free);
+    return fail_output (&job, error, ret, "cannot finish the new file");
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!cr_output_commit (job.output, &local_error))
+      {
+        g_set_error_literal (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, local_error->message);
+        return FALSE;
+      }
+  }
 
   result->in_us = job.real_in_abs_us - job.origin_us;
   result->out_us = job.real_out_abs_us - job.origin_us;

@@ -21,6 +21,7 @@ typedef struct
   const char *note;
   GString    *markers;
   GString    *keywords;
+  const char *transcript;
 } Row;
 
 static void
@@ -42,6 +43,7 @@ row_fill (Row                   *row,
   row->question = event->question ? event->question : "";
   row->source = cr_timeline_source_get_name (source);
   row->note = event->note ? event->note : "";
+  row->transcript = event->transcript ? event->transcript : "";
   g_string_truncate (row->source_in, 0);
   g_string_truncate (row->source_out, 0);
   g_string_truncate (row->duration, 0);
@@ -101,10 +103,10 @@ cr_paperedit_write (const CrTimeline          *timeline,
   static const CrPapereditOptions defaults = { 0 };
   static const char *header[] = {
     "Event", "Label", "Participants", "Question", "Source", "Source In", "Source Out",
-    "Duration", "Record In", "Notes", "Markers", "Keywords",
+    "Duration", "Record In", "Notes", "Markers", "Keywords", "Transcript",
   };
   Row row = { "", NULL, NULL, NULL, NULL, g_string_new (NULL), g_string_new (NULL),
-              g_string_new (NULL), g_string_new (NULL), NULL, g_string_new (NULL), g_string_new (NULL) };
+              g_string_new (NULL), g_string_new (NULL), NULL, g_string_new (NULL), g_string_new (NULL), NULL };
   CrTimecodeFormat length_fmt = { timeline->rate, FALSE };
   gboolean ok = FALSE;
   guint i;
@@ -141,7 +143,7 @@ cr_paperedit_write (const CrTimeline          *timeline,
           const char *fields[] = {
             row.number, row.label, row.participants, row.question, row.source,
             row.source_in->str, row.source_out->str, row.duration->str, row.record_in->str,
-            row.note, row.markers->str, row.keywords->str,
+            row.note, row.markers->str, row.keywords->str, row.transcript,
           };
           G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (header));
           write_csv_row (out, fields, G_N_ELEMENTS (fields));
@@ -160,6 +162,7 @@ cr_paperedit_write (const CrTimeline          *timeline,
           write_text_field (out, "Notes", row.note);
           write_text_field (out, "Markers", row.markers->str);
           write_text_field (out, "Keywords", row.keywords->str);
+          write_text_field (out, "Transcript", row.transcript);
         }
     }
   ok = TRUE;

@@ -11,6 +11,7 @@
 #include <libswresample/swresample.h>
 
 #include "cr-export-text.h"
+#include "cr-output.h"
 #include "cr-render-private.h"
 #include "cr-render.h"
 
@@ -609,29 +610,6 @@ check_input (const CrTimeline       *timeline,
   return TRUE;
 }
 
-/* A new empty file next to the output, so that the rename into place stays on one file system. */
-static char *
-make_temp_file (const char  *output_path,
-                GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (output_path);
-  g_autofree char *base = g_path_get_basename (output_path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX.part", base);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  int fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC, 0666);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (output_path);
-      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO,
-                   "%s: cannot write in its folder: %s", display, g_strerror (saved));
-      return NULL;
-    }
-  close (fd);
-  return g_steal_pointer (&path);
-}
-
 static gboolean
 render (Render      *r,
         const char  *temp_path,
@@ -667,7 +645,8 @@ cr_render_timeline (const CrTimeline       *timeline,
 {
   static const CrRenderOptions no_options = { 0 };
   Render r = { 0 };
-  g_autofree char *temp_path = NULL;
+  g_autoptr(CrOutput) output = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
   g_return_val_if_fail (timeline != NULL, FALSE);
@@ -697,20 +676,14 @@ cr_render_timeline (const CrTimeline       *timeline,
       return FALSE;
     }
 
-  temp_path = make_temp_file (output_path, error);
-  ok = temp_path != NULL && render (&r, temp_path, error);
+  /* FFmpeg writes the temp by its name (faststart reads it back); the output holds it. */
+  output = cr_output_begin (output_path, 0666, &local_error);
+  ok = output != NULL && render (&r, cr_output_get_temp_path (output), error);
   cr_render_output_free (r.out);
   av_frame_free (&r.black);
-
-  if (ok && g_rename (temp_path, output_path) != 0)
-    {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (output_path);
-      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: cannot rename into place: %s",
-                   display, g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok && temp_path != NULL)
-    g_unlink (temp_path);
+  if (ok && !cr_output_commit (output, &local_error))
+    ok = FALSE;
+  if (local_error != NULL)
+    g_set_error_literal (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, local_error->message);
   return ok;
 }

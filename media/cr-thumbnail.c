@@ -14,6 +14,7 @@
 #include <libswresample/swresample.h>
 
 #include "cr-av-private.h"
+#include "cr-output.h"
 #include "cr-thumbnail.h"
 
 #define DEFAULT_SIZE     256
@@ -639,8 +640,17 @@ cr_thumbnail_save (const char                *path,
                    GError                   **error)
 {
   g_autoptr(GBytes) png = cr_thumbnail_render (path, options, NULL, cancellable, error);
+  g_autoptr(GError) local_error = NULL;
 
-  return png != NULL && cr_av_write_file (out_png, png, 0644, error);
+  if (png == NULL)
+    return FALSE;
+  if (!cr_output_write_file (out_png, g_bytes_get_data (png, NULL), g_bytes_get_size (png), 0666,
+                             &local_error))
+    {
+      g_set_error_literal (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GBytes *

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "cr-export-text.h"
+#include "cr-output.h"
 #include "cr-timeline-export.h"
 
 static const struct
@@ -124,21 +125,16 @@ cr_timeline_export_file (const CrTimeline  *timeline,
     [CR_EXPORT_MLT] = 100, [CR_EXPORT_PAPEREDIT_CSV] = 220, [CR_EXPORT_PAPEREDIT_TEXT] = 300,
   };
   g_autoptr(GString) data = g_string_sized_new (4096 + timeline->events->len * per_event[format]);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) local_error = NULL;
 
   prefault (data);
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *shown = cr_text_for_message (path);
-
   if (!cr_timeline_write (timeline, format, options, data, error))
     return FALSE;
 
-  /* g_file_replace_contents writes a temp file beside `path` and renames it into place. */
-  if (!g_file_replace_contents (file, data->str, data->len, NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, NULL, &local_error))
+  /* Whole or not at all: a temp file beside `path`, flushed, then renamed into place. */
+  if (!cr_output_write_file (path, data->str, data->len, 0666, &local_error))
     {
-      g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_WRITE,
-                   "Cannot write %s: %s", shown, local_error->message);
+      g_set_error_literal (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_WRITE, local_error->message);
       return FALSE;
     }
   return TRUE;

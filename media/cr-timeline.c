@@ -37,6 +37,7 @@ event_free (gpointer data)
   g_free (event->participants);
   g_free (event->question);
   g_free (event->note);
+  g_free (event->transcript);
   g_array_unref (event->markers);
   g_ptr_array_unref (event->keywords);
   g_free (event);

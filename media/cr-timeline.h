@@ -54,6 +54,7 @@ typedef struct
   char       *note;          /* NULL: none */
   GArray     *markers;       /* CrTimelineMarker, frames inside [in, out) */
   GPtrArray  *keywords;      /* char * */
+  char       *transcript;    /* what is said in it (the clip's transcript), or NULL */
 } CrTimelineEvent;
 
 typedef struct

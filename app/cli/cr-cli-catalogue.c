@@ -51,6 +51,10 @@ index_run (CrCli  *cli,
   ok = cr_index_folders (cli->db, (const char * const *) argv + 1, show_progress, progress, cancellable, &result, &error);
   g_clear_pointer (&progress, cr_cli_progress_end);
 
+  /* The counts are of files probed, not of rows stored: after a failed write (a full disk)
+   * they would claim what is not in the production. */
+  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return cr_cli_fail (error);
   g_print ("%u media files: %u added, %u updated, %u unchanged, %u relinked, %u offline, %u failed\n",
            result.seen, result.added, result.updated, result.unchanged,
            result.relinked, result.offline, result.failed);

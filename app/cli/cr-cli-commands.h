@@ -29,6 +29,9 @@ int cr_cli_cut         (CrCli *cli, int argc, char **argv);
 int cr_cli_callsheet   (CrCli *cli, int argc, char **argv);
 int cr_cli_shotlist    (CrCli *cli, int argc, char **argv);
 int cr_cli_releases    (CrCli *cli, int argc, char **argv);
+int cr_cli_transcript  (CrCli *cli, int argc, char **argv);
+int cr_cli_quotes      (CrCli *cli, int argc, char **argv);
+int cr_cli_case_study  (CrCli *cli, int argc, char **argv);
 
 #define CR_CLI_COMMANDS \
   { "production", "show or change the production's title, funder, frame rate …", cr_cli_production }, \
@@ -51,6 +54,9 @@ int cr_cli_releases    (CrCli *cli, int argc, char **argv);
   { "cut", "rough cuts: stringout, consent check, edit-list export and import", cr_cli_cut }, \
   { "callsheet", "a shoot day's call sheet as PDF", cr_cli_callsheet }, \
   { "shotlist", "the shot list as PDF, with a tick box per shot", cr_cli_shotlist }, \
-  { "releases", "the release tracker (consent per participant) as PDF or CSV", cr_cli_releases },
+  { "releases", "the release tracker (consent per participant) as PDF or CSV", cr_cli_releases }, \
+  { "transcript", "what was said in a clip: import, show, export, search", cr_cli_transcript }, \
+  { "quotes", "the quotes for a written case study, attributed as consent allows", cr_cli_quotes }, \
+  { "case-study", "a draft written case study with its quotes (.docx or .md)", cr_cli_case_study },
 
 G_END_DECLS

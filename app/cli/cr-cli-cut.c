@@ -19,6 +19,7 @@
 #include "cr-paperedit.h"
 #include "cr-record-format.h"
 #include "cr-store.h"
+#include "cr-transcript.h"
 
 static CrRecord *
 find_cut (CrCli       *cli,
@@ -351,10 +352,12 @@ cut_stringout (CrCli  *cli,
   g_autoptr(GOptionContext) context = g_option_context_new ("NAME");
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) questions = NULL;
-  g_autofree char *tag = NULL;
+  g_autofree char *tag = NULL, *search = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int min_rating = -1, status;
   GOptionEntry entries[] = {
+    { "search", 's', 0, G_OPTION_ARG_STRING, &search,
+      "Instead: the passages of any transcript that say this (an FTS5 query, as for 'transcript search')", "WORDS" },
     { "question", 'q', 0, G_OPTION_ARG_STRING_ARRAY, &questions, "Selects answering this question (repeat; in this order)", "ID" },
     { "tag", 't', 0, G_OPTION_ARG_STRING, &tag, "Selects from clips with this tag", "TAG" },
     { "min-rating", 'r', 0, G_OPTION_ARG_INT, &min_rating, "Selects rated at least N", "N" },
@@ -373,6 +376,16 @@ cut_stringout (CrCli  *cli,
     return cr_cli_usage (argv[0], "%s: give the new cut a NAME", argv[0]);
   if (!cr_cli_open (cli, &error))
     return cr_cli_fail (error);
+  if (search)
+    {
+      if (questions || tag || min_rating >= 0)
+        return cr_cli_usage (argv[0], "%s: --search makes a cut of its own: no --question, --tag or --min-rating", argv[0]);
+      g_autofree char *query = cr_transcript_search_query (search);
+      if (!(cut = cr_transcript_stringout (cli->db, argv[1], query, &error)))
+        return cr_cli_fail (error);
+      g_print ("%s: %u events\n", argv[1], cr_cut_count_events (cli->db, cut));
+      return CR_EXIT_OK;
+    }
   for (guint i = 0; questions && questions[i]; i++)
     {
       g_autoptr(CrRecord) q = cr_store_find (cli->db, &cr_entity_question, questions[i], &error);

@@ -8,6 +8,8 @@
 
 #include "cr-cli-entity.h"
 #include "cr-exchange.h"
+#include "cr-message.h"
+#include "cr-output.h"
 #include "cr-record-format.h"
 #include "cr-schedule.h"
 #include "cr-store.h"
@@ -125,21 +127,13 @@ cr_cli_write_output (const char  *path,
                      gsize        len,
                      GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-
   if (path == NULL || g_str_equal (path, "-"))
     {
       fwrite (text, 1, len, stdout);
       return TRUE;
     }
-  file = g_file_new_for_commandline_arg (path);
-  /* Replacing goes through a temporary file and a rename: no half-written file. */
-  if (!g_file_replace_contents (file, text, len, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error))
-    {
-      g_prefix_error (error, "%s: ", path);
-      return FALSE;
-    }
-  return TRUE;
+  /* Whole or not at all: no half-written file, and a previous one stays as it was. */
+  return cr_output_write_file (path, text, len, 0666, error);
 }
 
 static void G_GNUC_PRINTF (2, 3)
@@ -182,20 +176,22 @@ cr_cli_print_table (CrDb           *db,
   for (guint r = 0; r < rows->len; r++)
     {
       CrRecord *record = g_ptr_array_index (rows, r);
-      const char *label = cr_record_get (record, entity->label);
+      /* One row a line, whatever a name holds: tabs, line breaks, terminal escapes and bytes
+       * that are not UTF-8 are shown escaped. */
+      g_autofree char *label = cr_message_text (cr_record_get (record, entity->label), 0);
 
-      g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%s", record->id, label ? label : "");
+      g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%s", record->id, label);
       for (guint i = 0; i < entity->n_fields; i++)
         {
           const CrField *f = &entity->fields[i];
+          g_autofree char *shown = NULL;
           g_autofree char *text = NULL;
 
           if (!in_table (entity, f) || g_str_equal (f->name, entity->label))
             continue;
-          text = cr_record_display (db, record, f);
-          if (text)
-            g_strdelimit (text, "\t\n", ' ');
-          g_string_append_printf (out, "\t%s", text ? text : "");
+          shown = cr_record_display (db, record, f);
+          text = cr_message_text (shown, 0);
+          g_string_append_printf (out, "\t%s", text);
         }
       g_string_append_c (out, '\n');
       if (out->len > 65536)

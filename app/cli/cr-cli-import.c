@@ -5,6 +5,10 @@
 
 #include "cr-cli-commands.h"
 #include "cr-exchange.h"
+#include "cr-message.h"
+
+/* Bad rows listed one a line before the rest are counted. */
+#define CR_CLI_MAX_PROBLEMS 5
 
 static int
 import_participants (CrCli  *cli,
@@ -33,9 +37,19 @@ import_participants (CrCli  *cli,
     return cr_cli_fail (error);
   if (!cr_import_participants (cli->db, data, len, &imported, &problems, &error))
     {
-      for (guint i = 0; problems && i < problems->len; i++)
-        g_printerr ("%s: %s\n", argv[1], (const char *) g_ptr_array_index (problems, i));
-      g_prefix_error (&error, "%s: ", argv[1]);
+      g_autofree char *file = cr_message_text (argv[1], CR_MESSAGE_MAX_VALUE);
+      guint shown = problems ? MIN (problems->len, CR_CLI_MAX_PROBLEMS) : 0;
+
+      /* A handful of lines and a count, not one line per bad row of a 50,000-row file. */
+      for (guint i = 0; i < shown; i++)
+        {
+          g_autofree char *line = cr_message_text (g_ptr_array_index (problems, i), CR_MESSAGE_MAX_LINE);
+          g_printerr ("%s: %s\n", file, line);
+        }
+      if (problems && problems->len > shown)
+        g_printerr ("%s: … and %u more bad row%s\n", file, problems->len - shown,
+                    problems->len - shown == 1 ? "" : "s");
+      g_prefix_error (&error, "%s: ", file);
       return cr_cli_fail (error);
     }
   g_print ("imported %u participant%s\n", imported, imported == 1 ? "" : "s");

@@ -9,6 +9,7 @@
 #include "cr-cli-commands.h"
 #include "cr-cli-progress.h"
 #include "cr-extract.h"
+#include "cr-output.h"
 #include "cr-probe.h"
 #include "cr-thumbnail.h"
 
@@ -275,12 +276,8 @@ cr_cli_thumb (CrCli  *cli,
     png = cr_thumbnail_render (argv[1], &options, &frame_us, NULL, &error);
   if (png == NULL)
     return cr_cli_fail (error);
-  {
-    g_autoptr(GFile) file = g_file_new_for_path (out);
-    if (!g_file_replace_contents (file, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL,
-                                  FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
-      return cr_cli_fail (error);
-  }
+  if (!cr_output_write_file (out, g_bytes_get_data (png, NULL), g_bytes_get_size (png), 0666, &error))
+    return cr_cli_fail (error);
   if (frame_us >= 0)
     g_print ("%s: frame at %" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT " s\n", out,
              frame_us / G_USEC_PER_SEC, frame_us % G_USEC_PER_SEC);

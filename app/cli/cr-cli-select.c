@@ -7,6 +7,7 @@
 #include "cr-cli-entity.h"
 #include "cr-clip-time.h"
 #include "cr-store.h"
+#include "cr-transcript.h"
 
 /* Options shared by `select add` and `select edit`: positions are typed in the clip's own
  * timecode and stored as frames. */
@@ -107,22 +108,53 @@ select_add (CrCli  *cli,
   g_autoptr(CrRecord) clip = NULL;
   g_autoptr(CrRecord) input = cr_record_new (&cr_entity_select);
   g_autoptr(GError) error = NULL;
-  g_autofree char *clip_id = NULL;
+  g_autofree char *clip_id = NULL, *quote = NULL;
+  int from_cue = 0, to_cue = 0;
+  GOptionEntry words[] = {
+    { "quote", 0, 0, G_OPTION_ARG_STRING, &quote,
+      "Instead of --in/--out: the words, found in the clip's transcript (the select spans their cues)", "WORDS" },
+    { "from-cue", 0, 0, G_OPTION_ARG_INT, &from_cue, "Instead of --in/--out: the first cue of the transcript", "N" },
+    { "to-cue", 0, 0, G_OPTION_ARG_INT, &to_cue, "The last cue (default: --from-cue)", "M" },
+    { NULL }
+  };
   gint64 id;
   int status;
 
-  g_option_context_set_summary (context, "Mark a range [in, out) of a clip worth keeping.");
+  g_option_context_set_summary (context,
+    "Mark a range [in, out) of a clip worth keeping, by --in and --out or by what was said\n"
+    "(--quote, or --from-cue/--to-cue): then in and out are the cues' edges, the label is\n"
+    "the words and the person is the speaker, unless given.");
   add_select_options (context, &o);
+  g_option_context_add_main_entries (context, words, NULL);
   if (!cr_cli_parse (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return cr_cli_usage (argv[0], "%s: name one CLIP", argv[0]);
-  if (o.in == NULL || o.out == NULL)
+  if ((quote || from_cue || to_cue) && (o.in || o.out || (quote && (from_cue || to_cue))))
+    return cr_cli_usage (argv[0], "%s: give --in and --out, or --quote, or --from-cue/--to-cue", argv[0]);
+  if (!quote && !from_cue && !to_cue && (o.in == NULL || o.out == NULL))
     return cr_cli_usage (argv[0], "%s: --in and --out are required", argv[0]);
   if (!cr_cli_open (cli, &error) || !(clip = cr_store_find (cli->db, &cr_entity_clip, argv[1], &error)))
     return cr_cli_fail (error);
   clip_id = g_strdup_printf ("%" G_GINT64_FORMAT, clip->id);
   cr_record_set (input, "clip", clip_id);
+  if (quote || from_cue || to_cue)
+    {
+      guint first = (guint) MAX (from_cue, 0), last = (guint) MAX (to_cue ? to_cue : from_cue, 0);
+      g_autofree char *said = NULL;
+      gint64 in, out, speaker;
+
+      if (!from_cue && to_cue)
+        return cr_cli_usage (argv[0], "%s: --to-cue needs --from-cue", argv[0]);
+      if ((quote && !cr_transcript_find_quote (cli->db, clip->id, quote, &first, &last, &error)) ||
+          !cr_transcript_cue_range (cli->db, clip->id, first, last, &in, &out, &speaker, &said, &error))
+        return cr_cli_fail (error);
+      cr_record_take (input, "in_frame", g_strdup_printf ("%" G_GINT64_FORMAT, in));
+      cr_record_take (input, "out_frame", g_strdup_printf ("%" G_GINT64_FORMAT, out));
+      cr_record_set (input, "label", quote ? quote : said);
+      if (speaker)
+        cr_record_take (input, "participants", g_strdup_printf ("%" G_GINT64_FORMAT, speaker));
+    }
   if (!collect (cli->db, clip->id, &o, input, &error) || !(id = cr_store_insert (cli->db, input, &error)))
     return cr_cli_fail (error);
   g_print ("added select #%" G_GINT64_FORMAT "\n", id);
@@ -180,7 +212,7 @@ cr_cli_select (CrCli  *cli,
                char  **argv)
 {
   static const CrCliVerb verbs[] = {
-    { "add", "mark a range of a clip (--in, --out in the clip's timecode)", select_add },
+    { "add", "mark a range of a clip (--in, --out in the clip's timecode, or --quote)", select_add },
     { "list", "list selects (--where clip=NAME, --json)", select_list },
     { "show", "one select (--json)", select_show },
     { "edit", "change a select", select_edit },

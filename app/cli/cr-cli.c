@@ -3,12 +3,15 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "cr-cli.h"
 #include "cr-cli-commands.h"
 #include "cr-media.h"
+#include "cr-message.h"
+#include "cr-output.h"
 
 static const CrCliCommand commands[] = {
   { "new", "create a production file", cr_cli_new },
@@ -44,10 +47,10 @@ cr_cli_open (CrCli   *cli,
 int
 cr_cli_fail (const GError *error)
 {
-  g_autofree char *line = g_strdup (error ? error->message : "failed");
+  /* One line of a sensible length, whatever a library or a hostile file put in it: control
+   * characters and terminal escapes shown, not obeyed. */
+  g_autofree char *line = cr_message_text (error ? error->message : "failed", CR_MESSAGE_MAX_LINE);
 
-  /* One line, whatever a library put in the message. */
-  g_strdelimit (line, "\r\n", ' ');
   g_printerr ("casereel: %s\n", line);
   return CR_EXIT_FAILURE;
 }
@@ -58,12 +61,14 @@ cr_cli_usage (const char *command,
               ...)
 {
   g_autofree char *msg = NULL;
+  g_autofree char *line = NULL;
   va_list args;
 
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  g_printerr ("casereel: %s (see 'casereel %s --help')\n", msg, command ? command : "");
+  line = cr_message_text (msg, CR_MESSAGE_MAX_LINE);
+  g_printerr ("casereel: %s (see 'casereel %s --help')\n", line, command ? command : "");
   return CR_EXIT_USAGE;
 }
 
@@ -154,7 +159,9 @@ print_help (void)
 {
   g_autofree char *default_project = cr_cli_default_project ();
 
-  g_print ("Usage:\n  casereel [--project FILE] NOUN VERB [OPTION…]\n  casereel            (opens the window)\n\n"
+  g_print ("Usage:\n  casereel [--project FILE] NOUN VERB [OPTION…]\n"
+           "  casereel [FILE.casereel…]  (opens the window, on FILE with --project FILE alone)\n"
+           "  casereel --demo [FILE]     (makes the demo production)\n\n"
            "Plan, catalogue and rough-cut a video case study.\n\nCommands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_print ("  %-12s %s\n", commands[i].noun, commands[i].summary);
@@ -237,6 +244,17 @@ cr_cli_run (int    argc,
         status = cr_cli_usage ("", "unknown command “%s”", argv[i]);
     }
 
+  /* A list or an export to the screen, redirected to a full disk, is a failure too. */
+  errno = 0;
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* errno is the flush's; a failed write before it leaves only the error flag. */
+      cr_output_set_error (&error, "standard output", errno != 0 ? errno : EIO);
+      clearerr (stdout);
+      status = cr_cli_fail (error);
+    }
   g_clear_pointer (&cli.db, cr_db_close);
   g_free (cli.project_path);
   return status;

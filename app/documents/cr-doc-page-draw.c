@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "cr-doc-page-private.h"
+#include "cr-output.h"
 
 /* Drawing */
 
@@ -386,54 +387,11 @@ cr_doc_write_pdf (CrDoc       *doc,
   return cr_doc_save_bytes (path, bytes->data, bytes->len, error);
 }
 
-static gboolean
-save_failed (const char  *path,
-             const char  *temp_path,
-             int          fd,
-             int          saved_errno,
-             GError     **error)
-{
-  if (fd >= 0)
-    close (fd);
-  if (temp_path != NULL)
-    g_unlink (temp_path);
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "cannot write “%s”: %s", path, g_strerror (saved_errno));
-  return FALSE;
-}
-
 gboolean
 cr_doc_save_bytes (const char  *path,
                    const void  *data,
                    gsize        len,
                    GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *temp_path = g_strdup_printf ("%s%s.%s.XXXXXX", dir, G_DIR_SEPARATOR_S, base);
-  const guint8 *p = data;
-  gsize done = 0;
-  int fd;
-
-  /* A hidden temporary file beside the target, so the rename stays on one file system. */
-  fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0644);
-  if (fd < 0)
-    return save_failed (path, NULL, -1, errno, error);
-  while (done < len)
-    {
-      gssize n = write (fd, p + done, len - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return save_failed (path, temp_path, fd, errno, error);
-      done += n;
-    }
-  if (fsync (fd) != 0)
-    return save_failed (path, temp_path, fd, errno, error);
-  if (close (fd) != 0)
-    return save_failed (path, temp_path, -1, errno, error);
-  if (g_rename (temp_path, path) != 0)
-    return save_failed (path, temp_path, -1, errno, error);
-  return TRUE;
+  return cr_output_write_file (path, data, len, 0666, error);
 }

@@ -26,8 +26,12 @@ static void
 test_golden (void)
 {
   g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
-  g_autofree char *csv = write_paperedit (timeline, CR_PAPEREDIT_CSV);
-  g_autofree char *text = write_paperedit (timeline, CR_PAPEREDIT_TEXT);
+  g_autofree char *csv = NULL, *text = NULL;
+
+  /* What is said in the first event, as its clip's transcript has it. */
+  ((CrTimelineEvent *) g_ptr_array_index (timeline->events, 0))->transcript = g_strdup ("The river, \"our\" river, is why we stay.");
+  csv = write_paperedit (timeline, CR_PAPEREDIT_CSV);
+  text = write_paperedit (timeline, CR_PAPEREDIT_TEXT);
 
   cut_fixture_check_golden ("cut-paperedit.csv", csv);
   cut_fixture_check_golden ("cut-paperedit.txt", text);
@@ -45,7 +49,7 @@ test_csv_reads_back (void)
     "import csv, sys\n"
     "rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))\n"
     "assert rows[0][:5] == ['Event', 'Label', 'Participants', 'Question', 'Source'], rows[0]\n"
-    "assert len(rows) == 7 and all(len(r) == 12 for r in rows)\n"
+    "assert len(rows) == 7 and all(len(r) == 13 for r in rows) and rows[0][12] == 'Transcript'\n"
     "r = rows[1]\n"
     "assert r[9] == 'Strong opening, \"keep\" <all> of it', r[9]\n"
     "assert r[5:9] == ['12:40:09:00', '12:40:19:00', '00:00:10:00', '01:00:00;00'], r[5:9]\n"

@@ -8,12 +8,14 @@
 #include "cr-footage.h"
 #include "cr-record-editor.h"
 #include "cr-schedule.h"
+#include "cr-settings.h"
 #include "cr-ui-resources.h"
 #include "cr-undo.h"
 #include "cr-store.h"
 #include "cr-cli.h"
 #include "cr-window.h"
 #include "cr-window-index.h"
+#include "cr-welcome.h"
 #include "cr-words.h"
 
 struct _CrWindow
@@ -464,6 +466,7 @@ cr_window_class_init (CrWindowClass *klass)
   /* Naming the bundle links it in from the static library; its constructor registers it
    * for every template below and for the pages and dialogs. */
   g_assert (cr_ui_get_resource () != NULL);
+  g_type_ensure (CR_TYPE_WELCOME);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrWindow, toasts);
@@ -555,6 +558,7 @@ cr_window_open (CrWindow    *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "production");
   cr_window_show_page (self, "overview");
+  cr_settings_remember (cr_production_get_path (production));
   return TRUE;
 }
 
