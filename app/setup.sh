@@ -14,6 +14,7 @@ libjson-glib-dev libsqlite3-dev libavformat-dev libavcodec-dev libavutil-dev lib
 libswresample-dev libavfilter-dev libpango1.0-dev libcairo2-dev
 ffmpeg mediainfo melt sqlite3 xvfb xauth poppler-utils python3-icalendar libxml2-utils
 desktop-file-utils fonts-cantarell
+libgtk-4-media-gstreamer gstreamer1.0-libav gstreamer1.0-plugins-good fonts-dejavu-core
 fonts-noto-core fonts-noto-cjk
 libzip-dev pandoc
 gettext appstream librsvg2-common dbus-daemon shared-mime-info libglib2.0-bin

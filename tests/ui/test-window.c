@@ -879,25 +879,6 @@ test_delete_undo (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Add Folder: the real recordings are catalogued in a worker and the Clips page shows them. */
-static void
-test_index_folder (Fixture       *f,
-                   gconstpointer  data)
-{
-  CrWindow *window = show_window (f->path);
-  CrEntityPage *clips = cr_window_get_page (window, "clips");
-  GListModel *model = G_LIST_MODEL (cr_entity_page_get_model (clips));
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  cr_window_index_path (window, cr_test_fixtures ());
-  while (g_list_model_get_n_items (model) < 8 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
-  g_assert_cmpint (cr_store_count (f->db, &cr_entity_clip, NULL, NULL), ==, 8);
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
 static void
 test_screenshots (void)
 {
@@ -996,7 +977,6 @@ main (int    argc,
   g_test_add ("/ui/model/paging", Fixture, NULL, fixture_set_up, test_model_paging, fixture_tear_down);
   g_test_add ("/ui/model/large", Fixture, NULL, fixture_set_up, test_model_large, fixture_tear_down);
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
-  g_test_add ("/ui/window/index-folder", Fixture, NULL, fixture_set_up, test_index_folder, fixture_tear_down);
   g_test_add ("/ui/editor/add", Fixture, NULL, fixture_set_up, test_editor_add, fixture_tear_down);
   g_test_add ("/ui/editor/invalid", Fixture, NULL, fixture_set_up, test_editor_invalid, fixture_tear_down);
   g_test_add ("/ui/editor/edit", Fixture, NULL, fixture_set_up, test_editor_edit, fixture_tear_down);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "cr-footage.h"
 #include "cr-purpose-page.h"
 #include "cr-record-editor.h"
 #include "cr-schedule.h"
@@ -273,10 +274,13 @@ build_pages (CrWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (list_pages); i++)
     {
       const CrEntity *entity = list_pages[i].entity;
-      GtkWidget *page = cr_purpose_page_new (self->production, entity);
+      /* Purpose-built pages where an area has one; the generic list for the rest. */
+      GtkWidget *page = cr_footage_page_new (self->production, entity);
       CrEntityPage *list = NULL;
       g_autofree char *title = cr_words_entity (entity, TRUE);
 
+      if (page == NULL)
+        page = cr_purpose_page_new (self->production, entity);
       if (page == NULL)
         page = GTK_WIDGET (list = cr_entity_page_new (self->production, entity));
       else

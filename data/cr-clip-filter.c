@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-clips"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cr-clip-filter.h"
+
+typedef struct
+{
+  gint64  id;
+  char   *key;
+} Named;
+
+static int
+compare_named (gconstpointer a,
+               gconstpointer b)
+{
+  const Named *x = a, *y = b;
+  int c = strcmp (x->key, y->key);
+
+  return c != 0 ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+/* LIKE with our own escape, so that "50%" and "take_2" mean what they say. */
+static char *
+like_pattern (const char *text)
+{
+  GString *s = g_string_new ("%");
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
+GArray *
+cr_clips_filter (CrDb                *db,
+                 const CrClipFilter  *filter,
+                 GError             **error)
+{
+  static const char sql[] =
+    "SELECT c.id, c.name FROM clip c WHERE"
+    " (?1 IS NULL OR c.status = ?1)"
+    " AND (?2 = 0 OR (?2 = 1 AND c.has_video) OR (?2 = 2 AND c.has_audio AND NOT c.has_video))"
+    " AND (?3 = 0 OR c.interview = ?3)"
+    " AND (?4 = 0 OR EXISTS (SELECT 1 FROM clip_shot s WHERE s.clip = c.id AND s.shot = ?4))"
+    " AND (?5 = 0 OR EXISTS (SELECT 1 FROM clip_participant p WHERE p.clip = c.id AND p.participant = ?5))"
+    " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM clip_tag t WHERE t.clip = c.id AND t.tag = ?6))"
+    " AND (?7 = 0 OR c.rating >= ?7)"
+    " AND (?8 IS NULL OR c.name LIKE ?8 ESCAPE '\\' OR c.notes LIKE ?8 ESCAPE '\\'"
+    "      OR EXISTS (SELECT 1 FROM clip_tag t WHERE t.clip = c.id AND t.tag LIKE ?8 ESCAPE '\\')"
+    "      OR EXISTS (SELECT 1 FROM interview i WHERE i.id = c.interview AND i.title LIKE ?8 ESCAPE '\\'))";
+  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, sql, error);
+  g_autoptr(GArray) named = NULL;
+  g_autofree char *pattern = NULL;
+  GArray *ids;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (filter->search && *filter->search)
+    pattern = like_pattern (filter->search);
+  sqlite3_bind_text (stmt, 1, filter->status, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, filter->kind);
+  sqlite3_bind_int64 (stmt, 3, filter->interview);
+  sqlite3_bind_int64 (stmt, 4, filter->shot);
+  sqlite3_bind_int64 (stmt, 5, filter->participant);
+  sqlite3_bind_text (stmt, 6, filter->tag && *filter->tag ? filter->tag : NULL, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 7, filter->min_rating);
+  sqlite3_bind_text (stmt, 8, pattern, -1, SQLITE_TRANSIENT);
+
+  named = g_array_new (FALSE, FALSE, sizeof (Named));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *folded = g_utf8_casefold ((const char *) sqlite3_column_text (stmt, 1), -1);
+      Named n = { sqlite3_column_int64 (stmt, 0), g_utf8_collate_key_for_filename (folded, -1) };
+      g_array_append_val (named, n);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      for (guint i = 0; i < named->len; i++)
+        g_free (g_array_index (named, Named, i).key);
+      cr_db_set_error (db, rc, error);
+      return NULL;
+    }
+  g_array_sort (named, compare_named);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), named->len);
+  for (guint i = 0; i < named->len; i++)
+    {
+      Named *n = &g_array_index (named, Named, i);
+      g_array_append_val (ids, n->id);
+      g_free (n->key);
+    }
+  return ids;
+}

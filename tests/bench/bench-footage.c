@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Benchmark (not a test): the player's exact frames and the Footage page, in one run.
+ *   xvfb-run -a build/tests/bench/bench-footage [H264-FILE]
+ * Without a file it makes a 10-minute 1080p25 H.264 file with 250-frame GOPs (kept in
+ * $XDG_CACHE_HOME/casereel-bench for the next run), then prints side by side:
+ *  - seek to any frame: media/'s frame reader vs the reference process
+ *    `ffmpeg -ss T -i F -frames:v 1` (target: median < 150 ms);
+ *  - frame-step forward (target: < 20 ms);
+ *  - the Footage page over 100,000 clips: first frame (target < 1.5 s), the longest frame while
+ *    scrolling to the end (target < 16 ms), resident memory (target < 400 MB). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cr-clips.h"
+#include "cr-clips-page.h"
+#include "cr-frame-reader.h"
+#include "cr-production.h"
+
+#define SEEKS 25
+#define REFERENCE_SEEKS 10
+#define STEPS 100
+#define CLIPS 100000
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *ms)
+{
+  g_array_sort (ms, compare_double);
+  return ms->len ? g_array_index (ms, double, ms->len / 2) : 0;
+}
+
+static double
+longest (GArray *ms)
+{
+  g_array_sort (ms, compare_double);
+  return ms->len ? g_array_index (ms, double, ms->len - 1) : 0;
+}
+
+static void
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int wait = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &wait, &error) || !g_spawn_check_wait_status (wait, &error))
+    g_error ("%s: %s", argv[0], error->message);
+}
+
+static char *
+make_long_file (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "casereel-bench", NULL);
+  char *path = g_build_filename (dir, "ten-minutes-1080p25-gop250.mp4", NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return path;
+  g_mkdir_with_parents (dir, 0700);
+  g_print ("making %s (once)…\n", path);
+  {
+    const char *argv[] = { "ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25:duration=600",
+                           "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-keyint_min", "250",
+                           "-sc_threshold", "0", "-bf", "2", "-pix_fmt", "yuv420p", path, NULL };
+    run (argv);
+  }
+  return path;
+}
+
+static void
+bench_frames (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrFrameReader) reader = cr_frame_reader_open (path, &error);
+  g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ref = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (137);
+  gint64 n, frames[SEEKS];
+  CrRate rate;
+
+  if (reader == NULL)
+    g_error ("%s", error->message);
+  n = cr_frame_reader_get_n_frames (reader);
+  rate = cr_frame_reader_get_rate (reader);
+  for (int i = 0; i < SEEKS; i++)
+    frames[i] = g_rand_int_range (rand, 0, (gint32) MIN (n - 1, G_MAXINT32));
+  for (int i = 0; i < SEEKS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GBytes) rgba = cr_frame_reader_read (reader, frames[i], NULL, &error);
+      double ms = (g_get_monotonic_time () - start) / 1000.0;
+      if (rgba == NULL)
+        g_error ("%s", error->message);
+      g_array_append_val (ours, ms);
+    }
+  for (int i = 0; i < REFERENCE_SEEKS; i++)
+    {
+      g_autofree char *at = g_strdup_printf ("%.6f", (double) frames[i] * rate.den / rate.num);
+      const char *argv[] = { "ffmpeg", "-v", "error", "-ss", at, "-i", path, "-frames:v", "1", "-f", "null", "-", NULL };
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+      run (argv);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (ref, ms);
+    }
+  /* Stepping on from a frame in the middle of a GOP. */
+  {
+    g_autoptr(GBytes) first = cr_frame_reader_read (reader, n / 2 + 100, NULL, &error);
+    for (int i = 1; i <= STEPS; i++)
+      {
+        gint64 start = g_get_monotonic_time ();
+        g_autoptr(GBytes) rgba = cr_frame_reader_read (reader, n / 2 + 100 + i, NULL, &error);
+        double ms = (g_get_monotonic_time () - start) / 1000.0;
+        g_assert_nonnull (rgba);
+        g_array_append_val (steps, ms);
+      }
+  }
+  g_print ("%-34s %12s %12s %8s\n", "", "casereel", "reference", "ratio");
+  g_print ("%-34s %9.1f ms %9.1f ms %7.2fx   (target < 150 ms)\n", "seek to any frame, median",
+           median (ours), median (ref), median (ref) / MAX (median (ours), 0.001));
+  g_print ("%-34s %9.1f ms\n", "seek to any frame, worst", longest (ours));
+  g_print ("%-34s %9.1f ms %12s %8s   (target < 20 ms; worst %.1f ms)\n", "frame-step forward, median",
+           median (steps), "-", "", longest (steps));
+}
+
+static gint64
+resident_kb (void)
+{
+  g_autofree char *statm = NULL;
+  long pages = 0, resident = 0;
+
+  if (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    sscanf (statm, "%ld %ld", &pages, &resident);
+  return resident * (sysconf (_SC_PAGESIZE) / 1024);
+}
+
+static void
+fill (CrDb *db)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_clip_info_free);
+  g_autoptr(GError) error = NULL;
+  guint relinked = 0;
+
+  for (int i = 0; i < CLIPS; i++)
+    {
+      CrClipInfo *info = g_new0 (CrClipInfo, 1);
+      info->name = g_strdup_printf ("A%03d_C%03d_0312%02d.mov", i / 1000, i % 1000, i % 60);
+      info->path = g_strdup_printf ("/media/card-%03d/%s", i / 1000, info->name);
+      info->size = 400000000 + i;
+      info->mtime_us = 1700000000000000 + i;
+      info->identity = g_strdup_printf ("%040x", i);
+      info->format = g_strdup ("mov,mp4,m4a,3gp,3g2,mj2");
+      info->duration_us = 60000000 + (gint64) i * 40000;
+      info->has_video = info->has_audio = TRUE;
+      info->width = 1920;
+      info->height = 1080;
+      info->video_codec = g_strdup ("h264");
+      info->frame_rate = g_strdup ("25/1");
+      info->audio_codec = g_strdup ("aac");
+      info->sample_rate = 48000;
+      info->channels = 2;
+      info->tc_start = g_strdup ("10:00:00:00");
+      info->tc_frames = 900000;
+      info->tc_rate = g_strdup ("25/1");
+      info->tc_source = g_strdup ("tmcd");
+      g_ptr_array_add (batch, info);
+    }
+  if (!cr_clips_write_batch (db, batch, &relinked, &error))
+    g_error ("%s", error->message);
+}
+
+typedef struct
+{
+  gint64  last;
+  GArray *frames;   /* ms between frames */
+  guint   count;
+} Ticks;
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  Ticks *t = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (t->last)
+    {
+      double ms = (now - t->last) / 1000.0;
+      g_array_append_val (t->frames, ms);
+    }
+  t->last = now;
+  t->count++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+bench_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("casereel-bench-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "many.casereel", NULL);
+  g_autoptr(CrProduction) production = cr_production_create (path, "Many clips", &error);
+  GtkWidget *window, *page, *scroller;
+  GtkAdjustment *adj;
+  Ticks ticks = { 0, g_array_new (FALSE, FALSE, sizeof (double)), 0 };
+  gint64 start, rss_before;
+  double first_ms, work_ms;
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
+
+  if (production == NULL)
+    g_error ("%s", error->message);
+  fill (cr_production_get_db (production));
+  rss_before = resident_kb ();
+
+  start = g_get_monotonic_time ();
+  window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  page = GTK_WIDGET (cr_clips_page_new (production));
+  adw_window_set_content (ADW_WINDOW (window), page);
+  gtk_widget_add_tick_callback (window, tick_cb, &ticks, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  while (ticks.count < 2)
+    g_main_context_iteration (NULL, TRUE);
+  first_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  /* Scrolls a page at a time to the end; each step's work (layout, binding, drawing) is
+   * timed from the change to the frame that shows it. */
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (g_object_get_data (G_OBJECT (page), "cr-grid")), GTK_TYPE_SCROLLED_WINDOW);
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  while (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) < gtk_adjustment_get_upper (adj) - 1)
+    {
+      guint seen = ticks.count;
+      gint64 t0 = g_get_monotonic_time ();
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) * 4);
+      while (ticks.count < seen + 2)
+        g_main_context_iteration (NULL, TRUE);
+      work_ms = (g_get_monotonic_time () - t0) / 1000.0 / 2;
+      g_array_append_val (work, work_ms);
+    }
+  g_print ("%-34s %9.0f ms %12s %8s   (target < 1500 ms)\n", "Footage page, 100,000 clips: first", first_ms, "", "");
+  g_print ("%-34s %9.1f ms %12s %8s   (median %.1f ms over %u jumps; target < 16 ms)\n", "  scrolling to the end, worst frame",
+           longest (work), "", "", median (work), work->len);
+  g_print ("%-34s %9.0f MB %12s %8s   (target < 400 MB; %.0f MB before the page)\n", "  resident memory",
+           resident_kb () / 1024.0, "", "", rss_before / 1024.0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_array_unref (ticks.frames);
+  g_clear_object (&production);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (dir);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *path = NULL;
+
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  gtk_init ();
+  adw_init ();
+  path = argc > 1 ? g_strdup (argv[1]) : make_long_file ();
+  bench_frames (path);
+  bench_page ();
+  return 0;
+}

@@ -1,0 +1,760 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-test-footage"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "cr-clips-page.h"
+#include "cr-indexer.h"
+#include "cr-player.h"
+#include "cr-select-dialog.h"
+#include "cr-selects-page.h"
+#include "cr-store.h"
+#include "cr-timecode.h"
+#include "cr-window.h"
+
+/* Footage made at test time with its frame number burnt into every picture, so that a wrong
+ * frame is a wrong picture. Made once; each test gets a production of its own. */
+static char *root;        /* removed at the end */
+static char *media_dir;
+
+typedef struct
+{
+  const char *file;
+  const char *rate;       /* for ffmpeg */
+  const char *timecode;   /* the start timecode written into the file */
+  const char *at_137;     /* that timecode + 137 frames, counted by hand */
+  const char *rate_words; /* as the detail pane writes it */
+} Clip;
+
+static const Clip clips[] = {
+  { "pal-25.mov", "25", "10:00:00:00", "10:00:05:12", "25 fps" },
+  /* Starts a second before a minute that drops ;00 and ;01. */
+  { "ntsc-2997df.mov", "30000/1001", "00:00:59;00", "00:01:03;19", "29.97 DF fps" },
+  { "film-23976.mov", "24000/1001", "01:00:00:00", "01:00:05:17", "23.976 fps" },
+};
+
+static const char *font = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+
+static void
+run (const char * const *argv,
+     char              **out,
+     gsize              *out_len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = g_subprocess_newv (argv, out ? G_SUBPROCESS_FLAGS_STDOUT_PIPE : G_SUBPROCESS_FLAGS_NONE,
+                                                   &error);
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_no_error (error);
+  g_subprocess_communicate (proc, NULL, NULL, out ? &bytes : NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  if (out)
+    *out = g_bytes_unref_to_data (g_steal_pointer (&bytes), out_len);
+}
+
+static void
+make_media (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *broken = g_build_filename (media_dir, "card-dump.mov", NULL);
+  g_autofree char *wav = g_build_filename (media_dir, "zoom-f8-take3.wav", NULL);
+  g_autofree char *head = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_test (font, G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < G_N_ELEMENTS (clips); i++)
+    {
+      g_autofree char *src = g_strdup_printf ("testsrc2=size=320x180:rate=%s:duration=8", clips[i].rate);
+      g_autofree char *draw = g_strdup_printf ("drawtext=fontfile=%s:text=%%{n}:fontsize=64:x=12:y=12:"
+                                               "fontcolor=white:box=1:boxcolor=black", font);
+      g_autofree char *out = g_build_filename (media_dir, clips[i].file, NULL);
+      /* Long GOPs with B-frames: the frame asked for is rarely a keyframe. */
+      const char *argv[] = { "ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", src, "-vf", draw,
+                             "-c:v", "libx264", "-g", "60", "-bf", "2", "-pix_fmt", "yuv420p",
+                             "-timecode", clips[i].timecode, out, NULL };
+      run (argv, NULL, NULL);
+    }
+  {
+    /* A sound recorder's file: Broadcast Wave at 48 kHz with a bext time reference of
+     * 01:00:00 (172,800,000 samples since midnight). */
+    const char *argv[] = { "ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=330:duration=6",
+                           "-af", "volume=enable='between(t,2,3)':volume=0.1",
+                           "-ar", "48000", "-c:a", "pcm_s24le", "-write_bext", "1",
+                           "-metadata", "time_reference=172800000", wav, NULL };
+    run (argv, NULL, NULL);
+  }
+  /* A file that stopped being copied: a QuickTime header and nothing whole. */
+  {
+    g_autofree char *first = g_build_filename (media_dir, clips[0].file, NULL);
+    g_assert_true (g_file_get_contents (first, &head, &len, &error));
+    g_assert_true (g_file_set_contents (broken, head, MIN (len, 3000), &error));
+  }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* ---- driving the window ---- */
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+count_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      frames)
+{
+  guint count = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_tick_cb, &count, NULL);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (count < frames && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  gtk_widget_remove_tick_callback (widget, id);
+  iterate ();
+  g_assert_cmpuint (count, >=, frames);
+}
+
+/* A key as the widget's own key bindings take it: the binding for that key and modifiers
+ * is looked up in the class's shortcuts and run, as a key press would run it. */
+static void
+press (GtkWidget       *widget,
+       guint            keyval,
+       GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean found = FALSE;
+
+  for (guint i = 0; !found && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; !found && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != keyval ||
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != modifiers)
+            continue;
+          found = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_true (found);
+  iterate ();
+}
+
+static void
+wait_settled (CrPlayer *player)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!cr_player_is_settled (player) && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_true (cr_player_is_settled (player));
+}
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  CrProduction *production;
+  CrWindow     *window;
+  CrClipsPage  *clips;
+} Fixture;
+
+/* A page of the window by name (its Clips and Selects are not list pages). */
+static GtkWidget *
+window_page (CrWindow   *window,
+             const char *name)
+{
+  GtkWidget *list = GTK_WIDGET (cr_window_get_page (window, "participants"));
+
+  cr_window_show_page (window, name);
+  g_assert_cmpstr (cr_window_get_page_name (window), ==, name);
+  return gtk_stack_get_child_by_name (GTK_STACK (gtk_widget_get_parent (list)), name);
+}
+
+static gint64
+add (CrDb           *db,
+     const CrEntity *entity,
+     ...)
+{
+  g_autoptr(CrRecord) record = cr_record_new (entity);
+  g_autoptr(GError) error = NULL;
+  const char *field;
+  gint64 id;
+  va_list args;
+
+  va_start (args, entity);
+  while ((field = va_arg (args, const char *)))
+    cr_record_set (record, field, va_arg (args, const char *));
+  va_end (args);
+  id = cr_store_insert (db, record, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+clip_id (CrDb       *db,
+         const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (cr_store_resolve (db, &cr_entity_clip, name, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* A production whose footage is catalogued by the indexer, as `casereel index` does it. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *folders[] = { media_dir, NULL };
+  CrIndexProgress result = { 0 };
+  gboolean index = GPOINTER_TO_INT (data);
+
+  f->dir = g_build_filename (root, "production-XXXXXX", NULL);
+  g_assert_nonnull (g_mkdtemp (f->dir));
+  f->path = g_build_filename (f->dir, "Young carers.casereel", NULL);
+  f->production = cr_production_create (f->path, "Young carers", &error);
+  g_assert_no_error (error);
+  if (index)
+    {
+      g_assert_true (cr_index_folders (cr_production_get_db (f->production), folders, NULL, NULL, NULL, &result, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (result.failed, ==, 1);
+    }
+  f->window = cr_window_new (NULL, NULL);
+  g_assert_true (cr_window_open (f->window, f->path, FALSE, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_for_frames (GTK_WIDGET (f->window), 3);
+  /* From here on, writes go through the window's own production, which tells its pages. */
+  g_set_object (&f->production, cr_window_get_production (f->window));
+  f->clips = CR_CLIPS_PAGE (window_page (f->window, "clips"));
+  g_assert_true (CR_IS_CLIPS_PAGE (f->clips));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+  g_clear_object (&f->production);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* ---- the tests ---- */
+
+/* Add Folder: the worker catalogues the folder and the grid fills as batches are written;
+ * the damaged file is there too, as failed, with its reason. */
+static void
+test_index (Fixture       *f,
+            gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (cr_clips_page_get_model (f->clips));
+  CrDb *db = cr_production_get_db (f->production);
+  gint64 deadline = g_get_monotonic_time () + 600 * G_USEC_PER_SEC;
+  CrQuery failed = { .field = "status", .value = "failed" };
+  guint while_running = 0;
+  g_autofree char *card = NULL;
+  const char *folders[] = { media_dir, NULL, NULL };
+
+  /* A second card of 250 files (links to one recording): more than one batch of 200. */
+  card = g_build_filename (f->dir, "card-b", NULL);
+  g_mkdir (card, 0700);
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autofree char *from = g_build_filename (media_dir, clips[0].file, NULL);
+      g_autofree char *name = g_strdup_printf ("B%u.mov", i);
+      g_autofree char *to = g_build_filename (card, name, NULL);
+      g_assert_cmpint (link (from, to), ==, 0);
+    }
+  folders[1] = card;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  cr_clips_page_index_folders (f->clips, folders);
+  g_assert_true (cr_clips_page_is_indexing (f->clips));
+  while (cr_clips_page_is_indexing (f->clips) && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+      if (cr_clips_page_is_indexing (f->clips))
+        while_running = MAX (while_running, g_list_model_get_n_items (model));
+    }
+  g_assert_false (cr_clips_page_is_indexing (f->clips));
+  g_test_message ("clips shown while indexing ran: %u", while_running);
+  /* The first batch was in the grid before the run ended. */
+  g_assert_cmpuint (while_running, >=, 200);
+  g_assert_cmpuint (while_running, <, 255);
+  /* The damaged file is named at the end, with its reason. */
+  g_assert_nonnull (cr_clips_page_get_failed_text (f->clips));
+  g_assert_nonnull (strstr (cr_clips_page_get_failed_text (f->clips), "card-dump.mov"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 255);
+  g_assert_cmpint (cr_store_count (db, &cr_entity_clip, NULL, NULL), ==, 255);
+  g_assert_cmpint (cr_store_count (db, &cr_entity_clip, &failed, NULL), ==, 1);
+  /* Natural order, as Files sorts names: B2 before B10. */
+  {
+    g_autoptr(CrRow) third = g_list_model_get_item (model, 2);
+    g_assert_cmpstr (cr_row_get_label (third), ==, "B2.mov");
+  }
+}
+
+static guint
+n_clips (Fixture *f)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (cr_clips_page_get_model (f->clips)));
+}
+
+static const char *
+only_clip (Fixture *f)
+{
+  static char name[256];
+  g_autoptr(CrRow) row = NULL;
+
+  g_assert_cmpuint (n_clips (f), ==, 1);
+  row = g_list_model_get_item (G_LIST_MODEL (cr_clips_page_get_model (f->clips)), 0);
+  g_strlcpy (name, cr_row_get_label (row), sizeof name);
+  return name;
+}
+
+/* Filters combine; the detail pane speaks in words, not columns. */
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  gint64 aisha = add (db, &cr_entity_participant, "name", "Aisha Adeyemi", "kind", "interviewee", NULL);
+  g_autofree char *aisha_id = g_strdup_printf ("%" G_GINT64_FORMAT, aisha);
+  gint64 interview = add (db, &cr_entity_interview, "title", "Aisha at the drop-in", "start", "2026-03-03 10:00", "end", "2026-03-03 11:00",
+                          "participants", aisha_id, NULL);
+  g_autofree char *interview_id = g_strdup_printf ("%" G_GINT64_FORMAT, interview);
+  g_autoptr(CrRecord) link = cr_record_new (&cr_entity_clip);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *detail = NULL;
+  gint64 ntsc = clip_id (db, clips[1].file);
+
+  cr_production_changed (f->production, &cr_entity_interview);
+  cr_record_set (link, "interview", interview_id);
+  g_assert_true (cr_store_update (db, &cr_entity_clip, ntsc, link, &error));
+  g_assert_no_error (error);
+  cr_production_changed (f->production, &cr_entity_clip);
+  g_assert_cmpuint (n_clips (f), ==, 5);
+
+  cr_clips_page_set_interview (f->clips, interview);
+  g_assert_cmpstr (only_clip (f), ==, clips[1].file);
+  /* Combined with "sound only", nothing is left; the page says so. */
+  cr_clips_page_set_interview (f->clips, 0);
+  cr_clips_page_set_status (f->clips, "failed");
+  g_assert_cmpstr (only_clip (f), ==, "card-dump.mov");
+  cr_clips_page_select (f->clips, clip_id (db, "card-dump.mov"));
+  detail = cr_clips_page_describe_detail (f->clips);
+  g_assert_nonnull (strstr (detail, "Could not be read"));
+  g_assert_nonnull (strstr (detail, "card-dump.mov"));
+  cr_clips_page_set_status (f->clips, NULL);
+  g_assert_cmpuint (n_clips (f), ==, 5);
+
+  /* Search reaches the linked interview's title. */
+  cr_clips_page_set_search (f->clips, "drop-in");
+  g_assert_cmpstr (only_clip (f), ==, clips[1].file);
+  cr_clips_page_set_search (f->clips, "");
+
+  cr_clips_page_select (f->clips, ntsc);
+  g_clear_pointer (&detail, g_free);
+  detail = cr_clips_page_describe_detail (f->clips);
+  g_test_message ("%s", detail);
+  g_assert_nonnull (strstr (detail, "29.97 DF fps"));
+  g_assert_nonnull (strstr (detail, "00:00:59;00"));
+  g_assert_nonnull (strstr (detail, "00:00:08:00"));   /* 8 s, 240 frames */
+  g_assert_nonnull (strstr (detail, "320 × 180"));
+  g_assert_nonnull (strstr (detail, "H.264"));
+  g_assert_nonnull (strstr (detail, "Aisha at the drop-in"));
+  g_assert_null (strstr (detail, "duration_us"));
+  g_assert_null (strstr (detail, "µs"));
+}
+
+/* FFmpeg's own decode of a frame, as RGBA, by the ffmpeg program. */
+static GBytes *
+ffmpeg_frame (const char *path,
+              gint64      frame)
+{
+  g_autofree char *select = g_strdup_printf ("select=eq(n\\,%" G_GINT64_FORMAT ")", frame);
+  const char *argv[] = { "ffmpeg", "-v", "error", "-i", path, "-vf", select, "-vsync", "0", "-frames:v", "1",
+                         "-sws_flags", "bicubic", "-pix_fmt", "rgba", "-f", "rawvideo", "-", NULL };
+  char *out = NULL;
+  gsize len = 0;
+
+  run (argv, &out, &len);
+  return g_bytes_new_take (out, len);
+}
+
+/* The picture the player shows, as straight RGBA. */
+static GBytes *
+shown_rgba (CrPlayer *player,
+            int      *width,
+            int      *height)
+{
+  GdkTexture *texture = GDK_TEXTURE (cr_player_get_picture (player));
+  guint8 *bgra, *rgba;
+  gsize n;
+
+  g_assert_nonnull (texture);
+  *width = gdk_texture_get_width (texture);
+  *height = gdk_texture_get_height (texture);
+  n = (gsize) *width * *height;
+  bgra = g_malloc (n * 4);
+  /* GTK 4.8 downloads as premultiplied BGRA in memory (little-endian ARGB32); video is opaque. */
+  gdk_texture_download (texture, bgra, (gsize) *width * 4);
+  rgba = g_malloc (n * 4);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_assert_cmpuint (bgra[4 * i + 3], ==, 255);
+      rgba[4 * i + 0] = bgra[4 * i + 2];
+      rgba[4 * i + 1] = bgra[4 * i + 1];
+      rgba[4 * i + 2] = bgra[4 * i + 0];
+      rgba[4 * i + 3] = 255;
+    }
+  g_free (bgra);
+  return g_bytes_new_take (rgba, n * 4);
+}
+
+static gint64
+select_frames (CrDb   *db,
+               gint64  id,
+               gint64 *out)
+{
+  g_autoptr(CrRecord) select = cr_store_get (db, &cr_entity_select, id, NULL);
+
+  g_assert_nonnull (select);
+  *out = cr_record_get_int (select, "out_frame", -1);
+  return cr_record_get_int (select, "in_frame", -1);
+}
+
+/* Saves the range just marked through the dialog Enter opens. */
+static gint64
+save_with_enter (CrPlayer   *player,
+                 const char *label)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  gint64 id;
+
+  press (GTK_WIDGET (player), GDK_KEY_Return, 0);
+  dialog = cr_player_get_select_dialog (player);
+  g_assert_true (CR_IS_SELECT_DIALOG (dialog));
+  cr_select_dialog_set_label (CR_SELECT_DIALOG (dialog), label);
+  id = cr_select_dialog_save (CR_SELECT_DIALOG (dialog), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  iterate ();
+  g_assert_null (cr_player_get_select_dialog (player));
+  return id;
+}
+
+/* Frame 137 by the keys: the picture is FFmpeg's frame 137 and the label its timecode;
+ * I, O and Enter keep exactly the frames marked. */
+static void
+test_frame_137 (Fixture       *f,
+                gconstpointer  data)
+{
+  const Clip *clip = &clips[GPOINTER_TO_INT (data) - 1];
+  CrDb *db = cr_production_get_db (f->production);
+  g_autofree char *path = g_build_filename (media_dir, clip->file, NULL);
+  gint64 id = clip_id (db, clip->file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) expected = ffmpeg_frame (path, 137);
+  g_autoptr(GBytes) before = ffmpeg_frame (path, 136);
+  g_autoptr(GBytes) shown = NULL;
+  CrPlayer *player;
+  GtkWidget *widget;
+  int width, height, fps, seconds, frames, in;
+  gint64 select, sel_out;
+
+  g_assert_true (cr_clips_page_open_clip (f->clips, id, 0, &error));
+  g_assert_no_error (error);
+  player = cr_clips_page_get_player (f->clips);
+  widget = GTK_WIDGET (player);
+  wait_settled (player);
+  g_assert_cmpint (cr_player_get_position (player), ==, 0);
+  g_assert_cmpstr (cr_player_get_timecode (player), ==, clip->timecode);
+
+  /* Whole seconds with Shift+Right, the rest frame by frame; one back and forward again. */
+  fps = g_str_equal (clip->rate, "25") ? 25 : g_str_equal (clip->rate, "30000/1001") ? 30 : 24;
+  seconds = 137 / fps;
+  frames = 137 % fps;
+  for (int i = 0; i < seconds; i++)
+    press (widget, GDK_KEY_Right, GDK_SHIFT_MASK);
+  for (int i = 0; i < frames + 1; i++)
+    press (widget, GDK_KEY_Right, 0);
+  press (widget, GDK_KEY_Left, 0);
+  wait_settled (player);
+  g_assert_cmpint (cr_player_get_position (player), ==, 137);
+  g_assert_cmpstr (cr_player_get_timecode (player), ==, clip->at_137);
+
+  shown = shown_rgba (player, &width, &height);
+  g_assert_cmpint (width, ==, 320);
+  g_assert_cmpint (height, ==, 180);
+  g_assert_cmpuint (g_bytes_get_size (expected), ==, g_bytes_get_size (shown));
+  /* The frame before is a different picture (its number differs), so equality means 137. */
+  g_assert_false (g_bytes_equal (before, expected));
+  g_assert_true (g_bytes_equal (shown, expected));
+
+  /* I here, then a second and 3 frames on, O: the select holds [137, 137 + fps + 3 + 1). */
+  press (widget, GDK_KEY_i, 0);
+  press (widget, GDK_KEY_Right, GDK_SHIFT_MASK);
+  for (int i = 0; i < 3; i++)
+    press (widget, GDK_KEY_Right, 0);
+  press (widget, GDK_KEY_o, 0);
+  in = 137;
+  g_assert_cmpint (cr_player_get_in (player), ==, in);
+  g_assert_cmpint (cr_player_get_out (player), ==, in + fps + 3 + 1);
+  select = save_with_enter (player, "Why she started coming");
+  g_assert_cmpint (select_frames (db, select, &sel_out), ==, in);
+  g_assert_cmpint (sel_out, ==, in + fps + 3 + 1);
+  /* X clears; Enter without a range makes nothing. */
+  press (widget, GDK_KEY_i, 0);
+  press (widget, GDK_KEY_x, 0);
+  g_assert_cmpint (cr_player_get_in (player), ==, -1);
+  press (widget, GDK_KEY_Return, 0);
+  g_assert_null (cr_player_get_select_dialog (player));
+  g_assert_cmpint (cr_store_count (db, &cr_entity_select, NULL, NULL), ==, 1);
+}
+
+/* A sound recorder's file: its waveform and the same keys. */
+static void
+test_bwf (Fixture       *f,
+          gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  gint64 id = clip_id (db, "zoom-f8-take3.wav");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrRecord) clip = cr_store_get (db, &cr_entity_clip, id, NULL);
+  CrPlayer *player = cr_clips_page_get_player (f->clips);
+  GtkWidget *widget = GTK_WIDGET (player);
+  g_autofree char *start = NULL;
+  gint64 select, out;
+  int fps;
+
+  g_assert_true (cr_clips_page_open_clip (f->clips, id, 0, &error));
+  g_assert_no_error (error);
+  g_assert_null (cr_player_get_picture (player));
+  /* Its own timecode: 01:00:00 from the bext time reference. */
+  start = g_strdup (cr_player_get_timecode (player));
+  g_assert_true (g_str_has_prefix (start, "01:00:00"));
+  fps = (int) (cr_player_get_length (player) / 6);
+  g_assert_cmpint (fps, >=, 23);
+  press (widget, GDK_KEY_Right, GDK_SHIFT_MASK);
+  press (widget, GDK_KEY_Right, GDK_SHIFT_MASK);
+  press (widget, GDK_KEY_i, 0);
+  for (int i = 0; i < 10; i++)
+    press (widget, GDK_KEY_Right, 0);
+  press (widget, GDK_KEY_o, 0);
+  g_assert_true (g_str_has_prefix (cr_player_get_timecode (player), "01:00:02:10"));
+  select = save_with_enter (player, "Ambience of the hall");
+  g_assert_cmpint (select_frames (db, select, &out), ==, 2 * fps);
+  g_assert_cmpint (out, ==, 2 * fps + 11);
+  /* End goes to the last frame. */
+  press (widget, GDK_KEY_End, 0);
+  g_assert_cmpint (cr_player_get_position (player), ==, cr_player_get_length (player) - 1);
+}
+
+/* The Selects page: timecode in and out, edited the way the command line reads them. */
+static void
+test_selects_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  gint64 clip = clip_id (db, clips[0].file);
+  g_autofree char *clip_text = g_strdup_printf ("%" G_GINT64_FORMAT, clip);
+  gint64 id = add (db, &cr_entity_select, "clip", clip_text, "in_frame", "50", "out_frame", "100",
+                   "label", "The bus story", NULL);
+  CrSelectsPage *page;
+  g_autoptr(GError) error = NULL;
+  gint64 out;
+
+  cr_production_changed (f->production, &cr_entity_select);
+  page = CR_SELECTS_PAGE (window_page (f->window, "selects"));
+  g_assert_true (CR_IS_SELECTS_PAGE (page));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cr_selects_page_get_model (page))), ==, 1);
+  /* 10:00:03:00 is frame 75 of a clip that starts at 10:00:00:00 at 25 fps. */
+  g_assert_true (cr_selects_page_set_point (page, id, FALSE, "10:00:03:00", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (select_frames (db, id, &out), ==, 75);
+  g_assert_cmpint (out, ==, 100);
+  /* An out point before the in point is refused and changes nothing. */
+  g_assert_false (cr_selects_page_set_point (page, id, TRUE, "10:00:01:00", &error));
+  g_assert_nonnull (strstr (error->message, "out"));
+  g_clear_error (&error);
+  g_assert_false (cr_selects_page_set_point (page, id, TRUE, "ten past", &error));
+  g_assert_error (error, CR_TIMECODE_ERROR, CR_TIMECODE_ERROR_SYNTAX);
+  g_assert_cmpint (select_frames (db, id, &out), ==, 75);
+  g_assert_cmpint (out, ==, 100);
+}
+
+/* ---- screenshots for the README ---- */
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  const char *dir = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *path = g_build_filename (dir ? dir : ".", name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Waits until every poster the grid asked for has arrived (each card drops its spinner). */
+static void
+wait_for_posters (Fixture *f)
+{
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "thumbnails", "large", NULL);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  guint n = 0;
+
+  /* Four readable clips get a poster in the shared cache. */
+  while (n < 4 && g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GDir) dir = g_dir_open (cache, 0, NULL);
+      n = 0;
+      while (dir && g_dir_read_name (dir))
+        n++;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (5000);
+    }
+  g_assert_cmpuint (n, >=, 4);
+  wait_for_frames (GTK_WIDGET (f->window), 6);
+}
+
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  CrPlayer *player = cr_clips_page_get_player (f->clips);
+  g_autoptr(GError) error = NULL;
+  gint64 id = clip_id (db, clips[0].file);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autoptr(CrRecord) rating = cr_record_new (&cr_entity_clip);
+
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
+  cr_record_set (rating, "rating", "4");
+  cr_record_set (rating, "notes", "Wide of the drop-in as the families arrive.");
+  g_assert_true (cr_store_update (db, &cr_entity_clip, id, rating, &error));
+  cr_production_changed (f->production, &cr_entity_clip);
+  add (db, &cr_entity_select, "clip", id_text, "in_frame", "20", "out_frame", "80", "label", "Families arrive", NULL);
+  add (db, &cr_entity_select, "clip", id_text, "in_frame", "120", "out_frame", "190", "label", "Kettle on", NULL);
+  cr_production_changed (f->production, &cr_entity_select);
+  cr_clips_page_select (f->clips, id);
+  wait_for_posters (f);
+  save_png (GTK_WIDGET (f->window), "casereel-footage.png");
+
+  g_assert_true (cr_clips_page_open_clip (f->clips, id, 0, &error));
+  cr_player_seek (player, 137);
+  press (GTK_WIDGET (player), GDK_KEY_i, 0);
+  press (GTK_WIDGET (player), GDK_KEY_m, 0);
+  wait_settled (player);
+  wait_for_frames (GTK_WIDGET (f->window), 4);
+  save_png (GTK_WIDGET (f->window), "casereel-player.png");
+
+  window_page (f->window, "selects");
+  wait_for_frames (GTK_WIDGET (f->window), 4);
+  save_png (GTK_WIDGET (f->window), "casereel-selects.png");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache = NULL;
+  int status;
+
+  root = g_dir_make_tmp ("casereel-footage-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* Posters go to the freedesktop cache: this run's own, removed with the rest. */
+  cache = g_build_filename (root, "cache", NULL);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  media_dir = g_build_filename (root, "card", NULL);
+  g_mkdir (media_dir, 0700);
+  make_media ();
+
+  g_test_add ("/footage/index", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_index, fixture_tear_down);
+  g_test_add ("/footage/filters", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/footage/frame-137/25", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_frame_137, fixture_tear_down);
+  g_test_add ("/footage/frame-137/29.97-df", Fixture, GINT_TO_POINTER (2), fixture_set_up, test_frame_137,
+              fixture_tear_down);
+  g_test_add ("/footage/frame-137/23.976", Fixture, GINT_TO_POINTER (3), fixture_set_up, test_frame_137,
+              fixture_tear_down);
+  g_test_add ("/footage/bwf", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_bwf, fixture_tear_down);
+  g_test_add ("/footage/selects-page", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_selects_page,
+              fixture_tear_down);
+  g_test_add ("/footage/screenshots", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_screenshots,
+              fixture_tear_down);
+  status = g_test_run ();
+  remove_tree (root);
+  g_free (root);
+  g_free (media_dir);
+  return status;
+}

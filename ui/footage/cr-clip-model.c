@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-footage"
+
+#include "config.h"
+
+#include "cr-clip-model.h"
+#include "cr-store.h"
+
+/* Rows read lately, so that a redraw does not read them again. */
+#define CACHE_ROWS 512
+
+struct _CrClipModel
+{
+  GObject       parent_instance;
+
+  CrProduction *production;
+  GArray       *ids;
+  GHashTable   *rows;    /* id -> CrRow, at most CACHE_ROWS */
+  CrClipFilter  filter;  /* strings owned */
+  gulong        changed_id;
+};
+
+static void list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CrClipModel, cr_clip_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_init))
+
+static GType
+get_item_type (GListModel *model)
+{
+  return CR_TYPE_ROW;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return CR_CLIP_MODEL (model)->ids->len;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  CrClipModel *self = CR_CLIP_MODEL (model);
+  CrDb *db = cr_production_get_db (self->production);
+  CrRecord *record;
+  CrRow *row;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+  id = g_array_index (self->ids, gint64, position);
+  if ((row = g_hash_table_lookup (self->rows, &id)))
+    return g_object_ref (row);
+  record = cr_store_get (db, &cr_entity_clip, id, NULL);
+  if (record == NULL)
+    record = cr_record_new (&cr_entity_clip);   /* deleted meanwhile: a blank until the reload */
+  row = cr_row_new (db, record);
+  if (g_hash_table_size (self->rows) >= CACHE_ROWS)
+    g_hash_table_remove_all (self->rows);
+  g_hash_table_insert (self->rows, g_memdup2 (&id, sizeof id), g_object_ref (row));
+  return row;
+}
+
+static void
+list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+static void
+production_changed_cb (CrClipModel    *self,
+                       const CrEntity *entity)
+{
+  if (entity == &cr_entity_clip || entity == &cr_entity_interview || entity == &cr_entity_participant)
+    cr_clip_model_reload (self);
+}
+
+static void
+filter_clear (CrClipFilter *f)
+{
+  g_free ((char *) f->search);
+  g_free ((char *) f->status);
+  g_free ((char *) f->tag);
+  memset (f, 0, sizeof *f);
+}
+
+static void
+cr_clip_model_finalize (GObject *object)
+{
+  CrClipModel *self = CR_CLIP_MODEL (object);
+
+  g_clear_signal_handler (&self->changed_id, self->production);
+  g_clear_object (&self->production);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  filter_clear (&self->filter);
+  G_OBJECT_CLASS (cr_clip_model_parent_class)->finalize (object);
+}
+
+static void
+cr_clip_model_class_init (CrClipModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cr_clip_model_finalize;
+}
+
+static void
+cr_clip_model_init (CrClipModel *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+CrClipModel *
+cr_clip_model_new (CrProduction *production)
+{
+  CrClipModel *self = g_object_new (CR_TYPE_CLIP_MODEL, NULL);
+
+  self->production = g_object_ref (production);
+  self->changed_id = g_signal_connect_swapped (production, "changed", G_CALLBACK (production_changed_cb), self);
+  cr_clip_model_reload (self);
+  return self;
+}
+
+void
+cr_clip_model_set_filter (CrClipModel        *self,
+                          const CrClipFilter *filter)
+{
+  g_return_if_fail (CR_IS_CLIP_MODEL (self));
+  filter_clear (&self->filter);
+  self->filter = *filter;
+  self->filter.search = g_strdup (filter->search);
+  self->filter.status = g_strdup (filter->status);
+  self->filter.tag = g_strdup (filter->tag);
+  cr_clip_model_reload (self);
+}
+
+void
+cr_clip_model_reload (CrClipModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = cr_clips_filter (cr_production_get_db (self->production), &self->filter, &error);
+  guint removed = self->ids->len;
+
+  if (ids == NULL)
+    {
+      g_warning ("%s", error->message);
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+  g_array_unref (self->ids);
+  self->ids = ids;
+  g_hash_table_remove_all (self->rows);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
+}
+
+gint64
+cr_clip_model_find (CrClipModel *self,
+                    gint64       id)
+{
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+  return -1;
+}
+
+CrProduction *
+cr_clip_model_get_production (CrClipModel *self)
+{
+  return self->production;
+}

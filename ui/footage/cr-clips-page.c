@@ -1,0 +1,612 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-footage"
+
+#include "config.h"
+
+#include "cr-clip-card.h"
+#include "cr-clip-detail.h"
+#include "cr-clips-index.h"
+#include "cr-clips-page.h"
+#include "cr-store.h"
+
+struct _CrClipsPage
+{
+  GtkWidget           parent_instance;
+
+  /* template widgets */
+  GtkStack           *stack;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *kind_filter;
+  GtkDropDown        *status_filter;
+  GtkDropDown        *interview_filter;
+  GtkDropDown        *participant_filter;
+  GtkDropDown        *shot_filter;
+  GtkDropDown        *rating_filter;
+  GtkLabel           *count_label;
+  GtkStack           *grid_stack;
+  GtkGridView        *grid;
+  AdwStatusPage      *empty_page;
+  GtkBox             *detail;
+  GtkBox             *player_box;
+  GtkLabel           *player_title;
+  GtkRevealer        *index_bar;
+  GtkLabel           *index_label;
+  GtkProgressBar     *index_progress;
+  GtkRevealer        *failed_bar;
+  GtkLabel           *failed_label;
+
+  /* owned */
+  CrProduction       *production;
+  CrClipModel        *model;
+  GtkSingleSelection *selection;
+  CrPlayer           *player;
+  GCancellable       *indexing;
+  GArray             *interview_ids;   /* dropdown position -> id, 0 for "any" */
+  GArray             *participant_ids;
+  GArray             *shot_ids;
+  gboolean            filling;
+};
+
+G_DEFINE_FINAL_TYPE (CrClipsPage, cr_clips_page, GTK_TYPE_WIDGET)
+
+static const char * const statuses[] = { NULL, "online", "offline", "failed" };
+
+static gint64
+chosen (GtkDropDown *dropdown,
+        GArray      *ids)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  return i != GTK_INVALID_LIST_POSITION && i < ids->len ? g_array_index (ids, gint64, i) : 0;
+}
+
+static void
+update_empty (CrClipsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  gint64 total = cr_store_count (cr_production_get_db (self->production), &cr_entity_clip, NULL, NULL);
+  g_autofree char *count = total ? g_strdup_printf (n == total ? "%u clips" : "%u of %" G_GINT64_FORMAT, n, total)
+                                 : g_strdup ("");
+
+  gtk_label_set_text (self->count_label, count);
+  if (n == 0 && total > 0)
+    {
+      adw_status_page_set_title (self->empty_page, "No Matching Clips");
+      adw_status_page_set_description (self->empty_page, "Change the search or the filters to see more.");
+      gtk_widget_set_visible (adw_status_page_get_child (self->empty_page), FALSE);
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, "No Footage Yet");
+      adw_status_page_set_description (self->empty_page,
+                                       "Add the folder of a camera card or a sound recorder: its clips appear here as they are catalogued.");
+      gtk_widget_set_visible (adw_status_page_get_child (self->empty_page), TRUE);
+    }
+  gtk_stack_set_visible_child_name (self->grid_stack, n > 0 ? "grid" : "empty");
+}
+
+static void
+filter_changed_cb (CrClipsPage *self)
+{
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  CrClipFilter filter = {
+    .search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+    .status = status < G_N_ELEMENTS (statuses) ? statuses[status] : NULL,
+    .kind = (CrClipKind) MIN (gtk_drop_down_get_selected (self->kind_filter), CR_CLIP_KIND_AUDIO_ONLY),
+    .interview = chosen (self->interview_filter, self->interview_ids),
+    .participant = chosen (self->participant_filter, self->participant_ids),
+    .shot = chosen (self->shot_filter, self->shot_ids),
+    .min_rating = (int) MIN (gtk_drop_down_get_selected (self->rating_filter), 5),
+  };
+
+  if (self->filling || self->model == NULL)
+    return;
+  cr_clip_model_set_filter (self->model, &filter);
+}
+
+/* A drop-down of an entity's rows after "any": keeps the chosen row when it is still there. */
+static void
+fill_dropdown (CrClipsPage    *self,
+               GtkDropDown    *dropdown,
+               GArray         *ids,
+               const CrEntity *entity,
+               const char     *any)
+{
+  gint64 was = chosen (dropdown, ids);
+  g_autoptr(GPtrArray) rows = cr_store_list (cr_production_get_db (self->production), entity, NULL, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 none = 0;
+  guint keep = 0;
+
+  self->filling = TRUE;
+  g_array_set_size (ids, 0);
+  gtk_string_list_append (names, any);
+  g_array_append_val (ids, none);
+  for (guint i = 0; rows && i < rows->len; i++)
+    {
+      CrRecord *r = g_ptr_array_index (rows, i);
+      g_autofree char *label = cr_record_describe (r);
+      gtk_string_list_append (names, label);
+      g_array_append_val (ids, r->id);
+      if (r->id == was)
+        keep = ids->len - 1;
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (dropdown, keep);
+  gtk_widget_set_visible (GTK_WIDGET (dropdown), ids->len > 1);
+  self->filling = FALSE;
+}
+
+static void
+fill_filters (CrClipsPage *self)
+{
+  fill_dropdown (self, self->interview_filter, self->interview_ids, &cr_entity_interview, "Any interview");
+  fill_dropdown (self, self->participant_filter, self->participant_ids, &cr_entity_participant, "Anyone");
+  fill_dropdown (self, self->shot_filter, self->shot_ids, &cr_entity_shot, "Any shot");
+}
+
+static void
+production_changed_cb (CrClipsPage    *self,
+                       const CrEntity *entity)
+{
+  if (entity == &cr_entity_interview || entity == &cr_entity_participant || entity == &cr_entity_shot)
+    {
+      fill_filters (self);
+      filter_changed_cb (self);
+    }
+}
+
+static void
+items_changed_cb (CrClipsPage *self)
+{
+  update_empty (self);
+}
+
+static void
+selected_cb (CrClipsPage *self)
+{
+  CrRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  cr_clip_detail_fill (self->detail, self->production, row);
+}
+
+static void
+grid_activate_cb (CrClipsPage *self,
+                  guint        position)
+{
+  g_autoptr(CrRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(GError) error = NULL;
+
+  if (row == NULL)
+    return;
+  if (!cr_clips_page_open_clip (self, cr_row_get_id (row), 0, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                  "Could Not Open the Clip", error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+back_clicked_cb (CrClipsPage *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "browse");
+  gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+}
+
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   data)
+{
+  CrClipsPage *self = CR_CLIPS_PAGE (widget);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "player"))
+    return FALSE;
+  back_clicked_cb (self);
+  return TRUE;
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  data)
+{
+  gtk_list_item_set_child (item, GTK_WIDGET (cr_clip_card_new ()));
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         CrClipsPage              *self)
+{
+  cr_clip_card_bind (CR_CLIP_CARD (gtk_list_item_get_child (item)), self->production,
+                     gtk_list_item_get_item (item));
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           CrClipsPage              *self)
+{
+  cr_clip_card_bind (CR_CLIP_CARD (gtk_list_item_get_child (item)), self->production, NULL);
+}
+
+/* ---- indexing in the page ---- */
+
+static char *
+time_left (const CrIndexProgress *p,
+           gint64                 elapsed_us)
+{
+  double rate;
+  gint64 left;
+
+  if (p->bytes_done == 0 || p->bytes_total <= p->bytes_done || elapsed_us < G_USEC_PER_SEC)
+    return g_strdup ("");
+  rate = (double) p->bytes_done / elapsed_us;
+  left = (gint64) ((p->bytes_total - p->bytes_done) / rate / G_USEC_PER_SEC) + 1;
+  if (left >= 120)
+    return g_strdup_printf (" · about %" G_GINT64_FORMAT " minutes left", left / 60);
+  return g_strdup_printf (" · about %" G_GINT64_FORMAT " s left", left);
+}
+
+static void
+index_progress_cb (const CrIndexProgress *p,
+                   gint64                 elapsed_us,
+                   gpointer               user_data)
+{
+  CrClipsPage *self = user_data;
+  g_autofree char *done = g_format_size (p->bytes_done);
+  g_autofree char *total = g_format_size (p->bytes_total);
+  g_autofree char *left = time_left (p, elapsed_us);
+  g_autofree char *text = NULL;
+
+  if (p->files_total == 0)
+    text = g_strdup_printf ("Looking for media files… %u found", p->seen);
+  else
+    text = g_strdup_printf ("Indexing %u of %u files · %s of %s%s", p->files_done, p->files_total, done, total, left);
+  gtk_label_set_text (self->index_label, text);
+  if (p->bytes_total > 0)
+    gtk_progress_bar_set_fraction (self->index_progress, (double) p->bytes_done / p->bytes_total);
+  else
+    gtk_progress_bar_pulse (self->index_progress);
+}
+
+static void
+index_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CrClipsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) failed = NULL;
+  CrIndexProgress totals = { 0 };
+  gboolean ok = cr_clips_index_finish (result, &totals, &failed, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_clear_object (&self->indexing);
+  gtk_revealer_set_reveal_child (self->index_bar, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clips.add-folder", TRUE);
+  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_string_append (text, error->message);
+  else if (failed && failed[0])
+    {
+      g_string_append_printf (text, "%u %s could not be read:", g_strv_length (failed),
+                              g_strv_length (failed) == 1 ? "file" : "files");
+      /* A handful by name; the Failed filter lists them all. */
+      for (guint i = 0; failed[i] && i < 5; i++)
+        g_string_append_printf (text, "\n%s", failed[i]);
+      if (g_strv_length (failed) > 5)
+        g_string_append (text, "\n… choose “Failed” to see them all");
+    }
+  gtk_label_set_text (self->failed_label, text->str);
+  gtk_revealer_set_reveal_child (self->failed_bar, text->len > 0);
+}
+
+static void
+stop_clicked_cb (CrClipsPage *self)
+{
+  cr_clips_page_stop_indexing (self);
+}
+
+static void
+failed_closed_cb (CrClipsPage *self)
+{
+  gtk_revealer_set_reveal_child (self->failed_bar, FALSE);
+}
+
+static void
+folder_chosen_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  g_autoptr(CrClipsPage) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = folder ? g_file_get_path (folder) : NULL;
+
+      if (path)
+        cr_clips_page_index_folder (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+add_folder_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new ("Add a Folder of Footage", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, "_Add", "_Cancel");
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (folder_chosen_cb), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Folders dropped from Files are catalogued; files dropped are catalogued by their folder. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CrClipsPage   *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
+
+  for (GSList *l = files; l; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+      if (path == NULL)
+        continue;
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        g_ptr_array_add (folders, g_steal_pointer (&path));
+      else
+        g_ptr_array_add (folders, g_path_get_dirname (path));
+    }
+  if (folders->len == 0 || self->indexing != NULL)
+    return FALSE;
+  g_ptr_array_add (folders, NULL);
+  cr_clips_page_index_folders (self, (const char * const *) folders->pdata);
+  return TRUE;
+}
+
+static void
+cr_clips_page_dispose (GObject *object)
+{
+  CrClipsPage *self = CR_CLIPS_PAGE (object);
+
+  g_cancellable_cancel (self->indexing);
+  g_clear_object (&self->indexing);
+  if (self->production)
+    g_signal_handlers_disconnect_by_data (self->production, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_CLIPS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->production);
+  g_clear_pointer (&self->interview_ids, g_array_unref);
+  g_clear_pointer (&self->participant_ids, g_array_unref);
+  g_clear_pointer (&self->shot_ids, g_array_unref);
+  G_OBJECT_CLASS (cr_clips_page_parent_class)->dispose (object);
+}
+
+static void
+cr_clips_page_class_init (CrClipsPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cr_clips_page_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-clips-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, kind_filter);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, interview_filter);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, participant_filter);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, shot_filter);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, rating_filter);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, grid_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, detail);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, player_box);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, player_title);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, grid_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, failed_closed_cb);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, index_bar);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, index_label);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, index_progress);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, failed_bar);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, failed_label);
+  gtk_widget_class_install_action (widget_class, "clips.add-folder", NULL, add_folder_activated);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+}
+
+static void
+cr_clips_page_init (CrClipsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->interview_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->participant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->shot_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+    g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
+}
+
+CrClipsPage *
+cr_clips_page_new (CrProduction *production)
+{
+  CrClipsPage *self = g_object_new (CR_TYPE_CLIPS_PAGE, NULL);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->production = g_object_ref (production);
+  self->model = cr_clip_model_new (production);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+  gtk_grid_view_set_factory (self->grid, factory);
+  gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (self->selection));
+  g_object_set_data (G_OBJECT (self), "cr-grid", self->grid);   /* for the benchmark's scrolling */
+  g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->player = cr_player_new (production);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->player), TRUE);
+  gtk_box_append (self->player_box, GTK_WIDGET (self->player));
+
+  fill_filters (self);
+  update_empty (self);
+  selected_cb (self);
+  return self;
+}
+
+CrClipModel *
+cr_clips_page_get_model (CrClipsPage *self)
+{
+  return self->model;
+}
+
+void
+cr_clips_page_set_search (CrClipsPage *self,
+                          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  filter_changed_cb (self);   /* now, not after the entry's delay */
+}
+
+void
+cr_clips_page_set_status (CrClipsPage *self,
+                          const char  *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    if (g_strcmp0 (statuses[i], status) == 0)
+      gtk_drop_down_set_selected (self->status_filter, i);
+}
+
+void
+cr_clips_page_set_interview (CrClipsPage *self,
+                             gint64       interview)
+{
+  for (guint i = 0; i < self->interview_ids->len; i++)
+    if (g_array_index (self->interview_ids, gint64, i) == interview)
+      gtk_drop_down_set_selected (self->interview_filter, i);
+}
+
+void
+cr_clips_page_select (CrClipsPage *self,
+                      gint64       clip)
+{
+  gint64 position = cr_clip_model_find (self->model, clip);
+
+  if (position >= 0)
+    gtk_single_selection_set_selected (self->selection, (guint) position);
+}
+
+gboolean
+cr_clips_page_open_clip (CrClipsPage  *self,
+                         gint64        clip,
+                         gint64        frame,
+                         GError      **error)
+{
+  g_autofree char *name = cr_store_label (cr_production_get_db (self->production), &cr_entity_clip, clip);
+
+  if (!cr_player_open_clip (self->player, clip, error))
+    return FALSE;
+  gtk_label_set_text (self->player_title, name ? name : "");
+  cr_player_seek (self->player, frame);
+  gtk_stack_set_visible_child_name (self->stack, "player");
+  gtk_widget_grab_focus (GTK_WIDGET (self->player));
+  return TRUE;
+}
+
+CrPlayer *
+cr_clips_page_get_player (CrClipsPage *self)
+{
+  return self->player;
+}
+
+char *
+cr_clips_page_describe_detail (CrClipsPage *self)
+{
+  GString *s = g_string_new (NULL);
+  GtkWidget *w = GTK_WIDGET (self->detail);
+  GtkWidget *next;
+
+  /* Depth-first over the pane: every label's text, in order. */
+  while (w != NULL)
+    {
+      if (GTK_IS_LABEL (w) && gtk_widget_get_visible (w) && *gtk_label_get_text (GTK_LABEL (w)))
+        g_string_append_printf (s, "%s\n", gtk_label_get_text (GTK_LABEL (w)));
+      if ((next = gtk_widget_get_first_child (w)))
+        {
+          w = next;
+          continue;
+        }
+      while (w != NULL && w != GTK_WIDGET (self->detail) && !gtk_widget_get_next_sibling (w))
+        w = gtk_widget_get_parent (w);
+      if (w == NULL || w == GTK_WIDGET (self->detail))
+        break;
+      w = gtk_widget_get_next_sibling (w);
+    }
+  return g_string_free (s, FALSE);
+}
+
+void
+cr_clips_page_index_folders (CrClipsPage        *self,
+                             const char * const *folders)
+{
+  g_return_if_fail (CR_IS_CLIPS_PAGE (self));
+  if (self->indexing != NULL)
+    return;   /* one run at a time: Add Folder is disabled meanwhile */
+  self->indexing = g_cancellable_new ();
+  gtk_label_set_text (self->index_label, "Looking for media files…");
+  gtk_progress_bar_set_fraction (self->index_progress, 0);
+  gtk_revealer_set_reveal_child (self->index_bar, TRUE);
+  gtk_revealer_set_reveal_child (self->failed_bar, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clips.add-folder", FALSE);
+  cr_clips_index_async (self->production, folders, index_progress_cb, self, self->indexing, index_done_cb,
+                        g_object_ref (self));
+}
+
+void
+cr_clips_page_index_folder (CrClipsPage *self,
+                            const char  *folder)
+{
+  const char *folders[] = { folder, NULL };
+
+  cr_clips_page_index_folders (self, folders);
+}
+
+void
+cr_clips_page_stop_indexing (CrClipsPage *self)
+{
+  g_cancellable_cancel (self->indexing);
+}
+
+gboolean
+cr_clips_page_is_indexing (CrClipsPage *self)
+{
+  return self->indexing != NULL;
+}
+
+const char *
+cr_clips_page_get_failed_text (CrClipsPage *self)
+{
+  return gtk_revealer_get_reveal_child (self->failed_bar) ? gtk_label_get_text (self->failed_label) : NULL;
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cr-clip-model.h"
+#include "cr-player.h"
+
+G_BEGIN_DECLS
+
+/* Footage: what was recorded, as a grid of poster frames with filters that combine, a detail
+ * pane for the selected clip in words, and the player for the clip opened (Enter or a double
+ * click), where its moments are marked. */
+
+#define CR_TYPE_CLIPS_PAGE (cr_clips_page_get_type ())
+G_DECLARE_FINAL_TYPE (CrClipsPage, cr_clips_page, CR, CLIPS_PAGE, GtkWidget)
+
+CrClipsPage *cr_clips_page_new          (CrProduction *production);
+CrClipModel *cr_clips_page_get_model    (CrClipsPage  *self);
+/* Filters, as the toolbar sets them. */
+void         cr_clips_page_set_search   (CrClipsPage  *self,
+                                         const char   *text);
+void         cr_clips_page_set_status   (CrClipsPage  *self,
+                                         const char   *status);
+void         cr_clips_page_set_interview (CrClipsPage *self,
+                                         gint64        interview);
+/* Selects a clip in the grid and shows it in the detail pane. */
+void         cr_clips_page_select       (CrClipsPage  *self,
+                                         gint64        clip);
+/* Opens a clip in the player at a frame; the player takes the keyboard. */
+gboolean     cr_clips_page_open_clip    (CrClipsPage  *self,
+                                         gint64        clip,
+                                         gint64        frame,
+                                         GError      **error);
+CrPlayer    *cr_clips_page_get_player   (CrClipsPage  *self);
+/* Add Folder and dropped folders: catalogues them in a worker with progress and Stop in the
+ * page; clips appear as each batch is written; the failed files are listed at the end. */
+void         cr_clips_page_index_folder  (CrClipsPage *self,
+                                          const char  *folder);
+void         cr_clips_page_index_folders (CrClipsPage        *self,
+                                          const char * const *folders);
+void         cr_clips_page_stop_indexing (CrClipsPage *self);
+gboolean     cr_clips_page_is_indexing   (CrClipsPage *self);
+/* What the page says of the files that failed in the last run, or NULL. */
+const char  *cr_clips_page_get_failed_text (CrClipsPage *self);
+/* The detail pane, for tests: its rows' titles and subtitles joined by newlines. */
+char        *cr_clips_page_describe_detail (CrClipsPage *self);
+
+G_END_DECLS

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The player's state, shared by its files: cr-player.c (clip, picture, keys) and
+ * cr-player-scrubber.c (the strip under the picture). */
+
+#include "cr-frame-reader.h"
+#include "cr-player.h"
+
+G_BEGIN_DECLS
+
+struct _CrPlayer
+{
+  GtkWidget       parent_instance;
+
+  /* template widgets */
+  GtkWidget      *box;
+  GtkPicture     *picture;
+  GtkLabel       *timecode;
+  GtkLabel       *status;
+  GtkDrawingArea *scrubber;
+  GtkButton      *play_button;
+  GtkLabel       *range;
+
+  /* owned */
+  CrProduction   *production;
+  CrRecord       *clip;
+  CrFrameReader  *reader;      /* NULL for sound only */
+  GtkMediaStream *media;       /* real-time playback with sound, made on first play */
+  GdkTexture     *frame;       /* the exact frame at `shown` */
+  GdkTexture     *waveform;
+  GCancellable   *decoding;
+  GPtrArray      *selects;     /* CrRecord, the clip's selects */
+  GPtrArray      *markers;     /* CrRecord */
+  GtkWindow      *select_dialog;
+  char           *timecode_text;
+  CrRate          rate;
+  gint64          length;      /* frames */
+  gint64          position;
+  gint64          shown;       /* the frame the picture shows, -1 none */
+  gint64          in, out;     /* out exclusive; -1 unset */
+  int             shuttle;     /* frames per frame-time: 0 stopped, ±1, ±2, ±4 … */
+  gint64          shuttle_origin_us;
+  gint64          shuttle_origin_frame;
+  guint           tick_id;
+  gint64          drag_select; /* the select whose edge is dragged, 0 none */
+  gboolean        drag_in_edge;
+};
+
+void cr_player_scrubber_init  (CrPlayer *self);
+/* A line over the picture (speed, a refusal); NULL hides it. */
+void cr_player_say            (CrPlayer *self, const char *text);
+void cr_player_update_range   (CrPlayer *self);
+/* Loads the clip's selects and markers again (after a save or an edit). */
+void cr_player_reload_marks   (CrPlayer *self);
+
+G_END_DECLS

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cr-production.h"
+
+G_BEGIN_DECLS
+
+/* Watches a clip and marks moments in it. Paused, the picture is the exact frame whose source
+ * timecode the label shows (decoded by media/ in a worker); playing, GtkMediaFile plays it in
+ * real time with sound. A sound-only file shows its waveform with a playhead. The keys are an
+ * editor's: Space, J/K/L, Left/Right (Shift: a second), Home/End, I, O, X, M, Enter.
+ * Positions are frames from the clip's first frame at its own rate; the out point is
+ * exclusive (O marks the frame shown as the last one kept). */
+
+#define CR_TYPE_PLAYER (cr_player_get_type ())
+G_DECLARE_FINAL_TYPE (CrPlayer, cr_player, CR, PLAYER, GtkWidget)
+
+CrPlayer     *cr_player_new            (CrProduction *production);
+gboolean      cr_player_open_clip      (CrPlayer     *self,
+                                        gint64        clip,
+                                        GError      **error);
+gint64        cr_player_get_clip       (CrPlayer     *self);
+/* Shows frame `frame` (clamped to the clip), paused. */
+void          cr_player_seek           (CrPlayer     *self,
+                                        gint64        frame);
+gint64        cr_player_get_position   (CrPlayer     *self);
+gint64        cr_player_get_length     (CrPlayer     *self);
+/* The in and out points set with I and O, or -1. */
+gint64        cr_player_get_in         (CrPlayer     *self);
+gint64        cr_player_get_out        (CrPlayer     *self);
+/* The picture shown (NULL for sound only, or before the first frame arrives). */
+GdkPaintable *cr_player_get_picture    (CrPlayer     *self);
+/* The source timecode the label shows. */
+const char   *cr_player_get_timecode   (CrPlayer     *self);
+/* Whether the picture shown is the frame at the position (no decode is pending). */
+gboolean      cr_player_is_settled     (CrPlayer     *self);
+/* The select dialog Enter opened, while it is open. */
+GtkWindow    *cr_player_get_select_dialog (CrPlayer  *self);
+
+G_END_DECLS

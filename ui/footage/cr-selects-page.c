@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-footage"
+
+#include "config.h"
+
+#include "cr-clip-time.h"
+#include "cr-clips.h"
+#include "cr-clips-page.h"
+#include "cr-selects-page.h"
+#include "cr-store.h"
+
+struct _CrSelectsPage
+{
+  GtkWidget           parent_instance;
+
+  /* template widgets */
+  GtkWidget          *box;
+  GtkSearchEntry     *search_entry;
+  GtkLabel           *count_label;
+  GtkWidget          *open_button;
+  GtkLabel           *error_label;
+  GtkStack           *stack;
+  GtkColumnView      *table;
+
+  /* owned */
+  CrProduction       *production;
+  CrStoreModel       *model;
+  GtkSingleSelection *selection;
+};
+
+G_DEFINE_FINAL_TYPE (CrSelectsPage, cr_selects_page, GTK_TYPE_WIDGET)
+
+typedef enum
+{
+  COLUMN_CLIP,
+  COLUMN_LABEL,
+  COLUMN_IN,
+  COLUMN_OUT,
+  COLUMN_DURATION,
+  COLUMN_QUESTION,
+  COLUMN_PEOPLE,
+} Column;
+
+static const struct
+{
+  const char *title;
+  gboolean    expand;
+} columns[] = {
+  { "Clip", FALSE }, { "Label", TRUE }, { "In", FALSE }, { "Out", FALSE }, { "Duration", FALSE },
+  { "Question", TRUE }, { "People", FALSE },
+};
+
+static void
+update_state (CrSelectsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *count = n ? g_strdup_printf ("%u", n) : g_strdup ("");
+
+  gtk_label_set_text (self->count_label, count);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 || *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) ? "table" : "empty");
+  gtk_widget_set_sensitive (self->open_button, gtk_single_selection_get_selected_item (self->selection) != NULL);
+}
+
+static void
+search_changed_cb (CrSelectsPage *self)
+{
+  cr_store_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+open_row (CrSelectsPage *self,
+          CrRow         *row)
+{
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (self));
+  const CrRecord *select = cr_row_get_record (row);
+  GtkWidget *clips = GTK_IS_STACK (stack) ? gtk_stack_get_child_by_name (GTK_STACK (stack), "clips") : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!CR_IS_CLIPS_PAGE (clips))
+    return;
+  if (!cr_clips_page_open_clip (CR_CLIPS_PAGE (clips), cr_record_get_int (select, "clip", 0),
+                                cr_record_get_int (select, "in_frame", 0), &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  /* Through the window, so that its sidebar follows. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "clips");
+  gtk_widget_grab_focus (GTK_WIDGET (cr_clips_page_get_player (CR_CLIPS_PAGE (clips))));
+}
+
+static void
+open_clicked_cb (CrSelectsPage *self)
+{
+  CrRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  if (row)
+    open_row (self, row);
+}
+
+static void
+row_activate_cb (CrSelectsPage *self,
+                 guint          position)
+{
+  g_autoptr(CrRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (row)
+    open_row (self, row);
+}
+
+gboolean
+cr_selects_page_set_point (CrSelectsPage  *self,
+                           gint64          select,
+                           gboolean        out,
+                           const char     *text,
+                           GError        **error)
+{
+  CrDb *db = cr_production_get_db (self->production);
+  g_autoptr(CrRecord) record = cr_store_get (db, &cr_entity_select, select, error);
+  g_autoptr(CrRecord) changes = cr_record_new (&cr_entity_select);
+  gint64 frames;
+
+  if (record == NULL)
+    return FALSE;
+  if (!cr_clip_parse_position (db, cr_record_get_int (record, "clip", 0), text, &frames, error))
+    {
+      g_prefix_error (error, "select %s: ", out ? "out" : "in");
+      return FALSE;
+    }
+  cr_record_take (changes, out ? "out_frame" : "in_frame", g_strdup_printf ("%" G_GINT64_FORMAT, frames));
+  if (!cr_store_update (db, &cr_entity_select, select, changes, error))
+    return FALSE;
+  cr_production_changed (self->production, &cr_entity_select);
+  return TRUE;
+}
+
+static char *
+cell_text (CrSelectsPage *self,
+           CrRow         *row,
+           Column         column)
+{
+  CrDb *db = cr_production_get_db (self->production);
+  const CrRecord *r = cr_row_get_record (row);
+  gint64 clip = cr_record_get_int (r, "clip", 0);
+  gint64 in = cr_record_get_int (r, "in_frame", 0), out = cr_record_get_int (r, "out_frame", 0);
+
+  switch (column)
+    {
+    case COLUMN_CLIP:
+      return g_strdup (cr_row_get_display (row, "clip"));
+    case COLUMN_LABEL:
+      return g_strdup (cr_row_get_display (row, "label"));
+    case COLUMN_IN:
+      return cr_clip_format_position (db, clip, in);
+    case COLUMN_OUT:
+      return cr_clip_format_position (db, clip, out);
+    case COLUMN_DURATION:
+      {
+        CrTimecodeFormat fmt = { { 25, 1 }, FALSE };
+        cr_clip_rate (db, clip, &fmt.rate.num, &fmt.rate.den);
+        return cr_timecode_to_string (out - in, &fmt);
+      }
+    case COLUMN_QUESTION:
+      return g_strdup (cr_row_get_display (row, "question"));
+    case COLUMN_PEOPLE:
+    default:
+      return g_strdup (cr_row_get_display (row, "participants"));
+    }
+}
+
+static void
+point_edited_cb (GtkEditableLabel *label,
+                 GParamSpec       *pspec,
+                 CrSelectsPage    *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (label), "cr-select"));
+  gboolean out = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "cr-out"));
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_editable_label_get_editing (label) || id == 0)
+    return;
+  if (!cr_selects_page_set_point (self, id, out, gtk_editable_get_text (GTK_EDITABLE (label)), &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      cr_store_model_reload (self->model);   /* puts the old text back */
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          CrSelectsPage            *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "cr-column"));
+  GtkWidget *child;
+
+  if (column == COLUMN_IN || column == COLUMN_OUT)
+    {
+      child = gtk_editable_label_new ("");
+      gtk_widget_add_css_class (child, "numeric");
+      gtk_widget_set_tooltip_text (child, "Type the clip's timecode, a frame number or seconds (12.5s)");
+      g_object_set_data (G_OBJECT (child), "cr-out", GINT_TO_POINTER (column == COLUMN_OUT));
+      g_signal_connect (child, "notify::editing", G_CALLBACK (point_edited_cb), self);
+    }
+  else
+    {
+      child = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      if (column == COLUMN_DURATION)
+        gtk_widget_add_css_class (child, "numeric");
+    }
+  gtk_list_item_set_child (item, child);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         CrSelectsPage            *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "cr-column"));
+  CrRow *row = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  g_autofree char *text = cell_text (self, row, column);
+
+  if (GTK_IS_EDITABLE_LABEL (child))
+    {
+      /* No id while the text is set, so that binding is not taken for an edit. */
+      g_object_set_data (G_OBJECT (child), "cr-select", NULL);
+      gtk_editable_set_text (GTK_EDITABLE (child), text);
+      g_object_set_data (G_OBJECT (child), "cr-select", GSIZE_TO_POINTER ((gsize) cr_row_get_id (row)));
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (child), text);
+}
+
+static void
+cr_selects_page_dispose (GObject *object)
+{
+  CrSelectsPage *self = CR_SELECTS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_SELECTS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->production);
+  G_OBJECT_CLASS (cr_selects_page_parent_class)->dispose (object);
+}
+
+static void
+cr_selects_page_class_init (CrSelectsPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cr_selects_page_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-selects-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrSelectsPage, box);
+  gtk_widget_class_bind_template_child (widget_class, CrSelectsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrSelectsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CrSelectsPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, CrSelectsPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CrSelectsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrSelectsPage, table);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activate_cb);
+}
+
+static void
+cr_selects_page_init (CrSelectsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+CrSelectsPage *
+cr_selects_page_new (CrProduction *production)
+{
+  CrSelectsPage *self = g_object_new (CR_TYPE_SELECTS_PAGE, NULL);
+
+  self->production = g_object_ref (production);
+  self->model = cr_store_model_new (production, &cr_entity_select);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "cr-column", GINT_TO_POINTER (i));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+      column = gtk_column_view_column_new (columns[i].title, g_object_ref (factory));
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->table, column);
+    }
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  update_state (self);
+  return self;
+}
+
+CrStoreModel *
+cr_selects_page_get_model (CrSelectsPage *self)
+{
+  return self->model;
+}
