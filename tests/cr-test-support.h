@@ -3,10 +3,21 @@
  * folders that are gone when the test ends, so a run leaves nothing in /tmp. */
 #pragma once
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+
+/* GLib writes messages in the locale's character set, and a program that never calls
+ * setlocale () is in ASCII: a failed check on "李小龙" printed "???". The suite's environment
+ * names a UTF-8 locale (LC_ALL=C.UTF-8); only the character type is taken from it. */
+__attribute__((constructor)) static void
+cr_test_set_locale (void)
+{
+  setlocale (LC_CTYPE, "");
+}
 
 /* The folder of real recordings (../shared/fixtures/media). A checkout without it fails here
  * with one line that says what is missing, rather than later with a crash or a puzzle. */
@@ -26,6 +37,7 @@ cr_test_fixtures (void)
 }
 
 static GPtrArray *cr_test_tmp_dirs;
+static pid_t cr_test_tmp_owner;  /* a forked child that exits must not remove its parent's */
 
 static inline void
 cr_test_remove_tree (const char *path)
@@ -48,6 +60,8 @@ cr_test_remove_tree (const char *path)
 static inline void
 cr_test_remove_tmp_dirs (void)
 {
+  if (getpid () != cr_test_tmp_owner)
+    return;
   for (guint i = 0; cr_test_tmp_dirs && i < cr_test_tmp_dirs->len; i++)
     cr_test_remove_tree (g_ptr_array_index (cr_test_tmp_dirs, i));
   g_clear_pointer (&cr_test_tmp_dirs, g_ptr_array_unref);
@@ -65,6 +79,7 @@ cr_test_make_tmp (const char  *tmpl,
   if (cr_test_tmp_dirs == NULL)
     {
       cr_test_tmp_dirs = g_ptr_array_new_with_free_func (g_free);
+      cr_test_tmp_owner = getpid ();
       atexit (cr_test_remove_tmp_dirs);
     }
   g_ptr_array_add (cr_test_tmp_dirs, g_strdup (dir));

@@ -4,6 +4,7 @@
  * consent allows (or left out and listed), checked in the Markdown and, through pandoc, in
  * the DOCX; refusal with exit 3; sections by question topic or as given. */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <string.h>
 
@@ -343,7 +344,7 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  dir = g_dir_make_tmp ("casereel-case-study-XXXXXX", &error);
+  dir = cr_test_make_tmp ("casereel-case-study-XXXXXX", &error);
   g_assert_no_error (error);
   project = g_build_filename (dir, "riverside.casereel", NULL);
   make_production ();

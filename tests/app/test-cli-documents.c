@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -47,7 +48,7 @@ fixture_set_up (Fixture       *fx,
   g_autoptr(CrDb) db = NULL;
   g_autoptr(CrRecord) production = cr_record_new (&cr_entity_production);
 
-  fx->dir = g_dir_make_tmp ("casereel-cli-docs-XXXXXX", &error);
+  fx->dir = cr_test_make_tmp ("casereel-cli-docs-XXXXXX", &error);
   g_assert_no_error (error);
   fx->project = g_build_filename (fx->dir, "aire.casereel", NULL);
   db = cr_db_create (fx->project, "Voices of the Aire", &error);

@@ -3,6 +3,7 @@
  * clear line and the production left byte for byte as it was, or read with a one-line
  * warning and nothing half-filled. CRITICALs are fatal in a GTest, so none may be printed. */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -253,7 +254,7 @@ main (int argc, char *argv[])
   /* As the program does: messages keep their quotes (LC_ALL is C.UTF-8 in the test run). */
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
-  dir = g_dir_make_tmp ("casereel-hostile-XXXXXX", NULL);
+  dir = cr_test_make_tmp ("casereel-hostile-XXXXXX", NULL);
   project = g_build_filename (dir, "hostile.casereel", NULL);
   g_setenv ("CASEREEL_PROJECT", project, TRUE);
   ok (cli_run ("new", project, "--title", "Hostile inputs"));

@@ -3,6 +3,7 @@
  * 500 shots, its exports read back by independent parsers, and refused commands that leave
  * the file exactly as it was. */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <json-glib/json-glib.h>
 #include <locale.h>
@@ -53,7 +54,7 @@ parse_json (const char *text)
 static void
 build_production (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("casereel-cli-XXXXXX", NULL);
+  g_autofree char *dir = cr_test_make_tmp ("casereel-cli-XXXXXX", NULL);
   g_autofree char *csv_path = g_build_filename (dir, "people.csv", NULL);
   g_autoptr(GString) csv = g_string_new ("\xEF\xBB\xBFName,Type,Organization,E-mail,Phone\r\n");
 

@@ -4,6 +4,7 @@
  * and the delivery log, the withdrawal's impact read by Python's csv module, expiry, future
  * dates, the release tracker, and erasure checked with grep and sqlite3. */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <fcntl.h>
 #include <json-glib/json-glib.h>
@@ -332,7 +333,7 @@ main (int argc, char **argv)
 
   setlocale (LC_ALL, "");   /* as main () does: messages are UTF-8 */
   g_test_init (&argc, &argv, NULL);
-  root = g_dir_make_tmp ("casereel-consent-cli-XXXXXX", NULL);
+  root = cr_test_make_tmp ("casereel-consent-cli-XXXXXX", NULL);
   card = g_build_filename (root, "card", NULL);
   g_mkdir_with_parents (card, 0755);
   setup ();

@@ -5,6 +5,7 @@
  * erasure down to the file's bytes, the set-based query against the per-person path, and
  * ids that are never reused after the migration. */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <gio/gio.h>
 #include <string.h>
@@ -848,7 +849,7 @@ main (int argc, char **argv)
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  root = g_dir_make_tmp ("casereel-consent-XXXXXX", NULL);
+  root = cr_test_make_tmp ("casereel-consent-XXXXXX", NULL);
   card = g_build_filename (root, "card", NULL);
   g_mkdir_with_parents (card, 0755);
   g_free (fixture_video (card, "one.mov", "25", NULL, 2));

@@ -2,6 +2,7 @@
 /* A long edit list comes in whole: 20,000 events, in order, positions 1..n without holes
  * (the import used to count the cut for every event: 23 s for this). */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 

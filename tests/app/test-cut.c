@@ -3,6 +3,7 @@
  * event editing, the consent check for every reason, refusal to export, and edit lists that
  * independent tools read (xmllint, melt, ffprobe) and that come back through import. */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -381,7 +382,7 @@ test_render (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *root = g_dir_make_tmp ("casereel-cut-XXXXXX", NULL);
+  g_autofree char *root = cr_test_make_tmp ("casereel-cut-XXXXXX", NULL);
   g_autofree char *a = NULL, *b = NULL, *c = NULL;
 
   g_test_init (&argc, &argv, NULL);

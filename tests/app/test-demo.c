@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "casereel-test-demo"
 
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <json-glib/json-glib.h>
 
@@ -307,7 +308,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
   cr_media_init ();
-  dir = g_dir_make_tmp ("casereel-demo-XXXXXX", &error);
+  dir = cr_test_make_tmp ("casereel-demo-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (dir, "riverside.casereel", NULL);
   media = cr_demo_media_folder (path);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -14,7 +15,7 @@ static char *
 temp_dir (void)
 {
   g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("casereel-docs-XXXXXX", &error);
+  char *dir = cr_test_make_tmp ("casereel-docs-XXXXXX", &error);
 
   g_assert_no_error (error);
   return dir;
@@ -265,16 +266,21 @@ test_callsheet_hidden (void)
   for (guint i = 0; hidden[i] != NULL; i++)
     if (strstr (text, hidden[i]) != NULL)
       g_error ("“%s” should be hidden:\n%s", hidden[i], text);
-  /* No empty Phone column in the people's tables. */
+  /* No empty Phone column in the people's tables. A table that runs onto the next page repeats
+   * its header under "… (continued)": that is the same table, wherever the fonts break it. */
   {
     g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
     guint tables = 0;
+    gboolean continued = FALSE;
 
     for (guint i = 0; lines[i] != NULL; i++)
-      if (strstr (lines[i], "Name") && strstr (lines[i], "Role"))
+      if (strstr (lines[i], "(continued)"))
+        continued = TRUE;
+      else if (strstr (lines[i], "Name") && strstr (lines[i], "Role"))
         {
           g_assert_null (strstr (lines[i], "Phone"));
-          tables++;
+          tables += continued ? 0 : 1;
+          continued = FALSE;
         }
     g_assert_cmpuint (tables, ==, 2);
   }

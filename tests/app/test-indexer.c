@@ -19,7 +19,7 @@ static char *video;   /* 23.976 with timecode */
 static CrDb *
 new_production (void)
 {
-  g_autofree char *tmp = g_dir_make_tmp ("casereel-index-XXXXXX", NULL);
+  g_autofree char *tmp = cr_test_make_tmp ("casereel-index-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (tmp, "p.casereel", NULL);
   g_autoptr(GError) error = NULL;
   CrDb *db = cr_db_create (path, "Index", &error);
@@ -227,7 +227,7 @@ static void
 test_suggested_links (void)
 {
   g_autoptr(CrDb) db = new_production ();
-  g_autofree char *root = g_dir_make_tmp ("casereel-suggest-XXXXXX", NULL);
+  g_autofree char *root = cr_test_make_tmp ("casereel-suggest-XXXXXX", NULL);
   g_autofree char *shot_dir = g_build_filename (root, "day1", "4A", NULL);
   g_autofree char *wav = g_build_filename (root, "day1", "A101_1.WAV", NULL);
   g_autofree char *real = g_build_filename (cr_test_fixtures (), "A101_1.WAV", NULL);
@@ -296,7 +296,7 @@ test_not_a_folder (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *root = g_dir_make_tmp ("casereel-card-XXXXXX", NULL);
+  g_autofree char *root = cr_test_make_tmp ("casereel-card-XXXXXX", NULL);
   g_autofree char *b = NULL, *w = NULL, *txt = NULL, *notes = NULL;
 
   g_test_init (&argc, &argv, NULL);

@@ -110,7 +110,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(CrDb) db = NULL;
 
   g_assert_nonnull (g_getenv ("CASEREEL_BIN"));
-  f->dir = g_dir_make_tmp ("casereel-sharing-XXXXXX", NULL);
+  f->dir = cr_test_make_tmp ("casereel-sharing-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "river.casereel", NULL);
   db = cr_db_create (f->path, "River", &error);
   g_assert_no_error (error);

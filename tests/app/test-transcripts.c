@@ -4,6 +4,7 @@
  * the old transcript whole, speakers mapped to participants, and the command line: import,
  * show, search, export (read back), select add --quote, rm. */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <string.h>
 
@@ -28,7 +29,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("casereel-transcripts-XXXXXX", &error);
+  f->dir = cr_test_make_tmp ("casereel-transcripts-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "test.casereel", NULL);
   f->db = cr_db_create (f->path, "Transcripts", &error);

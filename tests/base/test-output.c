@@ -4,6 +4,7 @@
  * of a killed run removed by the next run; and input echoed into messages made harmless. */
 #define _GNU_SOURCE
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <sys/file.h>
 #include <sys/mount.h>

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "casereel-test-consent-summary"
 
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 
@@ -49,7 +50,7 @@ static void
 test_summary (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("casereel-summary-XXXXXX", &error);
+  g_autofree char *dir = cr_test_make_tmp ("casereel-summary-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "s.casereel", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "casereel-test-csv"
 
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -310,7 +311,7 @@ test_python_reads (void)
     "import csv, json, sys\n"
     "with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n"
     "    json.dump(list(csv.reader(f, strict=True)), sys.stdout)\n";
-  g_autofree char *dir = g_dir_make_tmp ("casereel-csv-XXXXXX", NULL);
+  g_autofree char *dir = cr_test_make_tmp ("casereel-csv-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "awkward.csv", NULL);
   g_autofree char *text = write_awkward ();
   g_autofree char *out = NULL;

@@ -3,6 +3,7 @@
  * for reading, a held lock ends in "busy", closing leaves one self-contained file, and a
  * connection sees when another one committed. */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -52,7 +53,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(CrDb) db = NULL;
 
-  f->dir = g_dir_make_tmp ("casereel-db-open-XXXXXX", NULL);
+  f->dir = cr_test_make_tmp ("casereel-db-open-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "river.casereel", NULL);
   db = cr_db_create (f->path, "River", &error);
   g_assert_no_error (error);

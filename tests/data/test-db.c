@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -10,7 +11,7 @@
 static char *
 temp_path (const char *name)
 {
-  g_autofree char *dir = g_dir_make_tmp ("casereel-db-XXXXXX", NULL);
+  g_autofree char *dir = cr_test_make_tmp ("casereel-db-XXXXXX", NULL);
   g_assert_nonnull (dir);
   return g_build_filename (dir, name, NULL);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "../cr-test-support.h"
 #include <glib.h>
 
 #include "cr-db.h"
@@ -10,7 +11,7 @@
 static inline CrDb *
 test_new_production (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("casereel-test-XXXXXX", NULL);
+  g_autofree char *dir = cr_test_make_tmp ("casereel-test-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "test.casereel", NULL);
   g_autoptr(GError) error = NULL;
   CrDb *db = cr_db_create (path, "Test production", &error);

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "casereel-test-ical"
 
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -268,7 +269,7 @@ test_python_reads (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = write_calendar (&error);
-  g_autofree char *dir = g_dir_make_tmp ("casereel-ical-XXXXXX", NULL);
+  g_autofree char *dir = cr_test_make_tmp ("casereel-ical-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "schedule.ics", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "casereel-test-store-position"
 
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 
@@ -13,7 +14,7 @@ static void
 test_position_matches_list (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("casereel-position-XXXXXX", &error);
+  g_autofree char *dir = cr_test_make_tmp ("casereel-position-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "p.casereel", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);

@@ -3,6 +3,7 @@
  * CRLF and multi-line cues; WebVTT with notes, settings and voice tags; text with stamps and
  * speakers; and the faults that must be refused with their line number. */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <string.h>
 

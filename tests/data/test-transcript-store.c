@@ -3,6 +3,7 @@
  * prefixes, NEAR) in production order with the match marked, and read back as the words of
  * a select. */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -43,7 +44,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_transcript_cue_free);
   g_autoptr(GPtrArray) b = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_transcript_cue_free);
 
-  f->dir = g_dir_make_tmp ("casereel-transcripts-XXXXXX", &error);
+  f->dir = cr_test_make_tmp ("casereel-transcripts-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (f->dir, "test.casereel", NULL);
   f->db = cr_db_create (path, "Transcripts", &error);

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "casereel-test-zone"
 
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include "cr-zone.h"
 

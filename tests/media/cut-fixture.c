@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -146,7 +147,7 @@ char *
 cut_fixture_make_media (void)
 {
   g_autoptr(GError) error = NULL;
-  char *folder = g_dir_make_tmp ("casereel-cut-XXXXXX", &error);
+  char *folder = cr_test_make_tmp ("casereel-cut-XXXXXX", &error);
   guint i;
 
   g_assert_no_error (error);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <string.h>
 
@@ -9,7 +10,7 @@ char *
 media_test_dir (void)
 {
   g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("casereel-media-XXXXXX", &error);
+  char *dir = cr_test_make_tmp ("casereel-media-XXXXXX", &error);
 
   g_assert_no_error (error);
   return dir;

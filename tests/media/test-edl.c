@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -273,7 +274,7 @@ test_export_file (void)
 {
   g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("casereel-edl-XXXXXX", NULL);
+  g_autofree char *dir = cr_test_make_tmp ("casereel-edl-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "cut.edl", NULL);
   g_autofree char *bad_path = g_build_filename (dir, "missing", "cut.edl", NULL);
   g_autofree char *contents = NULL;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <string.h>
 
@@ -25,7 +26,7 @@ static char *
 save (const char *text,
       char      **dir)
 {
-  *dir = g_dir_make_tmp ("casereel-fcpxml-XXXXXX", NULL);
+  *dir = cr_test_make_tmp ("casereel-fcpxml-XXXXXX", NULL);
   g_assert_nonnull (*dir);
   {
     char *path = g_build_filename (*dir, "cut.fcpxml", NULL);

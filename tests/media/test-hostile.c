@@ -3,6 +3,7 @@
  * from mutation fuzzing and libFuzzer): each must give one line of error, or a clean result,
  * and never a crash, a CRITICAL or undefined behaviour (the sanitize run checks the last). */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <string.h>
 

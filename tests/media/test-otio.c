@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <string.h>
 
@@ -35,7 +36,7 @@ test_python_reads (void)
 {
   g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
   g_autofree char *otio = write_otio (timeline);
-  g_autofree char *dir = g_dir_make_tmp ("casereel-otio-XXXXXX", NULL);
+  g_autofree char *dir = cr_test_make_tmp ("casereel-otio-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "cut.otio", NULL);
   const char *script =
     "import json, sys\n"

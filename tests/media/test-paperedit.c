@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <string.h>
 
@@ -43,7 +44,7 @@ test_csv_reads_back (void)
 {
   g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
   g_autofree char *csv = write_paperedit (timeline, CR_PAPEREDIT_CSV);
-  g_autofree char *dir = g_dir_make_tmp ("casereel-paper-XXXXXX", NULL);
+  g_autofree char *dir = cr_test_make_tmp ("casereel-paper-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "cut.csv", NULL);
   const char *script =
     "import csv, sys\n"

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "casereel-test"
 
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <math.h>
 #include <string.h>
@@ -57,7 +58,7 @@ make_sources (void)
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *flat = NULL, *e = NULL;
   g_autofree char *sync = NULL, *wide = NULL;
 
-  folder = g_dir_make_tmp ("casereel-render-XXXXXX", &error);
+  folder = cr_test_make_tmp ("casereel-render-XXXXXX", &error);
   g_assert_no_error (error);
   a = source_path ("a 23.976.mov");
   b = source_path ("b-25.mp4");

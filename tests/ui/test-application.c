@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "casereel-test-application"
 
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 
@@ -357,7 +358,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   /* The user's folders in a temporary home, set before GLib reads them; the system's
    * (icons, MIME types) stay as they are. */
-  home = g_dir_make_tmp ("casereel-app-XXXXXX", NULL);
+  home = cr_test_make_tmp ("casereel-app-XXXXXX", NULL);
   g_assert_nonnull (home);
   for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
     {

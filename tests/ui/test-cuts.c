@@ -81,7 +81,7 @@ fixture_set_up (Fixture       *f,
   CrDb *db;
 
   g_assert_nonnull (folders[0]);
-  f->dir = g_dir_make_tmp ("casereel-cuts-XXXXXX", &error);
+  f->dir = cr_test_make_tmp ("casereel-cuts-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "riverside.casereel", NULL);
   production = cr_production_create (f->path, "Caring Together", &error);

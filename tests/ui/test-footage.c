@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "casereel-test-footage"
 
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -725,7 +726,7 @@ main (int    argc,
   g_autofree char *cache = NULL;
   int status;
 
-  root = g_dir_make_tmp ("casereel-footage-XXXXXX", &error);
+  root = cr_test_make_tmp ("casereel-footage-XXXXXX", &error);
   g_assert_no_error (error);
   /* Posters go to the freedesktop cache: this run's own, removed with the rest. */
   cache = g_build_filename (root, "cache", NULL);

@@ -58,7 +58,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(CrRecord) zone = cr_record_new (&cr_entity_production);
   CrDb *db;
 
-  f->dir = g_dir_make_tmp ("casereel-plan-XXXXXX", &error);
+  f->dir = cr_test_make_tmp ("casereel-plan-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "riverside.casereel", NULL);
   production = cr_production_create (f->path, "Caring Together", &error);

@@ -7,6 +7,7 @@
  * integrity_check, and the window showed the other process's row once it looked. */
 
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -136,7 +137,7 @@ model_has (CrStoreModel *model,
 static void
 test_window_and_command_line (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("casereel-window-sharing-XXXXXX", NULL);
+  g_autofree char *dir = cr_test_make_tmp ("casereel-window-sharing-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "river.casereel", NULL);
   g_autofree char *alone = g_build_filename (dir, "alone.casereel", NULL);
   g_autofree char *project = g_strdup_printf ("--project=%s", path);

@@ -206,13 +206,13 @@ fixture_set_up (Fixture       *f,
 
   if (template_path == NULL)
     {
-      template_dir = g_dir_make_tmp ("casereel-ui-template-XXXXXX", &error);
+      template_dir = cr_test_make_tmp ("casereel-ui-template-XXXXXX", &error);
       g_assert_no_error (error);
       template_path = g_build_filename (template_dir, "template.casereel", NULL);
       template_names = g_ptr_array_new_with_free_func (g_free);
       make_riverside (template_path, template_names);
     }
-  f->dir = g_dir_make_tmp ("casereel-ui-XXXXXX", &error);
+  f->dir = cr_test_make_tmp ("casereel-ui-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "riverside.casereel", NULL);
   from = g_file_new_for_path (template_path);
@@ -883,7 +883,7 @@ static void
 test_screenshots (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("casereel-shot-XXXXXX", &error);
+  g_autofree char *dir = cr_test_make_tmp ("casereel-shot-XXXXXX", &error);
   g_autoptr(CrProduction) production = make_showcase (dir);
   g_autofree char *path = g_strdup (cr_production_get_path (production));
   CrWindow *window;
