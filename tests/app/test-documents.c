@@ -321,6 +321,7 @@ long_list_init (LongList   *list,
     {
       CrShotRow *row = &list->rows[i];
 
+      *row = (CrShotRow) { 0 };  /* fields the test does not name (priority) are unset */
       row->number = keep (list, g_strdup_printf ("S%02u", i + 1));
       row->type = i % 3 ? "b-roll" : "cutaway";
       row->size = "MS";
