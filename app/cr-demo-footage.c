@@ -177,9 +177,9 @@ typedef struct
 static const DemoSelect selects[] = {
   { "A001.MOV", 25, 100, "1", "5", "Ana Silva", "the first visit" },
   { "A001.MOV", 110, 190, "3", "4", "Ana Silva", "what the grant paid for" },
-  { "A002.MOV", 20, 120, "2", "4", "Tomasz Nowak", "a friend from work" },
+  { "A002.MOV", 20, 120, "2", "5", "Tomasz Nowak", "a friend from work" },
   { "A003.MOV", 10, 90, "1", "3", "Grace Mensah", "we eat together again" },
-  { "A003.MOV", 100, 180, "4", "5", "Leo Mensah", "I sort the tins" },
+  { "A003.MOV", 100, 180, "4", "4", "Leo Mensah", "I sort the tins" },
   { "A004.MOV", 30, 150, "3", "5", "David Hughes", "numbers the funder should see" },
   { "A005.MOV", 15, 110, "1", "4", "Fatima Begum", "growing our own" },
   { "A006.MOV", 20, 100, "2", "3", "Sam Carter", "the first winter" },
@@ -234,7 +234,9 @@ log_footage (CrDb    *db,
 }
 
 /* "Answers" strings out three questions and includes people who may not be shown on the
- * website; "Best answers" keeps the five-star moments, all cleared for it. */
+ * website; "Best answers" keeps the five-star moments, all cleared for it. Leo's answer is
+ * not one of them: his clip and interview also show his mother, who allowed the funder's
+ * report only, and everyone in a clip's interview is in each of its events. */
 static gboolean
 cut (CrDb    *db,
      GError **error)
