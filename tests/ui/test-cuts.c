@@ -70,7 +70,7 @@ remove_tree (const char *path)
 }
 
 /* A young carers' project: the real recordings catalogued, two people (one has withdrawn),
- * two questions and four selects, one of them with nobody linked. */
+ * two questions and four selects, one of them with nobody linked (its clip shows no one). */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -110,6 +110,18 @@ fixture_set_up (Fixture       *f,
        "question", "What does a normal school day look like?", NULL);
   add (db, &cr_entity_select, "clip", "Scene_1_2AG-T001_Tr1.WAV", "in_frame", "0", "out_frame", "50",
        "label", "The bus home", "question", "What does a normal school day look like?", NULL);
+  /* The bus home is sound only and names nobody: its clip is marked as showing no one, so
+   * under the consent rule it clears with nobody linked rather than being a problem. */
+  {
+    g_autoptr(CrRecord) clip = cr_store_find (db, &cr_entity_clip, "Scene_1_2AG-T001_Tr1.WAV", &error);
+    g_autoptr(CrRecord) change = cr_record_new (&cr_entity_clip);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (clip);
+    cr_record_set (change, "no_person", "yes");
+    g_assert_true (cr_store_update (db, &cr_entity_clip, clip->id, change, &error));
+    g_assert_no_error (error);
+  }
 }
 
 static void

@@ -207,10 +207,18 @@ window_page (CrWindow   *window,
              const char *name)
 {
   GtkWidget *list = GTK_WIDGET (cr_window_get_page (window, "participants"));
+  GtkWidget *page = NULL;
 
+  g_assert_nonnull (list);
   cr_window_show_page (window, name);
   g_assert_cmpstr (cr_window_get_page_name (window), ==, name);
-  return gtk_stack_get_child_by_name (GTK_STACK (gtk_widget_get_parent (list)), name);
+  /* The participants list may sit inside its page (CrPeoplePage), not straight in the
+   * window's stack: the stack is the first one above it that holds a page of that name. */
+  for (GtkWidget *w = gtk_widget_get_parent (list); w != NULL && page == NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_STACK (w))
+      page = gtk_stack_get_child_by_name (GTK_STACK (w), name);
+  g_assert_nonnull (page);
+  return page;
 }
 
 static gint64

@@ -22,6 +22,10 @@ badge_words (const char *problem)
 static char *
 problem_line (const CrClearance *row)
 {
+  /* An event with nobody in it (reason CR_CLEARANCE_NOBODY) has no person to name. */
+  if (row->participant == NULL)
+    return g_strdup_printf ("Event %u (%s, %s): %s", row->event, row->source, row->source_in,
+                            row->problem);
   return g_strdup_printf ("Event %u (%s, %s), %s: %s", row->event, row->source, row->source_in,
                           row->participant, row->problem);
 }
@@ -72,8 +76,23 @@ cr_cut_consent_badge (CrDb             *db,
           const CrClearance *row = g_ptr_array_index (rows, r);
           if (row->event != position)
             continue;
-          if (row->participant == NULL && badge == CR_CUT_BADGE_CLEARED)
-            badge = CR_CUT_BADGE_NOBODY;
+          /* Nobody linked and the clip marked as showing no one: cleared, but worth a look.
+           * Nobody linked otherwise is a problem of the event (CR_CLEARANCE_NOBODY). */
+          if (row->participant == NULL && row->problem == NULL)
+            {
+              if (badge == CR_CUT_BADGE_CLEARED)
+                badge = CR_CUT_BADGE_NOBODY;
+            }
+          else if (row->participant == NULL)
+            {
+              g_autofree char *short_words = badge_words (row->problem);
+              if (badge != CR_CUT_BADGE_PROBLEM)
+                g_string_truncate (words, 0);
+              else
+                g_string_append (words, "; ");
+              g_string_append (words, short_words);
+              badge = CR_CUT_BADGE_PROBLEM;
+            }
           else if (row->problem != NULL)
             {
               g_autofree char *short_words = badge_words (row->problem);
