@@ -119,7 +119,12 @@ cr_import_participants (CrDb         *db,
     {
       map[c] = field_for_header (header[c]);
       if (map[c] == NULL && *header[c] != '\0')
-        g_ptr_array_add (bad, g_strdup_printf ("line 1: column %u “%s” is not a participant field", c + 1, header[c]));
+        {
+          /* A quoted header can hold a line break: the problem stays one line. */
+          g_autofree char *shown = cr_message_text (header[c], CR_MESSAGE_MAX_VALUE);
+
+          g_ptr_array_add (bad, g_strdup_printf ("line 1: column %u “%s” is not a participant field", c + 1, shown));
+        }
       has_name |= map[c] && g_str_equal (map[c]->name, "name");
     }
   if (!refuse_same_field_twice (header, map, n_columns, error))

@@ -15,6 +15,7 @@
 #include "cr-av-private.h"
 #include "cr-bwf.h"
 #include "cr-h264-sps.h"
+#include "cr-message.h"
 #include "cr-probe.h"
 
 #define IDENTITY_SPAN     (64 * 1024)
@@ -1098,8 +1099,13 @@ add_string (JsonBuilder *b,
             const char  *key,
             const char  *value)
 {
+  g_autofree char *valid = NULL;
+
   if (value == NULL)
     return;
+  /* Tags and names come from the file as bytes; JSON must be UTF-8. */
+  if (!g_utf8_validate (value, -1, NULL))
+    value = valid = cr_text_make_valid (value);
   json_builder_set_member_name (b, key);
   json_builder_add_string_value (b, value);
 }
