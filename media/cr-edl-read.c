@@ -8,6 +8,7 @@
 
 #include "cr-edl.h"
 #include "cr-export-text.h"
+#include "cr-message.h"
 
 /* An event line waits for the comments under it ("* FROM CLIP NAME:", "* SOURCE FRAME RATE:")
  * before its timecodes can be read. */
@@ -48,12 +49,15 @@ fail (GError    **error,
       ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "EDL line %u: %s", line, message);
+  /* Reels and names come from the file: shown escaped, so the message stays one line. */
+  shown = cr_message_text (message, CR_MESSAGE_MAX_LINE);
+  g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "EDL line %u: %s", line, shown);
   return FALSE;
 }
 

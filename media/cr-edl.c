@@ -45,6 +45,8 @@ cr_edl_reel_names (const CrTimeline *timeline)
   GStrv names;
   guint i;
 
+  /* "BL" is black in CMX3600, never a reel: a clip named "bl.mov" becomes BL2. */
+  g_hash_table_add (taken, (char *) "BL");
   /* The vector owns the names; the set only borrows them. */
   names = g_new0 (char *, timeline->sources->len + 1);
   for (i = 0; i < timeline->sources->len; i++)

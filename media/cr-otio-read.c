@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cr-export-text.h"
+#include "cr-message.h"
 #include "cr-otio.h"
 
 /* Eleven days at 1000 fps: more than any recording, small enough that frames × rate fits. */
@@ -38,12 +39,17 @@ fail (GError    **error,
       ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *shown_where = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "OTIO %s: %s", where, message);
+  /* Names and keys come from the file: shown escaped, so the message stays one line. */
+  shown = cr_message_text (message, CR_MESSAGE_MAX_LINE);
+  shown_where = cr_message_text (where, CR_MESSAGE_MAX_VALUE);
+  g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "OTIO %s: %s", shown_where, shown);
   return FALSE;
 }
 
@@ -321,6 +327,9 @@ read_clip (Reader      *reader,
     source->duration = MAX (source->duration, in + used);
   if (!reader->video_track && source->audio_channels == 0)
     source->audio_channels = 2;   /* in an audio track without our metadata */
+  /* Metadata that says neither picture nor sound: the track it is in says which. */
+  if (reader->video_track && !source->has_video && source->audio_channels == 0)
+    source->has_video = TRUE;
 
   /* The audio of a clip already read from the video track is the same event. */
   if (!reader->video_track &&

@@ -10,6 +10,6 @@ status=0
 # The window tests need a display; xvfb-run gives them one.
 xvfb-run -a -s "-screen 0 1280x800x24" meson test -C "$top/build" --num-processes 2 --print-errorlogs || status=1
 xvfb-run -a -s "-screen 0 1280x800x24" meson test -C "$top/build-asan" --setup sanitize --num-processes 2 --print-errorlogs || status=1
-# The fuzz targets, about a minute each, two at a time (only they are built in build-fuzz).
+# The fuzz targets, under a minute each, two at a time; the same inputs on every machine.
 meson test -C "$top/build-fuzz" --suite fuzz --no-rebuild --num-processes 2 --print-errorlogs || status=1
 exit $status

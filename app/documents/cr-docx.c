@@ -3,13 +3,10 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 #include <zip.h>
 
+#include "cr-output.h"
 #include "cr-writing.h"
 
 /* The smallest package Word, LibreOffice and pandoc all open: content types, the package's
@@ -121,74 +118,83 @@ add_part (zip_t       *zip,
   return TRUE;
 }
 
+/* The zip as bytes, built in memory: a DOCX is small, and the bytes then go to disk the way
+ * every other output does (temp file, flush, rename). NULL with @message set on failure. */
+static GBytes *
+zip_bytes (char   *document,
+           char  **message)
+{
+  zip_error_t zerror;
+  zip_source_t *buffer;
+  zip_stat_t stat;
+  zip_t *zip;
+  GBytes *bytes = NULL;
+  guint8 *data;
+
+  zip_error_init (&zerror);
+  buffer = zip_source_buffer_create (NULL, 0, 0, &zerror);
+  zip = buffer ? zip_open_from_source (buffer, ZIP_TRUNCATE, &zerror) : NULL;
+  if (zip == NULL)
+    {
+      g_free (document);
+      if (buffer)
+        zip_source_free (buffer);
+      goto out;
+    }
+  zip_source_keep (buffer);
+  /* [Content_Types].xml first, as readers that stream the zip expect. */
+  if (!add_part (zip, "[Content_Types].xml", content_types, FALSE) ||
+      !add_part (zip, "_rels/.rels", package_rels, FALSE) ||
+      !add_part (zip, "word/_rels/document.xml.rels", document_rels, FALSE) ||
+      !add_part (zip, "word/styles.xml", styles, FALSE) ||
+      !add_part (zip, "word/document.xml", document, TRUE) ||
+      zip_close (zip) != 0)
+    {
+      zip_error_set (&zerror, zip_error_code_zip (zip_get_error (zip)),
+                     zip_error_code_system (zip_get_error (zip)));
+      zip_discard (zip);
+      zip_source_free (buffer);
+      goto out;
+    }
+  if (zip_source_stat (buffer, &stat) != 0 || zip_source_open (buffer) != 0)
+    {
+      zip_error_set (&zerror, ZIP_ER_INTERNAL, 0);
+      zip_source_free (buffer);
+      goto out;
+    }
+  data = g_malloc (MAX (stat.size, 1));
+  if (zip_source_read (buffer, data, stat.size) != (zip_int64_t) stat.size)
+    {
+      zip_error_set (&zerror, ZIP_ER_READ, 0);
+      g_free (data);
+    }
+  else
+    bytes = g_bytes_new_take (data, stat.size);
+  zip_source_close (buffer);
+  zip_source_free (buffer);
+
+out:
+  if (bytes == NULL)
+    *message = g_strdup (zip_error_strerror (&zerror));
+  zip_error_fini (&zerror);
+  return bytes;
+}
+
 gboolean
 cr_writing_save_docx (const CrWriting  *writing,
                       const char       *path,
                       GError          **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *temp_path = g_strdup_printf ("%s%s.%s.XXXXXX", dir, G_DIR_SEPARATOR_S, base);
-  char *document = document_xml (writing);
-  zip_error_t zerror;
-  zip_t *zip = NULL;
-  int fd, code = 0;
+  g_autofree char *message = NULL;
+  g_autoptr(GBytes) bytes = zip_bytes (document_xml (writing), &message);
+  gsize len;
+  const void *data;
 
-  /* A hidden temporary file beside the target, renamed into place once the zip is whole. */
-  fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0644);
-  if (fd < 0)
+  if (bytes == NULL)
     {
-      int saved = errno;
-      g_free (document);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "cannot write “%s”: %s", path,
-                   g_strerror (saved));
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s: not written: %s", path, message);
       return FALSE;
     }
-  close (fd);
-  zip = zip_open (temp_path, ZIP_TRUNCATE, &code);
-  if (zip == NULL)
-    {
-      g_free (document);
-      goto fail;
-    }
-  /* [Content_Types].xml first, as readers that stream the zip expect. */
-  if (!add_part (zip, "[Content_Types].xml", content_types, FALSE) ||
-      !add_part (zip, "_rels/.rels", package_rels, FALSE) ||
-      !add_part (zip, "word/_rels/document.xml.rels", document_rels, FALSE) ||
-      !add_part (zip, "word/styles.xml", styles, FALSE))
-    {
-      g_free (document);
-      goto fail;
-    }
-  if (!add_part (zip, "word/document.xml", document, TRUE))
-    {
-      g_free (document);
-      goto fail;
-    }
-  if (zip_close (zip) != 0)
-    goto fail;
-  zip = NULL;
-  if (g_rename (temp_path, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (temp_path);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "cannot write “%s”: %s", path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-
-fail:
-  if (zip)
-    {
-      zip_error_init (&zerror);
-      zip_error_set (&zerror, zip_error_code_zip (zip_get_error (zip)), zip_error_code_system (zip_get_error (zip)));
-      zip_discard (zip);
-    }
-  else
-    zip_error_init_with_code (&zerror, code);
-  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "cannot write “%s”: %s", path, zip_error_strerror (&zerror));
-  zip_error_fini (&zerror);
-  g_unlink (temp_path);
-  return FALSE;
+  data = g_bytes_get_data (bytes, &len);
+  return cr_output_write_file (path, data, len, 0644, error);
 }

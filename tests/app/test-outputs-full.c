@@ -270,6 +270,23 @@ test_pictures_and_documents (void)
   full (0, "releases.csv", "releases", "-o", releases_csv);
 }
 
+/* The written case study and the quotes, in each of their formats (DOCX is a zip built in
+ * memory, then written like any other output). */
+static void
+test_writing (void)
+{
+  static const char *names[] = { "case-study.docx", "case-study.md", "case-study.html", "quotes.docx" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = out_path (names[i]);
+      const char *command = g_str_has_prefix (names[i], "quotes") ? "quotes" : "case-study";
+
+      previous (names[i]);
+      full (0, names[i], command, "-o", path, "--allow-unconsented");
+    }
+}
+
 static void
 test_render_and_extract (void)
 {
@@ -508,6 +525,7 @@ main (int    argc,
   g_test_add_func ("/outputs/full/clearance-report", test_clearance_report);
   g_test_add_func ("/outputs/full/lists", test_lists);
   g_test_add_func ("/outputs/full/pictures-and-documents", test_pictures_and_documents);
+  g_test_add_func ("/outputs/full/writing", test_writing);
   g_test_add_func ("/outputs/full/render-and-extract", test_render_and_extract);
   g_test_add_func ("/outputs/full/index", test_index_on_full_disk);
   g_test_add_func ("/outputs/full/standard-output", test_standard_output);

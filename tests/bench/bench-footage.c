@@ -117,6 +117,7 @@ bench_frames (const char *path)
   /* Stepping on from a frame in the middle of a GOP. */
   {
     g_autoptr(GBytes) first = cr_frame_reader_read (reader, n / 2 + 100, NULL, &error);
+    g_assert_nonnull (first);
     for (int i = 1; i <= STEPS; i++)
       {
         gint64 start = g_get_monotonic_time ();

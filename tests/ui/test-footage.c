@@ -578,7 +578,6 @@ test_bwf (Fixture       *f,
   CrDb *db = cr_production_get_db (f->production);
   gint64 id = clip_id (db, "zoom-f8-take3.wav");
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrRecord) clip = cr_store_get (db, &cr_entity_clip, id, NULL);
   CrPlayer *player = cr_clips_page_get_player (f->clips);
   GtkWidget *widget = GTK_WIDGET (player);
   g_autofree char *start = NULL;

@@ -66,7 +66,6 @@ show_total (CrCutsPage       *self,
             const CrTimeline *timeline)
 {
   g_autofree char *length = cr_cut_length_words (cr_timeline_get_duration (timeline), timeline->rate);
-  g_autofree char *rate = cr_rate_to_string (timeline->rate);
   double fps = (double) timeline->rate.num / MAX (timeline->rate.den, 1);
   g_autofree char *text = NULL;
   guint n = timeline->events->len;
