@@ -45,12 +45,17 @@ cr_transcript_replace (CrDb       *db,
 {
   g_autoptr(sqlite3_stmt) clear = NULL;
   g_autoptr(sqlite3_stmt) add = NULL;
+  g_autoptr(sqlite3_stmt) index = NULL;
 
   if (!cr_db_begin (db, error))
     return FALSE;
+  /* The cues are indexed in one statement once they are all in: FTS5 writes its pending index
+   * out at every statement that touches it (migration 0010). */
   if (!(clear = cr_db_prepare (db, "DELETE FROM transcript_cue WHERE clip = ?", error)) ||
       !(add = cr_db_prepare (db, "INSERT INTO transcript_cue (clip, position, in_frame, out_frame, speaker,"
-                                 " participant, text) VALUES (?, ?, ?, ?, ?, NULLIF (?, 0), ?)", error)))
+                                 " participant, text) VALUES (?, ?, ?, ?, ?, NULLIF (?, 0), ?)", error)) ||
+      !(index = cr_db_prepare (db, "INSERT INTO transcript_search (rowid, text)"
+                                   " SELECT id, text FROM transcript_cue WHERE clip = ?", error)))
     goto fail;
   sqlite3_bind_int64 (clear, 1, clip);
   if (!cr_db_step_done (db, clear, error))
@@ -70,6 +75,9 @@ cr_transcript_replace (CrDb       *db,
       if (!cr_db_step_done (db, add, error))
         goto fail;
     }
+  sqlite3_bind_int64 (index, 1, clip);
+  if (!cr_db_step_done (db, index, error))
+    goto fail;
   return cr_db_commit (db, error);
 
 fail:
