@@ -8,6 +8,7 @@
 #include "cr-clips-index.h"
 #include "cr-clips-page.h"
 #include "cr-store.h"
+#include "cr-transcript-pane.h"
 
 struct _CrClipsPage
 {
@@ -40,6 +41,7 @@ struct _CrClipsPage
   CrClipModel        *model;
   GtkSingleSelection *selection;
   CrPlayer           *player;
+  CrTranscriptPane   *transcript;
   GCancellable       *indexing;
   GArray             *interview_ids;   /* dropdown position -> id, 0 for "any" */
   GArray             *participant_ids;
@@ -206,6 +208,22 @@ escape_cb (GtkWidget *widget,
     return FALSE;
   back_clicked_cb (self);
   return TRUE;
+}
+
+/* Ctrl+T (import a transcript) and Ctrl+F (find in it) reach the transcript pane from the
+ * player, which holds the keyboard. */
+static gboolean
+transcript_key_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   data)
+{
+  CrClipsPage *self = CR_CLIPS_PAGE (widget);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "player"))
+    return FALSE;
+  if (g_variant_get_boolean (args))
+    return gtk_widget_activate_action (GTK_WIDGET (self->transcript), "transcript.import", NULL);
+  return gtk_widget_grab_focus (GTK_WIDGET (cr_transcript_pane_get_search (self->transcript)));
 }
 
 static void
@@ -431,6 +449,8 @@ cr_clips_page_class_init (CrClipsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, failed_label);
   gtk_widget_class_install_action (widget_class, "clips.add-folder", NULL, add_folder_activated);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, transcript_key_cb, "b", TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, transcript_key_cb, "b", FALSE);
 }
 
 static void
@@ -468,7 +488,19 @@ cr_clips_page_new (CrProduction *production)
 
   self->player = cr_player_new (production);
   gtk_widget_set_vexpand (GTK_WIDGET (self->player), TRUE);
-  gtk_box_append (self->player_box, GTK_WIDGET (self->player));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->player), TRUE);
+  /* What is said beside the picture. */
+  {
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    self->transcript = cr_transcript_pane_new (production, self->player);
+    gtk_widget_set_size_request (GTK_WIDGET (self->transcript), 340, -1);
+    gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->player));
+    gtk_box_append (GTK_BOX (row), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+    gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->transcript));
+    gtk_widget_set_vexpand (row, TRUE);
+    gtk_box_append (self->player_box, row);
+  }
 
   fill_filters (self);
   update_empty (self);
@@ -529,6 +561,7 @@ cr_clips_page_open_clip (CrClipsPage  *self,
   if (!cr_player_open_clip (self->player, clip, error))
     return FALSE;
   gtk_label_set_text (self->player_title, name ? name : "");
+  cr_transcript_pane_reload (self->transcript);
   cr_player_seek (self->player, frame);
   gtk_stack_set_visible_child_name (self->stack, "player");
   gtk_widget_grab_focus (GTK_WIDGET (self->player));
@@ -539,6 +572,12 @@ CrPlayer *
 cr_clips_page_get_player (CrClipsPage *self)
 {
   return self->player;
+}
+
+CrTranscriptPane *
+cr_clips_page_get_transcript (CrClipsPage *self)
+{
+  return self->transcript;
 }
 
 char *

@@ -5,6 +5,7 @@
 
 #include "cr-clip-model.h"
 #include "cr-player.h"
+#include "cr-transcript-pane.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,8 @@ gboolean     cr_clips_page_open_clip    (CrClipsPage  *self,
                                          gint64        frame,
                                          GError      **error);
 CrPlayer    *cr_clips_page_get_player   (CrClipsPage  *self);
+/* The transcript pane beside the player. */
+CrTranscriptPane *cr_clips_page_get_transcript (CrClipsPage *self);
 /* Add Folder and dropped folders: catalogues them in a worker with progress and Stop in the
  * page; clips appear as each batch is written; the failed files are listed at the end. */
 void         cr_clips_page_index_folder  (CrClipsPage *self,

@@ -12,6 +12,10 @@
 
 G_DEFINE_FINAL_TYPE (CrPlayer, cr_player, GTK_TYPE_WIDGET)
 
+/* "position" is notified as the playhead moves, for what follows it (the transcript pane). */
+enum { PROP_0, PROP_POSITION, N_PROPS };
+static GParamSpec *props[N_PROPS];
+
 static void show_position (CrPlayer *self);
 
 void
@@ -85,6 +89,7 @@ show_position (CrPlayer *self)
   gtk_label_set_text (self->timecode, self->timecode_text);
   request_frame (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->scrubber));
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_POSITION]);
 }
 
 /* ---- playing ---- */
@@ -136,6 +141,7 @@ tick_cb (GtkWidget     *widget,
                                                          self->position);
           gtk_label_set_text (self->timecode, self->timecode_text);
           gtk_widget_queue_draw (GTK_WIDGET (self->scrubber));
+          g_object_notify_by_pspec (G_OBJECT (self), props[PROP_POSITION]);
         }
       return G_SOURCE_CONTINUE;
     }
@@ -468,6 +474,24 @@ cr_player_finalize (GObject *object)
 }
 
 static void
+cr_player_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CrPlayer *self = CR_PLAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_POSITION:
+      g_value_set_int64 (value, self->position);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cr_player_class_init (CrPlayerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -475,6 +499,10 @@ cr_player_class_init (CrPlayerClass *klass)
 
   object_class->dispose = cr_player_dispose;
   object_class->finalize = cr_player_finalize;
+  object_class->get_property = cr_player_get_property;
+  props[PROP_POSITION] = g_param_spec_int64 ("position", NULL, NULL, 0, G_MAXINT64, 0,
+                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, props);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "player");
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-player.ui");

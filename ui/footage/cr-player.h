@@ -25,6 +25,7 @@ gint64        cr_player_get_clip       (CrPlayer     *self);
 /* Shows frame `frame` (clamped to the clip), paused. */
 void          cr_player_seek           (CrPlayer     *self,
                                         gint64        frame);
+/* Notified as "position" whenever it changes, also while playing. */
 gint64        cr_player_get_position   (CrPlayer     *self);
 gint64        cr_player_get_length     (CrPlayer     *self);
 /* The in and out points set with I and O, or -1. */

@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The transcript pane beside the Footage player: an empty state that says how to import one,
+ * a refused file that changes nothing, then the cues with their source timecode, the one
+ * under the playhead marked (and none between cues), a row activated (Enter or a click)
+ * seeking the player to its first frame, the search keeping the cues that say its words with
+ * Enter going to the next one, and a cue far down a long transcript scrolled into view. */
+#define G_LOG_DOMAIN "casereel-test-transcript-pane"
+
+#include "config.h"
+#include "../cr-test-support.h"
+
+#include <glib/gstdio.h>
+
+#include "cr-clips-page.h"
+#include "cr-indexer.h"
+#include "cr-player.h"
+#include "cr-store.h"
+#include "cr-transcript-pane.h"
+#include "cr-transcripts.h"
+#include "cr-window.h"
+
+static char *root;   /* removed at exit by cr-test-support */
+static char *media;  /* an 8-second 25 fps clip starting at 10:00:00:00 */
+
+typedef struct
+{
+  char             *path;
+  CrWindow         *window;
+  CrProduction     *production;
+  CrClipsPage      *clips;
+  CrPlayer         *player;
+  CrTranscriptPane *pane;
+  gint64            clip;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+count_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Frames drawn, not time: the layout and the pane's scrolling happen on frames. */
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      frames)
+{
+  guint count = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_tick_cb, &count, NULL);
+
+  while (count < frames)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  gtk_widget_remove_tick_callback (widget, id);
+  iterate ();
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  const char *dir = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *path = g_build_filename (dir ? dir : ".", name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  wait_for_frames (widget, 3);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* The first mapped descendant of a type, or NULL. */
+static GtkWidget *
+find_mapped (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The text of a row's first label: the cue's timecode. */
+static const char *
+row_timecode (GtkListBoxRow *row)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (row);
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box)));
+}
+
+static char *
+write_file (const char *name,
+            const char *text)
+{
+  char *path = g_build_filename (root, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrProduction) production = NULL;
+  g_autofree char *dir = g_build_filename (root, "production-XXXXXX", NULL);
+  const char *folders[] = { media, NULL };
+  CrIndexProgress result = { 0 };
+
+  g_assert_nonnull (g_mkdtemp (dir));
+  f->path = g_build_filename (dir, "Food bank.casereel", NULL);
+  production = cr_production_create (f->path, "Food bank", &error);
+  g_assert_no_error (error);
+  g_assert_true (cr_index_folders (cr_production_get_db (production), folders, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (cr_store_resolve (cr_production_get_db (production), &cr_entity_clip, "hall.mov", &f->clip, &error));
+  g_assert_no_error (error);
+  g_clear_object (&production);
+
+  f->window = cr_window_new (NULL, NULL);
+  g_assert_true (cr_window_open (f->window, f->path, FALSE, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_for_frames (GTK_WIDGET (f->window), 3);
+  f->production = g_object_ref (cr_window_get_production (f->window));
+  cr_window_show_page (f->window, "clips");
+  f->clips = CR_CLIPS_PAGE (find_mapped (GTK_WIDGET (f->window), CR_TYPE_CLIPS_PAGE));
+  g_assert_nonnull (f->clips);
+  f->player = cr_clips_page_get_player (f->clips);
+  f->pane = cr_clips_page_get_transcript (f->clips);
+  g_assert_true (cr_clips_page_open_clip (f->clips, f->clip, 0, &error));
+  g_assert_no_error (error);
+  wait_for_frames (GTK_WIDGET (f->window), 3);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+  g_clear_object (&f->production);
+  g_free (f->path);
+}
+
+/* Cues on whole frames at 25 fps (40 ms each), with a gap between the second and third. */
+static const char srt[] =
+  "1\n00:00:00,000 --> 00:00:02,000\nAna: We handed out food parcels\non Fridays.\n\n"
+  "2\n00:00:02,000 --> 00:00:04,000\nAna: Then the hall got too small.\n\n"
+  "3\n00:00:04,520 --> 00:00:06,000\nBen: More parcels came from the shop.\n\n"
+  "4\n00:00:06,000 --> 00:00:07,960\nBen: Nobody went hungry that winter.\n\n";
+
+static void
+test_follows_and_seeks (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = write_file ("backwards.srt",
+                                     "1\n00:00:03,000 --> 00:00:01,000\nToo late.\n\n");
+  g_autofree char *good = write_file ("hall.srt", srt);
+  g_autoptr(GPtrArray) stored = NULL;
+  GtkWidget *status;
+  GtkEditable *search = cr_transcript_pane_get_search (f->pane);
+
+  /* No transcript: the pane says how to get one. */
+  g_assert_cmpuint (cr_transcript_pane_get_n_cues (f->pane), ==, 0);
+  status = find_mapped (GTK_WIDGET (f->pane), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Transcript");
+  g_assert_true (g_str_has_prefix (adw_status_page_get_description (ADW_STATUS_PAGE (status)),
+                                   "Import one with Import Transcript… (Ctrl+T)"));
+  save_png (GTK_WIDGET (f->window), "casereel-transcript-empty.png");
+
+  /* A refused file: one line naming the file and line, and nothing stored. */
+  g_assert_false (cr_transcript_pane_import (f->pane, bad, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "backwards.srt: "));
+  g_assert_nonnull (strstr (error->message, "line 2"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_clear_error (&error);
+  stored = cr_transcript_cues (cr_production_get_db (f->production), f->clip, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 0);
+  g_assert_cmpuint (cr_transcript_pane_get_n_cues (f->pane), ==, 0);
+
+  g_assert_true (cr_transcript_pane_import (f->pane, good, &error));
+  g_assert_no_error (error);
+  wait_for_frames (GTK_WIDGET (f->window), 3);
+  g_assert_null (find_mapped (GTK_WIDGET (f->pane), ADW_TYPE_STATUS_PAGE));
+  g_assert_cmpuint (cr_transcript_pane_get_n_cues (f->pane), ==, 4);
+  /* Source timecode: 10:00:00:00 + 4.52 s = 113 frames = 4 s 13 frames. */
+  g_assert_cmpstr (row_timecode (cr_transcript_pane_get_row (f->pane, 1)), ==, "10:00:00:00");
+  g_assert_cmpstr (row_timecode (cr_transcript_pane_get_row (f->pane, 3)), ==, "10:00:04:13");
+  g_assert_cmpstr (row_timecode (cr_transcript_pane_get_row (f->pane, 4)), ==, "10:00:06:00");
+
+  /* The playhead: at 0 the first cue; frame 112 is in the gap; 113 begins the third. */
+  g_assert_cmpint (cr_player_get_position (f->player), ==, 0);
+  g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 1);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 1)), "playing"));
+  cr_player_seek (f->player, 112);
+  g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 0);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 1)), "playing"));
+  cr_player_seek (f->player, 113);
+  g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 3);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 3)), "playing"));
+  cr_player_seek (f->player, 99);
+  g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 2);
+
+  /* A row activated (what Enter and a click on it do) puts the player on its first frame. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 4))));
+  iterate ();
+  g_assert_cmpint (cr_player_get_position (f->player), ==, 150);
+  g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 4);
+  g_assert_cmpstr (cr_player_get_timecode (f->player), ==, "10:00:06:00");
+
+  /* The search keeps the cues that say "parcels"; Enter goes to the next after the playhead,
+   * round to the first after the last. */
+  gtk_editable_set_text (search, "parcels");
+  g_signal_emit_by_name (search, "search-changed");
+  wait_for_frames (GTK_WIDGET (f->window), 3);
+  g_assert_cmpuint (cr_transcript_pane_count_shown (f->pane), ==, 2);
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 1))));
+  g_assert_false (gtk_widget_get_child_visible (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 2))));
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 3))));
+  g_assert_false (gtk_widget_get_child_visible (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 4))));
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpint (cr_player_get_position (f->player), ==, 0);
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpint (cr_player_get_position (f->player), ==, 113);
+  g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 3);
+  save_png (GTK_WIDGET (f->window), "casereel-transcript-search.png");
+
+  /* Escape in the search shows every cue again. */
+  g_signal_emit_by_name (search, "stop-search");
+  g_signal_emit_by_name (search, "search-changed");
+  wait_for_frames (GTK_WIDGET (f->window), 3);
+  g_assert_cmpuint (cr_transcript_pane_count_shown (f->pane), ==, 4);
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 2))));
+  save_png (GTK_WIDGET (f->window), "casereel-transcript-pane.png");
+}
+
+/* 199 cues of one frame each: the cue at frame 190 is far below the first screenful, and the
+ * pane scrolls it into view when the playhead gets there. */
+static void
+test_scrolls_into_view (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkListBoxRow *row;
+  GtkAdjustment *adjustment;
+  GtkWidget *scroller, *list;
+  double x, y;
+
+  for (guint i = 0; i < 199; i++)
+    g_string_append_printf (text, "%u\n00:00:%02u,%03u --> 00:00:%02u,%03u\nSentence number %u of the long one.\n\n",
+                            i + 1, i * 40 / 1000, i * 40 % 1000, (i + 1) * 40 / 1000, (i + 1) * 40 % 1000, i + 1);
+  path = write_file ("long.srt", text->str);
+  g_assert_true (cr_transcript_pane_import (f->pane, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cr_transcript_pane_get_n_cues (f->pane), ==, 199);
+  wait_for_frames (GTK_WIDGET (f->window), 4);
+
+  row = cr_transcript_pane_get_row (f->pane, 191);
+  list = gtk_widget_get_parent (GTK_WIDGET (row));
+  scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (row), list, 0, 0, &x, &y));
+  g_assert_cmpfloat (y, >, gtk_adjustment_get_page_size (adjustment));   /* out of sight */
+
+  cr_player_seek (f->player, 190);
+  g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 191);
+  wait_for_frames (GTK_WIDGET (f->window), 4);
+  g_assert_cmpfloat (y, >=, gtk_adjustment_get_value (adjustment));
+  g_assert_cmpfloat (y + gtk_widget_get_height (GTK_WIDGET (row)), <=,
+                     gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+  save_png (GTK_WIDGET (f->window), "casereel-transcript-long.png");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache = NULL;
+  g_autofree char *clip = NULL;
+  g_autoptr(GSubprocess) ffmpeg = NULL;
+
+  root = cr_test_make_tmp ("casereel-transcript-pane-XXXXXX", &error);
+  g_assert_no_error (error);
+  cache = g_build_filename (root, "cache", NULL);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
+
+  media = g_build_filename (root, "card", NULL);
+  g_assert_cmpint (g_mkdir (media, 0700), ==, 0);
+  clip = g_build_filename (media, "hall.mov", NULL);
+  ffmpeg = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "ffmpeg", "-v", "error", "-y", "-f", "lavfi",
+                             "-i", "testsrc2=size=320x180:rate=25:duration=8", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+                             "-timecode", "10:00:00:00", clip, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (ffmpeg, NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add ("/transcript-pane/follows-and-seeks", Fixture, NULL, fixture_set_up, test_follows_and_seeks,
+              fixture_tear_down);
+  g_test_add ("/transcript-pane/scrolls-into-view", Fixture, NULL, fixture_set_up, test_scrolls_into_view,
+              fixture_tear_down);
+  return g_test_run ();
+}

@@ -1,0 +1,510 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-footage"
+
+#include "config.h"
+
+#include "cr-clip-time.h"
+#include "cr-store.h"
+#include "cr-transcript-pane.h"
+#include "cr-transcript.h"
+
+/* How many frames the pane waits for a new row to get its place before it gives up on
+ * scrolling it into view (it is hidden, or the pane is not shown). */
+#define SCROLL_TRIES 10
+
+struct _CrTranscriptPane
+{
+  GtkWidget          parent_instance;
+
+  /* template widgets */
+  GtkWidget         *content;
+  GtkLabel          *error_label;
+  GtkStack          *stack;
+  GtkSearchEntry    *search_entry;
+  GtkScrolledWindow *scroller;
+  GtkListBox        *list;
+  GtkLabel          *count_label;
+
+  /* owned */
+  CrProduction      *production;
+  CrPlayer          *player;
+  GPtrArray         *cues;         /* CrTranscriptCue, in order; row i shows cue i */
+  GPtrArray         *rows;         /* GtkListBoxRow, borrowed from the list */
+  gint64             clip;
+  guint              current;      /* 1-based cue under the playhead, 0 none */
+  char              *needle;       /* the search, or NULL */
+  guint              scroll_id;    /* tick callback bringing the current row into view */
+  guint              scroll_tries;
+};
+
+G_DEFINE_FINAL_TYPE (CrTranscriptPane, cr_transcript_pane, GTK_TYPE_WIDGET)
+
+static void
+say_error (CrTranscriptPane *self,
+           const char       *text)
+{
+  gtk_label_set_text (self->error_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
+}
+
+static gboolean
+cue_matches (CrTranscriptPane      *self,
+             const CrTranscriptCue *cue)
+{
+  if (self->needle == NULL)
+    return TRUE;
+  /* Every word searched for begins a word of the cue, accents and case aside. */
+  return g_str_match_string (self->needle, cue->text, TRUE) ||
+         (cue->participant_name && g_str_match_string (self->needle, cue->participant_name, TRUE)) ||
+         (cue->speaker && g_str_match_string (self->needle, cue->speaker, TRUE));
+}
+
+static gboolean
+filter_func (GtkListBoxRow *row,
+             gpointer       user_data)
+{
+  CrTranscriptPane *self = user_data;
+  int i = gtk_list_box_row_get_index (row);
+
+  return i < 0 || (guint) i >= self->cues->len || cue_matches (self, g_ptr_array_index (self->cues, i));
+}
+
+static void
+update_count (CrTranscriptPane *self)
+{
+  guint shown = cr_transcript_pane_count_shown (self);
+  g_autofree char *text = NULL;
+
+  if (self->needle == NULL)
+    text = g_strdup_printf (g_dngettext (NULL, "%u cue", "%u cues", self->cues->len), self->cues->len);
+  else if (shown == 0)
+    text = g_strdup_printf ("No cue says “%s”", self->needle);
+  else
+    text = g_strdup_printf ("%u of %u cues say “%s” · Enter goes to the next", shown, self->cues->len, self->needle);
+  gtk_label_set_text (self->count_label, text);
+}
+
+/* ---- following the playhead ---- */
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  CrTranscriptPane *self = CR_TRANSCRIPT_PANE (widget);
+  GtkWidget *row = self->current ? g_ptr_array_index (self->rows, self->current - 1) : NULL;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double x, y, top, page;
+  int height;
+
+  if (row == NULL || !gtk_widget_get_child_visible (row) || ++self->scroll_tries > SCROLL_TRIES)
+    goto done;
+  height = gtk_widget_get_height (row);
+  if (height == 0 || !gtk_widget_translate_coordinates (row, GTK_WIDGET (self->list), 0, 0, &x, &y))
+    return G_SOURCE_CONTINUE;   /* not placed yet: the next frame */
+  top = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  /* Only when it leaves the view, and then with some of what comes before it in sight. */
+  if (y < top || y + height > top + page)
+    gtk_adjustment_set_value (adjustment, MAX (y - page / 4, 0));
+
+done:
+  self->scroll_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_current (CrTranscriptPane *self)
+{
+  self->scroll_tries = 0;
+  if (self->scroll_id == 0)
+    self->scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
+}
+
+/* The cue whose [in, out) holds the frame, 1-based; 0 between cues. */
+static guint
+cue_at (CrTranscriptPane *self,
+        gint64            frame)
+{
+  guint low = 0, high = self->cues->len;
+
+  /* The last cue that starts at or before the frame. */
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      if (((CrTranscriptCue *) g_ptr_array_index (self->cues, mid))->in_frame <= frame)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  if (low == 0 || frame >= ((CrTranscriptCue *) g_ptr_array_index (self->cues, low - 1))->out_frame)
+    return 0;
+  return low;
+}
+
+static void
+follow (CrTranscriptPane *self)
+{
+  guint now = cr_player_get_clip (self->player) == self->clip ? cue_at (self, cr_player_get_position (self->player)) : 0;
+
+  if (now == self->current)
+    return;
+  if (self->current)
+    gtk_widget_remove_css_class (g_ptr_array_index (self->rows, self->current - 1), "playing");
+  self->current = now;
+  if (now == 0)
+    return;
+  gtk_widget_add_css_class (g_ptr_array_index (self->rows, now - 1), "playing");
+  scroll_to_current (self);
+}
+
+/* ---- the cues ---- */
+
+static GtkWidget *
+make_row (CrTranscriptPane      *self,
+          const CrTranscriptCue *cue)
+{
+  CrDb *db = cr_production_get_db (self->production);
+  g_autofree char *timecode = cr_clip_format_position (db, self->clip, cue->in_frame);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *time = gtk_label_new (timecode);
+  GtkWidget *text = gtk_label_new (cue->text);
+  const char *who = cue->participant_name ? cue->participant_name : cue->speaker;
+
+  gtk_widget_add_css_class (box, "cue");
+  gtk_widget_set_valign (time, GTK_ALIGN_START);
+  gtk_widget_add_css_class (time, "cue-time");
+  gtk_widget_add_css_class (time, "numeric");
+  gtk_box_append (GTK_BOX (box), time);
+  if (who)
+    {
+      GtkWidget *speaker = gtk_label_new (who);
+      gtk_label_set_xalign (GTK_LABEL (speaker), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (speaker), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (speaker, "caption-heading");
+      gtk_box_append (GTK_BOX (words), speaker);
+    }
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (words, TRUE);
+  gtk_box_append (GTK_BOX (words), text);
+  gtk_box_append (GTK_BOX (box), words);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static gboolean
+same_cues (GPtrArray *a,
+           GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const CrTranscriptCue *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+      if (x->in_frame != y->in_frame || x->out_frame != y->out_frame || g_strcmp0 (x->text, y->text) != 0 ||
+          g_strcmp0 (x->speaker, y->speaker) != 0 || g_strcmp0 (x->participant_name, y->participant_name) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+cr_transcript_pane_reload (CrTranscriptPane *self)
+{
+  CrDb *db = cr_production_get_db (self->production);
+  gint64 clip = cr_player_get_clip (self->player);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cues = clip ? cr_transcript_cues (db, clip, &error) : NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (CR_IS_TRANSCRIPT_PANE (self));
+  if (error)
+    say_error (self, error->message);
+  if (cues == NULL)
+    cues = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_transcript_cue_free);
+  if (clip == self->clip && same_cues (cues, self->cues))
+    {
+      follow (self);
+      return;
+    }
+  if (clip != self->clip)
+    say_error (self, NULL);
+  self->clip = clip;
+  self->current = 0;
+  g_ptr_array_unref (self->cues);
+  self->cues = g_steal_pointer (&cues);
+  g_ptr_array_set_size (self->rows, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
+    gtk_list_box_remove (self->list, child);
+  for (guint i = 0; i < self->cues->len; i++)
+    {
+      GtkWidget *row = make_row (self, g_ptr_array_index (self->cues, i));
+      gtk_list_box_append (self->list, row);
+      g_ptr_array_add (self->rows, row);
+    }
+  gtk_stack_set_visible_child_name (self->stack, self->cues->len ? "cues" : "empty");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  update_count (self);
+  follow (self);
+}
+
+static void
+row_activated_cb (CrTranscriptPane *self,
+                  GtkListBoxRow    *row)
+{
+  int i = gtk_list_box_row_get_index (row);
+
+  if (i < 0 || (guint) i >= self->cues->len || cr_player_get_clip (self->player) != self->clip)
+    return;
+  cr_player_seek (self->player, ((CrTranscriptCue *) g_ptr_array_index (self->cues, i))->in_frame);
+}
+
+/* ---- search ---- */
+
+static void
+search_changed_cb (CrTranscriptPane *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+
+  g_clear_pointer (&self->needle, g_free);
+  if (*text)
+    self->needle = g_steal_pointer (&text);
+  gtk_list_box_invalidate_filter (self->list);
+  update_count (self);
+  if (self->current)
+    scroll_to_current (self);
+}
+
+/* Enter: the player goes to the next cue that matches, after the playhead; after the last,
+ * round to the first. */
+static void
+search_activate_cb (CrTranscriptPane *self)
+{
+  gint64 position = cr_player_get_position (self->player);
+
+  if (self->needle == NULL || cr_player_get_clip (self->player) != self->clip)
+    return;
+  for (int round = 0; round < 2; round++)
+    for (guint i = 0; i < self->cues->len; i++)
+      {
+        const CrTranscriptCue *cue = g_ptr_array_index (self->cues, i);
+
+        if ((round == 1 || cue->in_frame > position) && cue_matches (self, cue))
+          {
+            cr_player_seek (self->player, cue->in_frame);
+            return;
+          }
+      }
+}
+
+static void
+search_stop_cb (CrTranscriptPane *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* ---- import ---- */
+
+gboolean
+cr_transcript_pane_import (CrTranscriptPane  *self,
+                           const char        *path,
+                           GError           **error)
+{
+  CrDb *db = cr_production_get_db (self->production);
+  g_autoptr(GPtrArray) unmapped = NULL;
+  g_autoptr(GError) local = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (CR_IS_TRANSCRIPT_PANE (self), FALSE);
+  if (cr_player_get_clip (self->player) == 0)
+    {
+      g_set_error_literal (error, CR_DB_ERROR, CR_DB_ERROR_NOT_FOUND, "transcript: no clip is open in the player");
+      return FALSE;
+    }
+  if (!cr_transcript_import (db, cr_player_get_clip (self->player), path, 0, NULL, &n, &unmapped, &local))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *line = g_strdup_printf ("%s: %s", name, local->message);
+      say_error (self, line);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", name);
+      return FALSE;
+    }
+  say_error (self, NULL);
+  cr_production_changed (self->production, &cr_entity_clip);
+  cr_transcript_pane_reload (self);
+  return TRUE;
+}
+
+static void
+import_response_cb (GtkNativeDialog  *chooser,
+                    int               response,
+                    CrTranscriptPane *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path)
+        cr_transcript_pane_import (self, path, NULL);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CrTranscriptPane *self = CR_TRANSCRIPT_PANE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) transcripts = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) any = gtk_file_filter_new ();
+
+  if (cr_player_get_clip (self->player) == 0)
+    return;
+  chooser = gtk_file_chooser_native_new ("Import Transcript", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, "_Import", "_Cancel");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (transcripts, "Transcripts (SubRip, WebVTT, text)");
+  gtk_file_filter_add_suffix (transcripts, "srt");
+  gtk_file_filter_add_suffix (transcripts, "vtt");
+  gtk_file_filter_add_suffix (transcripts, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), transcripts);
+  gtk_file_filter_set_name (any, "All files");
+  gtk_file_filter_add_pattern (any, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), any);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+production_changed_cb (CrTranscriptPane *self,
+                       const CrEntity   *entity)
+{
+  /* Another connection (the command line), a clip, or a person a speaker is mapped to. */
+  if (entity == NULL || entity == &cr_entity_clip || entity == &cr_entity_participant)
+    cr_transcript_pane_reload (self);
+}
+
+/* ---- the widget ---- */
+
+static void
+cr_transcript_pane_dispose (GObject *object)
+{
+  CrTranscriptPane *self = CR_TRANSCRIPT_PANE (object);
+
+  if (self->scroll_id)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_id);
+  self->scroll_id = 0;
+  if (self->player)
+    g_signal_handlers_disconnect_by_data (self->player, self);
+  if (self->production)
+    g_signal_handlers_disconnect_by_data (self->production, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_TRANSCRIPT_PANE);
+  g_clear_object (&self->player);
+  g_clear_object (&self->production);
+  G_OBJECT_CLASS (cr_transcript_pane_parent_class)->dispose (object);
+}
+
+static void
+cr_transcript_pane_finalize (GObject *object)
+{
+  CrTranscriptPane *self = CR_TRANSCRIPT_PANE (object);
+
+  g_clear_pointer (&self->cues, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_free (self->needle);
+  G_OBJECT_CLASS (cr_transcript_pane_parent_class)->finalize (object);
+}
+
+static void
+cr_transcript_pane_class_init (CrTranscriptPaneClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cr_transcript_pane_dispose;
+  G_OBJECT_CLASS (klass)->finalize = cr_transcript_pane_finalize;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "transcriptpane");
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-transcript-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrTranscriptPane, content);
+  gtk_widget_class_bind_template_child (widget_class, CrTranscriptPane, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CrTranscriptPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrTranscriptPane, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrTranscriptPane, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CrTranscriptPane, list);
+  gtk_widget_class_bind_template_child (widget_class, CrTranscriptPane, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_install_action (widget_class, "transcript.import", NULL, import_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "transcript.import", NULL);
+}
+
+static void
+cr_transcript_pane_init (CrTranscriptPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cues = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_transcript_cue_free);
+  self->rows = g_ptr_array_new ();
+  gtk_list_box_set_filter_func (self->list, filter_func, self, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+CrTranscriptPane *
+cr_transcript_pane_new (CrProduction *production,
+                        CrPlayer     *player)
+{
+  CrTranscriptPane *self = g_object_new (CR_TYPE_TRANSCRIPT_PANE, NULL);
+
+  self->production = g_object_ref (production);
+  self->player = g_object_ref (player);
+  g_signal_connect_swapped (player, "notify::position", G_CALLBACK (follow), self);
+  g_signal_connect_swapped (production, "changed", G_CALLBACK (production_changed_cb), self);
+  update_count (self);
+  return self;
+}
+
+guint
+cr_transcript_pane_get_n_cues (CrTranscriptPane *self)
+{
+  return self->cues->len;
+}
+
+guint
+cr_transcript_pane_get_current (CrTranscriptPane *self)
+{
+  return self->current;
+}
+
+GtkListBoxRow *
+cr_transcript_pane_get_row (CrTranscriptPane *self,
+                            guint             cue)
+{
+  g_return_val_if_fail (cue >= 1 && cue <= self->rows->len, NULL);
+  return g_ptr_array_index (self->rows, cue - 1);
+}
+
+guint
+cr_transcript_pane_count_shown (CrTranscriptPane *self)
+{
+  guint shown = 0;
+
+  for (guint i = 0; i < self->cues->len; i++)
+    shown += cue_matches (self, g_ptr_array_index (self->cues, i));
+  return shown;
+}
+
+GtkEditable *
+cr_transcript_pane_get_search (CrTranscriptPane *self)
+{
+  return GTK_EDITABLE (self->search_entry);
+}
