@@ -102,13 +102,63 @@ find_mapped (GtkWidget *widget,
   return NULL;
 }
 
-/* The text of a row's first label: the cue's timecode. */
-static const char *
-row_timecode (GtkListBoxRow *row)
+/* The rows the list view shows (it makes widgets only for those in or near sight). */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
 {
-  GtkWidget *box = gtk_list_box_row_get_child (row);
+  if (gtk_widget_has_css_class (widget, "cue") && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
 
-  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box)));
+/* A row's first label: the cue's timecode. */
+static const char *
+row_timecode (GtkWidget *row)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (row)));
+}
+
+/* The row shown for the cue at a timecode, or NULL. */
+static GtkWidget *
+find_row (CrTranscriptPane *pane,
+          const char       *timecode)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (GTK_WIDGET (pane), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (row_timecode (rows->pdata[i]), timecode))
+      return rows->pdata[i];
+  return NULL;
+}
+
+/* The timecode of the one row marked as playing; NULL when none is; fails on two. */
+static const char *
+playing_row (CrTranscriptPane *pane)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  const char *found = NULL;
+
+  wait_for_frames (GTK_WIDGET (pane), 2);
+  collect_rows (GTK_WIDGET (pane), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_has_css_class (rows->pdata[i], "playing"))
+      {
+        g_assert_null (found);
+        found = row_timecode (rows->pdata[i]);
+      }
+  return found;
+}
+
+static guint
+count_rows (CrTranscriptPane *pane)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (GTK_WIDGET (pane), rows);
+  return rows->len;
 }
 
 static char *
@@ -186,7 +236,7 @@ test_follows_and_seeks (Fixture       *f,
                                      "1\n00:00:03,000 --> 00:00:01,000\nToo late.\n\n");
   g_autofree char *good = write_file ("hall.srt", srt);
   g_autoptr(GPtrArray) stored = NULL;
-  GtkWidget *status;
+  GtkWidget *status, *list;
   GtkEditable *search = cr_transcript_pane_get_search (f->pane);
 
   /* No transcript: the pane says how to get one. */
@@ -215,30 +265,36 @@ test_follows_and_seeks (Fixture       *f,
   wait_for_frames (GTK_WIDGET (f->window), 3);
   g_assert_null (find_mapped (GTK_WIDGET (f->pane), ADW_TYPE_STATUS_PAGE));
   g_assert_cmpuint (cr_transcript_pane_get_n_cues (f->pane), ==, 4);
+  g_assert_cmpuint (count_rows (f->pane), ==, 4);
   /* Source timecode: 10:00:00:00 + 4.52 s = 113 frames = 4 s 13 frames. */
-  g_assert_cmpstr (row_timecode (cr_transcript_pane_get_row (f->pane, 1)), ==, "10:00:00:00");
-  g_assert_cmpstr (row_timecode (cr_transcript_pane_get_row (f->pane, 3)), ==, "10:00:04:13");
-  g_assert_cmpstr (row_timecode (cr_transcript_pane_get_row (f->pane, 4)), ==, "10:00:06:00");
+  g_assert_nonnull (find_row (f->pane, "10:00:00:00"));
+  g_assert_nonnull (find_row (f->pane, "10:00:02:00"));
+  g_assert_nonnull (find_row (f->pane, "10:00:04:13"));
+  g_assert_nonnull (find_row (f->pane, "10:00:06:00"));
 
   /* The playhead: at 0 the first cue; frame 112 is in the gap; 113 begins the third. */
   g_assert_cmpint (cr_player_get_position (f->player), ==, 0);
   g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 1);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 1)), "playing"));
+  g_assert_cmpstr (playing_row (f->pane), ==, "10:00:00:00");
   cr_player_seek (f->player, 112);
   g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 0);
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 1)), "playing"));
+  g_assert_null (playing_row (f->pane));
   cr_player_seek (f->player, 113);
   g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 3);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 3)), "playing"));
+  g_assert_cmpstr (playing_row (f->pane), ==, "10:00:04:13");
   cr_player_seek (f->player, 99);
   g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 2);
+  g_assert_cmpstr (playing_row (f->pane), ==, "10:00:02:00");
 
   /* A row activated (what Enter and a click on it do) puts the player on its first frame. */
-  g_assert_true (gtk_widget_activate (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 4))));
+  list = find_mapped (GTK_WIDGET (f->pane), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+  g_signal_emit_by_name (list, "activate", 3);
   iterate ();
   g_assert_cmpint (cr_player_get_position (f->player), ==, 150);
   g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 4);
   g_assert_cmpstr (cr_player_get_timecode (f->player), ==, "10:00:06:00");
+  g_assert_cmpstr (playing_row (f->pane), ==, "10:00:06:00");
 
   /* The search keeps the cues that say "parcels"; Enter goes to the next after the playhead,
    * round to the first after the last. */
@@ -246,15 +302,22 @@ test_follows_and_seeks (Fixture       *f,
   g_signal_emit_by_name (search, "search-changed");
   wait_for_frames (GTK_WIDGET (f->window), 3);
   g_assert_cmpuint (cr_transcript_pane_count_shown (f->pane), ==, 2);
-  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 1))));
-  g_assert_false (gtk_widget_get_child_visible (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 2))));
-  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 3))));
-  g_assert_false (gtk_widget_get_child_visible (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 4))));
+  g_assert_cmpuint (count_rows (f->pane), ==, 2);
+  g_assert_nonnull (find_row (f->pane, "10:00:00:00"));
+  g_assert_null (find_row (f->pane, "10:00:02:00"));
+  g_assert_nonnull (find_row (f->pane, "10:00:04:13"));
+  g_assert_null (find_row (f->pane, "10:00:06:00"));
   g_signal_emit_by_name (search, "activate");
   g_assert_cmpint (cr_player_get_position (f->player), ==, 0);
   g_signal_emit_by_name (search, "activate");
   g_assert_cmpint (cr_player_get_position (f->player), ==, 113);
   g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 3);
+  g_assert_cmpstr (playing_row (f->pane), ==, "10:00:04:13");
+  /* Activating the second row shown is activating the third cue. */
+  g_signal_emit_by_name (list, "activate", 0);
+  g_assert_cmpint (cr_player_get_position (f->player), ==, 0);
+  g_signal_emit_by_name (list, "activate", 1);
+  g_assert_cmpint (cr_player_get_position (f->player), ==, 113);
   save_png (GTK_WIDGET (f->window), "casereel-transcript-search.png");
 
   /* Escape in the search shows every cue again. */
@@ -262,7 +325,7 @@ test_follows_and_seeks (Fixture       *f,
   g_signal_emit_by_name (search, "search-changed");
   wait_for_frames (GTK_WIDGET (f->window), 3);
   g_assert_cmpuint (cr_transcript_pane_count_shown (f->pane), ==, 4);
-  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (cr_transcript_pane_get_row (f->pane, 2))));
+  g_assert_cmpuint (count_rows (f->pane), ==, 4);
   save_png (GTK_WIDGET (f->window), "casereel-transcript-pane.png");
 }
 
@@ -275,9 +338,7 @@ test_scrolls_into_view (Fixture       *f,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  GtkListBoxRow *row;
-  GtkAdjustment *adjustment;
-  GtkWidget *scroller, *list;
+  GtkWidget *row, *scroller;
   double x, y;
 
   for (guint i = 0; i < 199; i++)
@@ -288,22 +349,27 @@ test_scrolls_into_view (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (cr_transcript_pane_get_n_cues (f->pane), ==, 199);
   wait_for_frames (GTK_WIDGET (f->window), 4);
-
-  row = cr_transcript_pane_get_row (f->pane, 191);
-  list = gtk_widget_get_parent (GTK_WIDGET (row));
-  scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
-  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (row), list, 0, 0, &x, &y));
-  g_assert_cmpfloat (y, >, gtk_adjustment_get_page_size (adjustment));   /* out of sight */
+  scroller = find_mapped (GTK_WIDGET (f->pane), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  /* Cue 191 (frame 190, 10:00:07:15) is not in sight, so the list has no row for it. */
+  g_assert_null (find_row (f->pane, "10:00:07:15"));
+  g_assert_cmpuint (count_rows (f->pane), <, 100);
 
   cr_player_seek (f->player, 190);
   g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 191);
-  wait_for_frames (GTK_WIDGET (f->window), 4);
-  g_assert_cmpfloat (y, >=, gtk_adjustment_get_value (adjustment));
-  g_assert_cmpfloat (y + gtk_widget_get_height (GTK_WIDGET (row)), <=,
-                     gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpstr (playing_row (f->pane), ==, "10:00:07:15");
+  row = find_row (f->pane, "10:00:07:15");
+  g_assert_true (gtk_widget_translate_coordinates (row, scroller, 0, 0, &x, &y));
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (y + gtk_widget_get_height (row), <=, gtk_widget_get_height (scroller));
   save_png (GTK_WIDGET (f->window), "casereel-transcript-long.png");
+
+  /* Back to the start: the first cue comes back into view. */
+  cr_player_seek (f->player, 0);
+  g_assert_cmpstr (playing_row (f->pane), ==, "10:00:00:00");
+  row = find_row (f->pane, "10:00:00:00");
+  g_assert_true (gtk_widget_translate_coordinates (row, scroller, 0, 0, &x, &y));
+  g_assert_cmpfloat (y, >=, 0);
 }
 
 int

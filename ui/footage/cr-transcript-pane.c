@@ -8,9 +8,67 @@
 #include "cr-transcript-pane.h"
 #include "cr-transcript.h"
 
-/* How many frames the pane waits for a new row to get its place before it gives up on
- * scrolling it into view (it is hidden, or the pane is not shown). */
-#define SCROLL_TRIES 10
+/* One row of the list: a cue by its place in the pane's array. A list view only makes
+ * widgets for the rows in sight, so a two-hour transcript of thousands of cues stays quick. */
+#define CR_TYPE_CUE_ITEM (cr_cue_item_get_type ())
+G_DECLARE_FINAL_TYPE (CrCueItem, cr_cue_item, CR, CUE_ITEM, GObject)
+
+struct _CrCueItem
+{
+  GObject   parent_instance;
+  guint     index;      /* 0-based, in the pane's cues */
+  gboolean  playing;
+  char     *timecode;   /* made when first shown */
+};
+
+enum { ITEM_PROP_0, ITEM_PROP_PLAYING, ITEM_N_PROPS };
+static GParamSpec *item_props[ITEM_N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CrCueItem, cr_cue_item, G_TYPE_OBJECT)
+
+static void
+cr_cue_item_finalize (GObject *object)
+{
+  g_free (CR_CUE_ITEM (object)->timecode);
+  G_OBJECT_CLASS (cr_cue_item_parent_class)->finalize (object);
+}
+
+static void
+cr_cue_item_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  if (prop_id == ITEM_PROP_PLAYING)
+    g_value_set_boolean (value, CR_CUE_ITEM (object)->playing);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+cr_cue_item_class_init (CrCueItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cr_cue_item_finalize;
+  G_OBJECT_CLASS (klass)->get_property = cr_cue_item_get_property;
+  item_props[ITEM_PROP_PLAYING] = g_param_spec_boolean ("playing", NULL, NULL, FALSE,
+                                                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), ITEM_N_PROPS, item_props);
+}
+
+static void
+cr_cue_item_init (CrCueItem *self)
+{
+}
+
+static void
+cr_cue_item_set_playing (CrCueItem *self,
+                         gboolean   playing)
+{
+  if (self->playing == playing)
+    return;
+  self->playing = playing;
+  g_object_notify_by_pspec (G_OBJECT (self), item_props[ITEM_PROP_PLAYING]);
+}
 
 struct _CrTranscriptPane
 {
@@ -22,19 +80,19 @@ struct _CrTranscriptPane
   GtkStack          *stack;
   GtkSearchEntry    *search_entry;
   GtkScrolledWindow *scroller;
-  GtkListBox        *list;
+  GtkListView       *list;
   GtkLabel          *count_label;
 
   /* owned */
   CrProduction      *production;
   CrPlayer          *player;
-  GPtrArray         *cues;         /* CrTranscriptCue, in order; row i shows cue i */
-  GPtrArray         *rows;         /* GtkListBoxRow, borrowed from the list */
+  GPtrArray         *cues;         /* CrTranscriptCue, in order */
+  GListStore        *items;        /* CrCueItem, one per cue */
+  GtkCustomFilter   *filter;       /* the search */
+  GtkFilterListModel *shown;       /* the items the search keeps, as the list shows them */
   gint64             clip;
   guint              current;      /* 1-based cue under the playhead, 0 none */
   char              *needle;       /* the search, or NULL */
-  guint              scroll_id;    /* tick callback bringing the current row into view */
-  guint              scroll_tries;
 };
 
 G_DEFINE_FINAL_TYPE (CrTranscriptPane, cr_transcript_pane, GTK_TYPE_WIDGET)
@@ -60,13 +118,13 @@ cue_matches (CrTranscriptPane      *self,
 }
 
 static gboolean
-filter_func (GtkListBoxRow *row,
-             gpointer       user_data)
+filter_func (gpointer item,
+             gpointer user_data)
 {
   CrTranscriptPane *self = user_data;
-  int i = gtk_list_box_row_get_index (row);
+  guint i = CR_CUE_ITEM (item)->index;
 
-  return i < 0 || (guint) i >= self->cues->len || cue_matches (self, g_ptr_array_index (self->cues, i));
+  return i < self->cues->len && cue_matches (self, g_ptr_array_index (self->cues, i));
 }
 
 static void
@@ -86,39 +144,29 @@ update_count (CrTranscriptPane *self)
 
 /* ---- following the playhead ---- */
 
-static gboolean
-scroll_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
+/* The current cue's place among the rows shown, or G_MAXUINT when the search hides it. */
+static guint
+shown_position (CrTranscriptPane *self)
 {
-  CrTranscriptPane *self = CR_TRANSCRIPT_PANE (widget);
-  GtkWidget *row = self->current ? g_ptr_array_index (self->rows, self->current - 1) : NULL;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  double x, y, top, page;
-  int height;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
-  if (row == NULL || !gtk_widget_get_child_visible (row) || ++self->scroll_tries > SCROLL_TRIES)
-    goto done;
-  height = gtk_widget_get_height (row);
-  if (height == 0 || !gtk_widget_translate_coordinates (row, GTK_WIDGET (self->list), 0, 0, &x, &y))
-    return G_SOURCE_CONTINUE;   /* not placed yet: the next frame */
-  top = gtk_adjustment_get_value (adjustment);
-  page = gtk_adjustment_get_page_size (adjustment);
-  /* Only when it leaves the view, and then with some of what comes before it in sight. */
-  if (y < top || y + height > top + page)
-    gtk_adjustment_set_value (adjustment, MAX (y - page / 4, 0));
-
-done:
-  self->scroll_id = 0;
-  return G_SOURCE_REMOVE;
+  for (guint i = 0; self->current && i < n; i++)
+    {
+      g_autoptr(CrCueItem) item = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+      if (item->index == self->current - 1)
+        return i;
+    }
+  return G_MAXUINT;
 }
 
 static void
 scroll_to_current (CrTranscriptPane *self)
 {
-  self->scroll_tries = 0;
-  if (self->scroll_id == 0)
-    self->scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
+  guint position = shown_position (self);
+
+  /* The list view's own action: it scrolls only when the row is out of sight. */
+  if (position != G_MAXUINT)
+    gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
 }
 
 /* The cue whose [in, out) holds the frame, 1-based; 0 between cues. */
@@ -150,50 +198,92 @@ follow (CrTranscriptPane *self)
   if (now == self->current)
     return;
   if (self->current)
-    gtk_widget_remove_css_class (g_ptr_array_index (self->rows, self->current - 1), "playing");
+    {
+      g_autoptr(CrCueItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), self->current - 1);
+      cr_cue_item_set_playing (item, FALSE);
+    }
   self->current = now;
   if (now == 0)
     return;
-  gtk_widget_add_css_class (g_ptr_array_index (self->rows, now - 1), "playing");
+  {
+    g_autoptr(CrCueItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), now - 1);
+    cr_cue_item_set_playing (item, TRUE);
+  }
   scroll_to_current (self);
 }
 
 /* ---- the cues ---- */
 
-static GtkWidget *
-make_row (CrTranscriptPane      *self,
-          const CrTranscriptCue *cue)
+static void
+playing_changed_cb (CrCueItem  *item,
+                    GParamSpec *pspec,
+                    GtkWidget  *box)
 {
-  CrDb *db = cr_production_get_db (self->production);
-  g_autofree char *timecode = cr_clip_format_position (db, self->clip, cue->in_frame);
-  GtkWidget *row = gtk_list_box_row_new ();
+  if (item->playing)
+    gtk_widget_add_css_class (box, "playing");
+  else
+    gtk_widget_remove_css_class (box, "playing");
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *time = gtk_label_new (timecode);
-  GtkWidget *text = gtk_label_new (cue->text);
-  const char *who = cue->participant_name ? cue->participant_name : cue->speaker;
+  GtkWidget *time = gtk_label_new (NULL);
+  GtkWidget *speaker = gtk_label_new (NULL);
+  GtkWidget *text = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (box, "cue");
   gtk_widget_set_valign (time, GTK_ALIGN_START);
   gtk_widget_add_css_class (time, "cue-time");
   gtk_widget_add_css_class (time, "numeric");
   gtk_box_append (GTK_BOX (box), time);
-  if (who)
-    {
-      GtkWidget *speaker = gtk_label_new (who);
-      gtk_label_set_xalign (GTK_LABEL (speaker), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (speaker), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (speaker, "caption-heading");
-      gtk_box_append (GTK_BOX (words), speaker);
-    }
+  gtk_label_set_xalign (GTK_LABEL (speaker), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (speaker), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (speaker, "caption-heading");
+  gtk_box_append (GTK_BOX (words), speaker);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (words, TRUE);
   gtk_box_append (GTK_BOX (words), text);
+  gtk_widget_set_hexpand (words, TRUE);
   gtk_box_append (GTK_BOX (box), words);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  return row;
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         CrTranscriptPane         *self)
+{
+  CrCueItem *item = gtk_list_item_get_item (list_item);
+  const CrTranscriptCue *cue = g_ptr_array_index (self->cues, item->index);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *time = gtk_widget_get_first_child (box);
+  GtkWidget *speaker = gtk_widget_get_first_child (gtk_widget_get_next_sibling (time));
+  GtkWidget *text = gtk_widget_get_next_sibling (speaker);
+  const char *who = cue->participant_name ? cue->participant_name : cue->speaker;
+
+  if (item->timecode == NULL)
+    item->timecode = cr_clip_format_position (cr_production_get_db (self->production), self->clip, cue->in_frame);
+  gtk_label_set_text (GTK_LABEL (time), item->timecode);
+  gtk_label_set_text (GTK_LABEL (speaker), who ? who : "");
+  gtk_widget_set_visible (speaker, who != NULL);
+  gtk_label_set_text (GTK_LABEL (text), cue->text);
+  playing_changed_cb (item, NULL, box);
+  g_signal_connect_object (item, "notify::playing", G_CALLBACK (playing_changed_cb), box, 0);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), playing_changed_cb,
+                                        gtk_list_item_get_child (list_item));
 }
 
 static gboolean
@@ -219,7 +309,6 @@ cr_transcript_pane_reload (CrTranscriptPane *self)
   gint64 clip = cr_player_get_clip (self->player);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cues = clip ? cr_transcript_cues (db, clip, &error) : NULL;
-  GtkWidget *child;
 
   g_return_if_fail (CR_IS_TRANSCRIPT_PANE (self));
   if (error)
@@ -237,15 +326,19 @@ cr_transcript_pane_reload (CrTranscriptPane *self)
   self->current = 0;
   g_ptr_array_unref (self->cues);
   self->cues = g_steal_pointer (&cues);
-  g_ptr_array_set_size (self->rows, 0);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
-    gtk_list_box_remove (self->list, child);
-  for (guint i = 0; i < self->cues->len; i++)
-    {
-      GtkWidget *row = make_row (self, g_ptr_array_index (self->cues, i));
-      gtk_list_box_append (self->list, row);
-      g_ptr_array_add (self->rows, row);
-    }
+  {
+    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < self->cues->len; i++)
+      {
+        CrCueItem *item = g_object_new (CR_TYPE_CUE_ITEM, NULL);
+        item->index = i;
+        g_ptr_array_add (items, item);
+      }
+    /* One change for the whole transcript, not one per cue. */
+    g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                         items->pdata, items->len);
+  }
   gtk_stack_set_visible_child_name (self->stack, self->cues->len ? "cues" : "empty");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   update_count (self);
@@ -254,13 +347,13 @@ cr_transcript_pane_reload (CrTranscriptPane *self)
 
 static void
 row_activated_cb (CrTranscriptPane *self,
-                  GtkListBoxRow    *row)
+                  guint             position)
 {
-  int i = gtk_list_box_row_get_index (row);
+  g_autoptr(CrCueItem) item = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
 
-  if (i < 0 || (guint) i >= self->cues->len || cr_player_get_clip (self->player) != self->clip)
+  if (item == NULL || item->index >= self->cues->len || cr_player_get_clip (self->player) != self->clip)
     return;
-  cr_player_seek (self->player, ((CrTranscriptCue *) g_ptr_array_index (self->cues, i))->in_frame);
+  cr_player_seek (self->player, ((CrTranscriptCue *) g_ptr_array_index (self->cues, item->index))->in_frame);
 }
 
 /* ---- search ---- */
@@ -273,7 +366,7 @@ search_changed_cb (CrTranscriptPane *self)
   g_clear_pointer (&self->needle, g_free);
   if (*text)
     self->needle = g_steal_pointer (&text);
-  gtk_list_box_invalidate_filter (self->list);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
   if (self->current)
     scroll_to_current (self);
@@ -400,9 +493,6 @@ cr_transcript_pane_dispose (GObject *object)
 {
   CrTranscriptPane *self = CR_TRANSCRIPT_PANE (object);
 
-  if (self->scroll_id)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_id);
-  self->scroll_id = 0;
   if (self->player)
     g_signal_handlers_disconnect_by_data (self->player, self);
   if (self->production)
@@ -410,6 +500,8 @@ cr_transcript_pane_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_TRANSCRIPT_PANE);
   g_clear_object (&self->player);
   g_clear_object (&self->production);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->items);
   G_OBJECT_CLASS (cr_transcript_pane_parent_class)->dispose (object);
 }
 
@@ -419,7 +511,6 @@ cr_transcript_pane_finalize (GObject *object)
   CrTranscriptPane *self = CR_TRANSCRIPT_PANE (object);
 
   g_clear_pointer (&self->cues, g_ptr_array_unref);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_free (self->needle);
   G_OBJECT_CLASS (cr_transcript_pane_parent_class)->finalize (object);
 }
@@ -452,10 +543,20 @@ cr_transcript_pane_class_init (CrTranscriptPaneClass *klass)
 static void
 cr_transcript_pane_init (CrTranscriptPane *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cues = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_transcript_cue_free);
-  self->rows = g_ptr_array_new ();
-  gtk_list_box_set_filter_func (self->list, filter_func, self, NULL);
+  self->items = g_list_store_new (CR_TYPE_CUE_ITEM);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)), GTK_FILTER (self->filter));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+  gtk_list_view_set_factory (self->list, factory);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -485,22 +586,10 @@ cr_transcript_pane_get_current (CrTranscriptPane *self)
   return self->current;
 }
 
-GtkListBoxRow *
-cr_transcript_pane_get_row (CrTranscriptPane *self,
-                            guint             cue)
-{
-  g_return_val_if_fail (cue >= 1 && cue <= self->rows->len, NULL);
-  return g_ptr_array_index (self->rows, cue - 1);
-}
-
 guint
 cr_transcript_pane_count_shown (CrTranscriptPane *self)
 {
-  guint shown = 0;
-
-  for (guint i = 0; i < self->cues->len; i++)
-    shown += cue_matches (self, g_ptr_array_index (self->cues, i));
-  return shown;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 }
 
 GtkEditable *

@@ -26,12 +26,10 @@ void              cr_transcript_pane_reload       (CrTranscriptPane *self);
 gboolean          cr_transcript_pane_import       (CrTranscriptPane *self,
                                                    const char       *path,
                                                    GError          **error);
-/* For tests: how many cues, the 1-based cue marked as playing (0: none), the row of cue n,
- * how many rows the search keeps shown, and the search entry. */
+/* For tests: how many cues, the 1-based cue marked as playing (0: none), how many rows the
+ * search keeps shown, and the search entry. */
 guint             cr_transcript_pane_get_n_cues   (CrTranscriptPane *self);
 guint             cr_transcript_pane_get_current  (CrTranscriptPane *self);
-GtkListBoxRow    *cr_transcript_pane_get_row      (CrTranscriptPane *self,
-                                                   guint             cue);
 guint             cr_transcript_pane_count_shown  (CrTranscriptPane *self);
 GtkEditable      *cr_transcript_pane_get_search   (CrTranscriptPane *self);
 
