@@ -20,7 +20,8 @@
 #include "cr-window.h"
 
 static char *root;   /* removed at exit by cr-test-support */
-static char *media;  /* an 8-second 25 fps clip starting at 10:00:00:00 */
+static char *media;  /* 8-second clips: hall.mov at 25 fps from 10:00:00:00, ntsc.mov at
+                      * 29.97 drop-frame from 00:00:59;00 */
 
 typedef struct
 {
@@ -189,7 +190,8 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (cr_index_folders (cr_production_get_db (production), folders, NULL, NULL, NULL, &result, &error));
   g_assert_no_error (error);
-  g_assert_true (cr_store_resolve (cr_production_get_db (production), &cr_entity_clip, "hall.mov", &f->clip, &error));
+  g_assert_true (cr_store_resolve (cr_production_get_db (production), &cr_entity_clip, data ? data : "hall.mov",
+                                   &f->clip, &error));
   g_assert_no_error (error);
   g_clear_object (&production);
 
@@ -372,6 +374,28 @@ test_scrolls_into_view (Fixture       *f,
   g_assert_cmpfloat (y, >=, 0);
 }
 
+/* A 29.97 drop-frame clip: the rows count its labels as it does, ;00 and ;01 dropped at the
+ * minute. */
+static void
+test_drop_frame (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_file ("ntsc.srt", srt);
+
+  g_assert_true (cr_transcript_pane_import (f->pane, path, &error));
+  g_assert_no_error (error);
+  wait_for_frames (GTK_WIDGET (f->window), 3);
+  /* 4.52 s at 30000/1001 is frame 135; 00:00:59;00 + 30 frames is 00:01:00;02, + 28 is
+   * 00:01:01;00, + 60 is 00:01:03;00, + 17 is 00:01:03;17. 2 s is frame 60: 00:01:01;02. */
+  g_assert_nonnull (find_row (f->pane, "00:00:59;00"));
+  g_assert_nonnull (find_row (f->pane, "00:01:01;02"));
+  g_assert_nonnull (find_row (f->pane, "00:01:03;17"));
+  cr_player_seek (f->player, 135);
+  g_assert_cmpstr (playing_row (f->pane), ==, "00:01:03;17");
+  g_assert_cmpstr (cr_player_get_timecode (f->player), ==, "00:01:03;17");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -401,10 +425,20 @@ main (int    argc,
   g_assert_no_error (error);
   g_assert_true (g_subprocess_wait_check (ffmpeg, NULL, &error));
   g_assert_no_error (error);
+  g_clear_object (&ffmpeg);
+  g_free (clip);
+  clip = g_build_filename (media, "ntsc.mov", NULL);
+  ffmpeg = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "ffmpeg", "-v", "error", "-y", "-f", "lavfi",
+                             "-i", "testsrc2=size=320x180:rate=30000/1001:duration=8", "-c:v", "libx264",
+                             "-pix_fmt", "yuv420p", "-timecode", "00:00:59;00", clip, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (ffmpeg, NULL, &error));
+  g_assert_no_error (error);
 
   g_test_add ("/transcript-pane/follows-and-seeks", Fixture, NULL, fixture_set_up, test_follows_and_seeks,
               fixture_tear_down);
   g_test_add ("/transcript-pane/scrolls-into-view", Fixture, NULL, fixture_set_up, test_scrolls_into_view,
               fixture_tear_down);
+  g_test_add ("/transcript-pane/drop-frame", Fixture, "ntsc.mov", fixture_set_up, test_drop_frame, fixture_tear_down);
   return g_test_run ();
 }

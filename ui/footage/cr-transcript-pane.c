@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cr-clip-time.h"
+#include "cr-clips.h"
 #include "cr-store.h"
 #include "cr-transcript-pane.h"
 #include "cr-transcript.h"
@@ -18,20 +19,12 @@ struct _CrCueItem
   GObject   parent_instance;
   guint     index;      /* 0-based, in the pane's cues */
   gboolean  playing;
-  char     *timecode;   /* made when first shown */
 };
 
 enum { ITEM_PROP_0, ITEM_PROP_PLAYING, ITEM_N_PROPS };
 static GParamSpec *item_props[ITEM_N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CrCueItem, cr_cue_item, G_TYPE_OBJECT)
-
-static void
-cr_cue_item_finalize (GObject *object)
-{
-  g_free (CR_CUE_ITEM (object)->timecode);
-  G_OBJECT_CLASS (cr_cue_item_parent_class)->finalize (object);
-}
 
 static void
 cr_cue_item_get_property (GObject    *object,
@@ -48,7 +41,6 @@ cr_cue_item_get_property (GObject    *object,
 static void
 cr_cue_item_class_init (CrCueItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = cr_cue_item_finalize;
   G_OBJECT_CLASS (klass)->get_property = cr_cue_item_get_property;
   item_props[ITEM_PROP_PLAYING] = g_param_spec_boolean ("playing", NULL, NULL, FALSE,
                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -91,6 +83,8 @@ struct _CrTranscriptPane
   GtkCustomFilter   *filter;       /* the search */
   GtkFilterListModel *shown;       /* the items the search keeps, as the list shows them */
   gint64             clip;
+  CrTimecodeFormat   timecode;     /* how the clip's own timecode counts, from its first frame */
+  gint64             first_frame;  /* that timecode's label of the clip's first frame */
   guint              current;      /* 1-based cue under the playhead, 0 none */
   char              *needle;       /* the search, or NULL */
 };
@@ -266,10 +260,10 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *speaker = gtk_widget_get_first_child (gtk_widget_get_next_sibling (time));
   GtkWidget *text = gtk_widget_get_next_sibling (speaker);
   const char *who = cue->participant_name ? cue->participant_name : cue->speaker;
+  char label[CR_TIMECODE_MAX_LEN];
 
-  if (item->timecode == NULL)
-    item->timecode = cr_clip_format_position (cr_production_get_db (self->production), self->clip, cue->in_frame);
-  gtk_label_set_text (GTK_LABEL (time), item->timecode);
+  cr_timecode_format_into (self->first_frame + cue->in_frame, &self->timecode, label);
+  gtk_label_set_text (GTK_LABEL (time), label);
   gtk_label_set_text (GTK_LABEL (speaker), who ? who : "");
   gtk_widget_set_visible (speaker, who != NULL);
   gtk_label_set_text (GTK_LABEL (text), cue->text);
@@ -324,6 +318,19 @@ cr_transcript_pane_reload (CrTranscriptPane *self)
     say_error (self, NULL);
   self->clip = clip;
   self->current = 0;
+  /* The clip's timecode read once from its first frame's label, so that a row's label is
+   * arithmetic rather than a look-up in the file. */
+  {
+    g_autofree char *first = clip ? cr_clip_format_position (db, clip, 0) : NULL;
+
+    self->timecode.rate = (CrRate) { 25, 1 };
+    self->first_frame = 0;
+    if (clip)
+      cr_clip_rate (db, clip, &self->timecode.rate.num, &self->timecode.rate.den);
+    self->timecode.drop_frame = first && cr_timecode_text_is_drop (first);
+    if (first && !cr_timecode_parse (first, &self->timecode, &self->first_frame, NULL))
+      self->first_frame = 0;
+  }
   g_ptr_array_unref (self->cues);
   self->cues = g_steal_pointer (&cues);
   {
