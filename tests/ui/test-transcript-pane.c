@@ -87,6 +87,54 @@ save_png (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
+/* A key as the widget's own key bindings take it: the binding for that key and modifiers
+ * is looked up in the class's shortcuts and run, as a key press would run it. */
+static void
+press (GtkWidget       *widget,
+       guint            keyval,
+       GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean found = FALSE;
+
+  for (guint i = 0; !found && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; !found && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != keyval ||
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != modifiers)
+            continue;
+          found = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_true (found);
+  iterate ();
+}
+
+/* The file chooser a GtkFileChooserNative shows when there is no portal: GTK's own dialog. */
+static GtkWidget *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* GTK's own */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
 /* The first mapped descendant of a type, or NULL. */
 static GtkWidget *
 find_mapped (GtkWidget *widget,
@@ -396,6 +444,44 @@ test_drop_frame (Fixture       *f,
   g_assert_cmpstr (cr_player_get_timecode (f->player), ==, "00:01:03;17");
 }
 
+static gboolean
+chosen_is (GtkWidget *chooser,
+           GFile     *file)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  return chosen && g_file_equal (chosen, file);
+}
+
+/* Ctrl+T from the player opens a file chooser; the file chosen there is imported. */
+static void
+test_import_through_chooser (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = write_file ("chosen.srt", srt);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *chooser;
+
+  g_assert_null (find_file_chooser ());
+  press (GTK_WIDGET (f->clips), GDK_KEY_t, GDK_CONTROL_MASK);
+  chooser = find_file_chooser ();
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Import Transcript");
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
+  g_assert_no_error (error);
+  /* The dialog reads the folder before it has the file as chosen: frames, not time. */
+  for (guint frames = 0; frames < 500 && !chosen_is (chooser, file); frames++)
+    wait_for_frames (GTK_WIDGET (f->window), 1);
+  g_assert_true (chosen_is (chooser, file));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  iterate ();
+  g_assert_null (find_file_chooser ());
+  g_assert_cmpuint (cr_transcript_pane_get_n_cues (f->pane), ==, 4);
+  wait_for_frames (GTK_WIDGET (f->window), 3);
+  g_assert_cmpstr (playing_row (f->pane), ==, "10:00:00:00");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -438,6 +524,8 @@ main (int    argc,
   g_test_add ("/transcript-pane/follows-and-seeks", Fixture, NULL, fixture_set_up, test_follows_and_seeks,
               fixture_tear_down);
   g_test_add ("/transcript-pane/scrolls-into-view", Fixture, NULL, fixture_set_up, test_scrolls_into_view,
+              fixture_tear_down);
+  g_test_add ("/transcript-pane/import-through-chooser", Fixture, NULL, fixture_set_up, test_import_through_chooser,
               fixture_tear_down);
   g_test_add ("/transcript-pane/drop-frame", Fixture, "ntsc.mov", fixture_set_up, test_drop_frame, fixture_tear_down);
   return g_test_run ();
