@@ -363,6 +363,17 @@ row_activated_cb (CrTranscriptPane *self,
   cr_player_seek (self->player, ((CrTranscriptCue *) g_ptr_array_index (self->cues, item->index))->in_frame);
 }
 
+/* Space on a cue plays from there, as it does in the player: the rows would take it. */
+static gboolean
+space_cb (GtkWidget *widget,
+          GVariant  *args,
+          gpointer   user_data)
+{
+  CrTranscriptPane *self = user_data;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self->player), "player.play-pause", NULL);
+}
+
 /* ---- search ---- */
 
 static void
@@ -564,6 +575,15 @@ cr_transcript_pane_init (CrTranscriptPane *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   gtk_list_view_set_factory (self->list, factory);
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_space, 0),
+                                                            gtk_callback_action_new (space_cb, self, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
+  }
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
