@@ -65,6 +65,15 @@ wait_for_frames (GtkWidget *widget,
   iterate ();
 }
 
+/* Until the picture is the frame at the position (decoded in a worker): events, not time. */
+static void
+wait_settled (CrPlayer *player)
+{
+  while (!cr_player_is_settled (player))
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
 static void
 save_png (GtkWidget  *widget,
           const char *name)
@@ -310,6 +319,7 @@ test_follows_and_seeks (Fixture       *f,
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Transcript");
   g_assert_true (g_str_has_prefix (adw_status_page_get_description (ADW_STATUS_PAGE (status)),
                                    "Import one with Import Transcript… (Ctrl+T)"));
+  wait_settled (f->player);
   save_png (GTK_WIDGET (f->window), "casereel-transcript-empty.png");
 
   /* A refused file: one line naming the file and line, and nothing stored. */
@@ -397,6 +407,7 @@ test_follows_and_seeks (Fixture       *f,
   g_assert_cmpint (cr_player_get_position (f->player), ==, 0);
   g_signal_emit_by_name (list, "activate", 1);
   g_assert_cmpint (cr_player_get_position (f->player), ==, 113);
+  wait_settled (f->player);
   save_png (GTK_WIDGET (f->window), "casereel-transcript-search.png");
 
   /* Escape in the search shows every cue again. */
@@ -405,6 +416,7 @@ test_follows_and_seeks (Fixture       *f,
   wait_for_frames (GTK_WIDGET (f->window), 3);
   g_assert_cmpuint (cr_transcript_pane_count_shown (f->pane), ==, 4);
   g_assert_cmpuint (count_rows (f->pane), ==, 4);
+  wait_settled (f->player);
   save_png (GTK_WIDGET (f->window), "casereel-transcript-pane.png");
 }
 
@@ -441,6 +453,7 @@ test_scrolls_into_view (Fixture       *f,
   g_assert_true (gtk_widget_translate_coordinates (row, scroller, 0, 0, &x, &y));
   g_assert_cmpfloat (y, >=, 0);
   g_assert_cmpfloat (y + gtk_widget_get_height (row), <=, gtk_widget_get_height (scroller));
+  wait_settled (f->player);
   save_png (GTK_WIDGET (f->window), "casereel-transcript-long.png");
 
   /* Back to the start: the first cue comes back into view. */
