@@ -5,62 +5,10 @@
 
 #include "cr-clip-time.h"
 #include "cr-clips.h"
+#include "cr-cue-item.h"
 #include "cr-store.h"
 #include "cr-transcript-pane.h"
 #include "cr-transcript.h"
-
-/* One row of the list: a cue by its place in the pane's array. A list view only makes
- * widgets for the rows in sight, so a two-hour transcript of thousands of cues stays quick. */
-#define CR_TYPE_CUE_ITEM (cr_cue_item_get_type ())
-G_DECLARE_FINAL_TYPE (CrCueItem, cr_cue_item, CR, CUE_ITEM, GObject)
-
-struct _CrCueItem
-{
-  GObject   parent_instance;
-  guint     index;      /* 0-based, in the pane's cues */
-  gboolean  playing;
-};
-
-enum { ITEM_PROP_0, ITEM_PROP_PLAYING, ITEM_N_PROPS };
-static GParamSpec *item_props[ITEM_N_PROPS];
-
-G_DEFINE_FINAL_TYPE (CrCueItem, cr_cue_item, G_TYPE_OBJECT)
-
-static void
-cr_cue_item_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  if (prop_id == ITEM_PROP_PLAYING)
-    g_value_set_boolean (value, CR_CUE_ITEM (object)->playing);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-cr_cue_item_class_init (CrCueItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->get_property = cr_cue_item_get_property;
-  item_props[ITEM_PROP_PLAYING] = g_param_spec_boolean ("playing", NULL, NULL, FALSE,
-                                                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (G_OBJECT_CLASS (klass), ITEM_N_PROPS, item_props);
-}
-
-static void
-cr_cue_item_init (CrCueItem *self)
-{
-}
-
-static void
-cr_cue_item_set_playing (CrCueItem *self,
-                         gboolean   playing)
-{
-  if (self->playing == playing)
-    return;
-  self->playing = playing;
-  g_object_notify_by_pspec (G_OBJECT (self), item_props[ITEM_PROP_PLAYING]);
-}
 
 struct _CrTranscriptPane
 {
@@ -116,7 +64,7 @@ filter_func (gpointer item,
              gpointer user_data)
 {
   CrTranscriptPane *self = user_data;
-  guint i = CR_CUE_ITEM (item)->index;
+  guint i = cr_cue_item_get_index (CR_CUE_ITEM (item));
 
   return i < self->cues->len && cue_matches (self, g_ptr_array_index (self->cues, i));
 }
@@ -147,7 +95,7 @@ shown_position (CrTranscriptPane *self)
   for (guint i = 0; self->current && i < n; i++)
     {
       g_autoptr(CrCueItem) item = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
-      if (item->index == self->current - 1)
+      if (cr_cue_item_get_index (item) == self->current - 1)
         return i;
     }
   return G_MAXUINT;
@@ -213,7 +161,7 @@ playing_changed_cb (CrCueItem  *item,
                     GParamSpec *pspec,
                     GtkWidget  *box)
 {
-  if (item->playing)
+  if (cr_cue_item_get_playing (item))
     gtk_widget_add_css_class (box, "playing");
   else
     gtk_widget_remove_css_class (box, "playing");
@@ -258,7 +206,7 @@ bind_cb (GtkSignalListItemFactory *factory,
          CrTranscriptPane         *self)
 {
   CrCueItem *item = gtk_list_item_get_item (list_item);
-  const CrTranscriptCue *cue = g_ptr_array_index (self->cues, item->index);
+  const CrTranscriptCue *cue = g_ptr_array_index (self->cues, cr_cue_item_get_index (item));
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *time = gtk_widget_get_first_child (box);
   GtkWidget *speaker = gtk_widget_get_first_child (gtk_widget_get_next_sibling (time));
@@ -342,9 +290,7 @@ cr_transcript_pane_reload (CrTranscriptPane *self)
 
     for (guint i = 0; i < self->cues->len; i++)
       {
-        CrCueItem *item = g_object_new (CR_TYPE_CUE_ITEM, NULL);
-        item->index = i;
-        g_ptr_array_add (items, item);
+        g_ptr_array_add (items, cr_cue_item_new (i));
       }
     /* One change for the whole transcript, not one per cue. */
     g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
@@ -362,9 +308,9 @@ row_activated_cb (CrTranscriptPane *self,
 {
   g_autoptr(CrCueItem) item = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
 
-  if (item == NULL || item->index >= self->cues->len || cr_player_get_clip (self->player) != self->clip)
+  if (item == NULL || cr_cue_item_get_index (item) >= self->cues->len || cr_player_get_clip (self->player) != self->clip)
     return;
-  cr_player_seek (self->player, ((CrTranscriptCue *) g_ptr_array_index (self->cues, item->index))->in_frame);
+  cr_player_seek (self->player, ((CrTranscriptCue *) g_ptr_array_index (self->cues, cr_cue_item_get_index (item)))->in_frame);
 }
 
 /* Space on a cue plays from there, as it does in the player: the rows would take it. */
