@@ -379,6 +379,19 @@ test_follows_and_seeks (Fixture       *f,
   g_signal_emit_by_name (list, "activate", 3);
   g_assert_cmpint (cr_player_get_position (f->player), ==, 150);
 
+  /* Playing: the mark follows the playhead. From the second cue's start, until the stream
+   * is past the gap into the third cue (frames drawn, with a bound, not seconds). */
+  g_signal_emit_by_name (list, "activate", 1);
+  g_assert_cmpint (cr_player_get_position (f->player), ==, 50);
+  press (list, GDK_KEY_space, 0);
+  for (guint frames = 0; frames < 5000 && cr_player_get_position (f->player) < 113; frames++)
+    wait_for_frames (GTK_WIDGET (f->window), 1);
+  press (list, GDK_KEY_space, 0);
+  g_assert_cmpint (cr_player_get_position (f->player), >=, 113);
+  g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, cr_player_get_position (f->player) < 150 ? 3 : 4);
+  g_assert_cmpstr (playing_row (f->pane), ==, cr_player_get_position (f->player) < 150 ? "10:00:04:13" : "10:00:06:00");
+  g_signal_emit_by_name (list, "activate", 3);
+
   /* Ctrl+F from the player goes to the transcript's search. */
   gtk_widget_grab_focus (GTK_WIDGET (f->player));
   press (GTK_WIDGET (f->clips), GDK_KEY_f, GDK_CONTROL_MASK);
