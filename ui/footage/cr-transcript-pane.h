@@ -10,9 +10,10 @@ G_BEGIN_DECLS
 
 /* What is said in the player's clip, beside the picture: its cues as rows with their source
  * timecode, the one under the playhead marked and kept in view as it plays; a click or Enter
- * on a cue seeks the player there; the search entry keeps the cues that say its words and
- * Enter in it goes to the next one after the playhead. A clip without a transcript shows how
- * to import one (Import Transcript…, Ctrl+T: a file chooser). */
+ * on a cue seeks the player there, Space plays and pauses; the search entry (Ctrl+F from the
+ * player) keeps the cues that say its words and Enter in it goes to the next one after the
+ * playhead. A clip without a transcript shows how to import one (Import Transcript…, Ctrl+T:
+ * a file chooser). */
 
 #define CR_TYPE_TRANSCRIPT_PANE (cr_transcript_pane_get_type ())
 G_DECLARE_FINAL_TYPE (CrTranscriptPane, cr_transcript_pane, CR, TRANSCRIPT_PANE, GtkWidget)
