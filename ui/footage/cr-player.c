@@ -68,8 +68,19 @@ frame_decoded_cb (GObject      *source,
 static void
 request_frame (CrPlayer *self)
 {
-  if (self->reader == NULL || self->shown == self->position)
+  if (self->reader == NULL)
     return;
+  if (self->shown == self->position)
+    {
+      /* Back on the frame shown (A, B, A quickly): a decode still running is for B, and
+       * once done it would show B at A and leave the player unsettled for good. */
+      if (self->shuttle == 0)
+        {
+          g_cancellable_cancel (self->decoding);
+          g_clear_object (&self->decoding);
+        }
+      return;
+    }
   /* While shuttling, let the frame being decoded finish rather than start over. */
   if (self->decoding != NULL && self->shuttle != 0)
     return;
