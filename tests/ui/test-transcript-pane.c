@@ -219,6 +219,20 @@ count_rows (CrTranscriptPane *pane)
   return rows->len;
 }
 
+/* The icon of the player's Play button: what the player says it is doing. */
+static const char *
+play_icon (CrPlayer *player)
+{
+  GtkWidget *button = find_mapped (GTK_WIDGET (player), GTK_TYPE_BUTTON);
+
+  /* The first button is the one before Play: go along to the one with a playback icon. */
+  for (; button; button = gtk_widget_get_next_sibling (button))
+    if (GTK_IS_BUTTON (button) && gtk_button_get_icon_name (GTK_BUTTON (button)) &&
+        g_str_has_prefix (gtk_button_get_icon_name (GTK_BUTTON (button)), "media-playback-"))
+      return gtk_button_get_icon_name (GTK_BUTTON (button));
+  return NULL;
+}
+
 static char *
 write_file (const char *name,
             const char *text)
@@ -355,6 +369,15 @@ test_follows_and_seeks (Fixture       *f,
   g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 4);
   g_assert_cmpstr (cr_player_get_timecode (f->player), ==, "10:00:06:00");
   g_assert_cmpstr (playing_row (f->pane), ==, "10:00:06:00");
+
+  /* Space on a cue plays from there and pauses again, as in the player. */
+  press (list, GDK_KEY_space, 0);
+  g_assert_cmpstr (play_icon (f->player), ==, "media-playback-pause-symbolic");
+  press (list, GDK_KEY_space, 0);
+  g_assert_cmpstr (play_icon (f->player), ==, "media-playback-start-symbolic");
+  /* Paused where the stream got to, which is not counted here: back on the fourth cue. */
+  g_signal_emit_by_name (list, "activate", 3);
+  g_assert_cmpint (cr_player_get_position (f->player), ==, 150);
 
   /* Ctrl+F from the player goes to the transcript's search. */
   gtk_widget_grab_focus (GTK_WIDGET (f->player));
