@@ -16,11 +16,11 @@ git archive HEAD | tar -x -C "$tmp/casereel"
 (cd "$tmp/casereel" &&
  DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:-parallel=2}" dpkg-buildpackage -us -uc -b) >"$out/build.log" 2>&1 || {
   tail -40 "$out/build.log" >&2; echo "build-deb: dpkg-buildpackage failed, see $out/build.log" >&2; exit 1; }
-rm -f "$out"/casereel_*
-mv "$tmp"/casereel_* "$out"/
+rm -f "$out"/*.deb "$out"/*.changes "$out"/*.buildinfo
+mv "$tmp"/*.deb "$tmp"/*.changes "$tmp"/*.buildinfo "$out"/
 deb=$(ls "$out"/casereel_*.deb | head -n 1)
-# Errors fail; warnings and info are printed for the reader.
-lintian --info --display-info "$deb" >"$out/lintian.txt" 2>&1 || true
+# Errors fail; warnings, pedantic and info tags are printed for the reader.
+lintian --info --display-info --pedantic "$out"/casereel_*.changes >"$out/lintian.txt" 2>&1 || true
 cat "$out/lintian.txt"
 if grep -q '^E:' "$out/lintian.txt"; then
   echo "build-deb: lintian found errors in $deb" >&2
