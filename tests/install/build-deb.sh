@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the Debian package from a clean export of HEAD (what a clean checkout holds, not the
 # work tree's builds), runs lintian on it, and leaves casereel_*.deb, the .changes, .buildinfo
-# and lintian's report in ./build-deb/ (which git ignores). Not part of `meson test`: a full
+# and lintian's report in ./build-deb/ (which git ignores), then runs the package's program
+# (tests/install/check-installed.sh on the unpacked .deb). Not part of `meson test`: a full
 # package build takes minutes; tests/install/test-install.sh is the quick check.
 # Usage: sh tests/install/build-deb.sh   (needs dpkg-dev, debhelper, lintian)
 set -eu
@@ -26,4 +27,9 @@ if grep -q '^E:' "$out/lintian.txt"; then
   echo "build-deb: lintian found errors in $deb" >&2
   exit 1
 fi
+# The package's files, unpacked (not installed on this machine), checked as test-install
+# checks a meson install.
+mkdir "$tmp/root"
+dpkg-deb -x "$deb" "$tmp/root"
+sh tests/install/check-installed.sh "$tmp/root/usr"
 echo "$deb"
