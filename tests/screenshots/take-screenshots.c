@@ -121,6 +121,27 @@ find_sidebar (GtkWidget *widget)
   return NULL;
 }
 
+/* The menu button F10 opens: the one visible and primary. There must be exactly one. */
+static GtkWidget *
+primary_menu (GtkWidget *widget)
+{
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_is_visible (widget)
+      && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *menu = primary_menu (child);
+      if (menu != NULL)
+        {
+          g_assert_null (found);
+          found = menu;
+        }
+    }
+  return found;
+}
+
 static guint
 count_files (const char *where)
 {
@@ -208,6 +229,9 @@ test_screenshots (void)
   save_png (GTK_WIDGET (window), "casereel-welcome.png");
   g_assert_true (gtk_widget_is_visible (welcome));
   g_assert_false (gtk_widget_is_visible (sidebar));
+  /* Its main menu stays, in the header bar above the welcome page, and F10 opens it. */
+  g_assert_nonnull (primary_menu (GTK_WIDGET (window)));
+  g_assert_true (gtk_widget_is_ancestor (primary_menu (GTK_WIDGET (window)), gtk_widget_get_parent (gtk_widget_get_parent (welcome))));
 
   g_assert_true (gtk_widget_activate_action (welcome, "welcome.try-demo", NULL));
   /* Ends when the worker has made the demo and the window has opened it. */
@@ -215,6 +239,8 @@ test_screenshots (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (cr_production_get_path (cr_window_get_production (window)), ==, path);
   g_assert_true (gtk_widget_is_visible (sidebar));
+  g_assert_nonnull (primary_menu (GTK_WIDGET (window)));
+  g_assert_false (gtk_widget_is_ancestor (primary_menu (GTK_WIDGET (window)), gtk_widget_get_parent (gtk_widget_get_parent (welcome))));
 
   save_png (GTK_WIDGET (window), "casereel-overview.png");
   /* A person whose consent has a history: signed, then withdrawn in part. */
