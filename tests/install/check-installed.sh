@@ -53,7 +53,8 @@ grep -q 'casereel --demo \[FILE\]' "$tmp/help.txt" || fail "--help does not show
 "$bin" --demo "$tmp/demo.casereel" >"$tmp/demo.out"
 [ "$(cat "$tmp/demo.out")" = "$tmp/demo.casereel" ] || fail "--demo printed $(cat "$tmp/demo.out")"
 p="--project $tmp/demo.casereel"
-"$bin" $p cut export "Best answers" -o "$tmp/best.edl" --channel website
+"$bin" $p cut export "Best answers" -o "$tmp/best.edl" --channel website >"$tmp/export.out"
+grep -q "$tmp/best.edl" "$tmp/export.out" || fail "cut export did not name its file: $(cat "$tmp/export.out")"
 [ -f "$tmp/best.edl.clearance.csv" ] || fail "no clearance beside the EDL"
 "$bin" $p cut show "Best answers" --json >"$tmp/best.json"
 
