@@ -62,13 +62,27 @@ facts_of (const SavedFacts *saved,
   *f = (CrConsentFacts) { v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9] };
 }
 
+static int
+by_id (const void *a,
+       const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The ids once each and in order: SQLite builds its IN set fastest from sorted input. */
 static char *
 ids_json (GArray *ids)
 {
-  GString *json = g_string_new ("[");
+  g_autofree gint64 *sorted = g_memdup2 (ids->data, ids->len * sizeof (gint64));
+  GString *json = g_string_sized_new (16 + ids->len * 8);
 
+  qsort (sorted, ids->len, sizeof (gint64), by_id);
+  g_string_append_c (json, '[');
   for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
+    if (i == 0 || sorted[i] != sorted[i - 1])
+      g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", sorted[i]);
   g_string_append_c (json, ']');
   return g_string_free (json, FALSE);
 }
@@ -180,15 +194,6 @@ cr_consent_current_many (CrDb        *db,
   /* The table owns them now. */
   g_ptr_array_set_free_func (states, NULL);
   return g_steal_pointer (&table);
-}
-
-static int
-by_id (const void *a,
-       const void *b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 GPtrArray *
