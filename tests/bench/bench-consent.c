@@ -3,7 +3,7 @@
  * records from the one set-based query, side by side with the per-person path
  * (cr_consent_current (), one call per person), and the consent check of a 10,000-event cut.
  * Targets: under 100 ms each on a quiet machine. CPU time is printed beside wall time, as a
- * shared machine stretches the latter. Reference: SQLite alone doing the same passes in the
+ * shared machine stretches the latter; the fast passes are timed best of RUNS. Reference: SQLite alone doing the same passes in the
  * sqlite3 command line, and the per-person path (its answers must agree on the sample).
  *   build/tests/bench/bench-consent [--full]   (--full: the per-person path for everyone,
  *                                               not a sample of 10,000 scaled up) */
@@ -24,6 +24,7 @@
 #define RECORDS 300000
 #define EVENTS 10000
 #define SAMPLE 10000
+#define RUNS 5
 
 typedef struct
 {
@@ -35,6 +36,15 @@ static Clock
 clock_start (void)
 {
   return (Clock) { g_get_monotonic_time (), clock () };
+}
+
+static void
+measure (Clock   start,
+         double *wall,
+         double *cpu)
+{
+  *wall = (g_get_monotonic_time () - start.wall) / 1000.0;
+  *cpu = (double) (clock () - start.cpu) * 1000.0 / CLOCKS_PER_SEC;
 }
 
 static void
@@ -259,12 +269,21 @@ main (int argc, char **argv)
   if (differ)
     g_error ("%u of %u people have another consent by the per-person path", differ, sample);
 
-  start = clock_start ();
-  {
-    g_autoptr(GPtrArray) rows = cr_cut_check (db, 1, "website", "2026-01-15", &error);
-    check (rows != NULL, error);
-  }
-  report ("consent check of a 10,000-event cut (20,000 rows)", start, 1.0, &cut_ms, &cut_cpu);
+  cut_ms = cut_cpu = G_MAXDOUBLE;
+  for (guint r = 0; r < RUNS; r++)
+    {
+      double wall, cpu;
+
+      start = clock_start ();
+      {
+        g_autoptr(GPtrArray) rows = cr_cut_check (db, 1, "website", "2026-01-15", &error);
+        check (rows != NULL && rows->len == 19999, error);
+      }
+      measure (start, &wall, &cpu);
+      cut_ms = MIN (cut_ms, wall);
+      cut_cpu = MIN (cut_cpu, cpu);
+    }
+  g_print ("%-52s %10.1f %10.1f\n", "consent check of a 10,000-event cut (19,999 rows)", cut_ms, cut_cpu);
   start = clock_start ();
   {
     /* The cut's people one by one, as the check used to read them. */
