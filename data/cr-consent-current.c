@@ -78,7 +78,8 @@ ids_json (GArray *ids)
   g_autofree gint64 *sorted = g_memdup2 (ids->data, ids->len * sizeof (gint64));
   GString *json = g_string_sized_new (16 + ids->len * 8);
 
-  qsort (sorted, ids->len, sizeof (gint64), by_id);
+  if (ids->len > 0)
+    qsort (sorted, ids->len, sizeof (gint64), by_id);
   g_string_append_c (json, '[');
   for (guint i = 0; i < ids->len; i++)
     if (i == 0 || sorted[i] != sorted[i - 1])

@@ -258,6 +258,14 @@ test_some (void)
       g_hash_table_add (distinct, id);
     }
   g_array_append_val (asked, nobody);
+  /* Nobody asked about: nobody answered. */
+  {
+    g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GHashTable) empty = cr_consent_current_many (db, none, dates[0], &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (empty), ==, 0);
+  }
   for (guint d = 0; dates[d]; d++)
     {
       expected = one_by_one (dates[d]);
