@@ -206,28 +206,49 @@ cr_consent_current_all (CrDb        *db,
   g_autoptr(GPtrArray) states = query_states (db, NULL, date, error);
   g_autoptr(sqlite3_stmt) order = states ? cr_db_prepare (db, name_order_sql, error) : NULL;
   g_autofree gint64 *ids = NULL;
+  g_autofree guint *where = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autofree gboolean *taken = NULL;
+  gint64 lo = 0, span = 0;
   int rc;
 
   if (order == NULL)
     return NULL;
-  /* The states are in id order; their ids side by side make the look-ups cache-friendly. */
+  /* The states are in id order. Ids are never reused, so they are mostly dense: a table
+   * by id finds a state at once; sparse ids are searched for side by side. */
   ids = g_new (gint64, states->len);
   taken = g_new0 (gboolean, states->len);
   for (guint i = 0; i < states->len; i++)
     ids[i] = ((CrConsentState *) g_ptr_array_index (states, i))->participant;
+  if (states->len > 0)
+    {
+      lo = ids[0];
+      span = ids[states->len - 1] - lo + 1;
+    }
+  if (span > 0 && span <= 4 * (gint64) states->len + 64)
+    {
+      where = g_new0 (guint, span);
+      for (guint i = 0; i < states->len; i++)
+        where[ids[i] - lo] = i + 1;
+    }
   /* Name order comes from the name index (a sort in C would have to copy NOCASE). */
   list = g_ptr_array_new_full (states->len, (GDestroyNotify) cr_consent_state_free);
   while ((rc = sqlite3_step (order)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (order, 0);
-      gint64 *found = bsearch (&id, ids, states->len, sizeof (gint64), by_id);
+      gint64 at = -1;
 
-      if (found && !taken[found - ids])
+      if (where)
+        at = id >= lo && id - lo < span ? (gint64) where[id - lo] - 1 : -1;
+      else
         {
-          taken[found - ids] = TRUE;
-          g_ptr_array_add (list, g_ptr_array_index (states, found - ids));
+          gint64 *found = states->len ? bsearch (&id, ids, states->len, sizeof (gint64), by_id) : NULL;
+          at = found ? found - ids : -1;
+        }
+      if (at >= 0 && !taken[at])
+        {
+          taken[at] = TRUE;
+          g_ptr_array_add (list, g_ptr_array_index (states, at));
         }
     }
   /* The list owns what it took; anyone added meanwhile is in neither. */
@@ -241,6 +262,7 @@ cr_consent_current_all (CrDb        *db,
     }
   return g_steal_pointer (&list);
 }
+
 static int
 by_expiry (gconstpointer a,
            gconstpointer b)

@@ -187,57 +187,83 @@ one_by_one (const char *date)
   return table;
 }
 
+/* Everyone on a date, by id and in name order, against the per-person answers. */
+static void
+check_everyone (const char *date,
+                guint      *problems,
+                guint      *partly,
+                guint      *minors)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) expected = one_by_one (date);
+  g_autoptr(GHashTable) many = cr_consent_current_many (db, NULL, date, &error);
+  g_autoptr(GPtrArray) all = cr_consent_current_all (db, date, &error);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (many), ==, ids->len);
+  g_assert_cmpuint (all->len, ==, ids->len);
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const CrConsentState *one = value;
+
+      assert_same_state (one, g_hash_table_lookup (many, &one->participant));
+      problems[one->problem]++;
+      *partly += one->partly_withdrawn;
+      *minors += one->minor;
+    }
+  /* Everyone once, in name order as SQLite's NOCASE sees it, then by id. */
+  for (guint i = 0; i < all->len; i++)
+    {
+      const CrConsentState *s = g_ptr_array_index (all, i);
+
+      assert_same_state (g_hash_table_lookup (expected, &s->participant), s);
+      g_assert_true (g_hash_table_remove (expected, &s->participant));
+      if (i > 0)
+        {
+          const CrConsentState *prev = g_ptr_array_index (all, i - 1);
+          int c = g_ascii_strcasecmp (prev->name, s->name);
+
+          g_assert_true (c < 0 || (c == 0 && prev->participant < s->participant));
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (expected), ==, 0);
+}
+
 static void
 test_everyone (void)
 {
-  g_autoptr(GError) error = NULL;
   guint problems[CR_CONSENT_ERASED + 1] = { 0 };
   guint partly = 0, minors = 0;
 
   for (guint d = 0; dates[d]; d++)
-    {
-      g_autoptr(GHashTable) expected = one_by_one (dates[d]);
-      g_autoptr(GHashTable) many = cr_consent_current_many (db, NULL, dates[d], &error);
-      g_autoptr(GPtrArray) all = cr_consent_current_all (db, dates[d], &error);
-      GHashTableIter iter;
-      gpointer value;
-
-      g_assert_no_error (error);
-      g_assert_cmpuint (g_hash_table_size (many), ==, PEOPLE);
-      g_assert_cmpuint (all->len, ==, PEOPLE);
-      g_hash_table_iter_init (&iter, expected);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          const CrConsentState *one = value;
-
-          assert_same_state (one, g_hash_table_lookup (many, &one->participant));
-          problems[one->problem]++;
-          partly += one->partly_withdrawn;
-          minors += one->minor;
-        }
-      /* Everyone once, in name order as SQLite's NOCASE sees it, then by id. */
-      for (guint i = 0; i < all->len; i++)
-        {
-          const CrConsentState *s = g_ptr_array_index (all, i);
-
-          assert_same_state (g_hash_table_lookup (expected, &s->participant), s);
-          g_assert_true (g_hash_table_remove (expected, &s->participant));
-          if (i > 0)
-            {
-              const CrConsentState *prev = g_ptr_array_index (all, i - 1);
-              int c = g_ascii_strcasecmp (prev->name, s->name);
-
-              g_assert_true (c < 0 || (c == 0 && prev->participant < s->participant));
-            }
-        }
-      g_assert_cmpuint (g_hash_table_size (expected), ==, 0);
-    }
+    check_everyone (dates[d], problems, &partly, &minors);
   /* The production gave every answer the rule has. */
   for (guint k = CR_CONSENT_OK; k <= CR_CONSENT_ERASED; k++)
     if (problems[k] == 0)
       g_error ("no one whose consent is %s", cr_consent_problem_to_string (k));
   g_assert_cmpuint (partly, >, 0);
   g_assert_cmpuint (minors, >, 0);
+}
+
+/* Ids far apart (a production that once had many more people) are found as well. */
+static void
+test_sparse_ids (void)
+{
+  g_autoptr(GError) error = NULL;
+  guint problems[CR_CONSENT_ERASED + 1] = { 0 };
+  guint partly = 0, minors = 0;
+  gint64 far = 5000000;
+
+  g_assert_true (cr_db_exec (db, "INSERT INTO participant (id, name, kind) VALUES (5000000, 'Aaron Far', 'crew');"
+                                 "INSERT INTO consent (participant, status, date, channels, media, naming)"
+                                 " VALUES (5000000, 'signed', '2025-02-02', 'internal', 'video', 'full-name')",
+                             &error));
+  g_array_append_val (ids, far);
+  check_everyone ("2025-06-01", problems, &partly, &minors);
+  g_assert_cmpuint (problems[CR_CONSENT_OK], >, 0);
 }
 
 /* Some people, asked about with repeats and with an id that names nobody (left out). */
@@ -341,6 +367,7 @@ main (int    argc,
   g_test_add_func ("/consent-set/everyone", test_everyone);
   g_test_add_func ("/consent-set/some", test_some);
   g_test_add_func ("/consent-set/expiring", test_expiring);
+  g_test_add_func ("/consent-set/sparse-ids", test_sparse_ids);
   generate ();
   rc = g_test_run ();
   g_clear_pointer (&db, cr_db_close);
