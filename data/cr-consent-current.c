@@ -129,7 +129,7 @@ query_states (CrDb        *db,
   while ((prc = sqlite3_step (people)) == SQLITE_ROW)
     {
       gint64 person = sqlite3_column_int64 (people, 0);
-      gboolean has_latest = FALSE, has_grant = FALSE;
+      gboolean has_latest = FALSE, has_grant = FALSE, grant_is_latest = FALSE;
       CrConsentFacts latest_facts, grant_facts;
 
       /* Records of nobody cannot be (the foreign key), but the streams must not stall on one. */
@@ -137,17 +137,21 @@ query_states (CrDb        *db,
         rrc = sqlite3_step (records);
       for (; rrc == SQLITE_ROW && sqlite3_column_int64 (records, 0) == person; rrc = sqlite3_step (records))
         {
+          gboolean is_grant;
+
           if (has_grant)
             continue;
-          if (cr_consent_is_grant ((const char *) sqlite3_column_text (records, 1)))
-            {
-              save_facts (&grant, records);
-              has_grant = TRUE;
-            }
+          is_grant = cr_consent_is_grant ((const char *) sqlite3_column_text (records, 1));
           if (!has_latest)
             {
               save_facts (&latest, records);
               has_latest = TRUE;
+              grant_is_latest = has_grant = is_grant;
+            }
+          else if (is_grant)
+            {
+              save_facts (&grant, records);
+              has_grant = TRUE;
             }
         }
       if (rrc != SQLITE_ROW && rrc != SQLITE_DONE)
@@ -155,7 +159,7 @@ query_states (CrDb        *db,
       if (has_latest)
         facts_of (&latest, &latest_facts);
       if (has_grant)
-        facts_of (&grant, &grant_facts);
+        facts_of (grant_is_latest ? &latest : &grant, &grant_facts);
       g_ptr_array_add (states, cr_consent_derive (person, (const char *) sqlite3_column_text (people, 1),
                                                   cr_consent_is_minor (sqlite3_column_int (people, 2) != 0,
                                                                        (const char *) sqlite3_column_text (people, 3),
