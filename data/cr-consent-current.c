@@ -11,7 +11,7 @@
 /* Everyone's current consent in one pass over two ordered streams: the people by id, and
  * their records by person, newest first (date, then id, as the history is ordered), from
  * the covering index consent_current. A person's first record is their latest and their
- * first grant is their latest grant; the rest of their records are stepped over unread.
+ * first grant is their latest grant; the rest of their records are stepped over, uncopied.
  * ?1: the date asked about; ?2: a JSON array of ids, or absent for everyone. */
 #define FACTS "status, date, channels, media, naming, expires, guardian_name, guardian_relationship," \
   " form_version, withdrawal_scope"
