@@ -11,6 +11,7 @@
 
 #include "cr-consent-current.h"
 #include "cr-consent-erase.h"
+#include "cr-consent-people.h"
 #include "test-helpers.h"
 
 #define PEOPLE 600
@@ -357,6 +358,62 @@ test_expiring (void)
   g_assert_cmpuint (found, >, 0);
 }
 
+/* Who is in each event of a cut: the select's people first, then the clip's, then its
+ * interview's, each person once where first linked; an event with nobody is kept, empty. */
+static void
+test_event_people (void)
+{
+  g_autoptr(CrDb) cut_db = test_new_production ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  const CrEventPeople *e;
+  gboolean made;
+
+  made = cr_db_exec (cut_db,
+    "INSERT INTO participant (id, name, kind) VALUES (1, 'Ana', 'interviewee'), (2, 'Ben', 'interviewee'),"
+    " (3, 'Cleo', 'interviewee'), (4, 'Dev', 'crew');"
+    "INSERT INTO interview (id, title, starts_at, ends_at, time_zone) VALUES (1, 'Ana and Cleo', '2025-03-01T10:00:00Z',"
+    " '2025-03-01T11:00:00Z', 'Europe/London');"
+    "INSERT INTO interview_participant (interview, participant, position) VALUES (1, 3, 1), (1, 1, 2);"
+    "INSERT INTO clip (id, path, name, size, mtime_us, interview) VALUES (1, '/m/a.mov', 'a.mov', 1, 1, 1),"
+    " (2, '/m/b.mov', 'b.mov', 1, 1, NULL);"
+    "UPDATE clip SET no_person = 1 WHERE id = 2;"
+    "INSERT INTO clip_participant (clip, participant, position) VALUES (1, 2, 1), (1, 1, 2);"
+    "INSERT INTO selection (id, clip, in_frame, out_frame) VALUES (1, 1, 0, 10), (2, 1, 20, 30);"
+    "INSERT INTO selection_participant (selection, participant, position) VALUES (1, 4, 1), (1, 2, 2);"
+    "INSERT INTO cut (id, name, frame_rate) VALUES (1, 'Answers', '25/1');"
+    "INSERT INTO cut_event (cut, position, selection, clip, in_frame, out_frame) VALUES"
+    " (1, 3, 1, 1, 0, 10), (1, 1, NULL, 2, 0, 5), (1, 2, 2, 1, 20, 30)", &error);
+  g_assert_no_error (error);
+  g_assert_true (made);
+
+  events = cr_cut_event_people (cut_db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 3);
+  /* 1: a clip showing nobody identifiable, linked to nobody. */
+  e = g_ptr_array_index (events, 0);
+  g_assert_cmpuint (e->position, ==, 1);
+  g_assert_cmpint (e->clip, ==, 2);
+  g_assert_true (e->no_person);
+  g_assert_cmpuint (e->people->len, ==, 0);
+  /* 2: a select naming nobody: the clip's people (Ben, Ana), then the interview's new one (Cleo). */
+  e = g_ptr_array_index (events, 1);
+  g_assert_cmpuint (e->position, ==, 2);
+  g_assert_false (e->no_person);
+  g_assert_cmpuint (e->people->len, ==, 3);
+  g_assert_cmpint (g_array_index (e->people, gint64, 0), ==, 2);
+  g_assert_cmpint (g_array_index (e->people, gint64, 1), ==, 1);
+  g_assert_cmpint (g_array_index (e->people, gint64, 2), ==, 3);
+  /* 3: the select's (Dev, Ben), then the clip's Ana (Ben already in), then Cleo. */
+  e = g_ptr_array_index (events, 2);
+  g_assert_cmpuint (e->position, ==, 3);
+  g_assert_cmpuint (e->people->len, ==, 4);
+  g_assert_cmpint (g_array_index (e->people, gint64, 0), ==, 4);
+  g_assert_cmpint (g_array_index (e->people, gint64, 1), ==, 2);
+  g_assert_cmpint (g_array_index (e->people, gint64, 2), ==, 1);
+  g_assert_cmpint (g_array_index (e->people, gint64, 3), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -368,6 +425,7 @@ main (int    argc,
   g_test_add_func ("/consent-set/some", test_some);
   g_test_add_func ("/consent-set/expiring", test_expiring);
   g_test_add_func ("/consent-set/sparse-ids", test_sparse_ids);
+  g_test_add_func ("/consent-set/event-people", test_event_people);
   generate ();
   rc = g_test_run ();
   g_clear_pointer (&db, cr_db_close);
