@@ -153,7 +153,7 @@ static CrConsentState *
 pack (const CrConsentState *draft,
       const char           *strings[N_STRINGS])
 {
-  gsize size = sizeof (CrConsentState), len[N_STRINGS];
+  gsize size = sizeof (CrConsentState), len[N_STRINGS] = { 0 };
   CrConsentState *state;
   char **slots[N_STRINGS];
   char *at;
