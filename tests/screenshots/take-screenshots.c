@@ -20,36 +20,13 @@
 #include "cr-store-model.h"
 #include "cr-welcome.h"
 #include "cr-window.h"
+#include "ui-test-support.h"
 
 /* The README's screenshots, all of the demo production: the welcome page as a first start
  * shows it, then "Try the Demo Production" and every page of the window it opens. The PNGs
  * go to $CASEREEL_SCREENSHOTS_DIR (the repository's data/screenshots/ when refreshing the
  * README), else next to the test. As a test it checks that the welcome page hides the
  * sidebar and that every page of the demo has rows. */
-
-static int
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      frames)
-{
-  guint count = 0;
-  guint id = gtk_widget_add_tick_callback (widget, tick_cb, &count, NULL);
-  /* A guard against a hang only: the loop ends on frames drawn. */
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (count < frames && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-  g_assert_cmpuint (count, >=, frames);
-}
 
 /* Whether a stack under `widget` is still cross-fading from one page to another. */
 static gboolean
@@ -76,9 +53,9 @@ save_png (GtkWidget  *widget,
   int width, height;
 
   /* Drawn at its size, with what the last change asked for, every transition ended. */
-  wait_for_frames (widget, 4);
+  cr_ui_wait_for_frames (widget, 4);
   while (transition_running (widget))
-    wait_for_frames (widget, 1);
+    cr_ui_wait_for_frames (widget, 1);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);

@@ -13,30 +13,7 @@
 #include "cr-record-editor.h"
 #include "cr-store.h"
 #include "cr-window.h"
-
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until the widget has drawn a few frames. */
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      frames)
-{
-  guint count = 0;
-  guint id = gtk_widget_add_tick_callback (widget, tick_cb, &count, NULL);
-
-  while (count < frames)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#include "ui-test-support.h"
 
 static char *
 days_from_today (int days)
@@ -126,26 +103,6 @@ find_editor (void)
 }
 
 static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir ? dir : ".", name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static void
 test_expiring_row (void)
 {
   g_autoptr(GError) error = NULL;
@@ -184,7 +141,7 @@ test_expiring_row (void)
   /* The worker reports through the main loop; nothing is timed. */
   while (cr_overview_page_is_busy (overview))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frames (GTK_WIDGET (window), 3);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
 
   g_assert_cmpuint (cr_overview_page_get_n_expiring (overview), ==, 2);
   expander = find_expander (GTK_WIDGET (overview));
@@ -202,8 +159,8 @@ test_expiring_row (void)
 
   /* Opened, it lists them soonest first; each opens the person. */
   adw_expander_row_set_expanded (expander, TRUE);
-  wait_for_frames (GTK_WIDGET (window), 4);
-  save_png (GTK_WIDGET (window), "casereel-overview-expiring.png");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-overview-expiring.png");
   collect_people (GTK_WIDGET (expander), people);
   g_assert_cmpuint (people->len, ==, 2);
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (people, 0)), ==, "Ana Costa");
@@ -211,7 +168,7 @@ test_expiring_row (void)
   g_assert_true (gtk_widget_get_visible (g_ptr_array_index (people, 0)));
   g_assert_null (find_editor ());
   g_assert_true (gtk_widget_activate (g_ptr_array_index (people, 0)));
-  wait_for_frames (GTK_WIDGET (window), 2);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
   editor = find_editor ();
   g_assert_nonnull (editor);
   g_assert_true (cr_record_editor_get_entity (editor) == &cr_entity_participant);
