@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cr-edl.h"
+#include "cr-edl-private.h"
 #include "cr-export-text.h"
 #include "cr-message.h"
 
@@ -20,6 +21,7 @@ typedef struct
   gboolean  has_source_rate;
   CrRate    source_rate;
   gboolean  source_drop;
+  char     *source_in_out;   /* "* SOURCE IN OUT:": the exact source range at the source's rate */
   gboolean  fcm_drop;        /* the FCM mode in force at the event */
 } Pending;
 
@@ -32,6 +34,7 @@ typedef struct
   gboolean                fcm_drop;
   gboolean                events_started;
   gint64                  first_record;   /* -1 until the first event */
+  char                   *record_start;   /* "* RECORD START:" under the first event, or NULL */
   Pending                 pending;
   GHashTable             *source_by_key;  /* "name\nrate\ndrop" -> index + 1 */
 } Reader;
@@ -66,6 +69,7 @@ pending_clear (Pending *pending)
 {
   g_clear_pointer (&pending->fields, g_strfreev);
   g_clear_pointer (&pending->clip_name, g_free);
+  g_clear_pointer (&pending->source_in_out, g_free);
   pending->has_source_rate = FALSE;
 }
 
@@ -98,7 +102,7 @@ parse_tc (const char              *text,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!cr_timecode_parse (text, fmt, out, &local_error))
+  if (!cr_edl_parse_timecode (text, fmt, out, &local_error))
     return fail (error, line, "%s “%s”: %s", what, text, local_error->message);
   return TRUE;
 }
@@ -148,64 +152,6 @@ find_source (Reader     *reader,
 }
 
 static gboolean
-finish_event (Reader  *reader,
-              GError **error)
-{
-  Pending *p = &reader->pending;
-  CrTimeline *timeline = reader->timeline;
-  CrTimecodeFormat record_fmt = cr_timeline_get_format (timeline);
-  CrTimecodeFormat source_fmt;
-  const CrTimelineSource *source;
-  CrTimelineEvent *event;
-  gint64 src_in, src_out, rec_in, rec_out;
-  guint index;
-
-  if (p->fields == NULL)
-    return TRUE;
-
-  source_fmt.rate = p->has_source_rate ? p->source_rate : timeline->rate;
-  source_fmt.drop_frame = p->has_source_rate ? p->source_drop : p->fcm_drop;
-  if (!parse_tc (p->fields[4], &source_fmt, p->line, "source in", &src_in, error) ||
-      !parse_tc (p->fields[5], &source_fmt, p->line, "source out", &src_out, error) ||
-      !parse_tc (p->fields[6], &record_fmt, p->line, "record in", &rec_in, error) ||
-      !parse_tc (p->fields[7], &record_fmt, p->line, "record out", &rec_out, error))
-    return FALSE;
-  if (src_out <= src_in || rec_out <= rec_in)
-    return fail (error, p->line, "an out point is not after its in point");
-
-  if (reader->first_record < 0)
-    {
-      reader->first_record = rec_in;
-      timeline->record_start = reader->options->has_record_start
-                               ? reader->options->record_start : hour_before (rec_in, &record_fmt);
-    }
-  if (rec_in < timeline->record_start)
-    return fail (error, p->line, "record in %s is before the record start", p->fields[6]);
-
-  index = find_source (reader, p->clip_name ? p->clip_name : p->fields[1],
-                       source_fmt.rate, source_fmt.drop_frame, p->fields[2]);
-  event = cr_timeline_add_event (timeline, index, src_in, src_out, rec_in - timeline->record_start);
-  event->line = p->line;
-  source = cr_timeline_get_source (timeline, index);
-  ((CrTimelineSource *) source)->duration = MAX (source->duration, src_out);
-
-  /* A speed change or a miscounted rate shows as record and source lengths that disagree;
-   * converted lengths may differ by the rounding of one frame. */
-  {
-    gint64 expected = cr_timeline_event_get_length (timeline, event);
-    gint64 slack = cr_rate_equal (source_fmt.rate, timeline->rate) ? 0 : 1;
-
-    if (ABS ((rec_out - rec_in) - expected) > slack)
-      return fail (error, p->line, "record length %" G_GINT64_FORMAT " frames does not match the source "
-                   "length (%" G_GINT64_FORMAT " at the timeline rate): speed changes are not supported",
-                   rec_out - rec_in, expected);
-  }
-
-  pending_clear (p);
-  return TRUE;
-}
-
-static gboolean
 ensure_rate (Reader  *reader,
              guint    line,
              GError **error)
@@ -224,6 +170,111 @@ ensure_rate (Reader  *reader,
     return fail (error, line, "the EDL does not say its frame rate (no “* FRAME RATE:” comment); give one");
   reader->timeline->drop_frame = reader->fcm_drop;
   reader->have_rate = TRUE;
+  return TRUE;
+}
+
+static gboolean
+finish_event (Reader  *reader,
+              GError **error)
+{
+  Pending *p = &reader->pending;
+  CrTimeline *timeline = reader->timeline;
+  CrTimecodeFormat record_fmt;
+  CrTimecodeFormat source_fmt;
+  const CrTimelineSource *source;
+  CrTimelineEvent *event;
+  gint64 src_in, src_out, rec_in, rec_out;
+  gboolean exact_source = FALSE, wrapped = FALSE;
+  guint index;
+
+  if (p->fields == NULL)
+    return TRUE;
+
+  if (!ensure_rate (reader, p->line, error))
+    return FALSE;
+  record_fmt = cr_timeline_get_format (timeline);
+  source_fmt.rate = p->has_source_rate ? p->source_rate : timeline->rate;
+  source_fmt.drop_frame = p->has_source_rate ? p->source_drop : p->fcm_drop;
+  if (p->has_source_rate && p->source_in_out != NULL)
+    {
+      /* Ours: the line's source timecodes are relabelled at the list's rate for other readers;
+       * the comment has the source's own. */
+      g_auto(GStrv) exact = g_strsplit (p->source_in_out, " ", -1);
+
+      if (g_strv_length (exact) != 2)
+        return fail (error, p->line, "“* SOURCE IN OUT:” needs two timecodes");
+      if (!parse_tc (exact[0], &source_fmt, p->line, "source in", &src_in, error) ||
+          !parse_tc (exact[1], &source_fmt, p->line, "source out", &src_out, error))
+        return FALSE;
+      exact_source = TRUE;
+    }
+  else if (!parse_tc (p->fields[4], &source_fmt, p->line, "source in", &src_in, error) ||
+           !parse_tc (p->fields[5], &source_fmt, p->line, "source out", &src_out, error))
+    return FALSE;
+  if (!parse_tc (p->fields[6], &record_fmt, p->line, "record in", &rec_in, error) ||
+      !parse_tc (p->fields[7], &record_fmt, p->line, "record out", &rec_out, error))
+    return FALSE;
+
+  /* A range across midnight as other writers give it (23:59:55:00 00:00:05:00): the out point
+   * is on the next day. Refused below when the lengths then disagree. */
+  if (src_out <= src_in)
+    {
+      src_out += cr_timecode_frames_per_day (&source_fmt);
+      wrapped = TRUE;
+    }
+  if (rec_out <= rec_in)
+    {
+      rec_out += cr_timecode_frames_per_day (&record_fmt);
+      wrapped = TRUE;
+    }
+
+  if (reader->first_record < 0)
+    {
+      gint64 start = 0;
+
+      reader->first_record = rec_in;
+      if (reader->options->has_record_start)
+        start = reader->options->record_start;
+      else if (reader->record_start != NULL)
+        {
+          if (!parse_tc (reader->record_start, &record_fmt, p->line, "record start", &start, error))
+            return FALSE;
+        }
+      else
+        start = hour_before (rec_in, &record_fmt);
+      timeline->record_start = start;
+    }
+  else if (rec_in < timeline->record_start)
+    {
+      /* A list that runs past midnight and writes the labels of the next day from 00. */
+      rec_in += cr_timecode_frames_per_day (&record_fmt);
+      rec_out += cr_timecode_frames_per_day (&record_fmt);
+    }
+  if (rec_in < timeline->record_start)
+    return fail (error, p->line, "record in %s is before the record start", p->fields[6]);
+
+  index = find_source (reader, p->clip_name ? p->clip_name : p->fields[1],
+                       source_fmt.rate, source_fmt.drop_frame, p->fields[2]);
+  event = cr_timeline_add_event (timeline, index, src_in, src_out, rec_in - timeline->record_start);
+  event->line = p->line;
+  source = cr_timeline_get_source (timeline, index);
+  ((CrTimelineSource *) source)->duration = MAX (source->duration, src_out);
+
+  /* A speed change or a miscounted rate shows as record and source lengths that disagree;
+   * converted lengths may differ by the rounding of one frame. */
+  {
+    gint64 expected = cr_timeline_event_get_length (timeline, event);
+    gint64 slack = exact_source || cr_rate_equal (source_fmt.rate, timeline->rate) ? 0 : 1;
+
+    if (ABS ((rec_out - rec_in) - expected) > slack && wrapped)
+      return fail (error, p->line, "an out point is not after its in point");
+    if (ABS ((rec_out - rec_in) - expected) > slack)
+      return fail (error, p->line, "record length %" G_GINT64_FORMAT " frames does not match the source "
+                   "length (%" G_GINT64_FORMAT " at the timeline rate): speed changes are not supported",
+                   rec_out - rec_in, expected);
+  }
+
+  pending_clear (p);
   return TRUE;
 }
 
@@ -268,7 +319,10 @@ read_line (Reader  *reader,
 
       while (*body == ' ')
         body++;
-      if (g_str_has_prefix (body, "FRAME RATE:") && !reader->events_started)
+      /* Ours come under the first event (CMX3600 readers refuse a comment above it). */
+      gboolean before_first = reader->first_record < 0;
+
+      if (g_str_has_prefix (body, "FRAME RATE:") && before_first)
         {
           gboolean drop;
 
@@ -276,6 +330,16 @@ read_line (Reader  *reader,
             return FALSE;
           reader->timeline->drop_frame = reader->fcm_seen ? reader->fcm_drop : drop;
           reader->have_rate = TRUE;
+        }
+      else if (g_str_has_prefix (body, "RECORD START:") && before_first)
+        {
+          g_free (reader->record_start);
+          reader->record_start = g_strstrip (g_strdup (body + strlen ("RECORD START:")));
+        }
+      else if (g_str_has_prefix (body, "SOURCE IN OUT:") && p->fields != NULL)
+        {
+          g_free (p->source_in_out);
+          p->source_in_out = g_strstrip (g_strdup (body + strlen ("SOURCE IN OUT:")));
         }
       else if (g_str_has_prefix (body, "SOURCE FRAME RATE:") && p->fields != NULL)
         {
@@ -322,7 +386,7 @@ read_line (Reader  *reader,
   if (n != 8)
     return fail (error, line, "a cut needs 8 fields (number reel channel C and four timecodes), not %u", n);
 
-  if (!finish_event (reader, error) || !ensure_rate (reader, line, error))
+  if (!finish_event (reader, error))
     return FALSE;
   reader->events_started = TRUE;
   if (g_str_equal (fields[1], "BL"))
@@ -372,6 +436,7 @@ cr_edl_read (const char              *text,
   if (ok)
     ok = finish_event (&reader, error);
   pending_clear (&reader.pending);
+  g_free (reader.record_start);
   if (!ok)
     return NULL;
   if (timeline->events->len == 0)

@@ -320,6 +320,23 @@ read_clip (Reader      *reader,
     return FALSE;
   if (used <= 0)
     return fail (error, where_range, "the duration is not positive");
+  /* Ours: the duration counts cut frames and the metadata has the exact source frames. */
+  {
+    JsonNode *exact = casereel_member (metadata, "source_frames");
+    gint64 frames = exact != NULL && json_node_get_value_type (exact) == G_TYPE_INT64
+                    ? json_node_get_int (exact) : 0;
+    gint64 cut_frames = 0;
+    CrRate duration_rate;
+    g_autofree char *where_duration = g_strdup_printf ("%s.duration", where_range);
+
+    if (!read_time (member_object (member_object (clip, "source_range"), "duration"), where_duration,
+                    &cut_frames, &duration_rate, error))
+      return FALSE;
+    if (frames > 0 && frames <= MAX_FRAMES &&
+        rescale (frames, rate, reader->timeline->rate) == rescale (cut_frames, duration_rate,
+                                                                  reader->timeline->rate))
+      used = frames;
+  }
 
   index = find_source (reader, clip, reference, rate, has_range, start, duration);
   source = g_ptr_array_index (reader->timeline->sources, index);

@@ -54,12 +54,17 @@ test_event_lines (void)
     }
   g_assert_cmpuint (events, ==, timeline->events->len);
   g_assert_nonnull (strstr (edl, "* FROM CLIP NAME: line break.mov\n"));
-  g_assert_nonnull (strstr (edl, "FCM: DROP FRAME\n* FRAME RATE: 30000/1001 DROP FRAME\n"));
+  /* No comment above the first event: CMX3600 readers refuse one there. */
+  g_assert_nonnull (strstr (edl, "FCM: DROP FRAME\n\n001  "));
+  g_assert_nonnull (strstr (edl, "01:00:10;00\n* FRAME RATE: 30000/1001 DROP FRAME\n* RECORD START: 01:00:00;00\n"));
 
-  /* Event 1: 23.976 source timecode in its own rate, record from 01:00:00;00, out exclusive. */
-  g_assert_nonnull (strstr (edl, "001  A001_INT AA/V  C        12:40:09:00 12:40:19:00 01:00:00;00 01:00:10;00\n"));
-  /* Event 3: 25 fps source; 63 frames become 76 at 29.97, after a 45-frame gap. */
-  g_assert_nonnull (strstr (edl, "003  B_ROLL_W V     C        10:00:02:00 10:00:04:13 01:00:16;15 01:00:19;01\n"));
+  /* Event 1: the 23.976 source's label carried into the 29.97 DF list, its 300 record frames
+   * as the source length there; its own timecodes in a comment. Out points exclusive. */
+  g_assert_nonnull (strstr (edl, "001  A001_INT AA/V  C        12:40:09;00 12:40:19;00 01:00:00;00 01:00:10;00\n"));
+  g_assert_nonnull (strstr (edl, "* SOURCE IN OUT: 12:40:09:00 12:40:19:00\n"));
+  /* Event 3: 25 fps source; 63 frames become 76 at 29.97 (2 s 16 f), after a 45-frame gap. */
+  g_assert_nonnull (strstr (edl, "003  B_ROLL_W V     C        10:00:02;00 10:00:04;16 01:00:16;15 01:00:19;01\n"));
+  g_assert_nonnull (strstr (edl, "* SOURCE IN OUT: 10:00:02:00 10:00:04:13\n"));
   /* Event 5 crosses a dropped minute: 00:01:00;00 and ;01 do not exist. */
   g_assert_nonnull (strstr (edl, "00:00:59;10 00:01:01;22"));
 }

@@ -53,7 +53,9 @@ test_python_reads (void)
     "assert r['OTIO_SCHEMA'] == 'ExternalReference.1'\n"
     "assert c['source_range']['start_time']['rate'] == 24000/1001\n"
     "assert c['source_range']['start_time']['value'] == 1094616\n"
-    "assert c['source_range']['duration']['value'] == 240\n"
+    "assert c['source_range']['duration']['value'] == 300\n"
+    "assert c['source_range']['duration']['rate'] == 30000/1001\n"
+    "assert c['metadata']['casereel']['source_frames'] == 240\n"
     "assert r['available_range']['start_time']['value'] == 1094376\n"
     "assert r['available_range']['duration']['value'] == 600\n"
     "assert c['markers'][1]['comment'] == 'looks at the weir & smiles'\n"
@@ -197,7 +199,7 @@ test_read_errors (void)
   at = strstr (broken->str, "\"rate\": 23.976023976023978");
   g_assert_nonnull (at);
   memcpy (at + strlen ("\"rate\": "), "23.500000000000000", 18);
-  assert_read_error (broken->str, "OTIO tracks.children[0].children[0].source_range.duration: "
+  assert_read_error (broken->str, "OTIO tracks.children[0].children[0].source_range.start_time: "
                      "rate 23.5 is not a whole number or an NTSC rate");
 
   g_string_assign (broken, otio);
