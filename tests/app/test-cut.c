@@ -348,6 +348,45 @@ test_fcpxml_and_mlt_read_by_tools (void)
   g_assert_cmpint (g_ascii_strtoll (frames, NULL, 10), ==, cr_timeline_get_duration (timeline));
 }
 
+/* A drop-frame cut cannot start on a label drop-frame skips: it could never be shown or
+ * exported (issue 14). Refused on adding and on changing, and the row stays as it was. */
+static void
+test_drop_frame_record_start (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+  g_autoptr(CrRecord) changes = cr_record_new (&cr_entity_cut);
+  g_autoptr(CrRecord) row = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = NULL;
+  gint64 cut;
+
+  test_refused (db, &cr_entity_cut, "record_start", "name", "A", "frame_rate", "30000/1001",
+                "drop_frame", "1", "record_start", "00:59:00;00", NULL);
+  test_refused (db, &cr_entity_cut, "record_start", "name", "B", "frame_rate", "60000/1001",
+                "drop_frame", "1", "record_start", "00:01:00;03", NULL);
+  /* The same labels exist without drop frame, and at each tenth minute. */
+  test_add (db, &cr_entity_cut, "name", "C", "frame_rate", "30000/1001", "record_start", "00:59:00:00", NULL);
+  test_add (db, &cr_entity_cut, "name", "D", "frame_rate", "30000/1001", "drop_frame", "1",
+            "record_start", "00:50:00;00", NULL);
+  cut = test_add (db, &cr_entity_cut, "name", "E", "frame_rate", "30000/1001", "drop_frame", "1",
+                  "record_start", "00:58:58;00", NULL);
+
+  cr_record_set (changes, "record_start", "00:59:00;01");
+  g_assert_false (cr_store_update (db, &cr_entity_cut, cut, changes, &error));
+  g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "cut record_start: “00:59:00;01” does not exist in drop-frame "
+                   "timecode: frames 00 to 01 are skipped at each minute except every tenth");
+  g_clear_error (&error);
+  row = cr_store_get (db, &cr_entity_cut, cut, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cr_record_get (row, "record_start"), ==, "00:58:58;00");
+
+  /* What is stored builds a timeline. */
+  timeline = cr_cut_build_timeline (db, cut, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (timeline->record_start, ==, (58 * 60 + 58) * 30 - 2 * (58 - 58 / 10));
+}
+
 static void
 test_render (void)
 {
@@ -399,6 +438,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cut/round-trips", test_round_trips);
   g_test_add_func ("/cut/import-unmatched", test_import_lists_unmatched);
   g_test_add_func ("/cut/fcpxml-mlt-tools", test_fcpxml_and_mlt_read_by_tools);
+  g_test_add_func ("/cut/drop-frame-record-start", test_drop_frame_record_start);
   g_test_add_func ("/cut/render", test_render);
   return g_test_run ();
 }
