@@ -22,6 +22,9 @@ typedef struct
   CrRate    source_rate;
   gboolean  source_drop;
   char     *source_in_out;   /* "* SOURCE IN OUT:": the exact source range at the source's rate */
+  int       transition;      /* a dissolve's or wipe's frames into this event; 0: a cut */
+  char     *transition_name; /* "dissolve", "wipe W001" */
+  gboolean  has_to_name;     /* a "* TO CLIP NAME:" named the incoming clip */
   gboolean  fcm_drop;        /* the FCM mode in force at the event */
 } Pending;
 
@@ -70,6 +73,9 @@ pending_clear (Pending *pending)
   g_clear_pointer (&pending->fields, g_strfreev);
   g_clear_pointer (&pending->clip_name, g_free);
   g_clear_pointer (&pending->source_in_out, g_free);
+  g_clear_pointer (&pending->transition_name, g_free);
+  pending->transition = 0;
+  pending->has_to_name = FALSE;
   pending->has_source_rate = FALSE;
 }
 
@@ -173,6 +179,79 @@ ensure_rate (Reader  *reader,
   return TRUE;
 }
 
+/* Timeline frames as frames at `rate` (the same rounding as the other way). */
+static gint64
+timeline_to_source (const CrTimeline *timeline,
+                    CrRate            rate,
+                    gint64            frames)
+{
+  CrTimeline probe = { .rate = rate };
+  CrTimelineSource source = { .rate = timeline->rate };
+
+  return cr_timeline_source_to_record (&probe, &source, frames);
+}
+
+/* A dissolve or wipe becomes a cut at its centre: the outgoing event (the one that ends where
+ * the transition starts) runs on for half of it, and this one starts half of it later. */
+static gboolean
+cut_at_transition_centre (Reader  *reader,
+                          CrRate   source_rate,
+                          gint64  *src_in,
+                          gint64  *rec_in,
+                          gint64   rec_out,
+                          GError **error)
+{
+  Pending *p = &reader->pending;
+  CrTimeline *timeline = reader->timeline;
+  gint64 half = p->transition / 2;
+
+  if (p->transition > rec_out - *rec_in)
+    return fail (error, p->line, "the %s of %d frames is longer than its event", p->transition_name,
+                 p->transition);
+  if (timeline->events->len > 0)
+    {
+      CrTimelineEvent *before = g_ptr_array_index (timeline->events, timeline->events->len - 1);
+      CrTimelineSource *source = g_ptr_array_index (timeline->sources, before->source);
+
+      if (before->record + cr_timeline_event_get_length (timeline, before) == *rec_in - timeline->record_start)
+        {
+          before->out += timeline_to_source (timeline, source->rate, half);
+          source->duration = MAX (source->duration, before->out);
+        }
+    }
+  *src_in += timeline_to_source (timeline, source_rate, half);
+  *rec_in += half;
+  cr_timeline_add_warning (timeline, "EDL line %u: the %s of %d frames is read as a cut at its centre",
+                           p->line, p->transition_name, p->transition);
+  return TRUE;
+}
+
+/* A line at the record time of the event before it: the same range's sound on a line of its
+ * own is that event; another source's sound under the picture needs a track of its own. */
+static gboolean
+is_under_previous (Reader     *reader,
+                   const char *name,
+                   CrRate      rate,
+                   gint64      src_in,
+                   gint64      src_out,
+                   gint64      record,
+                   gboolean   *same_event)
+{
+  CrTimeline *timeline = reader->timeline;
+  const CrTimelineEvent *before;
+  const CrTimelineSource *source;
+
+  if (timeline->events->len == 0)
+    return FALSE;
+  before = g_ptr_array_index (timeline->events, timeline->events->len - 1);
+  if (record >= before->record + cr_timeline_event_get_length (timeline, before))
+    return FALSE;
+  source = cr_timeline_get_source (timeline, before->source);
+  *same_event = g_str_equal (source->name, name) && cr_rate_equal (source->rate, rate) &&
+                before->in == src_in && before->out == src_out && before->record == record;
+  return TRUE;
+}
+
 static gboolean
 finish_event (Reader  *reader,
               GError **error)
@@ -252,6 +331,38 @@ finish_event (Reader  *reader,
     }
   if (rec_in < timeline->record_start)
     return fail (error, p->line, "record in %s is before the record start", p->fields[6]);
+  if (p->transition > 0 &&
+      !cut_at_transition_centre (reader, source_fmt.rate, &src_in, &rec_in, rec_out, error))
+    return FALSE;
+
+  {
+    const char *name = p->clip_name ? p->clip_name : p->fields[1];
+    const char *channel = p->fields[2];
+    gboolean sound_only = channel[0] == 'A' && strchr (channel, 'V') == NULL;
+    gboolean same_event = FALSE;
+
+    if (is_under_previous (reader, name, source_fmt.rate, src_in, src_out, rec_in - timeline->record_start,
+                           &same_event))
+      {
+        if (same_event)
+          find_source (reader, name, source_fmt.rate, source_fmt.drop_frame, p->fields[2]);
+        else if (sound_only)
+          {
+            g_autofree char *shown = cr_text_for_message (name);
+
+            cr_timeline_add_warning (timeline, "EDL line %u: the sound of “%s” under the picture is left "
+                                     "out: a cut has one track", p->line, shown);
+          }
+        else
+          return fail (error, p->line, "record in %s is before the previous event ends: a cut has one "
+                       "picture track", p->fields[6]);
+        if (same_event || sound_only)
+          {
+            pending_clear (p);
+            return TRUE;
+          }
+      }
+  }
 
   index = find_source (reader, p->clip_name ? p->clip_name : p->fields[1],
                        source_fmt.rate, source_fmt.drop_frame, p->fields[2]);
@@ -348,10 +459,17 @@ read_line (Reader  *reader,
             return FALSE;
           p->has_source_rate = TRUE;
         }
-      else if (g_str_has_prefix (body, "FROM CLIP NAME:") && p->fields != NULL)
+      else if (g_str_has_prefix (body, "FROM CLIP NAME:") && p->fields != NULL && !p->has_to_name)
         {
           g_free (p->clip_name);
           p->clip_name = g_strstrip (g_strdup (body + strlen ("FROM CLIP NAME:")));
+        }
+      else if (g_str_has_prefix (body, "TO CLIP NAME:") && p->fields != NULL && p->transition > 0)
+        {
+          /* Under a dissolve the FROM name is the outgoing clip's; this event is the incoming. */
+          g_free (p->clip_name);
+          p->clip_name = g_strstrip (g_strdup (body + strlen ("TO CLIP NAME:")));
+          p->has_to_name = TRUE;
         }
       else if (g_str_has_prefix (body, "SOURCE FILE:") && p->fields != NULL && p->clip_name == NULL)
         {
@@ -382,7 +500,45 @@ read_line (Reader  *reader,
       return fail (error, line, "“%s” is not an event, a comment or a header", shown);
     }
   if (g_strcmp0 (fields[3], "C") != 0)
-    return fail (error, line, "transition “%s”: only cuts are supported", fields[3]);
+    {
+      gboolean wipe = fields[3][0] == 'W' && strlen (fields[3]) == 4 && g_ascii_isdigit (fields[3][1]) &&
+                      g_ascii_isdigit (fields[3][2]) && g_ascii_isdigit (fields[3][3]);
+      guint64 frames = 0;
+      char *name;
+      guint i;
+
+      if (!g_str_equal (fields[3], "D") && !wipe)
+        return fail (error, line, "transition “%s”: only cuts, dissolves and wipes are supported", fields[3]);
+      if (n != 9 || !g_ascii_string_to_unsigned (fields[4], 10, 1, 999, &frames, NULL))
+        return fail (error, line, "a %s needs 9 fields (number reel channel %s frames and four timecodes)",
+                     wipe ? "wipe" : "dissolve", fields[3]);
+      name = wipe ? g_strdup_printf ("wipe %s", fields[3]) : g_strdup ("dissolve");
+      /* The line before, at no length and with the same number, is its outgoing side. */
+      if (p->fields != NULL && g_str_equal (p->fields[0], fields[0]) &&
+          g_str_equal (p->fields[4], p->fields[5]) && g_str_equal (p->fields[6], p->fields[7]))
+        pending_clear (p);
+      if (!finish_event (reader, error))
+        {
+          g_free (name);
+          return FALSE;
+        }
+      if (g_str_equal (fields[1], "BL"))
+        {
+          g_free (name);
+          return TRUE;  /* to black: a hole, as a cut to black is */
+        }
+      g_free (fields[4]);
+      for (i = 4; i < n; i++)
+        fields[i] = fields[i + 1];
+      n--;
+      reader->events_started = TRUE;
+      p->line = line;
+      p->fields = g_steal_pointer (&fields);
+      p->fcm_drop = reader->fcm_drop;
+      p->transition = (int) frames;
+      p->transition_name = name;
+      return TRUE;
+    }
   if (n != 8)
     return fail (error, line, "a cut needs 8 fields (number reel channel C and four timecodes), not %u", n);
 
