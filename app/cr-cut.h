@@ -135,5 +135,9 @@ gboolean    cr_cut_render         (CrDb *db, gint64 cut, const char *path, const
  * events are left out). rate: for an EDL without a rate comment; {0,0}: the production's. */
 gint64      cr_cut_import         (CrDb *db, const char *path, const char *name, CrRate rate,
                                    GPtrArray **unmatched, GError **error);
+/* The same, and *warnings lists what the reader read otherwise than written (a dissolve as a
+ * cut at its centre, a second track left out), one line each. */
+gint64      cr_cut_import_full    (CrDb *db, const char *path, const char *name, CrRate rate,
+                                   GPtrArray **unmatched, GPtrArray **warnings, GError **error);
 
 G_END_DECLS

@@ -613,6 +613,7 @@ cut_import (CrCli  *cli,
 {
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE");
   g_autoptr(GPtrArray) unmatched = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL, *rate_text = NULL;
   GOptionEntry entries[] = {
@@ -642,8 +643,11 @@ cut_import (CrCli  *cli,
         *dot = '\0';
       name = g_strdup (base);
     }
-  if (!cr_cli_open (cli, &error) || !(cut = cr_cut_import (cli->db, argv[1], name, rate, &unmatched, &error)))
+  if (!cr_cli_open (cli, &error) ||
+      !(cut = cr_cut_import_full (cli->db, argv[1], name, rate, &unmatched, &warnings, &error)))
     return cr_cli_fail (error);
+  for (guint i = 0; warnings && i < warnings->len; i++)
+    g_printerr ("casereel: warning: %s\n", (const char *) g_ptr_array_index (warnings, i));
   for (guint i = 0; unmatched && i < unmatched->len; i++)
     g_printerr ("casereel: warning: no catalogued clip for “%s”; its events were left out\n",
                 (const char *) g_ptr_array_index (unmatched, i));

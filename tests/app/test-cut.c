@@ -348,6 +348,53 @@ test_fcpxml_and_mlt_read_by_tools (void)
   g_assert_cmpint (g_ascii_strtoll (frames, NULL, 10), ==, cr_timeline_get_duration (timeline));
 }
 
+/* An editor's list sent back: the clip whose name has a line break is named with a space (as
+ * EDLs write it) and still found; the dissolve is a cut at its centre, and the import says so. */
+static void
+test_import_sent_back (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) unmatched = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autofree char *folder = g_build_filename (outdir, "night card", NULL);
+  g_autofree char *clip = NULL, *other = NULL;
+  g_autofree char *edl = g_build_filename (outdir, "sent-back.edl", NULL);
+  const char *folders[] = { folder, NULL };
+  gint64 cut;
+
+  g_mkdir_with_parents (folder, 0755);
+  clip = fixture_video (folder, "line\nbreak.mov", "25", NULL, 2);
+  other = fixture_video (folder, "b25.mp4", "25", NULL, 2);
+  g_assert_true (cr_index_folders (db, folders, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (edl,
+    "TITLE: Sent back\nFCM: NON-DROP FRAME\n\n"
+    "001  LINE_BRE V     C        00:00:00:00 00:00:01:00 01:00:00:00 01:00:01:00\n"
+    "* FROM CLIP NAME: line break.mov\n"
+    "002  LINE_BRE V     C        00:00:01:00 00:00:01:00 01:00:01:00 01:00:01:00\n"
+    "002  B25      V     D    010 00:00:00:05 00:00:01:05 01:00:01:00 01:00:02:00\n"
+    "* FROM CLIP NAME: line break.mov\n"
+    "* TO CLIP NAME: b25.mp4\n", -1, NULL));
+  cut = cr_cut_import_full (db, edl, "Sent back", (CrRate) { 25, 1 }, &unmatched, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unmatched->len, ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
+                   "EDL line 7: the dissolve of 10 frames is read as a cut at its centre");
+
+  timeline = cr_cut_build_timeline (db, cut, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->events->len, ==, 2);
+  g_assert_cmpstr (cr_timeline_get_source (timeline, cr_timeline_get_event (timeline, 0)->source)->path, ==, clip);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 0)->out, ==, 30);
+  g_assert_cmpstr (cr_timeline_get_source (timeline, cr_timeline_get_event (timeline, 1)->source)->path, ==, other);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 1)->in, ==, 10);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 1)->record, ==, 30);
+  g_assert_cmpint (timeline->record_start, ==, 3600 * 25);
+}
+
 /* A drop-frame cut cannot start on a label drop-frame skips: it could never be shown or
  * exported (issue 14). Refused on adding and on changing, and the row stays as it was. */
 static void
@@ -439,6 +486,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cut/import-unmatched", test_import_lists_unmatched);
   g_test_add_func ("/cut/fcpxml-mlt-tools", test_fcpxml_and_mlt_read_by_tools);
   g_test_add_func ("/cut/drop-frame-record-start", test_drop_frame_record_start);
+  g_test_add_func ("/cut/import-sent-back", test_import_sent_back);
   g_test_add_func ("/cut/render", test_render);
   return g_test_run ();
 }
