@@ -12,6 +12,7 @@
 #include "cr-cut-appender.h"
 #include "cr-cut-sources.h"
 #include "cr-edl.h"
+#include "cr-fcpxml.h"
 #include "cr-otio.h"
 #include "cr-output.h"
 #include "cr-record-format.h"
@@ -333,6 +334,8 @@ cr_cut_import_full (CrDb        *db,
     return 0;
   if (g_str_has_suffix (path, ".otio"))
     timeline = cr_otio_read (text, len, error);
+  else if (g_str_has_suffix (path, ".fcpxml") || (g_str_has_suffix (path, ".xml") && strstr (text, "<fcpxml") != NULL))
+    timeline = cr_fcpxml_read (text, len, error);
   else
     {
       CrEdlReadOptions options = { 0 };

@@ -672,7 +672,7 @@ cr_cli_cut (CrCli  *cli,
     { "check", "check everyone in the cut against their consent", cut_check },
     { "export", "write an edit list (EDL, FCPXML, OTIO, MLT, paper edit)", cut_export },
     { "render", "a review copy as MP4 (--burn-timecode, --burn-names)", cut_render },
-    { "import", "read an EDL or OTIO file into a new cut", cut_import },
+    { "import", "read an EDL, OTIO or FCPXML file into a new cut", cut_import },
     { NULL }
   };
   return cr_cli_dispatch (cli, "cut", verbs, argc, argv);

@@ -284,7 +284,8 @@ test_round_trips (void)
   gint64 cut = mixed_cut (db);
   g_autofree char *edl = export (db, cut, CR_EXPORT_EDL, "mixed.edl");
   g_autofree char *otio = export (db, cut, CR_EXPORT_OTIO, "mixed.otio");
-  gint64 from_edl, from_otio;
+  g_autofree char *fcpxml = export (db, cut, CR_EXPORT_FCPXML, "mixed.fcpxml");
+  gint64 from_edl, from_otio, from_fcpxml;
 
   from_edl = cr_cut_import (db, edl, "From EDL", (CrRate) { 0, 0 }, &unmatched, &error);
   g_assert_no_error (error);
@@ -296,6 +297,12 @@ test_round_trips (void)
   g_assert_no_error (error);
   g_assert_cmpuint (unmatched->len, ==, 0);
   assert_same_events (db, cut, from_otio);
+  g_clear_pointer (&unmatched, g_ptr_array_unref);
+
+  from_fcpxml = cr_cut_import (db, fcpxml, "From FCPXML", (CrRate) { 0, 0 }, &unmatched, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unmatched->len, ==, 0);
+  assert_same_events (db, cut, from_fcpxml);
 }
 
 static void
