@@ -331,6 +331,9 @@ finish_event (Reader  *reader,
     }
   if (rec_in < timeline->record_start)
     return fail (error, p->line, "record in %s is before the record start", p->fields[6]);
+  /* Past midnight labels count on to 47:59:59 (cr_edl_append_timecode); a second midnight is no edit. */
+  if (rec_out >= 2 * cr_timecode_frames_per_day (&record_fmt) || src_out >= 2 * cr_timecode_frames_per_day (&source_fmt))
+    return fail (error, p->line, "the event runs past a second midnight");
   if (p->transition > 0 &&
       !cut_at_transition_centre (reader, source_fmt.rate, &src_in, &rec_in, rec_out, error))
     return FALSE;

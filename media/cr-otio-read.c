@@ -310,7 +310,7 @@ read_clip (Reader      *reader,
   g_autofree char *where_available = g_strdup_printf ("%s.media_reference.available_range", where);
   CrTimelineSource *source;
   CrTimelineEvent *event;
-  gint64 start = 0, duration = 0, in, used;
+  gint64 start = 0, duration = 0, in, used, cut_frames = 0;
   CrRate rate = { 0, 0 };
   gboolean has_range = available != NULL;
   const char *label;
@@ -329,16 +329,14 @@ read_clip (Reader      *reader,
     JsonNode *exact = casereel_member (metadata, "source_frames");
     gint64 frames = exact != NULL && json_node_get_value_type (exact) == G_TYPE_INT64
                     ? json_node_get_int (exact) : 0;
-    gint64 cut_frames = 0;
     CrRate duration_rate;
     g_autofree char *where_duration = g_strdup_printf ("%s.duration", where_range);
 
     if (!read_time (member_object (member_object (clip, "source_range"), "duration"), where_duration,
                     &cut_frames, &duration_rate, error))
       return FALSE;
-    if (frames > 0 && frames <= MAX_FRAMES &&
-        rescale (frames, rate, reader->timeline->rate) == rescale (cut_frames, duration_rate,
-                                                                  reader->timeline->rate))
+    cut_frames = rescale (cut_frames, duration_rate, reader->timeline->rate);
+    if (frames > 0 && frames <= MAX_FRAMES && rescale (frames, rate, reader->timeline->rate) == cut_frames)
       used = frames;
   }
 
@@ -370,8 +368,8 @@ read_clip (Reader      *reader,
   if (!reader->video_track &&
       GPOINTER_TO_UINT (g_hash_table_lookup (reader->event_at, &record)) == index + 1)
     {
-      CrTimelineEvent probe = { .source = index, .in = 0, .out = used };
-      *length = cr_timeline_event_get_length (reader->timeline, &probe);
+      /* Its length in the track, as OTIO adds it: the source frames rounded twice may differ. */
+      *length = cut_frames - reader->shift;
       return TRUE;
     }
   event = cr_timeline_add_event (reader->timeline, index, in - source->start_tc,
