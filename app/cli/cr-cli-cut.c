@@ -49,6 +49,14 @@ normalize_channel (CrCli    *cli,
   return TRUE;
 }
 
+/* "Story: 1 event", "Story: 3 events". */
+static void
+print_event_count (const char *cut,
+                   guint       count)
+{
+  g_print ("%s: %u %s\n", cut, count, count == 1 ? "event" : "events");
+}
+
 static int
 cut_new (CrCli  *cli,
          int     argc,
@@ -189,8 +197,8 @@ cut_show (CrCli  *cli,
       return CR_EXIT_OK;
     }
 
-  g_print ("%s: %u events, %s (%" G_GINT64_FORMAT " frames at %d/%d)\n", cr_record_get (cut, "name"),
-           timeline->events->len, total, cr_timeline_get_duration (timeline), fmt.rate.num, fmt.rate.den);
+  g_print ("%s: %u %s, %s (%" G_GINT64_FORMAT " frames at %d/%d)\n", cr_record_get (cut, "name"),
+           timeline->events->len, timeline->events->len == 1 ? "event" : "events", total, cr_timeline_get_duration (timeline), fmt.rate.num, fmt.rate.den);
   for (guint i = 0; i < timeline->events->len; i++)
     {
       const CrTimelineEvent *e = cr_timeline_get_event (timeline, i);
@@ -257,7 +265,7 @@ cut_add (CrCli  *cli,
   if (!cr_cut_add_event (cli->db, cut->id, select ? select->id : 0, clip ? clip->id : 0, in_f, out_f, gap, note,
                          (guint) at, &error))
     return cr_cli_fail (error);
-  g_print ("%s: %u events\n", cr_record_get (cut, "name"), cr_cut_count_events (cli->db, cut->id));
+  print_event_count (cr_record_get (cut, "name"), cr_cut_count_events (cli->db, cut->id));
   return CR_EXIT_OK;
 }
 
@@ -383,7 +391,7 @@ cut_stringout (CrCli  *cli,
       g_autofree char *query = cr_transcript_search_query (search);
       if (!(cut = cr_transcript_stringout (cli->db, argv[1], query, &error)))
         return cr_cli_fail (error);
-      g_print ("%s: %u events\n", argv[1], cr_cut_count_events (cli->db, cut));
+      print_event_count (argv[1], cr_cut_count_events (cli->db, cut));
       return CR_EXIT_OK;
     }
   for (guint i = 0; questions && questions[i]; i++)
@@ -398,7 +406,7 @@ cut_stringout (CrCli  *cli,
   what.min_rating = min_rating;
   if (!(cut = cr_cut_stringout (cli->db, argv[1], &what, &error)))
     return cr_cli_fail (error);
-  g_print ("%s: %u events\n", argv[1], cr_cut_count_events (cli->db, cut));
+  print_event_count (argv[1], cr_cut_count_events (cli->db, cut));
   return CR_EXIT_OK;
 }
 
@@ -651,7 +659,7 @@ cut_import (CrCli  *cli,
   for (guint i = 0; unmatched && i < unmatched->len; i++)
     g_printerr ("casereel: warning: no catalogued clip for “%s”; its events were left out\n",
                 (const char *) g_ptr_array_index (unmatched, i));
-  g_print ("%s: %u events\n", name, cr_cut_count_events (cli->db, cut));
+  print_event_count (name, cr_cut_count_events (cli->db, cut));
   return CR_EXIT_OK;
 }
 
