@@ -823,6 +823,17 @@ check_range (const char             *path,
   return TRUE;
 }
 
+/* The muxer's options: avformat_write_header takes those it knows and leaves the rest. */
+typedef AVDictionary *MuxerOptions;
+
+static void
+muxer_options_free (MuxerOptions options)
+{
+  av_dict_free (&options);
+}
+
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (MuxerOptions, muxer_options_free, NULL)
+
 gboolean
 cr_extract (const char              *path,
             const char              *out_path,
@@ -836,6 +847,7 @@ cr_extract (const char              *path,
   g_autofree char *timecode = NULL;
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_av_free_packet);
   CrExtractResult local = { 0 };
+  g_auto(MuxerOptions) muxer_options = NULL;
   int ret;
 
   if (result == NULL)
@@ -919,7 +931,21 @@ cr_extract (const char              *path,
       av_dict_set (&job.oc->metadata, "timecode", timecode, 0);
     }
 
-  if ((ret = avformat_write_header (job.oc, NULL)) < 0)
+  /* A Broadcast WAV keeps its bext chunk, its time reference moved to the extract's first
+   * sample: without it the extract has no timecode. */
+  if (g_strcmp0 (job.oc->oformat->name, "wav") == 0 && probe->recorder.time_reference >= 0 &&
+      probe->recorder.time_reference_rate > 0)
+    {
+      gint64 first = (job.real_in_abs_us != CR_TIME_UNKNOWN ? job.real_in_abs_us : job.in_abs_us) - job.origin_us;
+      gint64 reference = probe->recorder.time_reference +
+                         av_rescale (MAX (first, 0), probe->recorder.time_reference_rate, G_USEC_PER_SEC);
+
+      av_dict_copy (&job.oc->metadata, job.ic->metadata, AV_DICT_DONT_OVERWRITE);
+      av_dict_set_int (&job.oc->metadata, "time_reference", reference, 0);
+      av_dict_set (&muxer_options, "write_bext", "1", 0);
+    }
+
+  if ((ret = avformat_write_header (job.oc, &muxer_options)) < 0)
     return ret == AVERROR (ENOSPC) || ret == AVERROR (EIO) || ret == AVERROR (EDQUOT)
            ? fail_output (&job, error, ret, "cannot start the new file")
            : fail (&job, error, ret, CR_MEDIA_ERROR_UNSUPPORTED, "cannot start the new file");
