@@ -84,6 +84,17 @@ cr_edl_channel_for_source (const CrTimelineSource *source)
   return source->audio_channels == 1 ? "B" : "AA/V";
 }
 
+/* A title or a name on one line; with `ascii`, its letters transliterated ("Zoë" -> "Zoe"). */
+static void
+append_text (GString    *out,
+             const char *text,
+             gboolean    ascii)
+{
+  g_autofree char *plain = ascii && text != NULL ? g_str_to_ascii (text, "C") : NULL;
+
+  cr_text_append_one_line (out, plain ? plain : text);
+}
+
 static void
 append_rate_comment (GString          *out,
                      const char       *what,
@@ -116,7 +127,7 @@ cr_edl_write (const CrTimeline    *timeline,
   reels = cr_edl_reel_names (timeline);
 
   g_string_append (out, "TITLE: ");
-  cr_text_append_one_line (out, timeline->name);
+  append_text (out, timeline->name, options->ascii);
   g_string_append_printf (out, "\nFCM: %s\n", timeline->drop_frame ? "DROP FRAME" : "NON-DROP FRAME");
 
   for (i = 0; i < timeline->events->len; i++)
@@ -166,7 +177,7 @@ cr_edl_write (const CrTimeline    *timeline,
       if (!options->no_clip_names)
         {
           g_string_append (out, "* FROM CLIP NAME: ");
-          cr_text_append_one_line (out, cr_timeline_source_get_name (source));
+          append_text (out, cr_timeline_source_get_name (source), options->ascii);
           g_string_append_c (out, '\n');
         }
       if (!options->no_rate_comments && other_format)

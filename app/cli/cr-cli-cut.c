@@ -490,7 +490,7 @@ cut_export (CrCli  *cli,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format_name = NULL, *output = NULL, *channel = NULL, *version = NULL;
-  gboolean allow = FALSE, no_clip_names = FALSE;
+  gboolean allow = FALSE, no_clip_names = FALSE, ascii = FALSE;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, "edl, fcpxml, otio, mlt, paper-csv, paper-text (default: from the file name)", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The edit list to write", "FILE" },
@@ -498,6 +498,7 @@ cut_export (CrCli  *cli,
     { "allow-unconsented", 0, 0, G_OPTION_ARG_NONE, &allow, "Export even when the consent check fails", NULL },
     { "fcpxml-version", 0, 0, G_OPTION_ARG_STRING, &version, "1.9 (default), 1.10 or 1.11", "V" },
     { "no-clip-names", 0, 0, G_OPTION_ARG_NONE, &no_clip_names, "EDL: leave out * FROM CLIP NAME comments", NULL },
+    { "ascii", 0, 0, G_OPTION_ARG_NONE, &ascii, "EDL: ASCII only, for old systems (Zoë as Zoe)", NULL },
     { NULL }
   };
   CrExportFormat format;
@@ -526,6 +527,7 @@ cut_export (CrCli  *cli,
   if (format == CR_EXPORT_EDL)
     {
       edl.no_clip_names = no_clip_names;
+      edl.ascii = ascii;
       options = &edl;
     }
   else if (format == CR_EXPORT_FCPXML)

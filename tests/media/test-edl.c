@@ -123,6 +123,20 @@ test_no_comments (void)
   g_assert_null (strchr (edl, '*'));
 }
 
+/* --ascii: every byte of the list is ASCII, names transliterated. */
+static void
+test_ascii (void)
+{
+  g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
+  CrEdlOptions options = { .ascii = TRUE };
+  g_autofree char *edl = write_edl (timeline, &options);
+
+  for (const char *p = edl; *p != '\0'; p++)
+    g_assert_cmpint ((guchar) *p, <, 0x80);
+  g_assert_nonnull (strstr (edl, "TITLE: River Project - rough cut 1 \"A&B\"\n"));
+  g_assert_nonnull (strstr (edl, "* FROM CLIP NAME: Zoe's interview.mov\n"));
+}
+
 /* Reading back gives the same events once each source is matched to its clip. */
 static void
 test_round_trip (void)
@@ -396,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/edl/reel-names", test_reel_names);
   g_test_add_func ("/edl/59.94", test_5994);
   g_test_add_func ("/edl/no-comments", test_no_comments);
+  g_test_add_func ("/edl/ascii", test_ascii);
   g_test_add_func ("/edl/round-trip", test_round_trip);
   g_test_add_func ("/edl/read-foreign", test_read_foreign);
   g_test_add_func ("/edl/read-errors", test_read_errors);
