@@ -823,6 +823,31 @@ check_range (const char             *path,
   return TRUE;
 }
 
+/* A container that cannot hold a stream's codec (H.264 in MXF) fails with only "Invalid
+ * argument": say which file, container and codecs. */
+static gboolean
+refuse_container (Job         *job,
+                  const char  *out_path,
+                  GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (out_path);
+  g_autoptr(GString) codecs = g_string_new (NULL);
+  g_autofree char *container = g_ascii_strup (job->oc->oformat->name, -1);
+
+  for (unsigned i = 0; i < job->oc->nb_streams; i++)
+    {
+      const AVCodecParameters *par = job->oc->streams[i]->codecpar;
+
+      g_string_append_printf (codecs, "%s%s %s", i > 0 ? " and " : "", avcodec_get_name (par->codec_id),
+                              par->codec_type == AVMEDIA_TYPE_VIDEO ? "video" : "sound");
+    }
+  g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_UNSUPPORTED,
+               "%s: %s cannot hold %s as %s; use .mov, .mp4 or .mkv%s", name, container,
+               codecs->str, job->options->reencode ? "re-encoded" : "copied",
+               job->options->reencode ? "" : ", or --reencode");
+  return FALSE;
+}
+
 /* The muxer's options: avformat_write_header takes those it knows and leaves the rest. */
 typedef AVDictionary *MuxerOptions;
 
@@ -946,9 +971,13 @@ cr_extract (const char              *path,
     }
 
   if ((ret = avformat_write_header (job.oc, &muxer_options)) < 0)
-    return ret == AVERROR (ENOSPC) || ret == AVERROR (EIO) || ret == AVERROR (EDQUOT)
-           ? fail_output (&job, error, ret, "cannot start the new file")
-           : fail (&job, error, ret, CR_MEDIA_ERROR_UNSUPPORTED, "cannot start the new file");
+    {
+      if (ret == AVERROR (EINVAL))
+        return refuse_container (&job, out_path, error);
+      return ret == AVERROR (ENOSPC) || ret == AVERROR (EIO) || ret == AVERROR (EDQUOT)
+             ? fail_output (&job, error, ret, "cannot start the new file")
+             : fail (&job, error, ret, CR_MEDIA_ERROR_UNSUPPORTED, "cannot start the new file");
+    }
   if (!run (&job, pending, error))
     return FALSE;
   if ((ret = av_write_trailer (job.oc)) < 0 || (ret = avio_closep (&job.oc->pb)) < 0)

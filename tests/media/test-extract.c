@@ -271,6 +271,26 @@ test_bwf_keeps_time_reference (void)
   g_assert_cmpint (result.in_us, ==, 1000000);
 }
 
+/* A container that cannot hold the codec is named with the codec, not "Invalid argument";
+ * nothing is left behind. */
+static void
+test_container_refuses_codec (void)
+{
+  g_autofree char *src = fixture ("source.mov");
+  g_autofree char *out = fixture ("part.mxf");
+  CrExtractOptions options = { 1000000, 2000000, FALSE, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cr_extract (src, out, &options, NULL, NULL, &error));
+  g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_UNSUPPORTED);
+  {
+    g_autofree char *expected = g_strdup_printf ("%s: MXF cannot hold h264 video and aac sound as copied; "
+                                                 "use .mov, .mp4 or .mkv, or --reencode", out);
+    g_assert_cmpstr (error->message, ==, expected);
+  }
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -383,6 +403,7 @@ main (int    argc,
   g_test_add_func ("/extract/copy-without-index", test_copy_without_index);
   g_test_add_func ("/extract/audio-only", test_audio_only);
   g_test_add_func ("/extract/bwf-time-reference", test_bwf_keeps_time_reference);
+  g_test_add_func ("/extract/container-refuses-codec", test_container_refuses_codec);
   g_test_add_func ("/extract/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/extract/bad-requests", test_bad_requests);
 
