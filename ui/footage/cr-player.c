@@ -13,6 +13,7 @@
 G_DEFINE_FINAL_TYPE (CrPlayer, cr_player, GTK_TYPE_WIDGET)
 
 static void show_position (CrPlayer *self);
+static void request_frame (CrPlayer *self);
 
 void
 cr_player_say (CrPlayer   *self,
@@ -56,16 +57,27 @@ frame_decoded_cb (GObject      *source,
   self->shown = frame;
   if (self->media == NULL || !gtk_media_stream_get_playing (self->media))
     gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (self->frame));
-  /* Shuttling asks for the next frame as soon as one is shown. */
+  /* Shuttling asks for the next frame as soon as one is shown; a position that moved on
+   * while this one was decoded is asked for too. */
   if (self->shuttle != 0 && frame != self->position)
     show_position (self);
+  else if (frame != self->position)
+    request_frame (self);
 }
 
 static void
 request_frame (CrPlayer *self)
 {
-  if (self->reader == NULL || self->shown == self->position)
+  if (self->reader == NULL)
     return;
+  if (self->shown == self->position)
+    {
+      /* Back on the frame shown (Right then Left): a decode still running is for another
+       * frame, and would replace the right picture with the wrong one. */
+      g_cancellable_cancel (self->decoding);
+      g_clear_object (&self->decoding);
+      return;
+    }
   /* While shuttling, let the frame being decoded finish rather than start over. */
   if (self->decoding != NULL && self->shuttle != 0)
     return;
