@@ -12,6 +12,7 @@
 #include "cr-cut-appender.h"
 #include "cr-cut-sources.h"
 #include "cr-edl.h"
+#include "cr-fcpxml.h"
 #include "cr-otio.h"
 #include "cr-output.h"
 #include "cr-record-format.h"
@@ -233,8 +234,31 @@ stem (const char *name)
   return dot && dot != name ? g_strndup (name, dot - name) : g_strdup (name);
 }
 
+/* Every run of spaces and control characters as one space, none at the ends: an EDL writes a
+ * newline or tab in a file name as a space. */
+static char *
+normalise_space (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p <= ' ' || *p == 0x7f)
+        space = TRUE;
+      else
+        {
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Catalogued clip for an imported source: same path, else same file name, else the same
- * name without extension, else the same EDL reel name. */
+ * name without extension (spaces normalised in both), else the same EDL reel name. */
 static gint64
 match_clip (CrDb                   *db,
             const CrTimelineSource *source)
@@ -244,6 +268,8 @@ match_clip (CrDb                   *db,
   g_autoptr(GPtrArray) clips = NULL;
   g_autoptr(CrTimeline) reels_of = NULL;
   g_auto(GStrv) reels = NULL;
+  g_autofree char *spaced = name ? normalise_space (name) : NULL;
+  g_autofree char *spaced_stem = spaced ? stem (spaced) : NULL;
   gint64 id;
 
   if ((id = cr_clip_find_by_path (db, source->path)) || (id = cr_clip_find_by_name (db, name)))
@@ -258,7 +284,11 @@ match_clip (CrDb                   *db,
       CrRecord *clip = g_ptr_array_index (clips, i);
       g_autofree char *clip_stem = stem (cr_record_get (clip, "name"));
 
-      if (g_ascii_strcasecmp (clip_stem, name_stem) == 0 || g_ascii_strcasecmp (clip_stem, name) == 0)
+      g_autofree char *clip_name = normalise_space (cr_record_get (clip, "name"));
+      g_autofree char *clip_name_stem = stem (clip_name);
+
+      if (g_ascii_strcasecmp (clip_stem, name_stem) == 0 || g_ascii_strcasecmp (clip_stem, name) == 0 ||
+          g_ascii_strcasecmp (clip_name, spaced) == 0 || g_ascii_strcasecmp (clip_name_stem, spaced_stem) == 0)
         return clip->id;
       cr_timeline_add_source (reels_of, cr_record_get (clip, "path"), cr_record_get (clip, "name"),
                               (CrRate) { 25, 1 }, FALSE, 0, 1, TRUE, 0);
@@ -278,6 +308,18 @@ cr_cut_import (CrDb        *db,
                GPtrArray  **unmatched,
                GError     **error)
 {
+  return cr_cut_import_full (db, path, name, rate, unmatched, NULL, error);
+}
+
+gint64
+cr_cut_import_full (CrDb        *db,
+                    const char  *path,
+                    const char  *name,
+                    CrRate       rate,
+                    GPtrArray  **unmatched,
+                    GPtrArray  **warnings,
+                    GError     **error)
+{
   g_autofree char *text = NULL;
   gsize len = 0;
   g_autoptr(CrTimeline) timeline = NULL;
@@ -292,6 +334,8 @@ cr_cut_import (CrDb        *db,
     return 0;
   if (g_str_has_suffix (path, ".otio"))
     timeline = cr_otio_read (text, len, error);
+  else if (g_str_has_suffix (path, ".fcpxml") || (g_str_has_suffix (path, ".xml") && strstr (text, "<fcpxml") != NULL))
+    timeline = cr_fcpxml_read (text, len, error);
   else
     {
       CrEdlReadOptions options = { 0 };
@@ -361,6 +405,8 @@ cr_cut_import (CrDb        *db,
     return 0;
   if (unmatched)
     *unmatched = g_steal_pointer (&missing);
+  if (warnings)
+    *warnings = g_ptr_array_ref (timeline->warnings);
   return cut_id;
 
 fail:

@@ -130,10 +130,14 @@ gboolean    cr_cut_render         (CrDb *db, gint64 cut, const char *path, const
                                    gpointer user_data, GCancellable *cancellable, GPtrArray **clearance,
                                    GError **error);
 
-/* Reads an EDL or OTIO file into a new cut named `name`, matching sources to catalogued clips
+/* Reads an EDL, OTIO or FCPXML file into a new cut named `name`, matching sources to catalogued clips
  * by path, file name or reel name. *unmatched lists the sources it could not match (their
  * events are left out). rate: for an EDL without a rate comment; {0,0}: the production's. */
 gint64      cr_cut_import         (CrDb *db, const char *path, const char *name, CrRate rate,
                                    GPtrArray **unmatched, GError **error);
+/* The same, and *warnings lists what the reader read otherwise than written (a dissolve as a
+ * cut at its centre, a second track left out), one line each. */
+gint64      cr_cut_import_full    (CrDb *db, const char *path, const char *name, CrRate rate,
+                                   GPtrArray **unmatched, GPtrArray **warnings, GError **error);
 
 G_END_DECLS

@@ -345,6 +345,18 @@ cr_index_folders (CrDb                *db,
     }
   if (ok)
     ok = flush (db, batch, &p, error);
+  /* A file moved between indexed folders went offline and was relinked: it is online. */
+  if (ok && p.relinked > 0)
+    {
+      p.offline = 0;
+      for (guint i = 0; i < gone->len; i++)
+        {
+          g_autoptr(CrRecord) clip = cr_store_get (db, &cr_entity_clip, g_array_index (gone, gint64, i), NULL);
+
+          if (clip != NULL && g_strcmp0 (cr_record_get (clip, "status"), "offline") == 0)
+            p.offline++;
+        }
+    }
   if (result)
     *result = p;
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))

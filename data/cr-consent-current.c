@@ -3,103 +3,179 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "cr-consent-current.h"
 
-/* Per person: the latest record on or before ?1, and the latest grant (both by date, then
- * by id, as the history is ordered). ?2: a JSON array of ids, or NULL for everyone. */
-#define GRANTS "('signed', 'verbal-noted', 'recorded-on-camera')"
-#define FACTS(t) t ".status, " t ".date, " t ".channels, " t ".media, " t ".naming, " t ".expires, " \
-  t ".guardian_name, " t ".guardian_relationship, " t ".form_version, " t ".withdrawal_scope"
-enum { COL_ID, COL_NAME, COL_MINOR, COL_DOB, COL_ERASED, COL_LATEST, COL_GRANT = COL_LATEST + 10 };
+/* Everyone's current consent in one pass over two ordered streams: the people by id, and
+ * their records by person, newest first (date, then id, as the history is ordered), from
+ * the covering index consent_current. A person's first record is their latest and their
+ * first grant is their latest grant; the rest of their records are stepped over, uncopied.
+ * ?1: the date asked about; ?2: a JSON array of ids, or absent for everyone. */
+#define FACTS "status, date, channels, media, naming, expires, guardian_name, guardian_relationship," \
+  " form_version, withdrawal_scope"
+#define N_FACTS 10
+#define IN_IDS " IN (SELECT value FROM json_each (?2))"
 
-#define CURRENT_SQL(people, order) \
-  "SELECT p.id, p.name, p.minor, p.date_of_birth, p.erased_at, " FACTS ("l") ", " FACTS ("g") \
-  " FROM " people \
-  " LEFT JOIN consent l ON l.id = (SELECT id FROM consent WHERE participant = p.id AND date <= ?1" \
-  "   ORDER BY date DESC, id DESC LIMIT 1)" \
-  " LEFT JOIN consent g ON g.id = (SELECT id FROM consent WHERE participant = p.id AND date <= ?1" \
-  "   AND status IN " GRANTS " ORDER BY date DESC, id DESC LIMIT 1)" order
+static const char people_sql[] = "SELECT id, name, minor, date_of_birth, erased_at FROM participant ORDER BY id";
+static const char some_people_sql[] =
+  "SELECT id, name, minor, date_of_birth, erased_at FROM participant WHERE id" IN_IDS " ORDER BY id";
+static const char records_sql[] =
+  "SELECT participant, " FACTS " FROM consent WHERE date <= ?1 ORDER BY participant, date DESC, id DESC";
+static const char some_records_sql[] =
+  "SELECT participant, " FACTS " FROM consent WHERE date <= ?1 AND participant" IN_IDS
+  " ORDER BY participant, date DESC, id DESC";
+static const char name_order_sql[] = "SELECT id FROM participant ORDER BY name COLLATE NOCASE, id";
 
-/* Everyone in name order (for lists); the people named in ?2, in no order (for lookups). */
-static const char everyone_sql[] = CURRENT_SQL ("participant p", " ORDER BY p.name COLLATE NOCASE, p.id");
-static const char some_sql[] =
-  CURRENT_SQL ("(SELECT DISTINCT value AS id FROM json_each (?2)) ids JOIN participant p ON p.id = ids.id", "");
-static const char lookup_sql[] = CURRENT_SQL ("participant p", "");
-
-static const char *
-text (sqlite3_stmt *stmt,
-      int           col)
+/* One record's facts, copied out of the statement before it steps on; reused person to
+ * person so that the pass allocates nothing per record. */
+typedef struct
 {
-  return (const char *) sqlite3_column_text (stmt, col);
+  GString *text;
+  gssize   at[N_FACTS];   /* offsets into text; -1: NULL */
+} SavedFacts;
+
+static void
+save_facts (SavedFacts   *saved,
+            sqlite3_stmt *stmt)
+{
+  g_string_truncate (saved->text, 0);
+  for (int i = 0; i < N_FACTS; i++)
+    {
+      const char *value = (const char *) sqlite3_column_text (stmt, 1 + i);
+
+      saved->at[i] = value ? (gssize) saved->text->len : -1;
+      if (value)
+        g_string_append_len (saved->text, value, (gssize) strlen (value) + 1);
+    }
 }
 
 static void
-facts_at (sqlite3_stmt   *stmt,
-          int             col,
-          CrConsentFacts *f)
+facts_of (const SavedFacts *saved,
+          CrConsentFacts   *f)
 {
-  *f = (CrConsentFacts) { text (stmt, col), text (stmt, col + 1), text (stmt, col + 2), text (stmt, col + 3),
-                          text (stmt, col + 4), text (stmt, col + 5), text (stmt, col + 6), text (stmt, col + 7),
-                          text (stmt, col + 8), text (stmt, col + 9) };
+  const char *v[N_FACTS];
+
+  for (int i = 0; i < N_FACTS; i++)
+    v[i] = saved->at[i] < 0 ? NULL : saved->text->str + saved->at[i];
+  *f = (CrConsentFacts) { v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9] };
 }
 
+static int
+by_id (const void *a,
+       const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The ids once each and in order: SQLite builds its IN set fastest from sorted input. */
 static char *
 ids_json (GArray *ids)
 {
-  GString *json = g_string_new ("[");
+  g_autofree gint64 *sorted = g_memdup2 (ids->data, ids->len * sizeof (gint64));
+  GString *json = g_string_sized_new (16 + ids->len * 8);
 
+  if (ids->len > 0)
+    qsort (sorted, ids->len, sizeof (gint64), by_id);
+  g_string_append_c (json, '[');
   for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
+    if (i == 0 || sorted[i] != sorted[i - 1])
+      g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", sorted[i]);
   g_string_append_c (json, ']');
   return g_string_free (json, FALSE);
 }
 
-static void insert_state (CrConsentState *state, gpointer table);
-
-/* Calls `each` with every state (in name order unless for a table); it takes the state. */
-static gboolean
-query_states (CrDb        *db,
-              GArray      *participants,
-              const char  *on_date,
-              void       (*each) (CrConsentState *state, gpointer data),
-              gpointer     data,
-              GError     **error)
+static sqlite3_stmt *
+prepare_stream (CrDb        *db,
+                const char  *sql,
+                const char  *date,
+                const char  *ids,
+                GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, participants ? some_sql : each == insert_state ? lookup_sql
-                                                                                     : everyone_sql, error);
-  g_autofree char *date = on_date ? g_strdup (on_date) : cr_consent_today ();
-  g_autofree char *ids = participants ? ids_json (participants) : NULL;
-  int rc;
+  sqlite3_stmt *stmt = cr_db_prepare (db, sql, error);
 
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_STATIC);
+    return NULL;
+  if (sqlite3_bind_parameter_index (stmt, "?1"))
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, "?1"), date, -1, SQLITE_TRANSIENT);
   if (ids)
-    sqlite3_bind_text (stmt, 2, ids, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrConsentState *state = g_new0 (CrConsentState, 1);
-      CrConsentFacts latest, grant;
-      gboolean has_latest = sqlite3_column_type (stmt, COL_LATEST) != SQLITE_NULL;
-      gboolean has_grant = sqlite3_column_type (stmt, COL_GRANT) != SQLITE_NULL;
-
-      state->participant = sqlite3_column_int64 (stmt, COL_ID);
-      state->name = g_strdup (text (stmt, COL_NAME));
-      state->minor = cr_consent_is_minor (sqlite3_column_int (stmt, COL_MINOR) != 0, text (stmt, COL_DOB), date);
-      state->erased = sqlite3_column_type (stmt, COL_ERASED) != SQLITE_NULL;
-      facts_at (stmt, COL_LATEST, &latest);
-      facts_at (stmt, COL_GRANT, &grant);
-      cr_consent_derive (state, has_latest ? &latest : NULL, has_grant ? &grant : NULL, date);
-      each (state, data);
-    }
-  return rc == SQLITE_DONE || cr_db_set_error (db, rc, error);
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, "?2"), ids, -1, SQLITE_TRANSIENT);
+  return stmt;
 }
 
-static void
-insert_state (CrConsentState *state,
-              gpointer        table)
+/* The states of everyone (participants NULL) or of the people named, in id order. */
+static GPtrArray *
+query_states (CrDb        *db,
+              GArray      *participants,
+              const char  *date,
+              GError     **error)
 {
-  g_hash_table_insert (table, &state->participant, state);
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_consent_state_free);
+  g_autofree char *ids = participants ? ids_json (participants) : NULL;
+  g_autoptr(sqlite3_stmt) people = prepare_stream (db, ids ? some_people_sql : people_sql, date, ids, error);
+  g_autoptr(sqlite3_stmt) records = people ? prepare_stream (db, ids ? some_records_sql : records_sql, date, ids, error)
+                                           : NULL;
+  g_autoptr(GString) latest_text = g_string_sized_new (256);
+  g_autoptr(GString) grant_text = g_string_sized_new (256);
+  SavedFacts latest = { latest_text }, grant = { grant_text };
+  int prc, rrc;
+
+  if (records == NULL)
+    return NULL;
+  rrc = sqlite3_step (records);
+  while ((prc = sqlite3_step (people)) == SQLITE_ROW)
+    {
+      gint64 person = sqlite3_column_int64 (people, 0);
+      gboolean has_latest = FALSE, has_grant = FALSE, grant_is_latest = FALSE;
+      CrConsentFacts latest_facts, grant_facts;
+
+      /* Records of nobody cannot be (the foreign key), but the streams must not stall on one. */
+      while (rrc == SQLITE_ROW && sqlite3_column_int64 (records, 0) < person)
+        rrc = sqlite3_step (records);
+      for (; rrc == SQLITE_ROW && sqlite3_column_int64 (records, 0) == person; rrc = sqlite3_step (records))
+        {
+          gboolean is_grant;
+
+          if (has_grant)
+            continue;
+          is_grant = cr_consent_is_grant ((const char *) sqlite3_column_text (records, 1));
+          if (!has_latest)
+            {
+              save_facts (&latest, records);
+              has_latest = TRUE;
+              grant_is_latest = has_grant = is_grant;
+            }
+          else if (is_grant)
+            {
+              save_facts (&grant, records);
+              has_grant = TRUE;
+            }
+        }
+      if (rrc != SQLITE_ROW && rrc != SQLITE_DONE)
+        break;
+      if (has_latest)
+        facts_of (&latest, &latest_facts);
+      if (has_grant)
+        facts_of (grant_is_latest ? &latest : &grant, &grant_facts);
+      g_ptr_array_add (states, cr_consent_derive (person, (const char *) sqlite3_column_text (people, 1),
+                                                  cr_consent_is_minor (sqlite3_column_int (people, 2) != 0,
+                                                                       (const char *) sqlite3_column_text (people, 3),
+                                                                       date),
+                                                  sqlite3_column_type (people, 4) != SQLITE_NULL,
+                                                  has_latest ? &latest_facts : NULL, has_grant ? &grant_facts : NULL,
+                                                  date));
+    }
+  if (rrc != SQLITE_ROW && rrc != SQLITE_DONE)
+    prc = rrc;
+  if (prc != SQLITE_DONE)
+    {
+      cr_db_set_error (db, prc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&states);
 }
 
 GHashTable *
@@ -108,19 +184,21 @@ cr_consent_current_many (CrDb        *db,
                          const char  *on_date,
                          GError     **error)
 {
-  g_autoptr(GHashTable) table = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                                       (GDestroyNotify) cr_consent_state_free);
+  g_autofree char *date = on_date ? g_strdup (on_date) : cr_consent_today ();
+  g_autoptr(GPtrArray) states = query_states (db, participants, date, error);
+  g_autoptr(GHashTable) table = NULL;
 
-  if (!query_states (db, participants, on_date, insert_state, table, error))
+  if (states == NULL)
     return NULL;
+  table = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) cr_consent_state_free);
+  for (guint i = 0; i < states->len; i++)
+    {
+      CrConsentState *state = g_ptr_array_index (states, i);
+      g_hash_table_insert (table, &state->participant, state);
+    }
+  /* The table owns them now. */
+  g_ptr_array_set_free_func (states, NULL);
   return g_steal_pointer (&table);
-}
-
-static void
-append_state (CrConsentState *state,
-              gpointer        list)
-{
-  g_ptr_array_add (list, state);
 }
 
 GPtrArray *
@@ -128,10 +206,64 @@ cr_consent_current_all (CrDb        *db,
                         const char  *on_date,
                         GError     **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_consent_state_free);
+  g_autofree char *date = on_date ? g_strdup (on_date) : cr_consent_today ();
+  g_autoptr(GPtrArray) states = query_states (db, NULL, date, error);
+  g_autoptr(sqlite3_stmt) order = states ? cr_db_prepare (db, name_order_sql, error) : NULL;
+  g_autofree gint64 *ids = NULL;
+  g_autofree guint *where = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree gboolean *taken = NULL;
+  gint64 lo = 0, span = 0;
+  int rc;
 
-  if (!query_states (db, NULL, on_date, append_state, list, error))
+  if (order == NULL)
     return NULL;
+  /* The states are in id order. Ids are never reused, so they are mostly dense: a table
+   * by id finds a state at once; sparse ids are searched for side by side. */
+  ids = g_new (gint64, states->len);
+  taken = g_new0 (gboolean, states->len);
+  for (guint i = 0; i < states->len; i++)
+    ids[i] = ((CrConsentState *) g_ptr_array_index (states, i))->participant;
+  if (states->len > 0)
+    {
+      lo = ids[0];
+      span = ids[states->len - 1] - lo + 1;
+    }
+  if (span > 0 && span <= 4 * (gint64) states->len + 64)
+    {
+      where = g_new0 (guint, span);
+      for (guint i = 0; i < states->len; i++)
+        where[ids[i] - lo] = i + 1;
+    }
+  /* Name order comes from the name index (a sort in C would have to copy NOCASE). */
+  list = g_ptr_array_new_full (states->len, (GDestroyNotify) cr_consent_state_free);
+  while ((rc = sqlite3_step (order)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (order, 0);
+      gint64 at = -1;
+
+      if (where)
+        at = id >= lo && id - lo < span ? (gint64) where[id - lo] - 1 : -1;
+      else
+        {
+          gint64 *found = states->len ? bsearch (&id, ids, states->len, sizeof (gint64), by_id) : NULL;
+          at = found ? found - ids : -1;
+        }
+      if (at >= 0 && !taken[at])
+        {
+          taken[at] = TRUE;
+          g_ptr_array_add (list, g_ptr_array_index (states, at));
+        }
+    }
+  /* The list owns what it took; anyone added meanwhile is in neither. */
+  for (guint i = 0; i < states->len; i++)
+    if (taken[i])
+      states->pdata[i] = NULL;
+  if (rc != SQLITE_DONE)
+    {
+      cr_db_set_error (db, rc, error);
+      return NULL;
+    }
   return g_steal_pointer (&list);
 }
 

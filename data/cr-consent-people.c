@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "cr-consent-people.h"
 
 void
@@ -15,17 +17,50 @@ cr_event_people_free (CrEventPeople *event)
 }
 
 /* Each link is ranked: the select's people first, then the clip's, then the interview's;
- * a person linked twice appears once, where first linked. */
+ * a person linked twice appears once, where first linked. Every event has a row (the
+ * select's branch is a left join); the order is made in C, where it costs a sort of
+ * integers rather than two temporary b-trees in SQLite. */
 static const char event_people_sql[] =
-  "WITH e AS (SELECT id, position, selection, clip FROM cut_event WHERE cut = ?1),"
-  " links (event, participant, rank) AS ("
-  "  SELECT e.id, sp.participant, sp.position FROM e JOIN selection_participant sp ON sp.selection = e.selection"
-  "  UNION ALL SELECT e.id, cp.participant, 1000000 + cp.position FROM e JOIN clip_participant cp ON cp.clip = e.clip"
-  "  UNION ALL SELECT e.id, ip.participant, 2000000 + ip.position FROM e JOIN clip c ON c.id = e.clip"
-  "    JOIN interview_participant ip ON ip.interview = c.interview)"
-  " SELECT e.position, e.clip, c.no_person, l.participant, min (l.rank) AS r"
-  " FROM e JOIN clip c ON c.id = e.clip LEFT JOIN links l ON l.event = e.id"
-  " GROUP BY e.id, l.participant ORDER BY e.position, r";
+  "WITH e AS (SELECT e.id, e.position, e.selection, e.clip, c.no_person, c.interview"
+  "  FROM cut_event e JOIN clip c ON c.id = e.clip WHERE e.cut = ?1)"
+  " SELECT e.position, e.clip, e.no_person, sp.participant, sp.position FROM e"
+  "  LEFT JOIN selection_participant sp ON sp.selection = e.selection"
+  " UNION ALL SELECT e.position, e.clip, e.no_person, cp.participant, 1000000 + cp.position FROM e"
+  "  JOIN clip_participant cp ON cp.clip = e.clip"
+  " UNION ALL SELECT e.position, e.clip, e.no_person, ip.participant, 2000000 + ip.position FROM e"
+  "  JOIN interview_participant ip ON ip.interview = e.interview";
+
+typedef struct
+{
+  guint    position;
+  gint64   rank;       /* -1: nobody on this row */
+  gint64   participant;
+  gint64   clip;
+  gboolean no_person;
+} Link;
+
+static int
+by_event_and_rank (const void *a,
+                   const void *b)
+{
+  const Link *x = a, *y = b;
+
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  return x->participant < y->participant ? -1 : x->participant > y->participant;
+}
+
+static gboolean
+has_person (GArray *people,
+            gint64  person)
+{
+  for (guint i = 0; i < people->len; i++)
+    if (g_array_index (people, gint64, i) == person)
+      return TRUE;
+  return FALSE;
+}
 
 GPtrArray *
 cr_cut_event_people (CrDb    *db,
@@ -34,6 +69,7 @@ cr_cut_event_people (CrDb    *db,
 {
   g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, event_people_sql, error);
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_event_people_free);
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (Link));
   CrEventPeople *current = NULL;
   int rc;
 
@@ -42,27 +78,33 @@ cr_cut_event_people (CrDb    *db,
   sqlite3_bind_int64 (stmt, 1, cut);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      guint position = (guint) sqlite3_column_int (stmt, 0);
-
-      if (current == NULL || current->position != position)
-        {
-          current = g_new0 (CrEventPeople, 1);
-          current->position = position;
-          current->clip = sqlite3_column_int64 (stmt, 1);
-          current->no_person = sqlite3_column_int (stmt, 2) != 0;
-          current->people = g_array_new (FALSE, FALSE, sizeof (gint64));
-          g_ptr_array_add (events, current);
-        }
-      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
-        {
-          gint64 person = sqlite3_column_int64 (stmt, 3);
-          g_array_append_val (current->people, person);
-        }
+      gboolean nobody = sqlite3_column_type (stmt, 3) == SQLITE_NULL;
+      Link link = { (guint) sqlite3_column_int (stmt, 0), nobody ? -1 : sqlite3_column_int64 (stmt, 4),
+                    sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 1),
+                    sqlite3_column_int (stmt, 2) != 0 };
+      g_array_append_val (links, link);
     }
   if (rc != SQLITE_DONE)
     {
       cr_db_set_error (db, rc, error);
       return NULL;
+    }
+  qsort (links->data, links->len, sizeof (Link), by_event_and_rank);
+  for (guint i = 0; i < links->len; i++)
+    {
+      const Link *link = &g_array_index (links, Link, i);
+
+      if (current == NULL || current->position != link->position)
+        {
+          current = g_new0 (CrEventPeople, 1);
+          current->position = link->position;
+          current->clip = link->clip;
+          current->no_person = link->no_person;
+          current->people = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_ptr_array_add (events, current);
+        }
+      if (link->rank >= 0 && !has_person (current->people, link->participant))
+        g_array_append_val (current->people, link->participant);
     }
   return g_steal_pointer (&events);
 }

@@ -123,29 +123,8 @@ cr_consent_check (CrDb      *db,
 void
 cr_consent_state_free (CrConsentState *state)
 {
-  if (state == NULL)
-    return;
-  g_free (state->name);
-  g_free (state->status);
-  g_free (state->date);
-  g_free (state->channels);
-  g_free (state->media);
-  g_free (state->naming);
-  g_free (state->expires);
-  g_free (state->guardian_name);
-  g_free (state->guardian_relationship);
-  g_free (state->form_version);
-  g_free (state->withdrawn_channels);
-  g_free (state->withdrawn_media);
+  /* The strings live in the state's own allocation (see pack ()). */
   g_free (state);
-}
-
-static void
-replace (char       **slot,
-         const char  *value)
-{
-  g_free (*slot);
-  *slot = g_strdup (value);
 }
 
 /* The members of `granted` that `remaining` leaves out. */
@@ -165,68 +144,115 @@ taken_away (const char *granted,
   return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
-void
-cr_consent_derive (CrConsentState       *state,
+enum { S_NAME, S_STATUS, S_DATE, S_CHANNELS, S_MEDIA, S_NAMING, S_EXPIRES, S_GUARDIAN_NAME,
+       S_GUARDIAN_RELATIONSHIP, S_FORM_VERSION, S_WITHDRAWN_CHANNELS, S_WITHDRAWN_MEDIA, N_STRINGS };
+
+/* One allocation for the state and its strings: everyone's consent at once is 100,000 of
+ * them, and a dozen small allocations each cost more than the query that finds them. */
+static CrConsentState *
+pack (const CrConsentState *draft,
+      const char           *strings[N_STRINGS])
+{
+  gsize size = sizeof (CrConsentState), len[N_STRINGS] = { 0 };
+  CrConsentState *state;
+  char **slots[N_STRINGS];
+  char *at;
+
+  for (int i = 0; i < N_STRINGS; i++)
+    size += strings[i] ? (len[i] = strlen (strings[i]) + 1) : 0;
+  state = g_malloc (size);
+  *state = *draft;
+  slots[S_NAME] = &state->name;
+  slots[S_STATUS] = &state->status;
+  slots[S_DATE] = &state->date;
+  slots[S_CHANNELS] = &state->channels;
+  slots[S_MEDIA] = &state->media;
+  slots[S_NAMING] = &state->naming;
+  slots[S_EXPIRES] = &state->expires;
+  slots[S_GUARDIAN_NAME] = &state->guardian_name;
+  slots[S_GUARDIAN_RELATIONSHIP] = &state->guardian_relationship;
+  slots[S_FORM_VERSION] = &state->form_version;
+  slots[S_WITHDRAWN_CHANNELS] = &state->withdrawn_channels;
+  slots[S_WITHDRAWN_MEDIA] = &state->withdrawn_media;
+  at = (char *) (state + 1);
+  for (int i = 0; i < N_STRINGS; i++)
+    {
+      *slots[i] = strings[i] ? memcpy (at, strings[i], len[i]) : NULL;
+      at += strings[i] ? len[i] : 0;
+    }
+  return state;
+}
+
+CrConsentState *
+cr_consent_derive (gint64                participant,
+                   const char           *name,
+                   gboolean              minor,
+                   gboolean              erased,
                    const CrConsentFacts *latest,
                    const CrConsentFacts *grant,
                    const char           *date)
 {
+  CrConsentState draft = { .participant = participant, .minor = minor, .erased = erased };
+  const char *s[N_STRINGS] = { [S_NAME] = name };
+  g_autofree char *withdrawn_channels = NULL;
+  g_autofree char *withdrawn_media = NULL;
+
   if (latest == NULL)
     {
-      state->problem = CR_CONSENT_MISSING;
+      draft.problem = CR_CONSENT_MISSING;
       goto erased;
     }
-  state->status = g_strdup (latest->status);
-  state->date = g_strdup (latest->date);
+  s[S_STATUS] = latest->status;
+  s[S_DATE] = latest->date;
 
   if (grant != NULL)
     {
-      replace (&state->channels, grant->channels);
-      replace (&state->media, grant->media);
-      replace (&state->naming, grant->naming);
-      replace (&state->expires, grant->expires);
-      replace (&state->guardian_name, grant->guardian_name);
-      replace (&state->guardian_relationship, grant->guardian_relationship);
-      replace (&state->form_version, grant->form_version);
+      s[S_CHANNELS] = grant->channels;
+      s[S_MEDIA] = grant->media;
+      s[S_NAMING] = grant->naming;
+      s[S_EXPIRES] = grant->expires;
+      s[S_GUARDIAN_NAME] = grant->guardian_name;
+      s[S_GUARDIAN_RELATIONSHIP] = grant->guardian_relationship;
+      s[S_FORM_VERSION] = grant->form_version;
     }
 
-  if (cr_consent_is_grant (state->status))
-    state->problem = CR_CONSENT_OK;
-  else if (g_str_equal (state->status, "withdrawn"))
+  if (cr_consent_is_grant (latest->status))
+    draft.problem = CR_CONSENT_OK;
+  else if (g_str_equal (latest->status, "withdrawn"))
     {
       if (grant != NULL && g_strcmp0 (latest->withdrawal_scope, "part") == 0)
         {
           /* What remains is what the withdrawal names, within what was granted. */
-          state->partly_withdrawn = TRUE;
-          state->problem = CR_CONSENT_OK;
-          state->withdrawn_channels = taken_away (grant->channels, latest->channels);
-          state->withdrawn_media = taken_away (grant->media, latest->media);
+          draft.partly_withdrawn = TRUE;
+          draft.problem = CR_CONSENT_OK;
+          s[S_WITHDRAWN_CHANNELS] = withdrawn_channels = taken_away (grant->channels, latest->channels);
+          s[S_WITHDRAWN_MEDIA] = withdrawn_media = taken_away (grant->media, latest->media);
           if (latest->channels)
-            replace (&state->channels, latest->channels);
+            s[S_CHANNELS] = latest->channels;
           if (latest->media)
-            replace (&state->media, latest->media);
+            s[S_MEDIA] = latest->media;
         }
       else
         {
           /* Nothing may be used any more: the old grant says only what it once covered. */
-          state->problem = CR_CONSENT_WITHDRAWN;
-          g_clear_pointer (&state->channels, g_free);
-          g_clear_pointer (&state->media, g_free);
+          draft.problem = CR_CONSENT_WITHDRAWN;
+          s[S_CHANNELS] = s[S_MEDIA] = NULL;
         }
     }
-  else if (g_str_equal (state->status, "declined"))
-    state->problem = CR_CONSENT_DECLINED;
+  else if (g_str_equal (latest->status, "declined"))
+    draft.problem = CR_CONSENT_DECLINED;
   else
-    state->problem = CR_CONSENT_PENDING;
+    draft.problem = CR_CONSENT_PENDING;
 
-  if (state->problem == CR_CONSENT_OK && state->expires && g_strcmp0 (state->expires, date) < 0)
-    state->problem = CR_CONSENT_EXPIRED;
-  if (state->problem == CR_CONSENT_OK && state->minor && state->guardian_name == NULL)
-    state->problem = CR_CONSENT_NO_GUARDIAN;
+  if (draft.problem == CR_CONSENT_OK && s[S_EXPIRES] && g_strcmp0 (s[S_EXPIRES], date) < 0)
+    draft.problem = CR_CONSENT_EXPIRED;
+  if (draft.problem == CR_CONSENT_OK && minor && s[S_GUARDIAN_NAME] == NULL)
+    draft.problem = CR_CONSENT_NO_GUARDIAN;
 erased:
   /* Nobody can confirm an erased person's consent any more. */
-  if (state->erased && (state->problem == CR_CONSENT_OK || state->problem == CR_CONSENT_MISSING))
-    state->problem = CR_CONSENT_ERASED;
+  if (erased && (draft.problem == CR_CONSENT_OK || draft.problem == CR_CONSENT_MISSING))
+    draft.problem = CR_CONSENT_ERASED;
+  return pack (&draft, s);
 }
 
 static void
@@ -247,7 +273,6 @@ cr_consent_current (CrDb        *db,
                     const char  *on_date,
                     GError     **error)
 {
-  g_autoptr(CrConsentState) state = g_new0 (CrConsentState, 1);
   g_autoptr(CrRecord) person = NULL;
   g_autofree char *date = on_date ? g_strdup (on_date) : cr_consent_today ();
   CrQuery query = { .field = "participant" };
@@ -259,11 +284,6 @@ cr_consent_current (CrDb        *db,
 
   if (!(person = cr_store_get (db, &cr_entity_participant, participant, error)))
     return NULL;
-  state->participant = participant;
-  state->name = g_strdup (cr_record_get (person, "name"));
-  state->minor = cr_participant_is_minor (person, date);
-  state->erased = cr_record_get (person, "erased_at") != NULL;
-
   query.value = id_text;
   if (!(history = cr_store_list (db, &cr_entity_consent, &query, error)))
     return NULL;
@@ -283,8 +303,9 @@ cr_consent_current (CrDb        *db,
     facts_of (latest, &latest_facts);
   if (grant)
     facts_of (grant, &grant_facts);
-  cr_consent_derive (state, latest ? &latest_facts : NULL, grant ? &grant_facts : NULL, date);
-  return g_steal_pointer (&state);
+  return cr_consent_derive (participant, cr_record_get (person, "name"), cr_participant_is_minor (person, date),
+                            cr_record_get (person, "erased_at") != NULL, latest ? &latest_facts : NULL,
+                            grant ? &grant_facts : NULL, date);
 }
 
 const char *
@@ -304,12 +325,25 @@ cr_consent_problem_to_string (CrConsentProblem problem)
     }
 }
 
+/* Whether a comma-separated list names the word; read in place, as a cut's check asks it
+ * of every person in every event. */
 static gboolean
 list_has (const char *list,
           const char *word)
 {
-  g_auto(GStrv) parts = list ? g_strsplit (list, ",", -1) : NULL;
-  return parts && g_strv_contains ((const char * const *) parts, word);
+  gsize len = strlen (word);
+  const char *at = list;
+
+  while (at && *at)
+    {
+      const char *end = strchr (at, ',');
+      gsize n = end ? (gsize) (end - at) : strlen (at);
+
+      if (n == len && memcmp (at, word, len) == 0)
+        return TRUE;
+      at = end ? end + 1 : NULL;
+    }
+  return FALSE;
 }
 
 gboolean

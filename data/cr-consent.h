@@ -61,9 +61,11 @@ void            cr_consent_state_free       (CrConsentState *state);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrConsentState, cr_consent_state_free)
 
 /* The current consent from the latest record and the latest grant on or before `date`
- * (either NULL: none). state->participant, name, minor and erased are the caller's. Both
- * the per-person path and the set-based query (cr-consent-current.h) end here. */
-void            cr_consent_derive           (CrConsentState *state, const CrConsentFacts *latest,
+ * (either NULL: none), of the person named. Both the per-person path and the set-based
+ * query (cr-consent-current.h) end here. The state's strings share its one allocation:
+ * read them, never free or replace them. */
+CrConsentState *cr_consent_derive           (gint64 participant, const char *name, gboolean minor,
+                                             gboolean erased, const CrConsentFacts *latest,
                                              const CrConsentFacts *grant, const char *date);
 gboolean        cr_consent_is_minor         (gboolean marked, const char *date_of_birth, const char *on_date);
 gboolean        cr_consent_is_grant         (const char *status);

@@ -460,8 +460,9 @@ check_production (CrDb    *db,
   return TRUE;
 }
 
-/* Read-only media: a WAL file needs its -shm beside it, which cannot be made there, so such
- * a file is read as immutable (nothing else can write it either). */
+/* Read-only media, or a folder of another user's: a WAL file needs its -shm beside it, which
+ * cannot be made there (CANTOPEN on read-only media, READONLY_CANTINIT in a folder we may
+ * not write), so such a file is read as immutable. */
 static CrDb *
 open_read_only (const char  *path,
                 char        *reason,
@@ -473,7 +474,9 @@ open_read_only (const char  *path,
 
   if (db == NULL)
     return NULL;
-  if (pragma_int (db, "page_count", NULL) < 0 && (sqlite3_errcode (db->handle) & 0xff) == SQLITE_CANTOPEN)
+  if (pragma_int (db, "page_count", NULL) < 0 &&
+      ((sqlite3_errcode (db->handle) & 0xff) == SQLITE_CANTOPEN ||
+       (sqlite3_errcode (db->handle) & 0xff) == SQLITE_READONLY))
     {
       g_clear_pointer (&db, cr_db_close);
       if (!(uri = cr_db_file_immutable_uri (path)))

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cr-clips.h"
 #include "cr-entity.h"
 
@@ -137,6 +139,30 @@ static const CrField cut_fields[] = {
   { "created_at", NULL, CR_FIELD_TEXT, RO },
 };
 
+/* Drop-frame timecode skips the labels ;00 and ;01 (;00 to ;03 at 59.94) of every minute but
+ * each tenth: a record start there could never be shown or exported. */
+static gboolean
+check_drop_frame_label (const CrEntity  *e,
+                        const char      *timecode,
+                        const char      *rate,
+                        GError         **error)
+{
+  int skipped = g_strcmp0 (rate, "60000/1001") == 0 ? 4 : 2;
+  int minutes, seconds, frames;
+
+  /* Normalised already: HH:MM:SS:FF. */
+  if (timecode == NULL || strlen (timecode) != 11)
+    return TRUE;
+  minutes = g_ascii_digit_value (timecode[3]) * 10 + g_ascii_digit_value (timecode[4]);
+  seconds = g_ascii_digit_value (timecode[6]) * 10 + g_ascii_digit_value (timecode[7]);
+  frames = g_ascii_digit_value (timecode[9]) * 10 + g_ascii_digit_value (timecode[10]);
+  if (seconds == 0 && frames < skipped && minutes % 10 != 0)
+    return cr_field_error (e, cr_entity_find_field (e, "record_start"), error,
+                           "“%.8s;%.2s” does not exist in drop-frame timecode: frames 00 to %02d are "
+                           "skipped at each minute except every tenth", timecode, timecode + 9, skipped - 1);
+  return TRUE;
+}
+
 static gboolean
 check_cut (CrDb      *db,
            CrRecord  *record,
@@ -163,6 +189,9 @@ check_cut (CrDb      *db,
     return cr_field_error (e, cr_entity_find_field (e, "drop_frame"), error,
                            "drop-frame timecode exists only at 29.97 and 59.94 fps, not at %s", rate);
   if (!cr_field_check_timecode_rate (e, record, "record_start", rate, error))
+    return FALSE;
+  if (cr_record_get_int (record, "drop_frame", 0) &&
+      !check_drop_frame_label (e, cr_record_get (record, "record_start"), rate, error))
     return FALSE;
   if (name == NULL)
     return TRUE;

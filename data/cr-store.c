@@ -83,34 +83,45 @@ cr_store_resolve (CrDb            *db,
                   gint64          *out,
                   GError         **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?1 OR %s = ?2 COLLATE NOCASE LIMIT 2",
-                                          entity->table, entity->label);
+  g_autofree char *sql = g_strdup_printf ("SELECT id, %s = ?2 COLLATE NOCASE FROM %s "
+                                          "WHERE id = ?1 OR %s = ?2 COLLATE NOCASE LIMIT 3",
+                                          entity->label, entity->table, entity->label);
   g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, sql, error);
-  const char *text = id_or_label[0] == '#' ? id_or_label + 1 : id_or_label;
+  /* "#12" is always the id; "12" is first what people type (a shot numbered 12), then an id. */
+  gboolean id_only = id_or_label[0] == '#';
+  const char *text = id_only ? id_or_label + 1 : id_or_label;
   char *end = NULL;
   gint64 as_id = g_ascii_strtoll (text, &end, 10);
-  gint64 found = 0;
-  int rows = 0;
+  gint64 found = 0, by_id = 0;
+  int labelled = 0;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, (end != text && *end == '\0') ? as_id : -1);
-  sqlite3_bind_text (stmt, 2, id_or_label, -1, SQLITE_TRANSIENT);
+  if (!id_only)
+    sqlite3_bind_text (stmt, 2, id_or_label, -1, SQLITE_TRANSIENT);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      /* An exact id wins over a name that happens to be digits. */
-      if (rows++ == 0 || id == as_id)
-        found = id;
+
+      if (sqlite3_column_int (stmt, 1) == 1)
+        {
+          found = id;
+          labelled++;
+        }
+      else
+        by_id = id;
     }
-  if (rows == 0)
+  if (labelled == 0)
+    found = by_id;
+  if (found == 0)
     {
       g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_FOUND, "no %s “%s”", entity->name, id_or_label);
       return FALSE;
     }
-  if (rows > 1 && found != as_id)
+  if (labelled > 1)
     {
-      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "“%s” names more than one %s; give the id",
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "“%s” names more than one %s; give the id (#N)",
                    id_or_label, entity->name);
       return FALSE;
     }

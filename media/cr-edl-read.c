@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cr-edl.h"
+#include "cr-edl-private.h"
 #include "cr-export-text.h"
 #include "cr-message.h"
 
@@ -20,6 +21,10 @@ typedef struct
   gboolean  has_source_rate;
   CrRate    source_rate;
   gboolean  source_drop;
+  char     *source_in_out;   /* "* SOURCE IN OUT:": the exact source range at the source's rate */
+  int       transition;      /* a dissolve's or wipe's frames into this event; 0: a cut */
+  char     *transition_name; /* "dissolve", "wipe W001" */
+  gboolean  has_to_name;     /* a "* TO CLIP NAME:" named the incoming clip */
   gboolean  fcm_drop;        /* the FCM mode in force at the event */
 } Pending;
 
@@ -32,6 +37,7 @@ typedef struct
   gboolean                fcm_drop;
   gboolean                events_started;
   gint64                  first_record;   /* -1 until the first event */
+  char                   *record_start;   /* "* RECORD START:" under the first event, or NULL */
   Pending                 pending;
   GHashTable             *source_by_key;  /* "name\nrate\ndrop" -> index + 1 */
 } Reader;
@@ -66,6 +72,10 @@ pending_clear (Pending *pending)
 {
   g_clear_pointer (&pending->fields, g_strfreev);
   g_clear_pointer (&pending->clip_name, g_free);
+  g_clear_pointer (&pending->source_in_out, g_free);
+  g_clear_pointer (&pending->transition_name, g_free);
+  pending->transition = 0;
+  pending->has_to_name = FALSE;
   pending->has_source_rate = FALSE;
 }
 
@@ -98,7 +108,7 @@ parse_tc (const char              *text,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!cr_timecode_parse (text, fmt, out, &local_error))
+  if (!cr_edl_parse_timecode (text, fmt, out, &local_error))
     return fail (error, line, "%s “%s”: %s", what, text, local_error->message);
   return TRUE;
 }
@@ -148,64 +158,6 @@ find_source (Reader     *reader,
 }
 
 static gboolean
-finish_event (Reader  *reader,
-              GError **error)
-{
-  Pending *p = &reader->pending;
-  CrTimeline *timeline = reader->timeline;
-  CrTimecodeFormat record_fmt = cr_timeline_get_format (timeline);
-  CrTimecodeFormat source_fmt;
-  const CrTimelineSource *source;
-  CrTimelineEvent *event;
-  gint64 src_in, src_out, rec_in, rec_out;
-  guint index;
-
-  if (p->fields == NULL)
-    return TRUE;
-
-  source_fmt.rate = p->has_source_rate ? p->source_rate : timeline->rate;
-  source_fmt.drop_frame = p->has_source_rate ? p->source_drop : p->fcm_drop;
-  if (!parse_tc (p->fields[4], &source_fmt, p->line, "source in", &src_in, error) ||
-      !parse_tc (p->fields[5], &source_fmt, p->line, "source out", &src_out, error) ||
-      !parse_tc (p->fields[6], &record_fmt, p->line, "record in", &rec_in, error) ||
-      !parse_tc (p->fields[7], &record_fmt, p->line, "record out", &rec_out, error))
-    return FALSE;
-  if (src_out <= src_in || rec_out <= rec_in)
-    return fail (error, p->line, "an out point is not after its in point");
-
-  if (reader->first_record < 0)
-    {
-      reader->first_record = rec_in;
-      timeline->record_start = reader->options->has_record_start
-                               ? reader->options->record_start : hour_before (rec_in, &record_fmt);
-    }
-  if (rec_in < timeline->record_start)
-    return fail (error, p->line, "record in %s is before the record start", p->fields[6]);
-
-  index = find_source (reader, p->clip_name ? p->clip_name : p->fields[1],
-                       source_fmt.rate, source_fmt.drop_frame, p->fields[2]);
-  event = cr_timeline_add_event (timeline, index, src_in, src_out, rec_in - timeline->record_start);
-  event->line = p->line;
-  source = cr_timeline_get_source (timeline, index);
-  ((CrTimelineSource *) source)->duration = MAX (source->duration, src_out);
-
-  /* A speed change or a miscounted rate shows as record and source lengths that disagree;
-   * converted lengths may differ by the rounding of one frame. */
-  {
-    gint64 expected = cr_timeline_event_get_length (timeline, event);
-    gint64 slack = cr_rate_equal (source_fmt.rate, timeline->rate) ? 0 : 1;
-
-    if (ABS ((rec_out - rec_in) - expected) > slack)
-      return fail (error, p->line, "record length %" G_GINT64_FORMAT " frames does not match the source "
-                   "length (%" G_GINT64_FORMAT " at the timeline rate): speed changes are not supported",
-                   rec_out - rec_in, expected);
-  }
-
-  pending_clear (p);
-  return TRUE;
-}
-
-static gboolean
 ensure_rate (Reader  *reader,
              guint    line,
              GError **error)
@@ -224,6 +176,219 @@ ensure_rate (Reader  *reader,
     return fail (error, line, "the EDL does not say its frame rate (no “* FRAME RATE:” comment); give one");
   reader->timeline->drop_frame = reader->fcm_drop;
   reader->have_rate = TRUE;
+  return TRUE;
+}
+
+/* Timeline frames as frames at `rate` (the same rounding as the other way). */
+static gint64
+timeline_to_source (const CrTimeline *timeline,
+                    CrRate            rate,
+                    gint64            frames)
+{
+  CrTimeline probe = { .rate = rate };
+  CrTimelineSource source = { .rate = timeline->rate };
+
+  return cr_timeline_source_to_record (&probe, &source, frames);
+}
+
+/* A dissolve or wipe becomes a cut at its centre: the outgoing event (the one that ends where
+ * the transition starts) runs on for half of it, and this one starts half of it later. */
+static gboolean
+cut_at_transition_centre (Reader  *reader,
+                          CrRate   source_rate,
+                          gint64  *src_in,
+                          gint64  *rec_in,
+                          gint64   rec_out,
+                          GError **error)
+{
+  Pending *p = &reader->pending;
+  CrTimeline *timeline = reader->timeline;
+  gint64 half = p->transition / 2;
+
+  if (p->transition > rec_out - *rec_in)
+    return fail (error, p->line, "the %s of %d frames is longer than its event", p->transition_name,
+                 p->transition);
+  if (timeline->events->len > 0)
+    {
+      CrTimelineEvent *before = g_ptr_array_index (timeline->events, timeline->events->len - 1);
+      CrTimelineSource *source = g_ptr_array_index (timeline->sources, before->source);
+
+      if (before->record + cr_timeline_event_get_length (timeline, before) == *rec_in - timeline->record_start)
+        {
+          before->out += timeline_to_source (timeline, source->rate, half);
+          source->duration = MAX (source->duration, before->out);
+        }
+    }
+  *src_in += timeline_to_source (timeline, source_rate, half);
+  *rec_in += half;
+  cr_timeline_add_warning (timeline, "EDL line %u: the %s of %d frames is read as a cut at its centre",
+                           p->line, p->transition_name, p->transition);
+  return TRUE;
+}
+
+/* A line at the record time of the event before it: the same range's sound on a line of its
+ * own is that event; another source's sound under the picture needs a track of its own. */
+static gboolean
+is_under_previous (Reader     *reader,
+                   const char *name,
+                   CrRate      rate,
+                   gint64      src_in,
+                   gint64      src_out,
+                   gint64      record,
+                   gboolean   *same_event)
+{
+  CrTimeline *timeline = reader->timeline;
+  const CrTimelineEvent *before;
+  const CrTimelineSource *source;
+
+  if (timeline->events->len == 0)
+    return FALSE;
+  before = g_ptr_array_index (timeline->events, timeline->events->len - 1);
+  if (record >= before->record + cr_timeline_event_get_length (timeline, before))
+    return FALSE;
+  source = cr_timeline_get_source (timeline, before->source);
+  *same_event = g_str_equal (source->name, name) && cr_rate_equal (source->rate, rate) &&
+                before->in == src_in && before->out == src_out && before->record == record;
+  return TRUE;
+}
+
+static gboolean
+finish_event (Reader  *reader,
+              GError **error)
+{
+  Pending *p = &reader->pending;
+  CrTimeline *timeline = reader->timeline;
+  CrTimecodeFormat record_fmt;
+  CrTimecodeFormat source_fmt;
+  const CrTimelineSource *source;
+  CrTimelineEvent *event;
+  gint64 src_in, src_out, rec_in, rec_out;
+  gboolean exact_source = FALSE, wrapped = FALSE;
+  guint index;
+
+  if (p->fields == NULL)
+    return TRUE;
+
+  if (!ensure_rate (reader, p->line, error))
+    return FALSE;
+  record_fmt = cr_timeline_get_format (timeline);
+  source_fmt.rate = p->has_source_rate ? p->source_rate : timeline->rate;
+  source_fmt.drop_frame = p->has_source_rate ? p->source_drop : p->fcm_drop;
+  if (p->has_source_rate && p->source_in_out != NULL)
+    {
+      /* Ours: the line's source timecodes are relabelled at the list's rate for other readers;
+       * the comment has the source's own. */
+      g_auto(GStrv) exact = g_strsplit (p->source_in_out, " ", -1);
+
+      if (g_strv_length (exact) != 2)
+        return fail (error, p->line, "“* SOURCE IN OUT:” needs two timecodes");
+      if (!parse_tc (exact[0], &source_fmt, p->line, "source in", &src_in, error) ||
+          !parse_tc (exact[1], &source_fmt, p->line, "source out", &src_out, error))
+        return FALSE;
+      exact_source = TRUE;
+    }
+  else if (!parse_tc (p->fields[4], &source_fmt, p->line, "source in", &src_in, error) ||
+           !parse_tc (p->fields[5], &source_fmt, p->line, "source out", &src_out, error))
+    return FALSE;
+  if (!parse_tc (p->fields[6], &record_fmt, p->line, "record in", &rec_in, error) ||
+      !parse_tc (p->fields[7], &record_fmt, p->line, "record out", &rec_out, error))
+    return FALSE;
+
+  /* A range across midnight as other writers give it (23:59:55:00 00:00:05:00): the out point
+   * is on the next day. Refused below when the lengths then disagree. */
+  if (src_out <= src_in)
+    {
+      src_out += cr_timecode_frames_per_day (&source_fmt);
+      wrapped = TRUE;
+    }
+  if (rec_out <= rec_in)
+    {
+      rec_out += cr_timecode_frames_per_day (&record_fmt);
+      wrapped = TRUE;
+    }
+
+  if (reader->first_record < 0)
+    {
+      gint64 start = 0;
+
+      reader->first_record = rec_in;
+      if (reader->options->has_record_start)
+        start = reader->options->record_start;
+      else if (reader->record_start != NULL)
+        {
+          if (!parse_tc (reader->record_start, &record_fmt, p->line, "record start", &start, error))
+            return FALSE;
+        }
+      else
+        start = hour_before (rec_in, &record_fmt);
+      timeline->record_start = start;
+    }
+  else if (rec_in < timeline->record_start)
+    {
+      /* A list that runs past midnight and writes the labels of the next day from 00. */
+      rec_in += cr_timecode_frames_per_day (&record_fmt);
+      rec_out += cr_timecode_frames_per_day (&record_fmt);
+    }
+  if (rec_in < timeline->record_start)
+    return fail (error, p->line, "record in %s is before the record start", p->fields[6]);
+  /* Past midnight labels count on to 47:59:59 (cr_edl_append_timecode); a second midnight is no edit. */
+  if (rec_out >= 2 * cr_timecode_frames_per_day (&record_fmt) || src_out >= 2 * cr_timecode_frames_per_day (&source_fmt))
+    return fail (error, p->line, "the event runs past a second midnight");
+  if (p->transition > 0 &&
+      !cut_at_transition_centre (reader, source_fmt.rate, &src_in, &rec_in, rec_out, error))
+    return FALSE;
+
+  {
+    const char *name = p->clip_name ? p->clip_name : p->fields[1];
+    const char *channel = p->fields[2];
+    gboolean sound_only = channel[0] == 'A' && strchr (channel, 'V') == NULL;
+    gboolean same_event = FALSE;
+
+    if (is_under_previous (reader, name, source_fmt.rate, src_in, src_out, rec_in - timeline->record_start,
+                           &same_event))
+      {
+        if (same_event)
+          find_source (reader, name, source_fmt.rate, source_fmt.drop_frame, p->fields[2]);
+        else if (sound_only)
+          {
+            g_autofree char *shown = cr_text_for_message (name);
+
+            cr_timeline_add_warning (timeline, "EDL line %u: the sound of “%s” under the picture is left "
+                                     "out: a cut has one track", p->line, shown);
+          }
+        else
+          return fail (error, p->line, "record in %s is before the previous event ends: a cut has one "
+                       "picture track", p->fields[6]);
+        if (same_event || sound_only)
+          {
+            pending_clear (p);
+            return TRUE;
+          }
+      }
+  }
+
+  index = find_source (reader, p->clip_name ? p->clip_name : p->fields[1],
+                       source_fmt.rate, source_fmt.drop_frame, p->fields[2]);
+  event = cr_timeline_add_event (timeline, index, src_in, src_out, rec_in - timeline->record_start);
+  event->line = p->line;
+  source = cr_timeline_get_source (timeline, index);
+  ((CrTimelineSource *) source)->duration = MAX (source->duration, src_out);
+
+  /* A speed change or a miscounted rate shows as record and source lengths that disagree;
+   * converted lengths may differ by the rounding of one frame. */
+  {
+    gint64 expected = cr_timeline_event_get_length (timeline, event);
+    gint64 slack = exact_source || cr_rate_equal (source_fmt.rate, timeline->rate) ? 0 : 1;
+
+    if (ABS ((rec_out - rec_in) - expected) > slack && wrapped)
+      return fail (error, p->line, "an out point is not after its in point");
+    if (ABS ((rec_out - rec_in) - expected) > slack)
+      return fail (error, p->line, "record length %" G_GINT64_FORMAT " frames does not match the source "
+                   "length (%" G_GINT64_FORMAT " at the timeline rate): speed changes are not supported",
+                   rec_out - rec_in, expected);
+  }
+
+  pending_clear (p);
   return TRUE;
 }
 
@@ -268,7 +433,10 @@ read_line (Reader  *reader,
 
       while (*body == ' ')
         body++;
-      if (g_str_has_prefix (body, "FRAME RATE:") && !reader->events_started)
+      /* Ours come under the first event (CMX3600 readers refuse a comment above it). */
+      gboolean before_first = reader->first_record < 0;
+
+      if (g_str_has_prefix (body, "FRAME RATE:") && before_first)
         {
           gboolean drop;
 
@@ -277,6 +445,16 @@ read_line (Reader  *reader,
           reader->timeline->drop_frame = reader->fcm_seen ? reader->fcm_drop : drop;
           reader->have_rate = TRUE;
         }
+      else if (g_str_has_prefix (body, "RECORD START:") && before_first)
+        {
+          g_free (reader->record_start);
+          reader->record_start = g_strstrip (g_strdup (body + strlen ("RECORD START:")));
+        }
+      else if (g_str_has_prefix (body, "SOURCE IN OUT:") && p->fields != NULL)
+        {
+          g_free (p->source_in_out);
+          p->source_in_out = g_strstrip (g_strdup (body + strlen ("SOURCE IN OUT:")));
+        }
       else if (g_str_has_prefix (body, "SOURCE FRAME RATE:") && p->fields != NULL)
         {
           if (!parse_rate_comment (body + strlen ("SOURCE FRAME RATE:"), line, &p->source_rate,
@@ -284,10 +462,17 @@ read_line (Reader  *reader,
             return FALSE;
           p->has_source_rate = TRUE;
         }
-      else if (g_str_has_prefix (body, "FROM CLIP NAME:") && p->fields != NULL)
+      else if (g_str_has_prefix (body, "FROM CLIP NAME:") && p->fields != NULL && !p->has_to_name)
         {
           g_free (p->clip_name);
           p->clip_name = g_strstrip (g_strdup (body + strlen ("FROM CLIP NAME:")));
+        }
+      else if (g_str_has_prefix (body, "TO CLIP NAME:") && p->fields != NULL && p->transition > 0)
+        {
+          /* Under a dissolve the FROM name is the outgoing clip's; this event is the incoming. */
+          g_free (p->clip_name);
+          p->clip_name = g_strstrip (g_strdup (body + strlen ("TO CLIP NAME:")));
+          p->has_to_name = TRUE;
         }
       else if (g_str_has_prefix (body, "SOURCE FILE:") && p->fields != NULL && p->clip_name == NULL)
         {
@@ -318,11 +503,49 @@ read_line (Reader  *reader,
       return fail (error, line, "“%s” is not an event, a comment or a header", shown);
     }
   if (g_strcmp0 (fields[3], "C") != 0)
-    return fail (error, line, "transition “%s”: only cuts are supported", fields[3]);
+    {
+      gboolean wipe = fields[3][0] == 'W' && strlen (fields[3]) == 4 && g_ascii_isdigit (fields[3][1]) &&
+                      g_ascii_isdigit (fields[3][2]) && g_ascii_isdigit (fields[3][3]);
+      guint64 frames = 0;
+      char *name;
+      guint i;
+
+      if (!g_str_equal (fields[3], "D") && !wipe)
+        return fail (error, line, "transition “%s”: only cuts, dissolves and wipes are supported", fields[3]);
+      if (n != 9 || !g_ascii_string_to_unsigned (fields[4], 10, 1, 999, &frames, NULL))
+        return fail (error, line, "a %s needs 9 fields (number reel channel %s frames and four timecodes)",
+                     wipe ? "wipe" : "dissolve", fields[3]);
+      name = wipe ? g_strdup_printf ("wipe %s", fields[3]) : g_strdup ("dissolve");
+      /* The line before, at no length and with the same number, is its outgoing side. */
+      if (p->fields != NULL && g_str_equal (p->fields[0], fields[0]) &&
+          g_str_equal (p->fields[4], p->fields[5]) && g_str_equal (p->fields[6], p->fields[7]))
+        pending_clear (p);
+      if (!finish_event (reader, error))
+        {
+          g_free (name);
+          return FALSE;
+        }
+      if (g_str_equal (fields[1], "BL"))
+        {
+          g_free (name);
+          return TRUE;  /* to black: a hole, as a cut to black is */
+        }
+      g_free (fields[4]);
+      for (i = 4; i < n; i++)
+        fields[i] = fields[i + 1];
+      n--;
+      reader->events_started = TRUE;
+      p->line = line;
+      p->fields = g_steal_pointer (&fields);
+      p->fcm_drop = reader->fcm_drop;
+      p->transition = (int) frames;
+      p->transition_name = name;
+      return TRUE;
+    }
   if (n != 8)
     return fail (error, line, "a cut needs 8 fields (number reel channel C and four timecodes), not %u", n);
 
-  if (!finish_event (reader, error) || !ensure_rate (reader, line, error))
+  if (!finish_event (reader, error))
     return FALSE;
   reader->events_started = TRUE;
   if (g_str_equal (fields[1], "BL"))
@@ -372,6 +595,7 @@ cr_edl_read (const char              *text,
   if (ok)
     ok = finish_event (&reader, error);
   pending_clear (&reader.pending);
+  g_free (reader.record_start);
   if (!ok)
     return NULL;
   if (timeline->events->len == 0)

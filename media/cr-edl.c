@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cr-edl.h"
+#include "cr-edl-private.h"
 #include "cr-export-text.h"
 
 #define REEL_MAX 8
@@ -83,6 +84,17 @@ cr_edl_channel_for_source (const CrTimelineSource *source)
   return source->audio_channels == 1 ? "B" : "AA/V";
 }
 
+/* A title or a name on one line; with `ascii`, its letters transliterated ("Zoë" -> "Zoe"). */
+static void
+append_text (GString    *out,
+             const char *text,
+             gboolean    ascii)
+{
+  g_autofree char *plain = ascii && text != NULL ? g_str_to_ascii (text, "C") : NULL;
+
+  cr_text_append_one_line (out, plain ? plain : text);
+}
+
 static void
 append_rate_comment (GString          *out,
                      const char       *what,
@@ -92,6 +104,9 @@ append_rate_comment (GString          *out,
   g_string_append_printf (out, "* %s: %d/%d %s\n", what, rate.num, rate.den,
                           drop_frame ? "DROP FRAME" : "NON-DROP FRAME");
 }
+
+/* CMX3600 numbers events in three columns. */
+#define EVENTS_PER_NUMBERING 999
 
 gboolean
 cr_edl_write (const CrTimeline    *timeline,
@@ -112,38 +127,68 @@ cr_edl_write (const CrTimeline    *timeline,
   reels = cr_edl_reel_names (timeline);
 
   g_string_append (out, "TITLE: ");
-  cr_text_append_one_line (out, timeline->name);
+  append_text (out, timeline->name, options->ascii);
   g_string_append_printf (out, "\nFCM: %s\n", timeline->drop_frame ? "DROP FRAME" : "NON-DROP FRAME");
-  if (!options->no_rate_comments)
-    append_rate_comment (out, "FRAME RATE", timeline->rate, timeline->drop_frame);
 
   for (i = 0; i < timeline->events->len; i++)
     {
       const CrTimelineEvent *event = g_ptr_array_index (timeline->events, i);
       const CrTimelineSource *source = cr_timeline_get_source (timeline, event->source);
       CrTimecodeFormat source_fmt = cr_timeline_source_get_format (source);
+      gboolean other_format = !cr_rate_equal (source->rate, timeline->rate) ||
+                              source->drop_frame != timeline->drop_frame;
+      gint64 length = cr_timeline_event_get_length (timeline, event);
       gint64 rec_in = timeline->record_start + event->record;
+      gint64 src_in = source->start_tc + event->in;
+      gint64 src_out = source->start_tc + event->out;
 
-      g_string_append_printf (out, "\n%03u  %-8s %-5s C        ", i + 1, reels[event->source],
-                              cr_edl_channel_for_source (source));
-      cr_append_timecode (out, source->start_tc + event->in, &source_fmt);
+      /* Readers take the source length from the source timecodes at the list's rate: a source
+       * of another rate is relabelled there, and its exact frames go in a comment. */
+      if (other_format)
+        {
+          src_in = cr_edl_relabel (src_in, &source_fmt, &record_fmt);
+          src_out = src_in + length;
+        }
+
+      g_string_append_c (out, '\n');
+      /* Past 999 the numbers start again at 001, as CMX3600 systems count, and a comment says so. */
+      if (i > 0 && i % EVENTS_PER_NUMBERING == 0)
+        g_string_append_printf (out, "* EVENTS %u TO %u ARE NUMBERED FROM 001 AGAIN\n", i + 1,
+                                MIN (i + EVENTS_PER_NUMBERING, timeline->events->len));
+      g_string_append_printf (out, "%03u  %-8s %-5s C        ", i % EVENTS_PER_NUMBERING + 1,
+                              reels[event->source], cr_edl_channel_for_source (source));
+      cr_edl_append_timecode (out, src_in, other_format ? &record_fmt : &source_fmt);
       g_string_append_c (out, ' ');
-      cr_append_timecode (out, source->start_tc + event->out, &source_fmt);
+      cr_edl_append_timecode (out, src_out, other_format ? &record_fmt : &source_fmt);
       g_string_append_c (out, ' ');
-      cr_append_timecode (out, rec_in, &record_fmt);
+      cr_edl_append_timecode (out, rec_in, &record_fmt);
       g_string_append_c (out, ' ');
-      cr_append_timecode (out, rec_in + cr_timeline_event_get_length (timeline, event), &record_fmt);
+      cr_edl_append_timecode (out, rec_in + length, &record_fmt);
       g_string_append_c (out, '\n');
 
+      /* Under the first event, not above it: the CMX3600 readers refuse a comment there. */
+      if (i == 0 && !options->no_rate_comments)
+        {
+          append_rate_comment (out, "FRAME RATE", timeline->rate, timeline->drop_frame);
+          g_string_append (out, "* RECORD START: ");
+          cr_edl_append_timecode (out, timeline->record_start, &record_fmt);
+          g_string_append_c (out, '\n');
+        }
       if (!options->no_clip_names)
         {
           g_string_append (out, "* FROM CLIP NAME: ");
-          cr_text_append_one_line (out, cr_timeline_source_get_name (source));
+          append_text (out, cr_timeline_source_get_name (source), options->ascii);
           g_string_append_c (out, '\n');
         }
-      if (!options->no_rate_comments &&
-          (!cr_rate_equal (source->rate, timeline->rate) || source->drop_frame != timeline->drop_frame))
-        append_rate_comment (out, "SOURCE FRAME RATE", source->rate, source->drop_frame);
+      if (!options->no_rate_comments && other_format)
+        {
+          append_rate_comment (out, "SOURCE FRAME RATE", source->rate, source->drop_frame);
+          g_string_append (out, "* SOURCE IN OUT: ");
+          cr_edl_append_timecode (out, source->start_tc + event->in, &source_fmt);
+          g_string_append_c (out, ' ');
+          cr_edl_append_timecode (out, source->start_tc + event->out, &source_fmt);
+          g_string_append_c (out, '\n');
+        }
     }
 
   return TRUE;

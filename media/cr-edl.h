@@ -17,6 +17,9 @@ typedef struct
   /* Leave out the "* FRAME RATE:" and "* SOURCE FRAME RATE:" comments. FCM does not carry the
    * rate, so without them a reader must be told it (edl-genius #3). */
   gboolean no_rate_comments;
+  /* Only ASCII, for old systems: non-ASCII letters in the title and clip names transliterated
+   * ("Zoë" -> "Zoe"), anything else without an ASCII form as "?". */
+  gboolean ascii;
 } CrEdlOptions;
 
 /* Writes the timeline as one video/audio track of cuts:

@@ -823,6 +823,42 @@ check_range (const char             *path,
   return TRUE;
 }
 
+/* A container that cannot hold a stream's codec (H.264 in MXF) fails with only "Invalid
+ * argument": say which file, container and codecs. */
+static gboolean
+refuse_container (Job         *job,
+                  const char  *out_path,
+                  GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (out_path);
+  g_autoptr(GString) codecs = g_string_new (NULL);
+  g_autofree char *container = g_ascii_strup (job->oc->oformat->name, -1);
+
+  for (unsigned i = 0; i < job->oc->nb_streams; i++)
+    {
+      const AVCodecParameters *par = job->oc->streams[i]->codecpar;
+
+      g_string_append_printf (codecs, "%s%s %s", i > 0 ? " and " : "", avcodec_get_name (par->codec_id),
+                              par->codec_type == AVMEDIA_TYPE_VIDEO ? "video" : "sound");
+    }
+  g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_UNSUPPORTED,
+               "%s: %s cannot hold %s as %s; use .mov, .mp4 or .mkv%s", name, container,
+               codecs->str, job->options->reencode ? "re-encoded" : "copied",
+               job->options->reencode ? "" : ", or --reencode");
+  return FALSE;
+}
+
+/* The muxer's options: avformat_write_header takes those it knows and leaves the rest. */
+typedef AVDictionary *MuxerOptions;
+
+static void
+muxer_options_free (MuxerOptions options)
+{
+  av_dict_free (&options);
+}
+
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (MuxerOptions, muxer_options_free, NULL)
+
 gboolean
 cr_extract (const char              *path,
             const char              *out_path,
@@ -836,6 +872,7 @@ cr_extract (const char              *path,
   g_autofree char *timecode = NULL;
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_av_free_packet);
   CrExtractResult local = { 0 };
+  g_auto(MuxerOptions) muxer_options = NULL;
   int ret;
 
   if (result == NULL)
@@ -919,10 +956,28 @@ cr_extract (const char              *path,
       av_dict_set (&job.oc->metadata, "timecode", timecode, 0);
     }
 
-  if ((ret = avformat_write_header (job.oc, NULL)) < 0)
-    return ret == AVERROR (ENOSPC) || ret == AVERROR (EIO) || ret == AVERROR (EDQUOT)
-           ? fail_output (&job, error, ret, "cannot start the new file")
-           : fail (&job, error, ret, CR_MEDIA_ERROR_UNSUPPORTED, "cannot start the new file");
+  /* A Broadcast WAV keeps its bext chunk, its time reference moved to the extract's first
+   * sample: without it the extract has no timecode. */
+  if (g_strcmp0 (job.oc->oformat->name, "wav") == 0 && probe->recorder.time_reference >= 0 &&
+      probe->recorder.time_reference_rate > 0)
+    {
+      gint64 first = (job.real_in_abs_us != CR_TIME_UNKNOWN ? job.real_in_abs_us : job.in_abs_us) - job.origin_us;
+      gint64 reference = probe->recorder.time_reference +
+                         av_rescale (MAX (first, 0), probe->recorder.time_reference_rate, G_USEC_PER_SEC);
+
+      av_dict_copy (&job.oc->metadata, job.ic->metadata, AV_DICT_DONT_OVERWRITE);
+      av_dict_set_int (&job.oc->metadata, "time_reference", reference, 0);
+      av_dict_set (&muxer_options, "write_bext", "1", 0);
+    }
+
+  if ((ret = avformat_write_header (job.oc, &muxer_options)) < 0)
+    {
+      if (ret == AVERROR (EINVAL))
+        return refuse_container (&job, out_path, error);
+      return ret == AVERROR (ENOSPC) || ret == AVERROR (EIO) || ret == AVERROR (EDQUOT)
+             ? fail_output (&job, error, ret, "cannot start the new file")
+             : fail (&job, error, ret, CR_MEDIA_ERROR_UNSUPPORTED, "cannot start the new file");
+    }
   if (!run (&job, pending, error))
     return FALSE;
   if ((ret = av_write_trailer (job.oc)) < 0 || (ret = avio_closep (&job.oc->pb)) < 0)

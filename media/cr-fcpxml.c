@@ -108,8 +108,8 @@ write_resources (const CrTimeline  *timeline,
       const CrTimelineSource *source = g_ptr_array_index (timeline->sources, i);
       Format format = { source->rate, source->width, source->height };
 
-      if (source->has_video)
-        asset_format[i] = format_id (formats, format, out);
+      /* Sound too: its frames count at its timecode's rate, which a reader cannot tell otherwise. */
+      asset_format[i] = format_id (formats, format, out);
     }
 
   *first_asset = formats->len + 1;
@@ -126,8 +126,7 @@ write_resources (const CrTimeline  *timeline,
       attr_time (out, "start", source->start_tc, source->rate);
       attr_time (out, "duration", source->duration, source->rate);
       g_string_append_printf (out, " hasVideo=\"%d\"", source->has_video ? 1 : 0);
-      if (source->has_video)
-        g_string_append_printf (out, " format=\"r%u\"", asset_format[i]);
+      g_string_append_printf (out, " format=\"r%u\"", asset_format[i]);
       if (source->audio_channels > 0)
         g_string_append_printf (out, " hasAudio=\"1\" audioSources=\"1\" audioChannels=\"%d\"",
                                 source->audio_channels);

@@ -39,4 +39,14 @@ gboolean    cr_fcpxml_write             (const CrTimeline       *timeline,
                                          GString                *out,
                                          GError                **error);
 
+/* Reads the first sequence's spine of an FCPXML file (1.8 to 1.11, as Final Cut Pro and
+ * DaVinci Resolve export it) into a timeline: asset-clip and clip (its video, audio or
+ * asset-clip gives the asset), gaps, conform-rate without scaling. Transitions are read as cuts
+ * at their centre and connected clips (lanes) left out, each with a warning in the timeline.
+ * Sources are the assets, with their start timecode and duration: match them to catalogued
+ * clips by path or name. Errors are one line and name the line. */
+CrTimeline *cr_fcpxml_read              (const char  *text,
+                                         gssize       length,
+                                         GError     **error);
+
 G_END_DECLS

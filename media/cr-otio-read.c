@@ -24,6 +24,10 @@ typedef struct
   GHashTable *source_by_key;   /* "url\nrate" -> index + 1 */
   GHashTable *event_at;        /* record frame (gint64 *) -> source index + 1, from the video track */
   gboolean    video_track;     /* reading a Video track */
+  GHashTable *from_audio;      /* CrTimelineEvent * read from the Audio track -> its place */
+  CrTimelineEvent *last;       /* the event of the item before, in this track; NULL after a gap */
+  gint64      shift;           /* a transition's centre after the cut before it, for the next clip */
+  GHashTable *open_ended;      /* sources without an available_range: they reach their last out */
 } Reader;
 
 static gboolean
@@ -306,7 +310,7 @@ read_clip (Reader      *reader,
   g_autofree char *where_available = g_strdup_printf ("%s.media_reference.available_range", where);
   CrTimelineSource *source;
   CrTimelineEvent *event;
-  gint64 start = 0, duration = 0, in, used;
+  gint64 start = 0, duration = 0, in, used, cut_frames = 0;
   CrRate rate = { 0, 0 };
   gboolean has_range = available != NULL;
   const char *label;
@@ -320,11 +324,29 @@ read_clip (Reader      *reader,
     return FALSE;
   if (used <= 0)
     return fail (error, where_range, "the duration is not positive");
+  /* Ours: the duration counts cut frames and the metadata has the exact source frames. */
+  {
+    JsonNode *exact = casereel_member (metadata, "source_frames");
+    gint64 frames = exact != NULL && json_node_get_value_type (exact) == G_TYPE_INT64
+                    ? json_node_get_int (exact) : 0;
+    CrRate duration_rate;
+    g_autofree char *where_duration = g_strdup_printf ("%s.duration", where_range);
+
+    if (!read_time (member_object (member_object (clip, "source_range"), "duration"), where_duration,
+                    &cut_frames, &duration_rate, error))
+      return FALSE;
+    cut_frames = rescale (cut_frames, duration_rate, reader->timeline->rate);
+    if (frames > 0 && frames <= MAX_FRAMES && rescale (frames, rate, reader->timeline->rate) == cut_frames)
+      used = frames;
+  }
 
   index = find_source (reader, clip, reference, rate, has_range, start, duration);
   source = g_ptr_array_index (reader->timeline->sources, index);
   if (!has_range)
-    source->duration = MAX (source->duration, in + used);
+    {
+      source->duration = MAX (source->duration, in + used);
+      g_hash_table_add (reader->open_ended, source);
+    }
   if (!reader->video_track && source->audio_channels == 0)
     source->audio_channels = 2;   /* in an audio track without our metadata */
   /* Metadata that says neither picture nor sound: the track it is in says which. */
@@ -332,14 +354,24 @@ read_clip (Reader      *reader,
     source->has_video = TRUE;
 
   /* The audio of a clip already read from the video track is the same event. */
+  if (reader->shift != 0)
+    {
+      gint64 shift = rescale (reader->shift, reader->timeline->rate, rate);
+
+      in += shift;
+      used -= shift;
+      record += reader->shift;
+      if (used <= 0)
+        return fail (error, where_range, "the transition before it is longer than the clip");
+    }
+
   if (!reader->video_track &&
       GPOINTER_TO_UINT (g_hash_table_lookup (reader->event_at, &record)) == index + 1)
     {
-      CrTimelineEvent probe = { .source = index, .in = 0, .out = used };
-      *length = cr_timeline_event_get_length (reader->timeline, &probe);
+      /* Its length in the track, as OTIO adds it: the source frames rounded twice may differ. */
+      *length = cut_frames - reader->shift;
       return TRUE;
     }
-
   event = cr_timeline_add_event (reader->timeline, index, in - source->start_tc,
                                  in - source->start_tc + used, record);
   event->label = g_strdup (casereel_string (metadata, "label"));
@@ -375,9 +407,90 @@ read_clip (Reader      *reader,
       }
 
   *length = cr_timeline_event_get_length (reader->timeline, event);
+  reader->last = event;
   if (reader->video_track)
     g_hash_table_insert (reader->event_at, g_memdup2 (&record, sizeof record), GUINT_TO_POINTER (index + 1));
+  else
+    g_hash_table_insert (reader->from_audio, event, g_strdup (where));
   return TRUE;
+}
+
+/* A transition takes no time in its track: it overlaps the clips either side by its in and out
+ * offsets. It becomes a cut at its centre: the clip before runs on (or stops short) by half
+ * their difference, and the clip after starts as much later. */
+static gboolean
+read_transition (Reader      *reader,
+                 JsonObject  *item,
+                 const char  *where,
+                 gint64       position,
+                 GError     **error)
+{
+  g_autofree char *in_where = g_strdup_printf ("%s.in_offset", where);
+  g_autofree char *out_where = g_strdup_printf ("%s.out_offset", where);
+  const char *kind = member_string (item, "transition_type");
+  CrRate rate = reader->timeline->rate, in_rate, out_rate;
+  gint64 in_offset, out_offset, shift;
+
+  if (!read_time (member_object (item, "in_offset"), in_where, &in_offset, &in_rate, error) ||
+      !read_time (member_object (item, "out_offset"), out_where, &out_offset, &out_rate, error))
+    return FALSE;
+  in_offset = rescale (in_offset, in_rate, rate);
+  out_offset = rescale (out_offset, out_rate, rate);
+  if (in_offset < 0 || out_offset < 0)
+    return fail (error, where, "a transition's offsets cannot be negative");
+  shift = (out_offset - in_offset) / 2;
+  if (shift != 0 && reader->last != NULL)
+    {
+      CrTimelineEvent *before = reader->last;
+      CrTimelineSource *source = g_ptr_array_index (reader->timeline->sources, before->source);
+
+      if (before->record + cr_timeline_event_get_length (reader->timeline, before) == position)
+        {
+          before->out += rescale (shift, rate, source->rate);
+          if (g_hash_table_contains (reader->open_ended, source))
+            source->duration = MAX (source->duration, before->out);
+        }
+    }
+  reader->shift = shift;
+  {
+    g_autofree char *shown = cr_message_text (kind ? kind : "Transition", CR_MESSAGE_MAX_VALUE);
+    g_autofree char *shown_where = cr_message_text (where, CR_MESSAGE_MAX_VALUE);
+
+    cr_timeline_add_warning (reader->timeline, "OTIO %s: the transition %s of %" G_GINT64_FORMAT
+                             " frames is read as a cut at its centre", shown_where, shown,
+                             in_offset + out_offset);
+  }
+  return TRUE;
+}
+
+/* Sound from the Audio track under another event's picture needs a track of its own. */
+static void
+leave_out_sound_under_picture (Reader *reader)
+{
+  CrTimeline *timeline = reader->timeline;
+  gint64 previous_end = 0;
+  guint i = 0;
+
+  while (i < timeline->events->len)
+    {
+      CrTimelineEvent *event = g_ptr_array_index (timeline->events, i);
+      const char *where = g_hash_table_lookup (reader->from_audio, event);
+
+      if (event->record < previous_end && where != NULL)
+        {
+          g_autofree char *name = cr_message_text (cr_timeline_source_get_name (cr_timeline_get_source (timeline, event->source)),
+                                                   CR_MESSAGE_MAX_VALUE);
+          g_autofree char *shown_where = cr_message_text (where, CR_MESSAGE_MAX_VALUE);
+
+          cr_timeline_add_warning (timeline, "OTIO %s: the sound of “%s” under the picture is left out: "
+                                   "a cut has one track", shown_where, name);
+          g_hash_table_remove (reader->from_audio, event);
+          g_ptr_array_remove_index (timeline->events, i);
+          continue;
+        }
+      previous_end = MAX (previous_end, event->record + cr_timeline_event_get_length (timeline, event));
+      i++;
+    }
 }
 
 static gint
@@ -427,8 +540,19 @@ read_track (Reader      *reader,
         }
       else if (schema_is (item, "Clip"))
         {
+          gint64 shift = reader->shift;
+
+          /* The shift is part of the clip's time in the track: the event starts after it. */
           if (!read_clip (reader, item, item_where, position, &length, error))
             return FALSE;
+          length += shift;
+          reader->shift = 0;
+        }
+      else if (schema_is (item, "Transition"))
+        {
+          if (!read_transition (reader, item, item_where, position, error))
+            return FALSE;
+          continue;
         }
       else
         {
@@ -436,6 +560,8 @@ read_track (Reader      *reader,
           return fail (error, item_where, "%s is not supported (only clips and gaps)",
                        schema ? schema : "an item without OTIO_SCHEMA");
         }
+      if (schema_is (item, "Gap"))
+        reader->last = NULL;
       position += length;
     }
   return TRUE;
@@ -493,7 +619,11 @@ json_depth (const char *text,
       else if (c == '"')
         in_string = TRUE;
       else if (c == '[' || c == '{')
-        deepest = MAX (deepest, ++depth);
+        {
+          /* Not inside MAX (): it evaluates its arguments twice. */
+          depth++;
+          deepest = MAX (deepest, depth);
+        }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
     }
@@ -510,6 +640,8 @@ cr_otio_read (const char  *text,
   g_autoptr(GHashTable) source_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(CrTimeline) timeline = NULL;
   g_autoptr(GHashTable) event_at = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) from_audio = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  g_autoptr(GHashTable) open_ended = g_hash_table_new (g_direct_hash, g_direct_equal);
   JsonObject *root, *stack, *metadata, *track, *video = NULL, *audio = NULL;
   JsonNode *children, *width, *height, *drop;
   Reader reader = { 0 };
@@ -592,6 +724,21 @@ cr_otio_read (const char  *text,
   reader.source_by_key = source_by_key;
 
   reader.event_at = event_at;
+  reader.from_audio = from_audio;
+  reader.open_ended = open_ended;
+  for (i = 0; i < json_array_get_length (json_node_get_array (children)); i++)
+    {
+      JsonObject *candidate = element_object (json_node_get_array (children), i);
+
+      if (schema_is (candidate, "Track") && candidate != video && candidate != audio)
+        {
+          g_autofree char *name = cr_message_text (member_string (candidate, "name") ? member_string (candidate, "name") : "",
+                                                   CR_MESSAGE_MAX_VALUE);
+
+          cr_timeline_add_warning (timeline, "OTIO tracks.children[%u] (“%s”) is left out: a cut has one "
+                                   "picture track and one sound track", i, name);
+        }
+    }
   for (i = 0; i < 2; i++)
     {
       JsonObject *which = i == 0 ? video : audio;
@@ -600,10 +747,13 @@ cr_otio_read (const char  *text,
       if (which == NULL)
         continue;
       reader.video_track = which == video;
+      reader.last = NULL;
+      reader.shift = 0;
       if (!read_track (&reader, which, where, error))
         return NULL;
     }
   g_ptr_array_sort (timeline->events, compare_records);
+  leave_out_sound_under_picture (&reader);
   if (!cr_timeline_validate (timeline, error))
     return NULL;
   return g_steal_pointer (&timeline);

@@ -25,6 +25,23 @@ rational_time (CrJsonWriter *w,
   cr_json_close (w, '}');
 }
 
+/* The start and the duration may count at different rates: OTIO adds times exactly. */
+static void
+time_range_at (CrJsonWriter *w,
+               const char   *name,
+               gint64        start,
+               const char   *start_rate,
+               gint64        duration,
+               const char   *duration_rate)
+{
+  cr_json_key (w, name);
+  cr_json_open (w, '{');
+  cr_json_string (w, "OTIO_SCHEMA", "TimeRange.1");
+  rational_time (w, "duration", duration, duration_rate);
+  rational_time (w, "start_time", start, start_rate);
+  cr_json_close (w, '}');
+}
+
 static void
 time_range (CrJsonWriter *w,
             const char   *name,
@@ -32,12 +49,7 @@ time_range (CrJsonWriter *w,
             gint64        duration,
             const char   *rate)
 {
-  cr_json_key (w, name);
-  cr_json_open (w, '{');
-  cr_json_string (w, "OTIO_SCHEMA", "TimeRange.1");
-  rational_time (w, "duration", duration, rate);
-  rational_time (w, "start_time", start, rate);
-  cr_json_close (w, '}');
+  time_range_at (w, name, start, rate, duration, rate);
 }
 
 /* Rates as JSON text, computed once per rate rather than per time. */
@@ -106,6 +118,9 @@ static void
 event_metadata (CrJsonWriter          *w,
                 const CrTimelineEvent *event)
 {
+  gint64 source_frames = event->out - event->in;
+
+
   cr_json_key (w, "metadata");
   cr_json_open (w, '{');
   cr_json_key (w, "casereel");
@@ -114,6 +129,8 @@ event_metadata (CrJsonWriter          *w,
   cr_json_string (w, "participants", event->participants);
   cr_json_string (w, "question", event->question);
   cr_json_string (w, "note", event->note);
+  /* The duration is in cut frames; this is the exact source range it plays. */
+  cr_json_int (w, "source_frames", source_frames);
   cr_json_key (w, "keywords");
   cr_json_open (w, '[');
   for (guint i = 0; i < event->keywords->len; i++)
@@ -148,7 +165,11 @@ clip (CrJsonWriter          *w,
   else
     empty (w, "metadata", '{', '}');
   cr_json_string (w, "name", event->label ? event->label : cr_timeline_source_get_name (source));
-  time_range (w, "source_range", source->start_tc + event->in, event->out - event->in, rate);
+  /* The duration counts the cut's frames, not the source's: a track adds its clips' durations,
+   * so only this keeps every later clip on the cut's frame grid when the rates differ (60 frames
+   * at 23.976 take 63 frames at 25). */
+  time_range_at (w, "source_range", source->start_tc + event->in, rate,
+                 cr_timeline_event_get_length (timeline, event), rates->timeline);
   effects_and_enabled (w);
 
   cr_json_key (w, "markers");

@@ -429,6 +429,42 @@ stream_start (AVStream *stream)
   return stream->start_time != AV_NOPTS_VALUE ? stream->start_time : 0;
 }
 
+/* To the last keyframe of `st` at or before `target` (its time base). A stream without an index
+ * (MPEG-TS) can land past it, and the first picture decoded would stand in for the frames before
+ * it: each landing is checked, and the seek goes further back until one is early enough. */
+static void
+seek_to_keyframe_before (AVFormatContext *ic,
+                         AVStream        *st,
+                         gint64           target)
+{
+  g_autoptr(AVPacket) packet = av_packet_alloc ();
+  gint64 start = stream_start (st);
+
+  for (int attempt = 0;; attempt++)
+    {
+      gboolean last = cr_av_seek_before (ic, st, start, target, attempt);
+      gint64 key = AV_NOPTS_VALUE;
+
+      while (av_read_frame (ic, packet) >= 0)
+        {
+          gboolean found = packet->stream_index == st->index && (packet->flags & AV_PKT_FLAG_KEY) &&
+                           packet->pts != AV_NOPTS_VALUE;
+
+          if (found)
+            key = packet->pts;
+          av_packet_unref (packet);
+          if (found)
+            break;
+        }
+      if (last || (key != AV_NOPTS_VALUE && key <= target))
+        {
+          /* The same seek again lands in the same place: decoding starts there. */
+          cr_av_seek_before (ic, st, start, target, attempt);
+          return;
+        }
+    }
+}
+
 /* Decodes the source's range into the output. */
 static gboolean
 decode_event (EventRender  *er,
@@ -474,7 +510,10 @@ decode_event (EventRender  *er,
 
   /* To the keyframe at or before the in point; decoding goes forward from there. */
   target_us = origin_us + av_rescale_q (er->event->in, source_tb, AV_TIME_BASE_Q);
-  if (er->event->in > 0 && avformat_seek_file (ic, -1, G_MININT64, target_us, target_us, 0) < 0)
+  if (er->event->in > 0 && er->video_stream != NULL)
+    seek_to_keyframe_before (ic, er->video_stream, av_rescale_q (target_us, AV_TIME_BASE_Q,
+                                                                 er->video_stream->time_base));
+  else if (er->event->in > 0 && avformat_seek_file (ic, -1, G_MININT64, target_us, target_us, 0) < 0)
     g_debug ("%s: cannot seek, decoding from the start", source->path);
 
   if (er->video_stream != NULL &&

@@ -74,10 +74,13 @@ draw_text (AVFrame    *f,
     }
 }
 
+/* Draws the frame from row `top` down: the bars above the sweeping block stay as the
+ * first frame drew them, so later frames redraw only the block's rows and the band. */
 static void
 draw_picture (AVFrame              *f,
               const CrTestcardClip *clip,
               gint64                index,
+              int                   top,
               const char           *label)
 {
   int bar_h = f->height * 2 / 3;
@@ -91,7 +94,7 @@ draw_picture (AVFrame              *f,
     {
       int x0 = b * f->width / 7;
       int x1 = (b + 1) * f->width / 7;
-      fill (f, x0 & ~1, 0, (x1 - x0 + 1) & ~1, bar_h, bars[(b + clip->look) % 7]);
+      fill (f, x0 & ~1, top, (x1 - x0 + 1) & ~1, bar_h - top, bars[(b + clip->look) % 7]);
     }
   /* A tinted band, a different hue per clip, under the bars. */
   band_yuv[1] = (guint8) (128 + 40 * sin (clip->look * 1.7));
@@ -106,15 +109,39 @@ draw_picture (AVFrame              *f,
   draw_text (f, (f->width - text_w) / 2, bar_h + (band - 7 * scale) / 2, scale, label);
 }
 
+/* One period of the tone: a whole number of hertz repeats every SAMPLE_RATE / gcd samples,
+ * so the clip copies it instead of calling sin () for every sample. */
+static GArray *
+tone_period (int hz)
+{
+  int a = SAMPLE_RATE, b = MAX (hz, 1);
+  GArray *period;
+
+  while (b != 0)
+    {
+      int r = a % b;
+      a = b;
+      b = r;
+    }
+  period = g_array_sized_new (FALSE, FALSE, sizeof (gint16), (guint) (SAMPLE_RATE / a));
+  for (int i = 0; i < SAMPLE_RATE / a; i++)
+    {
+      gint16 s = hz > 0 ? (gint16) (6000 * sin (2 * G_PI * hz * (double) i / SAMPLE_RATE)) : 0;
+      g_array_append_val (period, s);
+    }
+  return period;
+}
+
 static void
-draw_tone (AVFrame *f,
-           gint64   first_sample,
-           int      hz)
+draw_tone (AVFrame      *f,
+           gint64        first_sample,
+           const GArray *period)
 {
   gint16 *s = (gint16 *) f->data[0];
+  const gint16 *p = (const gint16 *) period->data;
 
   for (int i = 0; i < f->nb_samples; i++)
-    s[i] = hz ? (gint16) (6000 * sin (2 * G_PI * hz * (double) (first_sample + i) / SAMPLE_RATE)) : 0;
+    s[i] = p[(first_sample + i) % period->len];
 }
 
 typedef struct
@@ -246,7 +273,9 @@ write_frames (Writer               *w,
 {
   g_autoptr(AVFrame) picture = av_frame_alloc ();
   g_autoptr(AVFrame) sound = av_frame_alloc ();
+  g_autoptr(GArray) tone = tone_period (clip->tone_hz);
   char label[CR_TIMECODE_MAX_LEN];
+  int block_top = MAX (clip->height * 2 / 3 - 16, 0);
   gint64 samples = 0;
 
   picture->format = AV_PIX_FMT_YUV420P;
@@ -262,7 +291,7 @@ write_frames (Writer               *w,
       if (av_frame_make_writable (picture) < 0)
         return out_of_memory (w, error);
       cr_timecode_format_into (start + i, &clip->format, label);
-      draw_picture (picture, clip, i, label);
+      draw_picture (picture, clip, i, i == 0 ? 0 : block_top, label);
       picture->pts = i;
       if (!drain (w, w->video, w->vs, picture, error))
         return FALSE;
@@ -274,7 +303,7 @@ write_frames (Writer               *w,
       av_channel_layout_default (&sound->ch_layout, 1);
       if (av_frame_get_buffer (sound, 0) < 0)
         return out_of_memory (w, error);
-      draw_tone (sound, samples, clip->tone_hz);
+      draw_tone (sound, samples, tone);
       sound->pts = samples;
       samples = until;
       if (!drain (w, w->audio, w->as, sound, error))

@@ -68,6 +68,7 @@ cr_timeline_new (const char *name,
     }
   timeline->sources = g_ptr_array_new_with_free_func (source_free);
   timeline->events = g_ptr_array_new_with_free_func (event_free);
+  timeline->warnings = g_ptr_array_new_with_free_func (g_free);
   return timeline;
 }
 
@@ -77,6 +78,7 @@ cr_timeline_free (CrTimeline *timeline)
   if (timeline == NULL)
     return;
   g_free (timeline->name);
+  g_ptr_array_unref (timeline->warnings);
   g_ptr_array_unref (timeline->sources);
   g_ptr_array_unref (timeline->events);
   g_free (timeline);
@@ -156,6 +158,18 @@ cr_timeline_source_set_size (CrTimeline *timeline,
   src = g_ptr_array_index (timeline->sources, source);
   src->width = MAX (width, 0);
   src->height = MAX (height, 0);
+}
+
+void
+cr_timeline_add_warning (CrTimeline *timeline,
+                         const char *format,
+                         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (timeline->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
 }
 
 const CrTimelineSource *

@@ -68,6 +68,9 @@ typedef struct
   gint64      record_start;  /* frames since 00:00:00:00 at rate (01:00:00:00 by default) */
   GPtrArray  *sources;       /* CrTimelineSource * */
   GPtrArray  *events;        /* CrTimelineEvent *, in record order */
+  /* What a reader read otherwise than written (a dissolve as a cut, a second track left out):
+   * one line each, naming the line or item, for the user. */
+  GPtrArray  *warnings;      /* char * */
 } CrTimeline;
 
 GQuark             cr_timeline_error_quark        (void);
@@ -103,6 +106,10 @@ void               cr_timeline_event_add_marker   (CrTimelineEvent *event,
                                                    const char      *note);
 void               cr_timeline_event_add_keyword  (CrTimelineEvent *event,
                                                    const char      *keyword);
+
+void               cr_timeline_add_warning        (CrTimeline *timeline,
+                                                   const char *format,
+                                                   ...) G_GNUC_PRINTF (2, 3);
 
 /* The source's picture size, for writers that describe the media (FCPXML formats). */
 void               cr_timeline_source_set_size    (CrTimeline  *timeline,

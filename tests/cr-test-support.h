@@ -67,15 +67,10 @@ cr_test_remove_tmp_dirs (void)
   g_clear_pointer (&cr_test_tmp_dirs, g_ptr_array_unref);
 }
 
-/* g_dir_make_tmp () whose folder, and all in it, is removed when the test program exits. */
-static inline char *
-cr_test_make_tmp (const char  *tmpl,
-                  GError     **error)
+/* @dir, and all in it, is removed when the test program exits. */
+static inline void
+cr_test_remove_at_exit (const char *dir)
 {
-  char *dir = g_dir_make_tmp (tmpl, error);
-
-  if (dir == NULL)
-    return NULL;
   if (cr_test_tmp_dirs == NULL)
     {
       cr_test_tmp_dirs = g_ptr_array_new_with_free_func (g_free);
@@ -83,5 +78,16 @@ cr_test_make_tmp (const char  *tmpl,
       atexit (cr_test_remove_tmp_dirs);
     }
   g_ptr_array_add (cr_test_tmp_dirs, g_strdup (dir));
+}
+
+/* g_dir_make_tmp () whose folder, and all in it, is removed when the test program exits. */
+static inline char *
+cr_test_make_tmp (const char  *tmpl,
+                  GError     **error)
+{
+  char *dir = g_dir_make_tmp (tmpl, error);
+
+  if (dir != NULL)
+    cr_test_remove_at_exit (dir);
   return dir;
 }

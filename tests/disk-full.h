@@ -37,16 +37,29 @@ static inline void
 disk_full_mount (const char *size)
 {
   g_autofree char *options = g_strdup_printf ("size=%s,mode=0755", size);
-  g_autofree char *top = cr_test_make_tmp ("casereel-full-XXXXXX", NULL);
+  g_autofree char *top = NULL;
 
+  if (unshare (CLONE_NEWNS) != 0)
+    disk_full_refused ("make a mount namespace");
+  /* Private, so that the tmpfs is seen by this test only. In a chroot (a fresh-Debian check)
+   * "/" is no mount point and cannot be made private (EINVAL); /dev/shm, which every Debian
+   * system mounts, can, and the disk goes there instead. */
+  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0)
+    top = cr_test_make_tmp ("casereel-full-XXXXXX", NULL);
+  else if (errno == EINVAL && mount (NULL, "/dev/shm", NULL, MS_REC | MS_PRIVATE, NULL) == 0)
+    {
+      top = g_build_filename ("/dev/shm", "casereel-full-XXXXXX", NULL);
+      if (g_mkdtemp_full (top, 0700) != NULL)
+        cr_test_remove_at_exit (top);
+      else
+        g_clear_pointer (&top, g_free);
+    }
+  else
+    disk_full_refused ("make mounts private");
   if (top == NULL)
     disk_full_refused ("make a temp folder");
   disk_full_dir = g_build_filename (top, "disk", NULL);
   g_mkdir (disk_full_dir, 0755);
-  if (unshare (CLONE_NEWNS) != 0)
-    disk_full_refused ("make a mount namespace");
-  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
-    disk_full_refused ("make mounts private");
   if (mount ("tmpfs", disk_full_dir, "tmpfs", MS_NOSUID | MS_NODEV, options) != 0)
     disk_full_refused ("mount a tmpfs");
   disk_full_filler = g_build_filename (disk_full_dir, "filler", NULL);

@@ -49,6 +49,14 @@ normalize_channel (CrCli    *cli,
   return TRUE;
 }
 
+/* "Story: 1 event", "Story: 3 events". */
+static void
+print_event_count (const char *cut,
+                   guint       count)
+{
+  g_print ("%s: %u %s\n", cut, count, count == 1 ? "event" : "events");
+}
+
 static int
 cut_new (CrCli  *cli,
          int     argc,
@@ -189,8 +197,8 @@ cut_show (CrCli  *cli,
       return CR_EXIT_OK;
     }
 
-  g_print ("%s: %u events, %s (%" G_GINT64_FORMAT " frames at %d/%d)\n", cr_record_get (cut, "name"),
-           timeline->events->len, total, cr_timeline_get_duration (timeline), fmt.rate.num, fmt.rate.den);
+  g_print ("%s: %u %s, %s (%" G_GINT64_FORMAT " frames at %d/%d)\n", cr_record_get (cut, "name"),
+           timeline->events->len, timeline->events->len == 1 ? "event" : "events", total, cr_timeline_get_duration (timeline), fmt.rate.num, fmt.rate.den);
   for (guint i = 0; i < timeline->events->len; i++)
     {
       const CrTimelineEvent *e = cr_timeline_get_event (timeline, i);
@@ -257,7 +265,7 @@ cut_add (CrCli  *cli,
   if (!cr_cut_add_event (cli->db, cut->id, select ? select->id : 0, clip ? clip->id : 0, in_f, out_f, gap, note,
                          (guint) at, &error))
     return cr_cli_fail (error);
-  g_print ("%s: %u events\n", cr_record_get (cut, "name"), cr_cut_count_events (cli->db, cut->id));
+  print_event_count (cr_record_get (cut, "name"), cr_cut_count_events (cli->db, cut->id));
   return CR_EXIT_OK;
 }
 
@@ -383,7 +391,7 @@ cut_stringout (CrCli  *cli,
       g_autofree char *query = cr_transcript_search_query (search);
       if (!(cut = cr_transcript_stringout (cli->db, argv[1], query, &error)))
         return cr_cli_fail (error);
-      g_print ("%s: %u events\n", argv[1], cr_cut_count_events (cli->db, cut));
+      print_event_count (argv[1], cr_cut_count_events (cli->db, cut));
       return CR_EXIT_OK;
     }
   for (guint i = 0; questions && questions[i]; i++)
@@ -398,7 +406,7 @@ cut_stringout (CrCli  *cli,
   what.min_rating = min_rating;
   if (!(cut = cr_cut_stringout (cli->db, argv[1], &what, &error)))
     return cr_cli_fail (error);
-  g_print ("%s: %u events\n", argv[1], cr_cut_count_events (cli->db, cut));
+  print_event_count (argv[1], cr_cut_count_events (cli->db, cut));
   return CR_EXIT_OK;
 }
 
@@ -482,7 +490,7 @@ cut_export (CrCli  *cli,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format_name = NULL, *output = NULL, *channel = NULL, *version = NULL;
-  gboolean allow = FALSE, no_clip_names = FALSE;
+  gboolean allow = FALSE, no_clip_names = FALSE, ascii = FALSE;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, "edl, fcpxml, otio, mlt, paper-csv, paper-text (default: from the file name)", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The edit list to write", "FILE" },
@@ -490,6 +498,7 @@ cut_export (CrCli  *cli,
     { "allow-unconsented", 0, 0, G_OPTION_ARG_NONE, &allow, "Export even when the consent check fails", NULL },
     { "fcpxml-version", 0, 0, G_OPTION_ARG_STRING, &version, "1.9 (default), 1.10 or 1.11", "V" },
     { "no-clip-names", 0, 0, G_OPTION_ARG_NONE, &no_clip_names, "EDL: leave out * FROM CLIP NAME comments", NULL },
+    { "ascii", 0, 0, G_OPTION_ARG_NONE, &ascii, "EDL: ASCII only, for old systems (Zoë as Zoe)", NULL },
     { NULL }
   };
   CrExportFormat format;
@@ -518,6 +527,7 @@ cut_export (CrCli  *cli,
   if (format == CR_EXPORT_EDL)
     {
       edl.no_clip_names = no_clip_names;
+      edl.ascii = ascii;
       options = &edl;
     }
   else if (format == CR_EXPORT_FCPXML)
@@ -613,6 +623,7 @@ cut_import (CrCli  *cli,
 {
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE");
   g_autoptr(GPtrArray) unmatched = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL, *rate_text = NULL;
   GOptionEntry entries[] = {
@@ -642,12 +653,15 @@ cut_import (CrCli  *cli,
         *dot = '\0';
       name = g_strdup (base);
     }
-  if (!cr_cli_open (cli, &error) || !(cut = cr_cut_import (cli->db, argv[1], name, rate, &unmatched, &error)))
+  if (!cr_cli_open (cli, &error) ||
+      !(cut = cr_cut_import_full (cli->db, argv[1], name, rate, &unmatched, &warnings, &error)))
     return cr_cli_fail (error);
+  for (guint i = 0; warnings && i < warnings->len; i++)
+    g_printerr ("casereel: warning: %s\n", (const char *) g_ptr_array_index (warnings, i));
   for (guint i = 0; unmatched && i < unmatched->len; i++)
     g_printerr ("casereel: warning: no catalogued clip for “%s”; its events were left out\n",
                 (const char *) g_ptr_array_index (unmatched, i));
-  g_print ("%s: %u events\n", name, cr_cut_count_events (cli->db, cut));
+  print_event_count (name, cr_cut_count_events (cli->db, cut));
   return CR_EXIT_OK;
 }
 
@@ -668,7 +682,7 @@ cr_cli_cut (CrCli  *cli,
     { "check", "check everyone in the cut against their consent", cut_check },
     { "export", "write an edit list (EDL, FCPXML, OTIO, MLT, paper edit)", cut_export },
     { "render", "a review copy as MP4 (--burn-timecode, --burn-names)", cut_render },
-    { "import", "read an EDL or OTIO file into a new cut", cut_import },
+    { "import", "read an EDL, OTIO or FCPXML file into a new cut", cut_import },
     { NULL }
   };
   return cr_cli_dispatch (cli, "cut", verbs, argc, argv);

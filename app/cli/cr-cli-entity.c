@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <gio/gio.h>
 #include <stdio.h>
 
@@ -264,7 +266,8 @@ verb_add (CrCli           *cli,
   gint64 id;
   int status;
 
-  set_summary (context, "Add a %s.", entity->name);
+  /* "Add an interview", "Add a shot". */
+  set_summary (context, "Add %s %s.", strchr ("aeiou", entity->name[0]) ? "an" : "a", entity->name);
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_group (context, cr_field_options_group (fields));
   if (!cr_cli_parse (context, &argc, &argv, &status))

@@ -270,6 +270,11 @@ cr_cli_thumb (CrCli  *cli,
         return cr_cli_fail (error);
       if (!parse_position (probe, "--at", at, &options.at_us, &error))
         return cr_cli_usage ("thumb", "thumb: %s", error->message);
+      /* Past the end the decoder would give the last frame, as if it were the one asked for. */
+      if (probe->duration_us >= 0 && options.at_us >= probe->duration_us)
+        return cr_cli_usage ("thumb", "thumb: --at %s is past the end of %s (it lasts %" G_GINT64_FORMAT
+                             ".%03" G_GINT64_FORMAT " s)", at, argv[1], probe->duration_us / G_USEC_PER_SEC,
+                             probe->duration_us % G_USEC_PER_SEC / 1000);
     }
   options.max_size = size;
   if (strip > 0)

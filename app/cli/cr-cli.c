@@ -77,7 +77,8 @@ cr_cli_usage (const char *command,
   msg = g_strdup_vprintf (format, args);
   va_end (args);
   line = cr_message_text (msg, CR_MESSAGE_MAX_LINE);
-  g_printerr ("casereel: %s (see 'casereel %s --help')\n", line, command ? command : "");
+  g_printerr ("casereel: %s (see 'casereel %s%s--help')\n", line, command ? command : "",
+              command && command[0] != '\0' ? " " : "");
   return CR_EXIT_USAGE;
 }
 

@@ -62,6 +62,17 @@ test_thumb (void)
   g_assert_cmpstr (json_object_get_string_member (s, "codec_name"), ==, "png");
   g_assert_cmpint (json_object_get_int_member (s, "width"), ==, 256);
   g_assert_cmpint (json_object_get_int_member (s, "height"), ==, 192);
+
+  /* Past the end (the clip lasts 6 s from 01:00:00:00): refused, not the last frame. */
+  {
+    g_autofree char *late = path_in_dir ("late.png");
+    g_auto(CliResult) past = cli_run ("thumb", clip, "--at", "01:00:07:00", "-o", late);
+
+    g_assert_cmpint (past.status, ==, 2);
+    g_assert_nonnull (strstr (past.err, "thumb: --at 01:00:07:00 is past the end of"));
+    g_assert_nonnull (strstr (past.err, "(it lasts 6.000 s)"));
+    g_assert_false (g_file_test (late, G_FILE_TEST_EXISTS));
+  }
 }
 
 static void

@@ -284,7 +284,8 @@ test_round_trips (void)
   gint64 cut = mixed_cut (db);
   g_autofree char *edl = export (db, cut, CR_EXPORT_EDL, "mixed.edl");
   g_autofree char *otio = export (db, cut, CR_EXPORT_OTIO, "mixed.otio");
-  gint64 from_edl, from_otio;
+  g_autofree char *fcpxml = export (db, cut, CR_EXPORT_FCPXML, "mixed.fcpxml");
+  gint64 from_edl, from_otio, from_fcpxml;
 
   from_edl = cr_cut_import (db, edl, "From EDL", (CrRate) { 0, 0 }, &unmatched, &error);
   g_assert_no_error (error);
@@ -296,6 +297,12 @@ test_round_trips (void)
   g_assert_no_error (error);
   g_assert_cmpuint (unmatched->len, ==, 0);
   assert_same_events (db, cut, from_otio);
+  g_clear_pointer (&unmatched, g_ptr_array_unref);
+
+  from_fcpxml = cr_cut_import (db, fcpxml, "From FCPXML", (CrRate) { 0, 0 }, &unmatched, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unmatched->len, ==, 0);
+  assert_same_events (db, cut, from_fcpxml);
 }
 
 static void
@@ -346,6 +353,92 @@ test_fcpxml_and_mlt_read_by_tools (void)
   frames = fixture_spawn_out ((const char * const[]) { "ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
     "-show_entries", "stream=nb_read_frames", "-of", "default=nokey=1:noprint_wrappers=1", mp4, NULL });
   g_assert_cmpint (g_ascii_strtoll (frames, NULL, 10), ==, cr_timeline_get_duration (timeline));
+}
+
+/* An editor's list sent back: the clip whose name has a line break is named with a space (as
+ * EDLs write it) and still found; the dissolve is a cut at its centre, and the import says so. */
+static void
+test_import_sent_back (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) unmatched = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autofree char *folder = g_build_filename (outdir, "night card", NULL);
+  g_autofree char *clip = NULL, *other = NULL;
+  g_autofree char *edl = g_build_filename (outdir, "sent-back.edl", NULL);
+  const char *folders[] = { folder, NULL };
+  gint64 cut;
+
+  g_mkdir_with_parents (folder, 0755);
+  clip = fixture_video (folder, "line\nbreak.mov", "25", NULL, 2);
+  other = fixture_video (folder, "b25.mp4", "25", NULL, 2);
+  g_assert_true (cr_index_folders (db, folders, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (edl,
+    "TITLE: Sent back\nFCM: NON-DROP FRAME\n\n"
+    "001  LINE_BRE V     C        00:00:00:00 00:00:01:00 01:00:00:00 01:00:01:00\n"
+    "* FROM CLIP NAME: line break.mov\n"
+    "002  LINE_BRE V     C        00:00:01:00 00:00:01:00 01:00:01:00 01:00:01:00\n"
+    "002  B25      V     D    010 00:00:00:05 00:00:01:05 01:00:01:00 01:00:02:00\n"
+    "* FROM CLIP NAME: line break.mov\n"
+    "* TO CLIP NAME: b25.mp4\n", -1, NULL));
+  cut = cr_cut_import_full (db, edl, "Sent back", (CrRate) { 25, 1 }, &unmatched, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unmatched->len, ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
+                   "EDL line 7: the dissolve of 10 frames is read as a cut at its centre");
+
+  timeline = cr_cut_build_timeline (db, cut, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->events->len, ==, 2);
+  g_assert_cmpstr (cr_timeline_get_source (timeline, cr_timeline_get_event (timeline, 0)->source)->path, ==, clip);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 0)->out, ==, 30);
+  g_assert_cmpstr (cr_timeline_get_source (timeline, cr_timeline_get_event (timeline, 1)->source)->path, ==, other);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 1)->in, ==, 10);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 1)->record, ==, 30);
+  g_assert_cmpint (timeline->record_start, ==, 3600 * 25);
+}
+
+/* A drop-frame cut cannot start on a label drop-frame skips: it could never be shown or
+ * exported (issue 14). Refused on adding and on changing, and the row stays as it was. */
+static void
+test_drop_frame_record_start (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+  g_autoptr(CrRecord) changes = cr_record_new (&cr_entity_cut);
+  g_autoptr(CrRecord) row = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = NULL;
+  gint64 cut;
+
+  test_refused (db, &cr_entity_cut, "record_start", "name", "A", "frame_rate", "30000/1001",
+                "drop_frame", "1", "record_start", "00:59:00;00", NULL);
+  test_refused (db, &cr_entity_cut, "record_start", "name", "B", "frame_rate", "60000/1001",
+                "drop_frame", "1", "record_start", "00:01:00;03", NULL);
+  /* The same labels exist without drop frame, and at each tenth minute. */
+  test_add (db, &cr_entity_cut, "name", "C", "frame_rate", "30000/1001", "record_start", "00:59:00:00", NULL);
+  test_add (db, &cr_entity_cut, "name", "D", "frame_rate", "30000/1001", "drop_frame", "1",
+            "record_start", "00:50:00;00", NULL);
+  cut = test_add (db, &cr_entity_cut, "name", "E", "frame_rate", "30000/1001", "drop_frame", "1",
+                  "record_start", "00:58:58;00", NULL);
+
+  cr_record_set (changes, "record_start", "00:59:00;01");
+  g_assert_false (cr_store_update (db, &cr_entity_cut, cut, changes, &error));
+  g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "cut record_start: “00:59:00;01” does not exist in drop-frame "
+                   "timecode: frames 00 to 01 are skipped at each minute except every tenth");
+  g_clear_error (&error);
+  row = cr_store_get (db, &cr_entity_cut, cut, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cr_record_get (row, "record_start"), ==, "00:58:58;00");
+
+  /* What is stored builds a timeline. */
+  timeline = cr_cut_build_timeline (db, cut, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (timeline->record_start, ==, (58 * 60 + 58) * 30 - 2 * (58 - 58 / 10));
 }
 
 static void
@@ -399,6 +492,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cut/round-trips", test_round_trips);
   g_test_add_func ("/cut/import-unmatched", test_import_lists_unmatched);
   g_test_add_func ("/cut/fcpxml-mlt-tools", test_fcpxml_and_mlt_read_by_tools);
+  g_test_add_func ("/cut/drop-frame-record-start", test_drop_frame_record_start);
+  g_test_add_func ("/cut/import-sent-back", test_import_sent_back);
   g_test_add_func ("/cut/render", test_render);
   return g_test_run ();
 }

@@ -394,7 +394,7 @@ test_cli (Fixture       *f,
   /* A cut of what was said: touching matches are one event; the paper edit carries the words. */
   r = cli_run ("--project", f->path, "cut", "stringout", "Said", "--search", "One OR Two");
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_cmpstr (r.out, ==, "Said: 1 events\n");
+  g_assert_cmpstr (r.out, ==, "Said: 1 event\n");
   cli_result_clear (&r);
   r = cli_run ("--project", f->path, "cut", "stringout", "Nothing", "--search", "absent words");
   g_assert_cmpint (r.status, ==, 1);

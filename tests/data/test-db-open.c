@@ -276,6 +276,73 @@ test_read_only_media (Fixture       *f,
   g_test_trap_assert_stderr ("*read-only (it is on read-only media); nothing was changed*");
 }
 
+/* Files another user owns, as that user would meet them: run as root (as CI is), the checks
+ * run in a child that has become "nobody"; run as anyone else, they run as that user. */
+static void
+test_permission (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *closed = g_build_filename (f->dir, "closed", NULL);
+  g_autofree char *behind = g_build_filename (closed, "behind.casereel", NULL);
+  g_autofree char *locked = g_build_filename (f->dir, "locked.casereel", NULL);
+  g_autofree char *shared = g_build_filename (f->dir, "shared", NULL);
+  g_autofree char *readable = g_build_filename (shared, "readable.casereel", NULL);
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrDb) db = NULL;
+
+      if (geteuid () == 0)
+        {
+          g_assert_cmpint (setgid (65534), ==, 0);
+          g_assert_cmpint (setuid (65534), ==, 0);
+        }
+      assert_refused (g_getenv ("CASEREEL_TEST_BEHIND"), CR_DB_ERROR_PERMISSION,
+                      "permission denied (a folder on the way cannot be entered)");
+      assert_refused (g_getenv ("CASEREEL_TEST_LOCKED"), CR_DB_ERROR_PERMISSION,
+                      "permission denied (the file cannot be read)");
+      /* Readable but not writable: opened for reading, saying why. */
+      db = cr_db_open (g_getenv ("CASEREEL_TEST_READABLE"), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (cr_db_get_read_only_reason (db), ==, "no permission to write it or its folder");
+      g_assert_cmpint (cr_store_count (db, &cr_entity_participant, NULL, NULL), ==, 1);
+      return;
+    }
+
+  /* The test's folder is the owner's only; the other user must reach into it. */
+  g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (closed, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (shared, 0755), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *path = i == 0 ? behind : i == 1 ? locked : readable;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrDb) db = cr_db_create (path, "Someone else's", &error);
+
+      g_assert_no_error (error);
+      add_person (db, "Recorded before");
+      g_clear_pointer (&db, cr_db_close);
+    }
+  g_assert_cmpint (g_chmod (locked, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (readable, 0644), ==, 0);
+  if (geteuid () != 0)
+    {
+      /* As an ordinary user, the folder and file are made unreachable by mode alone. */
+      g_assert_cmpint (g_chmod (closed, 0000), ==, 0);
+      g_assert_cmpint (g_chmod (locked, 0000), ==, 0);
+      g_assert_cmpint (g_chmod (shared, 0555), ==, 0);
+      g_assert_cmpint (g_chmod (readable, 0444), ==, 0);
+    }
+  g_setenv ("CASEREEL_TEST_BEHIND", behind, TRUE);
+  g_setenv ("CASEREEL_TEST_LOCKED", locked, TRUE);
+  g_setenv ("CASEREEL_TEST_READABLE", readable, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_chmod (closed, 0700);
+  g_chmod (shared, 0755);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -285,6 +352,7 @@ main (int    argc,
   g_test_add ("/db/close/leaves-one-file", Fixture, NULL, fixture_set_up, test_close_leaves_one_file, fixture_tear_down);
   g_test_add ("/db/share/sees-other-commits", Fixture, NULL, fixture_set_up, test_sees_other_commits, fixture_tear_down);
   g_test_add ("/db/share/busy", Fixture, NULL, fixture_set_up, test_busy_is_busy, fixture_tear_down);
+  g_test_add ("/db/open/permission", Fixture, NULL, fixture_set_up, test_permission, fixture_tear_down);
   g_test_add ("/db/open/read-only-media", Fixture, NULL, fixture_set_up, test_read_only_media, fixture_tear_down);
   return g_test_run ();
 }

@@ -163,6 +163,34 @@ test_interview_validation (void)
   g_assert_cmpint (cr_record_get_int (row, "crew", 0), ==, ben);
 }
 
+/* What people type is a shot's number: "1" is the shot numbered 1 even when another shot has id
+ * 1; "#1" is the id. A number no shot has falls back to the id. */
+static void
+test_find_by_number_then_id (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+  g_autoptr(CrRecord) found = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first = test_add (db, &cr_entity_shot, "number", "7", NULL);
+  gint64 numbered_one = test_add (db, &cr_entity_shot, "number", "1", NULL);
+
+  g_assert_cmpint (first, ==, 1);
+  found = cr_store_find (db, &cr_entity_shot, "1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (found->id, ==, numbered_one);
+  g_clear_pointer (&found, cr_record_free);
+  found = cr_store_find (db, &cr_entity_shot, "#1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (found->id, ==, first);
+  g_clear_pointer (&found, cr_record_free);
+  found = cr_store_find (db, &cr_entity_shot, "2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (found->id, ==, numbered_one);
+  g_clear_pointer (&found, cr_record_free);
+  g_assert_null (cr_store_find (db, &cr_entity_shot, "#3", &error));
+  g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_FOUND);
+}
+
 static void
 test_shot_validation (void)
 {
@@ -295,6 +323,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/participant/validation", test_participant_validation);
+  g_test_add_func ("/store/find-by-number-then-id", test_find_by_number_then_id);
   g_test_add_func ("/store/participant/update-delete", test_update_and_delete);
   g_test_add_func ("/store/participant/delete-in-use", test_delete_in_use_refused);
   g_test_add_func ("/store/location-question/validation", test_location_and_question_validation);

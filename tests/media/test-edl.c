@@ -54,12 +54,17 @@ test_event_lines (void)
     }
   g_assert_cmpuint (events, ==, timeline->events->len);
   g_assert_nonnull (strstr (edl, "* FROM CLIP NAME: line break.mov\n"));
-  g_assert_nonnull (strstr (edl, "FCM: DROP FRAME\n* FRAME RATE: 30000/1001 DROP FRAME\n"));
+  /* No comment above the first event: CMX3600 readers refuse one there. */
+  g_assert_nonnull (strstr (edl, "FCM: DROP FRAME\n\n001  "));
+  g_assert_nonnull (strstr (edl, "01:00:10;00\n* FRAME RATE: 30000/1001 DROP FRAME\n* RECORD START: 01:00:00;00\n"));
 
-  /* Event 1: 23.976 source timecode in its own rate, record from 01:00:00;00, out exclusive. */
-  g_assert_nonnull (strstr (edl, "001  A001_INT AA/V  C        12:40:09:00 12:40:19:00 01:00:00;00 01:00:10;00\n"));
-  /* Event 3: 25 fps source; 63 frames become 76 at 29.97, after a 45-frame gap. */
-  g_assert_nonnull (strstr (edl, "003  B_ROLL_W V     C        10:00:02:00 10:00:04:13 01:00:16;15 01:00:19;01\n"));
+  /* Event 1: the 23.976 source's label carried into the 29.97 DF list, its 300 record frames
+   * as the source length there; its own timecodes in a comment. Out points exclusive. */
+  g_assert_nonnull (strstr (edl, "001  A001_INT AA/V  C        12:40:09;00 12:40:19;00 01:00:00;00 01:00:10;00\n"));
+  g_assert_nonnull (strstr (edl, "* SOURCE IN OUT: 12:40:09:00 12:40:19:00\n"));
+  /* Event 3: 25 fps source; 63 frames become 76 at 29.97 (2 s 16 f), after a 45-frame gap. */
+  g_assert_nonnull (strstr (edl, "003  B_ROLL_W V     C        10:00:02;00 10:00:04;16 01:00:16;15 01:00:19;01\n"));
+  g_assert_nonnull (strstr (edl, "* SOURCE IN OUT: 10:00:02:00 10:00:04:13\n"));
   /* Event 5 crosses a dropped minute: 00:01:00;00 and ;01 do not exist. */
   g_assert_nonnull (strstr (edl, "00:00:59;10 00:01:01;22"));
 }
@@ -116,6 +121,20 @@ test_no_comments (void)
   g_assert_null (strstr (edl, "FROM CLIP"));
   g_assert_null (strstr (edl, "FRAME RATE"));
   g_assert_null (strchr (edl, '*'));
+}
+
+/* --ascii: every byte of the list is ASCII, names transliterated. */
+static void
+test_ascii (void)
+{
+  g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
+  CrEdlOptions options = { .ascii = TRUE };
+  g_autofree char *edl = write_edl (timeline, &options);
+
+  for (const char *p = edl; *p != '\0'; p++)
+    g_assert_cmpint ((guchar) *p, <, 0x80);
+  g_assert_nonnull (strstr (edl, "TITLE: River Project - rough cut 1 \"A&B\"\n"));
+  g_assert_nonnull (strstr (edl, "* FROM CLIP NAME: Zoe's interview.mov\n"));
 }
 
 /* Reading back gives the same events once each source is matched to its clip. */
@@ -193,6 +212,72 @@ test_read_foreign (void)
   g_assert_cmpint (cr_timeline_get_source (timeline, event->source)->audio_channels, ==, 1);
 }
 
+/* What Premiere and Resolve send back: the sound of an event on a line of its own, a dissolve
+ * (its outgoing side at no length, FROM and TO clip names), another source's sound under the
+ * picture, a wipe. */
+static void
+test_read_dissolve_and_split_audio (void)
+{
+  const char *edl =
+    "TITLE: Sent back\n"
+    "FCM: NON-DROP FRAME\n"
+    "\n"
+    "001  AX       V     C        00:00:10:00 00:00:15:00 01:00:00:00 01:00:05:00\n"
+    "* FROM CLIP NAME: interview.mov\n"
+    "001  AX       A     C        00:00:10:00 00:00:15:00 01:00:00:00 01:00:05:00\n"
+    "* FROM CLIP NAME: interview.mov\n"
+    "002  AX       V     C        00:00:15:00 00:00:15:00 01:00:05:00 01:00:05:00\n"
+    "002  BX       V     D    030 00:01:00:00 00:01:04:00 01:00:05:00 01:00:09:00\n"
+    "* FROM CLIP NAME: interview.mov\n"
+    "* TO CLIP NAME: broll.mov\n"
+    "003  SOUND    A2    C        00:00:00:00 00:00:02:00 01:00:06:00 01:00:08:00\n"
+    "004  BX       V     C        00:01:04:00 00:01:06:00 01:00:09:00 01:00:11:00\n"
+    "* FROM CLIP NAME: broll.mov\n"
+    "005  BX       V     C        00:01:06:00 00:01:06:00 01:00:11:00 01:00:11:00\n"
+    "005  AX       V     W001 010 00:00:20:00 00:00:21:00 01:00:11:00 01:00:12:00\n"
+    "* FROM CLIP NAME: broll.mov\n"
+    "* TO CLIP NAME: interview.mov\n";
+  CrEdlReadOptions options = { .rate = { 25, 1 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = cr_edl_read (edl, -1, &options, &error);
+  const CrTimelineEvent *event;
+  const CrTimelineSource *source;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->events->len, ==, 4);
+  /* The picture and sound lines of event 1 are one event of a source with both. */
+  event = cr_timeline_get_event (timeline, 0);
+  source = cr_timeline_get_source (timeline, event->source);
+  g_assert_cmpstr (source->name, ==, "interview.mov");
+  g_assert_true (source->has_video);
+  g_assert_cmpint (source->audio_channels, ==, 1);
+  /* Cut at the dissolve's centre: 15 frames on for the outgoing, 15 later for the incoming. */
+  g_assert_cmpint (event->in, ==, 250);
+  g_assert_cmpint (event->out, ==, 375 + 15);
+  g_assert_cmpint (event->record, ==, 0);
+  event = cr_timeline_get_event (timeline, 1);
+  g_assert_cmpstr (cr_timeline_get_source (timeline, event->source)->name, ==, "broll.mov");
+  g_assert_cmpint (event->in, ==, 1500 + 15);
+  g_assert_cmpint (event->out, ==, 1600);
+  g_assert_cmpint (event->record, ==, 125 + 15);
+  event = cr_timeline_get_event (timeline, 2);
+  g_assert_cmpint (event->in, ==, 1600);
+  g_assert_cmpint (event->out, ==, 1650 + 5);
+  g_assert_cmpint (event->record, ==, 225);
+  event = cr_timeline_get_event (timeline, 3);
+  g_assert_cmpstr (cr_timeline_get_source (timeline, event->source)->name, ==, "interview.mov");
+  g_assert_cmpint (event->in, ==, 500 + 5);
+  g_assert_cmpint (event->record, ==, 275 + 5);
+
+  g_assert_cmpuint (timeline->warnings->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 0), ==,
+                   "EDL line 9: the dissolve of 30 frames is read as a cut at its centre");
+  g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 1), ==,
+                   "EDL line 12: the sound of “SOUND” under the picture is left out: a cut has one track");
+  g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 2), ==,
+                   "EDL line 16: the wipe W001 of 10 frames is read as a cut at its centre");
+}
+
 static void
 assert_read_error (const char *edl,
                    const char *expected)
@@ -212,8 +297,14 @@ static void
 test_read_errors (void)
 {
   assert_read_error ("TITLE: x\n001  R V C 00:00:00:00 00:00:01:00 01:00:00:00 01:00:01:00\n"
+                     "002  R V K B 00:00:00:00 00:00:01:00 01:00:01:00 01:00:02:00\n",
+                     "EDL line 3: transition “K”: only cuts, dissolves and wipes are supported");
+  assert_read_error ("TITLE: x\n001  R V C 00:00:00:00 00:00:01:00 01:00:00:00 01:00:01:00\n"
                      "002  R V D 030 00:00:00:00 00:00:01:00 01:00:01:00 01:00:02:00\n",
-                     "EDL line 3: transition “D”: only cuts are supported");
+                     "EDL line 3: the dissolve of 30 frames is longer than its event");
+  assert_read_error ("TITLE: x\n001  R V C 00:00:00:00 00:00:02:00 01:00:00:00 01:00:02:00\n"
+                     "002  S V C 00:00:00:00 00:00:01:00 01:00:01:00 01:00:02:00\n",
+                     "EDL line 3: record in 01:00:01:00 is before the previous event ends: a cut has one picture track");
   assert_read_error ("TITLE: x\n\n001  R V C 00:00:00:00 00:00:01:99 01:00:00:00 01:00:01:00\n",
                      "EDL line 3: source out “00:00:01:99”");
   assert_read_error ("TITLE: x\n001  R V C 00:00:00:00 00:00:02:00 01:00:00:00 01:00:01:00\n",
@@ -319,9 +410,11 @@ main (int   argc,
   g_test_add_func ("/edl/reel-names", test_reel_names);
   g_test_add_func ("/edl/59.94", test_5994);
   g_test_add_func ("/edl/no-comments", test_no_comments);
+  g_test_add_func ("/edl/ascii", test_ascii);
   g_test_add_func ("/edl/round-trip", test_round_trip);
   g_test_add_func ("/edl/read-foreign", test_read_foreign);
   g_test_add_func ("/edl/read-errors", test_read_errors);
+  g_test_add_func ("/edl/read-dissolve-and-split-audio", test_read_dissolve_and_split_audio);
   g_test_add_func ("/edl/validate", test_validate);
   g_test_add_func ("/edl/export-file", test_export_file);
   return g_test_run ();

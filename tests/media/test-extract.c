@@ -36,6 +36,9 @@ make_fixtures (void)
                      "-f", "lavfi", "-i", "sine=r=48000", "-t", "3", "-c:v", "mpeg2video", "-g", "12",
                      "-c:a", "mp2", NULL);
   media_test_ffmpeg (P ("take.wav"), "-f", "lavfi", "-i", "sine=r=48000", "-t", "3", "-c:a", "pcm_s24le", NULL);
+  /* Broadcast WAV at 10:00:00 (samples since midnight at 48 kHz). */
+  media_test_ffmpeg (P ("take-bwf.wav"), "-f", "lavfi", "-i", "sine=r=48000", "-t", "3", "-c:a", "pcm_s24le",
+                     "-write_bext", "1", "-metadata", "time_reference=1728000000", NULL);
 #undef P
 }
 
@@ -246,6 +249,48 @@ test_audio_only (void)
   g_assert_cmpint (result.out_us - result.in_us, <, 1200000);
 }
 
+/* The extract of a Broadcast WAV is one too, its time reference at its own first sample. */
+static void
+test_bwf_keeps_time_reference (void)
+{
+  g_autofree char *src = fixture ("take-bwf.wav");
+  g_autofree char *out = fixture ("take-bwf-part.wav");
+  CrExtractOptions options = { 1000000, 2000000, FALSE, NULL, NULL };
+  g_auto(CrExtractResult) result = { 0 };
+  g_auto(Probed) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  JsonObject *tags;
+
+  g_assert_true (cr_extract (src, out, &options, &result, NULL, &error));
+  g_assert_no_error (error);
+  ffprobe (out, &p);
+  tags = json_object_get_object_member (p.format, "tags");
+  g_assert_nonnull (tags);
+  g_assert_cmpint (g_ascii_strtoll (json_object_get_string_member (tags, "time_reference"), NULL, 10), ==,
+                   1728000000 + result.in_us * 48000 / G_USEC_PER_SEC);
+  g_assert_cmpint (result.in_us, ==, 1000000);
+}
+
+/* A container that cannot hold the codec is named with the codec, not "Invalid argument";
+ * nothing is left behind. */
+static void
+test_container_refuses_codec (void)
+{
+  g_autofree char *src = fixture ("source.mov");
+  g_autofree char *out = fixture ("part.mxf");
+  CrExtractOptions options = { 1000000, 2000000, FALSE, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cr_extract (src, out, &options, NULL, NULL, &error));
+  g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_UNSUPPORTED);
+  {
+    g_autofree char *expected = g_strdup_printf ("%s: MXF cannot hold h264 video and aac sound as copied; "
+                                                 "use .mov, .mp4 or .mkv, or --reencode", out);
+    g_assert_cmpstr (error->message, ==, expected);
+  }
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -357,6 +402,8 @@ main (int    argc,
   g_test_add_func ("/extract/reencode", test_reencode);
   g_test_add_func ("/extract/copy-without-index", test_copy_without_index);
   g_test_add_func ("/extract/audio-only", test_audio_only);
+  g_test_add_func ("/extract/bwf-time-reference", test_bwf_keeps_time_reference);
+  g_test_add_func ("/extract/container-refuses-codec", test_container_refuses_codec);
   g_test_add_func ("/extract/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/extract/bad-requests", test_bad_requests);
 

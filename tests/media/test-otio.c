@@ -53,7 +53,9 @@ test_python_reads (void)
     "assert r['OTIO_SCHEMA'] == 'ExternalReference.1'\n"
     "assert c['source_range']['start_time']['rate'] == 24000/1001\n"
     "assert c['source_range']['start_time']['value'] == 1094616\n"
-    "assert c['source_range']['duration']['value'] == 240\n"
+    "assert c['source_range']['duration']['value'] == 300\n"
+    "assert c['source_range']['duration']['rate'] == 30000/1001\n"
+    "assert c['metadata']['casereel']['source_frames'] == 240\n"
     "assert r['available_range']['start_time']['value'] == 1094376\n"
     "assert r['available_range']['duration']['value'] == 600\n"
     "assert c['markers'][1]['comment'] == 'looks at the weir & smiles'\n"
@@ -197,13 +199,79 @@ test_read_errors (void)
   at = strstr (broken->str, "\"rate\": 23.976023976023978");
   g_assert_nonnull (at);
   memcpy (at + strlen ("\"rate\": "), "23.500000000000000", 18);
-  assert_read_error (broken->str, "OTIO tracks.children[0].children[0].source_range.duration: "
+  assert_read_error (broken->str, "OTIO tracks.children[0].children[0].source_range.start_time: "
                      "rate 23.5 is not a whole number or an NTSC rate");
 
   g_string_assign (broken, otio);
   at = strstr (broken->str, "\"Gap.1\"");
   memcpy (at, "\"Gup.1\"", 7);
   assert_read_error (broken->str, "OTIO tracks.children[0].children[2]: Gup.1 is not supported");
+}
+
+#define RT(v) "{\"OTIO_SCHEMA\": \"RationalTime.1\", \"rate\": 25.0, \"value\": " #v "}"
+#define RANGE(start, length) "{\"OTIO_SCHEMA\": \"TimeRange.1\", \"start_time\": " RT (start) \
+  ", \"duration\": " RT (length) "}"
+#define CLIP(file, start, length) "{\"OTIO_SCHEMA\": \"Clip.2\", \"name\": \"" file "\", \"source_range\": " \
+  RANGE (start, length) ", \"media_references\": {\"DEFAULT_MEDIA\": {\"OTIO_SCHEMA\": " \
+  "\"ExternalReference.1\", \"target_url\": \"file:///m/" file "\"}}, \"active_media_reference_key\": \"DEFAULT_MEDIA\"}"
+#define TRANSITION(in, out) "{\"OTIO_SCHEMA\": \"Transition.1\", \"transition_type\": \"SMPTE_Dissolve\", " \
+  "\"in_offset\": " RT (in) ", \"out_offset\": " RT (out) "}"
+#define TRACK(name, kind, items) "{\"OTIO_SCHEMA\": \"Track.1\", \"name\": \"" name "\", \"kind\": \"" kind "\", " \
+  "\"children\": [" items "]}"
+
+/* Shaped like Resolve's export: two picture and two sound tracks, dissolves (one that starts at
+ * the cut, one centred on it), each clip's sound in A1 and music under the last picture. */
+static void
+test_read_resolve (void)
+{
+  const char *otio =
+    "{\"OTIO_SCHEMA\": \"Timeline.1\", \"name\": \"Sent back\", \"global_start_time\": " RT (90000) ", "
+    "\"tracks\": {\"OTIO_SCHEMA\": \"Stack.1\", \"children\": ["
+    TRACK ("V1", "Video", CLIP ("a.mov", 100, 50) ", " TRANSITION (0, 20) ", " CLIP ("b.mov", 1000, 60) ", "
+           TRANSITION (10, 10) ", " CLIP ("c.mov", 0, 40)) ", "
+    TRACK ("V2", "Video", CLIP ("title.mov", 0, 25)) ", "
+    TRACK ("A1", "Audio", CLIP ("a.mov", 100, 50) ", " TRANSITION (0, 20) ", " CLIP ("b.mov", 1000, 60) ", "
+           CLIP ("music.wav", 0, 40)) ", "
+    TRACK ("A2", "Audio", CLIP ("music.wav", 0, 150))
+    "]}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = cr_otio_read (otio, -1, &error);
+  const char * const warnings[] = {
+    "OTIO tracks.children[1] (“V2”) is left out: a cut has one picture track and one sound track",
+    "OTIO tracks.children[3] (“A2”) is left out: a cut has one picture track and one sound track",
+    "OTIO tracks.children[0].children[1]: the transition SMPTE_Dissolve of 20 frames is read as a cut at its centre",
+    "OTIO tracks.children[0].children[3]: the transition SMPTE_Dissolve of 20 frames is read as a cut at its centre",
+    "OTIO tracks.children[2].children[1]: the transition SMPTE_Dissolve of 20 frames is read as a cut at its centre",
+    "OTIO tracks.children[2].children[3]: the sound of “music.wav” under the picture is left out: a cut has one track",
+    NULL,
+  };
+  const CrTimelineEvent *event;
+  guint i;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (timeline->record_start, ==, 90000);
+  g_assert_cmpuint (timeline->events->len, ==, 3);
+  /* The dissolve from the cut (in 0, out 20) is centred 10 frames after it. */
+  event = cr_timeline_get_event (timeline, 0);
+  g_assert_cmpint (event->in, ==, 100);
+  g_assert_cmpint (event->out, ==, 160);
+  g_assert_cmpint (event->record, ==, 0);
+  g_assert_true (cr_timeline_get_source (timeline, event->source)->has_video);
+  g_assert_cmpint (cr_timeline_get_source (timeline, event->source)->audio_channels, ==, 2);
+  event = cr_timeline_get_event (timeline, 1);
+  g_assert_cmpint (event->in, ==, 1010);
+  g_assert_cmpint (event->out, ==, 1060);
+  g_assert_cmpint (event->record, ==, 60);
+  /* The centred one leaves the cut where it was. */
+  event = cr_timeline_get_event (timeline, 2);
+  g_assert_cmpint (event->in, ==, 0);
+  g_assert_cmpint (event->out, ==, 40);
+  g_assert_cmpint (event->record, ==, 110);
+  g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (timeline, event->source)), ==, "c.mov");
+
+  g_assert_cmpuint (timeline->warnings->len, ==, g_strv_length ((GStrv) warnings));
+  for (i = 0; warnings[i] != NULL; i++)
+    g_assert_cmpstr (g_ptr_array_index (timeline->warnings, i), ==, warnings[i]);
 }
 
 int
@@ -216,5 +284,6 @@ main (int   argc,
   g_test_add_func ("/otio/round-trip", test_round_trip);
   g_test_add_func ("/otio/read-foreign", test_read_foreign);
   g_test_add_func ("/otio/read-errors", test_read_errors);
+  g_test_add_func ("/otio/read-resolve", test_read_resolve);
   return g_test_run ();
 }

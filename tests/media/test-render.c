@@ -504,6 +504,42 @@ test_render_cancel (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* MPEG-TS has no index: a seek can land past the in point. Every frame shown must be the
+ * source's own, in order, not the first frame found after a late landing held until it comes. */
+static void
+test_render_ts_in_point (void)
+{
+  g_autofree char *ts = source_path ("counting.ts");
+  g_autofree char *out = source_path ("counting.mp4");
+  g_autoptr(CrTimeline) timeline = cr_timeline_new ("ts", rate_25, FALSE, 320, 180);
+  g_autoptr(GError) error = NULL;
+  double previous = 0;
+  guint source;
+
+  /* Each frame 4 levels brighter than the one before; a keyframe every 12 frames. */
+  ffmpeg ("-f", "lavfi", "-i", "color=c=black:s=160x90:r=25,format=gray,geq=lum='16+4*N'",
+          "-t", "2", "-c:v", "mpeg2video", "-q:v", "2", "-g", "12", "-bf", "0", "-pix_fmt", "yuv420p", ts, NULL);
+  source = cr_timeline_add_source (timeline, ts, NULL, rate_25, FALSE, 460700, 50, TRUE, 0);
+  cr_timeline_add_event (timeline, source, 29, 41, 0);
+  g_assert_true (cr_render_timeline (timeline, NULL, out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  for (gint64 n = 0; n < 12; n++)
+    {
+      g_autoptr(GBytes) frame = luma_of_frame (out, n);
+      double luma = mean_luma (frame, 0, 0, 320, 180);
+
+      g_test_message ("frame %" G_GINT64_FORMAT ": %f", n, luma);
+      /* Source frame 29 + n; the encoders may shift all levels a little, not the steps. */
+      g_assert_cmpfloat (ABS (luma - (16 + 4 * (29 + n))), <, 6);
+      if (n > 0)
+        g_assert_cmpfloat (ABS (luma - previous - 4), <, 1.5);
+      previous = luma;
+    }
+  g_assert_cmpint (g_remove (ts), ==, 0);
+  g_assert_cmpint (g_remove (out), ==, 0);
+}
+
 static void
 test_render_errors (void)
 {
@@ -580,6 +616,7 @@ main (int   argc,
   g_test_add_func ("/render/burn-in", test_render_burn_in);
   g_test_add_func ("/render/cancel", test_render_cancel);
   g_test_add_func ("/render/errors", test_render_errors);
+  g_test_add_func ("/render/ts-in-point", test_render_ts_in_point);
   ret = g_test_run ();
   cut_fixture_remove_folder (folder);
   g_free (folder);

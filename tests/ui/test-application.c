@@ -14,55 +14,11 @@
 #include "cr-store-model.h"
 #include "cr-welcome.h"
 #include "cr-window.h"
+#include "ui-test-support.h"
 
 /* The application as the desktop starts it: the welcome page, files named on the command
  * line, one instance (a second `casereel FILE` hands FILE over on a private D-Bus), and the
  * settings kept across a restart (memory backend: the restart is in this process). */
-
-static int
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      frames)
-{
-  guint count = 0;
-  guint id = gtk_widget_add_tick_callback (widget, tick_cb, &count, NULL);
-  /* A guard against a hang only: the loop ends on frames drawn. */
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (count < frames && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-  g_assert_cmpuint (count, >=, frames);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir ? dir : ".", name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static CrApplication *
 start (gboolean unique)
@@ -152,8 +108,8 @@ test_welcome (void)
   g_assert_null (cr_window_get_production (window));
   g_assert_false (g_file_test (default_path, G_FILE_TEST_EXISTS));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 680);
-  wait_for_frames (GTK_WIDGET (window), 4);
-  save_png (GTK_WIDGET (window), "casereel-welcome.png");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-welcome.png");
   stop (app);
 }
 
@@ -198,7 +154,7 @@ test_settings_across_restart (void)
   g_application_open (G_APPLICATION (app), &file, 1, "");
   window = only_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 873, 611);
-  wait_for_frames (GTK_WIDGET (window), 2);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
   stop (app);
   g_assert_cmpstr (g_settings_get_string (settings, "last-production"), ==, path);
 
@@ -336,11 +292,11 @@ test_demo_screenshots (void)
   cr_window_show_page (window, "participants");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cr_entity_page_get_model (cr_window_get_page (window, "participants")))),
                     >=, 12);
-  wait_for_frames (GTK_WIDGET (window), 6);
-  save_png (GTK_WIDGET (window), "casereel-demo-participants.png");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 6);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-demo-participants.png");
   cr_window_show_page (window, "clips");
-  wait_for_frames (GTK_WIDGET (window), 6);
-  save_png (GTK_WIDGET (window), "casereel-demo-clips.png");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 6);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-demo-clips.png");
   stop (app);
 }
 

@@ -24,6 +24,7 @@
 #include "cr-store.h"
 #include "cr-stringout-dialog.h"
 #include "cr-window.h"
+#include "ui-test-support.h"
 
 typedef struct
 {
@@ -135,59 +136,6 @@ fixture_tear_down (Fixture       *f,
 
 /* ---- helpers ---- */
 
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      frames)
-{
-  guint count = 0;
-  guint id = gtk_widget_add_tick_callback (widget, tick_cb, &count, NULL);
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (count < frames && g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-  gtk_widget_remove_tick_callback (widget, id);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_cmpuint (count, >=, frames);
-}
-
-/* Runs the main loop until `done` says so; the deadline only stops a hung test. */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (done (data));
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The row on screen that shows event `position`. */
 static CrCutEventRow *
 find_row (GtkWidget *root,
@@ -264,28 +212,6 @@ event_at (CrCutsPage *page,
   return event;
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir ? dir : ".", name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 static gboolean
 posters_done (gpointer page)
 {
@@ -323,7 +249,7 @@ show_window (const char *path)
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 720);
   gtk_window_present (GTK_WINDOW (window));
   cr_window_show_page (window, "cuts");
-  wait_for_frames (GTK_WIDGET (window), 3);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
   return window;
 }
 
@@ -334,7 +260,7 @@ test_cut_page (Fixture       *f,
                gconstpointer  data)
 {
   CrWindow *window = show_window (f->path);
-  CrCutsPage *page = CR_CUTS_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
   CrDb *db = cr_production_get_db (cr_window_get_production (window));
   CrStringoutDialog *stringout;
   g_autoptr(GError) error = NULL;
@@ -403,7 +329,7 @@ test_cut_page (Fixture       *f,
 
   /* Drag and drop, through the rows' own controllers: the drag of event 4 carries its
    * number; dropping it on event 1 puts it first. */
-  wait_for_frames (GTK_WIDGET (window), 2);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
   {
     CrCutEventRow *last = find_row (GTK_WIDGET (page), 4);
     CrCutEventRow *first = find_row (GTK_WIDGET (page), 1);
@@ -459,7 +385,7 @@ test_cut_page (Fixture       *f,
     CrCutEventRow *row;
     g_autofree char *message = NULL;
 
-    wait_for_frames (GTK_WIDGET (window), 2);
+    cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
     row = find_row (GTK_WIDGET (page), 3);
     g_assert_nonnull (row);
     g_signal_emit_by_name (row, "trim-event", "00:00:03:xx", "00:00:04:00", &message);
@@ -480,10 +406,10 @@ test_cut_page (Fixture       *f,
   }
 
   /* Posters are made in the background; then the page as it looks. */
-  wait_until (posters_done, page);
+  cr_ui_wait_until (posters_done, page);
   g_assert_nonnull (cr_cut_event_get_poster (event_at (page, 3)));
-  wait_for_frames (GTK_WIDGET (window), 4);
-  save_png (GTK_WIDGET (window), "casereel-cut.png");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-cut.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -492,7 +418,7 @@ test_export_refused_then_anyway (Fixture       *f,
                                  gconstpointer  data)
 {
   CrWindow *window = show_window (f->path);
-  CrCutsPage *page = CR_CUTS_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
   CrDb *db = cr_production_get_db (cr_window_get_production (window));
   g_autofree char *edl_path = g_build_filename (f->dir, "rough cut.edl", NULL);
   g_autofree char *report = g_strconcat (edl_path, ".clearance.csv", NULL);
@@ -515,11 +441,11 @@ test_export_refused_then_anyway (Fixture       *f,
   cr_cut_export_dialog_set_kind (dialog, CR_CUT_OUTPUT_EDL);
   cr_cut_export_dialog_set_path (dialog, edl_path);
   g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &result);
-  wait_for_frames (GTK_WIDGET (dialog), 3);
-  save_png (GTK_WIDGET (dialog), "casereel-cut-export.png");
+  cr_ui_wait_for_frames (GTK_WIDGET (dialog), 3);
+  cr_ui_save_png (GTK_WIDGET (dialog), "casereel-cut-export.png");
   cr_cut_export_dialog_start (dialog);
   g_assert_true (cr_cut_export_dialog_is_running (dialog));
-  wait_until (refusal_shown, dialog);
+  cr_ui_wait_until (refusal_shown, dialog);
   g_assert_false (cr_cut_export_dialog_is_running (dialog));
   g_assert_false (g_file_test (edl_path, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (report, G_FILE_TEST_EXISTS));
@@ -529,7 +455,7 @@ test_export_refused_then_anyway (Fixture       *f,
 
   /* Export Anyway: written, and the choice kept in the production. */
   adw_message_dialog_response (cr_cut_export_dialog_get_refusal (dialog), "anyway");
-  wait_until (finished, &result);
+  cr_ui_wait_until (finished, &result);
   g_assert_cmpint (result, ==, 1);
   g_assert_true (g_file_test (edl_path, G_FILE_TEST_EXISTS));
   g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 1);
@@ -557,7 +483,7 @@ test_add_selects (Fixture       *f,
                   gconstpointer  data)
 {
   CrWindow *window = show_window (f->path);
-  CrCutsPage *page = CR_CUTS_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
   CrDb *db = cr_production_get_db (cr_window_get_production (window));
   g_autoptr(GError) error = NULL;
   g_autofree char *order = NULL;

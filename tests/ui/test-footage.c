@@ -15,6 +15,7 @@
 #include "cr-store.h"
 #include "cr-timecode.h"
 #include "cr-window.h"
+#include "ui-test-support.h"
 
 /* Footage made at test time with its frame number burnt into every picture, so that a wrong
  * frame is a wrong picture. Made once; each test gets a production of its own. */
@@ -116,37 +117,6 @@ remove_tree (const char *path)
 
 /* ---- driving the window ---- */
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-count_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      frames)
-{
-  guint count = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_tick_cb, &count, NULL);
-
-  while (count < frames)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-  gtk_widget_remove_tick_callback (widget, id);
-  iterate ();
-  g_assert_cmpuint (count, >=, frames);
-}
-
 /* A key as the widget's own key bindings take it: the binding for that key and modifiers
  * is looked up in the class's shortcuts and run, as a key press would run it. */
 static void
@@ -177,7 +147,7 @@ press (GtkWidget       *widget,
         }
     }
   g_assert_true (found);
-  iterate ();
+  cr_ui_iterate ();
 }
 
 static void
@@ -276,7 +246,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_for_frames (GTK_WIDGET (f->window), 3);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   /* From here on, writes go through the window's own production, which tells its pages. */
   g_set_object (&f->production, cr_window_get_production (f->window));
   f->clips = CR_CLIPS_PAGE (window_page (f->window, "clips"));
@@ -288,7 +258,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
+  cr_ui_iterate ();
   g_clear_object (&f->production);
   remove_tree (f->dir);
   g_free (f->dir);
@@ -296,6 +266,25 @@ fixture_tear_down (Fixture       *f,
 }
 
 /* ---- the tests ---- */
+
+typedef struct
+{
+  CrClipsPage *page;
+  guint        first;   /* clips in the grid at its first change while indexing, 0 none */
+} GridWatch;
+
+static void
+grid_changed_cb (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 gpointer    data)
+{
+  GridWatch *watch = data;
+
+  if (watch->first == 0 && cr_clips_page_is_indexing (watch->page))
+    watch->first = g_list_model_get_n_items (model);
+}
 
 /* Add Folder: the worker catalogues the folder and the grid fills as batches are written;
  * the damaged file is there too, as failed, with its reason. */
@@ -309,6 +298,8 @@ test_index (Fixture       *f,
   guint while_running = 0;
   g_autofree char *card = NULL;
   const char *folders[] = { media_dir, NULL, NULL };
+  GridWatch grid_watch = { NULL, 0 };
+  gulong handler;
 
   /* A second card of 250 files (links to one recording): more than one batch of 200. */
   card = g_build_filename (f->dir, "card-b", NULL);
@@ -323,18 +314,19 @@ test_index (Fixture       *f,
   folders[1] = card;
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  grid_watch.page = f->clips;
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (grid_changed_cb), &grid_watch);
   cr_clips_page_index_folders (f->clips, folders);
   g_assert_true (cr_clips_page_is_indexing (f->clips));
   while (cr_clips_page_is_indexing (f->clips))
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-      if (cr_clips_page_is_indexing (f->clips))
-        while_running = MAX (while_running, g_list_model_get_n_items (model));
-    }
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  g_signal_handler_disconnect (model, handler);
   g_assert_false (cr_clips_page_is_indexing (f->clips));
-  g_test_message ("clips shown while indexing ran: %u", while_running);
-  /* The first batch was in the grid before the run ended. */
+  while_running = grid_watch.first;
+  g_test_message ("clips in the grid when it first changed during the run: %u", while_running);
+  /* The first batch was in the grid before the run ended (seen as the grid changed, not by
+   * sampling, so that a fast run cannot slip between two looks). */
   g_assert_cmpuint (while_running, >=, 200);
   g_assert_cmpuint (while_running, <, 255);
   /* The damaged file is named at the end, with its reason. */
@@ -496,7 +488,7 @@ save_with_enter (CrPlayer   *player,
   id = cr_select_dialog_save (CR_SELECT_DIALOG (dialog), &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  iterate ();
+  cr_ui_iterate ();
   g_assert_null (cr_player_get_select_dialog (player));
   return id;
 }
@@ -642,27 +634,6 @@ test_selects_page (Fixture       *f,
 
 /* ---- screenshots for the README ---- */
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir ? dir : ".", name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 /* Waits until every poster the grid asked for has arrived (each card drops its spinner). */
 static void
 wait_for_posters (Fixture *f)
@@ -681,7 +652,7 @@ wait_for_posters (Fixture *f)
         g_usleep (5000);
     }
   g_assert_cmpuint (n, >=, 4);
-  wait_for_frames (GTK_WIDGET (f->window), 6);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 6);
 }
 
 static void
@@ -705,19 +676,19 @@ test_screenshots (Fixture       *f,
   cr_production_changed (f->production, &cr_entity_select);
   cr_clips_page_select (f->clips, id);
   wait_for_posters (f);
-  save_png (GTK_WIDGET (f->window), "casereel-footage.png");
+  cr_ui_save_png (GTK_WIDGET (f->window), "casereel-footage.png");
 
   g_assert_true (cr_clips_page_open_clip (f->clips, id, 0, &error));
   cr_player_seek (player, 137);
   press (GTK_WIDGET (player), GDK_KEY_i, 0);
   press (GTK_WIDGET (player), GDK_KEY_m, 0);
   wait_settled (player);
-  wait_for_frames (GTK_WIDGET (f->window), 4);
-  save_png (GTK_WIDGET (f->window), "casereel-player.png");
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 4);
+  cr_ui_save_png (GTK_WIDGET (f->window), "casereel-player.png");
 
   window_page (f->window, "selects");
-  wait_for_frames (GTK_WIDGET (f->window), 4);
-  save_png (GTK_WIDGET (f->window), "casereel-selects.png");
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 4);
+  cr_ui_save_png (GTK_WIDGET (f->window), "casereel-selects.png");
 }
 
 int

@@ -17,6 +17,7 @@
 #include "cr-shots-page.h"
 #include "cr-store.h"
 #include "cr-window.h"
+#include "ui-test-support.h"
 
 typedef struct
 {
@@ -104,47 +105,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      frames)
-{
-  guint count = 0;
-  guint id = gtk_widget_add_tick_callback (widget, tick_cb, &count, NULL);
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (count < frames && g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-  gtk_widget_remove_tick_callback (widget, id);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_cmpuint (count, >=, frames);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* Every label's text under a widget, one a line. */
 static void
 collect_text (GtkWidget *widget,
@@ -166,28 +126,6 @@ row_text (CrSchedulePage *page,
   g_assert_nonnull (row);
   collect_text (row, out);
   return g_string_free (out, FALSE);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir ? dir : ".", name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 /* python3-icalendar's reading of the file: "SUMMARY|DTSTART in UTC" per event. */
@@ -229,7 +167,7 @@ test_agenda (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
   gtk_window_present (GTK_WINDOW (window));
   cr_window_show_page (window, "interviews");
-  page = CR_SCHEDULE_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_SCHEDULE_PAGE));
+  page = CR_SCHEDULE_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_SCHEDULE_PAGE));
   g_assert_nonnull (page);
 
   /* Grouped by day, in order, in words. */
@@ -255,8 +193,8 @@ test_agenda (Fixture       *f,
   g_assert_null (strstr (later, "Clashes"));
   g_assert_nonnull (strstr (later, "No location yet\n"));
 
-  wait_for_frames (GTK_WIDGET (window), 4);
-  save_png (GTK_WIDGET (window), "casereel-agenda.png");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-agenda.png");
 
   /* Moving the school visit past the hall's end clears both marks at once. */
   {
@@ -334,7 +272,7 @@ test_consent_history (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
   gtk_window_present (GTK_WINDOW (window));
   cr_window_show_page (window, "participants");
-  page = CR_PEOPLE_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_PEOPLE_PAGE));
+  page = CR_PEOPLE_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_PEOPLE_PAGE));
   g_assert_nonnull (page);
   list = cr_people_page_get_list (page);
   /* The window still finds the list by its name: Ctrl+N, Ctrl+F and Undo work as before. */
@@ -361,8 +299,8 @@ test_consent_history (Fixture       *f,
   g_assert_cmpuint (entries->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (entries, 0), ==, "2026-03-12 Withdrawn");
   g_assert_true (g_str_has_prefix (cr_consent_history_get_current (history), "Today: Withdrawn"));
-  wait_for_frames (GTK_WIDGET (window), 4);
-  save_png (GTK_WIDGET (window), "casereel-consent-history.png");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-consent-history.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -404,7 +342,7 @@ test_shots (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
   gtk_window_present (GTK_WINDOW (window));
   cr_window_show_page (window, "shots");
-  page = CR_SHOTS_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_SHOTS_PAGE));
+  page = CR_SHOTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_SHOTS_PAGE));
   g_assert_nonnull (page);
   order = cr_shots_page_dup_order (page);
   g_assert_cmpstr (order, ==, "1A|1B|2");
@@ -478,8 +416,8 @@ test_shots (Fixture       *f,
     g_assert_nonnull (strstr (text, "0:30"));   /* the dropped shot's own estimate stays on its row */
     g_assert_null (strstr (text, "0:38"));      /* but not in the total */
   }
-  wait_for_frames (GTK_WIDGET (window), 4);
-  save_png (GTK_WIDGET (window), "casereel-shots.png");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-shots.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

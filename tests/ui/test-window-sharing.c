@@ -17,55 +17,7 @@
 #include "cr-store-model.h"
 #include "cr-store.h"
 #include "cr-window.h"
-
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until the widget has drawn a few frames (or 10 s pass). */
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      frames)
-{
-  guint count = 0;
-  guint id = gtk_widget_add_tick_callback (widget, tick_cb, &count, NULL);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (count < frames && g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-  gtk_widget_remove_tick_callback (widget, id);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_cmpuint (count, >=, frames);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir ? dir : ".", name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
+#include "ui-test-support.h"
 
 static void
 remove_tree (const char *dir)
@@ -163,7 +115,7 @@ test_window_and_command_line (void)
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 720);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (GTK_WIDGET (window), 3);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
   production = cr_window_get_production (window);
   g_object_add_weak_pointer (G_OBJECT (production), (gpointer *) &production);
   cr_window_show_page (window, "participants");
@@ -182,9 +134,9 @@ test_window_and_command_line (void)
   g_assert_false (model_has (cr_entity_page_get_model (people), "Ben Bennett"));
   g_assert_true (cr_production_check_for_changes (production));
   g_assert_false (cr_production_check_for_changes (production));
-  wait_for_frames (GTK_WIDGET (window), 3);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
   g_assert_true (model_has (cr_entity_page_get_model (people), "Ben Bennett"));
-  save_png (GTK_WIDGET (window), "window-sharing.png");
+  cr_ui_save_png (GTK_WIDGET (window), "window-sharing.png");
 
   add_person (production, "Chloe Campbell");
   gtk_window_destroy (GTK_WINDOW (window));

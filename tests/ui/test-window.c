@@ -13,6 +13,7 @@
 #include "cr-store.h"
 #include "cr-window.h"
 #include "cr-window-index.h"
+#include "ui-test-support.h"
 
 /* A charity's case study: people, roles, organisations and their consent, as a
  * communications officer would enter them. */
@@ -334,43 +335,17 @@ make_showcase (const char *dir)
 
 /* ---- helpers ---- */
 
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until the widget has drawn a few frames (or 10 s pass). */
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      frames)
-{
-  guint count = 0;
-  guint id = gtk_widget_add_tick_callback (widget, tick_cb, &count, NULL);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (count < frames && g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-  gtk_widget_remove_tick_callback (widget, id);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_cmpuint (count, >=, frames);
-}
-
 /* The overview reads consent in a worker; waits for it to report. */
+static gboolean
+overview_done (gpointer overview)
+{
+  return !cr_overview_page_is_busy (overview);
+}
+
 static void
 wait_for_overview (CrOverviewPage *overview)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (cr_overview_page_is_busy (overview) && g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-  g_assert_false (cr_overview_page_is_busy (overview));
+  cr_ui_wait_until (overview_done, overview);
 }
 
 static CrWindow *
@@ -383,7 +358,7 @@ show_window (const char *path)
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 720);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (GTK_WIDGET (window), 3);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
   return window;
 }
 
@@ -535,7 +510,7 @@ test_model_large (Fixture       *f,
   /* The window shows the list after fetching one page. */
   window = show_window (f->path);
   cr_window_show_page (window, "participants");
-  wait_for_frames (GTK_WIDGET (window), 3);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
   people = cr_window_get_page (window, "participants");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cr_entity_page_get_model (people))), ==, N_PEOPLE + 100000);
   g_assert_cmpuint (cr_store_model_get_n_pages (cr_entity_page_get_model (people)), ==, 1);
@@ -562,7 +537,7 @@ test_window_pages (Fixture       *f,
 
   /* Showing the page draws some rows: only the first page is fetched. */
   cr_window_show_page (window, "participants");
-  wait_for_frames (GTK_WIDGET (window), 3);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
   g_assert_cmpuint (cr_store_model_get_n_pages (cr_entity_page_get_model (people)), ==, 1);
   cr_entity_page_set_search (people, "zzz nobody");
   g_assert_true (cr_entity_page_is_empty (people));
@@ -584,7 +559,7 @@ test_window_pages (Fixture       *f,
     g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.about", NULL);
-    wait_for_frames (GTK_WIDGET (window), 2);
+    cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
     for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
       {
         g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i - 1);
@@ -701,7 +676,7 @@ test_editor_invalid (Fixture       *f,
   g_assert_false (cr_record_editor_save (editor, &error));
   g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID);
   g_clear_error (&error);
-  wait_for_frames (GTK_WIDGET (window), 2);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
 
   /* The dialog stays, says what is wrong and where, and keeps what was typed. */
   g_assert_nonnull (editor);
@@ -724,7 +699,7 @@ test_editor_invalid (Fixture       *f,
   cr_record_editor_set_text (editor, "email", "good@example.org");
   g_assert_true (cr_record_editor_save (editor, &error));
   g_assert_no_error (error);
-  wait_for_frames (GTK_WIDGET (window), 2);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_null (editor);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -895,24 +870,24 @@ test_screenshots (void)
   window = show_window (path);
   gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
   wait_for_overview (cr_window_get_overview (window));
-  wait_for_frames (GTK_WIDGET (window), 4);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
   save_png (GTK_WIDGET (window), "casereel-overview.png");
 
   cr_window_show_page (window, "participants");
   people = cr_window_get_page (window, "participants");
   cr_entity_page_select (people, find_id (cr_production_get_db (cr_window_get_production (window)),
                                           &cr_entity_participant, "Efua Mensah"));
-  wait_for_frames (GTK_WIDGET (window), 4);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
   save_png (GTK_WIDGET (window), "casereel-participants.png");
 
   {
     CrRecordEditor *editor = cr_entity_page_edit (people, 0);
     gtk_window_set_default_size (GTK_WINDOW (editor), 580, 720);
-    wait_for_frames (GTK_WIDGET (editor), 4);
+    cr_ui_wait_for_frames (GTK_WIDGET (editor), 4);
     save_png (GTK_WIDGET (editor), "casereel-editor.png");
     cr_record_editor_set_text (editor, "email", "aisha@");
     cr_record_editor_save (editor, NULL);
-    wait_for_frames (GTK_WIDGET (editor), 10);
+    cr_ui_wait_for_frames (GTK_WIDGET (editor), 10);
     save_png (GTK_WIDGET (editor), "casereel-editor-error.png");
     gtk_window_destroy (GTK_WINDOW (editor));
 
@@ -921,7 +896,7 @@ test_screenshots (void)
     cr_record_editor_set_text (editor, "status", "signed");
     cr_record_editor_set_text (editor, "channels", "internal,website,funder-report");
     cr_record_editor_set_text (editor, "media", "video,quotes");
-    wait_for_frames (GTK_WIDGET (editor), 4);
+    cr_ui_wait_for_frames (GTK_WIDGET (editor), 4);
     save_png (GTK_WIDGET (editor), "casereel-consent.png");
     gtk_window_destroy (GTK_WINDOW (editor));
 
@@ -931,7 +906,7 @@ test_screenshots (void)
                                             &cr_entity_interview, "Aisha and Grace at the hall"));
     gtk_window_present (GTK_WINDOW (editor));
     gtk_window_set_default_size (GTK_WINDOW (editor), 580, 1000);
-    wait_for_frames (GTK_WIDGET (editor), 4);
+    cr_ui_wait_for_frames (GTK_WIDGET (editor), 4);
     save_png (GTK_WIDGET (editor), "casereel-interview.png");
     gtk_window_destroy (GTK_WINDOW (editor));
   }
@@ -941,7 +916,7 @@ test_screenshots (void)
   window = show_window (path);
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 640);
   cr_window_show_page (window, "participants");
-  wait_for_frames (GTK_WIDGET (window), 6);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 6);
   save_png (GTK_WIDGET (window), "casereel-narrow.png");
   gtk_window_destroy (GTK_WINDOW (window));
 
@@ -954,7 +929,7 @@ test_screenshots (void)
     window = show_window (empty);
     cr_window_show_page (window, "locations");
     g_assert_true (cr_entity_page_is_empty (cr_window_get_page (window, "locations")));
-    wait_for_frames (GTK_WIDGET (window), 4);
+    cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
     save_png (GTK_WIDGET (window), "casereel-empty.png");
     gtk_window_destroy (GTK_WINDOW (window));
   }

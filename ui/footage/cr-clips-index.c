@@ -16,6 +16,7 @@ typedef struct
   gint64                started;
   gint                  pending;      /* an update is queued for the main loop */
   guint                 written;      /* clips written when the page last heard */
+  guint                 queued;       /* clips written in the last update queued (worker only) */
   CrIndexProgress       totals;
   GStrv                 failed;
 } Run;
@@ -70,10 +71,16 @@ progress_cb (const CrIndexProgress *progress,
 {
   GTask *task = user_data;
   Run *run = g_task_get_task_data (task);
+  guint written = progress->added + progress->updated + progress->relinked + progress->failed;
   Update *u;
 
-  if (!g_atomic_int_compare_and_exchange (&run->pending, 0, 1))
+  /* Counting updates may be dropped while one waits; a written batch never is, so that the
+   * grid shows it before the run ends, however fast the run. */
+  if (written != run->queued)
+    g_atomic_int_set (&run->pending, 1);
+  else if (!g_atomic_int_compare_and_exchange (&run->pending, 0, 1))
     return;
+  run->queued = written;
   u = g_new0 (Update, 1);
   u->run = run;
   u->task = g_object_ref (task);

@@ -107,6 +107,31 @@ filter_changed_cb (CrClipsPage *self)
 }
 
 /* A drop-down of an entity's rows after "any": keeps the chosen row when it is still there. */
+/* A filter names what it shows by the whole name in its list, but the button keeps to a
+ * few words: with a dozen people and interviews the toolbar was wider than the window,
+ * which then folded its sidebar away on every page. */
+#define DROPDOWN_LABEL(extra) \
+  "<interface><template class=\"GtkListItem\"><property name=\"child\"><object class=\"GtkLabel\">" \
+  "<property name=\"xalign\">0</property>" extra \
+  "<binding name=\"label\"><lookup name=\"string\" type=\"GtkStringObject\">" \
+  "<lookup name=\"item\">GtkListItem</lookup></lookup></binding>" \
+  "</object></property></template></interface>"
+
+static void
+shorten_dropdown (GtkDropDown *dropdown)
+{
+  static const char shown[] = DROPDOWN_LABEL ("<property name=\"ellipsize\">end</property>"
+                                              "<property name=\"max-width-chars\">14</property>");
+  static const char listed[] = DROPDOWN_LABEL ("");
+  g_autoptr(GBytes) shown_bytes = g_bytes_new_static (shown, sizeof shown - 1);
+  g_autoptr(GBytes) listed_bytes = g_bytes_new_static (listed, sizeof listed - 1);
+  g_autoptr(GtkListItemFactory) button = gtk_builder_list_item_factory_new_from_bytes (NULL, shown_bytes);
+  g_autoptr(GtkListItemFactory) list = gtk_builder_list_item_factory_new_from_bytes (NULL, listed_bytes);
+
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
+}
+
 static void
 fill_dropdown (CrClipsPage    *self,
                GtkDropDown    *dropdown,
@@ -460,6 +485,12 @@ cr_clips_page_init (CrClipsPage *self)
   self->interview_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->participant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->shot_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  shorten_dropdown (self->interview_filter);
+  shorten_dropdown (self->participant_filter);
+  shorten_dropdown (self->shot_filter);
+  shorten_dropdown (self->kind_filter);
+  shorten_dropdown (self->status_filter);
+  shorten_dropdown (self->rating_filter);
   {
     GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
     g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);

@@ -17,6 +17,7 @@ enum { PROP_0, PROP_POSITION, N_PROPS };
 static GParamSpec *props[N_PROPS];
 
 static void show_position (CrPlayer *self);
+static void request_frame (CrPlayer *self);
 
 void
 cr_player_say (CrPlayer   *self,
@@ -60,9 +61,12 @@ frame_decoded_cb (GObject      *source,
   self->shown = frame;
   if (self->media == NULL || !gtk_media_stream_get_playing (self->media))
     gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (self->frame));
-  /* Shuttling asks for the next frame as soon as one is shown. */
+  /* Shuttling asks for the next frame as soon as one is shown; a position that moved on
+   * while this one was decoded is asked for too. */
   if (self->shuttle != 0 && frame != self->position)
     show_position (self);
+  else if (frame != self->position)
+    request_frame (self);
 }
 
 static void
@@ -72,13 +76,10 @@ request_frame (CrPlayer *self)
     return;
   if (self->shown == self->position)
     {
-      /* Back on the frame shown (A, B, A quickly): a decode still running is for B, and
-       * once done it would show B at A and leave the player unsettled for good. */
-      if (self->shuttle == 0)
-        {
-          g_cancellable_cancel (self->decoding);
-          g_clear_object (&self->decoding);
-        }
+      /* Back on the frame shown (Right then Left): a decode still running is for another
+       * frame, and would replace the right picture with the wrong one. */
+      g_cancellable_cancel (self->decoding);
+      g_clear_object (&self->decoding);
       return;
     }
   /* While shuttling, let the frame being decoded finish rather than start over. */

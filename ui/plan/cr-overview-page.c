@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cr-consent-current.h"
 #include "cr-consent-summary.h"
 #include "cr-overview-page.h"
 #include "cr-record-format.h"
@@ -12,6 +13,9 @@
 
 /* The overview lists this many problems of each kind and counts the rest. */
 #define SHOWN_PROBLEMS 6
+/* Consent that ends this soon is worth renewing before the next delivery. */
+#define EXPIRY_DAYS 30
+#define SHOWN_EXPIRING 20
 
 struct _CrOverviewPage
 {
@@ -22,6 +26,7 @@ struct _CrOverviewPage
   AdwPreferencesPage *page;
   GPtrArray          *groups;
   guint               n_consent_problems;
+  guint               n_expiring;
   guint               n_conflicts;
   gboolean            stale;    /* changed while not shown */
   GCancellable       *cancellable;  /* the consent scan under way */
@@ -167,9 +172,59 @@ add_counts_group (CrOverviewPage *self,
     }
 }
 
+/* "3 people's consent ends within 30 days", opening to each of them, soonest first. */
+static void
+show_expiring (CrOverviewPage *self,
+               GPtrArray      *expiring)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *subtitle = NULL;
+  const CrConsentState *soonest;
+  GtkWidget *row;
+
+  self->n_expiring = expiring->len;
+  if (expiring->len == 0)
+    return;
+  soonest = g_ptr_array_index (expiring, 0);
+  first = cr_words_date (soonest->expires);
+  title = expiring->len == 1 ? g_strdup_printf ("1 person’s consent ends within %d days", EXPIRY_DAYS)
+                             : g_strdup_printf ("%u people’s consent ends within %d days", expiring->len, EXPIRY_DAYS);
+  subtitle = g_strdup_printf ("The first on %s: %s", first, soonest->name);
+  row = adw_expander_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), gtk_image_new_from_icon_name ("alarm-symbolic"));
+  adw_preferences_group_add (self->consent_group, row);
+  for (guint i = 0; i < expiring->len && i < SHOWN_EXPIRING; i++)
+    {
+      const CrConsentState *state = g_ptr_array_index (expiring, i);
+      g_autofree char *day = cr_words_date (state->expires);
+      g_autofree char *ends = g_strdup_printf ("Consent ends %s", day);
+      GtkWidget *person = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (person), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (person), state->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (person), ends);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), person);
+      link_row (person, "win.edit-record", g_variant_new ("(sx)", "participant", state->participant));
+    }
+  if (expiring->len > SHOWN_EXPIRING)
+    {
+      g_autofree char *more = g_strdup_printf ("%u more", expiring->len - SHOWN_EXPIRING);
+      GtkWidget *rest = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rest), more);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), rest);
+      link_row (rest, "win.show-page", g_variant_new_string ("participants"));
+    }
+}
+
 static void
 show_consent (CrOverviewPage         *self,
               const CrConsentSummary *summary,
+              GPtrArray              *expiring,
               const GError           *error)
 {
   AdwPreferencesGroup *group = self->consent_group;
@@ -213,7 +268,25 @@ show_consent (CrOverviewPage         *self,
     }
   if (summary->n_people > 0 && summary->n_problems == 0)
     add_icon (add_row (group, "Everyone is covered", NULL), "emblem-ok-symbolic", "success");
+  show_expiring (self, expiring);
 }
+
+/* What the worker found: whose consent needs attention, and whose ends soon. */
+typedef struct
+{
+  CrConsentSummary *summary;
+  GPtrArray        *expiring;
+} ConsentScan;
+
+static void
+consent_scan_free (ConsentScan *scan)
+{
+  cr_consent_summary_free (scan->summary);
+  g_clear_pointer (&scan->expiring, g_ptr_array_unref);
+  g_free (scan);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConsentScan, consent_scan_free)
 
 /* Runs in a worker with its own connection: on a large production reading every
  * interviewee's consent takes seconds, and the window stays responsive meanwhile. */
@@ -225,14 +298,15 @@ scan_consent_thread (GTask        *task,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrDb) db = cr_db_open (task_data, &error);
-  CrConsentSummary *summary = NULL;
+  g_autoptr(ConsentScan) scan = g_new0 (ConsentScan, 1);
 
-  if (db != NULL)
-    summary = cr_consent_summary (db, NULL, SHOWN_PROBLEMS, cancellable, &error);
-  if (summary == NULL)
+  if (db != NULL && (scan->summary = cr_consent_summary (db, NULL, SHOWN_PROBLEMS, cancellable, &error)) &&
+      !g_cancellable_set_error_if_cancelled (cancellable, &error))
+    scan->expiring = cr_consent_expiring (db, NULL, EXPIRY_DAYS, &error);
+  if (scan->expiring == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, summary, (GDestroyNotify) cr_consent_summary_free);
+    g_task_return_pointer (task, g_steal_pointer (&scan), (GDestroyNotify) consent_scan_free);
 }
 
 static void
@@ -242,13 +316,13 @@ scan_consent_done_cb (GObject      *source,
 {
   CrOverviewPage *self = CR_OVERVIEW_PAGE (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrConsentSummary) summary = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(ConsentScan) scan = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* A newer refresh (or closing the window) replaced this scan. */
   if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
     return;
   g_clear_object (&self->cancellable);
-  show_consent (self, summary, error);
+  show_consent (self, scan ? scan->summary : NULL, scan ? scan->expiring : NULL, error);
 }
 
 static void
@@ -431,6 +505,7 @@ cr_overview_page_refresh (CrOverviewPage *self)
   g_return_if_fail (CR_IS_OVERVIEW_PAGE (self));
   db = cr_production_get_db (self->production);
   self->stale = FALSE;
+  self->n_expiring = 0;
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
@@ -452,6 +527,13 @@ cr_overview_page_is_busy (CrOverviewPage *self)
 {
   g_return_val_if_fail (CR_IS_OVERVIEW_PAGE (self), FALSE);
   return self->cancellable != NULL;
+}
+
+guint
+cr_overview_page_get_n_expiring (CrOverviewPage *self)
+{
+  g_return_val_if_fail (CR_IS_OVERVIEW_PAGE (self), 0);
+  return self->n_expiring;
 }
 
 guint

@@ -23,5 +23,7 @@ gboolean        cr_overview_page_is_busy  (CrOverviewPage *self);
 /* How many participants' consent needs attention, as last shown. */
 guint           cr_overview_page_get_n_consent_problems (CrOverviewPage *self);
 guint           cr_overview_page_get_n_conflicts        (CrOverviewPage *self);
+/* How many people's usable consent ends within 30 days, as last shown. */
+guint           cr_overview_page_get_n_expiring         (CrOverviewPage *self);
 
 G_END_DECLS

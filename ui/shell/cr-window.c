@@ -30,6 +30,10 @@ struct _CrWindow
   GtkWidget            *content_box;
   AdwWindowTitle       *title;
   GtkStack             *main_stack;
+  GtkWidget            *sidebar_pane;
+  GtkWidget            *sidebar_separator;
+  GtkMenuButton        *sidebar_menu;
+  GtkMenuButton        *welcome_menu;
   GtkStack             *view_stack;
 
   /* owned */
@@ -488,6 +492,10 @@ cr_window_class_init (CrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, title);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, sidebar_menu);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, welcome_menu);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -568,6 +576,12 @@ cr_window_open (CrWindow    *self,
   build_pages (self);
   update_title (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), TRUE);
+  /* The sidebar, and its menu as the one F10 opens, once there are pages to go to. */
+  gtk_widget_set_visible (self->sidebar_pane, TRUE);
+  gtk_widget_set_visible (self->sidebar_separator, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->welcome_menu), FALSE);
+  gtk_menu_button_set_primary (self->welcome_menu, FALSE);
+  gtk_menu_button_set_primary (self->sidebar_menu, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "production");
   cr_window_show_page (self, "overview");
   if (cr_db_get_read_only_reason (cr_production_get_db (production)))

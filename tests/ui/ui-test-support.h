@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the window tests share: waiting for the window to draw, finding a widget, and saving
+ * what is on screen as a PNG to look at. Nothing here waits on the clock: a busy machine only
+ * makes a test slower, and meson's timeout stops one that hangs. */
+
+#include <gtk/gtk.h>
+
+static gboolean
+cr_ui_count_frame_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs everything that is ready, without blocking. */
+static inline void
+cr_ui_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop until @widget has drawn @frames frames, then whatever is ready. */
+static inline void
+cr_ui_wait_for_frames (GtkWidget *widget,
+                       guint      frames)
+{
+  guint count = 0;
+  guint id = gtk_widget_add_tick_callback (widget, cr_ui_count_frame_cb, &count, NULL);
+
+  /* Polled rather than blocking: a blocking iteration was seen to sleep through the frames of
+   * a window whose player had just stopped. */
+  while (count < frames)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  gtk_widget_remove_tick_callback (widget, id);
+  cr_ui_iterate ();
+}
+
+/* Runs the main loop until @done says so. */
+static inline void
+cr_ui_wait_until (gboolean (*done) (gpointer),
+                  gpointer   data)
+{
+  while (!done (data))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The first widget of @type at or below @root, depth first. */
+static inline GtkWidget *
+cr_ui_find_widget (GtkWidget *root,
+                   GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cr_ui_find_widget (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* @widget as drawn, saved as @name in the test build folder (G_TEST_BUILDDIR). */
+static inline void
+cr_ui_save_png (GtkWidget  *widget,
+                const char *name)
+{
+  const char *dir = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *path = g_build_filename (dir ? dir : ".", name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
