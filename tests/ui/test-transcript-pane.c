@@ -18,6 +18,7 @@
 #include "cr-transcript-pane.h"
 #include "cr-transcripts.h"
 #include "cr-window.h"
+#include "ui-test-support.h"
 
 static char *root;   /* removed at exit by cr-test-support */
 static char *media;  /* 8-second clips: hall.mov at 25 fps from 10:00:00:00, ntsc.mov at
@@ -34,37 +35,6 @@ typedef struct
   gint64            clip;
 } Fixture;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-count_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Frames drawn, not time: the layout and the pane's scrolling happen on frames. */
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      frames)
-{
-  guint count = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_tick_cb, &count, NULL);
-
-  while (count < frames)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-  gtk_widget_remove_tick_callback (widget, id);
-  iterate ();
-}
-
 /* Until the picture is the frame at the position (decoded in a worker): events, not time. */
 static void
 wait_settled (CrPlayer *player)
@@ -74,26 +44,13 @@ wait_settled (CrPlayer *player)
       g_usleep (1000);
 }
 
+/* After the layout and the pane's scrolling, which happen on frames. */
 static void
 save_png (GtkWidget  *widget,
           const char *name)
 {
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir ? dir : ".", name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  wait_for_frames (widget, 3);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  cr_ui_wait_for_frames (widget, 3);
+  cr_ui_save_png (widget, name);
 }
 
 /* A key as the widget's own key bindings take it: the binding for that key and modifiers
@@ -126,7 +83,7 @@ press (GtkWidget       *widget,
         }
     }
   g_assert_true (found);
-  iterate ();
+  cr_ui_iterate ();
 }
 
 /* The file chooser a GtkFileChooserNative shows when there is no portal: GTK's own dialog. */
@@ -199,7 +156,7 @@ playing_row (CrTranscriptPane *pane)
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   const char *found = NULL;
 
-  wait_for_frames (GTK_WIDGET (pane), 2);
+  cr_ui_wait_for_frames (GTK_WIDGET (pane), 2);
   collect_rows (GTK_WIDGET (pane), rows);
   for (guint i = 0; i < rows->len; i++)
     if (gtk_widget_has_css_class (rows->pdata[i], "playing"))
@@ -271,7 +228,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_for_frames (GTK_WIDGET (f->window), 3);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   f->production = g_object_ref (cr_window_get_production (f->window));
   cr_window_show_page (f->window, "clips");
   f->clips = CR_CLIPS_PAGE (find_mapped (GTK_WIDGET (f->window), CR_TYPE_CLIPS_PAGE));
@@ -280,7 +237,7 @@ fixture_set_up (Fixture       *f,
   f->pane = cr_clips_page_get_transcript (f->clips);
   g_assert_true (cr_clips_page_open_clip (f->clips, f->clip, 0, &error));
   g_assert_no_error (error);
-  wait_for_frames (GTK_WIDGET (f->window), 3);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
 }
 
 static void
@@ -288,7 +245,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
+  cr_ui_iterate ();
   g_clear_object (&f->production);
   g_free (f->path);
 }
@@ -336,7 +293,7 @@ test_follows_and_seeks (Fixture       *f,
 
   g_assert_true (cr_transcript_pane_import (f->pane, good, &error));
   g_assert_no_error (error);
-  wait_for_frames (GTK_WIDGET (f->window), 3);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   g_assert_null (find_mapped (GTK_WIDGET (f->pane), ADW_TYPE_STATUS_PAGE));
   g_assert_cmpuint (cr_transcript_pane_get_n_cues (f->pane), ==, 4);
   g_assert_cmpuint (count_rows (f->pane), ==, 4);
@@ -364,7 +321,7 @@ test_follows_and_seeks (Fixture       *f,
   list = find_mapped (GTK_WIDGET (f->pane), GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list);
   g_signal_emit_by_name (list, "activate", 3);
-  iterate ();
+  cr_ui_iterate ();
   g_assert_cmpint (cr_player_get_position (f->player), ==, 150);
   g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 4);
   g_assert_cmpstr (cr_player_get_timecode (f->player), ==, "10:00:06:00");
@@ -389,7 +346,7 @@ test_follows_and_seeks (Fixture       *f,
    * round to the first after the last. */
   gtk_editable_set_text (search, "parcels");
   g_signal_emit_by_name (search, "search-changed");
-  wait_for_frames (GTK_WIDGET (f->window), 3);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   g_assert_cmpuint (cr_transcript_pane_count_shown (f->pane), ==, 2);
   g_assert_cmpuint (count_rows (f->pane), ==, 2);
   g_assert_nonnull (find_row (f->pane, "10:00:00:00"));
@@ -413,7 +370,7 @@ test_follows_and_seeks (Fixture       *f,
   /* Escape in the search shows every cue again. */
   g_signal_emit_by_name (search, "stop-search");
   g_signal_emit_by_name (search, "search-changed");
-  wait_for_frames (GTK_WIDGET (f->window), 3);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   g_assert_cmpuint (cr_transcript_pane_count_shown (f->pane), ==, 4);
   g_assert_cmpuint (count_rows (f->pane), ==, 4);
   wait_settled (f->player);
@@ -439,7 +396,7 @@ test_scrolls_into_view (Fixture       *f,
   g_assert_true (cr_transcript_pane_import (f->pane, path, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (cr_transcript_pane_get_n_cues (f->pane), ==, 199);
-  wait_for_frames (GTK_WIDGET (f->window), 4);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 4);
   scroller = find_mapped (GTK_WIDGET (f->pane), GTK_TYPE_SCROLLED_WINDOW);
   g_assert_nonnull (scroller);
   /* Cue 191 (frame 190, 10:00:07:15) is not in sight, so the list has no row for it. */
@@ -476,7 +433,7 @@ test_drop_frame (Fixture       *f,
 
   g_assert_true (cr_transcript_pane_import (f->pane, path, &error));
   g_assert_no_error (error);
-  wait_for_frames (GTK_WIDGET (f->window), 3);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   /* 4.52 s at 30000/1001 is frame 135; 00:00:59;00 + 30 frames is 00:01:00;02, + 28 is
    * 00:01:01;00, + 60 is 00:01:03;00, + 17 is 00:01:03;17. 2 s is frame 60: 00:01:01;02. */
   g_assert_nonnull (find_row (f->pane, "00:00:59;00"));
@@ -490,7 +447,7 @@ test_drop_frame (Fixture       *f,
   g_assert_true (cr_store_resolve (cr_production_get_db (f->production), &cr_entity_clip, "hall.mov", &other, &error));
   g_assert_true (cr_clips_page_open_clip (f->clips, other, 0, &error));
   g_assert_no_error (error);
-  wait_for_frames (GTK_WIDGET (f->window), 3);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   g_assert_cmpuint (cr_transcript_pane_get_n_cues (f->pane), ==, 0);
   g_assert_cmpuint (cr_transcript_pane_get_current (f->pane), ==, 0);
   g_assert_nonnull (find_mapped (GTK_WIDGET (f->pane), ADW_TYPE_STATUS_PAGE));
@@ -529,13 +486,13 @@ test_import_through_chooser (Fixture       *f,
   g_assert_no_error (error);
   /* The dialog reads the folder before it has the file as chosen: frames, not time. */
   for (guint frames = 0; frames < 500 && !chosen_is (chooser, file); frames++)
-    wait_for_frames (GTK_WIDGET (f->window), 1);
+    cr_ui_wait_for_frames (GTK_WIDGET (f->window), 1);
   g_assert_true (chosen_is (chooser, file));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  iterate ();
+  cr_ui_iterate ();
   g_assert_null (find_file_chooser ());
   g_assert_cmpuint (cr_transcript_pane_get_n_cues (f->pane), ==, 4);
-  wait_for_frames (GTK_WIDGET (f->window), 3);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   g_assert_cmpstr (playing_row (f->pane), ==, "10:00:00:00");
 }
 
