@@ -117,39 +117,6 @@ remove_tree (const char *path)
 
 /* ---- driving the window ---- */
 
-/* A key as the widget's own key bindings take it: the binding for that key and modifiers
- * is looked up in the class's shortcuts and run, as a key press would run it. */
-static void
-press (GtkWidget       *widget,
-       guint            keyval,
-       GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean found = FALSE;
-
-  for (guint i = 0; !found && i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; !found && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != keyval ||
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != modifiers)
-            continue;
-          found = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  g_assert_true (found);
-  cr_ui_iterate ();
-}
-
 static void
 wait_settled (CrPlayer *player)
 {
@@ -481,7 +448,7 @@ save_with_enter (CrPlayer   *player,
   GtkWindow *dialog;
   gint64 id;
 
-  press (GTK_WIDGET (player), GDK_KEY_Return, 0);
+  cr_ui_press (GTK_WIDGET (player), GDK_KEY_Return, 0);
   dialog = cr_player_get_select_dialog (player);
   g_assert_true (CR_IS_SELECT_DIALOG (dialog));
   cr_select_dialog_set_label (CR_SELECT_DIALOG (dialog), label);
@@ -525,10 +492,10 @@ test_frame_137 (Fixture       *f,
   seconds = 137 / fps;
   frames = 137 % fps;
   for (int i = 0; i < seconds; i++)
-    press (widget, GDK_KEY_Right, GDK_SHIFT_MASK);
+    cr_ui_press (widget, GDK_KEY_Right, GDK_SHIFT_MASK);
   for (int i = 0; i < frames + 1; i++)
-    press (widget, GDK_KEY_Right, 0);
-  press (widget, GDK_KEY_Left, 0);
+    cr_ui_press (widget, GDK_KEY_Right, 0);
+  cr_ui_press (widget, GDK_KEY_Left, 0);
   wait_settled (player);
   g_assert_cmpint (cr_player_get_position (player), ==, 137);
   g_assert_cmpstr (cr_player_get_timecode (player), ==, clip->at_137);
@@ -542,11 +509,11 @@ test_frame_137 (Fixture       *f,
   g_assert_true (g_bytes_equal (shown, expected));
 
   /* I here, then a second and 3 frames on, O: the select holds [137, 137 + fps + 3 + 1). */
-  press (widget, GDK_KEY_i, 0);
-  press (widget, GDK_KEY_Right, GDK_SHIFT_MASK);
+  cr_ui_press (widget, GDK_KEY_i, 0);
+  cr_ui_press (widget, GDK_KEY_Right, GDK_SHIFT_MASK);
   for (int i = 0; i < 3; i++)
-    press (widget, GDK_KEY_Right, 0);
-  press (widget, GDK_KEY_o, 0);
+    cr_ui_press (widget, GDK_KEY_Right, 0);
+  cr_ui_press (widget, GDK_KEY_o, 0);
   in = 137;
   g_assert_cmpint (cr_player_get_in (player), ==, in);
   g_assert_cmpint (cr_player_get_out (player), ==, in + fps + 3 + 1);
@@ -554,10 +521,10 @@ test_frame_137 (Fixture       *f,
   g_assert_cmpint (select_frames (db, select, &sel_out), ==, in);
   g_assert_cmpint (sel_out, ==, in + fps + 3 + 1);
   /* X clears; Enter without a range makes nothing. */
-  press (widget, GDK_KEY_i, 0);
-  press (widget, GDK_KEY_x, 0);
+  cr_ui_press (widget, GDK_KEY_i, 0);
+  cr_ui_press (widget, GDK_KEY_x, 0);
   g_assert_cmpint (cr_player_get_in (player), ==, -1);
-  press (widget, GDK_KEY_Return, 0);
+  cr_ui_press (widget, GDK_KEY_Return, 0);
   g_assert_null (cr_player_get_select_dialog (player));
   g_assert_cmpint (cr_store_count (db, &cr_entity_select, NULL, NULL), ==, 1);
 }
@@ -584,18 +551,18 @@ test_bwf (Fixture       *f,
   g_assert_true (g_str_has_prefix (start, "01:00:00"));
   fps = (int) (cr_player_get_length (player) / 6);
   g_assert_cmpint (fps, >=, 23);
-  press (widget, GDK_KEY_Right, GDK_SHIFT_MASK);
-  press (widget, GDK_KEY_Right, GDK_SHIFT_MASK);
-  press (widget, GDK_KEY_i, 0);
+  cr_ui_press (widget, GDK_KEY_Right, GDK_SHIFT_MASK);
+  cr_ui_press (widget, GDK_KEY_Right, GDK_SHIFT_MASK);
+  cr_ui_press (widget, GDK_KEY_i, 0);
   for (int i = 0; i < 10; i++)
-    press (widget, GDK_KEY_Right, 0);
-  press (widget, GDK_KEY_o, 0);
+    cr_ui_press (widget, GDK_KEY_Right, 0);
+  cr_ui_press (widget, GDK_KEY_o, 0);
   g_assert_true (g_str_has_prefix (cr_player_get_timecode (player), "01:00:02:10"));
   select = save_with_enter (player, "Ambience of the hall");
   g_assert_cmpint (select_frames (db, select, &out), ==, 2 * fps);
   g_assert_cmpint (out, ==, 2 * fps + 11);
   /* End goes to the last frame. */
-  press (widget, GDK_KEY_End, 0);
+  cr_ui_press (widget, GDK_KEY_End, 0);
   g_assert_cmpint (cr_player_get_position (player), ==, cr_player_get_length (player) - 1);
 }
 
@@ -680,8 +647,8 @@ test_screenshots (Fixture       *f,
 
   g_assert_true (cr_clips_page_open_clip (f->clips, id, 0, &error));
   cr_player_seek (player, 137);
-  press (GTK_WIDGET (player), GDK_KEY_i, 0);
-  press (GTK_WIDGET (player), GDK_KEY_m, 0);
+  cr_ui_press (GTK_WIDGET (player), GDK_KEY_i, 0);
+  cr_ui_press (GTK_WIDGET (player), GDK_KEY_m, 0);
   wait_settled (player);
   cr_ui_wait_for_frames (GTK_WIDGET (f->window), 4);
   cr_ui_save_png (GTK_WIDGET (f->window), "casereel-player.png");

@@ -53,39 +53,6 @@ save_png (GtkWidget  *widget,
   cr_ui_save_png (widget, name);
 }
 
-/* A key as the widget's own key bindings take it: the binding for that key and modifiers
- * is looked up in the class's shortcuts and run, as a key press would run it. */
-static void
-press (GtkWidget       *widget,
-       guint            keyval,
-       GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean found = FALSE;
-
-  for (guint i = 0; !found && i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; !found && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != keyval ||
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != modifiers)
-            continue;
-          found = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  g_assert_true (found);
-  cr_ui_iterate ();
-}
-
 /* The file chooser a GtkFileChooserNative shows when there is no portal: GTK's own dialog. */
 static GtkWidget *
 find_file_chooser (void)
@@ -328,9 +295,9 @@ test_follows_and_seeks (Fixture       *f,
   g_assert_cmpstr (playing_row (f->pane), ==, "10:00:06:00");
 
   /* Space on a cue plays from there and pauses again, as in the player. */
-  press (list, GDK_KEY_space, 0);
+  cr_ui_press (list, GDK_KEY_space, 0);
   g_assert_cmpstr (play_icon (f->player), ==, "media-playback-pause-symbolic");
-  press (list, GDK_KEY_space, 0);
+  cr_ui_press (list, GDK_KEY_space, 0);
   g_assert_cmpstr (play_icon (f->player), ==, "media-playback-start-symbolic");
   /* Paused where the stream got to, which is not counted here: back on the fourth cue. */
   g_signal_emit_by_name (list, "activate", 3);
@@ -338,7 +305,7 @@ test_follows_and_seeks (Fixture       *f,
 
   /* Ctrl+F from the player goes to the transcript's search. */
   gtk_widget_grab_focus (GTK_WIDGET (f->player));
-  press (GTK_WIDGET (f->clips), GDK_KEY_f, GDK_CONTROL_MASK);
+  cr_ui_press (GTK_WIDGET (f->clips), GDK_KEY_f, GDK_CONTROL_MASK);
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_true (focus == GTK_WIDGET (search) || gtk_widget_is_ancestor (focus, GTK_WIDGET (search)));
 
@@ -478,7 +445,7 @@ test_import_through_chooser (Fixture       *f,
   GtkWidget *chooser;
 
   g_assert_null (find_file_chooser ());
-  press (GTK_WIDGET (f->clips), GDK_KEY_t, GDK_CONTROL_MASK);
+  cr_ui_press (GTK_WIDGET (f->clips), GDK_KEY_t, GDK_CONTROL_MASK);
   chooser = find_file_chooser ();
   g_assert_nonnull (chooser);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Import Transcript");
