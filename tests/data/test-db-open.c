@@ -6,7 +6,9 @@
 #include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
+#include <linux/capability.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "cr-db.h"
@@ -276,8 +278,32 @@ test_read_only_media (Fixture       *f,
   g_test_trap_assert_stderr ("*read-only (it is on read-only media); nothing was changed*");
 }
 
-/* Files another user owns, as that user would meet them: run as root (as CI is), the checks
- * run in a child that has become "nobody"; run as anyone else, they run as that user. */
+/* Root without the capabilities that let it pass file modes: it meets another user's files
+ * as any user would. (Becoming "nobody" instead would fail where "/" itself is the owner's
+ * only, as in a chroot made with mktemp -d.) access(2) checks root's permitted set, so the
+ * capabilities go from every set. */
+static void
+drop_file_capabilities (void)
+{
+  struct __user_cap_header_struct header = { _LINUX_CAPABILITY_VERSION_3, 0 };
+  struct __user_cap_data_struct caps[2];
+  const int dropped[] = { CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER };
+
+  g_assert_cmpint (syscall (SYS_capget, &header, caps), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (dropped); i++)
+    {
+      guint32 bit = 1u << (dropped[i] % 32);
+
+      caps[dropped[i] / 32].effective &= ~bit;
+      caps[dropped[i] / 32].permitted &= ~bit;
+      caps[dropped[i] / 32].inheritable &= ~bit;
+    }
+  g_assert_cmpint (syscall (SYS_capset, &header, caps), ==, 0);
+}
+
+/* Files another user owns, as this user meets them: run as root (as CI is), they belong to
+ * "nobody" and the checks run in a child without root's file capabilities; run as anyone
+ * else, the modes alone shut this user out. */
 static void
 test_permission (Fixture       *f,
                  gconstpointer  data)
@@ -287,17 +313,15 @@ test_permission (Fixture       *f,
   g_autofree char *locked = g_build_filename (f->dir, "locked.casereel", NULL);
   g_autofree char *shared = g_build_filename (f->dir, "shared", NULL);
   g_autofree char *readable = g_build_filename (shared, "readable.casereel", NULL);
+  gboolean root = geteuid () == 0;
 
   if (g_test_subprocess ())
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(CrDb) db = NULL;
 
-      if (geteuid () == 0)
-        {
-          g_assert_cmpint (setgid (65534), ==, 0);
-          g_assert_cmpint (setuid (65534), ==, 0);
-        }
+      if (root)
+        drop_file_capabilities ();
       assert_refused (g_getenv ("CASEREEL_TEST_BEHIND"), CR_DB_ERROR_PERMISSION,
                       "permission denied (a folder on the way cannot be entered)");
       assert_refused (g_getenv ("CASEREEL_TEST_LOCKED"), CR_DB_ERROR_PERMISSION,
@@ -310,8 +334,6 @@ test_permission (Fixture       *f,
       return;
     }
 
-  /* The test's folder is the owner's only; the other user must reach into it. */
-  g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
   g_assert_cmpint (g_mkdir (closed, 0700), ==, 0);
   g_assert_cmpint (g_mkdir (shared, 0755), ==, 0);
   for (guint i = 0; i < 3; i++)
@@ -326,9 +348,15 @@ test_permission (Fixture       *f,
     }
   g_assert_cmpint (g_chmod (locked, 0600), ==, 0);
   g_assert_cmpint (g_chmod (readable, 0644), ==, 0);
-  if (geteuid () != 0)
+  if (root)
     {
-      /* As an ordinary user, the folder and file are made unreachable by mode alone. */
+      const char *theirs[] = { closed, behind, locked, shared, readable };
+
+      for (guint i = 0; i < G_N_ELEMENTS (theirs); i++)
+        g_assert_cmpint (chown (theirs[i], 65534, 65534), ==, 0);
+    }
+  else
+    {
       g_assert_cmpint (g_chmod (closed, 0000), ==, 0);
       g_assert_cmpint (g_chmod (locked, 0000), ==, 0);
       g_assert_cmpint (g_chmod (shared, 0555), ==, 0);
