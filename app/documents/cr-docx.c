@@ -103,10 +103,9 @@ document_xml (const CrWriting *writing)
 static gboolean
 add_part (zip_t       *zip,
           const char  *name,
-          const char  *data,
-          gboolean     owned)
+          const char  *data)
 {
-  zip_source_t *source = zip_source_buffer (zip, data, strlen (data), owned ? 1 : 0);
+  zip_source_t *source = zip_source_buffer (zip, data, strlen (data), 0);
 
   if (source == NULL)
     return FALSE;
@@ -121,8 +120,8 @@ add_part (zip_t       *zip,
 /* The zip as bytes, built in memory: a DOCX is small, and the bytes then go to disk the way
  * every other output does (temp file, flush, rename). NULL with @message set on failure. */
 static GBytes *
-zip_bytes (char   *document,
-           char  **message)
+zip_bytes (const char  *document,
+           char       **message)
 {
   zip_error_t zerror;
   zip_source_t *buffer;
@@ -136,18 +135,17 @@ zip_bytes (char   *document,
   zip = buffer ? zip_open_from_source (buffer, ZIP_TRUNCATE, &zerror) : NULL;
   if (zip == NULL)
     {
-      g_free (document);
       if (buffer)
         zip_source_free (buffer);
       goto out;
     }
   zip_source_keep (buffer);
   /* [Content_Types].xml first, as readers that stream the zip expect. */
-  if (!add_part (zip, "[Content_Types].xml", content_types, FALSE) ||
-      !add_part (zip, "_rels/.rels", package_rels, FALSE) ||
-      !add_part (zip, "word/_rels/document.xml.rels", document_rels, FALSE) ||
-      !add_part (zip, "word/styles.xml", styles, FALSE) ||
-      !add_part (zip, "word/document.xml", document, TRUE) ||
+  if (!add_part (zip, "[Content_Types].xml", content_types) ||
+      !add_part (zip, "_rels/.rels", package_rels) ||
+      !add_part (zip, "word/_rels/document.xml.rels", document_rels) ||
+      !add_part (zip, "word/styles.xml", styles) ||
+      !add_part (zip, "word/document.xml", document) ||
       zip_close (zip) != 0)
     {
       zip_error_set (&zerror, zip_error_code_zip (zip_get_error (zip)),
@@ -186,7 +184,9 @@ cr_writing_save_docx (const CrWriting  *writing,
                       GError          **error)
 {
   g_autofree char *message = NULL;
-  g_autoptr(GBytes) bytes = zip_bytes (document_xml (writing), &message);
+  /* The zip reads the parts when it is closed: the document lives until then. */
+  g_autofree char *document = document_xml (writing);
+  g_autoptr(GBytes) bytes = zip_bytes (document, &message);
   gsize len;
   const void *data;
 

@@ -15,24 +15,6 @@
 static char *dir;
 static char *project;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static char *
 hostile_path (const char *name)
 {
@@ -155,7 +137,7 @@ test_import_outside_clip (void)
            "media (its media runs from 10:00:00:00 to 10:00:20:00)", "cut", "import", before);
   refused ("after-clip-end.edl: Event 2 (long.mov) on line 8: out 10:00:34:00 is past the end of the "
            "media (its media runs from 10:00:00:00 to 10:00:20:00)", "cut", "import", after);
-  remove_tree (card);
+  cr_test_remove_tree (card);
 }
 
 /* A recorder's rate that no timecode counts at: a warning, then the production's rate. */
@@ -243,7 +225,7 @@ test_index_bwf (void)
     }
   g_assert_cmpuint (n, ==, 3);
   cli_result_clear (&r);
-  remove_tree (card);
+  cr_test_remove_tree (card);
 }
 
 int
@@ -267,6 +249,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli-hostile/probe-bwf-rates", test_probe_bwf_rates);
   g_test_add_func ("/cli-hostile/index-bwf", test_index_bwf);
   status = g_test_run ();
-  remove_tree (dir);
+  cr_test_remove_tree (dir);
   return status;
 }

@@ -211,14 +211,6 @@ test_names_not_utf8 (void)
   g_unlink (json);
 }
 
-static void
-remove_tree (const char *path)
-{
-  const char *argv[] = { "rm", "-rf", path, NULL };
-
-  fixture_run (argv);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -242,7 +234,7 @@ main (int    argc,
   g_test_add_func ("/cli/silent/impossible-values", test_impossible_values);
   g_test_add_func ("/cli/silent/names-not-utf8", test_names_not_utf8);
   status = g_test_run ();
-  remove_tree (work);
+  cr_test_remove_tree (work);
   g_free (project);
   g_free (work);
   return status;

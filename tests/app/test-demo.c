@@ -19,14 +19,6 @@ static char *dir;
 static char *path;
 static char *media;
 
-static void
-remove_tree (const char *where)
-{
-  const char *argv[] = { "rm", "-rf", where, NULL };
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
-}
-
 static char *
 run (const char * const *argv)
 {
@@ -331,7 +323,7 @@ main (int    argc,
   g_test_add_func ("/demo/cuts", test_cuts_export_and_check);
   g_test_add_func ("/demo/taken", test_taken_path_refused);
   status = g_test_run ();
-  remove_tree (dir);
+  cr_test_remove_tree (dir);
   g_free (path);
   g_free (media);
   g_free (dir);

@@ -21,24 +21,6 @@ temp_dir (void)
   return dir;
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_dir (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 static char *
 run (const char * const *argv)
 {
@@ -239,7 +221,7 @@ test_callsheet_values (void)
     "Notes", "Lunch at 12:00 in the library kitchen.", "The hall is cold: bring layers.",
     NULL });
   g_assert_null (strstr (text, "DRAFT"));
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 static void
@@ -290,7 +272,7 @@ test_callsheet_hidden (void)
     "Zoë Ødegård", "09:00", "李小龙", "Ngũgĩ Kamau", "Sam Okafor", "Shots", "1A", "DRAFT", NULL });
   info = run ((const char *[]) { "pdfinfo", pdf, NULL });
   g_assert_nonnull (strstr (info, "612 x 792 pts (letter)"));
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 /* Shot list */
@@ -417,7 +399,7 @@ test_shotlist_pages (void)
       "Ngũgĩ's allotment", "S41", "S60", "Total", "20 shots, 0 done", "21:30", NULL });
   }
   g_ptr_array_unref (list.strings);
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 /* Page engine: a row taller than a page is cut between lines and continued. */
@@ -465,7 +447,7 @@ test_page_tall_row (void)
 
       assert_in_order (page, (const char *[]) { "A long table (continued)", "Key", "Value", NULL });
     }
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 /* Release tracker */
@@ -519,7 +501,7 @@ test_releases (void)
     "[\"Ngũgĩ Kamau\", \"requested 2026-03-01\", \"website\", \"first name\", \"\", \"\", \"signed form\", \"no\"], "
     "[\"Lily \\\"Tiger\\\" Chen, 14\", \"signed 2026-03-02\", \"internal\", \"first name\", \"2027-03-02\", "
     "\"Mei Chen (mother)\", \"child's assent,\\nsecond page\", \"no\"]]");
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 /* Little to say: sections without content are left out, not printed empty. */
@@ -570,7 +552,7 @@ test_sparse (void)
   g_assert_no_error (error);
   text = pdf_text (releases_pdf, 0);
   assert_in_order (text, (const char *[]) { "PARTICIPANTS", "0", "No participants yet.", "Page 1 of 1", NULL });
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 /* Unwritable places: a one-line error naming the path, and nothing left behind. */
@@ -616,7 +598,7 @@ test_unwritable (void)
   /* Only the file and the folder made above: no temporary file left over. */
   assert_dir_holds (dir, 2);
   assert_dir_holds (folder, 0);
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 /* Writing replaces an existing file whole. */
@@ -638,7 +620,7 @@ test_replace (void)
   g_assert_null (strstr (data, "old contents"));
   g_assert_nonnull (strstr (data, "Zoë Ødegård"));
   assert_dir_holds (dir, 1);
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 int

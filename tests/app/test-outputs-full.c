@@ -303,7 +303,7 @@ test_render_and_extract (void)
   full (16384, "range.mp4", "extract", plain, "--in", "1", "--out", "3", "--reencode", "-o", extract);
 }
 
-static void remove_all (const char *folder);
+static void cr_test_remove_tree (const char *folder);
 
 /* A read-only disk is reported as such: not "damaged", not a bare errno. */
 static void
@@ -448,7 +448,7 @@ test_index_on_full_disk (void)
   after = fixture_spawn_out ((const char * const[]) { "sqlite3", copy, ".dump", NULL });
   g_assert_cmpstr (after, ==, before);
   cli_result_clear (&r);
-  remove_all (more);
+  cr_test_remove_tree (more);
   {
     g_autofree char *wal = g_strconcat (copy, "-wal", NULL);
     g_autofree char *shm = g_strconcat (copy, "-shm", NULL);
@@ -497,20 +497,6 @@ build_production (void)
   g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
 }
 
-static void
-remove_all (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (folder);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -532,8 +518,8 @@ main (int    argc,
   g_test_add_func ("/outputs/read-only-folder", test_read_only_folder);
   g_test_add_func ("/outputs/stale-temps", test_stale_temps);
   status = g_test_run ();
-  remove_all (out);
-  remove_all (work);
+  cr_test_remove_tree (out);
+  cr_test_remove_tree (work);
   disk_full_unmount ();
   g_free (clip);
   g_free (plain);

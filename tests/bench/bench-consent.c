@@ -8,6 +8,7 @@
  *   build/tests/bench/bench-consent [--full]   (--full: the per-person path for everyone,
  *                                               not a sample of 10,000 scaled up) */
 #include "config.h"
+#include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -69,20 +70,6 @@ check (gboolean ok, GError *error)
 {
   if (!ok)
     g_error ("%s", error ? error->message : "failed");
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -311,6 +298,6 @@ main (int argc, char **argv)
            problems_per, sample, sample);
   g_clear_pointer (&by_id, g_hash_table_unref);
   g_clear_pointer (&db, cr_db_close);
-  remove_tree (dir);
+  cr_test_remove_tree (dir);
   return 0;
 }

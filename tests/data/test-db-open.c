@@ -20,23 +20,6 @@ typedef struct
   char *path;
 } Fixture;
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      if (g_file_test (p, G_FILE_TEST_IS_DIR) && !g_file_test (p, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (p);
-      else
-        g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
 static gboolean
 run (const char * const *argv)
 {
@@ -70,7 +53,7 @@ fixture_tear_down (Fixture       *f,
   /* A failed check must not leave the test's tmpfs mounted. */
   if (g_file_test (mnt, G_FILE_TEST_IS_DIR))
     run ((const char *[]) { "umount", mnt, NULL });
-  remove_tree (f->dir);
+  cr_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

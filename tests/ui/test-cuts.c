@@ -24,6 +24,7 @@
 #include "cr-store.h"
 #include "cr-stringout-dialog.h"
 #include "cr-window.h"
+#include "../data/test-helpers.h"
 #include "ui-test-support.h"
 
 typedef struct
@@ -31,44 +32,6 @@ typedef struct
   char *dir;
   char *path;
 } Fixture;
-
-static gint64
-add (CrDb           *db,
-     const CrEntity *entity,
-     ...)
-{
-  g_autoptr(CrRecord) record = cr_record_new (entity);
-  g_autoptr(GError) error = NULL;
-  va_list args;
-  const char *field;
-  gint64 id;
-
-  va_start (args, entity);
-  while ((field = va_arg (args, const char *)))
-    cr_record_set (record, field, va_arg (args, const char *));
-  va_end (args);
-  id = cr_store_insert (db, record, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 /* A young carers' project: the real recordings catalogued, two people (one has withdrawn),
  * two questions and four selects, one of them with nobody linked (its clip shows no one). */
@@ -91,25 +54,25 @@ fixture_set_up (Fixture       *f,
   g_assert_true (cr_index_folders (db, folders, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  add (db, &cr_entity_participant, "name", "Aisha Rahman", "kind", "interviewee", NULL);
-  add (db, &cr_entity_participant, "name", "Farhan Iqbal", "kind", "interviewee", NULL);
-  add (db, &cr_entity_consent, "participant", "Aisha Rahman", "status", "signed", "date", "2026-03-02",
+  test_add (db, &cr_entity_participant, "name", "Aisha Rahman", "kind", "interviewee", NULL);
+  test_add (db, &cr_entity_participant, "name", "Farhan Iqbal", "kind", "interviewee", NULL);
+  test_add (db, &cr_entity_consent, "participant", "Aisha Rahman", "status", "signed", "date", "2026-03-02",
        "channels", "internal,website,funder-report", "media", "all", "naming", "full-name", NULL);
-  add (db, &cr_entity_consent, "participant", "Farhan Iqbal", "status", "signed", "date", "2026-02-20",
+  test_add (db, &cr_entity_consent, "participant", "Farhan Iqbal", "status", "signed", "date", "2026-02-20",
        "channels", "all", "media", "all", "naming", "full-name", NULL);
-  add (db, &cr_entity_consent, "participant", "Farhan Iqbal", "status", "withdrawn", "date", "2026-03-12", NULL);
-  add (db, &cr_entity_question, "text", "How did you first hear about the project?", NULL);
-  add (db, &cr_entity_question, "text", "What does a normal school day look like?", NULL);
-  add (db, &cr_entity_select, "clip", "VideoTrack_29_97_Start-00-00-00-00.mp4", "in_frame", "0", "out_frame", "60",
+  test_add (db, &cr_entity_consent, "participant", "Farhan Iqbal", "status", "withdrawn", "date", "2026-03-12", NULL);
+  test_add (db, &cr_entity_question, "text", "How did you first hear about the project?", NULL);
+  test_add (db, &cr_entity_question, "text", "What does a normal school day look like?", NULL);
+  test_add (db, &cr_entity_select, "clip", "VideoTrack_29_97_Start-00-00-00-00.mp4", "in_frame", "0", "out_frame", "60",
        "label", "Arriving at the hall", "participants", "Aisha Rahman",
        "question", "How did you first hear about the project?", NULL);
-  add (db, &cr_entity_select, "clip", "Sr001-2C-01_01.WAV", "in_frame", "25", "out_frame", "100",
+  test_add (db, &cr_entity_select, "clip", "Sr001-2C-01_01.WAV", "in_frame", "25", "out_frame", "100",
        "label", "First heard of the project", "participants", "Farhan Iqbal",
        "question", "How did you first hear about the project?", NULL);
-  add (db, &cr_entity_select, "clip", "VideoTrack_29_97_Start-00-00-00-00.mp4", "in_frame", "90",
+  test_add (db, &cr_entity_select, "clip", "VideoTrack_29_97_Start-00-00-00-00.mp4", "in_frame", "90",
        "out_frame", "150", "label", "A normal school day", "participants", "Aisha Rahman",
        "question", "What does a normal school day look like?", NULL);
-  add (db, &cr_entity_select, "clip", "Scene_1_2AG-T001_Tr1.WAV", "in_frame", "0", "out_frame", "50",
+  test_add (db, &cr_entity_select, "clip", "Scene_1_2AG-T001_Tr1.WAV", "in_frame", "0", "out_frame", "50",
        "label", "The bus home", "question", "What does a normal school day look like?", NULL);
   /* The bus home is sound only and names nobody: its clip is marked as showing no one, so
    * under the consent rule it clears with nobody linked rather than being a problem. */
@@ -129,7 +92,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  cr_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -487,7 +450,7 @@ test_add_selects (Fixture       *f,
   CrDb *db = cr_production_get_db (cr_window_get_production (window));
   g_autoptr(GError) error = NULL;
   g_autofree char *order = NULL;
-  gint64 cut = add (db, &cr_entity_cut, "name", "Hand picked", "frame_rate", "25", NULL);
+  gint64 cut = test_add (db, &cr_entity_cut, "name", "Hand picked", "frame_rate", "25", NULL);
   gint64 bus = 0, school = 0;
 
   g_assert_true (cr_store_resolve (db, &cr_entity_select, "The bus home", &bus, &error));

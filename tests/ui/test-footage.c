@@ -15,6 +15,7 @@
 #include "cr-store.h"
 #include "cr-timecode.h"
 #include "cr-window.h"
+#include "../data/test-helpers.h"
 #include "ui-test-support.h"
 
 /* Footage made at test time with its frame number burnt into every picture, so that a wrong
@@ -98,23 +99,6 @@ make_media (void)
   }
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* ---- driving the window ---- */
 
 static void
@@ -153,26 +137,6 @@ window_page (CrWindow   *window,
       page = gtk_stack_get_child_by_name (GTK_STACK (w), name);
   g_assert_nonnull (page);
   return page;
-}
-
-static gint64
-add (CrDb           *db,
-     const CrEntity *entity,
-     ...)
-{
-  g_autoptr(CrRecord) record = cr_record_new (entity);
-  g_autoptr(GError) error = NULL;
-  const char *field;
-  gint64 id;
-  va_list args;
-
-  va_start (args, entity);
-  while ((field = va_arg (args, const char *)))
-    cr_record_set (record, field, va_arg (args, const char *));
-  va_end (args);
-  id = cr_store_insert (db, record, &error);
-  g_assert_no_error (error);
-  return id;
 }
 
 static gint64
@@ -227,7 +191,7 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (f->window));
   cr_ui_iterate ();
   g_clear_object (&f->production);
-  remove_tree (f->dir);
+  cr_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -333,9 +297,9 @@ test_filters (Fixture       *f,
               gconstpointer  data)
 {
   CrDb *db = cr_production_get_db (f->production);
-  gint64 aisha = add (db, &cr_entity_participant, "name", "Aisha Adeyemi", "kind", "interviewee", NULL);
+  gint64 aisha = test_add (db, &cr_entity_participant, "name", "Aisha Adeyemi", "kind", "interviewee", NULL);
   g_autofree char *aisha_id = g_strdup_printf ("%" G_GINT64_FORMAT, aisha);
-  gint64 interview = add (db, &cr_entity_interview, "title", "Aisha at the drop-in", "start", "2026-03-03 10:00", "end", "2026-03-03 11:00",
+  gint64 interview = test_add (db, &cr_entity_interview, "title", "Aisha at the drop-in", "start", "2026-03-03 10:00", "end", "2026-03-03 11:00",
                           "participants", aisha_id, NULL);
   g_autofree char *interview_id = g_strdup_printf ("%" G_GINT64_FORMAT, interview);
   g_autoptr(CrRecord) link = cr_record_new (&cr_entity_clip);
@@ -574,7 +538,7 @@ test_selects_page (Fixture       *f,
   CrDb *db = cr_production_get_db (f->production);
   gint64 clip = clip_id (db, clips[0].file);
   g_autofree char *clip_text = g_strdup_printf ("%" G_GINT64_FORMAT, clip);
-  gint64 id = add (db, &cr_entity_select, "clip", clip_text, "in_frame", "50", "out_frame", "100",
+  gint64 id = test_add (db, &cr_entity_select, "clip", clip_text, "in_frame", "50", "out_frame", "100",
                    "label", "The bus story", NULL);
   CrSelectsPage *page;
   g_autoptr(GError) error = NULL;
@@ -638,8 +602,8 @@ test_screenshots (Fixture       *f,
   cr_record_set (rating, "notes", "Wide of the drop-in as the families arrive.");
   g_assert_true (cr_store_update (db, &cr_entity_clip, id, rating, &error));
   cr_production_changed (f->production, &cr_entity_clip);
-  add (db, &cr_entity_select, "clip", id_text, "in_frame", "20", "out_frame", "80", "label", "Families arrive", NULL);
-  add (db, &cr_entity_select, "clip", id_text, "in_frame", "120", "out_frame", "190", "label", "Kettle on", NULL);
+  test_add (db, &cr_entity_select, "clip", id_text, "in_frame", "20", "out_frame", "80", "label", "Families arrive", NULL);
+  test_add (db, &cr_entity_select, "clip", id_text, "in_frame", "120", "out_frame", "190", "label", "Kettle on", NULL);
   cr_production_changed (f->production, &cr_entity_select);
   cr_clips_page_select (f->clips, id);
   wait_for_posters (f);
@@ -694,7 +658,7 @@ main (int    argc,
   g_test_add ("/footage/screenshots", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_screenshots,
               fixture_tear_down);
   status = g_test_run ();
-  remove_tree (root);
+  cr_test_remove_tree (root);
   g_free (root);
   g_free (media_dir);
   return status;

@@ -17,6 +17,7 @@
 #include "cr-shots-page.h"
 #include "cr-store.h"
 #include "cr-window.h"
+#include "../data/test-helpers.h"
 #include "ui-test-support.h"
 
 typedef struct
@@ -28,27 +29,6 @@ typedef struct
   gint64  later;    /* the next day, no clash */
   gint64  grace;
 } Fixture;
-
-static gint64
-add (CrDb           *db,
-     const CrEntity *entity,
-     ...)
-{
-  g_autoptr(CrRecord) record = cr_record_new (entity);
-  g_autoptr(GError) error = NULL;
-  va_list args;
-  const char *field;
-  gint64 id;
-
-  va_start (args, entity);
-  while ((field = va_arg (args, const char *)))
-    cr_record_set (record, field, va_arg (args, const char *));
-  va_end (args);
-  id = cr_store_insert (db, record, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -68,23 +48,23 @@ fixture_set_up (Fixture       *f,
   cr_record_set (zone, "time_zone", "Europe/London");
   g_assert_true (cr_store_update (db, &cr_entity_production, 1, zone, &error));
 
-  add (db, &cr_entity_participant, "name", "Aisha Rahman", "kind", "interviewee", "email", "aisha@example.org", NULL);
-  f->grace = add (db, &cr_entity_participant, "name", "Grace Hughes", "kind", "interviewee",
+  test_add (db, &cr_entity_participant, "name", "Aisha Rahman", "kind", "interviewee", "email", "aisha@example.org", NULL);
+  f->grace = test_add (db, &cr_entity_participant, "name", "Grace Hughes", "kind", "interviewee",
                   "email", "grace@example.org", NULL);
-  add (db, &cr_entity_participant, "name", "Rhys Bennett", "kind", "crew", NULL);
-  add (db, &cr_entity_consent, "participant", "Grace Hughes", "status", "requested", "date", "2026-02-20", NULL);
-  add (db, &cr_entity_consent, "participant", "Grace Hughes", "status", "signed", "date", "2026-03-02",
+  test_add (db, &cr_entity_participant, "name", "Rhys Bennett", "kind", "crew", NULL);
+  test_add (db, &cr_entity_consent, "participant", "Grace Hughes", "status", "requested", "date", "2026-02-20", NULL);
+  test_add (db, &cr_entity_consent, "participant", "Grace Hughes", "status", "signed", "date", "2026-03-02",
        "taken_by", "Harriet Lewis", "channels", "internal,website,funder-report", "media", "video,quotes",
        "naming", "first-name", "expires", "2029-03-02", NULL);
-  add (db, &cr_entity_location, "name", "Riverside Community Hall", NULL);
-  add (db, &cr_entity_location, "name", "Northgate Academy library", NULL);
-  f->hall = add (db, &cr_entity_interview, "title", "Aisha and Grace at the hall", "start", "2026-04-14 10:00",
+  test_add (db, &cr_entity_location, "name", "Riverside Community Hall", NULL);
+  test_add (db, &cr_entity_location, "name", "Northgate Academy library", NULL);
+  f->hall = test_add (db, &cr_entity_interview, "title", "Aisha and Grace at the hall", "start", "2026-04-14 10:00",
                  "end", "2026-04-14 11:30", "location", "Riverside Community Hall",
                  "participants", "Aisha Rahman\nGrace Hughes", "crew", "Rhys Bennett", "status", "confirmed", NULL);
-  f->school = add (db, &cr_entity_interview, "title", "Grace at school", "start", "2026-04-14 11:00",
+  f->school = test_add (db, &cr_entity_interview, "title", "Grace at school", "start", "2026-04-14 11:00",
                    "end", "2026-04-14 12:00", "location", "Northgate Academy library", "participants", "Grace Hughes",
                    "status", "planned", NULL);
-  f->later = add (db, &cr_entity_interview, "title", "Aisha on the bus home", "start", "2026-04-15 15:30",
+  f->later = test_add (db, &cr_entity_interview, "title", "Aisha on the bus home", "start", "2026-04-15 15:30",
                   "end", "2026-04-15 16:15", "participants", "Aisha Rahman", NULL);
 }
 
@@ -324,11 +304,11 @@ test_shots (Fixture       *f,
     gint64 clip = 0;
 
     g_assert_no_error (error);
-    wide = add (db, &cr_entity_shot, "number", "1A", "description", "Wide of the hall as families arrive",
+    wide = test_add (db, &cr_entity_shot, "number", "1A", "description", "Wide of the hall as families arrive",
                 "type", "establishing", "size", "ws", "location", "Riverside Community Hall", "duration", "0:08", NULL);
-    hands = add (db, &cr_entity_shot, "number", "1B", "description", "Hands laying out the homework table",
+    hands = test_add (db, &cr_entity_shot, "number", "1B", "description", "Hands laying out the homework table",
                  "type", "detail", "size", "cu", "priority", "must", NULL);
-    bus = add (db, &cr_entity_shot, "number", "2", "description", "The bus pulling away", "duration", "0:30", NULL);
+    bus = test_add (db, &cr_entity_shot, "number", "2", "description", "The bus pulling away", "duration", "0:30", NULL);
     g_assert_true (cr_index_folders (db, folders, NULL, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     g_assert_true (cr_store_resolve (db, &cr_entity_clip, "VideoTrack_29_97_Start-00-00-00-00.mp4", &clip, &error));

@@ -19,23 +19,6 @@
 #include "cr-window.h"
 #include "ui-test-support.h"
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        remove_tree (p);
-      else
-        g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
 static char *
 run (const char * const *argv)
 {
@@ -153,7 +136,7 @@ test_window_and_command_line (void)
   g_assert_cmpstr (g_strstrip (names), ==, "Aisha Adeyemi|Ben Bennett|Chloe Campbell");
   check = run ((const char *[]) { "sqlite3", alone, "PRAGMA integrity_check", NULL });
   g_assert_cmpstr (g_strstrip (check), ==, "ok");
-  remove_tree (dir);
+  cr_test_remove_tree (dir);
 }
 
 int

@@ -184,20 +184,6 @@ static char *template_path;
 static GPtrArray *template_names;
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -231,7 +217,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->production);
-  remove_dir (f->dir);
+  cr_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_ptr_array_unref (f->names);
@@ -933,7 +919,7 @@ test_screenshots (void)
     save_png (GTK_WIDGET (window), "casereel-empty.png");
     gtk_window_destroy (GTK_WINDOW (window));
   }
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 int
@@ -960,7 +946,7 @@ main (int    argc,
   g_test_add_func ("/ui/screenshots", test_screenshots);
   status = g_test_run ();
   if (template_dir != NULL)
-    remove_dir (template_dir);
+    cr_test_remove_tree (template_dir);
   g_free (template_dir);
   g_free (template_path);
   g_clear_pointer (&template_names, g_ptr_array_unref);
