@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "cr-clip-filter.h"
@@ -10,17 +11,80 @@
 typedef struct
 {
   gint64  id;
-  char   *key;
+  char   *key;    /* the name's natural collation key */
+  char   *text;   /* the sort value as text (recorded date, status), or NULL */
+  double  value;  /* the sort value as a number, -1 when unknown */
 } Named;
 
 static int
 compare_named (gconstpointer a,
-               gconstpointer b)
+               gconstpointer b,
+               gpointer      data)
 {
+  const CrClipFilter *filter = data;
   const Named *x = a, *y = b;
-  int c = strcmp (x->key, y->key);
+  int c = 0;
 
-  return c != 0 ? c : (x->id > y->id) - (x->id < y->id);
+  if (filter->order == CR_CLIP_ORDER_RECORDED || filter->order == CR_CLIP_ORDER_STATUS)
+    c = g_strcmp0 (x->text, y->text);
+  else if (filter->order != CR_CLIP_ORDER_NAME)
+    c = (x->value > y->value) - (x->value < y->value);
+  if (c == 0)
+    c = strcmp (x->key, y->key);
+  if (c == 0)
+    c = (x->id > y->id) - (x->id < y->id);
+  return filter->descending ? -c : c;
+}
+
+/* "30000/1001" as frames per second; -1 when unknown. */
+static double
+rate_value (const char *text)
+{
+  gint64 num, den;
+
+  if (text == NULL || sscanf (text, "%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, &num, &den) != 2 || den <= 0)
+    return -1;
+  return (double) num / den;
+}
+
+static double
+column_value (sqlite3_stmt *stmt,
+              int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_double (stmt, column);
+}
+
+static void
+read_sort_value (sqlite3_stmt       *stmt,
+                 const CrClipFilter *filter,
+                 Named              *n)
+{
+  n->value = -1;
+  n->text = NULL;
+  switch (filter->order)
+    {
+    case CR_CLIP_ORDER_DURATION:
+      n->value = column_value (stmt, 2);
+      break;
+    case CR_CLIP_ORDER_START:
+      n->value = column_value (stmt, 3);
+      break;
+    case CR_CLIP_ORDER_RATE:
+      n->value = rate_value ((const char *) sqlite3_column_text (stmt, 4));
+      break;
+    case CR_CLIP_ORDER_RECORDED:
+      n->text = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      break;
+    case CR_CLIP_ORDER_RATING:
+      n->value = column_value (stmt, 6);
+      break;
+    case CR_CLIP_ORDER_STATUS:
+      n->text = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      break;
+    case CR_CLIP_ORDER_NAME:
+    default:
+      break;
+    }
 }
 
 /* LIKE with our own escape, so that "50%" and "take_2" mean what they say. */
@@ -45,7 +109,8 @@ cr_clips_filter (CrDb                *db,
                  GError             **error)
 {
   static const char sql[] =
-    "SELECT c.id, c.name FROM clip c WHERE"
+    "SELECT c.id, c.name, c.duration_us, c.tc_frames, c.frame_rate, c.creation_time, c.rating, c.status"
+    " FROM clip c WHERE"
     " (?1 IS NULL OR c.status = ?1)"
     " AND (?2 = 0 OR (?2 = 1 AND c.has_video) OR (?2 = 2 AND c.has_audio AND NOT c.has_video))"
     " AND (?3 = 0 OR c.interview = ?3)"
@@ -79,23 +144,28 @@ cr_clips_filter (CrDb                *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *folded = g_utf8_casefold ((const char *) sqlite3_column_text (stmt, 1), -1);
-      Named n = { sqlite3_column_int64 (stmt, 0), g_utf8_collate_key_for_filename (folded, -1) };
+      Named n = { sqlite3_column_int64 (stmt, 0), g_utf8_collate_key_for_filename (folded, -1), NULL, -1 };
+      read_sort_value (stmt, filter, &n);
       g_array_append_val (named, n);
     }
   if (rc != SQLITE_DONE)
     {
       for (guint i = 0; i < named->len; i++)
-        g_free (g_array_index (named, Named, i).key);
+        {
+          g_free (g_array_index (named, Named, i).key);
+          g_free (g_array_index (named, Named, i).text);
+        }
       cr_db_set_error (db, rc, error);
       return NULL;
     }
-  g_array_sort (named, compare_named);
+  g_array_sort_with_data (named, compare_named, (gpointer) filter);
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), named->len);
   for (guint i = 0; i < named->len; i++)
     {
       Named *n = &g_array_index (named, Named, i);
       g_array_append_val (ids, n->id);
       g_free (n->key);
+      g_free (n->text);
     }
   return ids;
 }

@@ -13,6 +13,18 @@ typedef enum
   CR_CLIP_KIND_AUDIO_ONLY,  /* sound and no picture (a sound recorder's files) */
 } CrClipKind;
 
+/* What the list is sorted by: names in natural order, the others by value, then by name. */
+typedef enum
+{
+  CR_CLIP_ORDER_NAME,
+  CR_CLIP_ORDER_DURATION,
+  CR_CLIP_ORDER_START,      /* the first frame's timecode */
+  CR_CLIP_ORDER_RATE,
+  CR_CLIP_ORDER_RECORDED,
+  CR_CLIP_ORDER_RATING,
+  CR_CLIP_ORDER_STATUS,
+} CrClipOrder;
+
 typedef struct
 {
   const char *search;       /* part of the name, a tag, the notes or the linked interview's title */
@@ -23,9 +35,12 @@ typedef struct
   gint64      participant;
   const char *tag;          /* a whole tag, any case */
   int         min_rating;   /* 0: any */
+  CrClipOrder order;
+  gboolean    descending;
 } CrClipFilter;
 
-/* The ids of the matching clips, names in natural order ("Clip 2" before "Clip 10"). */
+/* The ids of the matching clips in the filter's order; names sort naturally ("Clip 2" before
+ * "Clip 10"). Unknown values (no duration, no date) sort before known ones. */
 GArray *cr_clips_filter (CrDb *db, const CrClipFilter *filter, GError **error);
 
 G_END_DECLS

@@ -9,5 +9,7 @@ G_BEGIN_DECLS
 gboolean  cr_clip_tags_change (CrDb *db, gint64 clip, const char * const *tags, gboolean remove,
                                GError **error);
 GStrv     cr_clip_tags_get    (CrDb *db, gint64 clip);
+/* Every tag some clip has, once each, in alphabetical order without case. */
+GStrv     cr_clip_tags_in_use (CrDb *db);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "cr-clip-tags.h"
+#include "cr-clips.h"
 #include "cr-clips-page.h"
 #include "cr-indexer.h"
 #include "cr-player.h"
@@ -563,6 +565,244 @@ test_selects_page (Fixture       *f,
   g_assert_cmpint (out, ==, 100);
 }
 
+/* ---- the filter bar and the list view ---- */
+
+/* The toolbar's toggle button with this icon (grid or list). */
+static GtkWidget *
+find_toggle (GtkWidget  *root,
+             const char *icon)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toggle (child, icon);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether any label at or below `root` that is shown has had its text cut ("An…"). */
+static gboolean
+any_label_cut (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root)
+      && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (root))))
+    {
+      g_test_message ("cut: “%s”", gtk_label_get_text (GTK_LABEL (root)));
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (any_label_cut (child))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+tag (CrDb        *db,
+     gint64       clip,
+     const char  *a,
+     const char  *b)
+{
+  const char *tags[] = { a, b, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cr_clip_tags_change (db, clip, tags, FALSE, &error));
+  g_assert_no_error (error);
+}
+
+/* The filters sit in a popover behind one button; those that are on show as chips under the
+ * toolbar; the tag filter combines with the others; Clear Filters turns them all off. */
+static void
+test_filter_bar (Fixture       *f,
+                 gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  GtkWidget *button = cr_ui_find_widget (GTK_WIDGET (f->clips), GTK_TYPE_MENU_BUTTON);
+  g_autofree char *chips = NULL;
+  GtkPopover *popover;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1180, 760);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  /* The window as the toolkit lays it out, inside its 1180 px default (less any frame). */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 1180);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >, 1100);
+  tag (db, clip_id (db, clips[0].file), "B-roll", NULL);
+  tag (db, clip_id (db, clips[1].file), "B-roll", "best");
+  tag (db, clip_id (db, "zoom-f8-take3.wav"), "best", NULL);
+  cr_production_changed (f->production, &cr_entity_clip);
+  g_assert_cmpuint (n_clips (f), ==, 5);
+  chips = cr_clips_page_describe_filters (f->clips);
+  g_assert_cmpstr (chips, ==, "");
+  g_clear_pointer (&chips, g_free);
+
+  /* A tag no clip has cannot be chosen; tags match without case. */
+  g_assert_false (cr_clips_page_set_tag (f->clips, "laughter"));
+  g_assert_cmpuint (n_clips (f), ==, 5);
+  g_assert_true (cr_clips_page_set_tag (f->clips, "b-roll"));
+  g_assert_cmpuint (n_clips (f), ==, 2);
+  chips = cr_clips_page_describe_filters (f->clips);
+  g_assert_cmpstr (chips, ==, "Tag: B-roll\n");
+  g_clear_pointer (&chips, g_free);
+
+  /* Combined: "best" and sound only is the sound recorder's take. */
+  g_assert_true (cr_clips_page_set_tag (f->clips, "best"));
+  g_assert_cmpuint (n_clips (f), ==, 2);
+  cr_clips_page_set_kind (f->clips, CR_CLIP_KIND_AUDIO_ONLY);
+  g_assert_cmpstr (only_clip (f), ==, "zoom-f8-take3.wav");
+  chips = cr_clips_page_describe_filters (f->clips);
+  g_assert_cmpstr (chips, ==, "Sound only\nTag: best\n");
+  g_clear_pointer (&chips, g_free);
+  cr_clips_page_set_kind (f->clips, CR_CLIP_KIND_VIDEO);
+  g_assert_cmpstr (only_clip (f), ==, clips[1].file);
+
+  /* The toolbar fits the default window: nothing in it is cut short. */
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  g_assert_nonnull (button);
+  g_assert_false (any_label_cut (gtk_widget_get_parent (button)));
+  g_assert_cmpint (gtk_widget_get_width (cr_ui_find_widget (GTK_WIDGET (f->clips), GTK_TYPE_SEARCH_ENTRY)), >=, 240);
+  cr_ui_save_png (GTK_WIDGET (f->window), "casereel-footage-filters.png");
+
+  /* The popover: every filter named in full. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  cr_ui_wait_for_frames (GTK_WIDGET (popover), 3);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_false (any_label_cut (GTK_WIDGET (popover)));
+  cr_ui_save_png (GTK_WIDGET (popover), "casereel-footage-filter-popover.png");
+  gtk_popover_popdown (popover);
+
+  /* Clear Filters: all clips again, no chips. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->clips), "clips.clear-filters", NULL));
+  g_assert_cmpuint (n_clips (f), ==, 5);
+  chips = cr_clips_page_describe_filters (f->clips);
+  g_assert_cmpstr (chips, ==, "");
+}
+
+/* Clips that were never on this machine, to sort: their names and lengths only. */
+static void
+add_named_clips (CrDb *db)
+{
+  static const struct { const char *name; gint64 seconds; } named[] = {
+    { "Clip 10.mov", 20 }, { "Clip 2.mov", 3 }, { "Clip 1.mov", 1 },
+  };
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_clip_info_free);
+  g_autoptr(GError) error = NULL;
+  guint relinked = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    {
+      CrClipInfo *info = g_new0 (CrClipInfo, 1);
+      info->name = g_strdup (named[i].name);
+      info->path = g_strdup_printf ("/media/elsewhere/%s", named[i].name);
+      info->size = 1000 + i;
+      info->mtime_us = 1700000000000000;
+      info->identity = g_strdup_printf ("%040x", i + 1);
+      info->duration_us = named[i].seconds * G_USEC_PER_SEC;
+      info->has_video = TRUE;
+      info->frame_rate = g_strdup ("25/1");
+      g_ptr_array_add (batch, info);
+    }
+  g_assert_true (cr_clips_write_batch (db, batch, &relinked, &error));
+  g_assert_no_error (error);
+}
+
+/* The rows in the order the list view shows them, by name. */
+static char *
+list_names (GtkColumnView *list)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (list));
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CrRow) row = g_list_model_get_item (model, i);
+      g_string_append_printf (s, "%s%s", i ? ", " : "", cr_row_get_label (row));
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Every label in the view, depth first: the header and then the rows as drawn. */
+static void
+collect_labels (GtkWidget *root,
+                GString   *s)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    g_string_append_printf (s, "%s|", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, s);
+}
+
+/* The list view: names in natural order, sorting by a column's header orders the rows. */
+static void
+test_list_view (Fixture       *f,
+                gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  GtkWidget *list_button = find_toggle (GTK_WIDGET (f->clips), "view-list-symbolic");
+  GtkColumnView *list = GTK_COLUMN_VIEW (cr_ui_find_widget (GTK_WIDGET (f->clips), GTK_TYPE_COLUMN_VIEW));
+  GListModel *model;
+  g_autofree char *names = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  gint64 last = G_MININT64;
+
+  add_named_clips (db);
+  cr_production_changed (f->production, &cr_entity_clip);
+  g_assert_nonnull (list_button);
+  g_assert_nonnull (list);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (list_button), TRUE);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 4);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_false (gtk_widget_get_mapped (cr_ui_find_widget (GTK_WIDGET (f->clips), GTK_TYPE_GRID_VIEW)));
+
+  names = list_names (list);
+  g_assert_cmpstr (names, ==, "card-dump.mov, Clip 1.mov, Clip 2.mov, Clip 10.mov, film-23976.mov, "
+                              "ntsc-2997df.mov, pal-25.mov, zoom-f8-take3.wav");
+  /* As drawn, too: Clip 2 is on a row above Clip 10. */
+  collect_labels (GTK_WIDGET (list), shown);
+  g_test_message ("%s", shown->str);
+  g_assert_nonnull (strstr (shown->str, "Clip 2.mov|"));
+  g_assert_true (strstr (shown->str, "Clip 2.mov|") < strstr (shown->str, "Clip 10.mov|"));
+  g_assert_nonnull (strstr (shown->str, "Duration|"));
+  cr_ui_save_png (GTK_WIDGET (f->window), "casereel-footage-list.png");
+
+  /* By duration: the rows' lengths never go down; the failed file (no length) first. */
+  cr_clips_page_sort_by (f->clips, "Duration", FALSE);
+  model = G_LIST_MODEL (gtk_column_view_get_model (list));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CrRow) row = g_list_model_get_item (model, i);
+      gint64 us = cr_record_get_int (cr_row_get_record (row), "duration_us", -1);
+      g_test_message ("%s %" G_GINT64_FORMAT, cr_row_get_label (row), us);
+      g_assert_cmpint (us, >=, last);
+      last = us;
+    }
+  g_clear_pointer (&names, g_free);
+  names = list_names (list);
+  g_assert_true (g_str_has_prefix (names, "card-dump.mov, Clip 1.mov, Clip 2.mov, zoom-f8-take3.wav, "));
+  g_assert_true (g_str_has_suffix (names, ", Clip 10.mov"));
+  /* The other way round. */
+  cr_clips_page_sort_by (f->clips, "Duration", TRUE);
+  g_clear_pointer (&names, g_free);
+  names = list_names (list);
+  g_assert_true (g_str_has_prefix (names, "Clip 10.mov, "));
+  g_assert_true (g_str_has_suffix (names, ", Clip 1.mov, card-dump.mov"));
+  /* Filters still apply to the sorted list. */
+  cr_clips_page_set_search (f->clips, "Clip");
+  g_clear_pointer (&names, g_free);
+  names = list_names (list);
+  g_assert_cmpstr (names, ==, "Clip 10.mov, Clip 2.mov, Clip 1.mov");
+  cr_clips_page_set_search (f->clips, "");
+  /* Back by name: natural order again. */
+  cr_clips_page_sort_by (f->clips, "Name", FALSE);
+  g_clear_pointer (&names, g_free);
+  names = list_names (list);
+  g_assert_true (g_str_has_prefix (names, "card-dump.mov, Clip 1.mov, Clip 2.mov, Clip 10.mov"));
+}
+
 /* ---- screenshots for the README ---- */
 
 /* Waits until every poster the grid asked for has arrived (each card drops its spinner). */
@@ -647,6 +887,8 @@ main (int    argc,
 
   g_test_add ("/footage/index", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_index, fixture_tear_down);
   g_test_add ("/footage/filters", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/footage/filter-bar", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filter_bar, fixture_tear_down);
+  g_test_add ("/footage/list-view", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_list_view, fixture_tear_down);
   g_test_add ("/footage/frame-137/25", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_frame_137, fixture_tear_down);
   g_test_add ("/footage/frame-137/29.97-df", Fixture, GINT_TO_POINTER (2), fixture_set_up, test_frame_137,
               fixture_tear_down);

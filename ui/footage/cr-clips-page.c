@@ -6,64 +6,15 @@
 #include "cr-clip-card.h"
 #include "cr-clip-detail.h"
 #include "cr-clips-index.h"
-#include "cr-clips-page.h"
+#include "cr-clips-page-private.h"
+#include "cr-settings.h"
 #include "cr-store.h"
 #include "cr-transcript-pane.h"
 
-struct _CrClipsPage
-{
-  GtkWidget           parent_instance;
-
-  /* template widgets */
-  GtkStack           *stack;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *kind_filter;
-  GtkDropDown        *status_filter;
-  GtkDropDown        *interview_filter;
-  GtkDropDown        *participant_filter;
-  GtkDropDown        *shot_filter;
-  GtkDropDown        *rating_filter;
-  GtkLabel           *count_label;
-  GtkStack           *grid_stack;
-  GtkGridView        *grid;
-  AdwStatusPage      *empty_page;
-  GtkBox             *detail;
-  GtkBox             *player_box;
-  GtkLabel           *player_title;
-  GtkRevealer        *index_bar;
-  GtkLabel           *index_label;
-  GtkProgressBar     *index_progress;
-  GtkRevealer        *failed_bar;
-  GtkLabel           *failed_label;
-
-  /* owned */
-  CrProduction       *production;
-  CrClipModel        *model;
-  GtkSingleSelection *selection;
-  CrPlayer           *player;
-  CrTranscriptPane   *transcript;
-  GCancellable       *indexing;
-  GArray             *interview_ids;   /* dropdown position -> id, 0 for "any" */
-  GArray             *participant_ids;
-  GArray             *shot_ids;
-  gboolean            filling;
-};
-
 G_DEFINE_FINAL_TYPE (CrClipsPage, cr_clips_page, GTK_TYPE_WIDGET)
 
-static const char * const statuses[] = { NULL, "online", "offline", "failed" };
-
-static gint64
-chosen (GtkDropDown *dropdown,
-        GArray      *ids)
-{
-  guint i = gtk_drop_down_get_selected (dropdown);
-
-  return i != GTK_INVALID_LIST_POSITION && i < ids->len ? g_array_index (ids, gint64, i) : 0;
-}
-
-static void
-update_empty (CrClipsPage *self)
+void
+cr_clips_page_update_empty (CrClipsPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   gint64 total = cr_store_count (cr_production_get_db (self->production), &cr_entity_clip, NULL, NULL);
@@ -84,92 +35,34 @@ update_empty (CrClipsPage *self)
                                        "Add the folder of a camera card or a sound recorder: its clips appear here as they are catalogued.");
       gtk_widget_set_visible (adw_status_page_get_child (self->empty_page), TRUE);
     }
-  gtk_stack_set_visible_child_name (self->grid_stack, n > 0 ? "grid" : "empty");
+  if (n == 0)
+    gtk_stack_set_visible_child_name (self->grid_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->grid_stack, gtk_toggle_button_get_active (self->list_button) ? "list" : "grid");
 }
 
 static void
 filter_changed_cb (CrClipsPage *self)
 {
-  guint status = gtk_drop_down_get_selected (self->status_filter);
-  CrClipFilter filter = {
-    .search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-    .status = status < G_N_ELEMENTS (statuses) ? statuses[status] : NULL,
-    .kind = (CrClipKind) MIN (gtk_drop_down_get_selected (self->kind_filter), CR_CLIP_KIND_AUDIO_ONLY),
-    .interview = chosen (self->interview_filter, self->interview_ids),
-    .participant = chosen (self->participant_filter, self->participant_ids),
-    .shot = chosen (self->shot_filter, self->shot_ids),
-    .min_rating = (int) MIN (gtk_drop_down_get_selected (self->rating_filter), 5),
-  };
-
-  if (self->filling || self->model == NULL)
-    return;
-  cr_clip_model_set_filter (self->model, &filter);
-}
-
-/* A drop-down of an entity's rows after "any": keeps the chosen row when it is still there. */
-/* A filter names what it shows by the whole name in its list, but the button keeps to a
- * few words: with a dozen people and interviews the toolbar was wider than the window,
- * which then folded its sidebar away on every page. */
-#define DROPDOWN_LABEL(extra) \
-  "<interface><template class=\"GtkListItem\"><property name=\"child\"><object class=\"GtkLabel\">" \
-  "<property name=\"xalign\">0</property>" extra \
-  "<binding name=\"label\"><lookup name=\"string\" type=\"GtkStringObject\">" \
-  "<lookup name=\"item\">GtkListItem</lookup></lookup></binding>" \
-  "</object></property></template></interface>"
-
-static void
-shorten_dropdown (GtkDropDown *dropdown)
-{
-  static const char shown[] = DROPDOWN_LABEL ("<property name=\"ellipsize\">end</property>"
-                                              "<property name=\"max-width-chars\">14</property>");
-  static const char listed[] = DROPDOWN_LABEL ("");
-  g_autoptr(GBytes) shown_bytes = g_bytes_new_static (shown, sizeof shown - 1);
-  g_autoptr(GBytes) listed_bytes = g_bytes_new_static (listed, sizeof listed - 1);
-  g_autoptr(GtkListItemFactory) button = gtk_builder_list_item_factory_new_from_bytes (NULL, shown_bytes);
-  g_autoptr(GtkListItemFactory) list = gtk_builder_list_item_factory_new_from_bytes (NULL, listed_bytes);
-
-  gtk_drop_down_set_factory (dropdown, button);
-  gtk_drop_down_set_list_factory (dropdown, list);
+  cr_clips_page_filter_changed (self);
 }
 
 static void
-fill_dropdown (CrClipsPage    *self,
-               GtkDropDown    *dropdown,
-               GArray         *ids,
-               const CrEntity *entity,
-               const char     *any)
+view_toggled_cb (CrClipsPage *self)
 {
-  gint64 was = chosen (dropdown, ids);
-  g_autoptr(GPtrArray) rows = cr_store_list (cr_production_get_db (self->production), entity, NULL, NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 none = 0;
-  guint keep = 0;
+  GSettings *settings = cr_settings_get ();
 
-  self->filling = TRUE;
-  g_array_set_size (ids, 0);
-  gtk_string_list_append (names, any);
-  g_array_append_val (ids, none);
-  for (guint i = 0; rows && i < rows->len; i++)
-    {
-      CrRecord *r = g_ptr_array_index (rows, i);
-      g_autofree char *label = cr_record_describe (r);
-      gtk_string_list_append (names, label);
-      g_array_append_val (ids, r->id);
-      if (r->id == was)
-        keep = ids->len - 1;
-    }
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (dropdown, keep);
-  gtk_widget_set_visible (GTK_WIDGET (dropdown), ids->len > 1);
-  self->filling = FALSE;
+  cr_clips_page_update_empty (self);
+  if (settings != NULL)
+    g_settings_set_string (settings, "clips-view", gtk_toggle_button_get_active (self->list_button) ? "list" : "grid");
 }
 
 static void
-fill_filters (CrClipsPage *self)
+clear_filters_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
-  fill_dropdown (self, self->interview_filter, self->interview_ids, &cr_entity_interview, "Any interview");
-  fill_dropdown (self, self->participant_filter, self->participant_ids, &cr_entity_participant, "Anyone");
-  fill_dropdown (self, self->shot_filter, self->shot_ids, &cr_entity_shot, "Any shot");
+  cr_clips_page_clear_filters (CR_CLIPS_PAGE (widget));
 }
 
 static void
@@ -178,15 +71,18 @@ production_changed_cb (CrClipsPage    *self,
 {
   if (entity == &cr_entity_interview || entity == &cr_entity_participant || entity == &cr_entity_shot)
     {
-      fill_filters (self);
-      filter_changed_cb (self);
+      cr_clips_page_fill_filters (self);
+      cr_clips_page_filter_changed (self);
     }
+  /* Tags are written with their clips; the model reloads itself for those. */
+  else if (entity == &cr_entity_clip && cr_clips_page_fill_tags (self))
+    cr_clips_page_filter_changed (self);
 }
 
 static void
 items_changed_cb (CrClipsPage *self)
 {
-  update_empty (self);
+  cr_clips_page_update_empty (self);
 }
 
 static void
@@ -219,7 +115,8 @@ static void
 back_clicked_cb (CrClipsPage *self)
 {
   gtk_stack_set_visible_child_name (self->stack, "browse");
-  gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+  gtk_widget_grab_focus (gtk_toggle_button_get_active (self->list_button) ? GTK_WIDGET (self->list)
+                                                                          : GTK_WIDGET (self->grid));
 }
 
 static gboolean
@@ -427,6 +324,8 @@ cr_clips_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->indexing);
   g_clear_object (&self->indexing);
+  /* The drop-downs go one by one and say so; the filter is not worked out meanwhile. */
+  self->filling = TRUE;
   if (self->production)
     g_signal_handlers_disconnect_by_data (self->production, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_CLIPS_PAGE);
@@ -436,6 +335,7 @@ cr_clips_page_dispose (GObject *object)
   g_clear_pointer (&self->interview_ids, g_array_unref);
   g_clear_pointer (&self->participant_ids, g_array_unref);
   g_clear_pointer (&self->shot_ids, g_array_unref);
+  g_clear_pointer (&self->tags, g_strfreev);
   G_OBJECT_CLASS (cr_clips_page_parent_class)->dispose (object);
 }
 
@@ -449,12 +349,20 @@ cr_clips_page_class_init (CrClipsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-clips-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, filters_label);
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, kind_filter);
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, status_filter);
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, interview_filter);
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, participant_filter);
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, shot_filter);
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, rating_filter);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, tag_filter);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, chips_bar);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, chips);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, grid_button);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, list_button);
+  gtk_widget_class_bind_template_child (widget_class, CrClipsPage, list);
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, grid_stack);
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, grid);
@@ -464,6 +372,7 @@ cr_clips_page_class_init (CrClipsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, player_title);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, grid_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, failed_closed_cb);
@@ -473,6 +382,7 @@ cr_clips_page_class_init (CrClipsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, failed_bar);
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, failed_label);
   gtk_widget_class_install_action (widget_class, "clips.add-folder", NULL, add_folder_activated);
+  gtk_widget_class_install_action (widget_class, "clips.clear-filters", NULL, clear_filters_activated);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, transcript_key_cb, "b", TRUE);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, transcript_key_cb, "b", FALSE);
@@ -485,12 +395,7 @@ cr_clips_page_init (CrClipsPage *self)
   self->interview_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->participant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->shot_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  shorten_dropdown (self->interview_filter);
-  shorten_dropdown (self->participant_filter);
-  shorten_dropdown (self->shot_filter);
-  shorten_dropdown (self->kind_filter);
-  shorten_dropdown (self->status_filter);
-  shorten_dropdown (self->rating_filter);
+  cr_clips_page_filters_init (self);
   {
     GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
     g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
@@ -516,6 +421,15 @@ cr_clips_page_new (CrProduction *production)
   gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (self->selection));
   g_object_set_data (G_OBJECT (self), "cr-grid", self->grid);   /* for the benchmark's scrolling */
   g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb), self, G_CONNECT_SWAPPED);
+  cr_clips_page_list_init (self);
+  /* Grid or list, as the user left it. */
+  {
+    GSettings *settings = cr_settings_get ();
+    g_autofree char *view = settings ? g_settings_get_string (settings, "clips-view") : NULL;
+
+    if (g_strcmp0 (view, "list") == 0)
+      gtk_toggle_button_set_active (self->list_button, TRUE);
+  }
 
   self->player = cr_player_new (production);
   gtk_widget_set_vexpand (GTK_WIDGET (self->player), TRUE);
@@ -533,8 +447,9 @@ cr_clips_page_new (CrProduction *production)
     gtk_box_append (self->player_box, row);
   }
 
-  fill_filters (self);
-  update_empty (self);
+  cr_clips_page_fill_filters (self);
+  cr_clips_page_filter_changed (self);
+  cr_clips_page_update_empty (self);
   selected_cb (self);
   return self;
 }
@@ -543,32 +458,6 @@ CrClipModel *
 cr_clips_page_get_model (CrClipsPage *self)
 {
   return self->model;
-}
-
-void
-cr_clips_page_set_search (CrClipsPage *self,
-                          const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  filter_changed_cb (self);   /* now, not after the entry's delay */
-}
-
-void
-cr_clips_page_set_status (CrClipsPage *self,
-                          const char  *status)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-    if (g_strcmp0 (statuses[i], status) == 0)
-      gtk_drop_down_set_selected (self->status_filter, i);
-}
-
-void
-cr_clips_page_set_interview (CrClipsPage *self,
-                             gint64       interview)
-{
-  for (guint i = 0; i < self->interview_ids->len; i++)
-    if (g_array_index (self->interview_ids, gint64, i) == interview)
-      gtk_drop_down_set_selected (self->interview_filter, i);
 }
 
 void

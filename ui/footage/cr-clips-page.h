@@ -25,6 +25,17 @@ void         cr_clips_page_set_status   (CrClipsPage  *self,
                                          const char   *status);
 void         cr_clips_page_set_interview (CrClipsPage *self,
                                          gint64        interview);
+void         cr_clips_page_set_kind     (CrClipsPage  *self,
+                                         CrClipKind    kind);
+/* FALSE when no clip has that tag; NULL: any tag. */
+gboolean     cr_clips_page_set_tag      (CrClipsPage  *self,
+                                         const char   *tag);
+/* The chips under the toolbar, one filter on a line ("" when none is on). */
+char        *cr_clips_page_describe_filters (CrClipsPage *self);
+/* The list view's sort, as a click on a column's header sets it ("Name", "Duration" …). */
+void         cr_clips_page_sort_by      (CrClipsPage  *self,
+                                         const char   *title,
+                                         gboolean      descending);
 /* Selects a clip in the grid and shows it in the detail pane. */
 void         cr_clips_page_select       (CrClipsPage  *self,
                                          gint64        clip);
