@@ -240,6 +240,8 @@ decode_forward (CrFrameReader  *self,
   g_autoptr(GBytes) best = NULL;
   gboolean first = TRUE;
   int ret = 0;
+  gint64 keep_from = self->start + av_rescale_q (target - RING + 1, (AVRational) { self->rate.den, self->rate.num },
+                                                 self->st->time_base);
 
   *past = FALSE;
   for (;;)
@@ -257,7 +259,15 @@ decode_forward (CrFrameReader  *self,
       else
         {
           if (self->pkt->stream_index == self->st->index)
-            avcodec_send_packet (self->dec, self->pkt);   /* a bad packet is skipped, not fatal */
+            {
+              /* Far before the target, a picture no other picture refers to (most B-frames)
+               * is never shown and changes nothing: not decoding it is exact, and a seek in a
+               * long GOP decodes up to half as many pictures. The last RING before the
+               * target are decoded whole, for stepping back. */
+              self->dec->skip_frame = self->pkt->pts != AV_NOPTS_VALUE && self->pkt->pts < keep_from
+                                        ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
+              avcodec_send_packet (self->dec, self->pkt);   /* a bad packet is skipped, not fatal */
+            }
           av_packet_unref (self->pkt);
         }
       while (avcodec_receive_frame (self->dec, self->frame) >= 0)

@@ -19,6 +19,7 @@
 #include "cr-clips-page.h"
 #include "cr-frame-reader.h"
 #include "cr-production.h"
+#include "cr-ui-resources.h"
 
 #define SEEKS 25
 #define REFERENCE_SEEKS 10
@@ -277,6 +278,8 @@ main (int    argc,
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   gtk_init ();
   adw_init ();
+  /* The page's templates: a static library links its resources only when asked for. */
+  g_assert (cr_ui_get_resource () != NULL);
   path = argc > 1 ? g_strdup (argv[1]) : make_long_file ();
   bench_frames (path);
   bench_page ();
