@@ -803,6 +803,187 @@ test_list_view (Fixture       *f,
   g_assert_true (g_str_has_prefix (names, "card-dump.mov, Clip 1.mov, Clip 2.mov, Clip 10.mov"));
 }
 
+/* ---- markers, shuttle, the waveform ---- */
+
+static GtkEditable *
+marker_note (GtkWindow *dialog)
+{
+  GtkWidget *entry = cr_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+
+  g_assert_nonnull (entry);
+  return GTK_EDITABLE (entry);
+}
+
+static void
+dialog_gone (gpointer  data,
+             GObject  *where)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* M asks for a note: Enter adds the marker at the frame shown, with that note, and the
+ * scrubber draws it; Escape adds nothing. */
+static void
+test_marker (Fixture       *f,
+             gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  CrPlayer *player = cr_clips_page_get_player (f->clips);
+  gint64 id = clip_id (db, clips[0].file);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  CrQuery of_clip = { .field = "clip", .value = id_text };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) markers = NULL;
+  GtkWindow *dialog;
+  gboolean gone = FALSE;
+  CrRecord *marker;
+
+  g_assert_true (cr_clips_page_open_clip (f->clips, id, 0, &error));
+  cr_player_seek (player, 42);
+  wait_settled (player);
+  g_assert_cmpuint (cr_player_count_markers (player), ==, 0);
+
+  /* Escape: nothing is written. */
+  cr_ui_press (GTK_WIDGET (player), GDK_KEY_m, 0);
+  dialog = cr_player_get_marker_dialog (player);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  cr_ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  gtk_editable_set_text (marker_note (dialog), "not this one");
+  g_object_weak_ref (G_OBJECT (dialog), dialog_gone, &gone);
+  cr_ui_press (GTK_WIDGET (dialog), GDK_KEY_Escape, 0);
+  cr_ui_wait_until (is_true, &gone);
+  g_assert_null (cr_player_get_marker_dialog (player));
+  g_assert_cmpint (cr_store_count (db, &cr_entity_marker, &of_clip, NULL), ==, 0);
+  g_assert_cmpuint (cr_player_count_markers (player), ==, 0);
+
+  /* Enter in the note: added at frame 42 with its note. */
+  cr_ui_press (GTK_WIDGET (player), GDK_KEY_m, 0);
+  dialog = cr_player_get_marker_dialog (player);
+  g_assert_nonnull (dialog);
+  cr_ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  /* The note takes the keys at once (its inner text widget holds the focus). */
+  {
+    GtkWidget *focus = gtk_window_get_focus (dialog);
+    g_assert_nonnull (focus);
+    g_assert_true (focus == GTK_WIDGET (marker_note (dialog))
+                   || gtk_widget_is_ancestor (focus, GTK_WIDGET (marker_note (dialog))));
+  }
+  gtk_editable_set_text (marker_note (dialog), "Mum laughs at the kettle");
+  cr_ui_wait_for_frames (GTK_WIDGET (dialog), 6);
+  cr_ui_save_png (GTK_WIDGET (dialog), "casereel-marker-note.png");
+  gone = FALSE;
+  g_object_weak_ref (G_OBJECT (dialog), dialog_gone, &gone);
+  /* Enter, as the note's text field takes it. */
+  cr_ui_press (cr_ui_find_widget (GTK_WIDGET (marker_note (dialog)), GTK_TYPE_TEXT), GDK_KEY_Return, 0);
+  cr_ui_wait_until (is_true, &gone);
+  markers = cr_store_list (db, &cr_entity_marker, &of_clip, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (markers->len, ==, 1);
+  marker = g_ptr_array_index (markers, 0);
+  g_assert_cmpint (cr_record_get_int (marker, "frame", -1), ==, 42);
+  g_assert_cmpstr (cr_record_get (marker, "note"), ==, "Mum laughs at the kettle");
+  g_assert_cmpuint (cr_player_count_markers (player), ==, 1);
+  /* The player has the keyboard again for the next key. */
+  g_assert_null (cr_player_get_marker_dialog (player));
+}
+
+/* J/K/L as a state machine, key after key with no frame in between (so no clock moves it):
+ * L 1× with sound, L again 2×, 4×, 8× without; K stops; J backwards 1×, 2×; L from there
+ * is 1× forward again. */
+static void
+test_shuttle (Fixture       *f,
+              gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  CrPlayer *player = cr_clips_page_get_player (f->clips);
+  GtkWidget *widget = GTK_WIDGET (player);
+  g_autoptr(GError) error = NULL;
+  static const struct { guint key; int speed; } steps[] = {
+    { GDK_KEY_l, 1 }, { GDK_KEY_l, 2 }, { GDK_KEY_l, 4 }, { GDK_KEY_l, 8 }, { GDK_KEY_k, 0 },
+    { GDK_KEY_j, -1 }, { GDK_KEY_j, -2 }, { GDK_KEY_j, -4 }, { GDK_KEY_l, 1 }, { GDK_KEY_j, -1 },
+    { GDK_KEY_k, 0 }, { GDK_KEY_l, 1 }, { GDK_KEY_l, 2 }, { GDK_KEY_l, 4 }, { GDK_KEY_l, 8 }, { GDK_KEY_l, 16 },
+    { GDK_KEY_l, 32 }, { GDK_KEY_l, 32 }, { GDK_KEY_k, 0 },
+  };
+
+  g_assert_true (cr_clips_page_open_clip (f->clips, clip_id (db, clips[0].file), 0, &error));
+  cr_player_seek (player, 100);
+  wait_settled (player);
+  g_assert_cmpint (cr_player_get_speed (player), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      cr_ui_press (widget, steps[i].key, 0);
+      g_test_message ("%s → %d", gdk_keyval_name (steps[i].key), cr_player_get_speed (player));
+      g_assert_cmpint (cr_player_get_speed (player), ==, steps[i].speed);
+      /* Sound only at 1× forward. */
+      if (steps[i].speed != 1)
+        g_assert_false (cr_player_is_sounding (player));
+    }
+  /* Stopped, the picture is the exact frame at the playhead again. */
+  wait_settled (player);
+  g_assert_cmpint (cr_player_get_speed (player), ==, 0);
+}
+
+static gboolean
+has_waveform (gpointer data)
+{
+  return cr_player_get_waveform (data) != NULL;
+}
+
+/* The waveform is made off the main loop: opening the file returns before it exists, and the
+ * picture shows it once the worker is done. */
+static void
+test_waveform (Fixture       *f,
+               gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  CrPlayer *player = cr_clips_page_get_player (f->clips);
+  g_autoptr(GError) error = NULL;
+  GtkPicture *picture;
+  GdkTexture *texture;
+  g_autofree guint8 *pixels = NULL;
+  int width, height, dark = 0, light = 0;
+
+  g_assert_true (cr_clips_page_open_clip (f->clips, clip_id (db, "zoom-f8-take3.wav"), 0, &error));
+  g_assert_no_error (error);
+  /* No main loop has run since: the worker's answer cannot have been taken yet. */
+  g_assert_null (cr_player_get_waveform (player));
+  cr_ui_wait_until (has_waveform, player);
+  picture = GTK_PICTURE (cr_ui_find_widget (GTK_WIDGET (player), GTK_TYPE_PICTURE));
+  g_assert_true (gtk_picture_get_paintable (picture) == cr_player_get_waveform (player));
+  texture = GDK_TEXTURE (cr_player_get_waveform (player));
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  g_assert_cmpint (width, >, 100);
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  /* A drawing, not a blank: both the trace and the ground are there. */
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    {
+      int lum = pixels[4 * i] + pixels[4 * i + 1] + pixels[4 * i + 2];
+      dark += lum < 150;
+      light += lum > 450;
+    }
+  g_test_message ("waveform %d×%d: %d dark, %d light", width, height, dark, light);
+  g_assert_cmpint (dark, >, width * height / 50);
+  g_assert_cmpint (light, >, width * height / 50);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  cr_ui_save_png (GTK_WIDGET (f->window), "casereel-player-waveform.png");
+
+  /* A video clip opened while a waveform is on its way: the late answer is dropped. */
+  g_assert_true (cr_clips_page_open_clip (f->clips, clip_id (db, "zoom-f8-take3.wav"), 0, &error));
+  g_assert_true (cr_clips_page_open_clip (f->clips, clip_id (db, clips[0].file), 0, &error));
+  wait_settled (player);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  g_assert_null (cr_player_get_waveform (player));
+  g_assert_true (gtk_picture_get_paintable (picture) == cr_player_get_picture (player));
+}
+
 /* ---- screenshots for the README ---- */
 
 /* Waits until every poster the grid asked for has arrived (each card drops its spinner). */
@@ -889,6 +1070,9 @@ main (int    argc,
   g_test_add ("/footage/filters", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/footage/filter-bar", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filter_bar, fixture_tear_down);
   g_test_add ("/footage/list-view", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_list_view, fixture_tear_down);
+  g_test_add ("/footage/marker", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_marker, fixture_tear_down);
+  g_test_add ("/footage/shuttle", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_shuttle, fixture_tear_down);
+  g_test_add ("/footage/waveform", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_waveform, fixture_tear_down);
   g_test_add ("/footage/frame-137/25", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_frame_137, fixture_tear_down);
   g_test_add ("/footage/frame-137/29.97-df", Fixture, GINT_TO_POINTER (2), fixture_set_up, test_frame_137,
               fixture_tear_down);

@@ -30,9 +30,11 @@ struct _CrPlayer
   GdkTexture     *frame;       /* the exact frame at `shown` */
   GdkTexture     *waveform;
   GCancellable   *decoding;
+  GCancellable   *drawing;     /* the waveform being read, NULL when done */
   GPtrArray      *selects;     /* CrRecord, the clip's selects */
   GPtrArray      *markers;     /* CrRecord */
   GtkWindow      *select_dialog;
+  GtkWindow      *marker_dialog;
   char           *timecode_text;
   CrRate          rate;
   gint64          length;      /* frames */
@@ -53,5 +55,10 @@ void cr_player_say            (CrPlayer *self, const char *text);
 void cr_player_update_range   (CrPlayer *self);
 /* Loads the clip's selects and markers again (after a save or an edit). */
 void cr_player_reload_marks   (CrPlayer *self);
+/* The waveform of a sound-only file as a texture, made in a worker thread. */
+void cr_player_waveform_async (const char *path, GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data);
+/* cr-player-marker.c: M's dialog for the marker's note. */
+void cr_player_ask_marker     (CrPlayer *self);
 
 G_END_DECLS

@@ -104,6 +104,61 @@ show_position (CrPlayer *self)
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_POSITION]);
 }
 
+/* ---- the waveform of a sound-only file ---- */
+
+static void
+waveform_in_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+  g_autoptr(GBytes) png = cr_thumbnail_render_strip (task_data, 8, 160, cancellable, &error);
+  GdkTexture *texture;
+
+  if (png == NULL || !(texture = gdk_texture_new_from_bytes (png, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, texture, g_object_unref);
+}
+
+void
+cr_player_waveform_async (const char          *path,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, cr_player_waveform_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, waveform_in_thread);
+}
+
+static void
+waveform_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CrPlayer) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Another clip was opened meanwhile (or the player went): this one is stale. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->drawing)
+    return;
+  g_clear_object (&self->drawing);
+  if (texture == NULL)
+    {
+      cr_player_say (self, error->message);
+      return;
+    }
+  g_set_object (&self->waveform, texture);
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (self->waveform));
+}
+
 /* ---- playing ---- */
 
 static gboolean
@@ -223,6 +278,7 @@ play (CrPlayer *self)
     }
   if (gtk_media_stream_get_error (self->media) == NULL)
     {
+      gtk_media_stream_set_muted (self->media, FALSE);
       if (gtk_media_stream_is_prepared (self->media))
         gtk_media_stream_seek (self->media, cr_frames_to_usec (self->position, self->rate));
       gtk_media_stream_play (self->media);
@@ -239,24 +295,29 @@ play (CrPlayer *self)
   update_play_button (self);
 }
 
+/* J/K/L as editors have them: L plays at 1× with sound; L again doubles (2×, 4× … 32×),
+ * J the same backwards; a key the other way starts again at 1× that way. Above 1× and
+ * backwards the picture is decoded frames and the sound is off, as in an editor's shuttle
+ * (GtkMediaStream has no rate to set). */
 static void
 shuttle (CrPlayer *self,
          int       direction)
 {
-  gboolean same_way = self->shuttle != 0 && (self->shuttle > 0) == (direction > 0);
-  int speed = same_way ? self->shuttle * 2 : direction;
+  int speed = cr_player_get_speed (self);
+  int next = speed != 0 && (speed > 0) == (direction > 0) ? speed * 2 : direction;
+  GdkFrameClock *clock;
 
-  if (direction > 0 && !same_way && self->shuttle == 0 && !is_playing (self))
+  next = CLAMP (next, -32, 32);
+  stop (self);
+  if (next == 1)
     {
       play (self);
       return;
     }
-  if (direction > 0 && is_playing (self))
-    speed = 2;   /* L while playing: twice as fast (decoded frames, no sound) */
-  if (is_playing (self))
-    stop (self);
-  self->shuttle = CLAMP (speed, -32, 32);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (self->media != NULL)
+    gtk_media_stream_set_muted (self->media, TRUE);
+  self->shuttle = next;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   self->shuttle_origin_us = clock ? gdk_frame_clock_get_frame_time (clock) : g_get_monotonic_time ();
   self->shuttle_origin_frame = self->position;
   ensure_tick (self);
@@ -406,23 +467,9 @@ static gboolean
 key_marker (GtkWidget *widget, GVariant *args, gpointer data)
 {
   CrPlayer *self = CR_PLAYER (widget);
-  g_autoptr(CrRecord) marker = cr_record_new (&cr_entity_marker);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *tc = cr_clip_format_position (cr_production_get_db (self->production), self->clip->id,
-                                                 self->position);
 
   stop (self);
-  cr_record_take (marker, "clip", g_strdup_printf ("%" G_GINT64_FORMAT, self->clip->id));
-  cr_record_take (marker, "frame", g_strdup_printf ("%" G_GINT64_FORMAT, self->position));
-  /* A note to start from; the Selects and clip pages edit it. */
-  cr_record_take (marker, "note", g_strdup_printf ("Marker at %s", tc));
-  if (!cr_store_insert (cr_production_get_db (self->production), marker, &error))
-    cr_player_say (self, error->message);
-  else
-    {
-      cr_production_changed (self->production, &cr_entity_marker);
-      cr_player_reload_marks (self);
-    }
+  cr_player_ask_marker (self);
   return TRUE;
 }
 
@@ -461,6 +508,10 @@ cr_player_dispose (GObject *object)
 
   g_cancellable_cancel (self->decoding);
   g_clear_object (&self->decoding);
+  g_cancellable_cancel (self->drawing);
+  g_clear_object (&self->drawing);
+  if (self->marker_dialog)
+    gtk_window_destroy (self->marker_dialog);
   if (self->media)
     gtk_media_stream_pause (self->media);
   g_clear_object (&self->media);
@@ -608,13 +659,14 @@ cr_player_open_clip (CrPlayer  *self,
   self->shown = -1;
   gtk_picture_set_paintable (self->picture, NULL);
   cr_player_say (self, NULL);
+  g_cancellable_cancel (self->drawing);
+  g_clear_object (&self->drawing);
   if (self->reader == NULL)
     {
-      /* Sound only: its waveform, with the playhead drawn over it by the scrubber. */
-      g_autoptr(GBytes) png = cr_thumbnail_render_strip (cr_record_get (self->clip, "path"), 8, 160, NULL, NULL);
-      if (png != NULL)
-        self->waveform = gdk_texture_new_from_bytes (png, NULL);
-      gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (self->waveform));
+      /* Sound only: its waveform, read from the whole file in a worker (a long take is
+       * seconds of decoding); the playhead is drawn over it by the scrubber. */
+      self->drawing = g_cancellable_new ();
+      cr_player_waveform_async (cr_record_get (self->clip, "path"), self->drawing, waveform_cb, g_object_ref (self));
     }
   cr_player_reload_marks (self);
   cr_player_update_range (self);
@@ -677,6 +729,24 @@ gboolean
 cr_player_is_settled (CrPlayer *self)
 {
   return self->reader == NULL || (self->decoding == NULL && self->shown == self->position);
+}
+
+int
+cr_player_get_speed (CrPlayer *self)
+{
+  return is_playing (self) ? 1 : self->shuttle;
+}
+
+gboolean
+cr_player_is_sounding (CrPlayer *self)
+{
+  return is_playing (self) && !gtk_media_stream_get_muted (self->media);
+}
+
+GdkPaintable *
+cr_player_get_waveform (CrPlayer *self)
+{
+  return self->reader == NULL && self->drawing == NULL ? GDK_PAINTABLE (self->waveform) : NULL;
 }
 
 GtkWindow *

@@ -33,11 +33,21 @@ gint64        cr_player_get_in         (CrPlayer     *self);
 gint64        cr_player_get_out        (CrPlayer     *self);
 /* The picture shown (NULL for sound only, or before the first frame arrives). */
 GdkPaintable *cr_player_get_picture    (CrPlayer     *self);
+/* A sound-only file's waveform once its worker has made it; NULL until then. */
+GdkPaintable *cr_player_get_waveform   (CrPlayer     *self);
 /* The source timecode the label shows. */
 const char   *cr_player_get_timecode   (CrPlayer     *self);
 /* Whether the picture shown is the frame at the position (no decode is pending). */
 gboolean      cr_player_is_settled     (CrPlayer     *self);
 /* The select dialog Enter opened, while it is open. */
 GtkWindow    *cr_player_get_select_dialog (CrPlayer  *self);
+/* Frames per frame-time: 0 stopped, 1 playing, 2, 4 … forward, -1, -2 … backwards. */
+int           cr_player_get_speed      (CrPlayer     *self);
+/* Whether sound is heard: only at 1× forward. */
+gboolean      cr_player_is_sounding    (CrPlayer     *self);
+/* The note dialog M opened, while it is open (an AdwMessageDialog: Enter adds, Escape not). */
+GtkWindow    *cr_player_get_marker_dialog (CrPlayer  *self);
+/* The markers the scrubber draws. */
+guint         cr_player_count_markers  (CrPlayer     *self);
 
 G_END_DECLS
