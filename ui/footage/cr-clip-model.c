@@ -20,6 +20,10 @@ struct _CrClipModel
   gulong        changed_id;
 };
 
+/* "will-change": emitted just before the ids are replaced, while positions still hold. */
+enum { WILL_CHANGE, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void list_model_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CrClipModel, cr_clip_model, G_TYPE_OBJECT,
@@ -104,6 +108,8 @@ static void
 cr_clip_model_class_init (CrClipModelClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = cr_clip_model_finalize;
+  signals[WILL_CHANGE] = g_signal_new ("will-change", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                       NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -124,35 +130,60 @@ cr_clip_model_new (CrProduction *production)
   return self;
 }
 
-void
-cr_clip_model_set_filter (CrClipModel        *self,
-                          const CrClipFilter *filter)
-{
-  g_return_if_fail (CR_IS_CLIP_MODEL (self));
-  filter_clear (&self->filter);
-  self->filter = *filter;
-  self->filter.search = g_strdup (filter->search);
-  self->filter.status = g_strdup (filter->status);
-  self->filter.tag = g_strdup (filter->tag);
-  cr_clip_model_reload (self);
-}
-
-void
-cr_clip_model_reload (CrClipModel *self)
+static GArray *
+matching (CrClipModel *self)
 {
   g_autoptr(GError) error = NULL;
   GArray *ids = cr_clips_filter (cr_production_get_db (self->production), &self->filter, &error);
-  guint removed = self->ids->len;
 
   if (ids == NULL)
     {
       g_warning ("%s", error->message);
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
+  return ids;
+}
+
+static void
+replace (CrClipModel *self,
+         GArray      *ids)
+{
+  guint removed = self->ids->len;
+
+  g_signal_emit (self, signals[WILL_CHANGE], 0);
   g_array_unref (self->ids);
   self->ids = ids;
   g_hash_table_remove_all (self->rows);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
+}
+
+void
+cr_clip_model_reload (CrClipModel *self)
+{
+  replace (self, matching (self));
+}
+
+void
+cr_clip_model_set_filter (CrClipModel        *self,
+                          const CrClipFilter *filter)
+{
+  GArray *ids;
+
+  g_return_if_fail (CR_IS_CLIP_MODEL (self));
+  filter_clear (&self->filter);
+  self->filter = *filter;
+  self->filter.search = g_strdup (filter->search);
+  self->filter.status = g_strdup (filter->status);
+  self->filter.tag = g_strdup (filter->tag);
+  ids = matching (self);
+  /* The same clips in the same order (a filter that changed nothing): the rows are as they
+   * were, and telling the views would only make them bind everything again. */
+  if (ids->len == self->ids->len && memcmp (ids->data, self->ids->data, ids->len * sizeof (gint64)) == 0)
+    {
+      g_array_unref (ids);
+      return;
+    }
+  replace (self, ids);
 }
 
 gint64

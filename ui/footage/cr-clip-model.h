@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 /* The clips a filter matches, as a GListModel of CrRow: it holds only their ids and reads a
  * row when a view asks for it, so a grid of 100,000 clips reads the few dozen it shows. It
- * looks again when the production says clips changed (each batch the indexer writes). */
+ * looks again when the production says clips changed (each batch the indexer writes), and
+ * says "will-change" just before, so that a selection can let go of its row first. */
 
 #define CR_TYPE_CLIP_MODEL (cr_clip_model_get_type ())
 G_DECLARE_FINAL_TYPE (CrClipModel, cr_clip_model, CR, CLIP_MODEL, GObject)

@@ -57,6 +57,8 @@ struct _CrClipsPage
   CrClipOrder         order;           /* the list view's sort */
   gboolean            descending;
   int                 probed;          /* see cr-clips-list.c */
+  gint64              keep_selected;   /* the clip selected before the model changed */
+  gboolean            reselecting;
   gboolean            filling;
 };
 

@@ -79,16 +79,45 @@ production_changed_cb (CrClipsPage    *self,
     cr_clips_page_filter_changed (self);
 }
 
+static void selected_cb (CrClipsPage *self);
+
+/* GtkSingleSelection looks for its row among all the new ones when the model changes (every
+ * reload replaces them all), one read each: minutes over 100,000 clips. So the page lets go
+ * of the row before the change and picks the same clip again after it, by id. */
+static void
+will_change_cb (CrClipsPage *self)
+{
+  CrRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  self->keep_selected = row ? cr_row_get_id (row) : 0;
+  self->reselecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->reselecting = FALSE;
+}
+
 static void
 items_changed_cb (CrClipsPage *self)
 {
+  gint64 position = self->keep_selected ? cr_clip_model_find (self->model, self->keep_selected) : -1;
+
+  /* The same clip when it is still there, else the first, as an autoselecting list does. */
+  if (position < 0 && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    position = 0;
+  if (position >= 0)
+    gtk_single_selection_set_selected (self->selection, (guint) position);
+  else
+    selected_cb (self);   /* nothing left to show in the pane */
   cr_clips_page_update_empty (self);
 }
 
 static void
 selected_cb (CrClipsPage *self)
 {
-  CrRow *row = gtk_single_selection_get_selected_item (self->selection);
+  CrRow *row;
+
+  if (self->reselecting)
+    return;   /* for a moment, while the list changes */
+  row = gtk_single_selection_get_selected_item (self->selection);
 
   cr_clip_detail_fill (self->detail, self->production, row);
 }
@@ -412,6 +441,10 @@ cr_clips_page_new (CrProduction *production)
   self->production = g_object_ref (production);
   self->model = cr_clip_model_new (production);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+  g_signal_connect_object (self->model, "will-change", G_CALLBACK (will_change_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
