@@ -1034,6 +1034,17 @@ test_screenshots (Fixture       *f,
   cr_player_seek (player, 137);
   cr_ui_press (GTK_WIDGET (player), GDK_KEY_i, 0);
   cr_ui_press (GTK_WIDGET (player), GDK_KEY_m, 0);
+  {
+    GtkWindow *dialog = cr_player_get_marker_dialog (player);
+    gboolean gone = FALSE;
+
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (marker_note (dialog), "The kettle goes on");
+    g_object_weak_ref (G_OBJECT (dialog), dialog_gone, &gone);
+    cr_ui_press (cr_ui_find_widget (GTK_WIDGET (marker_note (dialog)), GTK_TYPE_TEXT), GDK_KEY_Return, 0);
+    cr_ui_wait_until (is_true, &gone);
+    g_assert_cmpuint (cr_player_count_markers (player), ==, 1);
+  }
   wait_settled (player);
   cr_ui_wait_for_frames (GTK_WIDGET (f->window), 4);
   cr_ui_save_png (GTK_WIDGET (f->window), "casereel-player.png");

@@ -178,8 +178,8 @@ add_chip (CrClipsPage *self,
   gtk_flow_box_append (self->chips, chip);
 }
 
-static void
-show_chips (CrClipsPage *self)
+void
+cr_clips_page_show_chips (CrClipsPage *self)
 {
   GtkWidget *child;
   guint n = 0;
@@ -223,7 +223,7 @@ cr_clips_page_filter_changed (CrClipsPage *self)
     .descending = self->descending,
   };
 
-  show_chips (self);
+  cr_clips_page_show_chips (self);
   cr_clip_model_set_filter (self->model, &filter);
 }
 

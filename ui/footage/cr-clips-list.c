@@ -176,7 +176,10 @@ cr_clips_page_list_init (CrClipsPage *self)
         name = column;
     }
   gtk_column_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+  /* By name, as the model already is: no need to sort 100,000 ids again for it. */
+  self->filling = TRUE;
   gtk_column_view_sort_by_column (self->list, name, GTK_SORT_ASCENDING);
+  self->filling = FALSE;
   g_signal_connect_object (gtk_column_view_get_sorter (self->list), "changed", G_CALLBACK (sort_changed_cb), self, 0);
 }
 

@@ -68,6 +68,8 @@ void cr_clips_page_fill_filters    (CrClipsPage *self);
 /* TRUE when the tag chosen is no longer there. */
 gboolean cr_clips_page_fill_tags (CrClipsPage *self);
 void cr_clips_page_filter_changed  (CrClipsPage *self);
+/* The chips and the Filters button as the drop-downs stand, without filtering again. */
+void cr_clips_page_show_chips      (CrClipsPage *self);
 void cr_clips_page_clear_filters   (CrClipsPage *self);
 
 /* cr-clips-list.c */

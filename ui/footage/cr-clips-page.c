@@ -480,8 +480,9 @@ cr_clips_page_new (CrProduction *production)
     gtk_box_append (self->player_box, row);
   }
 
+  /* The model was made with no filter, as the drop-downs stand: it need not look again. */
   cr_clips_page_fill_filters (self);
-  cr_clips_page_filter_changed (self);
+  cr_clips_page_show_chips (self);
   cr_clips_page_update_empty (self);
   selected_cb (self);
   return self;

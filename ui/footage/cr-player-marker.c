@@ -42,8 +42,6 @@ response_cb (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *note = NULL;
 
-  if (self->marker_dialog == GTK_WINDOW (dialog))
-    self->marker_dialog = NULL;
   if (!g_str_equal (response, "add") || self->clip == NULL)
     return;
   note = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
@@ -55,6 +53,14 @@ response_cb (AdwMessageDialog *dialog,
     }
   if (!add_marker (self, frame, note, &error))
     cr_player_say (self, error->message);
+}
+
+static void
+dialog_destroyed_cb (CrPlayer  *self,
+                     GtkWindow *dialog)
+{
+  if (self->marker_dialog == dialog)
+    self->marker_dialog = NULL;
 }
 
 void
@@ -82,6 +88,8 @@ cr_player_ask_marker (CrPlayer *self)
   g_object_set_data (G_OBJECT (dialog), "cr-frame", GSIZE_TO_POINTER ((gsize) self->position));
   g_object_set_data_full (G_OBJECT (dialog), "cr-timecode", g_steal_pointer (&tc), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (response_cb), self, 0);
+  /* Closed by its window too (destroy-with-parent): the player must not hold on to it. */
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self, G_CONNECT_SWAPPED);
   self->marker_dialog = GTK_WINDOW (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
