@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Benchmark (not a test): the player's exact frames and the Footage page, in one run.
- *   xvfb-run -a build/tests/bench/bench-footage [H264-FILE]
+ *   xvfb-run -a build/tests/bench/bench-footage [H264-FILE | --page]
  * Without a file it makes a 10-minute 1080p25 H.264 file with 250-frame GOPs (kept in
  * $XDG_CACHE_HOME/casereel-bench for the next run), then prints side by side:
  *  - seek to any frame: media/'s frame reader vs the reference process
@@ -187,7 +187,31 @@ typedef struct
   gint64  last;
   GArray *frames;   /* ms between frames */
   guint   count;
+  gint64  began;    /* this frame's before-paint */
+  GArray *work;     /* ms from before-paint to after-paint, while recording */
 } Ticks;
+
+/* A frame's own work, from the clock's before-paint to its after-paint (update, layout with
+ * the binding of new cards, drawing): what makes a frame late. The time between ticks is
+ * paced by the clock (16.7 ms at best) and says nothing about the work. */
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Ticks         *t)
+{
+  t->began = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Ticks         *t)
+{
+  if (t->work != NULL && t->began)
+    {
+      double ms = (g_get_monotonic_time () - t->began) / 1000.0;
+      g_array_append_val (t->work, ms);
+    }
+  t->began = 0;
+}
 
 static gboolean
 tick_cb (GtkWidget     *widget,
@@ -216,10 +240,12 @@ bench_page (void)
   g_autoptr(CrProduction) production = cr_production_create (path, "Many clips", &error);
   GtkWidget *window, *page, *scroller;
   GtkAdjustment *adj;
-  Ticks ticks = { 0, g_array_new (FALSE, FALSE, sizeof (double)), 0 };
+  Ticks ticks = { 0, g_array_new (FALSE, FALSE, sizeof (double)), 0, 0, NULL };
   gint64 start, rss_before;
-  double first_ms, work_ms;
+  double first_ms;
+  guint jumps = 0;
   g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
+  GdkFrameClock *clock;
 
   if (production == NULL)
     g_error ("%s", error->message);
@@ -239,21 +265,31 @@ bench_page (void)
 
   /* Scrolls a page at a time to the end; each step's work (layout, binding, drawing) is
    * timed from the change to the frame that shows it. */
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &ticks);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &ticks);
+  ticks.work = work;
   scroller = gtk_widget_get_ancestor (GTK_WIDGET (g_object_get_data (G_OBJECT (page), "cr-grid")), GTK_TYPE_SCROLLED_WINDOW);
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   while (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) < gtk_adjustment_get_upper (adj) - 1)
     {
       guint seen = ticks.count;
-      gint64 t0 = g_get_monotonic_time ();
       gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) * 4);
       while (ticks.count < seen + 2)
         g_main_context_iteration (NULL, TRUE);
-      work_ms = (g_get_monotonic_time () - t0) / 1000.0 / 2;
-      g_array_append_val (work, work_ms);
+      jumps++;
     }
+  ticks.work = NULL;
+  g_signal_handlers_disconnect_by_data (clock, &ticks);
   g_print ("%-34s %9.0f ms %12s %8s   (target < 1500 ms)\n", "Footage page, 100,000 clips: first", first_ms, "", "");
-  g_print ("%-34s %9.1f ms %12s %8s   (median %.1f ms over %u jumps; target < 16 ms)\n", "  scrolling to the end, worst frame",
-           longest (work), "", "", median (work), work->len);
+  g_print ("%-34s %9.1f ms %12s %8s   (median %.1f ms over %u frames, %u jumps of 4 pages; target < 16 ms)\n",
+           "  scrolling to the end, worst frame", longest (work), "", "", median (work), work->len, jumps);
+  {
+    guint over = 0;
+    for (guint i = 0; i < work->len; i++)
+      over += g_array_index (work, double, i) > 16.0;
+    g_print ("%-34s %9u %15s %8s   (of %u)\n", "  frames over 16 ms", over, "", "", work->len);
+  }
   g_print ("%-34s %9.0f MB %12s %8s   (target < 400 MB; %.0f MB before the page)\n", "  resident memory",
            resident_kb () / 1024.0, "", "", rss_before / 1024.0);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -280,6 +316,12 @@ main (int    argc,
   adw_init ();
   /* The page's templates: a static library links its resources only when asked for. */
   g_assert (cr_ui_get_resource () != NULL);
+  /* --page: the Footage page alone (its figures do not depend on the file). */
+  if (argc > 1 && g_str_equal (argv[1], "--page"))
+    {
+      bench_page ();
+      return 0;
+    }
   path = argc > 1 ? g_strdup (argv[1]) : make_long_file ();
   bench_frames (path);
   bench_page ();

@@ -673,6 +673,22 @@ test_filter_bar (Fixture       *f,
   cr_ui_save_png (GTK_WIDGET (popover), "casereel-footage-filter-popover.png");
   gtk_popover_popdown (popover);
 
+  /* A chip's × turns its filter off: "Video" goes, "Tag: best" stays. */
+  {
+    GtkWidget *chip = cr_ui_find_widget (GTK_WIDGET (f->clips), GTK_TYPE_FLOW_BOX_CHILD);
+
+    g_assert_nonnull (chip);
+    chip = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (chip));
+    g_assert_true (gtk_widget_has_css_class (chip, "filter-chip"));
+    g_signal_emit_by_name (chip, "clicked");
+    cr_ui_iterate ();
+    g_clear_pointer (&chips, g_free);
+    chips = cr_clips_page_describe_filters (f->clips);
+    g_assert_cmpstr (chips, ==, "Tag: best\n");
+    g_assert_cmpuint (n_clips (f), ==, 2);
+    g_clear_pointer (&chips, g_free);
+  }
+
   /* Clear Filters: all clips again, no chips. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->clips), "clips.clear-filters", NULL));
   g_assert_cmpuint (n_clips (f), ==, 5);
