@@ -85,6 +85,38 @@ poster_loaded_cb (GObject      *source,
     g_debug ("%s", error->message);
 }
 
+/* Tooltips asked for when shown: gtk_widget_set_tooltip_text () on a shown widget asks the X
+ * server where the pointer is, twice, and a card binds several while the grid scrolls. */
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "cr-tooltip");
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (!g_object_get_data (G_OBJECT (widget), "cr-tooltip-asked"))
+    {
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+      g_object_set_data (G_OBJECT (widget), "cr-tooltip-asked", GINT_TO_POINTER (TRUE));
+    }
+  g_object_set_data_full (G_OBJECT (widget), "cr-tooltip", g_strdup (text), g_free);
+  if (gtk_widget_get_has_tooltip (widget) != (text != NULL))
+    gtk_widget_set_has_tooltip (widget, text != NULL);
+}
+
 static void
 add_badge (CrClipCard *self,
            const char *icon,
@@ -93,7 +125,7 @@ add_badge (CrClipCard *self,
 {
   GtkWidget *image = gtk_image_new_from_icon_name (icon);
 
-  gtk_widget_set_tooltip_text (image, tooltip);
+  set_tooltip (image, tooltip);
   gtk_widget_add_css_class (image, "clip-badge");
   if (style)
     gtk_widget_add_css_class (image, style);
@@ -125,7 +157,7 @@ cr_clip_card_bind (CrClipCard   *self,
   clip = cr_row_get_record (row);
   status = cr_record_get (clip, "status");
   gtk_label_set_text (self->name, cr_row_get_label (row));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name), cr_record_get (clip, "path"));
+  set_tooltip (GTK_WIDGET (self->name), cr_record_get (clip, "path"));
   duration = cr_clip_words_duration (cr_production_get_db (production), clip);
   gtk_label_set_text (self->duration, duration ? duration : "");
   gtk_widget_set_visible (GTK_WIDGET (self->duration), duration != NULL);
@@ -136,7 +168,7 @@ cr_clip_card_bind (CrClipCard   *self,
   else if (cr_record_get_int (clip, "has_audio", 0) && !cr_record_get_int (clip, "has_video", 0))
     g_string_append_printf (meta, "%sSound only", meta->len ? " · " : "");
   gtk_label_set_text (self->meta, meta->str);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->meta), NULL);
+  set_tooltip (GTK_WIDGET (self->meta), NULL);
 
   gtk_image_set_from_icon_name (GTK_IMAGE (self->placeholder),
                                 cr_record_get_int (clip, "has_video", 0) ? "camera-video-symbolic" : "audio-x-generic-symbolic");
@@ -146,7 +178,7 @@ cr_clip_card_bind (CrClipCard   *self,
       add_badge (self, "dialog-error-symbolic", cr_record_get (clip, "error"), "error");
       /* The reason names the file; the card already does, so it says what went wrong. */
       gtk_label_set_text (self->meta, "Could not be read");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->meta), cr_record_get (clip, "error"));
+      set_tooltip (GTK_WIDGET (self->meta), cr_record_get (clip, "error"));
     }
   else if (g_strcmp0 (status, "offline") == 0)
     add_badge (self, "network-offline-symbolic", "Offline: the file is no longer where it was indexed", "warning");

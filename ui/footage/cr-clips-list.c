@@ -119,8 +119,14 @@ bind_cb (GtkSignalListItemFactory *factory,
   else
     text = cell_text (self, row, columns[i].order);
   gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), columns[i].order == CR_CLIP_ORDER_STATUS
-                                                     ? cr_record_get (cr_row_get_record (row), "error") : NULL);
+  if (columns[i].order == CR_CLIP_ORDER_STATUS)
+    {
+      const char *why = cr_record_get (cr_row_get_record (row), "error");
+
+      /* Setting a tooltip asks the X server where the pointer is: only when it changes. */
+      if (g_strcmp0 (why, gtk_widget_get_tooltip_text (GTK_WIDGET (label))) != 0)
+        gtk_widget_set_tooltip_text (GTK_WIDGET (label), why);
+    }
 }
 
 static void
