@@ -22,7 +22,14 @@ struct _CrClipCard
 
   /* owned */
   GCancellable *loading;
+  guint         poster_source;  /* the poster is asked for when this fires */
+  char         *poster_path;
 };
+
+/* A card asks for its poster once it has stayed bound this long. Scrolling through 100,000
+ * clips binds thousands of cards on the way; each asking at once filled GTask's thread pool
+ * queue, whose sorted insert grew with it, with requests cancelled a frame later. */
+#define POSTER_DELAY_MS 60
 
 G_DEFINE_FINAL_TYPE (CrClipCard, cr_clip_card, GTK_TYPE_WIDGET)
 
@@ -132,6 +139,17 @@ add_badge (CrClipCard *self,
   gtk_box_append (self->badges, image);
 }
 
+static gboolean
+ask_for_poster_cb (gpointer data)
+{
+  CrClipCard *self = data;
+
+  self->poster_source = 0;
+  self->loading = g_cancellable_new ();
+  cr_clip_poster_load_async (self->poster_path, self->loading, poster_loaded_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
 void
 cr_clip_card_bind (CrClipCard   *self,
                    CrProduction *production,
@@ -147,6 +165,7 @@ cr_clip_card_bind (CrClipCard   *self,
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_handle_id (&self->poster_source, g_source_remove);
   gtk_picture_set_paintable (self->poster, NULL);
   gtk_widget_set_visible (self->placeholder, TRUE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->badges))))
@@ -196,8 +215,9 @@ cr_clip_card_bind (CrClipCard   *self,
   /* Only clips that can be read get a poster; the placeholder stays for the others. */
   if (g_strcmp0 (status, "online") == 0)
     {
-      self->loading = g_cancellable_new ();
-      cr_clip_poster_load_async (cr_record_get (clip, "path"), self->loading, poster_loaded_cb, g_object_ref (self));
+      g_free (self->poster_path);
+      self->poster_path = g_strdup (cr_record_get (clip, "path"));
+      self->poster_source = g_timeout_add (POSTER_DELAY_MS, ask_for_poster_cb, self);
     }
 }
 
@@ -208,6 +228,8 @@ cr_clip_card_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_handle_id (&self->poster_source, g_source_remove);
+  g_clear_pointer (&self->poster_path, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_CLIP_CARD);
   G_OBJECT_CLASS (cr_clip_card_parent_class)->dispose (object);
 }
