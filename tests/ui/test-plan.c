@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cr-consent-filter.h"
 #include "cr-people-page.h"
 #include "cr-print.h"
 #include "cr-record-editor.h"
@@ -235,7 +236,72 @@ test_agenda (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Record a withdrawal from the Participants page and see it head the person's history. */
+/* A day counted from today, YYYY-MM-DD: consent is never dated ahead of today. */
+static char *
+day_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+/* The one dialog of its type among the windows, or NULL. */
+static CrConsentDialog *
+find_consent_dialog (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (CR_IS_CONSENT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The button under @root with this tooltip. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, tooltip);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Which of the fields that come and go are on show, "channels media …", in this order. */
+static char *
+shown_fields (CrConsentDialog *dialog)
+{
+  static const char *fields[] = { "channels", "media", "naming", "expires", "guardian_name", "guardian_relationship",
+                                  "withdrawal_scope", "form_version", NULL };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  /* The fields every status has are always there. */
+  g_assert_true (cr_consent_dialog_is_shown (dialog, "status"));
+  g_assert_true (cr_consent_dialog_is_shown (dialog, "date"));
+  g_assert_true (cr_consent_dialog_is_shown (dialog, "notes"));
+  for (guint i = 0; fields[i]; i++)
+    if (cr_consent_dialog_is_shown (dialog, fields[i]))
+      g_string_append_printf (out, "%s%s", out->len ? " " : "", fields[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+assert_shown (CrConsentDialog *dialog,
+              const char      *expected)
+{
+  g_autofree char *shown = shown_fields (dialog);
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+/* Record consent from the Participants page: the dialog shows what each status needs, a
+ * date ahead of today is refused beside the field, and a withdrawal heads the history. */
 static void
 test_consent_history (Fixture       *f,
                       gconstpointer  data)
@@ -245,9 +311,17 @@ test_consent_history (Fixture       *f,
   CrPeoplePage *page;
   CrEntityPage *list;
   CrConsentHistory *history;
-  CrRecordEditor *editor;
+  CrConsentDialog *dialog;
   GPtrArray *entries;
+  g_autofree char *tomorrow = day_from_today (1);
+  gint64 leo;
 
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+    /* 18 on 1 June 2026: a minor in May, an adult in July. */
+    leo = test_add (db, &cr_entity_participant, "name", "Leo Hughes", "kind", "interviewee",
+                    "date_of_birth", "2008-06-01", NULL);
+  }
   g_assert_true (cr_window_open (window, f->path, FALSE, &error));
   gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
   gtk_window_present (GTK_WINDOW (window));
@@ -259,6 +333,7 @@ test_consent_history (Fixture       *f,
   g_assert_true (cr_window_get_page (window, "participants") == list);
   history = cr_people_page_get_history (page);
   g_assert_cmpuint (cr_consent_history_get_entries (history)->len, ==, 0);
+  g_assert_null (cr_people_page_record_consent (page));   /* nobody selected */
 
   cr_entity_page_select (list, f->grace);
   entries = cr_consent_history_get_entries (history);
@@ -267,20 +342,83 @@ test_consent_history (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (entries, 1), ==, "2026-02-20 Requested");
   g_assert_true (g_str_has_prefix (cr_consent_history_get_current (history), "Today: Signed"));
 
-  editor = cr_entity_page_record_consent (list);
-  g_assert_nonnull (editor);
-  g_assert_true (cr_record_editor_set_text (editor, "status", "withdrawn"));
-  g_assert_true (cr_record_editor_set_text (editor, "date", "2026-03-12"));
-  g_assert_true (cr_record_editor_set_text (editor, "withdrawal_scope", "all"));
-  g_assert_true (cr_record_editor_save (editor, &error));
-  g_assert_no_error (error);   /* a saved editor closes itself */
+  /* The list's own Record Consent button opens the dialog shaped by the status. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (list), "Record the selected participant’s consent"), "clicked");
+  dialog = find_consent_dialog ();
+  g_assert_nonnull (dialog);
+  assert_shown (dialog, "channels media naming expires form_version");   /* signed, an adult */
+  cr_consent_dialog_set_text (dialog, "status", "verbal-noted");
+  assert_shown (dialog, "channels media naming expires form_version");
+  cr_consent_dialog_set_text (dialog, "status", "requested");
+  assert_shown (dialog, "form_version");
+  cr_consent_dialog_set_text (dialog, "status", "not-requested");
+  assert_shown (dialog, "");
+  cr_consent_dialog_set_text (dialog, "status", "declined");
+  assert_shown (dialog, "");
+  cr_consent_dialog_set_text (dialog, "status", "withdrawn");
+  assert_shown (dialog, "withdrawal_scope");
+  cr_consent_dialog_set_text (dialog, "withdrawal_scope", "part");
+  assert_shown (dialog, "channels media withdrawal_scope");   /* what remains */
+  cr_consent_dialog_set_text (dialog, "withdrawal_scope", "all");
+  assert_shown (dialog, "withdrawal_scope");
 
+  /* Dated tomorrow: refused with the store's one line, beside the date; nothing written. */
+  cr_consent_dialog_set_text (dialog, "date", tomorrow);
+  g_assert_false (cr_consent_dialog_save (dialog, &error));
+  g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "consent date: "));   /* as the command line says it */
+  g_assert_nonnull (strstr (error->message, "is in the future (today is"));
+  g_clear_error (&error);
+  g_assert_cmpstr (cr_consent_dialog_get_error_field (dialog), ==, "date");
+  g_assert_true (g_str_has_prefix (cr_consent_dialog_get_error (dialog), "Date: "));
+  g_assert_null (strchr (cr_consent_dialog_get_error (dialog), '\n'));
+  g_assert_true (find_consent_dialog () == dialog);
+  g_assert_cmpuint (cr_consent_history_get_entries (history)->len, ==, 2);
+  cr_ui_wait_for_frames (GTK_WIDGET (dialog), 4);
+  cr_ui_save_png (GTK_WIDGET (dialog), "casereel-consent-dialog.png");
+
+  cr_consent_dialog_set_text (dialog, "date", "2026-03-12");
+  g_assert_true (cr_consent_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_null (find_consent_dialog ());   /* a recorded consent closes its dialog */
   entries = cr_consent_history_get_entries (history);
   g_assert_cmpuint (entries->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (entries, 0), ==, "2026-03-12 Withdrawn");
   g_assert_true (g_str_has_prefix (cr_consent_history_get_current (history), "Today: Withdrawn"));
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+    g_autoptr(CrConsentState) state = cr_consent_current (db, f->grace, NULL, &error);
+    g_assert_cmpint (state->problem, ==, CR_CONSENT_WITHDRAWN);
+  }
   cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
   cr_ui_save_png (GTK_WIDGET (window), "casereel-consent-history.png");
+
+  /* A minor by date of birth: the guardian shows for a grant dated before their 18th. */
+  cr_entity_page_select (list, leo);
+  dialog = cr_people_page_record_consent (page);
+  g_assert_nonnull (dialog);
+  cr_consent_dialog_set_text (dialog, "date", "2026-05-01");
+  assert_shown (dialog, "channels media naming expires guardian_name guardian_relationship form_version");
+  cr_consent_dialog_set_text (dialog, "status", "requested");
+  assert_shown (dialog, "form_version");
+  cr_consent_dialog_set_text (dialog, "status", "signed");
+  cr_consent_dialog_set_text (dialog, "date", "2026-07-01");
+  assert_shown (dialog, "channels media naming expires form_version");
+  cr_consent_dialog_set_text (dialog, "date", "2026-05-01");
+  cr_consent_dialog_set_text (dialog, "channels", "internal");
+  cr_consent_dialog_set_text (dialog, "media", "video");
+  cr_consent_dialog_set_text (dialog, "naming", "first-name");
+  g_assert_false (cr_consent_dialog_save (dialog, &error));
+  g_assert_true (g_str_has_prefix (error->message, "consent guardian_name: Leo Hughes is a minor"));
+  g_clear_error (&error);
+  g_assert_cmpstr (cr_consent_dialog_get_error_field (dialog), ==, "guardian_name");
+  cr_consent_dialog_set_text (dialog, "guardian_name", "Sara Hughes");
+  cr_consent_dialog_set_text (dialog, "guardian_relationship", "mother");
+  g_assert_true (cr_consent_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  entries = cr_consent_history_get_entries (history);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (entries, 0), ==, "2026-05-01 Signed");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
