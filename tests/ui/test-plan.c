@@ -422,6 +422,118 @@ test_consent_history (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+people_ready (gpointer page)
+{
+  return !cr_people_page_is_busy (page);
+}
+
+static char *
+filtered (CrPeoplePage *page,
+          int           filter)
+{
+  cr_people_page_set_filter (page, filter);
+  cr_ui_wait_until (people_ready, page);
+  return cr_people_page_dup_shown (page);
+}
+
+/* The People list filtered by consent state, each state with its own people. */
+static void
+test_consent_filter (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *month_ago = day_from_today (-30);
+  g_autofree char *week_ago = day_from_today (-7);
+  g_autofree char *year_ago = day_from_today (-400);
+  g_autofree char *in_ten_days = day_from_today (10);
+  g_autofree char *five_days_ago = day_from_today (-5);
+  g_autofree char *shown = NULL;
+  CrWindow *window;
+  CrPeoplePage *page;
+  static const char *expected[CR_CONSENT_N_FILTERS] = {
+    [CR_CONSENT_FILTER_MISSING] = "Aisha Rahman|Mo Ali|Nia Evans",
+    [CR_CONSENT_FILTER_REQUESTED] = "Rae Jones",
+    [CR_CONSENT_FILTER_SIGNED] = "Sam Price",
+    [CR_CONSENT_FILTER_EXPIRING] = "Eve Morgan",
+    [CR_CONSENT_FILTER_EXPIRED] = "Ed Lloyd",
+    [CR_CONSENT_FILTER_WITHDRAWN] = "Grace Hughes|Pat Owen",
+    [CR_CONSENT_FILTER_DECLINED] = "Dee Clark",
+  };
+
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+    const char *grant[] = { "channels", "internal,website", "media", "video", "naming", "full-name", NULL };
+
+    /* Aisha (the fixture's) has nothing on record; Rhys is crew and needs none. */
+    test_add (db, &cr_entity_participant, "name", "Mo Ali", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_participant, "name", "Nia Evans", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_consent, "participant", "Nia Evans", "status", "not-requested", "date", week_ago, NULL);
+    test_add (db, &cr_entity_participant, "name", "Rae Jones", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_consent, "participant", "Rae Jones", "status", "requested", "date", week_ago, NULL);
+    test_add (db, &cr_entity_participant, "name", "Sam Price", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_consent, "participant", "Sam Price", "status", "signed", "date", month_ago,
+              grant[0], grant[1], grant[2], grant[3], grant[4], grant[5], NULL);
+    test_add (db, &cr_entity_participant, "name", "Eve Morgan", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_consent, "participant", "Eve Morgan", "status", "recorded-on-camera", "date", month_ago,
+              "expires", in_ten_days, grant[0], grant[1], grant[2], grant[3], grant[4], grant[5], NULL);
+    test_add (db, &cr_entity_participant, "name", "Ed Lloyd", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_consent, "participant", "Ed Lloyd", "status", "signed", "date", year_ago,
+              "expires", five_days_ago, grant[0], grant[1], grant[2], grant[3], grant[4], grant[5], NULL);
+    /* Grace withdraws in full, Pat in part. */
+    test_add (db, &cr_entity_consent, "participant", "Grace Hughes", "status", "withdrawn", "date", week_ago, NULL);
+    test_add (db, &cr_entity_participant, "name", "Pat Owen", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_consent, "participant", "Pat Owen", "status", "signed", "date", month_ago,
+              grant[0], grant[1], grant[2], grant[3], grant[4], grant[5], NULL);
+    test_add (db, &cr_entity_consent, "participant", "Pat Owen", "status", "withdrawn", "date", week_ago,
+              "withdrawal_scope", "part", "channels", "internal", NULL);
+    test_add (db, &cr_entity_participant, "name", "Dee Clark", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_consent, "participant", "Dee Clark", "status", "declined", "date", week_ago, NULL);
+  }
+
+  window = cr_window_new (NULL, NULL);
+  g_assert_true (cr_window_open (window, f->path, FALSE, &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  cr_window_show_page (window, "participants");
+  page = CR_PEOPLE_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_PEOPLE_PAGE));
+  g_assert_null (cr_people_page_dup_shown (page));   /* everyone: the full list */
+
+  for (int i = 0; i < CR_CONSENT_N_FILTERS; i++)
+    {
+      g_autofree char *names = filtered (page, i);
+      g_test_message ("%s: %s", cr_consent_filter_to_string (i), names);
+      g_assert_cmpstr (names, ==, expected[i]);
+    }
+
+  /* The filter follows a consent recorded meanwhile: Mo is asked, and moves on. */
+  shown = filtered (page, CR_CONSENT_FILTER_MISSING);
+  cr_people_page_select_shown (page, 1);
+  g_assert_true (g_str_has_prefix (cr_consent_history_get_current (cr_people_page_get_history (page)), "Today: "));
+  {
+    CrConsentDialog *dialog;
+    /* The filtered list has its own Record Consent button. */
+    g_signal_emit_by_name (find_button (GTK_WIDGET (page), "Record the selected person’s consent"), "clicked");
+    dialog = find_consent_dialog ();
+    g_assert_nonnull (dialog);
+    cr_consent_dialog_set_text (dialog, "status", "requested");
+    g_assert_true (cr_consent_dialog_save (dialog, &error));
+    g_assert_no_error (error);
+  }
+  cr_ui_wait_until (people_ready, page);
+  g_clear_pointer (&shown, g_free);
+  shown = cr_people_page_dup_shown (page);
+  g_assert_cmpstr (shown, ==, "Aisha Rahman|Nia Evans");
+  g_clear_pointer (&shown, g_free);
+  shown = filtered (page, CR_CONSENT_FILTER_REQUESTED);
+  g_assert_cmpstr (shown, ==, "Mo Ali|Rae Jones");
+  g_clear_pointer (&shown, g_free);
+  shown = filtered (page, CR_CONSENT_FILTER_WITHDRAWN);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-consent-filter.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Shots: reordered through the rows' drag and drop, status moved on in one click, coverage
  * from the clips linked to each. */
 static void
@@ -553,5 +665,6 @@ main (int    argc,
   g_test_add ("/ui/plan/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
   g_test_add ("/ui/plan/shots", Fixture, NULL, fixture_set_up, test_shots, fixture_tear_down);
   g_test_add ("/ui/plan/consent-history", Fixture, NULL, fixture_set_up, test_consent_history, fixture_tear_down);
+  g_test_add ("/ui/plan/consent-filter", Fixture, NULL, fixture_set_up, test_consent_filter, fixture_tear_down);
   return g_test_run ();
 }

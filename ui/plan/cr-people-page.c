@@ -22,6 +22,7 @@ struct _CrPeoplePage
   GtkDropDown      *filter_dropdown;
   GtkSpinner       *spinner;
   GtkLabel         *filter_count;
+  GtkWidget        *filtered_consent_button;
   GtkStack         *stack;
   GtkListView      *filtered_view;
   AdwStatusPage    *nobody_page;
@@ -250,6 +251,8 @@ filter_changed_cb (CrPeoplePage *self)
 
   if (self->production == NULL)
     return;
+  /* The list's own toolbar, with its Record Consent, shows only for everyone. */
+  gtk_widget_set_visible (self->filtered_consent_button, filter >= 0);
   if (filter < 0)
     {
       gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->list));
@@ -339,6 +342,7 @@ cr_people_page_class_init (CrPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrPeoplePage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrPeoplePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, CrPeoplePage, filter_count);
+  gtk_widget_class_bind_template_child (widget_class, CrPeoplePage, filtered_consent_button);
   gtk_widget_class_bind_template_child (widget_class, CrPeoplePage, stack);
   gtk_widget_class_bind_template_child (widget_class, CrPeoplePage, filtered_view);
   gtk_widget_class_bind_template_child (widget_class, CrPeoplePage, nobody_page);
