@@ -534,6 +534,161 @@ test_consent_filter (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* pdftotext's reading of a PDF (an independent tool). */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+      {
+        *(GtkWidget **) data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  GtkWidget *chooser = NULL;
+  return !chooser_shown (&chooser);
+}
+
+/* A page's "Save … as PDF…" entry, as the user takes it: the action opens the file chooser
+ * with the document's name, and Cancel closes it having written nothing. */
+static void
+check_pdf_entry (GtkWidget  *page,
+                 const char *action,
+                 const char *title,
+                 const char *file_name,
+                 const char *dir)
+{
+  GtkWidget *chooser = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  g_assert_true (gtk_widget_activate_action (page, action, NULL));
+  cr_ui_wait_until (chooser_shown, &chooser);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, title);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, file_name);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  cr_ui_wait_until (chooser_gone, NULL);
+  listing = g_dir_open (dir, 0, NULL);
+  for (const char *entry; (entry = g_dir_read_name (listing));)
+    g_assert_false (g_str_has_suffix (entry, ".pdf"));
+}
+
+/* The menu under the page's button with this tooltip, as "action|action". */
+static GtkWidget *
+find_menu_button (GtkWidget  *root,
+                  const char *tooltip)
+{
+  if (GTK_IS_MENU_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child, tooltip);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+menu_actions (GtkWidget  *page,
+              const char *tooltip)
+{
+  GtkWidget *button = find_menu_button (page, tooltip);
+  GMenuModel *menu;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      for (int j = 0; section && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *act = NULL;
+          g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &act));
+          g_string_append_printf (out, "%s%s", out->len ? "|" : "", act);
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The Print menus of the Shots and People pages: their PDFs hold the shots and the people. */
+static void
+test_print_menus (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shots_pdf = g_build_filename (f->dir, "shot list.pdf", NULL);
+  g_autofree char *releases_pdf = g_build_filename (f->dir, "releases.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *actions = NULL;
+  CrWindow *window;
+  GtkWidget *page;
+
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+    test_add (db, &cr_entity_shot, "number", "4C", "description", "Tea urn steam", "priority", "high", NULL);
+    test_add (db, &cr_entity_shot, "number", "5", "description", "Drawings on wall", NULL);
+  }
+  window = cr_window_new (NULL, NULL);
+  g_assert_true (cr_window_open (window, f->path, FALSE, &error));
+  gtk_window_present (GTK_WINDOW (window));
+
+  cr_window_show_page (window, "shots");
+  page = cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_SHOTS_PAGE);
+  actions = menu_actions (page, "Print the shot list");
+  g_assert_cmpstr (actions, ==, "shots.print|shots.save-pdf");
+  g_clear_pointer (&actions, g_free);
+  check_pdf_entry (page, "shots.save-pdf", "Save Shot List as PDF", "Shot list.pdf", f->dir);
+  /* What the entry then runs: the document through GtkPrintOperation, read by pdftotext. */
+  g_assert_true (cr_print_shotlist (GTK_WINDOW (window), cr_production_get_db (cr_window_get_production (window)),
+                                    shots_pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (shots_pdf);
+  g_assert_nonnull (strstr (text, "Tea urn steam"));
+  g_assert_nonnull (strstr (text, "Drawings on wall"));
+  g_assert_nonnull (strstr (text, "4C"));
+  g_clear_pointer (&text, g_free);
+  g_unlink (shots_pdf);
+
+  cr_window_show_page (window, "participants");
+  page = cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_PEOPLE_PAGE);
+  actions = menu_actions (page, "Print the release tracker");
+  g_assert_cmpstr (actions, ==, "people.print-releases|people.save-releases-pdf");
+  check_pdf_entry (page, "people.save-releases-pdf", "Save Release Tracker as PDF", "Release tracker.pdf", f->dir);
+  g_assert_true (cr_print_releases (GTK_WINDOW (window), cr_production_get_db (cr_window_get_production (window)),
+                                    releases_pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (releases_pdf);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Grace Hughes"));
+  g_assert_nonnull (strstr (text, "Aisha Rahman"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Shots: reordered through the rows' drag and drop, status moved on in one click, coverage
  * from the clips linked to each. */
 static void
@@ -665,6 +820,7 @@ main (int    argc,
   g_test_add ("/ui/plan/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
   g_test_add ("/ui/plan/shots", Fixture, NULL, fixture_set_up, test_shots, fixture_tear_down);
   g_test_add ("/ui/plan/consent-history", Fixture, NULL, fixture_set_up, test_consent_history, fixture_tear_down);
+  g_test_add ("/ui/plan/print-menus", Fixture, NULL, fixture_set_up, test_print_menus, fixture_tear_down);
   g_test_add ("/ui/plan/consent-filter", Fixture, NULL, fixture_set_up, test_consent_filter, fixture_tear_down);
   return g_test_run ();
 }

@@ -6,6 +6,8 @@
 #include "cr-consent-dialog.h"
 #include "cr-consent-filter.h"
 #include "cr-people-page.h"
+#include "cr-print.h"
+#include "cr-print-actions.h"
 #include "cr-words.h"
 
 /* As the Overview's "consent ends within 30 days". */
@@ -297,6 +299,27 @@ record_consent_activated (GtkWidget  *widget,
   cr_people_page_record_consent (CR_PEOPLE_PAGE (widget));
 }
 
+static void
+print_releases_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CrPeoplePage *self = CR_PEOPLE_PAGE (widget);
+
+  cr_print_actions_print (widget, cr_production_get_db (self->production), cr_print_releases, "Release Tracker");
+}
+
+static void
+save_releases_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CrPeoplePage *self = CR_PEOPLE_PAGE (widget);
+
+  cr_print_actions_save_pdf (widget, cr_production_get_db (self->production), cr_print_releases, "Release Tracker",
+                             "Release tracker.pdf");
+}
+
 /* ---- the class ---- */
 
 static void
@@ -350,6 +373,8 @@ cr_people_page_class_init (CrPeoplePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filtered_activated_cb);
   /* The list's own Record Consent button asks for this action by name. */
   gtk_widget_class_install_action (widget_class, "people.record-consent", NULL, record_consent_activated);
+  gtk_widget_class_install_action (widget_class, "people.print-releases", NULL, print_releases_activated);
+  gtk_widget_class_install_action (widget_class, "people.save-releases-pdf", NULL, save_releases_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "cr-print.h"
+#include "cr-print-actions.h"
 #include "cr-record-editor.h"
 #include "cr-record-format.h"
 #include "cr-shot-order.h"
@@ -314,6 +316,22 @@ cr_shots_page_finalize (GObject *object)
 }
 
 static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  cr_print_actions_print (widget, db_of (CR_SHOTS_PAGE (widget)), cr_print_shotlist, "Shot List");
+}
+
+static void
+save_pdf_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  cr_print_actions_save_pdf (widget, db_of (CR_SHOTS_PAGE (widget)), cr_print_shotlist, "Shot List", "Shot list.pdf");
+}
+
+static void
 cr_shots_page_class_init (CrShotsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -327,6 +345,9 @@ cr_shots_page_class_init (CrShotsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_install_action (widget_class, "shots.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "shots.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "shots.save-pdf", NULL, save_pdf_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "shots.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "shots.add", NULL);
 }
 
