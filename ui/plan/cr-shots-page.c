@@ -19,12 +19,15 @@ struct _CrShotsPage
   /* template widgets */
   GtkLabel     *summary_label;
   GtkListBox   *list;
+  GtkWidget    *show_all_button;
 
   /* owned */
   CrProduction *production;
   GPtrArray    *shots;       /* CrRecord *, as shown */
   GHashTable   *buttons;     /* shot id -> GtkButton (borrowed) */
   GHashTable   *coverage;    /* shot id -> char * (words) */
+  gboolean      only_missing; /* the filter: only shots without footage */
+  char         *priority;     /* and only of this priority; NULL: any */
 };
 
 G_DEFINE_FINAL_TYPE (CrShotsPage, cr_shots_page, GTK_TYPE_WIDGET)
@@ -113,6 +116,9 @@ drop_cb (GtkDropTarget *target,
   CrShotsPage *self = CR_SHOTS_PAGE (gtk_widget_get_ancestor (row, CR_TYPE_SHOTS_PAGE));
   g_autoptr(GError) error = NULL;
 
+  /* A filtered list hides the rows between: a place in it is no place in the shot list. */
+  if (self->only_missing || self->priority != NULL)
+    return FALSE;
   if (!cr_shots_page_move (self, g_value_get_int64 (value), gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)),
                            &error))
     {
@@ -255,18 +261,33 @@ reload (CrShotsPage *self)
     {
       CrRecord *shot = g_ptr_array_index (shots, i);
       int clips = GPOINTER_TO_INT (g_hash_table_lookup (coverage, &shot->id));
+      gboolean dropped = g_strcmp0 (cr_record_get (shot, "status"), "dropped") == 0;
 
+      /* The Overview's "without footage" leaves out what has footage, or is owed none. */
+      if ((self->only_missing && (clips > 0 || dropped)) ||
+          (self->priority && g_strcmp0 (cr_record_get (shot, "priority"), self->priority) != 0))
+        {
+          g_ptr_array_remove_index (shots, i--);
+          continue;
+        }
       gtk_list_box_append (self->list, make_row (self, shot, clips));
       /* A dropped shot is not owed any footage. */
-      if (g_strcmp0 (cr_record_get (shot, "status"), "dropped") != 0)
+      if (!dropped)
         {
           counted++;
           covered += clips > 0;
         }
     }
   self->shots = g_steal_pointer (&shots);
-  summary = g_strdup_printf ("%u of %u %s have footage", covered, counted, counted == 1 ? "shot" : "shots");
+  if (self->only_missing)
+    {
+      summary = g_strdup_printf ("%u %s%s%s without footage", counted, self->priority ? self->priority : "",
+                                 self->priority ? "-priority " : "", counted == 1 ? "shot" : "shots");
+    }
+  else
+    summary = g_strdup_printf ("%u of %u %s have footage", covered, counted, counted == 1 ? "shot" : "shots");
   gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_visible (self->show_all_button, self->only_missing || self->priority != NULL);
 }
 
 static void
@@ -312,7 +333,14 @@ cr_shots_page_finalize (GObject *object)
   g_clear_pointer (&self->shots, g_ptr_array_unref);
   g_hash_table_unref (self->buttons);
   g_hash_table_unref (self->coverage);
+  g_free (self->priority);
   G_OBJECT_CLASS (cr_shots_page_parent_class)->finalize (object);
+}
+
+static void
+show_all_clicked_cb (CrShotsPage *self)
+{
+  cr_shots_page_set_filter (self, FALSE, NULL);
 }
 
 static void
@@ -345,6 +373,8 @@ cr_shots_page_class_init (CrShotsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_install_action (widget_class, "shots.add", NULL, add_activated);
+  gtk_widget_class_bind_template_child (widget_class, CrShotsPage, show_all_button);
+  gtk_widget_class_bind_template_callback (widget_class, show_all_clicked_cb);
   gtk_widget_class_install_action (widget_class, "shots.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "shots.save-pdf", NULL, save_pdf_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "shots.print", NULL);
@@ -414,4 +444,16 @@ const char *
 cr_shots_page_get_summary (CrShotsPage *self)
 {
   return gtk_label_get_text (self->summary_label);
+}
+
+void
+cr_shots_page_set_filter (CrShotsPage *self,
+                          gboolean     only_missing,
+                          const char  *priority)
+{
+  g_return_if_fail (CR_IS_SHOTS_PAGE (self));
+  self->only_missing = only_missing;
+  g_free (self->priority);
+  self->priority = g_strdup (priority);
+  reload (self);
 }

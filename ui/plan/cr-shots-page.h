@@ -27,7 +27,12 @@ GtkButton   *cr_shots_page_get_status_button (CrShotsPage *self,
                                               gint64       shot);
 const char  *cr_shots_page_get_coverage      (CrShotsPage *self,
                                               gint64       shot);
-/* "2 of 3 shots have footage". */
+/* Only the shots without footage (and owed some), and only of `priority` ("must"; NULL:
+ * any); FALSE, NULL shows every shot again. */
+void         cr_shots_page_set_filter        (CrShotsPage *self,
+                                              gboolean     only_missing,
+                                              const char  *priority);
+/* "2 of 3 shots have footage"; filtered, "2 must-priority shots without footage". */
 const char  *cr_shots_page_get_summary       (CrShotsPage *self);
 
 G_END_DECLS
