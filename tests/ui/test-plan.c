@@ -97,6 +97,26 @@ collect_text (GtkWidget *widget,
     collect_text (child, out);
 }
 
+/* The window's sidebar: the list whose first row is the Overview. */
+static GtkWidget *
+find_sidebar (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      collect_text (widget, text);
+      if (g_str_has_prefix (text->str, "Overview\n"))
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_sidebar (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static char *
 row_text (CrSchedulePage *page,
           gint64          interview)
@@ -150,6 +170,17 @@ test_agenda (Fixture       *f,
   cr_window_show_page (window, "interviews");
   page = CR_SCHEDULE_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_SCHEDULE_PAGE));
   g_assert_nonnull (page);
+  /* The sidebar calls the page what it is. */
+  {
+    GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (page), GTK_TYPE_STACK);
+    GtkStackPage *stack_page = gtk_stack_get_page (GTK_STACK (stack), GTK_WIDGET (page));
+    g_autoptr(GString) sidebar = g_string_new (NULL);
+
+    g_assert_cmpstr (gtk_stack_page_get_title (stack_page), ==, "Schedule");
+    collect_text (find_sidebar (GTK_WIDGET (window)), sidebar);
+    g_assert_nonnull (strstr (sidebar->str, "Schedule\n"));
+    g_assert_null (strstr (sidebar->str, "Interviews"));
+  }
 
   /* Grouped by day, in order, in words. */
   days = cr_schedule_page_get_days (page);
