@@ -809,6 +809,27 @@ test_shots (Fixture       *f,
     g_autoptr(CrRecord) shot = cr_store_get (db, &cr_entity_shot, wide, &error);
     g_assert_cmpstr (cr_record_get (shot, "status"), ==, "selected");
   }
+  /* The search finds status and priority words as the rows show them, in any case. */
+  cr_shots_page_set_search (page, "Selected");
+  order = cr_shots_page_dup_order (page);
+  g_assert_cmpstr (order, ==, "1A");
+  g_clear_pointer (&order, g_free);
+  cr_shots_page_set_search (page, "must");
+  order = cr_shots_page_dup_order (page);
+  g_assert_cmpstr (order, ==, "1B");
+  g_clear_pointer (&order, g_free);
+  cr_shots_page_set_search (page, "planned");
+  order = cr_shots_page_dup_order (page);
+  g_assert_cmpstr (order, ==, "2|1B");
+  g_clear_pointer (&order, g_free);
+  cr_shots_page_set_search (page, "no footage");
+  order = cr_shots_page_dup_order (page);
+  g_assert_cmpstr (order, ==, "2|1A");
+  g_clear_pointer (&order, g_free);
+  cr_shots_page_set_search (page, "");
+  order = cr_shots_page_dup_order (page);
+  g_assert_cmpstr (order, ==, "2|1A|1B");
+  g_clear_pointer (&order, g_free);
   /* The printed shot list: priority shown, and a dropped shot takes no time on the day. */
   {
     g_autofree char *pdf = g_build_filename (f->dir, "shots.pdf", NULL);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cr-print.h"
 #include "cr-print-actions.h"
 #include "cr-record-editor.h"
@@ -28,6 +30,7 @@ struct _CrShotsPage
   GHashTable   *coverage;    /* shot id -> char * (words) */
   gboolean      only_missing; /* the filter: only shots without footage */
   char         *priority;     /* and only of this priority; NULL: any */
+  char         *search;       /* casefolded; NULL: none */
 };
 
 G_DEFINE_FINAL_TYPE (CrShotsPage, cr_shots_page, GTK_TYPE_WIDGET)
@@ -117,7 +120,7 @@ drop_cb (GtkDropTarget *target,
   g_autoptr(GError) error = NULL;
 
   /* A filtered list hides the rows between: a place in it is no place in the shot list. */
-  if (self->only_missing || self->priority != NULL)
+  if (self->only_missing || self->priority != NULL || self->search != NULL)
     return FALSE;
   if (!cr_shots_page_move (self, g_value_get_int64 (value), gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)),
                            &error))
@@ -150,6 +153,30 @@ field_words (CrShotsPage *self,
   g_autofree char *display = cr_record_display (db_of (self), shot, field);
 
   return display ? cr_words_value (field, display) : NULL;
+}
+
+/* Whether the search finds the shot in what its row says: number, description, type, size,
+ * place, priority and status in words ("captured", "must"), and its footage. */
+static gboolean
+matches_search (CrShotsPage *self,
+                CrRecord    *shot,
+                int          clips)
+{
+  g_autoptr(GString) said = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+
+  if (self->search == NULL)
+    return TRUE;
+  for (const char * const *f = (const char * const[]) { "number", "description", "type", "size", "location",
+                                                        "priority", "status", NULL }; *f; f++)
+    {
+      g_autofree char *words = field_words (self, shot, *f);
+      if (words)
+        g_string_append_printf (said, "%s\n", words);
+    }
+  g_string_append (said, clips > 0 ? "footage\n" : "no footage yet\n");
+  folded = g_utf8_casefold (said->str, -1);
+  return strstr (folded, self->search) != NULL;
 }
 
 static GtkWidget *
@@ -265,7 +292,8 @@ reload (CrShotsPage *self)
 
       /* The Overview's "without footage" leaves out what has footage, or is owed none. */
       if ((self->only_missing && (clips > 0 || dropped)) ||
-          (self->priority && g_strcmp0 (cr_record_get (shot, "priority"), self->priority) != 0))
+          (self->priority && g_strcmp0 (cr_record_get (shot, "priority"), self->priority) != 0) ||
+          !matches_search (self, shot, clips))
         {
           g_ptr_array_remove_index (shots, i--);
           continue;
@@ -280,10 +308,10 @@ reload (CrShotsPage *self)
     }
   self->shots = g_steal_pointer (&shots);
   if (self->only_missing)
-    {
-      summary = g_strdup_printf ("%u %s%s%s without footage", counted, self->priority ? self->priority : "",
-                                 self->priority ? "-priority " : "", counted == 1 ? "shot" : "shots");
-    }
+    summary = g_strdup_printf ("%u %s%s%s without footage", counted, self->priority ? self->priority : "",
+                               self->priority ? "-priority " : "", counted == 1 ? "shot" : "shots");
+  else if (self->search)
+    summary = g_strdup_printf ("%u of %u %s found have footage", covered, counted, counted == 1 ? "shot" : "shots");
   else
     summary = g_strdup_printf ("%u of %u %s have footage", covered, counted, counted == 1 ? "shot" : "shots");
   gtk_label_set_text (self->summary_label, summary);
@@ -334,7 +362,15 @@ cr_shots_page_finalize (GObject *object)
   g_hash_table_unref (self->buttons);
   g_hash_table_unref (self->coverage);
   g_free (self->priority);
+  g_free (self->search);
   G_OBJECT_CLASS (cr_shots_page_parent_class)->finalize (object);
+}
+
+static void
+search_changed_cb (CrShotsPage    *self,
+                   GtkSearchEntry *entry)
+{
+  cr_shots_page_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -375,6 +411,7 @@ cr_shots_page_class_init (CrShotsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "shots.add", NULL, add_activated);
   gtk_widget_class_bind_template_child (widget_class, CrShotsPage, show_all_button);
   gtk_widget_class_bind_template_callback (widget_class, show_all_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_install_action (widget_class, "shots.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "shots.save-pdf", NULL, save_pdf_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "shots.print", NULL);
@@ -455,5 +492,16 @@ cr_shots_page_set_filter (CrShotsPage *self,
   self->only_missing = only_missing;
   g_free (self->priority);
   self->priority = g_strdup (priority);
+  reload (self);
+}
+
+void
+cr_shots_page_set_search (CrShotsPage *self,
+                          const char  *text)
+{
+  g_return_if_fail (CR_IS_SHOTS_PAGE (self));
+  g_clear_pointer (&self->search, g_free);
+  if (text && *text)
+    self->search = g_utf8_casefold (text, -1);
   reload (self);
 }
