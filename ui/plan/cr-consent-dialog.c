@@ -101,7 +101,6 @@ needs (CrConsentDialog *self,
 static void
 update_shown (CrConsentDialog *self)
 {
-  g_autofree char *status = text_of (self, "status");
   g_autofree char *guardian = NULL;
 
   for (guint i = 0; i < self->inputs->len; i++)
