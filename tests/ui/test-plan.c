@@ -331,6 +331,15 @@ assert_shown (CrConsentDialog *dialog,
   g_assert_cmpstr (shown, ==, expected);
 }
 
+static void
+keep_said (CrConsentDialog  *dialog,
+           const char       *text,
+           char            **said)
+{
+  g_free (*said);
+  *said = g_strdup (text);
+}
+
 /* Record consent from the Participants page: the dialog shows what each status needs, a
  * date ahead of today is refused beside the field, and a withdrawal heads the history. */
 static void
@@ -345,6 +354,7 @@ test_consent_history (Fixture       *f,
   CrConsentDialog *dialog;
   GPtrArray *entries;
   g_autofree char *tomorrow = day_from_today (1);
+  char *said = NULL;
   gint64 leo;
 
   {
@@ -409,7 +419,12 @@ test_consent_history (Fixture       *f,
   cr_ui_save_png (GTK_WIDGET (dialog), "casereel-consent-dialog.png");
 
   cr_consent_dialog_set_text (dialog, "date", "2026-03-12");
+  g_signal_connect (dialog, "recorded", G_CALLBACK (keep_said), &said);
   g_assert_true (cr_consent_dialog_save (dialog, &error));
+  /* As `casereel consent record` says it: how far the withdrawal reaches. */
+  g_assert_cmpstr (said, ==, "Grace Hughes’s withdrawal reaches 0 clips, 0 selects, 0 cut events in 0 cuts, "
+                             "0 delivered files");
+  g_clear_pointer (&said, g_free);
   g_assert_no_error (error);
   g_assert_null (find_consent_dialog ());   /* a recorded consent closes its dialog */
   entries = cr_consent_history_get_entries (history);
@@ -445,7 +460,10 @@ test_consent_history (Fixture       *f,
   g_assert_cmpstr (cr_consent_dialog_get_error_field (dialog), ==, "guardian_name");
   cr_consent_dialog_set_text (dialog, "guardian_name", "Sara Hughes");
   cr_consent_dialog_set_text (dialog, "guardian_relationship", "mother");
+  g_signal_connect (dialog, "recorded", G_CALLBACK (keep_said), &said);
   g_assert_true (cr_consent_dialog_save (dialog, &error));
+  g_assert_cmpstr (said, ==, "Recorded Leo Hughes’s consent");
+  g_clear_pointer (&said, g_free);
   g_assert_no_error (error);
   entries = cr_consent_history_get_entries (history);
   g_assert_cmpuint (entries->len, ==, 1);

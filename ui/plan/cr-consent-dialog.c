@@ -7,8 +7,10 @@
 
 #include "cr-consent-dialog.h"
 #include "cr-consent.h"
+#include "cr-consent-impact.h"
 #include "cr-field-input.h"
 #include "cr-store.h"
+#include "cr-window.h"
 #include "cr-words.h"
 
 struct _CrConsentDialog
@@ -37,6 +39,9 @@ struct _CrConsentDialog
 };
 
 G_DEFINE_FINAL_TYPE (CrConsentDialog, cr_consent_dialog, ADW_TYPE_WINDOW)
+
+enum { RECORDED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 static CrFieldInput *
 find_input (CrConsentDialog *self,
@@ -321,6 +326,8 @@ cr_consent_dialog_class_init (CrConsentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrConsentDialog, page);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  signals[RECORDED] = g_signal_new ("recorded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -417,6 +424,30 @@ cr_consent_dialog_save (CrConsentDialog  *self,
   /* Alive while the pages reload. */
   g_object_ref (self);
   cr_production_changed (self->production, &cr_entity_consent);
+  {
+    g_autofree char *said = NULL;
+    GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+    /* What the command line says after a withdrawal: how far it reaches. */
+    if (g_strcmp0 (cr_record_get (record, "status"), "withdrawn") == 0)
+      {
+        g_autoptr(GPtrArray) impact = cr_consent_impact (cr_production_get_db (self->production), self->person->id,
+                                                         NULL, &local);
+        g_autofree char *reach = impact ? cr_consent_impact_summary (impact) : NULL;
+        said = reach ? g_strdup_printf ("%s’s withdrawal reaches %s", cr_record_get (self->person, "name"), reach)
+                     : g_strdup_printf ("Recorded %s’s withdrawal; what it reaches is unknown: %s",
+                                        cr_record_get (self->person, "name"), local->message);
+      }
+    else
+      said = g_strdup_printf ("Recorded %s’s consent", cr_record_get (self->person, "name"));
+    if (CR_IS_WINDOW (parent))
+      {
+        AdwToast *toast = adw_toast_new (said);
+        adw_toast_set_timeout (toast, 8);
+        cr_window_add_toast (CR_WINDOW (parent), toast);
+      }
+    g_signal_emit (self, signals[RECORDED], 0, said);
+  }
   gtk_window_destroy (GTK_WINDOW (self));
   g_object_unref (self);
   return TRUE;

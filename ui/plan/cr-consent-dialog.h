@@ -11,7 +11,8 @@ G_BEGIN_DECLS
  * what a grant covers and its expiry for signed, verbal or on-camera consent, the guardian
  * only when the person is a minor on the consent's date, the scope only for a withdrawal.
  * Saving goes through the store, so the checks and messages are the command line's; a
- * refused record shows its one-line message beside the field it names. */
+ * refused record shows its one-line message beside the field it names. Once recorded it
+ * emits ::recorded (the sentence its toast says: for a withdrawal, what it reaches). */
 
 #define CR_TYPE_CONSENT_DIALOG (cr_consent_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (CrConsentDialog, cr_consent_dialog, CR, CONSENT_DIALOG, AdwWindow)
