@@ -578,6 +578,15 @@ test_consent_filter (Fixture       *f,
   g_assert_cmpstr (shown, ==, "Mo Ali|Rae Jones");
   g_clear_pointer (&shown, g_free);
   shown = filtered (page, CR_CONSENT_FILTER_WITHDRAWN);
+  /* The filtered list searches by name within the state. */
+  cr_people_page_set_filtered_search (page, "OWEN");
+  g_clear_pointer (&shown, g_free);
+  shown = cr_people_page_dup_shown (page);
+  g_assert_cmpstr (shown, ==, "Pat Owen");
+  cr_people_page_set_filtered_search (page, "");
+  g_clear_pointer (&shown, g_free);
+  shown = cr_people_page_dup_shown (page);
+  g_assert_cmpstr (shown, ==, "Grace Hughes|Pat Owen");
   cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
   cr_ui_save_png (GTK_WIDGET (window), "casereel-consent-filter.png");
   gtk_window_destroy (GTK_WINDOW (window));

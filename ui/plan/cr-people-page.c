@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cr-consent-dialog.h"
 #include "cr-consent-filter.h"
 #include "cr-people-page.h"
@@ -25,6 +27,7 @@ struct _CrPeoplePage
   GtkSpinner       *spinner;
   GtkLabel         *filter_count;
   GtkWidget        *filtered_consent_button;
+  GtkSearchEntry   *filtered_search;
   GtkStack         *stack;
   GtkListView      *filtered_view;
   AdwStatusPage    *nobody_page;
@@ -157,30 +160,40 @@ show_filtered (CrPeoplePage *self)
   GPtrArray *people;
   g_autoptr(GPtrArray) ids = NULL;
   g_autofree char *count = NULL;
+  g_autofree char *search = NULL;
+  guint n;
 
   if (filter < 0 || self->sorted == NULL)
     return;
   people = self->sorted->people[filter];
   ids = g_ptr_array_new_full (people->len + 1, g_free);
   g_hash_table_remove_all (self->shown);
+  search = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->filtered_search)), -1);
   for (guint i = 0; i < people->len; i++)
     {
       CrConsentState *state = g_ptr_array_index (people, i);
+      g_autofree char *name = NULL;
+
+      if (*search && !strstr ((name = g_utf8_casefold (state->name, -1)), search))
+        continue;
       g_hash_table_insert (self->shown, &state->participant, state);
       g_ptr_array_add (ids, g_strdup_printf ("%" G_GINT64_FORMAT, state->participant));
     }
+  n = ids->len;
   g_ptr_array_add (ids, NULL);
   gtk_string_list_splice (self->ids, 0, g_list_model_get_n_items (G_LIST_MODEL (self->ids)),
                           (const char * const *) ids->pdata);
-  count = g_strdup_printf (people->len == 1 ? "%u person" : "%u people", people->len);
+  count = g_strdup_printf (n == 1 ? "%u person" : "%u people", n);
   gtk_label_set_text (self->filter_count, count);
-  if (people->len == 0)
+  if (n == 0 && *search)
+    adw_status_page_set_title (self->nobody_page, "No Results Found");
+  else if (n == 0)
     {
-      g_autofree char *title = g_strdup_printf ("Nobody: %s",
-                                                gtk_string_object_get_string (gtk_drop_down_get_selected_item (self->filter_dropdown)));
+      GtkStringObject *chosen = gtk_drop_down_get_selected_item (self->filter_dropdown);
+      g_autofree char *title = g_strdup_printf ("Nobody: %s", gtk_string_object_get_string (chosen));
       adw_status_page_set_title (self->nobody_page, title);
     }
-  gtk_stack_set_visible_child_name (self->stack, people->len ? "filtered" : "nobody");
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "filtered" : "nobody");
 }
 
 static void
@@ -255,6 +268,9 @@ filter_changed_cb (CrPeoplePage *self)
     return;
   /* The list's own toolbar, with its Record Consent, shows only for everyone. */
   gtk_widget_set_visible (self->filtered_consent_button, filter >= 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->filtered_search), filter >= 0);
+  /* Without the search, the count takes the room, keeping the menu at the end. */
+  gtk_widget_set_hexpand (GTK_WIDGET (self->filter_count), filter < 0);
   if (filter < 0)
     {
       gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->list));
@@ -265,6 +281,12 @@ filter_changed_cb (CrPeoplePage *self)
     read_consent (self);
   else
     show_filtered (self);
+}
+
+static void
+filtered_search_cb (CrPeoplePage *self)
+{
+  show_filtered (self);
 }
 
 static void
@@ -366,6 +388,8 @@ cr_people_page_class_init (CrPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrPeoplePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, CrPeoplePage, filter_count);
   gtk_widget_class_bind_template_child (widget_class, CrPeoplePage, filtered_consent_button);
+  gtk_widget_class_bind_template_child (widget_class, CrPeoplePage, filtered_search);
+  gtk_widget_class_bind_template_callback (widget_class, filtered_search_cb);
   gtk_widget_class_bind_template_child (widget_class, CrPeoplePage, stack);
   gtk_widget_class_bind_template_child (widget_class, CrPeoplePage, filtered_view);
   gtk_widget_class_bind_template_child (widget_class, CrPeoplePage, nobody_page);
@@ -375,6 +399,7 @@ cr_people_page_class_init (CrPeoplePageClass *klass)
   gtk_widget_class_install_action (widget_class, "people.record-consent", NULL, record_consent_activated);
   gtk_widget_class_install_action (widget_class, "people.print-releases", NULL, print_releases_activated);
   gtk_widget_class_install_action (widget_class, "people.save-releases-pdf", NULL, save_releases_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "people.print-releases", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 
@@ -385,6 +410,7 @@ cr_people_page_init (CrPeoplePage *self)
 
   self->shown = g_hash_table_new (g_int64_hash, g_int64_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->filter_count), TRUE);
   self->ids = gtk_string_list_new (NULL);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->ids));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -487,4 +513,13 @@ cr_people_page_select_shown (CrPeoplePage *self,
 {
   g_return_if_fail (CR_IS_PEOPLE_PAGE (self));
   gtk_single_selection_set_selected (self->selection, position);
+}
+
+void
+cr_people_page_set_filtered_search (CrPeoplePage *self,
+                                    const char   *text)
+{
+  g_return_if_fail (CR_IS_PEOPLE_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->filtered_search), text ? text : "");
+  show_filtered (self);
 }

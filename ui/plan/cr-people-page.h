@@ -31,5 +31,8 @@ gboolean          cr_people_page_is_busy     (CrPeoplePage *self);
 char             *cr_people_page_dup_shown   (CrPeoplePage *self);
 void              cr_people_page_select_shown (CrPeoplePage *self,
                                                guint         position);
+/* The filtered list's own search, by name (the full list has the list page's). */
+void              cr_people_page_set_filtered_search (CrPeoplePage *self,
+                                                      const char   *text);
 
 G_END_DECLS
