@@ -387,7 +387,8 @@ cr_consent_dialog_is_shown (CrConsentDialog *self,
   if (!(input = find_input (self, field)))
     return FALSE;
   /* The field, and every group it sits in, up to the page. */
-  for (GtkWidget *w = cr_field_input_get_widget (input); w && w != GTK_WIDGET (self->page); w = gtk_widget_get_parent (w))
+  for (GtkWidget *w = cr_field_input_get_widget (input); w && w != GTK_WIDGET (self->page);
+       w = gtk_widget_get_parent (w))
     if (!gtk_widget_get_visible (w))
       return FALSE;
   return TRUE;
