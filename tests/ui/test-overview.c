@@ -313,14 +313,14 @@ test_coverage (void)
 
   /* The must-have row opens the Shots page on the must-have shots still without footage. */
   g_assert_true (gtk_widget_activate (row));
-  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
   g_assert_cmpstr (cr_window_get_page_name (window), ==, "shots");
   shots = CR_SHOTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_SHOTS_PAGE));
   order = cr_shots_page_dup_order (shots);
   g_assert_cmpstr (order, ==, "2");
   g_clear_pointer (&order, g_free);
   g_assert_cmpstr (cr_shots_page_get_summary (shots), ==, "1 must-priority shot without footage");
-  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
   cr_ui_save_png (GTK_WIDGET (window), "casereel-shots-filtered.png");
   /* Every shot without footage, then all of them again. */
   cr_window_show_page (window, "overview");
