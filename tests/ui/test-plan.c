@@ -439,8 +439,16 @@ test_consent_history (Fixture       *f,
   cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
   cr_ui_save_png (GTK_WIDGET (window), "casereel-consent-history.png");
 
-  /* A minor by date of birth: the guardian shows for a grant dated before their 18th. */
+  /* Esc leaves a dialog without recording anything. */
   cr_entity_page_select (list, leo);
+  dialog = cr_people_page_record_consent (page);
+  cr_ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  cr_ui_press (GTK_WIDGET (dialog), GDK_KEY_Escape, 0);
+  cr_ui_iterate ();
+  g_assert_null (find_consent_dialog ());
+  g_assert_cmpuint (cr_consent_history_get_entries (history)->len, ==, 0);
+
+  /* A minor by date of birth: the guardian shows for a grant dated before their 18th. */
   dialog = cr_people_page_record_consent (page);
   g_assert_nonnull (dialog);
   cr_consent_dialog_set_text (dialog, "date", "2026-05-01");

@@ -251,6 +251,9 @@ add_fields (CrConsentDialog    *self,
         }
       g_hash_table_insert (self->error_labels, (gpointer) f->name, label);
 
+      /* Enter in a line records, as the Record button does. */
+      if (ADW_IS_ENTRY_ROW (widget))
+        adw_entry_row_set_activates_default (ADW_ENTRY_ROW (widget), TRUE);
       /* The form changes shape as the status, the scope and the date change. */
       if (ADW_IS_COMBO_ROW (widget))
         g_signal_connect_object (widget, "notify::selected", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
