@@ -63,11 +63,90 @@ test_import_20000 (void)
   }
 }
 
+static CrClipInfo *
+clip_at (const char *name,
+         const char *rate,
+         const char *tc_start,
+         gboolean    drop)
+{
+  CrClipInfo *c = g_new0 (CrClipInfo, 1);
+  CrRate r;
+  CrTimecodeFormat fmt;
+
+  g_assert_true (cr_rate_parse (rate, &r, NULL));
+  fmt = (CrTimecodeFormat) { r, drop };
+  c->path = g_strconcat ("/media/card/", name, NULL);
+  c->name = g_strdup (name);
+  c->size = 1000000;
+  c->identity = g_strdup (name);
+  c->duration_us = (gint64) 600 * G_USEC_PER_SEC;
+  c->has_video = c->has_audio = TRUE;
+  c->channels = 2;
+  c->frame_rate = g_strdup (rate);
+  c->tc_start = g_strdup (tc_start);
+  g_assert_true (cr_timecode_parse (tc_start, &fmt, &c->tc_frames, NULL));
+  c->tc_rate = g_strdup (rate);
+  c->tc_drop = drop;
+  return c;
+}
+
+/* Another editor's 25 fps list of a 23.976 and a 29.97 DF clip, with the clips' timecodes
+ * carried into the list's rate (no rate comments): the cut's events are the clips' frames
+ * those labels name, their lengths the list's. */
+static void
+test_import_foreign_rates (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+  g_autofree char *dir = g_path_get_dirname (cr_db_get_path (db));
+  g_autofree char *edl = g_build_filename (dir, "foreign.edl", NULL);
+  g_autoptr(GPtrArray) clips = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_clip_info_free);
+  g_autoptr(GPtrArray) unmatched = NULL;
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text =
+    "TITLE: From the other editor\n"
+    "FCM: NON-DROP FRAME\n"
+    "001  INT23    V     C        12:40:02:00 12:40:04:12 01:00:00:00 01:00:02:12\n"
+    "* FROM CLIP NAME: Ann 23.976.mov\n"
+    "002  INT2997  V     C        00:11:00:10 00:11:02:10 01:00:02:12 01:00:04:12\n"
+    "* FROM CLIP NAME: Bo 29.97.mov\n";
+  const CrTimelineEvent *event;
+  gint64 cut;
+
+  g_ptr_array_add (clips, clip_at ("Ann 23.976.mov", "24000/1001", "12:39:59:00", FALSE));
+  g_ptr_array_add (clips, clip_at ("Bo 29.97.mov", "30000/1001", "00:09:59;00", TRUE));
+  g_assert_true (cr_clips_write_batch (db, clips, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (edl, text, -1, NULL));
+  cut = cr_cut_import (db, edl, "Foreign", (CrRate) { 25, 1 }, &unmatched, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unmatched->len, ==, 0);
+
+  timeline = cr_cut_build_timeline (db, cut, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->events->len, ==, 2);
+  /* 3 s after 12:39:59:00 at 24 labels a second; 59 frames of 23.976 last 62 at 25. */
+  event = cr_timeline_get_event (timeline, 0);
+  g_assert_cmpint (event->in, ==, 72);
+  g_assert_cmpint (event->out, ==, 72 + 59);
+  g_assert_cmpint (event->record, ==, 0);
+  /* :10 of 25 is ;12 of 30: 00:11:00;12 is 1840 frames after 00:09:59;00; 60 frames last 50. */
+  event = cr_timeline_get_event (timeline, 1);
+  g_assert_cmpint (event->in, ==, 1840);
+  g_assert_cmpint (event->out, ==, 1840 + 60);
+  g_assert_cmpint (event->record, ==, 62);
+  g_assert_cmpint (cr_timeline_get_duration (timeline), ==, 112);
+
+  g_clear_pointer (&db, cr_db_close);
+  cr_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cut/import/20000-events", test_import_20000);
+  g_test_add_func ("/cut/import/foreign-rates", test_import_foreign_rates);
   return g_test_run ();
 }
