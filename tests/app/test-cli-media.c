@@ -3,6 +3,7 @@
 #include "../cr-test-support.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "cli-run.h"
 #include "media-test-util.h"
@@ -100,6 +101,91 @@ test_extract (void)
   g_assert_cmpint (bad.status, ==, 2);
 }
 
+static char *
+probe_timecode (const char *project,
+                const char *path,
+                const char *tc_rate)
+{
+  g_auto(CliResult) r = tc_rate ? cli_run ("--project", project, "probe", "--json", "--tc-rate", tc_rate, path)
+                                : cli_run ("--project", project, "probe", "--json", path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *tc;
+
+  g_assert_cmpint (r.status, ==, 0);
+  json_parser_load_from_data (parser, r.out, -1, &error);
+  g_assert_no_error (error);
+  tc = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "timecode");
+  return g_strdup_printf ("%s %s", json_object_get_string_member (tc, "start"),
+                          json_object_get_string_member (tc, "rate"));
+}
+
+/* A Broadcast WAV whose file names no timecode rate (bext, no iXML) counts by one rule in
+ * probe, extract and the catalogue: the rate the production catalogued it at, else the
+ * production's, unless --tc-rate says otherwise. It used to have no timecode in probe and
+ * extract while the catalogue gave it one (and took selects in it). */
+static void
+test_bwf_timecode_rule (void)
+{
+  g_autofree char *folder = path_in_dir ("sound");
+  g_autofree char *project = path_in_dir ("rule.casereel");
+  g_autofree char *wav = g_build_filename (folder, "take.wav", NULL);
+  g_autofree char *copy = path_in_dir ("uncatalogued.wav");
+  g_autofree char *part = path_in_dir ("take-part.wav");
+  g_autofree char *tc = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  /* 10:00:00:00 in samples since midnight at 48 kHz. */
+  media_test_ffmpeg (wav, "-f", "lavfi", "-i", "sine=r=48000", "-t", "3", "-c:a", "pcm_s24le",
+                     "-write_bext", "1", "-metadata", "time_reference=1728000000", NULL);
+  media_test_ffmpeg (copy, "-i", wav, "-c", "copy", "-write_bext", "1", "-metadata", "time_reference=1728000000", NULL);
+  {
+    g_auto(CliResult) made = cli_run ("new", project, "--title", "Rule");
+    g_auto(CliResult) rate = cli_run ("--project", project, "production", "edit", "--frame-rate", "25");
+    g_auto(CliResult) indexed = cli_run ("--project", project, "index", folder);
+
+    g_assert_cmpint (made.status, ==, 0);
+    g_assert_cmpint (rate.status, ==, 0);
+    g_assert_cmpint (indexed.status, ==, 0);
+  }
+  tc = probe_timecode (project, wav, NULL);
+  g_assert_cmpstr (tc, ==, "10:00:00:00 25/1");
+  g_clear_pointer (&tc, g_free);
+
+  /* The catalogue's rate stays the file's when the production's changes; a file not
+   * catalogued takes the production's; --tc-rate wins. */
+  {
+    g_auto(CliResult) rate = cli_run ("--project", project, "production", "edit", "--frame-rate", "30");
+
+    g_assert_cmpint (rate.status, ==, 0);
+  }
+  tc = probe_timecode (project, wav, NULL);
+  g_assert_cmpstr (tc, ==, "10:00:00:00 25/1");
+  g_clear_pointer (&tc, g_free);
+  tc = probe_timecode (project, copy, NULL);
+  g_assert_cmpstr (tc, ==, "10:00:00:00 30/1");
+  g_clear_pointer (&tc, g_free);
+  tc = probe_timecode (project, wav, "24");
+  g_assert_cmpstr (tc, ==, "10:00:00:00 24/1");
+
+  /* extract takes the same timecodes the catalogue gives, and its file starts at its in point. */
+  {
+    g_auto(CliResult) r = cli_run ("--project", project, "extract", wav, "--in", "10:00:01:00", "--out",
+                                   "10:00:02:00", "-o", part);
+    g_autoptr(JsonObject) info = NULL;
+    JsonObject *tags;
+
+    g_assert_cmpint (r.status, ==, 0);
+    /* Copied sound ends with its last whole packet: the range printed says where. */
+    g_assert_true (g_str_has_prefix (r.out, part));
+    g_assert_nonnull (strstr (r.out, ": 1.000000 s to 2.0"));
+    g_assert_nonnull (strstr (r.out, " s, starts at 10:00:01:00 at 25/1\n"));
+    info = media_test_ffprobe (part);
+    tags = json_object_get_object_member (json_object_get_object_member (info, "format"), "tags");
+    g_assert_cmpstr (json_object_get_string_member (tags, "time_reference"), ==, "1728048000");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -116,6 +202,7 @@ main (int    argc,
   g_test_add_func ("/cli/media/probe", test_probe);
   g_test_add_func ("/cli/media/thumb", test_thumb);
   g_test_add_func ("/cli/media/extract", test_extract);
+  g_test_add_func ("/cli/media/bwf-timecode-rule", test_bwf_timecode_rule);
 
   status = g_test_run ();
   if (status == 0)

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "cr-extract.h"
+#include "cr-probe.h"
 #include "media-test-util.h"
 
 static char *dir;
@@ -271,6 +272,95 @@ test_bwf_keeps_time_reference (void)
   g_assert_cmpint (result.in_us, ==, 1000000);
 }
 
+static char *
+riff_chunks (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "media", "riff-chunks.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* A field recorder's file (Sound Devices 702T: bext and iXML, 23.976 ND timecode named only in
+ * its iXML) keeps its iXML in the extract, its copies of the time reference moved with bext's,
+ * so that the extract has the recorder's timecode rate, scene and take. The chunks are read
+ * back by a reader of its own. */
+static void
+test_bwf_keeps_ixml (void)
+{
+  g_autofree char *src = g_build_filename (g_getenv ("CASEREEL_FIXTURES"), "A101_1.WAV", NULL);
+  g_autofree char *out = fixture ("A101_1-part.wav");
+  CrExtractOptions options = { 500000, 1500000, FALSE, NULL, NULL };
+  g_auto(CrExtractResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = riff_chunks (src);
+  g_autofree char *after = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *reference_line = NULL;
+  g_autofree char *lo = NULL;
+  const char *ixml_before, *ixml_after;
+  gint64 reference, moved;
+
+  g_assert_true (cr_extract (src, out, &options, &result, NULL, &error));
+  g_assert_no_error (error);
+  after = riff_chunks (out);
+  g_test_message ("%s", after);
+  g_assert_true (g_str_has_prefix (after, "riff-size ok\n"));
+  g_assert_nonnull (strstr (after, "\nend ok\n"));
+  g_assert_nonnull (strstr (after, "\nbext "));
+  g_assert_nonnull (strstr (after, "\niXML "));
+
+  /* bext's reference moved to the extract's first sample (48 kHz), iXML's with it. */
+  reference = g_ascii_strtoll (strstr (before, "time_reference ") + strlen ("time_reference "), NULL, 10);
+  moved = g_ascii_strtoll (strstr (after, "time_reference ") + strlen ("time_reference "), NULL, 10);
+  g_assert_cmpint (moved, ==, reference + result.in_us * 48000 / G_USEC_PER_SEC);
+  lo = g_strdup_printf ("<TIMESTAMP_SAMPLES_SINCE_MIDNIGHT_LO>%010" G_GINT64_FORMAT "<", moved);
+  g_assert_nonnull (strstr (after, lo));
+  g_assert_nonnull (strstr (after, "<TIMESTAMP_SAMPLES_SINCE_MIDNIGHT_HI>0000000000<"));
+
+  /* Everything else of the iXML as the recorder wrote it. */
+  ixml_before = strstr (before, "\niXML\n");
+  ixml_after = strstr (after, "\niXML\n");
+  g_assert_nonnull (ixml_before);
+  g_assert_nonnull (ixml_after);
+  {
+    g_auto(GStrv) a = g_strsplit (ixml_before, "\n", -1);
+    g_auto(GStrv) b = g_strsplit (ixml_after, "\n", -1);
+    guint changed = 0;
+
+    g_assert_cmpuint (g_strv_length (a), ==, g_strv_length (b));
+    for (guint i = 0; a[i] != NULL; i++)
+      if (!g_str_equal (a[i], b[i]))
+        {
+          g_assert_true (strstr (b[i], "TIMESTAMP_SAMPLES_SINCE_MIDNIGHT_LO") != NULL ||
+                         strstr (b[i], "BWF_TIME_REFERENCE_LOW") != NULL);
+          changed++;
+        }
+    g_assert_cmpuint (changed, >=, 1);
+  }
+
+  /* So the extract counts at the recorder's rate: 23.976 ND, not a caller's. */
+  g_assert_true (result.has_timecode);
+  label = cr_timecode_to_string (result.timecode_frames, &result.timecode_format);
+  g_assert_cmpint (result.timecode_format.rate.num, ==, 24000);
+  {
+    g_autoptr(CrProbe) probe = cr_probe_file (out, NULL, NULL, &error);
+    g_autofree char *again = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (probe->timecode.source, ==, CR_TIMECODE_SOURCE_BWF);
+    g_assert_false (probe->timecode.rate_from_caller);
+    again = cr_timecode_to_string (probe->timecode.frames, &probe->timecode.format);
+    g_assert_cmpstr (again, ==, label);
+  }
+}
+
 /* A container that cannot hold the codec is named with the codec, not "Invalid argument";
  * nothing is left behind. */
 static void
@@ -403,6 +493,7 @@ main (int    argc,
   g_test_add_func ("/extract/copy-without-index", test_copy_without_index);
   g_test_add_func ("/extract/audio-only", test_audio_only);
   g_test_add_func ("/extract/bwf-time-reference", test_bwf_keeps_time_reference);
+  g_test_add_func ("/extract/bwf-keeps-ixml", test_bwf_keeps_ixml);
   g_test_add_func ("/extract/container-refuses-codec", test_container_refuses_codec);
   g_test_add_func ("/extract/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/extract/bad-requests", test_bad_requests);
