@@ -423,7 +423,17 @@ copy_packet (Job       *job,
   /* Nothing is written before the lead stream's keyframe (found by find_first_keyframe). */
   if (job->real_in_abs_us == CR_TIME_UNKNOWN)
     return TRUE;
-  if (dts_us >= job->out_abs_us || (st != job->lead && at_us >= job->out_abs_us))
+  /* Every frame before `out` is decoded before `out` (dts <= pts), but with B-frames so is a
+   * later picture they refer to: that one is written too (a copy cannot leave it out), and then
+   * the frames between, which come after `out` in decode order, so that the picture has no
+   * hole. The range written says where it ends. */
+  if (st == job->lead && dts_us >= job->out_abs_us &&
+      !(job->real_out_abs_us > job->out_abs_us && at_us < job->real_out_abs_us && at_us >= job->out_abs_us))
+    {
+      t->done = TRUE;
+      return TRUE;
+    }
+  if (st != job->lead && (dts_us >= job->out_abs_us || at_us >= job->out_abs_us))
     {
       t->done = TRUE;
       return TRUE;
@@ -1004,6 +1014,22 @@ cr_extract (const char              *path,
     }
   if (!run (&job, pending, error))
     return FALSE;
+  if (!options->reencode && job.lead->codecpar->codec_type == AVMEDIA_TYPE_VIDEO &&
+      job.real_out_abs_us > job.out_abs_us)
+    {
+      AVRational rate = job.lead->r_frame_rate.num > 0 ? job.lead->r_frame_rate : job.lead->avg_frame_rate;
+      gint64 past = rate.num > 0 && rate.den > 0
+                    ? av_rescale_rnd (job.real_out_abs_us - job.out_abs_us, rate.num,
+                                      (gint64) rate.den * G_USEC_PER_SEC, AV_ROUND_NEAR_INF)
+                    : 0;
+
+      if (past > 0)
+        note (&job, "the copied picture runs %" G_GINT64_FORMAT " frame%s past the out point, to %" G_GINT64_FORMAT
+              ".%06" G_GINT64_FORMAT " s: a copy ends where the pictures it needs end (--reencode cuts there "
+              "exactly)",
+              past, past == 1 ? "" : "s", (job.real_out_abs_us - job.origin_us) / G_USEC_PER_SEC,
+              (job.real_out_abs_us - job.origin_us) % G_USEC_PER_SEC);
+    }
   if ((ret = av_write_trailer (job.oc)) < 0 || (ret = avio_closep (&job.oc->pb)) < 0)
     return fail_output (&job, error, ret, "cannot finish the new file");
   if (ixml != NULL && !cr_bwf_append_ixml (cr_output_get_temp_path (job.output), ixml, error))
