@@ -349,7 +349,8 @@ show_progress (gint64   done_us,
                gint64   total_us,
                gpointer user_data)
 {
-  g_autofree char *text = g_strdup_printf ("%3d%%", total_us > 0 ? (int) (100 * done_us / total_us) : 100);
+  g_autofree char *text = g_strdup_printf ("%.1f/%.1f s", done_us / (double) G_USEC_PER_SEC,
+                                           total_us / (double) G_USEC_PER_SEC);
 
   cr_cli_progress_update (user_data, total_us > 0 ? (double) done_us / total_us : 1.0, text);
 }
@@ -406,6 +407,9 @@ cr_cli_extract (CrCli  *cli,
   options.reencode = reencode;
 
   progress = cr_cli_progress_begin (cancellable);
+  /* A re-encode takes its time: a log shows it going on. A copy is over in a moment. */
+  if (reencode)
+    cr_cli_progress_print_lines (progress, "extract");
   options.progress_data = progress;
   ok = cr_extract (argv[1], out, &options, &result, cancellable, &error);
   g_clear_pointer (&progress, cr_cli_progress_end);

@@ -186,6 +186,85 @@ test_bwf_timecode_rule (void)
   }
 }
 
+/* Progress lines "WHAT: N% …" of a run's stdout: each tenth at least once, in order, and the
+ * last line the command's own. */
+static void
+assert_progress_lines (const char *out,
+                       const char *what)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  g_autofree char *prefix = g_strdup_printf ("%s: ", what);
+  gboolean tenth[11] = { FALSE };
+  int last = -1;
+  guint n = 0, i;
+
+  for (i = 0; lines[i] != NULL && g_str_has_prefix (lines[i], prefix); i++, n++)
+    {
+      char *end = NULL;
+      gint64 percent = g_ascii_strtoll (lines[i] + strlen (prefix), &end, 10);
+
+      g_assert_true (end != NULL && *end == '%');
+      g_assert_cmpint (percent, >, last);
+      g_assert_cmpint (percent, <=, 100);
+      tenth[percent / 10] = TRUE;
+      last = (int) percent;
+    }
+  g_assert_cmpuint (n, >=, 10);
+  for (i = 1; i <= 10; i++)
+    g_assert_true (tenth[i]);
+  /* After them only the result. */
+  g_assert_nonnull (lines[n]);
+  g_assert_false (g_str_has_prefix (lines[n], prefix));
+}
+
+/* Not on a terminal (a log, a script) a re-encode and a render print progress lines to stdout;
+ * stderr keeps to its warnings. A render past the consent check says so. */
+static void
+test_progress_lines (void)
+{
+  g_autofree char *folder = path_in_dir ("footage");
+  g_autofree char *copy = g_build_filename (folder, "clip.mov", NULL);
+  g_autofree char *project = path_in_dir ("render.casereel");
+  g_autofree char *out = path_in_dir ("cut-lines.mp4");
+  g_autofree char *review = path_in_dir ("review.mp4");
+
+  {
+    g_auto(CliResult) r = cli_run ("extract", clip, "--in", "01:00:01:00", "--out", "01:00:03:00", "--reencode",
+                                   "-o", out);
+
+    g_assert_cmpint (r.status, ==, 0);
+    assert_progress_lines (r.out, "extract");
+    g_assert_nonnull (strstr (r.out, "\nextract: 100% 2.0/2.0 s\n"));
+    g_assert_null (strstr (r.err, "extract: "));
+  }
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  media_test_ffmpeg (copy, "-i", clip, "-c", "copy", "-timecode", "01:00:00:00", NULL);
+  {
+    g_auto(CliResult) made = cli_run ("new", project, "--title", "Render");
+    g_auto(CliResult) indexed = cli_run ("--project", project, "index", folder);
+    g_auto(CliResult) cut = cli_run ("--project", project, "cut", "new", "Review", "--size", "320x240");
+    g_auto(CliResult) add = cli_run ("--project", project, "cut", "add", "Review", "--clip", "clip.mov", "--in",
+                                     "01:00:01:00", "--out", "01:00:03:00");
+    g_auto(CliResult) r = cli_run ("--project", project, "cut", "render", "Review", "-o", review, "--allow-unconsented");
+    g_auto(GStrv) err_lines = NULL;
+
+    g_assert_cmpint (made.status, ==, 0);
+    g_assert_cmpint (indexed.status, ==, 0);
+    g_assert_cmpint (cut.status, ==, 0);
+    g_assert_cmpint (add.status, ==, 0);
+    g_assert_cmpint (r.status, ==, 0);
+    assert_progress_lines (r.out, "render");
+    g_assert_nonnull (strstr (r.out, "\nrender: 100% 50/50 frames\n"));
+    /* Nobody is linked to the clip: rendered anyway, and said. */
+    g_assert_nonnull (strstr (r.err, "casereel: warning: written despite 1 consent problem; recorded in the "
+                                     "delivery log"));
+    err_lines = g_strsplit (r.err, "\n", -1);
+    for (guint i = 0; err_lines[i] != NULL; i++)
+      g_assert_false (g_str_has_prefix (err_lines[i], "render: "));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -203,6 +282,7 @@ main (int    argc,
   g_test_add_func ("/cli/media/thumb", test_thumb);
   g_test_add_func ("/cli/media/extract", test_extract);
   g_test_add_func ("/cli/media/bwf-timecode-rule", test_bwf_timecode_rule);
+  g_test_add_func ("/cli/media/progress-lines", test_progress_lines);
 
   status = g_test_run ();
   if (status == 0)
