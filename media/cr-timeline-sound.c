@@ -58,7 +58,7 @@ cr_timeline_add_sound_summary (CrTimeline *timeline,
   append_part (line, timeline->sound[CR_TIMELINE_SOUND_ALONE], "sound-only event", "sound-only events",
                "kept as cut events, with their clip's picture");
   append_part (line, timeline->sound[CR_TIMELINE_SOUND_LEFT_OUT], one, many,
-               "left out, under another event's picture: a cut has one track of events");
+               "left out, at the time of another event: a cut has one track of events");
   if (line->len > 0)
     cr_timeline_add_warning (timeline, "%s split sound: %s", format, line->str);
 }

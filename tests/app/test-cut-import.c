@@ -141,6 +141,113 @@ test_import_foreign_rates (void)
   cr_test_remove_tree (dir);
 }
 
+static void
+assert_same_cut_events (const CrTimeline *a,
+                        const CrTimeline *b)
+{
+  g_assert_cmpuint (a->events->len, ==, b->events->len);
+  for (guint i = 0; i < a->events->len; i++)
+    {
+      const CrTimelineEvent *ea = cr_timeline_get_event (a, i);
+      const CrTimelineEvent *eb = cr_timeline_get_event (b, i);
+
+      g_assert_cmpstr (cr_timeline_get_source (a, ea->source)->path, ==, cr_timeline_get_source (b, eb->source)->path);
+      g_assert_cmpint (ea->in, ==, eb->in);
+      g_assert_cmpint (ea->out, ==, eb->out);
+      g_assert_cmpint (ea->record, ==, eb->record);
+    }
+}
+
+/* Premiere's EDL of split sound into the store: an event's V, A and A2 lines become one event,
+ * a sound-only event of a clip with picture an event of its clip, a BWF's one of its own, music
+ * under another picture is left out, and one warning line says all that. The cut exported as
+ * EDL and OTIO and imported again is the same events, with nothing to say. */
+static void
+test_import_split_sound (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+  g_autofree char *dir = g_path_get_dirname (cr_db_get_path (db));
+  g_autofree char *edl = g_build_filename (dir, "premiere.edl", NULL);
+  g_autoptr(GPtrArray) clips = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_clip_info_free);
+  g_autoptr(GPtrArray) unmatched = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text =
+    "TITLE: Premiere\n"
+    "FCM: NON-DROP FRAME\n"
+    "001  AX       V     C        10:00:10:00 10:00:14:00 01:00:00:00 01:00:04:00\n"
+    "* FROM CLIP NAME: Ann 25.mov\n"
+    "001  AX       A     C        10:00:10:00 10:00:14:00 01:00:00:00 01:00:04:00\n"
+    "* FROM CLIP NAME: Ann 25.mov\n"
+    "001  AX       A2    C        10:00:10:00 10:00:14:00 01:00:00:00 01:00:04:00\n"
+    "* FROM CLIP NAME: Ann 25.mov\n"
+    "002  AX       A     C        10:00:20:00 10:00:22:00 01:00:04:00 01:00:06:00\n"
+    "* FROM CLIP NAME: Ann 25.mov\n"
+    "003  AX       AA    C        09:00:00:00 09:00:03:00 01:00:06:00 01:00:09:00\n"
+    "* FROM CLIP NAME: Room tone.wav\n"
+    "004  AX       A     C        00:00:30:00 00:00:32:00 01:00:07:00 01:00:09:00\n"
+    "* FROM CLIP NAME: Music.wav\n";
+  const char * const formats[] = { "again.edl", "again.otio", NULL };
+  CrClipInfo *sound;
+  gint64 cut;
+
+  g_ptr_array_add (clips, clip_at ("Ann 25.mov", "25/1", "10:00:00:00", FALSE));
+  sound = clip_at ("Room tone.wav", "25/1", "09:00:00:00", FALSE);
+  sound->has_video = FALSE;
+  g_ptr_array_add (clips, sound);
+  g_assert_true (cr_clips_write_batch (db, clips, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (edl, text, -1, NULL));
+  cut = cr_cut_import_full (db, edl, "Premiere", (CrRate) { 25, 1 }, &unmatched, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unmatched->len, ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
+                   "EDL split sound: 2 sound lines joined the event of the same clip and range (line 5, line 7); "
+                   "1 sound-only event kept as cut events, with their clip's picture (line 9); "
+                   "1 sound line left out, at the time of another event: a cut has one track of events (line 13)");
+
+  timeline = cr_cut_build_timeline (db, cut, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->events->len, ==, 3);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 0)->in, ==, 250);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 0)->out, ==, 350);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 1)->in, ==, 500);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 1)->record, ==, 100);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 2)->in, ==, 0);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 2)->out, ==, 75);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 2)->record, ==, 150);
+  g_assert_false (cr_timeline_get_source (timeline, cr_timeline_get_event (timeline, 2)->source)->has_video);
+
+  for (guint i = 0; formats[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, formats[i], NULL);
+      g_autofree char *report = g_strconcat (path, ".clearance.csv", NULL);
+      g_autofree char *name = g_strdup_printf ("Again %u", i);
+      g_autoptr(GPtrArray) again_unmatched = NULL;
+      g_autoptr(GPtrArray) again_warnings = NULL;
+      g_autoptr(CrTimeline) again = NULL;
+      gint64 back;
+
+      g_assert_true (cr_cut_export (db, cut, i == 0 ? CR_EXPORT_EDL : CR_EXPORT_OTIO, NULL, path, NULL, TRUE,
+                                    NULL, &error));
+      g_assert_no_error (error);
+      back = cr_cut_import_full (db, path, name, (CrRate) { 25, 1 }, &again_unmatched, &again_warnings, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (again_unmatched->len, ==, 0);
+      g_assert_cmpuint (again_warnings->len, ==, 0);
+      again = cr_cut_build_timeline (db, back, &error);
+      g_assert_no_error (error);
+      assert_same_cut_events (timeline, again);
+      g_unlink (path);
+      g_unlink (report);
+    }
+
+  g_clear_pointer (&db, cr_db_close);
+  cr_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -148,5 +255,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cut/import/20000-events", test_import_20000);
   g_test_add_func ("/cut/import/foreign-rates", test_import_foreign_rates);
+  g_test_add_func ("/cut/import/split-sound", test_import_split_sound);
   return g_test_run ();
 }

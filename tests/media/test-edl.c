@@ -276,7 +276,7 @@ test_read_dissolve_and_split_audio (void)
                    "EDL line 16: the wipe W001 of 10 frames is read as a cut at its centre");
   g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 2), ==,
                    "EDL split sound: 1 sound line joined the event of the same clip and range (line 6); "
-                   "1 sound line left out, under another event's picture: a cut has one track of events (line 12)");
+                   "1 sound line left out, at the time of another event: a cut has one track of events (line 12)");
 }
 
 static void
@@ -348,7 +348,7 @@ test_read_premiere_split_sound (void)
   g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 0), ==,
                    "EDL split sound: 3 sound lines joined the event of the same clip and range (line 6, line 8, "
                    "line 12); 1 sound-only event kept as cut events, with their clip's picture (line 10); "
-                   "1 sound line left out, under another event's picture: a cut has one track of events (line 18)");
+                   "1 sound line left out, at the time of another event: a cut has one track of events (line 18)");
 
   /* The round trip: the cut's own list of it (one line per event). */
   for (i = 0; i < timeline->sources->len; i++)

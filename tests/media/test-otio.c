@@ -242,7 +242,7 @@ test_read_resolve (void)
     "OTIO tracks.children[0].children[1]: the transition SMPTE_Dissolve of 20 frames is read as a cut at its centre",
     "OTIO tracks.children[0].children[3]: the transition SMPTE_Dissolve of 20 frames is read as a cut at its centre",
     "OTIO tracks.children[2].children[1]: the transition SMPTE_Dissolve of 20 frames is read as a cut at its centre",
-    "OTIO split sound: 2 sound clips left out, under another event's picture: a cut has one track of events "
+    "OTIO split sound: 2 sound clips left out, at the time of another event: a cut has one track of events "
     "(tracks.children[3].children[0], tracks.children[2].children[3])",
     NULL,
   };
