@@ -147,6 +147,7 @@ test_bwf_timecode_rule (void)
     g_assert_cmpint (made.status, ==, 0);
     g_assert_cmpint (rate.status, ==, 0);
     g_assert_cmpint (indexed.status, ==, 0);
+    g_assert_nonnull (strstr (indexed.out, "1 media file: 1 added, "));
   }
   tc = probe_timecode (project, wav, NULL);
   g_assert_cmpstr (tc, ==, "10:00:00:00 25/1");
@@ -265,6 +266,50 @@ test_progress_lines (void)
   }
 }
 
+/* The small things of issue 14's list, each still checked: a clip name with a line break
+ * stays on its row in `clips`, "1 media file", "Add an interview", one space in the help hint. */
+static void
+test_small_messages (void)
+{
+  g_autofree char *folder = path_in_dir ("lines");
+  g_autofree char *wav = g_build_filename (folder, "two\nlines.wav", NULL);
+  g_autofree char *project = path_in_dir ("lines.casereel");
+  g_auto(CliResult) made = { 0 }, indexed = { 0 }, listed = { 0 }, help = { 0 }, bad = { 0 };
+  g_auto(GStrv) rows = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  media_test_ffmpeg (wav, "-f", "lavfi", "-i", "sine=r=48000", "-t", "1", NULL);
+  made = cli_run ("new", project, "--title", "Lines");
+  g_assert_cmpint (made.status, ==, 0);
+  indexed = cli_run ("--project", project, "index", folder);
+  g_assert_cmpint (indexed.status, ==, 0);
+  g_assert_nonnull (strstr (indexed.out, "1 media file: 1 added, "));
+  listed = cli_run ("--project", project, "clips");
+  g_assert_cmpint (listed.status, ==, 0);
+  rows = g_strsplit (listed.out, "\n", -1);
+  {
+    guint with_name = 0;
+
+    /* One row holds the name, escaped; no row starts with the name's second line. */
+    for (guint i = 0; rows[i] != NULL; i++)
+      {
+        if (strstr (rows[i], "lines.wav") != NULL)
+          {
+            g_assert_nonnull (strstr (rows[i], "\ttwo\\nlines.wav\t"));
+            with_name++;
+          }
+        g_assert_false (g_str_has_prefix (rows[i], "lines.wav"));
+      }
+    g_assert_cmpuint (with_name, ==, 1);
+  }
+
+  help = cli_run ("--project", project, "interview", "add", "--help");
+  g_assert_nonnull (strstr (help.out, "Add an interview."));
+  bad = cli_run ("--project", project, "--bogus");
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "(see 'casereel --help')\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -283,6 +328,7 @@ main (int    argc,
   g_test_add_func ("/cli/media/extract", test_extract);
   g_test_add_func ("/cli/media/bwf-timecode-rule", test_bwf_timecode_rule);
   g_test_add_func ("/cli/media/progress-lines", test_progress_lines);
+  g_test_add_func ("/cli/media/small-messages", test_small_messages);
 
   status = g_test_run ();
   if (status == 0)
