@@ -343,7 +343,6 @@ test_bwf_keeps_ixml (void)
   g_autofree char *before = riff_chunks (src);
   g_autofree char *after = NULL;
   g_autofree char *label = NULL;
-  g_autofree char *reference_line = NULL;
   g_autofree char *lo = NULL;
   const char *ixml_before, *ixml_after;
   gint64 reference, moved;
