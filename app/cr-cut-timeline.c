@@ -151,7 +151,7 @@ build_timeline (CrDb      *db,
       g_prefix_error (error, "cut record_start: ");
       return NULL;
     }
-  if (!(rows = cr_cut_events_list (db, cut, error)))
+  if (!(rows = with_extras ? cr_cut_events_list (db, cut, error) : cr_cut_events_frames (db, cut, error)))
     return NULL;
   for (guint r = 0; r < rows->len; r++)
     {

@@ -86,7 +86,8 @@ by_id (const void *a,
   return x < y ? -1 : x > y;
 }
 
-/* The ids once each and in order: SQLite builds its IN set fastest from sorted input. */
+/* The ids once each and in order: SQLite builds its IN set fastest from sorted input. A
+ * cut's check names some 20,000 people, so the digits are written by hand, not by printf. */
 static char *
 ids_json (GArray *ids)
 {
@@ -98,7 +99,21 @@ ids_json (GArray *ids)
   g_string_append_c (json, '[');
   for (guint i = 0; i < ids->len; i++)
     if (i == 0 || sorted[i] != sorted[i - 1])
-      g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", sorted[i]);
+      {
+        char digits[24];
+        int n = 0;
+        guint64 v = sorted[i] < 0 ? 0 - (guint64) sorted[i] : (guint64) sorted[i];
+
+        do
+          digits[n++] = (char) ('0' + v % 10);
+        while ((v /= 10) != 0);
+        if (json->len > 1)
+          g_string_append_c (json, ',');
+        if (sorted[i] < 0)
+          g_string_append_c (json, '-');
+        while (n > 0)
+          g_string_append_c (json, digits[--n]);
+      }
   g_string_append_c (json, ']');
   return g_string_free (json, FALSE);
 }

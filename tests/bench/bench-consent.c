@@ -204,10 +204,14 @@ same_state (const CrConsentState *a,
 int
 main (int argc, char **argv)
 {
-  g_autofree char *dir = g_dir_make_tmp ("casereel-bench-consent-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "bench.casereel", NULL);
+  /* CASEREEL_BENCH_FILE: the production is made there once and kept, and later runs read
+   * it instead of filling one (the fill is most of a run under valgrind). */
+  const char *kept = g_getenv ("CASEREEL_BENCH_FILE");
+  gboolean reuse = kept && g_file_test (kept, G_FILE_TEST_EXISTS);
+  g_autofree char *dir = kept ? NULL : g_dir_make_tmp ("casereel-bench-consent-XXXXXX", NULL);
+  g_autofree char *path = kept ? g_strdup (kept) : g_build_filename (dir, "bench.casereel", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrDb) db = cr_db_create (path, "Benchmark", &error);
+  g_autoptr(CrDb) db = reuse ? cr_db_open (path, &error) : cr_db_create (path, "Benchmark", &error);
   g_autoptr(GHashTable) by_id = NULL;
   gboolean full = argc > 1 && g_str_equal (argv[1], "--full");
   /* --quick: the fast passes only, e.g. under valgrind --tool=callgrind
@@ -221,7 +225,8 @@ main (int argc, char **argv)
 
   setlocale (LC_ALL, "");
   check (db != NULL, error);
-  fill (db);
+  if (!reuse)
+    fill (db);
   /* The reference reads the file as it stands. */
   check (cr_db_exec (db, "PRAGMA wal_checkpoint (TRUNCATE)", &error), error);
 
@@ -319,6 +324,7 @@ main (int argc, char **argv)
            problems_per, sample, sample);
   g_clear_pointer (&by_id, g_hash_table_unref);
   g_clear_pointer (&db, cr_db_close);
-  cr_test_remove_tree (dir);
+  if (dir)
+    cr_test_remove_tree (dir);
   return 0;
 }
