@@ -161,12 +161,8 @@ fill (CrDb *db)
 static const char reference_sql[] =
   "SELECT count (*), total (length (name) + minor + length (date_of_birth) + length (erased_at))"
   "  FROM (SELECT id, name, minor, date_of_birth, erased_at FROM participant ORDER BY id);"
-  "SELECT count (*), total (participant + length (status) + length (latest_date) + length (channels) + length (media)"
-  "  + length (naming) + length (expires) + length (guardian_name) + length (guardian_relationship)"
-  "  + length (form_version) + length (withdrawal_scope) + (grant_id IS NOT NULL) + (grant_id IS latest)"
-  "  + length (grant_status) + length (grant_date) + length (grant_channels) + length (grant_media)"
-  "  + length (grant_naming) + length (grant_expires) + length (grant_guardian_name)"
-  "  + length (grant_guardian_relationship) + length (grant_form_version) + length (grant_withdrawal_scope))"
+  "SELECT count (*), total (participant + length (latest_date) + (grant_id IS NOT NULL) + length (facts)"
+  "  + ifnull (length (grant_facts), 0))"
   "  FROM (SELECT * FROM consent_now ORDER BY participant);"
   "SELECT count (*), total (id) FROM (SELECT id FROM participant ORDER BY name COLLATE NOCASE, id);";
 
