@@ -431,6 +431,8 @@ test_consent_history (Fixture       *f,
   g_assert_cmpuint (entries->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (entries, 0), ==, "2026-03-12 Withdrawn");
   g_assert_true (g_str_has_prefix (cr_consent_history_get_current (history), "Today: Withdrawn"));
+  /* A withdrawn consent has no end date left to show. */
+  g_assert_null (strstr (cr_consent_history_get_current (history), "until"));
   {
     g_autoptr(CrDb) db = cr_db_open (f->path, &error);
     g_autoptr(CrConsentState) state = cr_consent_current (db, f->grace, NULL, &error);

@@ -182,10 +182,11 @@ cr_words_consent_details (const CrConsentState *state)
                                                : g_str_equal (state->naming, "first-name") ? "first name only"
                                                : "anonymous");
     }
-  if (state->expires)
+  /* An end date means something only while the consent stands, or once it has lapsed. */
+  if (state->expires && (state->problem == CR_CONSENT_OK || state->problem == CR_CONSENT_EXPIRED))
     {
       expires = cr_words_date (state->expires);
-      g_string_append_printf (text, " · until %s", expires);
+      g_string_append_printf (text, state->problem == CR_CONSENT_EXPIRED ? " · ended %s" : " · until %s", expires);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
