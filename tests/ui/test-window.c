@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "cr-consent.h"
+#include "cr-consent-current.h"
 #include "cr-entity-page.h"
 #include "cr-record-editor.h"
 #include "cr-store-model.h"
@@ -436,13 +437,16 @@ test_model_paging (Fixture       *f,
   g_assert_cmpuint (cr_store_model_get_n_pages (model), ==, 2);
   g_assert_cmpint (cr_store_model_find (model, cr_row_get_id (row)), ==, 150);
 
-  /* Search narrows the count: 15 people are called Aisha. */
+  /* Search narrows the count: 15 people are called Aisha, and the interview "Aisha and
+   * Grace at the hall" brings the other two people in it (Grace, and Kwame its crew). */
   cr_store_model_set_search (model, "aisha");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 15);
-  for (guint i = 0; i < 15; i++)
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 17);
+  for (guint i = 0; i < 17; i++)
     {
       g_autoptr(CrRow) r = g_list_model_get_item (G_LIST_MODEL (model), i);
-      g_assert_true (g_str_has_prefix (cr_row_get_label (r), "Aisha "));
+      g_assert_true (g_str_has_prefix (cr_row_get_label (r), "Aisha ") ||
+                     g_str_equal (cr_row_get_label (r), "Grace Hughes") ||
+                     g_str_equal (cr_row_get_label (r), "Kwame Okafor"));
     }
   cr_store_model_set_search (model, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
@@ -501,6 +505,119 @@ test_model_large (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cr_entity_page_get_model (people))), ==, N_PEOPLE + 100000);
   g_assert_cmpuint (cr_store_model_get_n_pages (cr_entity_page_get_model (people)), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The Participants list starts in natural name order; a header click sorts by that column,
+ * in SQL, both ways. */
+static void
+test_list_natural_sort (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char * const numbered[] = { "Participant 1000", "Participant 200", "participant 30", "Participant 0200b" };
+  CrWindow *window;
+  CrEntityPage *people;
+  CrStoreModel *model;
+  GtkColumnView *view;
+  GListModel *columns;
+  gint64 at[G_N_ELEMENTS (numbered)];
+  gboolean descending = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbered); i++)
+    {
+      gint64 id;
+      add (f->db, &cr_entity_participant, &id, "name", numbered[i], "kind", "contact", NULL);
+    }
+  window = show_window (f->path);
+  cr_window_show_page (window, "participants");
+  people = cr_window_get_page (window, "participants");
+  model = cr_entity_page_get_model (people);
+  g_assert_cmpstr (cr_store_model_get_sort (model, &descending), ==, "name");
+  g_assert_false (descending);
+  for (guint i = 0; i < G_N_ELEMENTS (numbered); i++)
+    at[i] = cr_store_model_find (model, find_id (f->db, &cr_entity_participant, numbered[i]));
+  /* 30 < 200 < 0200b < 1000, where a plain text sort puts 1000 before 200 and 30. */
+  g_assert_cmpint (at[2], <, at[1]);
+  g_assert_cmpint (at[1], <, at[3]);
+  g_assert_cmpint (at[3], <, at[0]);
+  g_assert_cmpint (at[0], ==, at[2] + 3);
+
+  /* Sorting by Role, then again the other way: through the view's sorter, as a header click does. */
+  view = GTK_COLUMN_VIEW (cr_ui_find_widget (GTK_WIDGET (people), GTK_TYPE_COLUMN_VIEW));
+  columns = gtk_column_view_get_columns (view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      if (g_str_equal (gtk_column_view_column_get_title (column), "Role"))
+        gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+    }
+  g_assert_cmpstr (cr_store_model_get_sort (model, &descending), ==, "role");
+  g_assert_true (descending);
+  for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i += 7)
+    {
+      g_autoptr(CrRow) before = g_list_model_get_item (G_LIST_MODEL (model), i - 1);
+      g_autoptr(CrRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      const char *a = cr_row_get_display (before, "role"), *b = cr_row_get_display (row, "role");
+      /* Empty roles last; otherwise never rising. */
+      if (*a != '\0' && *b != '\0')
+        g_assert_cmpint (g_ascii_strcasecmp (a, b), >=, 0);
+      else
+        g_assert_cmpstr (b, ==, "");
+    }
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_no_error (error);
+}
+
+/* Search finds people by their consent status word and by the interviews they are in. */
+static void
+test_list_search_words (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(CrStoreModel) model = cr_store_model_new (f->production, &cr_entity_participant);
+  g_autoptr(CrStoreModel) interviews = cr_store_model_new (f->production, &cr_entity_interview);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) everyone = cr_consent_current_all (f->db, NULL, &error);
+  guint withdrawn = 0;
+
+  g_assert_no_error (error);
+  /* Who is withdrawn, as the consent rules work it out, person by person. */
+  for (guint i = 0; i < everyone->len; i++)
+    {
+      CrConsentState *state = g_ptr_array_index (everyone, i);
+      withdrawn += g_strcmp0 (state->status, "withdrawn") == 0;
+    }
+  g_assert_cmpuint (withdrawn, >, 0);
+  cr_store_model_set_search (model, "Withdrawn");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, withdrawn);
+  for (guint i = 0; i < withdrawn; i++)
+    {
+      g_autoptr(CrRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(CrConsentState) state = cr_consent_current (f->db, cr_row_get_id (row), NULL, &error);
+      g_assert_cmpstr (state->status, ==, "withdrawn");
+    }
+
+  /* An interview's title finds the people in it and its crew. */
+  cr_store_model_set_search (model, "grace at SCHOOL");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  {
+    g_autoptr(CrRow) row = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_cmpstr (cr_row_get_label (row), ==, "Grace Hughes");
+  }
+  cr_store_model_set_search (model, "at the hall");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  g_assert_cmpint (cr_store_model_find (model, find_id (f->db, &cr_entity_participant, "Kwame Okafor")), >=, 0);
+
+  /* And the other way: a person's name, a location's name and a status word find interviews. */
+  cr_store_model_set_search (interviews, "aisha adeyemi");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (interviews)), ==, 1);
+  cr_store_model_set_search (interviews, "Northgate");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (interviews)), ==, 1);
+  cr_store_model_set_search (interviews, "confirmed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (interviews)), ==, 1);
+  cr_store_model_set_search (interviews, "nobody at all");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (interviews)), ==, 0);
 }
 
 static void
@@ -937,6 +1054,8 @@ main (int    argc,
 
   g_test_add ("/ui/model/paging", Fixture, NULL, fixture_set_up, test_model_paging, fixture_tear_down);
   g_test_add ("/ui/model/large", Fixture, NULL, fixture_set_up, test_model_large, fixture_tear_down);
+  g_test_add ("/ui/list/natural-sort", Fixture, NULL, fixture_set_up, test_list_natural_sort, fixture_tear_down);
+  g_test_add ("/ui/list/search-words", Fixture, NULL, fixture_set_up, test_list_search_words, fixture_tear_down);
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
   g_test_add ("/ui/editor/add", Fixture, NULL, fixture_set_up, test_editor_add, fixture_tear_down);
   g_test_add ("/ui/editor/invalid", Fixture, NULL, fixture_set_up, test_editor_invalid, fixture_tear_down);

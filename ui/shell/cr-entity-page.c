@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cr-column-sort.h"
 #include "cr-consent.h"
 #include "cr-entity-page.h"
 #include "cr-words.h"
@@ -186,7 +187,7 @@ consent_bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (box, style ? style : "dim-label");
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (CrEntityPage  *self,
             const Column  *column)
 {
@@ -194,12 +195,16 @@ add_column (CrEntityPage  *self,
   const CrField *field = cr_entity_find_field (self->entity, column->field);
   g_autofree char *title = NULL;
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  gboolean sortable = FALSE;
 
   if (field != NULL)
     {
       title = cr_words_field (field);
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer) field);
+      /* Notes are sorted by nobody; everything else a table shows is. */
+      if (field->type != CR_FIELD_NOTE)
+        sortable = TRUE;
     }
   else
     {
@@ -211,7 +216,21 @@ add_column (CrEntityPage  *self,
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_fixed_width (view_column, column->width);
   gtk_column_view_column_set_expand (view_column, column->expand);
+  if (sortable)
+    cr_column_sort_add (view_column, field->name);
   gtk_column_view_append_column (self->column_view, view_column);
+  return view_column;
+}
+
+/* Lists kept in name order start sorted by name, in natural order, with the header showing
+ * it; lists with an order of their own (shots, questions, the schedule) keep it. */
+static void
+sort_by_label (CrEntityPage        *self,
+               GtkColumnViewColumn *column,
+               const char          *field)
+{
+  if (g_str_equal (field, self->entity->label) && g_str_has_prefix (self->entity->order_by, self->entity->label))
+    gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_ASCENDING);
 }
 
 static void
@@ -222,7 +241,7 @@ add_columns (CrEntityPage *self)
   if (table != NULL)
     {
       for (guint i = 0; i < G_N_ELEMENTS (table->columns) && table->columns[i].field; i++)
-        add_column (self, &table->columns[i]);
+        sort_by_label (self, add_column (self, &table->columns[i]), table->columns[i].field);
       return;
     }
   /* Any other entity: its name, then what it is and where it points. */
@@ -233,7 +252,7 @@ add_columns (CrEntityPage *self)
       Column column = { f->name, label ? 200 : 160, label };
 
       if (label || f->type == CR_FIELD_ENUM || f->type == CR_FIELD_REF || f->type == CR_FIELD_DATETIME)
-        add_column (self, &column);
+        sort_by_label (self, add_column (self, &column), f->name);
     }
 }
 
@@ -347,6 +366,12 @@ cr_entity_page_dispose (GObject *object)
 {
   CrEntityPage *self = CR_ENTITY_PAGE (object);
 
+  /* Taking the columns out changes the view's sort: the model must not reload for it. */
+  if (self->model != NULL)
+    {
+      cr_column_sort_stop (self->column_view, self->model);
+      g_signal_handlers_disconnect_by_data (self->model, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_ENTITY_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -409,12 +434,15 @@ cr_entity_page_new (CrProduction   *production,
   self->production = g_object_ref (production);
   self->entity = entity;
   self->model = cr_store_model_new (production, entity);
+  /* The columns first: the list starts in the order its header shows, read once. */
+  add_columns (self);
+  cr_column_sort_apply (self->column_view, self->model);
+  cr_column_sort_follow (self->column_view, self->model);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  add_columns (self);
 
   adw_button_content_set_label (self->add_content, add);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), add + 1);
