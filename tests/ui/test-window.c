@@ -807,6 +807,187 @@ test_editor_invalid (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_toplevel (GType       type,
+               const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          (title == NULL || (ADW_IS_MESSAGE_DIALOG (window) &&
+                             g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), title) == 0)))
+        return window;
+    }
+  return NULL;
+}
+
+/* A new form starts in its first field; Esc closes an untouched form at once and asks
+ * before throwing away a changed one. */
+static void
+test_editor_focus_discard (Fixture       *f,
+                           gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people = cr_window_get_page (window, "participants");
+  CrRecordEditor *editor = cr_entity_page_add (people);
+  GtkWidget *focus;
+  GtkWindow *ask;
+
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  focus = gtk_root_get_focus (GTK_ROOT (editor));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW))),
+                   ==, "Name");
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  cr_ui_press (GTK_WIDGET (editor), GDK_KEY_Escape, 0);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_null (editor);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Discard changes?"));
+
+  editor = cr_entity_page_add (people);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (editor))), "Half typed");
+  g_assert_true (cr_record_editor_is_changed (editor));
+  cr_ui_press (GTK_WIDGET (editor), GDK_KEY_Escape, 0);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Discard changes?");
+  g_assert_nonnull (ask);
+  g_assert_nonnull (editor);
+  /* Keep Editing keeps it all; Discard closes without writing. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "keep");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_nonnull (editor);
+  {
+    g_autofree char *name = cr_record_editor_get_text (editor, "name");
+    g_assert_cmpstr (name, ==, "Half typed");
+  }
+  gtk_window_close (GTK_WINDOW (editor));
+  ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Discard changes?");
+  g_assert_nonnull (ask);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "discard");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_null (editor);
+  g_assert_cmpint (cr_store_model_find (cr_entity_page_get_model (people), 0), ==, -1);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CrRecord) none = cr_store_find (f->db, &cr_entity_participant, "Half typed", &error);
+    g_assert_null (none);
+    g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_FOUND);
+  }
+
+  /* Ctrl+N offers nothing on Clips: they come from indexing a folder. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint before;
+
+    cr_window_show_page (window, "clips");
+    cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+    before = g_list_model_get_n_items (toplevels);
+    cr_ui_press (GTK_WIDGET (window), GDK_KEY_n, GDK_CONTROL_MASK);
+    cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before);
+    g_assert_null (find_toplevel (CR_TYPE_RECORD_EDITOR, NULL));
+    /* … and it still adds on a page where rows are typed in. */
+    cr_window_show_page (window, "locations");
+    cr_ui_press (GTK_WIDGET (window), GDK_KEY_n, GDK_CONTROL_MASK);
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+    editor = CR_RECORD_EDITOR (find_toplevel (CR_TYPE_RECORD_EDITOR, NULL));
+    g_assert_true (cr_record_editor_get_entity (editor) == &cr_entity_location);
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* What is typed is checked as it is typed, with the command line's own message; Save
+ * scrolls to the field at fault; SQLite's words never reach the form. */
+static void
+test_editor_live_check (Fixture       *f,
+                        gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people = cr_window_get_page (window, "participants");
+  CrRecordEditor *editor = cr_entity_page_add (people);
+  g_autoptr(GError) cli = NULL;
+  g_autofree char *normal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const CrField *email = cr_entity_find_field (&cr_entity_participant, "email");
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+
+  /* The message the command line gives for the same text, from the same check. */
+  g_assert_false (cr_field_normalize (f->db, &cr_entity_participant, email, "zainab at example", NULL, &normal, &cli));
+  gtk_window_set_default_size (GTK_WINDOW (editor), 560, 300);
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  cr_record_editor_set_text (editor, "email", "zainab at example");
+  g_assert_cmpstr (cr_record_editor_get_error_field (editor), ==, "email");
+  g_assert_nonnull (strstr (cr_record_editor_get_error (editor), strchr (cli->message, ':') + 2));
+  /* Fixed as it is typed: the message goes. */
+  cr_record_editor_set_text (editor, "email", "zainab@example.org");
+  g_assert_null (cr_record_editor_get_error (editor));
+  /* A date of birth that does not exist is caught before Save too. */
+  cr_record_editor_set_text (editor, "date_of_birth", "2011-02-30");
+  g_assert_cmpstr (cr_record_editor_get_error_field (editor), ==, "date_of_birth");
+  cr_record_editor_set_text (editor, "date_of_birth", "");
+  g_assert_null (cr_record_editor_get_error (editor));
+
+  /* Save with the top of the form in view and a bad value far below: the form scrolls to it. */
+  cr_record_editor_set_text (editor, "name", "Zainab Hussain");
+  cr_record_editor_set_text (editor, "kind", "interviewee");
+  cr_record_editor_set_text (editor, "date_of_birth", "2011-02-30");
+  scroller = cr_ui_find_widget (GTK_WIDGET (editor), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_widget_grab_focus (GTK_WIDGET (editor));
+  gtk_adjustment_set_value (adjustment, 0);
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_false (cr_record_editor_save (editor, NULL));
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 3);
+  g_assert_cmpstr (cr_record_editor_get_error_field (editor), ==, "date_of_birth");
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (editor));
+    GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW) : NULL;
+    graphene_rect_t bounds;
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_has_css_class (row, "error"));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+    g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+  }
+  cr_ui_save_png (GTK_WIDGET (editor), "editor-scrolled-to-fault.png");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* A rule the schema keeps that no form check knows: the form says it in words. */
+  g_assert_true (cr_db_exec (f->db, "CREATE UNIQUE INDEX test_one_contact ON location (contact)", &error));
+  g_assert_no_error (error);
+  before = dump (f->path);
+  editor = cr_record_editor_new (GTK_WINDOW (window), f->production, &cr_entity_location, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  cr_record_editor_set_text (editor, "name", "Owen's garage");
+  cr_record_editor_set_text (editor, "contact", "Owen Morgan");
+  g_assert_false (cr_record_editor_save (editor, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "UNIQUE"));
+  g_assert_cmpstr (cr_record_editor_get_error_field (editor), ==, "contact");
+  for (const char * const *sql = (const char * const[]) { "UNIQUE", "constraint", "SQL", "location.", "INSERT",
+                                                           ".casereel", NULL }; *sql; sql++)
+    g_assert_null (strstr (cr_record_editor_get_error (editor), *sql));
+  g_test_message ("shown: %s", cr_record_editor_get_error (editor));
+  after = dump (f->path);
+  g_assert_cmpstr (before, ==, after);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_editor_edit (Fixture       *f,
                   gconstpointer  data)
@@ -1059,6 +1240,8 @@ main (int    argc,
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
   g_test_add ("/ui/editor/add", Fixture, NULL, fixture_set_up, test_editor_add, fixture_tear_down);
   g_test_add ("/ui/editor/invalid", Fixture, NULL, fixture_set_up, test_editor_invalid, fixture_tear_down);
+  g_test_add ("/ui/editor/focus-discard", Fixture, NULL, fixture_set_up, test_editor_focus_discard, fixture_tear_down);
+  g_test_add ("/ui/editor/live-check", Fixture, NULL, fixture_set_up, test_editor_live_check, fixture_tear_down);
   g_test_add ("/ui/editor/edit", Fixture, NULL, fixture_set_up, test_editor_edit, fixture_tear_down);
   g_test_add ("/ui/editor/consent", Fixture, NULL, fixture_set_up, test_record_consent, fixture_tear_down);
   g_test_add ("/ui/editor/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);

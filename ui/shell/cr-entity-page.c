@@ -492,10 +492,20 @@ cr_entity_page_set_search (CrEntityPage *self,
   cr_store_model_set_search (self->model, text);
 }
 
+gboolean
+cr_entity_page_can_add (CrEntityPage *self)
+{
+  g_return_val_if_fail (CR_IS_ENTITY_PAGE (self), FALSE);
+  /* Clips come from indexing a folder, never from a form. */
+  return self->entity != &cr_entity_clip;
+}
+
 CrRecordEditor *
 cr_entity_page_add (CrEntityPage *self)
 {
   g_return_val_if_fail (CR_IS_ENTITY_PAGE (self), NULL);
+  if (!cr_entity_page_can_add (self))
+    return NULL;
   return open_editor (self, self->entity, 0);
 }
 

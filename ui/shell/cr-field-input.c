@@ -467,7 +467,8 @@ cr_field_input_is_group (CrFieldInput *input)
 
 void
 cr_field_input_set_error (CrFieldInput *input,
-                          gboolean      error)
+                          gboolean      error,
+                          gboolean      focus)
 {
   if (!error)
     {
@@ -475,7 +476,19 @@ cr_field_input_set_error (CrFieldInput *input,
       return;
     }
   gtk_widget_add_css_class (input->row, "error");
-  gtk_widget_grab_focus (input->widget ? input->widget : input->row);
+  if (focus)
+    cr_field_input_focus (input);
+}
+
+gboolean
+cr_field_input_focus (CrFieldInput *input)
+{
+  GtkWidget *target = input->widget ? input->widget : input->row;
+
+  /* A group of its own (links, a set) is focused at its first row. */
+  if (input->group != NULL && input->widget == NULL)
+    target = input->adder ? input->adder : gtk_widget_get_first_child (input->row);
+  return target != NULL && gtk_widget_grab_focus (target);
 }
 
 void
