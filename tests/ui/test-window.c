@@ -10,6 +10,7 @@
 #include "cr-consent-current.h"
 #include "cr-entity-page.h"
 #include "cr-record-editor.h"
+#include "cr-row-picker.h"
 #include "cr-store-model.h"
 #include "cr-store.h"
 #include "cr-window.h"
@@ -988,6 +989,82 @@ test_editor_live_check (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The people of an interview are picked by a search among 10,000, never from a drop-down
+ * of them all: type, pick, save. */
+static void
+test_editor_people_picker (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CrWindow *window;
+  CrRecordEditor *editor;
+  CrRowPicker *picker;
+  CrStoreModel *found;
+  GtkWidget *button;
+  gint64 wanted, interview;
+  g_autoptr(CrRecord) stored = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_true (cr_db_exec (f->db, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) "
+                                    "INSERT INTO participant (name, kind, role) SELECT printf ('Volunteer %d', i), "
+                                    "'interviewee', 'Befriender' FROM n", &error));
+  g_assert_no_error (error);
+  wanted = find_id (f->db, &cr_entity_participant, "Volunteer 7345");
+  window = show_window (f->path);
+  editor = cr_record_editor_new (GTK_WINDOW (window), f->production, &cr_entity_interview, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  cr_record_editor_set_text (editor, "title", "Befrienders at the hall");
+  cr_record_editor_set_text (editor, "start", "2026-05-12 10:00");
+  cr_record_editor_set_text (editor, "end", "2026-05-12 11:00");
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+
+  /* The picker opens from its row's button, with the focus in its search. */
+  picker = cr_record_editor_get_picker (editor, "participants");
+  g_assert_nonnull (picker);
+  g_assert_null (cr_record_editor_get_picker (editor, "title"));
+  button = gtk_widget_get_parent (GTK_WIDGET (picker));
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 3);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (picker)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), GTK_WIDGET (picker)));
+  found = cr_row_picker_get_model (picker);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, N_PEOPLE + 10000);
+  /* Lazy: showing it read a page or two of 10,300 people, not all of them. */
+  g_assert_cmpuint (cr_store_model_get_n_pages (found), <=, 2);
+  cr_ui_save_png (GTK_WIDGET (editor), "editor-people-picker.png");
+
+  /* Typing narrows it in SQL, in natural order: 7345 and 73450 … are not there; 734 is before 7340. */
+  gtk_editable_set_text (cr_row_picker_get_search (picker), "volunteer 734");
+  g_signal_emit_by_name (cr_row_picker_get_search (picker), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 11);
+  {
+    g_autoptr(CrRow) first = g_list_model_get_item (G_LIST_MODEL (found), 0);
+    g_autoptr(CrRow) second = g_list_model_get_item (G_LIST_MODEL (found), 1);
+    g_assert_cmpstr (cr_row_get_label (first), ==, "Volunteer 734");
+    g_assert_cmpstr (cr_row_get_label (second), ==, "Volunteer 7340");
+  }
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  cr_ui_save_png (GTK_WIDGET (picker), "editor-people-picker-search.png");
+  /* Enter takes the first found, exactly as typed. */
+  gtk_editable_set_text (cr_row_picker_get_search (picker), "Volunteer 7345");
+  g_signal_emit_by_name (cr_row_picker_get_search (picker), "activate");
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT, wanted);
+  {
+    g_autofree char *people = cr_record_editor_get_text (editor, "participants");
+    g_assert_cmpstr (people, ==, expected);
+  }
+  g_assert_true (cr_record_editor_save (editor, &error));
+  g_assert_no_error (error);
+  interview = find_id (f->db, &cr_entity_interview, "Befrienders at the hall");
+  stored = cr_store_get (f->db, &cr_entity_interview, interview, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cr_record_get (stored, "participants"), ==, expected);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_editor_edit (Fixture       *f,
                   gconstpointer  data)
@@ -1242,6 +1319,7 @@ main (int    argc,
   g_test_add ("/ui/editor/invalid", Fixture, NULL, fixture_set_up, test_editor_invalid, fixture_tear_down);
   g_test_add ("/ui/editor/focus-discard", Fixture, NULL, fixture_set_up, test_editor_focus_discard, fixture_tear_down);
   g_test_add ("/ui/editor/live-check", Fixture, NULL, fixture_set_up, test_editor_live_check, fixture_tear_down);
+  g_test_add ("/ui/editor/people-picker", Fixture, NULL, fixture_set_up, test_editor_people_picker, fixture_tear_down);
   g_test_add ("/ui/editor/edit", Fixture, NULL, fixture_set_up, test_editor_edit, fixture_tear_down);
   g_test_add ("/ui/editor/consent", Fixture, NULL, fixture_set_up, test_record_consent, fixture_tear_down);
   g_test_add ("/ui/editor/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);

@@ -10,6 +10,7 @@
 #include "cr-field-input.h"
 #include "cr-record-editor.h"
 #include "cr-record-format.h"
+#include "cr-row-picker.h"
 #include "cr-store.h"
 #include "cr-undo.h"
 #include "cr-words.h"
@@ -697,4 +698,15 @@ cr_record_editor_get_error_field (CrRecordEditor *self)
 {
   g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), NULL);
   return self->error_field ? self->error_field->name : NULL;
+}
+
+CrRowPicker *
+cr_record_editor_get_picker (CrRecordEditor *self,
+                             const char     *field)
+{
+  CrFieldInput *input;
+
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), NULL);
+  input = find_input (self, field);
+  return input ? cr_field_input_get_picker (input) : NULL;
 }
