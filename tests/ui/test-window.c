@@ -1065,6 +1065,232 @@ test_editor_people_picker (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Everything GLib and GTK say at INFO or above while `recording` is on, to prove a path
+ * prints nothing on stderr (criticals are fatal in tests anyway; this catches the rest). */
+static gboolean recording;
+static GPtrArray *recorded;
+
+static GLogWriterOutput
+record_writer (GLogLevelFlags   level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         data)
+{
+  if (recording && (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING |
+                             G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO)))
+    g_ptr_array_add (recorded, g_log_writer_format_fields (level, fields, n_fields, FALSE));
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
+/* Deleting the selected, visible row through the dialog, as a user does, then undoing it:
+ * not one line on stderr. */
+static void
+test_delete_quiet (Fixture       *f,
+                   gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people = cr_window_get_page (window, "participants");
+  CrStoreModel *model = cr_entity_page_get_model (people);
+  GtkSingleSelection *selection = cr_entity_page_get_selection (people);
+  CrRecordEditor *editor;
+  GtkWindow *ask;
+  gint64 id = find_id (f->db, &cr_entity_participant, "Kwame Adeyemi");
+
+  cr_window_show_page (window, "participants");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  g_ptr_array_set_size (recorded, 0);
+  recording = TRUE;
+  cr_entity_page_select (people, id);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpint (gtk_single_selection_get_selected (selection), ==, cr_store_model_find (model, id));
+  editor = cr_entity_page_edit (people, gtk_single_selection_get_selected (selection));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  /* The form's Delete button (its action), then the dialog's Delete. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_nonnull (ask);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (ask)), "Kwame Adeyemi"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "delete");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  g_assert_null (editor);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE - 1);
+  g_assert_cmpint (cr_store_model_find (model, id), ==, -1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  cr_ui_iterate ();
+  recording = FALSE;
+  for (guint i = 0; i < recorded->len; i++)
+    g_test_message ("said: %s", (const char *) g_ptr_array_index (recorded, i));
+  g_assert_cmpuint (recorded->len, ==, 0);
+}
+
+/* ---- the shortcuts window ---- */
+
+static void
+add_accelerator (GHashTable *set,
+                 guint       key,
+                 GdkModifierType mods)
+{
+  /* KP_Enter does what Return does; the window shows one. */
+  if (key == GDK_KEY_KP_Enter)
+    key = GDK_KEY_Return;
+  g_hash_table_add (set, gtk_accelerator_name (key, mods));
+}
+
+static void
+keys_of (GtkWidget  *widget,
+         GHashTable *set)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger))
+            add_accelerator (set, gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                             gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+        }
+    }
+}
+
+/* The keys our own widgets bind (class shortcuts and their own controllers), less what the
+ * GTK or libadwaita class they derive from binds already (the inspector's, focus moves). */
+static void
+collect_bound (GtkWidget  *widget,
+               GHashTable *set,
+               GHashTable *types)
+{
+  if (g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Cr"))
+    {
+      g_autoptr(GHashTable) own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GHashTable) inherited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GType base = G_OBJECT_TYPE (widget);
+      GHashTableIter iter;
+      gpointer key;
+
+      while (g_str_has_prefix (g_type_name (base), "Cr"))
+        base = g_type_parent (base);
+      if (!G_TYPE_IS_ABSTRACT (base))
+        {
+          GtkWidget *plain = g_object_ref_sink (g_object_new (base, NULL));
+          keys_of (plain, inherited);
+          if (GTK_IS_WINDOW (plain))
+            gtk_window_destroy (GTK_WINDOW (plain));
+          g_object_unref (plain);
+        }
+      keys_of (widget, own);
+      g_hash_table_iter_init (&iter, own);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (!g_hash_table_contains (inherited, key))
+          {
+            g_hash_table_add (set, g_strdup (key));
+            g_hash_table_add (types, (gpointer) G_OBJECT_TYPE_NAME (widget));
+          }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_bound (child, set, types);
+}
+
+/* What the shortcuts window lists; "<Alt>1...9" is a range. */
+static void
+collect_listed (GtkWidget  *widget,
+                GHashTable *set)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      parts = g_strsplit (accelerator, " ", -1);
+      for (guint i = 0; parts[i]; i++)
+        {
+          char *range = strstr (parts[i], "...");
+          guint key = 0, last = 0;
+          GdkModifierType mods = 0;
+
+          if (range != NULL)
+            {
+              g_autofree char *first = g_strndup (parts[i], range - parts[i]);
+              g_assert_true (gtk_accelerator_parse (first, &key, &mods));
+              last = gdk_keyval_from_name (range + 3);
+              for (guint k = key; k <= last; k++)
+                add_accelerator (set, k, mods);
+              continue;
+            }
+          g_assert_true (gtk_accelerator_parse (parts[i], &key, &mods));
+          add_accelerator (set, key, mods);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_listed (child, set);
+}
+
+/* The shortcuts window lists exactly the keys the window, its pages, the player, the
+ * transcript and the editor bind, plus the application's own four. */
+static void
+test_window_shortcuts (Fixture       *f,
+                       gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrRecordEditor *editor = cr_entity_page_add (cr_window_get_page (window, "participants"));
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/casereel/ui/cr-shortcuts.ui");
+  GtkWidget *help = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Set by the application on its actions (app/main/cr-application.c), not by a widget. */
+  const char * const application[] = { "<Control>q", "<Control>o", "<Shift><Control>n", "<Control>question" };
+  GHashTableIter iter;
+  gpointer key;
+
+  collect_bound (GTK_WIDGET (window), bound, types);
+  collect_bound (GTK_WIDGET (editor), bound, types);
+  for (guint i = 0; i < G_N_ELEMENTS (application); i++)
+    {
+      guint k;
+      GdkModifierType mods;
+      g_assert_true (gtk_accelerator_parse (application[i], &k, &mods));
+      add_accelerator (bound, k, mods);
+    }
+  collect_listed (help, listed);
+  /* The areas whose keys are compared must all be there to be looked at. */
+  for (const char * const *t = (const char * const[]) { "CrWindow", "CrRecordEditor", "CrPlayer", "CrClipsPage",
+                                                         "CrTranscriptPane", "CrCutsPage", "CrSchedulePage", NULL };
+       *t; t++)
+    if (!g_hash_table_contains (types, *t))
+      g_error ("no keys found on %s", *t);
+  g_hash_table_iter_init (&iter, bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (listed, key))
+      g_error ("%s is bound but not in the shortcuts window", (const char *) key);
+  g_hash_table_iter_init (&iter, listed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (bound, key))
+      g_error ("%s is in the shortcuts window but nothing binds it", (const char *) key);
+  g_assert_cmpuint (g_hash_table_size (bound), ==, g_hash_table_size (listed));
+
+  gtk_window_set_transient_for (GTK_WINDOW (help), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (help));
+  cr_ui_wait_for_frames (help, 3);
+  cr_ui_save_png (help, "shortcuts.png");
+  gtk_window_destroy (GTK_WINDOW (help));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_editor_edit (Fixture       *f,
                   gconstpointer  data)
@@ -1307,6 +1533,8 @@ main (int    argc,
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GTK_A11Y", "none", FALSE);
   g_test_init (&argc, &argv, NULL);
+  recorded = g_ptr_array_new_with_free_func (g_free);
+  g_log_set_writer_func (record_writer, NULL, NULL);
   gtk_init ();
   adw_init ();
 
@@ -1315,6 +1543,7 @@ main (int    argc,
   g_test_add ("/ui/list/natural-sort", Fixture, NULL, fixture_set_up, test_list_natural_sort, fixture_tear_down);
   g_test_add ("/ui/list/search-words", Fixture, NULL, fixture_set_up, test_list_search_words, fixture_tear_down);
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
+  g_test_add ("/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_window_shortcuts, fixture_tear_down);
   g_test_add ("/ui/editor/add", Fixture, NULL, fixture_set_up, test_editor_add, fixture_tear_down);
   g_test_add ("/ui/editor/invalid", Fixture, NULL, fixture_set_up, test_editor_invalid, fixture_tear_down);
   g_test_add ("/ui/editor/focus-discard", Fixture, NULL, fixture_set_up, test_editor_focus_discard, fixture_tear_down);
@@ -1322,6 +1551,7 @@ main (int    argc,
   g_test_add ("/ui/editor/people-picker", Fixture, NULL, fixture_set_up, test_editor_people_picker, fixture_tear_down);
   g_test_add ("/ui/editor/edit", Fixture, NULL, fixture_set_up, test_editor_edit, fixture_tear_down);
   g_test_add ("/ui/editor/consent", Fixture, NULL, fixture_set_up, test_record_consent, fixture_tear_down);
+  g_test_add ("/ui/editor/delete-quiet", Fixture, NULL, fixture_set_up, test_delete_quiet, fixture_tear_down);
   g_test_add ("/ui/editor/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
   g_test_add_func ("/ui/screenshots", test_screenshots);
   status = g_test_run ();

@@ -360,13 +360,22 @@ cr_record_editor_delete (CrRecordEditor  *self,
   return TRUE;
 }
 
+static gboolean
+delete_later (gpointer data)
+{
+  cr_record_editor_delete (data, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 delete_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     CrRecordEditor   *self)
 {
+  /* Once the dialog, transient for this window, has closed itself: destroying its parent
+   * inside its own response left it pointing at a freed window. */
   if (g_str_equal (response, "delete"))
-    cr_record_editor_delete (self, NULL);
+    g_idle_add_full (G_PRIORITY_DEFAULT, delete_later, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -397,7 +406,7 @@ add_delete_group (CrRecordEditor *self)
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "destructive-action");
   gtk_widget_add_css_class (button, "pill");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.delete");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button);
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
 }
@@ -499,6 +508,17 @@ cr_record_editor_map (GtkWidget *widget)
 }
 
 static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CrRecordEditor *self = CR_RECORD_EDITOR (widget);
+
+  if (self->record != NULL && self->entity != &cr_entity_consent && self->entity != &cr_entity_production)
+    delete_clicked_cb (self);
+}
+
+static void
 cr_record_editor_dispose (GObject *object)
 {
   CrRecordEditor *self = CR_RECORD_EDITOR (object);
@@ -545,6 +565,7 @@ cr_record_editor_class_init (CrRecordEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 
