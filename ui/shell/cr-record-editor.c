@@ -119,6 +119,14 @@ scroll_to (CrRecordEditor *self,
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   top = gtk_adjustment_get_value (adjustment);
   page = gtk_adjustment_get_page_size (adjustment);
+  /* The message above the form is still sliding in and will take that much of the page. */
+  if (!gtk_revealer_get_child_revealed (self->error_revealer))
+    {
+      int natural = 0;
+      gtk_widget_measure (gtk_revealer_get_child (self->error_revealer), GTK_ORIENTATION_VERTICAL,
+                          gtk_widget_get_width (GTK_WIDGET (self)), NULL, &natural, NULL, NULL);
+      page -= natural - gtk_widget_get_height (GTK_WIDGET (self->error_revealer));
+    }
   if (bounds.origin.y < top)
     gtk_adjustment_set_value (adjustment, bounds.origin.y - 12);
   else if (bounds.origin.y + bounds.size.height > top + page)
