@@ -5,6 +5,7 @@
 
 #include "cr-column-sort.h"
 #include "cr-consent.h"
+#include "cr-consent-current.h"
 #include "cr-entity-page.h"
 #include "cr-words.h"
 
@@ -148,6 +149,46 @@ consent_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
+/* The current consent of every person on the model's page around `position`, from the
+ * set-based query (one pass, not a query per row on the main loop), kept on the rows. */
+static gboolean
+consent_for_page (CrEntityPage  *self,
+                  guint          position,
+                  GError       **error)
+{
+  GListModel *model = G_LIST_MODEL (self->model);
+  guint first = position - position % CR_STORE_MODEL_PAGE_SIZE;
+  guint end = MIN (first + CR_STORE_MODEL_PAGE_SIZE, g_list_model_get_n_items (model));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) states = NULL;
+
+  for (guint i = first; i < end; i++)
+    {
+      CrRow *row = g_list_model_get_item (model, i);
+      gint64 id = cr_row_get_id (row);
+
+      g_ptr_array_add (rows, row);
+      if (id > 0 && g_object_get_data (G_OBJECT (row), "cr-consent") == NULL)
+        g_array_append_val (ids, id);
+    }
+  if (ids->len == 0)
+    return TRUE;
+  if (!(states = cr_consent_current_many (cr_production_get_db (self->production), ids, NULL, error)))
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CrRow *row = g_ptr_array_index (rows, i);
+      gint64 id = cr_row_get_id (row);
+      gpointer state = NULL;
+
+      /* The key is the state's own id field: stealing the state takes it too. */
+      if (id > 0 && g_hash_table_steal_extended (states, &id, NULL, &state))
+        g_object_set_data_full (G_OBJECT (row), "cr-consent", state, (GDestroyNotify) cr_consent_state_free);
+    }
+  return TRUE;
+}
+
 static void
 consent_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
@@ -163,16 +204,16 @@ consent_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *details = NULL;
   const char *style = NULL;
 
-  /* Worked out when first shown; a reload brings fresh rows. */
+  /* Worked out for the row's whole page at once when the first of it is shown; a reload
+   * brings fresh rows. */
   if (state == NULL && cr_row_get_id (row) > 0)
     {
-      state = cr_consent_current (cr_production_get_db (self->production), cr_row_get_id (row), NULL, &error);
-      if (state == NULL)
+      if (!consent_for_page (self, gtk_list_item_get_position (item), &error))
         {
           gtk_label_set_text (GTK_LABEL (label), error->message);
           return;
         }
-      g_object_set_data_full (G_OBJECT (row), "cr-consent", state, (GDestroyNotify) cr_consent_state_free);
+      state = g_object_get_data (G_OBJECT (row), "cr-consent");
     }
   if (state == NULL)
     return;
