@@ -145,7 +145,7 @@ cr_cut_check (CrDb        *db,
               const char  *on_date,
               GError     **error)
 {
-  g_autoptr(CrTimeline) timeline = cr_cut_build_timeline (db, cut, error);
+  g_autoptr(CrTimeline) timeline = cr_cut_build_timeline_plain (db, cut, error);
 
   if (timeline == NULL)
     return NULL;

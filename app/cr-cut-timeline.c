@@ -107,15 +107,18 @@ clip_extras (CrDb       *db,
   return x;
 }
 
-CrTimeline *
-cr_cut_build_timeline (CrDb    *db,
-                       gint64   cut,
-                       GError **error)
+/* with_extras: what is said, markers and keywords, which edit lists carry and the consent
+ * check does not need. */
+static CrTimeline *
+build_timeline (CrDb      *db,
+                gint64     cut,
+                gboolean   with_extras,
+                GError   **error)
 {
   g_autoptr(CrRecord) row = cr_store_get (db, &cr_entity_cut, cut, error);
   g_autoptr(CrTimeline) timeline = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(CrTranscriptWords) said = cr_transcript_words_new (db, NULL);
+  g_autoptr(CrTranscriptWords) said = with_extras ? cr_transcript_words_new (db, NULL) : NULL;
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) extras = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) clip_extras_free);
@@ -151,6 +154,9 @@ cr_cut_build_timeline (CrDb    *db,
       event->label = g_steal_pointer (&row->label);
       event->question = g_steal_pointer (&row->question);
       event->participants = g_steal_pointer (&row->participants);
+      record += cr_timeline_event_get_length (timeline, event);
+      if (!with_extras)
+        continue;
       event->transcript = said ? cr_transcript_words_get (said, row->clip, event->in, event->out) : NULL;
 
       /* The clip's markers inside the event, and its tags as keywords. */
@@ -163,9 +169,24 @@ cr_cut_build_timeline (CrDb    *db,
         }
       for (guint i = 0; x->tags[i]; i++)
         cr_timeline_event_add_keyword (event, x->tags[i]);
-      record += cr_timeline_event_get_length (timeline, event);
     }
   return g_steal_pointer (&timeline);
+}
+
+CrTimeline *
+cr_cut_build_timeline (CrDb    *db,
+                       gint64   cut,
+                       GError **error)
+{
+  return build_timeline (db, cut, TRUE, error);
+}
+
+CrTimeline *
+cr_cut_build_timeline_plain (CrDb    *db,
+                             gint64   cut,
+                             GError **error)
+{
+  return build_timeline (db, cut, FALSE, error);
 }
 
 gboolean

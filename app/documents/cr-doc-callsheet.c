@@ -179,10 +179,12 @@ cr_doc_callsheet_build (const CrCallSheet  *sheet,
   static const CrDocOptions defaults = { 0 };
   g_autofree char *day = g_strdup_printf ("%u of %u", sheet->day, sheet->n_days);
   g_autofree char *doc_name = NULL;
+  const char *producer_phone;
   CrDoc *doc;
 
   if (options == NULL)
     options = &defaults;
+  producer_phone = options->hide_phones ? NULL : sheet->producer_phone;
   doc_name = g_strdup_printf ("Call sheet · %s · %s", sheet->date, sheet->final ? "FINAL" : "DRAFT");
   doc = cr_doc_new (options, sheet->title, doc_name);
   cr_doc_set_footer_note (doc, sheet->final
@@ -201,12 +203,16 @@ cr_doc_callsheet_build (const CrCallSheet  *sheet,
     cr_doc_add_warning (doc, "⚠  Consent missing, expired or withdrawn: do not film these people "
                         "until it is sorted out", sheet->consent_warnings);
 
-  if (has_text (sheet->producer) || has_text (sheet->producer_phone) || has_text (sheet->producer_email))
+  if (has_text (sheet->producer) || has_text (producer_phone) || has_text (sheet->producer_email))
     {
       cr_doc_add_heading (doc, "Production contact");
-      cr_doc_add_key_values (doc, (const char *[]) {
+      /* Hidden phones hide the producer's too (a sheet pinned to a door); email stays. */
+      cr_doc_add_key_values (doc, options->hide_phones ? (const char *[]) {
         "Producer", or_empty (sheet->producer),
-        "Phone", or_empty (sheet->producer_phone),
+        "Email", or_empty (sheet->producer_email),
+        NULL } : (const char *[]) {
+        "Producer", or_empty (sheet->producer),
+        "Phone", or_empty (producer_phone),
         "Email", or_empty (sheet->producer_email),
         NULL });
     }

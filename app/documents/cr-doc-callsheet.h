@@ -32,7 +32,7 @@ typedef struct
 {
   const char *name;
   const char *role;
-  const char *call_time;     /* "08:30" */
+  const char *call_time;     /* "08:30 BST" */
   const char *phone;         /* left out with hide_phones */
   gboolean    consent_alert; /* consent missing, expired or withdrawn: the row is marked */
 } CrCallSheetPerson;
@@ -55,7 +55,7 @@ typedef struct
   const char                 *general_call;    /* "08:00 GMT" */
   gboolean                    final;           /* FINAL, else DRAFT */
   const char                 *producer;
-  const char                 *producer_phone;  /* the one number everyone needs: always shown */
+  const char                 *producer_phone;  /* left out with hide_phones, as everyone's */
   const char                 *producer_email;
   const CrCallSheetLocation  *locations;
   guint                       n_locations;

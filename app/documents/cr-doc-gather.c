@@ -362,7 +362,8 @@ call_time (GDateTime *start,
 {
   g_autoptr(GDateTime) call = g_date_time_add_minutes (start, -minutes_before);
 
-  return g_date_time_format (call, "%H:%M");
+  /* With its zone, as the schedule says it: a day may cross zones. */
+  return g_date_time_format (call, "%H:%M %Z");
 }
 
 static char *
@@ -503,6 +504,45 @@ add_interview (CrDb            *db,
   return TRUE;
 }
 
+/* A location's shots that belong to no interview (b-roll, establishing shots): filmed on
+ * a day there, so they go on that day's sheet under the place's name. */
+static gboolean
+add_location_shots (CrDb            *db,
+                    CrDocArena      *arena,
+                    const CrRecord  *location,
+                    GHashTable      *people,
+                    GArray          *out,
+                    GError         **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, location->id);
+  CrQuery query = { .field = "location", .value = id };
+  g_autoptr(GPtrArray) shots = cr_store_list (db, &cr_entity_shot, &query, error);
+  g_autoptr(GArray) rows = NULL;
+  static const char * const no_questions[] = { NULL };
+  CrCallSheetInterview entry = { 0 };
+
+  if (shots == NULL)
+    return FALSE;
+  rows = g_array_new (FALSE, TRUE, sizeof (CrShotRow));
+  for (guint i = 0; i < shots->len; i++)
+    {
+      const CrRecord *shot = g_ptr_array_index (shots, i);
+      CrShotRow row = { 0 };
+
+      if (cr_record_get_int (shot, "interview", 0) != 0)
+        continue;
+      fill_shot_row (arena, shot, people, &row);
+      g_array_append_val (rows, row);
+    }
+  if (rows->len == 0)
+    return TRUE;
+  entry.title = arena_take (arena, g_strdup_printf ("%s · outside interviews", cr_record_get (location, "name")));
+  entry.shots = arena_array (arena, g_steal_pointer (&rows), &entry.n_shots);
+  entry.questions = no_questions;
+  g_array_append_val (out, entry);
+  return TRUE;
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -627,6 +667,27 @@ cr_doc_gather_callsheet (CrDb         *db,
         g_string_append_printf (notes, "%s%s: %s", notes->len ? "\n" : "",
                                 cr_record_get (slot->interview, "title"), cr_record_get (slot->interview, "notes"));
     }
+  {
+    g_autoptr(GHashTable) places = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+    for (guint i = 0; i < slots->len; i++)
+      {
+        const Slot *slot = &g_array_index (slots, Slot, i);
+        const CrRecord *location = lookup (locations, cr_record_get_int (slot->interview, "location", 0));
+
+        if (location == NULL || !g_hash_table_add (places, (gpointer) &location->id))
+          continue;
+        if (!add_location_shots (db, arena, location, people, interview_rows, error))
+          {
+            g_array_unref (schedule);
+            g_array_unref (person_rows);
+            g_array_unref (crew_rows);
+            g_array_unref (place_rows);
+            g_array_unref (interview_rows);
+            return FALSE;
+          }
+      }
+  }
 
   *sheet = (CrCallSheet) {
     .title = arena_str (arena, cr_record_get (production, "title")),

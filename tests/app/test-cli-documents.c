@@ -224,9 +224,9 @@ test_callsheet (Fixture       *fx,
     "Schedule", "09:30–11:00 BST", "Reading group founder", "Zoë Ødegård", "Alder Street Library", "1 h 30 min",
     "13:15–14:00 BST", "The river map", "李小龙, Ngũgĩ Kamau", "45 min",
     "Alder Street Library", "12 Alder Street, Leeds", "Priya Nair, +44 113 496 0000", "Leeds General Infirmary",
-    "Participants", "Zoë Ødegård", "09:00", "+44 7700 900123", "李小龙", "12:45", "+44 7700 900456",
-    "Ngũgĩ Kamau", "12:45", "+44 7700 900789",
-    "Crew", "Sam Okafor", "Camera", "08:30", "+44 7700 900321",
+    "Participants", "Zoë Ødegård", "09:00 BST", "+44 7700 900123", "李小龙", "12:45 BST", "+44 7700 900456",
+    "Ngũgĩ Kamau", "12:45 BST", "+44 7700 900789",
+    "Crew", "Sam Okafor", "Camera", "08:30 BST", "+44 7700 900321",
     "Shots", "Reading group founder", "1A", "establishing", "WS", "Library exterior", "0:20",
     "1B", "interview", "MCU", "10:00", "captured",
     "The river map", "2A", "b-roll", "CU", "Hands on the map", "0:45",
@@ -252,9 +252,13 @@ test_callsheet_other_zone (Fixture       *fx,
   text = pdf_text (pdf);
   /* 10:00 in Brooklyn is 15:00 in London: the sheet reads the place's clock. */
   assert_in_order (text, (const char *[]) {
-    "DRAFT", "Thursday 16 April 2026", "2 of 2", "09:00 EDT", "Maya Lindqvist", "+44 7700 900001",
+    "DRAFT", "Thursday 16 April 2026", "2 of 2", "09:00 EDT", "Maya Lindqvist",
     "10:00–11:00 EDT", "New York partner", "Zoë Ødegård", "Brooklyn studio",
-    "NYU Langone Brooklyn", "Zoë Ødegård", "09:30", NULL });
+    "NYU Langone Brooklyn", "Zoë Ødegård", "09:30 EDT",
+    /* The place's b-roll that belongs to no interview is filmed that day too. */
+    "Shots", "Brooklyn studio · outside interviews", "3A", "b-roll", "The East River", "0:30", NULL });
+  /* Hidden phones: the producer's as well as everyone else's. */
+  g_assert_null (strstr (text, "+44 7700 900001"));
   g_assert_null (strstr (text, "+44 7700 900123"));
   g_assert_null (strstr (text, "15:00"));
   g_assert_null (strstr (text, "Questions"));

@@ -82,7 +82,7 @@ setup (void)
   ok (cli_run ("participant", "add", "--name", "Ben Okafor", "--kind", "contact"));
   ok (cli_run ("participant", "add", "--name", "Cam Reyes", "--kind", "crew"));
   ok (cli_run ("consent", "record", "Ana Silva", "--status", "signed", "--date", "2026-01-01", "--channels", "all",
-               "--media", "all", "--naming", "full-name"));
+               "--media", "all", "--naming", "full-name", "--guardian-name", "Rosa Ferreira"));
   ok (cli_run ("index", card));
 }
 
@@ -284,7 +284,8 @@ grep_count (const char *needle)
 static void
 test_erase (void)
 {
-  const char *personal[] = { "Ana Silva", "ana.silva@example.org", "+44 7700 900123" };
+  /* The guardian named on her record too: it is copied into the current-consent summary. */
+  const char *personal[] = { "Ana Silva", "ana.silva@example.org", "+44 7700 900123", "Rosa Ferreira" };
   g_autofree char *dump = NULL;
   int saved = dup (STDIN_FILENO);
   int devnull = open ("/dev/null", O_RDONLY);

@@ -266,9 +266,11 @@ test_callsheet_hidden (void)
         }
     g_assert_cmpuint (tables, ==, 2);
   }
-  /* What stays: the names, the producer's number, the emergency information. */
+  /* What stays: the names, the producer's email, the emergency information; not the
+   * producer's number, which is a phone like the others. */
+  g_assert_null (strstr (text, "+44 7700 900001"));
   assert_in_order (text, (const char *[]) {
-    "DRAFT", "李小龙: consent withdrawn", "+44 7700 900001", "Priya Nair", "Leeds General Infirmary",
+    "DRAFT", "李小龙: consent withdrawn", "Production contact", "Email", "Priya Nair", "Leeds General Infirmary",
     "Zoë Ødegård", "09:00", "李小龙", "Ngũgĩ Kamau", "Sam Okafor", "Shots", "1A", "DRAFT", NULL });
   info = run ((const char *[]) { "pdfinfo", pdf, NULL });
   g_assert_nonnull (strstr (info, "612 x 792 pts (letter)"));
@@ -327,6 +329,34 @@ long_list_init (LongList   *list,
       list->groups[g].n_shots = 20;
     }
   *shotlist = (CrShotList) { "Voices of the Aire", "location", list->groups, 3 };
+}
+
+/* Each shot's priority is printed, and a dropped shot takes no time in the estimate. */
+static void
+test_shotlist_priority_dropped (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "shots.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const CrShotRow rows[] = {
+    { "1A", "establishing", "WS", NULL, NULL, "Library exterior", NULL, 20, "planned", FALSE, "must" },
+    { "1B", "b-roll", "CU", NULL, NULL, "Stacked chairs", NULL, 300, "dropped", FALSE, "low" },
+    { "1C", "detail", "ECU", NULL, NULL, "Date stamp", NULL, 15, "captured", TRUE, NULL },
+  };
+  const CrShotGroup group = { "Alder Street Library", rows, G_N_ELEMENTS (rows) };
+  const CrShotList list = { "Voices of the Aire", "location", &group, 1 };
+
+  g_assert_true (cr_doc_shotlist_write_pdf (&list, NULL, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf, 0);
+  assert_in_order (text, (const char *[]) {
+    "Library exterior", "0:20", "must", "planned",
+    "Stacked chairs", "5:00", "low", "dropped",
+    "Date stamp", "0:15", "normal", "captured",
+    "Total", "3 shots, 1 done", "0:35", NULL });
+  g_assert_null (strstr (text, "5:35"));
+  cr_test_remove_tree (dir);
 }
 
 static void
@@ -631,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/documents/callsheet/values", test_callsheet_values);
   g_test_add_func ("/documents/callsheet/hidden", test_callsheet_hidden);
   g_test_add_func ("/documents/shotlist/pages", test_shotlist_pages);
+  g_test_add_func ("/documents/shotlist/priority-dropped", test_shotlist_priority_dropped);
   g_test_add_func ("/documents/page/tall-row", test_page_tall_row);
   g_test_add_func ("/documents/releases", test_releases);
   g_test_add_func ("/documents/sparse", test_sparse);

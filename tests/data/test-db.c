@@ -186,7 +186,12 @@ test_migrates_old_file (void)
   g_assert_no_error (error);
   /* A file as the first release wrote it: version 1 only. */
   sql = g_strdup_printf ("PRAGMA application_id = %d; %.*s; PRAGMA user_version = 1;"
-                         "INSERT INTO production (id, title) VALUES (1, 'Old');",
+                         "INSERT INTO production (id, title) VALUES (1, 'Old');"
+                         "INSERT INTO participant (id, name, kind) VALUES (7, 'Ada', 'interviewee');"
+                         "INSERT INTO consent (id, participant, status, date, channels, media, naming)"
+                         "  VALUES (3, 7, 'signed', '2025-02-01', 'internal', 'video', 'full-name'),"
+                         "         (4, 7, 'withdrawn', '2025-03-01', NULL, NULL, NULL),"
+                         "         (5, 7, 'requested', '2025-01-01', NULL, NULL, NULL);",
                          CR_DB_APPLICATION_ID, (int) g_bytes_get_size (first),
                          (const char *) g_bytes_get_data (first, NULL));
   g_assert_cmpint (sqlite3_open (path, &h), ==, SQLITE_OK);
@@ -196,6 +201,20 @@ test_migrates_old_file (void)
   db = cr_db_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cr_db_get_schema_version (db), ==, cr_db_get_latest_version ());
+
+  /* Its consent history is summed up by 0011: the latest record by date, the latest grant. */
+  {
+    g_autoptr(sqlite3_stmt) now = cr_db_prepare (db, "SELECT latest, latest_date, status, grant_id, grant_status"
+                                                     " FROM consent_now WHERE participant = 7", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_step (now), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (now, 0), ==, 4);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (now, 1), ==, "2025-03-01");
+    g_assert_cmpstr ((const char *) sqlite3_column_text (now, 2), ==, "withdrawn");
+    g_assert_cmpint (sqlite3_column_int (now, 3), ==, 3);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (now, 4), ==, "signed");
+    g_assert_cmpint (sqlite3_step (now), ==, SQLITE_DONE);
+  }
 }
 
 static void
