@@ -49,9 +49,10 @@ cr_store_query_record (const CrEntity *entity,
 }
 
 /* The entities whose link tables may name a row of another: a participant is found by the
- * title of an interview they are in, a shot they appear in, a clip or a select. */
+ * title of an interview they are in, a shot they appear in or a select's label. Not by a
+ * clip's file name: nobody finds a person that way, and it costs a pass over every clip. */
 static const CrEntity * const linking[] = {
-  &cr_entity_interview, &cr_entity_shot, &cr_entity_clip, &cr_entity_select,
+  &cr_entity_interview, &cr_entity_shot, &cr_entity_select,
 };
 
 /* The choices of a choice field that contain the search, as an SQL list ("'withdrawn'"),

@@ -32,6 +32,7 @@ struct _CrEntityPage
   CrProduction      *production;
   CrStoreModel      *model;
   GtkSingleSelection *selection;
+  gint64             reselect;   /* the row selected when the model began to reload */
 };
 
 G_DEFINE_FINAL_TYPE (CrEntityPage, cr_entity_page, GTK_TYPE_WIDGET)
@@ -318,8 +319,27 @@ update_state (CrEntityPage *self)
 }
 
 static void
+reloading_cb (CrEntityPage *self)
+{
+  CrRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  self->reselect = row ? cr_row_get_id (row) : 0;
+  if (row != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
 items_changed_cb (CrEntityPage *self)
 {
+  /* The row that was selected, found by id in the fresh list (one lookup in its ids). */
+  if (self->reselect > 0)
+    {
+      gint64 position = cr_store_model_find (self->model, self->reselect);
+
+      self->reselect = 0;
+      if (position >= 0)
+        gtk_single_selection_set_selected (self->selection, (guint) position);
+    }
   update_state (self);
 }
 
@@ -495,6 +515,7 @@ cr_entity_page_new (CrProduction   *production,
   adw_status_page_set_description (self->empty_page, table ? table->empty : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->consent_button), entity == &cr_entity_participant);
 
+  g_signal_connect_object (self->model, "reloading", G_CALLBACK (reloading_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -29,6 +29,14 @@ struct _CrStoreModel
 
 static void cr_store_model_list_model_init (GListModelInterface *iface);
 
+enum
+{
+  RELOADING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (CrStoreModel, cr_store_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, cr_store_model_list_model_init))
 
@@ -173,6 +181,9 @@ cr_store_model_class_init (CrStoreModelClass *klass)
 
   object_class->dispose = cr_store_model_dispose;
   object_class->finalize = cr_store_model_finalize;
+
+  signals[RELOADING] = g_signal_new ("reloading", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -231,6 +242,7 @@ cr_store_model_reload (CrStoreModel *self)
   guint old = self->n_items;
 
   g_return_if_fail (CR_IS_STORE_MODEL (self));
+  g_signal_emit (self, signals[RELOADING], 0);
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
   list_ids (self);

@@ -38,7 +38,9 @@ void            cr_store_model_set_sort       (CrStoreModel   *self,
                                                gboolean        descending);
 const char     *cr_store_model_get_sort       (CrStoreModel   *self,
                                                gboolean       *descending);
-/* Counts again and drops the fetched pages; emits items-changed. */
+/* Counts again and drops the fetched pages; emits ::reloading, then items-changed. A
+ * selection over the model should let go of its row on ::reloading: GtkSingleSelection
+ * otherwise looks for it among every new row, which fetches them all. */
 void            cr_store_model_reload         (CrStoreModel   *self);
 /* The position of the row with this id, or -1. */
 gint64          cr_store_model_find           (CrStoreModel   *self,
