@@ -221,7 +221,9 @@ consent_bind_cb (GtkSignalListItemFactory *factory,
   words = cr_words_consent (state, cr_row_get_display (row, "kind"), &style);
   details = cr_words_consent_details (state);
   gtk_label_set_text (GTK_LABEL (label), words);
-  gtk_widget_set_tooltip_text (box, details);
+  /* Setting a tooltip is dear (it is parsed and told to accessibility): only when it changes. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (box), details) != 0)
+    gtk_widget_set_tooltip_text (box, details);
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), cr_words_status_icon (style));
   gtk_widget_set_visible (icon, style != NULL);
   for (const char * const *c = (const char * const[]) { "success", "warning", "error", "dim-label", NULL }; *c; c++)
