@@ -30,8 +30,30 @@ rate_of (const char *text,
   return fallback;
 }
 
-/* A clip as a timeline source: its own rate; its start timecode when the timecode counts at
- * that rate (a BWF file counts at the recorder's rate, which may not be the clip's). */
+/* A clip's rate, and its start timecode and drop mode when the timecode counts at that rate
+ * (a BWF file counts at the recorder's rate, which may not be the clip's): 0 otherwise. */
+static void
+clip_timecode (CrDb     *db,
+               CrRecord *clip,
+               CrRate   *rate,
+               gboolean *drop,
+               gint64   *start)
+{
+  int num, den;
+
+  cr_clip_rate (db, clip->id, &num, &den);
+  *rate = (CrRate) { num, den };
+  *drop = FALSE;
+  *start = 0;
+  if (cr_record_get (clip, "tc_start") &&
+      cr_rate_equal (rate_of (cr_record_get (clip, "tc_rate"), (CrRate) { 0, 0 }), *rate))
+    {
+      *start = cr_record_get_int (clip, "tc_frames", 0);
+      *drop = cr_record_get_int (clip, "tc_drop", 0);
+    }
+}
+
+/* A clip as a timeline source: its own rate and timecode (clip_timecode). */
 static guint
 add_source (CrDb       *db,
             CrTimeline *timeline,
@@ -41,8 +63,7 @@ add_source (CrDb       *db,
 {
   g_autoptr(CrRecord) clip = NULL;
   gpointer found;
-  CrRate rate, tc_rate;
-  int num, den;
+  CrRate rate;
   gint64 start = 0;
   gboolean drop = FALSE;
   guint index;
@@ -51,14 +72,7 @@ add_source (CrDb       *db,
     return GPOINTER_TO_UINT (found);
   if (!(clip = cr_store_get (db, &cr_entity_clip, clip_id, error)))
     return G_MAXUINT;
-  cr_clip_rate (db, clip_id, &num, &den);
-  rate = (CrRate) { num, den };
-  tc_rate = rate_of (cr_record_get (clip, "tc_rate"), (CrRate) { 0, 0 });
-  if (cr_record_get (clip, "tc_start") && cr_rate_equal (tc_rate, rate))
-    {
-      start = cr_record_get_int (clip, "tc_frames", 0);
-      drop = cr_record_get_int (clip, "tc_drop", 0);
-    }
+  clip_timecode (db, clip, &rate, &drop, &start);
   index = cr_timeline_add_source (timeline, cr_record_get (clip, "path"), cr_record_get (clip, "name"), rate, drop,
                                   start, cr_clip_length_frames (db, clip_id),
                                   cr_record_get_int (clip, "has_video", 0),
@@ -137,7 +151,7 @@ build_timeline (CrDb      *db,
       g_prefix_error (error, "cut record_start: ");
       return NULL;
     }
-  if (!(rows = cr_cut_events_list (db, cut, error)))
+  if (!(rows = with_extras ? cr_cut_events_list (db, cut, error) : cr_cut_events_frames (db, cut, error)))
     return NULL;
   for (guint r = 0; r < rows->len; r++)
     {
@@ -350,6 +364,7 @@ cr_cut_import_full (CrDb        *db,
   g_autofree char *rate_text = NULL;
   g_autoptr(CrCutAppender) appender = NULL;
   gint64 cut_id, previous_end = 0;
+  gboolean from_edl = FALSE;
 
   if (!g_file_get_contents (path, &text, &len, error))
     return 0;
@@ -364,6 +379,7 @@ cr_cut_import_full (CrDb        *db,
       options.rate = rate.num > 0 ? rate : rate_of (production ? cr_record_get (production, "frame_rate") : NULL,
                                                     (CrRate) { 25, 1 });
       timeline = cr_edl_read (text, len, &options, error);
+      from_edl = TRUE;
     }
   if (timeline == NULL)
     {
@@ -381,10 +397,18 @@ cr_cut_import_full (CrDb        *db,
         g_ptr_array_add (missing, g_strdup (cr_timeline_source_get_name (source)));
       else if (source->start_tc == 0 || source->duration <= 0)
         {
-          /* The reader did not know where the media starts: now we do. */
+          /* The reader did not know where the media starts, or (an EDL of another editor)
+           * gave a clip of another rate at the list's: now we do. */
           g_autoptr(CrRecord) row = cr_store_get (db, &cr_entity_clip, clip, NULL);
-          cr_timeline_rebase_source (timeline, i, row ? cr_record_get_int (row, "tc_frames", 0) : 0,
-                                     cr_clip_length_frames (db, clip));
+          CrRate clip_rate = { 0, 0 };
+          gboolean clip_drop = FALSE;
+          gint64 start = 0;
+
+          if (row)
+            clip_timecode (db, row, &clip_rate, &clip_drop, &start);
+          if (row && from_edl && cr_rate_equal (source->rate, timeline->rate))
+            cr_edl_read_source_at (timeline, i, clip_rate, clip_drop);
+          cr_timeline_rebase_source (timeline, i, start, cr_clip_length_frames (db, clip));
         }
     }
   /* Only now, against the catalogued clips, can an event fall outside its media. */

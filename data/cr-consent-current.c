@@ -29,18 +29,13 @@ static const char records_sql[] =
 static const char some_records_sql[] =
   "SELECT participant, " FACTS " FROM consent WHERE date <= ?1 AND participant" IN_IDS
   " ORDER BY participant, date DESC, id DESC";
-#define NOW_FACTS "status, latest_date, channels, media, naming, expires, guardian_name, guardian_relationship," \
-  " form_version, withdrawal_scope"
-#define NOW_GRANT_FACTS "grant_status, grant_date, grant_channels, grant_media, grant_naming, grant_expires," \
-  " grant_guardian_name, grant_guardian_relationship, grant_form_version, grant_withdrawal_scope"
-/* Columns: 0 participant, 1-10 the latest record's facts, 11 has a grant, 12 the grant is
- * the latest record, 13-22 the grant's facts otherwise. */
+/* Columns: 0 participant, 1 latest_date, 2 has a grant, 3 the latest record's facts, 4 the
+ * grant's when it is another record (see 0011 for how facts are packed). */
 static const char now_sql[] =
-  "SELECT participant, " NOW_FACTS ", grant_id IS NOT NULL, grant_id IS latest, " NOW_GRANT_FACTS
-  " FROM consent_now ORDER BY participant";
+  "SELECT participant, latest_date, grant_id IS NOT NULL, facts, grant_facts FROM consent_now ORDER BY participant";
 static const char some_now_sql[] =
-  "SELECT participant, " NOW_FACTS ", grant_id IS NOT NULL, grant_id IS latest, " NOW_GRANT_FACTS
-  " FROM consent_now WHERE participant" IN_IDS " ORDER BY participant";
+  "SELECT participant, latest_date, grant_id IS NOT NULL, facts, grant_facts FROM consent_now"
+  " WHERE participant" IN_IDS " ORDER BY participant";
 static const char name_order_sql[] = "SELECT id FROM participant ORDER BY name COLLATE NOCASE, id";
 
 /* One record's facts, copied out of the statement before it steps on; reused person to
@@ -86,7 +81,8 @@ by_id (const void *a,
   return x < y ? -1 : x > y;
 }
 
-/* The ids once each and in order: SQLite builds its IN set fastest from sorted input. */
+/* The ids once each and in order: SQLite builds its IN set fastest from sorted input. A
+ * cut's check names some 20,000 people, so the digits are written by hand, not by printf. */
 static char *
 ids_json (GArray *ids)
 {
@@ -98,7 +94,21 @@ ids_json (GArray *ids)
   g_string_append_c (json, '[');
   for (guint i = 0; i < ids->len; i++)
     if (i == 0 || sorted[i] != sorted[i - 1])
-      g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", sorted[i]);
+      {
+        char digits[24];
+        int n = 0;
+        guint64 v = sorted[i] < 0 ? 0 - (guint64) sorted[i] : (guint64) sorted[i];
+
+        do
+          digits[n++] = (char) ('0' + v % 10);
+        while ((v /= 10) != 0);
+        if (json->len > 1)
+          g_string_append_c (json, ',');
+        if (sorted[i] < 0)
+          g_string_append_c (json, '-');
+        while (n > 0)
+          g_string_append_c (json, digits[--n]);
+      }
   g_string_append_c (json, ']');
   return g_string_free (json, FALSE);
 }
@@ -194,16 +204,27 @@ history_states (CrDb        *db,
   return g_steal_pointer (&states);
 }
 
-static void
+/* A packed facts value, read in place: FALSE if it is not what 0011 writes. */
+static gboolean
 now_facts (sqlite3_stmt   *stmt,
-           int             first,
+           int             column,
            CrConsentFacts *f)
 {
+  const char *at = sqlite3_column_blob (stmt, column);
+  const char *end = at + sqlite3_column_bytes (stmt, column);
   const char *v[N_FACTS];
 
   for (int i = 0; i < N_FACTS; i++)
-    v[i] = (const char *) sqlite3_column_text (stmt, first + i);
+    {
+      const char *nul = at && at < end ? memchr (at, '\0', (gsize) (end - at)) : NULL;
+
+      if (nul == NULL || (*at != '0' && *at != '1'))
+        return FALSE;
+      v[i] = *at == '1' ? at + 1 : NULL;
+      at = nul + 1;
+    }
   *f = (CrConsentFacts) { v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9] };
+  return TRUE;
 }
 
 /* The states of everyone (participants NULL) or of the people named, in id order: from
@@ -235,20 +256,20 @@ query_states (CrDb        *db,
         nrc = sqlite3_step (now);
       if (nrc == SQLITE_ROW && sqlite3_column_int64 (now, 0) == person)
         {
-          const char *latest_date = (const char *) sqlite3_column_text (now, 2);
+          const char *latest_date = (const char *) sqlite3_column_text (now, 1);
 
-          if (g_strcmp0 (latest_date, date) > 0)
+          has_latest = g_strcmp0 (latest_date, date) <= 0 && now_facts (now, 3, &latest);
+          has_grant = has_latest && sqlite3_column_int (now, 2) != 0;
+          if (has_grant && !now_facts (now, sqlite3_column_type (now, 4) == SQLITE_NULL ? 3 : 4, &grant))
+            has_latest = has_grant = FALSE;
+          if (!has_latest)
             {
-              /* Answered from the history below; its place is kept. */
+              /* Later than the date asked about (or not as 0011 writes it): answered from
+               * the history below; its place is kept. */
               g_array_append_val (later, person);
               g_ptr_array_add (states, NULL);
               continue;
             }
-          now_facts (now, 1, &latest);
-          has_latest = TRUE;
-          has_grant = sqlite3_column_int (now, 11) != 0;
-          if (has_grant)
-            now_facts (now, sqlite3_column_int (now, 12) ? 1 : 13, &grant);
         }
       g_ptr_array_add (states, cr_consent_derive (person, (const char *) sqlite3_column_text (people, 1),
                                                   cr_consent_is_minor (sqlite3_column_int (people, 2) != 0,

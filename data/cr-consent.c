@@ -127,21 +127,45 @@ cr_consent_state_free (CrConsentState *state)
   g_free (state);
 }
 
-/* The members of `granted` that `remaining` leaves out. */
+/* Whether the comma-separated list has the item (len bytes) as one of its members; read
+ * in place, as a cut's check asks it of every person in every event. */
+static gboolean
+list_has_n (const char *list,
+            const char *item,
+            gsize       len)
+{
+  for (const char *at = list; at != NULL; at = strchr (at, ','), at = at ? at + 1 : NULL)
+    {
+      gsize n = strcspn (at, ",");
+      if (n > 0 && n == len && memcmp (at, item, len) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The members of `granted` that `remaining` leaves out. Called for everyone with a partial
+ * withdrawal in every set-based pass, so it walks the lists in place. */
 static char *
 taken_away (const char *granted,
             const char *remaining)
 {
-  g_auto(GStrv) had = granted ? g_strsplit (granted, ",", -1) : NULL;
-  g_auto(GStrv) kept = remaining ? g_strsplit (remaining, ",", -1) : NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
+  GString *out = NULL;
 
   if (remaining == NULL)
     return NULL;   /* the withdrawal left this dimension as it was */
-  for (guint i = 0; had && had[i]; i++)
-    if (!g_strv_contains ((const char * const *) kept, had[i]))
-      g_string_append_printf (out, "%s%s", out->len ? "," : "", had[i]);
-  return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+  for (const char *at = granted; at != NULL; at = strchr (at, ','), at = at ? at + 1 : NULL)
+    {
+      gsize n = strcspn (at, ",");
+
+      if (n == 0 || list_has_n (remaining, at, n))
+        continue;
+      if (out == NULL)
+        out = g_string_sized_new (64);
+      else
+        g_string_append_c (out, ',');
+      g_string_append_len (out, at, (gssize) n);
+    }
+  return out ? g_string_free (out, FALSE) : NULL;
 }
 
 enum { S_NAME, S_STATUS, S_DATE, S_CHANNELS, S_MEDIA, S_NAMING, S_EXPIRES, S_GUARDIAN_NAME,
@@ -325,25 +349,11 @@ cr_consent_problem_to_string (CrConsentProblem problem)
     }
 }
 
-/* Whether a comma-separated list names the word; read in place, as a cut's check asks it
- * of every person in every event. */
 static gboolean
 list_has (const char *list,
           const char *word)
 {
-  gsize len = strlen (word);
-  const char *at = list;
-
-  while (at && *at)
-    {
-      const char *end = strchr (at, ',');
-      gsize n = end ? (gsize) (end - at) : strlen (at);
-
-      if (n == len && memcmp (at, word, len) == 0)
-        return TRUE;
-      at = end ? end + 1 : NULL;
-    }
-  return FALSE;
+  return list != NULL && list_has_n (list, word, strlen (word));
 }
 
 gboolean

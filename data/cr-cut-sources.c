@@ -36,12 +36,17 @@ static const char events_sql[] =
   " FROM cut_event e LEFT JOIN selection s ON s.id = e.selection LEFT JOIN question q ON q.id = s.question"
   " WHERE e.cut = ? ORDER BY e.position";
 
-GPtrArray *
-cr_cut_events_list (CrDb    *db,
-                    gint64   cut,
-                    GError **error)
+/* The frames alone: what a consent check needs, without a name lookup per event. */
+static const char frames_sql[] =
+  "SELECT clip, in_frame, out_frame, gap_before FROM cut_event WHERE cut = ? ORDER BY position";
+
+static GPtrArray *
+events_list (CrDb      *db,
+             gint64     cut,
+             gboolean   with_words,
+             GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, events_sql, error);
+  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, with_words ? events_sql : frames_sql, error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_cut_event_row_free);
   int rc;
 
@@ -56,10 +61,13 @@ cr_cut_events_list (CrDb    *db,
       row->in = sqlite3_column_int64 (stmt, 1);
       row->out = sqlite3_column_int64 (stmt, 2);
       row->gap_before = sqlite3_column_int64 (stmt, 3);
-      row->note = column_text (stmt, 4);
-      row->label = column_text (stmt, 5);
-      row->question = column_text (stmt, 6);
-      row->participants = column_text (stmt, 7);
+      if (with_words)
+        {
+          row->note = column_text (stmt, 4);
+          row->label = column_text (stmt, 5);
+          row->question = column_text (stmt, 6);
+          row->participants = column_text (stmt, 7);
+        }
       g_ptr_array_add (rows, row);
     }
   if (rc != SQLITE_DONE)
@@ -68,6 +76,22 @@ cr_cut_events_list (CrDb    *db,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+cr_cut_events_list (CrDb    *db,
+                    gint64   cut,
+                    GError **error)
+{
+  return events_list (db, cut, TRUE, error);
+}
+
+GPtrArray *
+cr_cut_events_frames (CrDb    *db,
+                      gint64   cut,
+                      GError **error)
+{
+  return events_list (db, cut, FALSE, error);
 }
 
 gboolean

@@ -22,6 +22,8 @@ typedef struct
 void       cr_cut_event_row_free      (CrCutEventRow *row);
 /* Every event of the cut in order, CrCutEventRow each. */
 GPtrArray *cr_cut_events_list         (CrDb *db, gint64 cut, GError **error);
+/* The same rows with clip, in, out and gap only (note, label, question, people NULL). */
+GPtrArray *cr_cut_events_frames       (CrDb *db, gint64 cut, GError **error);
 
 /* The clip's markers in frame order: frames (gint64) and their notes. */
 gboolean   cr_clip_markers            (CrDb *db, gint64 clip, GArray **frames, GStrv *notes, GError **error);

@@ -256,7 +256,10 @@ read_chunk (CrBwfInfo     *info,
   if (memcmp (id, "fmt ", 4) == 0 && size >= 8)
     info->sample_rate = (int) MIN (le32 (body + 4), (guint32) G_MAXINT);
   else if (memcmp (id, "iXML", 4) == 0 && !info->has_ixml)
-    read_ixml (info, (const char *) body, strlen ((const char *) body));
+    {
+      info->ixml = g_bytes_new (body, size);
+      read_ixml (info, (const char *) body, strlen ((const char *) body));
+    }
   else if (memcmp (id, "bext", 4) == 0 && size >= BEXT_TIME_REF + 8 && !info->has_bext)
     {
       /* Unsigned: a reference of 2^63 or more is no time of day, and shifting it into a
@@ -401,4 +404,5 @@ cr_bwf_info_clear (CrBwfInfo *info)
   g_clear_pointer (&info->note, g_free);
   g_clear_pointer (&info->track_names, g_strfreev);
   g_clear_pointer (&info->rate_warning, g_free);
+  g_clear_pointer (&info->ixml, g_bytes_unref);
 }

@@ -28,6 +28,7 @@ typedef struct
   char            **track_names;      /* NULL-terminated, or NULL */
   /* Why the file's timecode rate was ignored (25 drop-frame, 1000 fps), or NULL. */
   char             *rate_warning;
+  GBytes           *ixml;             /* the first iXML chunk's body as stored, or NULL */
 } CrBwfInfo;
 
 /* Reads the chunks of a RIFF/RF64 WAVE file. Returns FALSE without an error when the file
@@ -44,6 +45,17 @@ void     cr_bwf_info_clear (CrBwfInfo   *info);
 /* The recorder's rate notations: "24000/1001", "25", "023.976-ND", "29.97DF". */
 gboolean cr_bwf_parse_speed (const char      *text,
                              CrTimecodeFormat *out);
+
+/* The iXML text with its copies of the time reference (TIMESTAMP_SAMPLES_SINCE_MIDNIGHT_HI
+ * and _LO, BWF_TIME_REFERENCE_HIGH and _LOW) set to `reference`, each written the way the
+ * recorder wrote it (zero-padded, or signed). */
+GBytes  *cr_bwf_ixml_at_reference (GBytes *ixml,
+                                   gint64  reference);
+/* Appends an iXML chunk to a finished RIFF WAVE file (FFmpeg's muxer writes no iXML) and
+ * updates the RIFF size. Refuses an RF64 file or one that would pass 4 GiB. */
+gboolean cr_bwf_append_ixml       (const char  *path,
+                                   GBytes      *ixml,
+                                   GError     **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrBwfInfo, cr_bwf_info_clear)
 

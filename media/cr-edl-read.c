@@ -40,6 +40,7 @@ typedef struct
   char                   *record_start;   /* "* RECORD START:" under the first event, or NULL */
   Pending                 pending;
   GHashTable             *source_by_key;  /* "name\nrate\ndrop" -> index + 1 */
+  GHashTable             *sound_only;     /* CrTimelineEvent * read from a sound line -> its line */
 } Reader;
 
 static gboolean
@@ -347,15 +348,20 @@ finish_event (Reader  *reader,
     if (is_under_previous (reader, name, source_fmt.rate, src_in, src_out, rec_in - timeline->record_start,
                            &same_event))
       {
-        if (same_event)
-          find_source (reader, name, source_fmt.rate, source_fmt.drop_frame, p->fields[2]);
-        else if (sound_only)
-          {
-            g_autofree char *shown = cr_text_for_message (name);
+        g_autofree char *where = g_strdup_printf ("line %u", p->line);
 
-            cr_timeline_add_warning (timeline, "EDL line %u: the sound of “%s” under the picture is left "
-                                     "out: a cut has one track", p->line, shown);
+        if (same_event)
+          {
+            CrTimelineEvent *before = g_ptr_array_index (timeline->events, timeline->events->len - 1);
+
+            find_source (reader, name, source_fmt.rate, source_fmt.drop_frame, p->fields[2]);
+            /* Its picture on this line: the event is no longer sound only. */
+            if (!sound_only)
+              g_hash_table_remove (reader->sound_only, before);
+            cr_timeline_note_sound (timeline, CR_TIMELINE_SOUND_JOINED, where);
           }
+        else if (sound_only)
+          cr_timeline_note_sound (timeline, CR_TIMELINE_SOUND_LEFT_OUT, where);
         else
           return fail (error, p->line, "record in %s is before the previous event ends: a cut has one "
                        "picture track", p->fields[6]);
@@ -371,6 +377,8 @@ finish_event (Reader  *reader,
                        source_fmt.rate, source_fmt.drop_frame, p->fields[2]);
   event = cr_timeline_add_event (timeline, index, src_in, src_out, rec_in - timeline->record_start);
   event->line = p->line;
+  if (p->fields[2][0] == 'A' && strchr (p->fields[2], 'V') == NULL)
+    g_hash_table_insert (reader->sound_only, event, GUINT_TO_POINTER (p->line));
   source = cr_timeline_get_source (timeline, index);
   ((CrTimelineSource *) source)->duration = MAX (source->duration, src_out);
 
@@ -556,6 +564,26 @@ read_line (Reader  *reader,
   return TRUE;
 }
 
+/* A sound-only event of a clip that has picture elsewhere in the list plays that picture too:
+ * said. A sound-only clip's (a BWF's) event is exactly what was written. */
+static void
+note_sound_only (CrTimeline *timeline,
+                 GHashTable *sound_only)
+{
+  for (guint i = 0; i < timeline->events->len; i++)
+    {
+      CrTimelineEvent *event = g_ptr_array_index (timeline->events, i);
+      gpointer line = g_hash_table_lookup (sound_only, event);
+
+      if (line != NULL && cr_timeline_get_source (timeline, event->source)->has_video)
+        {
+          g_autofree char *where = g_strdup_printf ("line %u", GPOINTER_TO_UINT (line));
+
+          cr_timeline_note_sound (timeline, CR_TIMELINE_SOUND_ALONE, where);
+        }
+    }
+}
+
 CrTimeline *
 cr_edl_read (const char              *text,
              gssize                   length,
@@ -567,6 +595,7 @@ cr_edl_read (const char              *text,
   g_auto(GStrv) lines = NULL;
   g_autoptr(CrTimeline) timeline = NULL;
   g_autoptr(GHashTable) source_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) sound_only = g_hash_table_new (g_direct_hash, g_direct_equal);
   Reader reader = { 0 };
   CrRate unknown = { 25, 1 };
   gboolean ok = TRUE;
@@ -588,6 +617,7 @@ cr_edl_read (const char              *text,
   reader.timeline = timeline;
   reader.first_record = -1;
   reader.source_by_key = source_by_key;
+  reader.sound_only = sound_only;
 
   lines = g_strsplit (copy, "\n", -1);
   for (i = 0; ok && lines[i] != NULL; i++)
@@ -603,6 +633,8 @@ cr_edl_read (const char              *text,
       g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "EDL: no events");
       return NULL;
     }
+  note_sound_only (timeline, sound_only);
+  cr_timeline_add_sound_summary (timeline, "EDL", "line");
   if (!cr_timeline_validate (timeline, error))
     return NULL;
   return g_steal_pointer (&timeline);

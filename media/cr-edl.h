@@ -70,4 +70,15 @@ CrTimeline *cr_edl_read       (const char              *text,
                                const CrEdlReadOptions  *options,
                                GError                 **error);
 
+/* A source that the list gives at its own rate (no "* SOURCE FRAME RATE:" comment, as other
+ * editors write a clip of another rate) but whose media counts at `rate`: each event's source
+ * in point is relabelled to that rate as editors carry timecode across (hours, minutes and
+ * seconds kept, the frame digits scaled up: the inverse of the writer's relabelling) and its
+ * length kept in the list's frames (the source frames the writer would give that length).
+ * Call it before cr_timeline_rebase_source, while the source starts at 0. */
+void        cr_edl_read_source_at (CrTimeline *timeline,
+                                   guint       source,
+                                   CrRate      rate,
+                                   gboolean    drop_frame);
+
 G_END_DECLS

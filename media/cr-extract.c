@@ -14,6 +14,7 @@
 #include <libswresample/swresample.h>
 
 #include "cr-av-private.h"
+#include "cr-bwf.h"
 #include "cr-extract.h"
 #include "cr-output.h"
 #include "cr-probe.h"
@@ -422,7 +423,17 @@ copy_packet (Job       *job,
   /* Nothing is written before the lead stream's keyframe (found by find_first_keyframe). */
   if (job->real_in_abs_us == CR_TIME_UNKNOWN)
     return TRUE;
-  if (dts_us >= job->out_abs_us || (st != job->lead && at_us >= job->out_abs_us))
+  /* Every frame before `out` is decoded before `out` (dts <= pts), but with B-frames so is a
+   * later picture they refer to: that one is written too (a copy cannot leave it out), and then
+   * the frames between, which come after `out` in decode order, so that the picture has no
+   * hole. The range written says where it ends. */
+  if (st == job->lead && dts_us >= job->out_abs_us &&
+      !(job->real_out_abs_us > job->out_abs_us && at_us < job->real_out_abs_us && at_us >= job->out_abs_us))
+    {
+      t->done = TRUE;
+      return TRUE;
+    }
+  if (st != job->lead && (dts_us >= job->out_abs_us || at_us >= job->out_abs_us))
     {
       t->done = TRUE;
       return TRUE;
@@ -873,6 +884,9 @@ cr_extract (const char              *path,
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_av_free_packet);
   CrExtractResult local = { 0 };
   g_auto(MuxerOptions) muxer_options = NULL;
+  g_auto(CrBwfInfo) bwf = { .time_reference = -1 };
+  g_autoptr(GBytes) ixml = NULL;
+  gint64 reference = -1;
   int ret;
 
   if (result == NULL)
@@ -897,7 +911,11 @@ cr_extract (const char              *path,
   }
 
   /* The source's start timecode and duration, from the same probe the catalogue uses. */
-  probe = cr_probe_file (path, NULL, cancellable, error);
+  {
+    CrProbeOptions probe_options = { options->timecode_fallback, 0 };
+
+    probe = cr_probe_file (path, &probe_options, cancellable, error);
+  }
   if (probe == NULL || !check_range (path, options, probe->duration_us, error))
     return FALSE;
 
@@ -944,31 +962,47 @@ cr_extract (const char              *path,
   /* Re-encoding starts at `in` itself; the keyframe only tells where decoding begins. */
   if (options->reencode)
     job.real_in_abs_us = CR_TIME_UNKNOWN;
-  /* The output's start timecode: the source timecode of its first frame. */
+  /* A Broadcast WAV's time reference, moved to the extract's first sample. */
+  if (probe->recorder.time_reference >= 0 && probe->recorder.time_reference_rate > 0)
+    {
+      gint64 first = (job.real_in_abs_us != CR_TIME_UNKNOWN ? job.real_in_abs_us : job.in_abs_us) - job.origin_us;
+
+      reference = probe->recorder.time_reference +
+                  av_rescale (MAX (first, 0), probe->recorder.time_reference_rate, G_USEC_PER_SEC);
+    }
+  /* The output's start timecode: the source timecode of its first frame; for a Broadcast WAV,
+   * as the probe counts it, the label of the frame that holds its first sample. */
   if (probe->timecode.source != CR_TIMECODE_SOURCE_NONE)
     {
       gint64 first = (job.real_in_abs_us != CR_TIME_UNKNOWN ? job.real_in_abs_us : job.in_abs_us)
                      - job.origin_us;
+      CrRate rate = probe->timecode.format.rate;
+
       result->has_timecode = TRUE;
       result->timecode_format = probe->timecode.format;
-      result->timecode_frames = probe->timecode.frames + cr_usec_to_frames (first, probe->timecode.format.rate);
+      if (probe->timecode.source == CR_TIMECODE_SOURCE_BWF && reference >= 0)
+        result->timecode_frames = av_rescale_rnd (reference, rate.num,
+                                                  (gint64) probe->recorder.time_reference_rate * rate.den,
+                                                  AV_ROUND_DOWN);
+      else
+        result->timecode_frames = probe->timecode.frames + cr_usec_to_frames (first, rate);
       timecode = cr_timecode_to_string (result->timecode_frames, &result->timecode_format);
       av_dict_set (&job.oc->metadata, "timecode", timecode, 0);
     }
 
   /* A Broadcast WAV keeps its bext chunk, its time reference moved to the extract's first
    * sample: without it the extract has no timecode. */
-  if (g_strcmp0 (job.oc->oformat->name, "wav") == 0 && probe->recorder.time_reference >= 0 &&
-      probe->recorder.time_reference_rate > 0)
+  if (g_strcmp0 (job.oc->oformat->name, "wav") == 0 && reference >= 0)
     {
-      gint64 first = (job.real_in_abs_us != CR_TIME_UNKNOWN ? job.real_in_abs_us : job.in_abs_us) - job.origin_us;
-      gint64 reference = probe->recorder.time_reference +
-                         av_rescale (MAX (first, 0), probe->recorder.time_reference_rate, G_USEC_PER_SEC);
-
       av_dict_copy (&job.oc->metadata, job.ic->metadata, AV_DICT_DONT_OVERWRITE);
       av_dict_set_int (&job.oc->metadata, "time_reference", reference, 0);
       av_dict_set (&muxer_options, "write_bext", "1", 0);
     }
+  /* And its iXML (scene, take, track names, the timecode rate), which FFmpeg does not write:
+   * added after the muxer is done, its copies of the time reference moved too. */
+  if (g_strcmp0 (job.oc->oformat->name, "wav") == 0 && g_str_equal (job.ic->iformat->name, "wav") &&
+      cr_bwf_read (path, &bwf, NULL) && bwf.ixml != NULL)
+    ixml = reference >= 0 ? cr_bwf_ixml_at_reference (bwf.ixml, reference) : g_bytes_ref (bwf.ixml);
 
   if ((ret = avformat_write_header (job.oc, &muxer_options)) < 0)
     {
@@ -980,8 +1014,26 @@ cr_extract (const char              *path,
     }
   if (!run (&job, pending, error))
     return FALSE;
+  if (!options->reencode && job.lead->codecpar->codec_type == AVMEDIA_TYPE_VIDEO &&
+      job.real_out_abs_us > job.out_abs_us)
+    {
+      AVRational rate = job.lead->r_frame_rate.num > 0 ? job.lead->r_frame_rate : job.lead->avg_frame_rate;
+      gint64 past = rate.num > 0 && rate.den > 0
+                    ? av_rescale_rnd (job.real_out_abs_us - job.out_abs_us, rate.num,
+                                      (gint64) rate.den * G_USEC_PER_SEC, AV_ROUND_NEAR_INF)
+                    : 0;
+
+      if (past > 0)
+        note (&job, "the copied picture runs %" G_GINT64_FORMAT " frame%s past the out point, to %" G_GINT64_FORMAT
+              ".%06" G_GINT64_FORMAT " s: a copy ends where the pictures it needs end (--reencode cuts there "
+              "exactly)",
+              past, past == 1 ? "" : "s", (job.real_out_abs_us - job.origin_us) / G_USEC_PER_SEC,
+              (job.real_out_abs_us - job.origin_us) % G_USEC_PER_SEC);
+    }
   if ((ret = av_write_trailer (job.oc)) < 0 || (ret = avio_closep (&job.oc->pb)) < 0)
     return fail_output (&job, error, ret, "cannot finish the new file");
+  if (ixml != NULL && !cr_bwf_append_ixml (cr_output_get_temp_path (job.output), ixml, error))
+    return FALSE;
   {
     g_autoptr(GError) local_error = NULL;
 

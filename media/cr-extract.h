@@ -27,6 +27,9 @@ typedef struct
   gboolean           reencode;    /* frame-accurate H.264 + AAC instead of stream copy */
   CrExtractProgress  progress;
   gpointer           progress_data;
+  /* The rate a Broadcast WAV's time reference counts at when the file names none (the rule of
+   * the catalogue: the production's); {0, 0}: such a file has no timecode. */
+  CrTimecodeFormat   timecode_fallback;
 } CrExtractOptions;
 
 typedef struct

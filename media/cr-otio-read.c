@@ -24,6 +24,7 @@ typedef struct
   GHashTable *source_by_key;   /* "url\nrate" -> index + 1 */
   GHashTable *event_at;        /* record frame (gint64 *) -> source index + 1, from the video track */
   gboolean    video_track;     /* reading a Video track */
+  gboolean    more_audio;      /* reading an Audio track after the first */
   GHashTable *from_audio;      /* CrTimelineEvent * read from the Audio track -> its place */
   CrTimelineEvent *last;       /* the event of the item before, in this track; NULL after a gap */
   gint64      shift;           /* a transition's centre after the cut before it, for the next clip */
@@ -370,6 +371,9 @@ read_clip (Reader      *reader,
     {
       /* Its length in the track, as OTIO adds it: the source frames rounded twice may differ. */
       *length = cut_frames - reader->shift;
+      /* A1 with V1 is how OTIO writes a clip; a second sound track's copy is split sound. */
+      if (reader->more_audio)
+        cr_timeline_note_sound (reader->timeline, CR_TIMELINE_SOUND_JOINED, where);
       return TRUE;
     }
   event = cr_timeline_add_event (reader->timeline, index, in - source->start_tc,
@@ -411,7 +415,12 @@ read_clip (Reader      *reader,
   if (reader->video_track)
     g_hash_table_insert (reader->event_at, g_memdup2 (&record, sizeof record), GUINT_TO_POINTER (index + 1));
   else
-    g_hash_table_insert (reader->from_audio, event, g_strdup (where));
+    {
+      g_hash_table_insert (reader->from_audio, event, g_strdup (where));
+      /* The same sound in a later Audio track (Premiere's A1 and A2 of one stereo clip) joins it. */
+      if (!g_hash_table_contains (reader->event_at, &record))
+        g_hash_table_insert (reader->event_at, g_memdup2 (&record, sizeof record), GUINT_TO_POINTER (index + 1));
+    }
   return TRUE;
 }
 
@@ -478,16 +487,14 @@ leave_out_sound_under_picture (Reader *reader)
 
       if (event->record < previous_end && where != NULL)
         {
-          g_autofree char *name = cr_message_text (cr_timeline_source_get_name (cr_timeline_get_source (timeline, event->source)),
-                                                   CR_MESSAGE_MAX_VALUE);
-          g_autofree char *shown_where = cr_message_text (where, CR_MESSAGE_MAX_VALUE);
-
-          cr_timeline_add_warning (timeline, "OTIO %s: the sound of “%s” under the picture is left out: "
-                                   "a cut has one track", shown_where, name);
+          cr_timeline_note_sound (timeline, CR_TIMELINE_SOUND_LEFT_OUT, where);
           g_hash_table_remove (reader->from_audio, event);
           g_ptr_array_remove_index (timeline->events, i);
           continue;
         }
+      /* Sound only where no picture is, of a clip whose picture is used elsewhere. */
+      if (where != NULL && cr_timeline_get_source (timeline, event->source)->has_video)
+        cr_timeline_note_sound (timeline, CR_TIMELINE_SOUND_ALONE, where);
       previous_end = MAX (previous_end, event->record + cr_timeline_event_get_length (timeline, event));
       i++;
     }
@@ -647,7 +654,7 @@ cr_otio_read (const char  *text,
   Reader reader = { 0 };
   CrRate rate = { 0, 0 };
   gint64 start = 0;
-  guint i, video_index = 0, audio_index = 0;
+  guint i, video_index = 0;
 
   if (length < 0)
     length = strlen (text);
@@ -699,10 +706,7 @@ cr_otio_read (const char  *text,
           video_index = i;
         }
       if (audio == NULL && g_strcmp0 (kind, "Audio") == 0)
-        {
-          audio = candidate;
-          audio_index = i;
-        }
+        audio = candidate;
     }
   if (video == NULL && audio == NULL)
     {
@@ -730,23 +734,27 @@ cr_otio_read (const char  *text,
     {
       JsonObject *candidate = element_object (json_node_get_array (children), i);
 
-      if (schema_is (candidate, "Track") && candidate != video && candidate != audio)
+      if (schema_is (candidate, "Track") && candidate != video && g_strcmp0 (member_string (candidate, "kind"), "Audio") != 0)
         {
           g_autofree char *name = cr_message_text (member_string (candidate, "name") ? member_string (candidate, "name") : "",
                                                    CR_MESSAGE_MAX_VALUE);
 
           cr_timeline_add_warning (timeline, "OTIO tracks.children[%u] (“%s”) is left out: a cut has one "
-                                   "picture track and one sound track", i, name);
+                                   "picture track", i, name);
         }
     }
-  for (i = 0; i < 2; i++)
+  /* The picture track first, then every sound track in order: the first sound of a clip at a
+   * record position is its event's (or an event of its own), later copies join it. */
+  for (i = 0; i <= json_array_get_length (json_node_get_array (children)); i++)
     {
-      JsonObject *which = i == 0 ? video : audio;
-      g_autofree char *where = g_strdup_printf ("tracks.children[%u]", i == 0 ? video_index : audio_index);
+      JsonObject *which = i == 0 ? video : element_object (json_node_get_array (children), i - 1);
+      g_autofree char *where = g_strdup_printf ("tracks.children[%u]", i == 0 ? video_index : i - 1);
 
-      if (which == NULL)
+      if (which == NULL || (i > 0 && (!schema_is (which, "Track") ||
+                                      g_strcmp0 (member_string (which, "kind"), "Audio") != 0)))
         continue;
       reader.video_track = which == video;
+      reader.more_audio = !reader.video_track && which != audio;
       reader.last = NULL;
       reader.shift = 0;
       if (!read_track (&reader, which, where, error))
@@ -754,6 +762,7 @@ cr_otio_read (const char  *text,
     }
   g_ptr_array_sort (timeline->events, compare_records);
   leave_out_sound_under_picture (&reader);
+  cr_timeline_add_sound_summary (timeline, "OTIO", "clip");
   if (!cr_timeline_validate (timeline, error))
     return NULL;
   return g_steal_pointer (&timeline);

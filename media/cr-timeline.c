@@ -79,6 +79,8 @@ cr_timeline_free (CrTimeline *timeline)
     return;
   g_free (timeline->name);
   g_ptr_array_unref (timeline->warnings);
+  for (guint i = 0; i < G_N_ELEMENTS (timeline->sound); i++)
+    g_clear_pointer (&timeline->sound[i], g_ptr_array_unref);
   g_ptr_array_unref (timeline->sources);
   g_ptr_array_unref (timeline->events);
   g_free (timeline);

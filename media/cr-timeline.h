@@ -71,7 +71,19 @@ typedef struct
   /* What a reader read otherwise than written (a dissolve as a cut, a second track left out):
    * one line each, naming the line or item, for the user. */
   GPtrArray  *warnings;      /* char * */
+  /* Where each line of split sound went (CrTimelineSound): char *, NULL until one is noted. */
+  GPtrArray  *sound[3];
 } CrTimeline;
+
+/* What a reader did with sound on a line or track of its own. A cut holds one track of events,
+ * each playing its clip's picture and sound, so split sound is joined to, or kept as, such an
+ * event, or left out; the readers say which in one line (cr_timeline_add_sound_summary). */
+typedef enum
+{
+  CR_TIMELINE_SOUND_JOINED,      /* the same range of the same clip as its picture event */
+  CR_TIMELINE_SOUND_ALONE,       /* sound only, where no picture is: an event of its clip */
+  CR_TIMELINE_SOUND_LEFT_OUT,    /* under another event's picture */
+} CrTimelineSound;
 
 GQuark             cr_timeline_error_quark        (void);
 
@@ -110,6 +122,17 @@ void               cr_timeline_event_add_keyword  (CrTimelineEvent *event,
 void               cr_timeline_add_warning        (CrTimeline *timeline,
                                                    const char *format,
                                                    ...) G_GNUC_PRINTF (2, 3);
+
+void               cr_timeline_note_sound         (CrTimeline      *timeline,
+                                                   CrTimelineSound  what,
+                                                   const char      *where);
+/* Adds one warning that says what was done with the split sound noted, naming a few of the
+ * lines or items ("EDL split sound: 2 lines joined their picture's event (lines 5, 7); ..."),
+ * or nothing when none was noted. `format` names the file's format ("EDL"), `item` what holds
+ * the sound in it ("line"). */
+void               cr_timeline_add_sound_summary  (CrTimeline      *timeline,
+                                                   const char      *format,
+                                                   const char      *item);
 
 /* The source's picture size, for writers that describe the media (FCPXML formats). */
 void               cr_timeline_source_set_size    (CrTimeline  *timeline,

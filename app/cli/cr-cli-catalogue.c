@@ -55,8 +55,8 @@ index_run (CrCli  *cli,
    * they would claim what is not in the production. */
   if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return cr_cli_fail (error);
-  g_print ("%u media files: %u added, %u updated, %u unchanged, %u relinked, %u offline, %u failed\n",
-           result.seen, result.added, result.updated, result.unchanged,
+  g_print ("%u media file%s: %u added, %u updated, %u unchanged, %u relinked, %u offline, %u failed\n",
+           result.seen, result.seen == 1 ? "" : "s", result.added, result.updated, result.unchanged,
            result.relinked, result.offline, result.failed);
   if (!ok)
     return cr_cli_fail (error);

@@ -602,6 +602,7 @@ cut_render (CrCli  *cli,
     return cr_cli_fail (error);
   options.channel = channel;
   progress = cr_cli_progress_begin (cancellable);
+  cr_cli_progress_print_lines (progress, "render");
   ok = cr_cut_render (cli->db, cut->id, output, &options, render_progress, progress, cancellable, &rows, &error);
   g_clear_pointer (&progress, cr_cli_progress_end);
   if (!ok)

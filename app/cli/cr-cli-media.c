@@ -8,6 +8,8 @@
 
 #include "cr-cli-commands.h"
 #include "cr-cli-progress.h"
+#include "cr-cut-sources.h"
+#include "cr-store.h"
 #include "cr-extract.h"
 #include "cr-output.h"
 #include "cr-probe.h"
@@ -162,6 +164,54 @@ print_probe (const CrProbe *probe)
   g_print ("  identity   %s\n", probe->identity);
 }
 
+/* The one rule for a Broadcast WAV whose file names no timecode rate, in probe, extract and
+ * thumb as in the catalogue: --tc-rate when given; else the rate the production catalogued the
+ * file's timecode at (the rate its selects were logged in); else the production's rate, as the
+ * catalogue counts a new file; else (no production) none. Never makes a production. */
+static gboolean
+bwf_timecode_rate (CrCli            *cli,
+                   const char       *path,
+                   const char       *option,
+                   const char       *command,
+                   CrTimecodeFormat *fmt,
+                   GError          **error)
+{
+  CrDb *db;
+
+  *fmt = (CrTimecodeFormat) { { 0, 0 }, FALSE };
+  if (option != NULL)
+    {
+      gsize n = strspn (option, "0123456789./");
+      g_autofree char *number = g_strndup (option, n);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!cr_rate_parse (number, &fmt->rate, &local_error))
+        {
+          g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_UNSUPPORTED, "%s: --tc-rate: %s", command,
+                       local_error->message);
+          return FALSE;
+        }
+      fmt->drop_frame = g_ascii_strcasecmp (option + n, "DF") == 0;
+      return TRUE;
+    }
+  if (!cli->project_given && !g_file_test (cli->project_path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  if ((db = cr_cli_open (cli, NULL)) != NULL)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      gint64 clip = cr_clip_find_by_path (db, absolute);
+      g_autoptr(CrRecord) row = clip > 0 ? cr_store_get (db, &cr_entity_clip, clip, NULL) : NULL;
+      g_autoptr(CrRecord) production = cr_store_get (db, &cr_entity_production, 1, NULL);
+      const char *rate = row && cr_record_get (row, "tc_start") ? cr_record_get (row, "tc_rate") : NULL;
+
+      if (rate != NULL && cr_rate_parse (rate, &fmt->rate, NULL))
+        fmt->drop_frame = cr_record_get_int (row, "tc_drop", 0);
+      else if (production && cr_record_get (production, "frame_rate"))
+        cr_rate_parse (cr_record_get (production, "frame_rate"), &fmt->rate, NULL);
+    }
+  return TRUE;
+}
+
 int
 cr_cli_probe (CrCli  *cli,
               int     argc,
@@ -186,14 +236,8 @@ cr_cli_probe (CrCli  *cli,
     return status;
   if (argc != 2)
     return cr_cli_usage ("probe", "probe: name one FILE");
-  if (rate != NULL)
-    {
-      gsize n = strspn (rate, "0123456789./");
-      g_autofree char *number = g_strndup (rate, n);
-      if (!cr_rate_parse (number, &options.fallback_timecode.rate, &error))
-        return cr_cli_usage ("probe", "probe: --tc-rate: %s", error->message);
-      options.fallback_timecode.drop_frame = g_ascii_strcasecmp (rate + n, "DF") == 0;
-    }
+  if (!bwf_timecode_rate (cli, argv[1], rate, "probe", &options.fallback_timecode, &error))
+    return cr_cli_usage ("probe", "%s", error->message);
 
   probe = cr_probe_file (argv[1], &options, NULL, &error);
   if (probe == NULL)
@@ -265,7 +309,12 @@ cr_cli_thumb (CrCli  *cli,
 
   if (at != NULL)
     {
-      g_autoptr(CrProbe) probe = cr_probe_file (argv[1], NULL, NULL, &error);
+      CrProbeOptions probe_options = { { { 0, 0 }, FALSE }, 0 };
+      g_autoptr(CrProbe) probe = NULL;
+
+      if (!bwf_timecode_rate (cli, argv[1], NULL, "thumb", &probe_options.fallback_timecode, &error))
+        return cr_cli_usage ("thumb", "%s", error->message);
+      probe = cr_probe_file (argv[1], &probe_options, NULL, &error);
       if (probe == NULL)
         return cr_cli_fail (error);
       if (!parse_position (probe, "--at", at, &options.at_us, &error))
@@ -300,7 +349,8 @@ show_progress (gint64   done_us,
                gint64   total_us,
                gpointer user_data)
 {
-  g_autofree char *text = g_strdup_printf ("%3d%%", total_us > 0 ? (int) (100 * done_us / total_us) : 100);
+  g_autofree char *text = g_strdup_printf ("%.1f/%.1f s", done_us / (double) G_USEC_PER_SEC,
+                                           total_us / (double) G_USEC_PER_SEC);
 
   cr_cli_progress_update (user_data, total_us > 0 ? (double) done_us / total_us : 1.0, text);
 }
@@ -310,16 +360,20 @@ cr_cli_extract (CrCli  *cli,
                 int     argc,
                 char  **argv)
 {
-  g_autofree char *in = NULL, *out_point = NULL, *out = NULL;
+  g_autofree char *in = NULL, *out_point = NULL, *out = NULL, *rate = NULL;
   gboolean reencode = FALSE;
   GOptionEntry entries[] = {
     { "in", 0, 0, G_OPTION_ARG_STRING, &in, "First frame: the file's timecode or seconds", "TC" },
     { "out", 0, 0, G_OPTION_ARG_STRING, &out_point, "End, not included (default: the end)", "TC" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "The new file (.mov, .mp4, .mkv, .mxf …)", "OUT" },
     { "reencode", 0, 0, G_OPTION_ARG_NONE, &reencode, "Frame-accurate, as H.264 and AAC", NULL },
+    { "tc-rate", 0, 0, G_OPTION_ARG_STRING, &rate,
+      "Rate to count a Broadcast Wave time reference at when the file names none (default: the "
+      "production's)", "RATE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE — cut [in, out) into a new file");
+  CrProbeOptions probe_options = { { { 0, 0 }, FALSE }, 0 };
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(CrProbe) probe = NULL;
@@ -341,7 +395,10 @@ cr_cli_extract (CrCli  *cli,
   if (in == NULL || out == NULL)
     return cr_cli_usage ("extract", "extract: --in and -o are required");
 
-  probe = cr_probe_file (argv[1], NULL, NULL, &error);
+  if (!bwf_timecode_rate (cli, argv[1], rate, "extract", &probe_options.fallback_timecode, &error))
+    return cr_cli_usage ("extract", "%s", error->message);
+  options.timecode_fallback = probe_options.fallback_timecode;
+  probe = cr_probe_file (argv[1], &probe_options, NULL, &error);
   if (probe == NULL)
     return cr_cli_fail (error);
   if (!parse_position (probe, "--in", in, &options.in_us, &error)
@@ -350,6 +407,9 @@ cr_cli_extract (CrCli  *cli,
   options.reencode = reencode;
 
   progress = cr_cli_progress_begin (cancellable);
+  /* A re-encode takes its time: a log shows it going on. A copy is over in a moment. */
+  if (reencode)
+    cr_cli_progress_print_lines (progress, "extract");
   options.progress_data = progress;
   ok = cr_extract (argv[1], out, &options, &result, cancellable, &error);
   g_clear_pointer (&progress, cr_cli_progress_end);

@@ -9,12 +9,21 @@
 
 #include "cr-cli-progress.h"
 
+/* A line at least this often when the work moves, between the tenths. */
+#define LINE_INTERVAL_US (5 * G_USEC_PER_SEC)
+
 struct _CrCliProgress
 {
   GCancellable     *cancellable;
   gboolean          bar;
   gboolean          drawn;
   struct sigaction  old_action;
+  /* Lines when not on a terminal (cr_cli_progress_print_lines) */
+  GMutex            lock;
+  char             *what;          /* NULL: no lines */
+  int               tenths;        /* the last tenth printed, -1 none */
+  int               percent;       /* the last percentage printed */
+  gint64            line_us;       /* when the last line was printed */
 };
 
 /* A signal handler may only set a flag; the next update turns it into a cancel. */
@@ -34,10 +43,45 @@ cr_cli_progress_begin (GCancellable *cancellable)
 
   self->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   self->bar = isatty (STDERR_FILENO);
+  g_mutex_init (&self->lock);
+  self->tenths = -1;
+  self->percent = -1;
   interrupted = 0;
   action.sa_handler = on_interrupt;
   sigaction (SIGINT, &action, &self->old_action);
   return self;
+}
+
+void
+cr_cli_progress_print_lines (CrCliProgress *self,
+                             const char    *what)
+{
+  g_mutex_lock (&self->lock);
+  g_free (self->what);
+  self->what = g_strdup (what);
+  self->line_us = g_get_monotonic_time ();
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+print_line (CrCliProgress *self,
+            double         fraction,
+            const char    *text)
+{
+  int percent = (int) (CLAMP (fraction, 0.0, 1.0) * 100);
+  gint64 now = g_get_monotonic_time ();
+
+  g_mutex_lock (&self->lock);
+  if (self->what != NULL && percent > self->percent &&
+      (percent / 10 > self->tenths || now - self->line_us >= LINE_INTERVAL_US))
+    {
+      printf ("%s: %d%%%s%s\n", self->what, percent, text ? " " : "", text ? text : "");
+      fflush (stdout);
+      self->percent = percent;
+      self->tenths = percent / 10;
+      self->line_us = now;
+    }
+  g_mutex_unlock (&self->lock);
 }
 
 void
@@ -51,7 +95,10 @@ cr_cli_progress_update (CrCliProgress *self,
   if (interrupted && self->cancellable)
     g_cancellable_cancel (self->cancellable);
   if (!self->bar)
-    return;
+    {
+      print_line (self, fraction, text);
+      return;
+    }
   fprintf (stderr, "\r[%.*s%*s] %s ", filled, "##############################", width - filled, "", text ? text : "");
   fflush (stderr);
   self->drawn = TRUE;
@@ -66,5 +113,7 @@ cr_cli_progress_end (CrCliProgress *self)
   if (self->drawn)
     fprintf (stderr, "\n");
   g_clear_object (&self->cancellable);
+  g_free (self->what);
+  g_mutex_clear (&self->lock);
   g_free (self);
 }

@@ -8,37 +8,37 @@ CREATE TABLE consent_now (
   participant   INTEGER PRIMARY KEY,
   latest        INTEGER NOT NULL,   -- consent.id of the latest record (by date, then id)
   latest_date   TEXT NOT NULL,
-  status        TEXT NOT NULL,
-  channels      TEXT,
-  media         TEXT,
-  naming        TEXT,
-  expires       TEXT,
-  guardian_name TEXT,
-  guardian_relationship TEXT,
-  form_version  TEXT,
-  withdrawal_scope TEXT,
   grant_id      INTEGER,            -- consent.id of the latest grant; NULL: none
-  grant_date    TEXT,
-  grant_status  TEXT,               -- the grant's facts, NULL when the grant is the latest record
-  grant_channels TEXT,
-  grant_media   TEXT,
-  grant_naming  TEXT,
-  grant_expires TEXT,
-  grant_guardian_name TEXT,
-  grant_guardian_relationship TEXT,
-  grant_form_version TEXT,
-  grant_withdrawal_scope TEXT
+  -- A record's facts in one value, read in place by cr-consent-current.c: status, date,
+  -- channels, media, naming, expires, guardian_name, guardian_relationship, form_version,
+  -- withdrawal_scope, each '1' and its text and a NUL byte, or '0' and a NUL byte for none.
+  -- One column instead of twenty is most of what reading 100,000 rows costs.
+  facts         BLOB NOT NULL,
+  grant_facts   BLOB                -- the grant's, when the grant is not the latest record
 );
 
 CREATE VIEW consent_now_of AS
-  SELECT p.id AS participant, l.id AS latest, l.date AS latest_date, l.status, l.channels, l.media, l.naming,
-         l.expires, l.guardian_name, l.guardian_relationship, l.form_version, l.withdrawal_scope,
-         g.id AS grant_id, g.date AS grant_date,
-         CASE WHEN g.id <> l.id THEN g.status END, CASE WHEN g.id <> l.id THEN g.channels END,
-         CASE WHEN g.id <> l.id THEN g.media END, CASE WHEN g.id <> l.id THEN g.naming END,
-         CASE WHEN g.id <> l.id THEN g.expires END, CASE WHEN g.id <> l.id THEN g.guardian_name END,
-         CASE WHEN g.id <> l.id THEN g.guardian_relationship END, CASE WHEN g.id <> l.id THEN g.form_version END,
-         CASE WHEN g.id <> l.id THEN g.withdrawal_scope END
+  SELECT p.id AS participant, l.id AS latest, l.date AS latest_date, g.id AS grant_id,
+         CAST (ifnull ('1' || l.status || char (0), '0' || char (0))
+           || ifnull ('1' || l.date || char (0), '0' || char (0))
+           || ifnull ('1' || l.channels || char (0), '0' || char (0))
+           || ifnull ('1' || l.media || char (0), '0' || char (0))
+           || ifnull ('1' || l.naming || char (0), '0' || char (0))
+           || ifnull ('1' || l.expires || char (0), '0' || char (0))
+           || ifnull ('1' || l.guardian_name || char (0), '0' || char (0))
+           || ifnull ('1' || l.guardian_relationship || char (0), '0' || char (0))
+           || ifnull ('1' || l.form_version || char (0), '0' || char (0))
+           || ifnull ('1' || l.withdrawal_scope || char (0), '0' || char (0)) AS BLOB) AS facts,
+         CASE WHEN g.id <> l.id THEN CAST (ifnull ('1' || g.status || char (0), '0' || char (0))
+           || ifnull ('1' || g.date || char (0), '0' || char (0))
+           || ifnull ('1' || g.channels || char (0), '0' || char (0))
+           || ifnull ('1' || g.media || char (0), '0' || char (0))
+           || ifnull ('1' || g.naming || char (0), '0' || char (0))
+           || ifnull ('1' || g.expires || char (0), '0' || char (0))
+           || ifnull ('1' || g.guardian_name || char (0), '0' || char (0))
+           || ifnull ('1' || g.guardian_relationship || char (0), '0' || char (0))
+           || ifnull ('1' || g.form_version || char (0), '0' || char (0))
+           || ifnull ('1' || g.withdrawal_scope || char (0), '0' || char (0)) AS BLOB) END AS grant_facts
     FROM participant p
     JOIN consent l ON l.id = (SELECT id FROM consent WHERE participant = p.id ORDER BY date DESC, id DESC LIMIT 1)
     LEFT JOIN consent g ON g.id = (SELECT id FROM consent WHERE participant = p.id

@@ -63,11 +63,198 @@ test_import_20000 (void)
   }
 }
 
+static CrClipInfo *
+clip_at (const char *name,
+         const char *rate,
+         const char *tc_start,
+         gboolean    drop)
+{
+  CrClipInfo *c = g_new0 (CrClipInfo, 1);
+  CrRate r;
+  CrTimecodeFormat fmt;
+
+  g_assert_true (cr_rate_parse (rate, &r, NULL));
+  fmt = (CrTimecodeFormat) { r, drop };
+  c->path = g_strconcat ("/media/card/", name, NULL);
+  c->name = g_strdup (name);
+  c->size = 1000000;
+  c->identity = g_strdup (name);
+  c->duration_us = (gint64) 600 * G_USEC_PER_SEC;
+  c->has_video = c->has_audio = TRUE;
+  c->channels = 2;
+  c->frame_rate = g_strdup (rate);
+  c->tc_start = g_strdup (tc_start);
+  g_assert_true (cr_timecode_parse (tc_start, &fmt, &c->tc_frames, NULL));
+  c->tc_rate = g_strdup (rate);
+  c->tc_drop = drop;
+  return c;
+}
+
+/* Another editor's 25 fps list of a 23.976 and a 29.97 DF clip, with the clips' timecodes
+ * carried into the list's rate (no rate comments): the cut's events are the clips' frames
+ * those labels name, their lengths the list's. */
+static void
+test_import_foreign_rates (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+  g_autofree char *dir = g_path_get_dirname (cr_db_get_path (db));
+  g_autofree char *edl = g_build_filename (dir, "foreign.edl", NULL);
+  g_autoptr(GPtrArray) clips = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_clip_info_free);
+  g_autoptr(GPtrArray) unmatched = NULL;
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text =
+    "TITLE: From the other editor\n"
+    "FCM: NON-DROP FRAME\n"
+    "001  INT23    V     C        12:40:02:00 12:40:04:12 01:00:00:00 01:00:02:12\n"
+    "* FROM CLIP NAME: Ann 23.976.mov\n"
+    "002  INT2997  V     C        00:11:00:10 00:11:02:10 01:00:02:12 01:00:04:12\n"
+    "* FROM CLIP NAME: Bo 29.97.mov\n";
+  const CrTimelineEvent *event;
+  gint64 cut;
+
+  g_ptr_array_add (clips, clip_at ("Ann 23.976.mov", "24000/1001", "12:39:59:00", FALSE));
+  g_ptr_array_add (clips, clip_at ("Bo 29.97.mov", "30000/1001", "00:09:59;00", TRUE));
+  g_assert_true (cr_clips_write_batch (db, clips, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (edl, text, -1, NULL));
+  cut = cr_cut_import (db, edl, "Foreign", (CrRate) { 25, 1 }, &unmatched, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unmatched->len, ==, 0);
+
+  timeline = cr_cut_build_timeline (db, cut, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->events->len, ==, 2);
+  /* 3 s after 12:39:59:00 at 24 labels a second; 59 frames of 23.976 last 62 at 25. */
+  event = cr_timeline_get_event (timeline, 0);
+  g_assert_cmpint (event->in, ==, 72);
+  g_assert_cmpint (event->out, ==, 72 + 59);
+  g_assert_cmpint (event->record, ==, 0);
+  /* :10 of 25 is ;12 of 30: 00:11:00;12 is 1840 frames after 00:09:59;00; 60 frames last 50. */
+  event = cr_timeline_get_event (timeline, 1);
+  g_assert_cmpint (event->in, ==, 1840);
+  g_assert_cmpint (event->out, ==, 1840 + 60);
+  g_assert_cmpint (event->record, ==, 62);
+  g_assert_cmpint (cr_timeline_get_duration (timeline), ==, 112);
+
+  g_clear_pointer (&db, cr_db_close);
+  cr_test_remove_tree (dir);
+}
+
+static void
+assert_same_cut_events (const CrTimeline *a,
+                        const CrTimeline *b)
+{
+  g_assert_cmpuint (a->events->len, ==, b->events->len);
+  for (guint i = 0; i < a->events->len; i++)
+    {
+      const CrTimelineEvent *ea = cr_timeline_get_event (a, i);
+      const CrTimelineEvent *eb = cr_timeline_get_event (b, i);
+
+      g_assert_cmpstr (cr_timeline_get_source (a, ea->source)->path, ==, cr_timeline_get_source (b, eb->source)->path);
+      g_assert_cmpint (ea->in, ==, eb->in);
+      g_assert_cmpint (ea->out, ==, eb->out);
+      g_assert_cmpint (ea->record, ==, eb->record);
+    }
+}
+
+/* Premiere's EDL of split sound into the store: an event's V, A and A2 lines become one event,
+ * a sound-only event of a clip with picture an event of its clip, a BWF's one of its own, music
+ * under another picture is left out, and one warning line says all that. The cut exported as
+ * EDL and OTIO and imported again is the same events, with nothing to say. */
+static void
+test_import_split_sound (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+  g_autofree char *dir = g_path_get_dirname (cr_db_get_path (db));
+  g_autofree char *edl = g_build_filename (dir, "premiere.edl", NULL);
+  g_autoptr(GPtrArray) clips = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_clip_info_free);
+  g_autoptr(GPtrArray) unmatched = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text =
+    "TITLE: Premiere\n"
+    "FCM: NON-DROP FRAME\n"
+    "001  AX       V     C        10:00:10:00 10:00:14:00 01:00:00:00 01:00:04:00\n"
+    "* FROM CLIP NAME: Ann 25.mov\n"
+    "001  AX       A     C        10:00:10:00 10:00:14:00 01:00:00:00 01:00:04:00\n"
+    "* FROM CLIP NAME: Ann 25.mov\n"
+    "001  AX       A2    C        10:00:10:00 10:00:14:00 01:00:00:00 01:00:04:00\n"
+    "* FROM CLIP NAME: Ann 25.mov\n"
+    "002  AX       A     C        10:00:20:00 10:00:22:00 01:00:04:00 01:00:06:00\n"
+    "* FROM CLIP NAME: Ann 25.mov\n"
+    "003  AX       AA    C        09:00:00:00 09:00:03:00 01:00:06:00 01:00:09:00\n"
+    "* FROM CLIP NAME: Room tone.wav\n"
+    "004  AX       A     C        00:00:30:00 00:00:32:00 01:00:07:00 01:00:09:00\n"
+    "* FROM CLIP NAME: Music.wav\n";
+  const char * const formats[] = { "again.edl", "again.otio", NULL };
+  CrClipInfo *sound;
+  gint64 cut;
+
+  g_ptr_array_add (clips, clip_at ("Ann 25.mov", "25/1", "10:00:00:00", FALSE));
+  sound = clip_at ("Room tone.wav", "25/1", "09:00:00:00", FALSE);
+  sound->has_video = FALSE;
+  g_ptr_array_add (clips, sound);
+  g_assert_true (cr_clips_write_batch (db, clips, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (edl, text, -1, NULL));
+  cut = cr_cut_import_full (db, edl, "Premiere", (CrRate) { 25, 1 }, &unmatched, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unmatched->len, ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
+                   "EDL split sound: 2 sound lines joined the event of the same clip and range (line 5, line 7); "
+                   "1 sound-only event kept as cut events, with their clip's picture (line 9); "
+                   "1 sound line left out, at the time of another event: a cut has one track of events (line 13)");
+
+  timeline = cr_cut_build_timeline (db, cut, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->events->len, ==, 3);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 0)->in, ==, 250);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 0)->out, ==, 350);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 1)->in, ==, 500);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 1)->record, ==, 100);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 2)->in, ==, 0);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 2)->out, ==, 75);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 2)->record, ==, 150);
+  g_assert_false (cr_timeline_get_source (timeline, cr_timeline_get_event (timeline, 2)->source)->has_video);
+
+  for (guint i = 0; formats[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, formats[i], NULL);
+      g_autofree char *report = g_strconcat (path, ".clearance.csv", NULL);
+      g_autofree char *name = g_strdup_printf ("Again %u", i);
+      g_autoptr(GPtrArray) again_unmatched = NULL;
+      g_autoptr(GPtrArray) again_warnings = NULL;
+      g_autoptr(CrTimeline) again = NULL;
+      gint64 back;
+
+      g_assert_true (cr_cut_export (db, cut, i == 0 ? CR_EXPORT_EDL : CR_EXPORT_OTIO, NULL, path, NULL, TRUE,
+                                    NULL, &error));
+      g_assert_no_error (error);
+      back = cr_cut_import_full (db, path, name, (CrRate) { 25, 1 }, &again_unmatched, &again_warnings, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (again_unmatched->len, ==, 0);
+      g_assert_cmpuint (again_warnings->len, ==, 0);
+      again = cr_cut_build_timeline (db, back, &error);
+      g_assert_no_error (error);
+      assert_same_cut_events (timeline, again);
+      g_unlink (path);
+      g_unlink (report);
+    }
+
+  g_clear_pointer (&db, cr_db_close);
+  cr_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cut/import/20000-events", test_import_20000);
+  g_test_add_func ("/cut/import/foreign-rates", test_import_foreign_rates);
+  g_test_add_func ("/cut/import/split-sound", test_import_split_sound);
   return g_test_run ();
 }

@@ -65,6 +65,10 @@ test_history_derives_current (void)
   g_assert_true (s->partly_withdrawn);
   g_assert_true (cr_consent_allows (s, "internal", "video", NULL));
   g_assert_false (cr_consent_allows (s, "website", "video", NULL));
+  /* What it took away, in the grant's order; media it did not name are left as granted. */
+  g_assert_cmpstr (s->withdrawn_channels, ==, "website,funder-report");
+  g_assert_null (s->withdrawn_media);
+  g_assert_cmpstr (s->media, ==, "video,audio");
   g_clear_pointer (&s, cr_consent_state_free);
 
   test_add (db, &cr_entity_consent, "participant", "Ana", "status", "withdrawn", "date", "2026-08-01", NULL);

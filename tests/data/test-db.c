@@ -204,15 +204,20 @@ test_migrates_old_file (void)
 
   /* Its consent history is summed up by 0011: the latest record by date, the latest grant. */
   {
-    g_autoptr(sqlite3_stmt) now = cr_db_prepare (db, "SELECT latest, latest_date, status, grant_id, grant_status"
+    g_autoptr(sqlite3_stmt) now = cr_db_prepare (db, "SELECT latest, latest_date, facts, grant_id, grant_facts"
                                                      " FROM consent_now WHERE participant = 7", &error);
+    /* status, date, channels, media, naming, expires, guardian, relationship, form, scope */
+    static const char latest[] = "1withdrawn\0" "12025-03-01\0" "0\0" "0\0" "0\0" "0\0" "0\0" "0\0" "0\0" "0";
+    static const char grant[] = "1signed\0" "12025-02-01\0" "1internal\0" "1video\0" "1full-name\0" "0\0" "0\0"
+                                "0\0" "0\0" "0";
+
     g_assert_no_error (error);
     g_assert_cmpint (sqlite3_step (now), ==, SQLITE_ROW);
     g_assert_cmpint (sqlite3_column_int (now, 0), ==, 4);
     g_assert_cmpstr ((const char *) sqlite3_column_text (now, 1), ==, "2025-03-01");
-    g_assert_cmpstr ((const char *) sqlite3_column_text (now, 2), ==, "withdrawn");
+    g_assert_cmpmem (sqlite3_column_blob (now, 2), sqlite3_column_bytes (now, 2), latest, sizeof latest);
     g_assert_cmpint (sqlite3_column_int (now, 3), ==, 3);
-    g_assert_cmpstr ((const char *) sqlite3_column_text (now, 4), ==, "signed");
+    g_assert_cmpmem (sqlite3_column_blob (now, 4), sqlite3_column_bytes (now, 4), grant, sizeof grant);
     g_assert_cmpint (sqlite3_step (now), ==, SQLITE_DONE);
   }
 }

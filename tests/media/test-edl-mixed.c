@@ -282,6 +282,142 @@ test_read_wrapped_midnight (void)
   g_assert_cmpstr (error->message, ==, "EDL line 3: an out point is not after its in point");
 }
 
+/* Another editor's 25 fps list of clips catalogued at 23.976 and 29.97 DF: the source
+ * timecodes are the clips' own carried into the list's rate (no rate comments), the lengths
+ * the list's frames. Each event lands on the clip's frames that the labels name. */
+static void
+test_read_foreign_rates (void)
+{
+  const char *edl =
+    "TITLE: From the other editor\n"
+    "FCM: NON-DROP FRAME\n"
+    "001  INT23    V     C        12:40:02:00 12:40:04:12 01:00:00:00 01:00:02:12\n"
+    "* FROM CLIP NAME: Interview 23.976.mov\n"
+    "002  INT23    V     C        12:40:05:13 12:40:06:13 01:00:02:12 01:00:03:12\n"
+    "* FROM CLIP NAME: Interview 23.976.mov\n"
+    "003  INT2997  V     C        00:11:00:10 00:11:02:10 01:00:03:12 01:00:05:12\n"
+    "* FROM CLIP NAME: Interview 29.97 DF.mov\n"
+    "004  INT2997  V     C        00:12:00:00 00:12:01:00 01:00:05:12 01:00:06:12\n"
+    "* FROM CLIP NAME: Interview 29.97 DF.mov\n";
+  CrEdlReadOptions options = { .rate = { 25, 1 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) cut = mixed_cut (rate_25, FALSE, "01:00:00:00");
+  g_autoptr(CrTimeline) back = cr_edl_read (edl, -1, &options, &error);
+  /* in, out (clip frames from its first), record (list frames) */
+  const gint64 expected[][3] = {
+    { 72, 72 + 59, 0 },          /* 3 s after 12:39:59:00 at 24 labels a second; 59 frames last 62 at 25 */
+    { 157, 157 + 24, 62 },       /* :13 of 25 is :13 of 24 (scaled up); 24 frames last 25 */
+    { 1840, 1840 + 60, 87 },     /* 00:11:00;12 (:10 of 25 is ;12 of 30) is 1840 after 00:09:59;00 */
+    { 3628, 3628 + 30, 137 },    /* 00:12:00:00 is the minute's first label, 00:12:00;02 */
+  };
+  guint i;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->events->len, ==, G_N_ELEMENTS (expected));
+  for (i = 0; i < back->sources->len; i++)
+    for (guint j = 0; j < cut->sources->len; j++)
+      {
+        const CrTimelineSource *orig = cr_timeline_get_source (cut, j);
+
+        if (g_str_equal (cr_timeline_source_get_name (cr_timeline_get_source (back, i)),
+                         cr_timeline_source_get_name (orig)))
+          {
+            cr_edl_read_source_at (back, i, orig->rate, orig->drop_frame);
+            cr_timeline_rebase_source (back, i, orig->start_tc, orig->duration);
+          }
+      }
+  g_assert_true (cr_timeline_validate (back, &error));
+  g_assert_no_error (error);
+  for (i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const CrTimelineEvent *event = cr_timeline_get_event (back, i);
+      const CrTimelineSource *source = cr_timeline_get_source (back, event->source);
+      CrTimecodeFormat fmt = cr_timeline_source_get_format (source);
+      g_autofree char *label = cr_timecode_to_string (source->start_tc + event->in, &fmt);
+
+      g_test_message ("event %u: %s, %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT, i + 1, label, event->in, event->out);
+      g_assert_cmpint (event->in, ==, expected[i][0]);
+      g_assert_cmpint (event->out, ==, expected[i][1]);
+      g_assert_cmpint (event->record, ==, expected[i][2]);
+    }
+  /* The labels those frames have in the clips. */
+  {
+    CrTimecodeFormat df = { rate_2997, TRUE };
+    gint64 start = 0, at = 0;
+
+    g_assert_true (cr_timecode_parse ("00:09:59;00", &df, &start, NULL));
+    g_assert_true (cr_timecode_parse ("00:11:00;12", &df, &at, NULL));
+    g_assert_cmpint (at - start, ==, expected[2][0]);
+    g_assert_true (cr_timecode_parse ("00:12:00;02", &df, &at, NULL));
+    g_assert_cmpint (at - start, ==, expected[3][0]);
+  }
+}
+
+/* Our own lists without the rate comments, read as another editor's: every record position
+ * and length is the cut's; the source in points are exact where the list counts as many labels
+ * a second as the source or more in the same drop mode, and otherwise within the frames that
+ * one label of the list stands for. */
+static void
+test_read_without_comments (gconstpointer data)
+{
+  const Cut *c = data;
+  g_autoptr(CrTimeline) cut = mixed_cut (c->rate, c->drop_frame, c->record_start);
+  g_autoptr(GString) edl = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) back = NULL;
+  CrEdlOptions write_options = { .no_rate_comments = TRUE };
+  CrEdlReadOptions options = { .rate = c->rate, .has_record_start = TRUE, .record_start = cut->record_start };
+  guint i, exact = 0;
+
+  g_assert_true (cr_edl_write (cut, &write_options, edl, &error));
+  g_assert_no_error (error);
+  g_assert_null (strstr (edl->str, "SOURCE IN OUT"));
+  back = cr_edl_read (edl->str, -1, &options, &error);
+  g_assert_no_error (error);
+  for (i = 0; i < back->sources->len; i++)
+    for (guint j = 0; j < cut->sources->len; j++)
+      {
+        const CrTimelineSource *orig = cr_timeline_get_source (cut, j);
+
+        if (g_str_equal (cr_timeline_source_get_name (cr_timeline_get_source (back, i)),
+                         cr_timeline_source_get_name (orig)))
+          {
+            cr_edl_read_source_at (back, i, orig->rate, orig->drop_frame);
+            cr_timeline_rebase_source (back, i, orig->start_tc, orig->duration);
+          }
+      }
+  g_assert_true (cr_timeline_validate (back, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->events->len, ==, cut->events->len);
+  assert_same_sources (cut, back);
+  for (i = 0; i < cut->events->len; i++)
+    {
+      const CrTimelineEvent *a = cr_timeline_get_event (cut, i);
+      const CrTimelineEvent *b = cr_timeline_get_event (back, i);
+      const CrTimelineSource *source = cr_timeline_get_source (cut, a->source);
+      int source_fps = cr_rate_nominal_fps (source->rate), list_fps = cr_rate_nominal_fps (c->rate);
+
+      g_assert_cmpint (b->record, ==, a->record);
+      g_assert_cmpint (cr_timeline_event_get_length (back, b), ==, cr_timeline_event_get_length (cut, a));
+      if (source_fps <= list_fps && source->drop_frame == c->drop_frame)
+        {
+          g_assert_cmpint (b->in, ==, a->in);
+          g_assert_cmpint (b->out, ==, a->out);
+          exact++;
+        }
+      else
+        {
+          /* A drop-frame list has no labels for a minute's first frames: its first label stands
+           * for them all. */
+          int bound = MAX ((source_fps + list_fps - 1) / list_fps, c->drop_frame ? list_fps / 15 : 0);
+
+          g_assert_cmpint (ABS (b->in - a->in), <=, bound);
+        }
+    }
+  /* One source in six or more has the list's rate. */
+  g_assert_cmpuint (exact, >, cut->events->len / 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,5 +437,14 @@ main (int   argc,
       g_test_add_data_func (otio, &cuts[i], test_otio);
     }
   g_test_add_func ("/mixed/edl/read-wrapped-midnight", test_read_wrapped_midnight);
+  g_test_add_func ("/mixed/edl/read-foreign-rates", test_read_foreign_rates);
+  for (i = 0; i < G_N_ELEMENTS (cuts); i++)
+    {
+      g_autofree char *start = g_strdelimit (g_strdup (cuts[i].record_start), ":;", '.');
+      g_autofree char *path = g_strdup_printf ("/mixed/edl/without-comments/%s/%s",
+                                               cuts[i].drop_frame ? "29.97DF" : "25", start);
+
+      g_test_add_data_func (path, &cuts[i], test_read_without_comments);
+    }
   return g_test_run ();
 }

@@ -273,9 +273,104 @@ test_read_dissolve_and_split_audio (void)
   g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 0), ==,
                    "EDL line 9: the dissolve of 30 frames is read as a cut at its centre");
   g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 1), ==,
-                   "EDL line 12: the sound of “SOUND” under the picture is left out: a cut has one track");
-  g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 2), ==,
                    "EDL line 16: the wipe W001 of 10 frames is read as a cut at its centre");
+  g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 2), ==,
+                   "EDL split sound: 1 sound line joined the event of the same clip and range (line 6); "
+                   "1 sound line left out, at the time of another event: a cut has one track of events (line 12)");
+}
+
+static void
+assert_event (const CrTimeline *timeline,
+              guint             index,
+              const char       *name,
+              gint64            in,
+              gint64            out,
+              gint64            record)
+{
+  const CrTimelineEvent *event = cr_timeline_get_event (timeline, index);
+
+  g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (timeline, event->source)), ==, name);
+  g_assert_cmpint (event->in, ==, in);
+  g_assert_cmpint (event->out, ==, out);
+  g_assert_cmpint (event->record, ==, record);
+}
+
+/* Shaped like Premiere's export of a sequence with split sound: an event's picture and its two
+ * mono tracks on three lines (V, A, A2 at the same record time), the sound of a clip on its own
+ * (a J-cut's lead), a BWF's room tone on its own, music under another clip's picture. The cut
+ * keeps the first three as events and says in one line what it did with each sound line; its
+ * own EDL of the result reads back as the same events with nothing to say. */
+static void
+test_read_premiere_split_sound (void)
+{
+  const char *edl =
+    "TITLE: Premiere\n"
+    "FCM: NON-DROP FRAME\n"
+    "\n"
+    "001  AX       V     C        00:00:10:00 00:00:14:00 01:00:00:00 01:00:04:00\n"
+    "* FROM CLIP NAME: interview.mov\n"
+    "001  AX       A     C        00:00:10:00 00:00:14:00 01:00:00:00 01:00:04:00\n"
+    "* FROM CLIP NAME: interview.mov\n"
+    "001  AX       A2    C        00:00:10:00 00:00:14:00 01:00:00:00 01:00:04:00\n"
+    "* FROM CLIP NAME: interview.mov\n"
+    "002  AX       A     C        00:00:20:00 00:00:22:00 01:00:04:00 01:00:06:00\n"
+    "* FROM CLIP NAME: interview.mov\n"
+    "002  AX       A2    C        00:00:20:00 00:00:22:00 01:00:04:00 01:00:06:00\n"
+    "* FROM CLIP NAME: interview.mov\n"
+    "003  AX       AA    C        00:00:00:00 00:00:03:00 01:00:06:00 01:00:09:00\n"
+    "* FROM CLIP NAME: room tone.wav\n"
+    "004  BX       V     C        00:01:00:00 00:01:02:00 01:00:09:00 01:00:11:00\n"
+    "* FROM CLIP NAME: broll.mov\n"
+    "004  AX       A     C        00:00:30:00 00:00:32:00 01:00:09:00 01:00:11:00\n"
+    "* FROM CLIP NAME: music.wav\n";
+  CrEdlReadOptions options = { .rate = { 25, 1 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = cr_edl_read (edl, -1, &options, &error);
+  g_autoptr(CrTimeline) again = NULL;
+  g_autoptr(GString) written = g_string_new (NULL);
+  const CrTimelineSource *source;
+  guint i;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->events->len, ==, 4);
+  assert_event (timeline, 0, "interview.mov", 250, 350, 0);
+  assert_event (timeline, 1, "interview.mov", 500, 550, 100);
+  assert_event (timeline, 2, "room tone.wav", 0, 75, 150);
+  assert_event (timeline, 3, "broll.mov", 1500, 1550, 225);
+  source = cr_timeline_get_source (timeline, cr_timeline_get_event (timeline, 0)->source);
+  g_assert_true (source->has_video);
+  g_assert_cmpint (source->audio_channels, ==, 2);
+  source = cr_timeline_get_source (timeline, cr_timeline_get_event (timeline, 2)->source);
+  g_assert_false (source->has_video);
+  g_assert_cmpint (source->audio_channels, ==, 2);
+
+  g_assert_cmpuint (timeline->warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 0), ==,
+                   "EDL split sound: 3 sound lines joined the event of the same clip and range (line 6, line 8, "
+                   "line 12); 1 sound-only event kept as cut events, with their clip's picture (line 10); "
+                   "1 sound line left out, at the time of another event: a cut has one track of events (line 18)");
+
+  /* The round trip: the cut's own list of it (one line per event). */
+  for (i = 0; i < timeline->sources->len; i++)
+    {
+      CrTimelineSource *each = g_ptr_array_index (timeline->sources, i);
+
+      each->duration = 100000;
+    }
+  g_assert_true (cr_edl_write (timeline, NULL, written, &error));
+  g_assert_no_error (error);
+  again = cr_edl_read (written->str, -1, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->events->len, ==, 4);
+  for (i = 0; i < 4; i++)
+    {
+      const CrTimelineEvent *event = cr_timeline_get_event (timeline, i);
+
+      assert_event (again, i, cr_timeline_source_get_name (cr_timeline_get_source (timeline, event->source)),
+                    event->in, event->out, event->record);
+    }
+  g_assert_false (cr_timeline_get_source (again, cr_timeline_get_event (again, 2)->source)->has_video);
+  g_assert_cmpuint (again->warnings->len, ==, 0);
 }
 
 static void
@@ -415,6 +510,7 @@ main (int   argc,
   g_test_add_func ("/edl/read-foreign", test_read_foreign);
   g_test_add_func ("/edl/read-errors", test_read_errors);
   g_test_add_func ("/edl/read-dissolve-and-split-audio", test_read_dissolve_and_split_audio);
+  g_test_add_func ("/edl/read-premiere-split-sound", test_read_premiere_split_sound);
   g_test_add_func ("/edl/validate", test_validate);
   g_test_add_func ("/edl/export-file", test_export_file);
   return g_test_run ();

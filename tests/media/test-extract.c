@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "cr-extract.h"
+#include "cr-probe.h"
 #include "media-test-util.h"
 
 static char *dir;
@@ -39,7 +40,48 @@ make_fixtures (void)
   /* Broadcast WAV at 10:00:00 (samples since midnight at 48 kHz). */
   media_test_ffmpeg (P ("take-bwf.wav"), "-f", "lavfi", "-i", "sine=r=48000", "-t", "3", "-c:a", "pcm_s24le",
                      "-write_bext", "1", "-metadata", "time_reference=1728000000", NULL);
+  /* 8 s at 25 fps, its frame number burnt in as 8 bars (bit 0 at the left: white is 1), with
+   * B-frames (3, pyramid) and a keyframe every second: what a camera's H.264 looks like. */
+  media_test_ffmpeg (P ("numbered.mp4"), "-f", "lavfi", "-i",
+                     "color=c=black:s=320x240:r=25:d=8,format=gray,"
+                     "geq=lum='if(bitand(N\\,pow(2\\,floor(X/40)))\\,235\\,16)',format=yuv420p",
+                     "-c:v", "libx264", "-preset", "ultrafast", "-bf", "3", "-g", "25", NULL);
 #undef P
+}
+
+#define BAR_WIDTH 40
+#define NUMBERED_W 320
+#define NUMBERED_H 240
+
+/* The frame numbers a file shows, in display order, as ffmpeg decodes it. */
+static GArray *
+frame_numbers (const char *path)
+{
+  const char *argv[] = { "ffmpeg", "-v", "error", "-nostdin", "-i", path, "-f", "rawvideo", "-pix_fmt", "gray",
+                         "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (int));
+  const guint8 *data;
+  gsize len, frame = NUMBERED_W * NUMBERED_H;
+
+  g_assert_no_error (error);
+  g_subprocess_communicate (proc, NULL, NULL, &bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  data = g_bytes_get_data (bytes, &len);
+  g_assert_cmpuint (len % frame, ==, 0);
+  for (gsize i = 0; i < len / frame; i++)
+    {
+      int n = 0;
+
+      for (int bit = 0; bit < 8; bit++)
+        if (data[i * frame + (NUMBERED_H / 2) * NUMBERED_W + bit * BAR_WIDTH + BAR_WIDTH / 2] > 128)
+          n |= 1 << bit;
+      g_array_append_val (numbers, n);
+    }
+  return numbers;
 }
 
 typedef struct
@@ -271,6 +313,154 @@ test_bwf_keeps_time_reference (void)
   g_assert_cmpint (result.in_us, ==, 1000000);
 }
 
+static char *
+riff_chunks (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "media", "riff-chunks.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* A field recorder's file (Sound Devices 702T: bext and iXML, 23.976 ND timecode named only in
+ * its iXML) keeps its iXML in the extract, its copies of the time reference moved with bext's,
+ * so that the extract has the recorder's timecode rate, scene and take. The chunks are read
+ * back by a reader of its own. */
+static void
+test_bwf_keeps_ixml (void)
+{
+  g_autofree char *src = g_build_filename (g_getenv ("CASEREEL_FIXTURES"), "A101_1.WAV", NULL);
+  g_autofree char *out = fixture ("A101_1-part.wav");
+  CrExtractOptions options = { 500000, 1500000, FALSE, NULL, NULL };
+  g_auto(CrExtractResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = riff_chunks (src);
+  g_autofree char *after = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *lo = NULL;
+  const char *ixml_before, *ixml_after;
+  gint64 reference, moved;
+
+  g_assert_true (cr_extract (src, out, &options, &result, NULL, &error));
+  g_assert_no_error (error);
+  after = riff_chunks (out);
+  g_test_message ("%s", after);
+  g_assert_true (g_str_has_prefix (after, "riff-size ok\n"));
+  g_assert_nonnull (strstr (after, "\nend ok\n"));
+  g_assert_nonnull (strstr (after, "\nbext "));
+  g_assert_nonnull (strstr (after, "\niXML "));
+
+  /* bext's reference moved to the extract's first sample (48 kHz), iXML's with it. */
+  reference = g_ascii_strtoll (strstr (before, "time_reference ") + strlen ("time_reference "), NULL, 10);
+  moved = g_ascii_strtoll (strstr (after, "time_reference ") + strlen ("time_reference "), NULL, 10);
+  g_assert_cmpint (moved, ==, reference + result.in_us * 48000 / G_USEC_PER_SEC);
+  lo = g_strdup_printf ("<TIMESTAMP_SAMPLES_SINCE_MIDNIGHT_LO>%010" G_GINT64_FORMAT "<", moved);
+  g_assert_nonnull (strstr (after, lo));
+  g_assert_nonnull (strstr (after, "<TIMESTAMP_SAMPLES_SINCE_MIDNIGHT_HI>0000000000<"));
+
+  /* Everything else of the iXML as the recorder wrote it. */
+  ixml_before = strstr (before, "\niXML\n");
+  ixml_after = strstr (after, "\niXML\n");
+  g_assert_nonnull (ixml_before);
+  g_assert_nonnull (ixml_after);
+  {
+    g_auto(GStrv) a = g_strsplit (ixml_before, "\n", -1);
+    g_auto(GStrv) b = g_strsplit (ixml_after, "\n", -1);
+    guint changed = 0;
+
+    g_assert_cmpuint (g_strv_length (a), ==, g_strv_length (b));
+    for (guint i = 0; a[i] != NULL; i++)
+      if (!g_str_equal (a[i], b[i]))
+        {
+          g_assert_true (strstr (b[i], "TIMESTAMP_SAMPLES_SINCE_MIDNIGHT_LO") != NULL ||
+                         strstr (b[i], "BWF_TIME_REFERENCE_LOW") != NULL);
+          changed++;
+        }
+    g_assert_cmpuint (changed, >=, 1);
+  }
+
+  /* So the extract counts at the recorder's rate: 23.976 ND, not a caller's. */
+  g_assert_true (result.has_timecode);
+  label = cr_timecode_to_string (result.timecode_frames, &result.timecode_format);
+  g_assert_cmpint (result.timecode_format.rate.num, ==, 24000);
+  {
+    g_autoptr(CrProbe) probe = cr_probe_file (out, NULL, NULL, &error);
+    g_autofree char *again = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (probe->timecode.source, ==, CR_TIMECODE_SOURCE_BWF);
+    g_assert_false (probe->timecode.rate_from_caller);
+    again = cr_timecode_to_string (probe->timecode.frames, &probe->timecode.format);
+    g_assert_cmpstr (again, ==, label);
+  }
+}
+
+/* Stream copy of H.264 with B-frames, for every out point over two GOPs' worth of frames: the
+ * picture has every frame from the keyframe at or before `in` to `out` and no hole (it used to
+ * hold 120 and 122 but not 121), the range printed ends at its last frame exactly, and when
+ * that is past `out` a note says by how many frames. Read from the frame numbers burnt in. */
+static void
+test_copy_out_point (void)
+{
+  g_autofree char *src = fixture ("numbered.mp4");
+  g_autofree char *out = fixture ("numbered-part.mp4");
+  CrRate rate = { 25, 1 };
+  g_autoptr(GArray) all = frame_numbers (src);
+  guint past_seen = 0;
+
+  /* The burnt-in numbers read back: the source is 0..199. */
+  g_assert_cmpuint (all->len, ==, 200);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpint (g_array_index (all, int, i), ==, (int) i);
+
+  for (gint64 end = 112; end <= 126; end++)
+    {
+      CrExtractOptions options = { cr_frames_to_usec (30, rate), cr_frames_to_usec (end, rate), FALSE, NULL, NULL };
+      g_auto(CrExtractResult) result = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) got = NULL;
+      int first, last;
+
+      g_assert_true (cr_extract (src, out, &options, &result, NULL, &error));
+      g_assert_no_error (error);
+      got = frame_numbers (out);
+      g_assert_cmpuint (got->len, >, 0);
+      first = g_array_index (got, int, 0);
+      last = g_array_index (got, int, got->len - 1);
+      g_test_message ("out %" G_GINT64_FORMAT ": frames %d to %d", end, first, last);
+      /* From the keyframe at 1 s, each frame once, in order, up to `out` at least. */
+      g_assert_cmpint (first, ==, 25);
+      for (guint i = 0; i < got->len; i++)
+        g_assert_cmpint (g_array_index (got, int, i), ==, first + (int) i);
+      g_assert_cmpint (last, >=, end - 1);
+      /* The range printed is the frames written. */
+      g_assert_cmpint (result.in_us, ==, cr_frames_to_usec (first, rate));
+      g_assert_cmpint (result.out_us, ==, cr_frames_to_usec (last + 1, rate));
+      if (last + 1 > end)
+        {
+          g_autofree char *said = g_strdup_printf ("the copied picture runs %" G_GINT64_FORMAT " frame%s past the out point",
+                                                   last + 1 - end, last + 1 - end == 1 ? "" : "s");
+          gboolean found = FALSE;
+
+          for (guint i = 0; result.notes != NULL && result.notes[i] != NULL; i++)
+            found = found || g_str_has_prefix (result.notes[i], said);
+          g_assert_true (found);
+          past_seen++;
+        }
+      else
+        for (guint i = 0; result.notes != NULL && result.notes[i] != NULL; i++)
+          g_assert_null (strstr (result.notes[i], "past the out point"));
+    }
+  /* B-frames make some out points need frames after them: the case is exercised. */
+  g_assert_cmpuint (past_seen, >, 0);
+}
+
 /* A container that cannot hold the codec is named with the codec, not "Invalid argument";
  * nothing is left behind. */
 static void
@@ -403,6 +593,8 @@ main (int    argc,
   g_test_add_func ("/extract/copy-without-index", test_copy_without_index);
   g_test_add_func ("/extract/audio-only", test_audio_only);
   g_test_add_func ("/extract/bwf-time-reference", test_bwf_keeps_time_reference);
+  g_test_add_func ("/extract/bwf-keeps-ixml", test_bwf_keeps_ixml);
+  g_test_add_func ("/extract/copy-out-point", test_copy_out_point);
   g_test_add_func ("/extract/container-refuses-codec", test_container_refuses_codec);
   g_test_add_func ("/extract/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/extract/bad-requests", test_bad_requests);

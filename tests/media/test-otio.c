@@ -216,6 +216,7 @@ test_read_errors (void)
   "\"ExternalReference.1\", \"target_url\": \"file:///m/" file "\"}}, \"active_media_reference_key\": \"DEFAULT_MEDIA\"}"
 #define TRANSITION(in, out) "{\"OTIO_SCHEMA\": \"Transition.1\", \"transition_type\": \"SMPTE_Dissolve\", " \
   "\"in_offset\": " RT (in) ", \"out_offset\": " RT (out) "}"
+#define GAP(length) "{\"OTIO_SCHEMA\": \"Gap.1\", \"source_range\": " RANGE (0, length) "}"
 #define TRACK(name, kind, items) "{\"OTIO_SCHEMA\": \"Track.1\", \"name\": \"" name "\", \"kind\": \"" kind "\", " \
   "\"children\": [" items "]}"
 
@@ -237,12 +238,12 @@ test_read_resolve (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CrTimeline) timeline = cr_otio_read (otio, -1, &error);
   const char * const warnings[] = {
-    "OTIO tracks.children[1] (“V2”) is left out: a cut has one picture track and one sound track",
-    "OTIO tracks.children[3] (“A2”) is left out: a cut has one picture track and one sound track",
+    "OTIO tracks.children[1] (“V2”) is left out: a cut has one picture track",
     "OTIO tracks.children[0].children[1]: the transition SMPTE_Dissolve of 20 frames is read as a cut at its centre",
     "OTIO tracks.children[0].children[3]: the transition SMPTE_Dissolve of 20 frames is read as a cut at its centre",
     "OTIO tracks.children[2].children[1]: the transition SMPTE_Dissolve of 20 frames is read as a cut at its centre",
-    "OTIO tracks.children[2].children[3]: the sound of “music.wav” under the picture is left out: a cut has one track",
+    "OTIO split sound: 2 sound clips left out, at the time of another event: a cut has one track of events "
+    "(tracks.children[3].children[0], tracks.children[2].children[3])",
     NULL,
   };
   const CrTimelineEvent *event;
@@ -274,6 +275,70 @@ test_read_resolve (void)
     g_assert_cmpstr (g_ptr_array_index (timeline->warnings, i), ==, warnings[i]);
 }
 
+/* Shaped like Premiere's: a stereo clip's sound as two mono tracks (A1 and A2 under V1), the
+ * sound of a clip alone where V1 has a gap (a J-cut's lead) in both, a BWF alone in A1 only. */
+static void
+test_read_premiere_split_sound (void)
+{
+  const char *otio =
+    "{\"OTIO_SCHEMA\": \"Timeline.1\", \"name\": \"Premiere\", \"global_start_time\": " RT (90000) ", "
+    "\"tracks\": {\"OTIO_SCHEMA\": \"Stack.1\", \"children\": ["
+    TRACK ("V1", "Video", CLIP ("a.mov", 100, 50) ", " GAP (30) ", " CLIP ("b.mov", 0, 20)) ", "
+    TRACK ("A1", "Audio", CLIP ("a.mov", 100, 50) ", " CLIP ("b.mov", 500, 10) ", " CLIP ("tone.wav", 0, 20) ", "
+           CLIP ("b.mov", 0, 20)) ", "
+    TRACK ("A2", "Audio", CLIP ("a.mov", 100, 50) ", " CLIP ("b.mov", 500, 10) ", " GAP (20) ", "
+           CLIP ("b.mov", 0, 20))
+    "]}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = cr_otio_read (otio, -1, &error);
+  g_autoptr(CrTimeline) again = NULL;
+  g_autoptr(GString) written = g_string_new (NULL);
+  const CrTimelineEvent *event;
+  guint i;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->events->len, ==, 4);
+  for (i = 0; i < 4; i++)
+    {
+      const char *names[] = { "a.mov", "b.mov", "tone.wav", "b.mov" };
+      const gint64 ins[] = { 100, 500, 0, 0 };
+      const gint64 outs[] = { 150, 510, 20, 20 };
+      const gint64 records[] = { 0, 50, 60, 80 };
+
+      event = cr_timeline_get_event (timeline, i);
+      g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (timeline, event->source)), ==, names[i]);
+      g_assert_cmpint (event->in, ==, ins[i]);
+      g_assert_cmpint (event->out, ==, outs[i]);
+      g_assert_cmpint (event->record, ==, records[i]);
+    }
+  g_assert_false (cr_timeline_get_source (timeline, cr_timeline_get_event (timeline, 2)->source)->has_video);
+  g_assert_cmpuint (timeline->warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 0), ==,
+                   "OTIO split sound: 3 sound clips joined the event of the same clip and range "
+                   "(tracks.children[2].children[0], tracks.children[2].children[1], tracks.children[2].children[3]); "
+                   "1 sound-only event kept as cut events, with their clip's picture (tracks.children[1].children[1])");
+
+  /* Written back (one picture and one sound track) it reads as the same events. */
+  for (i = 0; i < timeline->sources->len; i++)
+    ((CrTimelineSource *) g_ptr_array_index (timeline->sources, i))->duration = 100000;
+  g_assert_true (cr_otio_write (timeline, NULL, written, &error));
+  g_assert_no_error (error);
+  again = cr_otio_read (written->str, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->events->len, ==, 4);
+  for (i = 0; i < 4; i++)
+    {
+      const CrTimelineEvent *before = cr_timeline_get_event (timeline, i);
+
+      event = cr_timeline_get_event (again, i);
+      g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (again, event->source)), ==,
+                       cr_timeline_source_get_name (cr_timeline_get_source (timeline, before->source)));
+      g_assert_cmpint (event->in, ==, before->in);
+      g_assert_cmpint (event->out, ==, before->out);
+      g_assert_cmpint (event->record, ==, before->record);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,5 +350,6 @@ main (int   argc,
   g_test_add_func ("/otio/read-foreign", test_read_foreign);
   g_test_add_func ("/otio/read-errors", test_read_errors);
   g_test_add_func ("/otio/read-resolve", test_read_resolve);
+  g_test_add_func ("/otio/read-premiere-split-sound", test_read_premiere_split_sound);
   return g_test_run ();
 }

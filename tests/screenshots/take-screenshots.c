@@ -224,6 +224,20 @@ test_screenshots (void)
   cr_entity_page_select (cr_window_get_page (window, "participants"),
                          id_of (window, &cr_entity_participant, "Fatima Begum"));
   list_page (window, "participants", 12, "casereel-participants.png");
+  /* Recording her consent: a partial withdrawal asks what remains, and nothing else. */
+  {
+    CrPeoplePage *people = CR_PEOPLE_PAGE (find_child (GTK_WIDGET (window), CR_TYPE_PEOPLE_PAGE));
+    CrConsentDialog *dialog = cr_people_page_record_consent (people);
+
+    g_assert_nonnull (dialog);
+    cr_consent_dialog_set_text (dialog, "status", "withdrawn");
+    cr_consent_dialog_set_text (dialog, "withdrawal_scope", "part");
+    cr_consent_dialog_set_text (dialog, "channels", "internal,funder-report");
+    cr_consent_dialog_set_text (dialog, "media", "quotes");
+    g_assert_false (cr_consent_dialog_is_shown (dialog, "guardian_name"));
+    save_png (GTK_WIDGET (dialog), "casereel-consent-dialog.png");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
   /* The schedule is an agenda by day rather than a list: the two shoot days and one ahead. */
   cr_window_show_page (window, "interviews");
   {

@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Overview's "consent ends soon" row (issue 9): the people whose usable consent ends
  * within 30 days of today, soonest first, each opening their record; consent that ends
- * later, or that was withdrawn, is not among them. */
+ * later, or that was withdrawn, is not among them. Its shot coverage (issue 11): shots with
+ * footage by priority, each row opening the Shots page on what is still missing. */
 #include "config.h"
 #include "../cr-test-support.h"
 
 #include <adwaita.h>
 
 #include "cr-consent.h"
+#include "cr-indexer.h"
 #include "cr-overview-page.h"
 #include "cr-production.h"
 #include "cr-record-editor.h"
+#include "cr-shots-page.h"
 #include "cr-store.h"
 #include "cr-window.h"
 #include "ui-test-support.h"
@@ -179,6 +182,161 @@ test_expiring_row (void)
     ;
 }
 
+static gint64
+add_shot (CrDb       *db,
+          const char *number,
+          const char *priority,
+          const char *status)
+{
+  g_autoptr(CrRecord) shot = cr_record_new (&cr_entity_shot);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = g_strdup_printf ("Shot %s", number);
+  gint64 id;
+
+  cr_record_set (shot, "number", number);
+  cr_record_set (shot, "description", description);
+  cr_record_set (shot, "priority", priority);
+  cr_record_set (shot, "status", status);
+  id = cr_store_insert (db, shot, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+link_clip (CrDb       *db,
+           const char *clip_name,
+           const char *shots)
+{
+  g_autoptr(CrRecord) link = cr_record_new (&cr_entity_clip);
+  g_autoptr(GError) error = NULL;
+  gint64 clip = 0;
+
+  g_assert_true (cr_store_resolve (db, &cr_entity_clip, clip_name, &clip, &error));
+  cr_record_set (link, "shots", shots);
+  g_assert_true (cr_store_update (db, &cr_entity_clip, clip, link, &error));
+  g_assert_no_error (error);
+}
+
+/* The row of the overview with this title. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Shot coverage on the Overview: captured or not by the clips linked, by priority, each row
+ * opening the Shots page on the shots still without footage. */
+static void
+test_coverage (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = cr_test_make_tmp ("casereel-overview-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "coverage.casereel", NULL);
+  g_autoptr(CrProduction) production = cr_production_create (path, "Riverside Young Carers", &error);
+  const CrShotCoverageSummary *coverage;
+  g_autofree char *order = NULL;
+  CrWindow *window;
+  CrOverviewPage *overview;
+  CrShotsPage *shots;
+  GtkWidget *row;
+  CrDb *db;
+
+  g_assert_no_error (error);
+  db = cr_production_get_db (production);
+  add_shot (db, "1", "must", "planned");
+  add_shot (db, "2", "must", "planned");
+  add_shot (db, "3", "must", "dropped");     /* owed no footage: not counted */
+  add_shot (db, "4", "high", "captured");
+  add_shot (db, "5", "normal", "planned");
+  {
+    const char *folders[] = { cr_test_fixtures (), NULL };
+    g_assert_true (cr_index_folders (db, folders, NULL, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  /* Two clips on shot 1 count it once; shot 4 has one. */
+  link_clip (db, "VideoTrack_29_97_Start-00-00-00-00.mp4", "1\n4");
+  {
+    g_autoptr(GPtrArray) clips = cr_store_list (db, &cr_entity_clip, NULL, &error);
+    const char *other = NULL;
+    for (guint i = 0; i < clips->len && other == NULL; i++)
+      if (g_strcmp0 (cr_record_get (g_ptr_array_index (clips, i), "name"), "VideoTrack_29_97_Start-00-00-00-00.mp4"))
+        other = cr_record_get (g_ptr_array_index (clips, i), "name");
+    g_assert_nonnull (other);
+    link_clip (db, other, "1");
+  }
+  g_clear_object (&production);
+
+  window = cr_window_new (NULL, NULL);
+  g_assert_true (cr_window_open (window, path, FALSE, &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1120, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  overview = cr_window_get_overview (window);
+  while (cr_overview_page_is_busy (overview))
+    g_main_context_iteration (NULL, TRUE);
+
+  coverage = cr_overview_page_get_coverage (overview);
+  g_assert_cmpuint (coverage->all.shots, ==, 4);
+  g_assert_cmpuint (coverage->all.with_footage, ==, 2);
+  g_assert_cmpuint (coverage->by_priority[3].shots, ==, 2);          /* must */
+  g_assert_cmpuint (coverage->by_priority[3].with_footage, ==, 1);
+  g_assert_cmpuint (coverage->by_priority[2].with_footage, ==, 1);   /* high */
+  g_assert_cmpuint (coverage->by_priority[1].with_footage, ==, 0);   /* normal */
+  g_assert_cmpuint (coverage->by_priority[0].shots, ==, 0);          /* low: none */
+  {
+    /* An independent count, straight from the file with sqlite3. */
+    g_autofree char *out = NULL;
+    const char *argv[] = { "sqlite3", path, "SELECT count(DISTINCT shot) FROM clip_shot", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                 NULL, &out, NULL, NULL, &error));
+    g_assert_cmpstr (g_strstrip (out), ==, "2");
+  }
+
+  row = find_row (GTK_WIDGET (overview), "Must priority");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "1 of 2 captured · 1 without footage");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (GTK_WIDGET (overview), "High priority"))),
+                   ==, "All 1 captured");
+  g_assert_null (find_row (GTK_WIDGET (overview), "Low priority"));
+  g_assert_nonnull (find_row (GTK_WIDGET (overview), "2 shots without footage"));
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-overview-coverage.png");
+
+  /* The must-have row opens the Shots page on the must-have shots still without footage. */
+  g_assert_true (gtk_widget_activate (row));
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  g_assert_cmpstr (cr_window_get_page_name (window), ==, "shots");
+  shots = CR_SHOTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_SHOTS_PAGE));
+  order = cr_shots_page_dup_order (shots);
+  g_assert_cmpstr (order, ==, "2");
+  g_clear_pointer (&order, g_free);
+  g_assert_cmpstr (cr_shots_page_get_summary (shots), ==, "1 must-priority shot without footage");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-shots-filtered.png");
+  /* Every shot without footage, then all of them again. */
+  cr_window_show_page (window, "overview");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (gtk_widget_activate (find_row (GTK_WIDGET (overview), "2 shots without footage")));
+  order = cr_shots_page_dup_order (shots);
+  g_assert_cmpstr (order, ==, "2|5");
+  g_clear_pointer (&order, g_free);
+  cr_shots_page_set_filter (shots, FALSE, NULL);
+  order = cr_shots_page_dup_order (shots);
+  g_assert_cmpstr (order, ==, "1|2|3|4|5");
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -191,5 +349,6 @@ main (int    argc,
   /* The row opens at once, so the screenshot shows it open rather than half way. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   g_test_add_func ("/ui/overview/expiring", test_expiring_row);
+  g_test_add_func ("/ui/overview/coverage", test_coverage);
   return g_test_run ();
 }

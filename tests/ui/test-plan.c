@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cr-consent-filter.h"
 #include "cr-people-page.h"
 #include "cr-print.h"
 #include "cr-record-editor.h"
@@ -96,6 +97,26 @@ collect_text (GtkWidget *widget,
     collect_text (child, out);
 }
 
+/* The window's sidebar: the list whose first row is the Overview. */
+static GtkWidget *
+find_sidebar (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      collect_text (widget, text);
+      if (g_str_has_prefix (text->str, "Overview\n"))
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_sidebar (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static char *
 row_text (CrSchedulePage *page,
           gint64          interview)
@@ -149,6 +170,17 @@ test_agenda (Fixture       *f,
   cr_window_show_page (window, "interviews");
   page = CR_SCHEDULE_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_SCHEDULE_PAGE));
   g_assert_nonnull (page);
+  /* The sidebar calls the page what it is. */
+  {
+    GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (page), GTK_TYPE_STACK);
+    GtkStackPage *stack_page = gtk_stack_get_page (GTK_STACK (stack), GTK_WIDGET (page));
+    g_autoptr(GString) sidebar = g_string_new (NULL);
+
+    g_assert_cmpstr (gtk_stack_page_get_title (stack_page), ==, "Schedule");
+    collect_text (find_sidebar (GTK_WIDGET (window)), sidebar);
+    g_assert_nonnull (strstr (sidebar->str, "Schedule\n"));
+    g_assert_null (strstr (sidebar->str, "Interviews"));
+  }
 
   /* Grouped by day, in order, in words. */
   days = cr_schedule_page_get_days (page);
@@ -235,7 +267,81 @@ test_agenda (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Record a withdrawal from the Participants page and see it head the person's history. */
+/* A day counted from today, YYYY-MM-DD: consent is never dated ahead of today. */
+static char *
+day_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+/* The one dialog of its type among the windows, or NULL. */
+static CrConsentDialog *
+find_consent_dialog (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (CR_IS_CONSENT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The button under @root with this tooltip. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, tooltip);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Which of the fields that come and go are on show, "channels media …", in this order. */
+static char *
+shown_fields (CrConsentDialog *dialog)
+{
+  static const char *fields[] = { "channels", "media", "naming", "expires", "guardian_name", "guardian_relationship",
+                                  "withdrawal_scope", "form_version", NULL };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  /* The fields every status has are always there. */
+  g_assert_true (cr_consent_dialog_is_shown (dialog, "status"));
+  g_assert_true (cr_consent_dialog_is_shown (dialog, "date"));
+  g_assert_true (cr_consent_dialog_is_shown (dialog, "notes"));
+  for (guint i = 0; fields[i]; i++)
+    if (cr_consent_dialog_is_shown (dialog, fields[i]))
+      g_string_append_printf (out, "%s%s", out->len ? " " : "", fields[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+assert_shown (CrConsentDialog *dialog,
+              const char      *expected)
+{
+  g_autofree char *shown = shown_fields (dialog);
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+static void
+keep_said (CrConsentDialog  *dialog,
+           const char       *text,
+           char            **said)
+{
+  g_free (*said);
+  *said = g_strdup (text);
+}
+
+/* Record consent from the Participants page: the dialog shows what each status needs, a
+ * date ahead of today is refused beside the field, and a withdrawal heads the history. */
 static void
 test_consent_history (Fixture       *f,
                       gconstpointer  data)
@@ -245,9 +351,18 @@ test_consent_history (Fixture       *f,
   CrPeoplePage *page;
   CrEntityPage *list;
   CrConsentHistory *history;
-  CrRecordEditor *editor;
+  CrConsentDialog *dialog;
   GPtrArray *entries;
+  g_autofree char *tomorrow = day_from_today (1);
+  char *said = NULL;
+  gint64 leo;
 
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+    /* 18 on 1 June 2026: a minor in May, an adult in July. */
+    leo = test_add (db, &cr_entity_participant, "name", "Leo Hughes", "kind", "interviewee",
+                    "date_of_birth", "2008-06-01", NULL);
+  }
   g_assert_true (cr_window_open (window, f->path, FALSE, &error));
   gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
   gtk_window_present (GTK_WINDOW (window));
@@ -259,6 +374,7 @@ test_consent_history (Fixture       *f,
   g_assert_true (cr_window_get_page (window, "participants") == list);
   history = cr_people_page_get_history (page);
   g_assert_cmpuint (cr_consent_history_get_entries (history)->len, ==, 0);
+  g_assert_null (cr_people_page_record_consent (page));   /* nobody selected */
 
   cr_entity_page_select (list, f->grace);
   entries = cr_consent_history_get_entries (history);
@@ -267,20 +383,375 @@ test_consent_history (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (entries, 1), ==, "2026-02-20 Requested");
   g_assert_true (g_str_has_prefix (cr_consent_history_get_current (history), "Today: Signed"));
 
-  editor = cr_entity_page_record_consent (list);
-  g_assert_nonnull (editor);
-  g_assert_true (cr_record_editor_set_text (editor, "status", "withdrawn"));
-  g_assert_true (cr_record_editor_set_text (editor, "date", "2026-03-12"));
-  g_assert_true (cr_record_editor_set_text (editor, "withdrawal_scope", "all"));
-  g_assert_true (cr_record_editor_save (editor, &error));
-  g_assert_no_error (error);   /* a saved editor closes itself */
+  /* The list's own Record Consent button opens the dialog shaped by the status. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (list), "Record the selected participant’s consent"), "clicked");
+  dialog = find_consent_dialog ();
+  g_assert_nonnull (dialog);
+  assert_shown (dialog, "channels media naming expires form_version");   /* signed, an adult */
+  cr_consent_dialog_set_text (dialog, "status", "verbal-noted");
+  assert_shown (dialog, "channels media naming expires form_version");
+  cr_consent_dialog_set_text (dialog, "status", "requested");
+  assert_shown (dialog, "form_version");
+  cr_consent_dialog_set_text (dialog, "status", "not-requested");
+  assert_shown (dialog, "");
+  cr_consent_dialog_set_text (dialog, "status", "declined");
+  assert_shown (dialog, "");
+  cr_consent_dialog_set_text (dialog, "status", "withdrawn");
+  assert_shown (dialog, "withdrawal_scope");
+  cr_consent_dialog_set_text (dialog, "withdrawal_scope", "part");
+  assert_shown (dialog, "channels media withdrawal_scope");   /* what remains */
+  cr_consent_dialog_set_text (dialog, "withdrawal_scope", "all");
+  assert_shown (dialog, "withdrawal_scope");
 
+  /* Dated tomorrow: refused with the store's one line, beside the date; nothing written. */
+  cr_consent_dialog_set_text (dialog, "date", tomorrow);
+  g_assert_false (cr_consent_dialog_save (dialog, &error));
+  g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "consent date: "));   /* as the command line says it */
+  g_assert_nonnull (strstr (error->message, "is in the future (today is"));
+  g_clear_error (&error);
+  g_assert_cmpstr (cr_consent_dialog_get_error_field (dialog), ==, "date");
+  g_assert_true (g_str_has_prefix (cr_consent_dialog_get_error (dialog), "Date: "));
+  g_assert_null (strchr (cr_consent_dialog_get_error (dialog), '\n'));
+  g_assert_true (find_consent_dialog () == dialog);
+  g_assert_cmpuint (cr_consent_history_get_entries (history)->len, ==, 2);
+  cr_ui_wait_for_frames (GTK_WIDGET (dialog), 4);
+  cr_ui_save_png (GTK_WIDGET (dialog), "casereel-consent-dialog.png");
+
+  cr_consent_dialog_set_text (dialog, "date", "2026-03-12");
+  g_signal_connect (dialog, "recorded", G_CALLBACK (keep_said), &said);
+  g_assert_true (cr_consent_dialog_save (dialog, &error));
+  /* As `casereel consent record` says it: how far the withdrawal reaches. */
+  g_assert_cmpstr (said, ==, "Grace Hughes’s withdrawal reaches 0 clips, 0 selects, 0 cut events in 0 cuts, "
+                             "0 delivered files");
+  g_clear_pointer (&said, g_free);
+  g_assert_no_error (error);
+  g_assert_null (find_consent_dialog ());   /* a recorded consent closes its dialog */
   entries = cr_consent_history_get_entries (history);
   g_assert_cmpuint (entries->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (entries, 0), ==, "2026-03-12 Withdrawn");
   g_assert_true (g_str_has_prefix (cr_consent_history_get_current (history), "Today: Withdrawn"));
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+    g_autoptr(CrConsentState) state = cr_consent_current (db, f->grace, NULL, &error);
+    g_assert_cmpint (state->problem, ==, CR_CONSENT_WITHDRAWN);
+  }
   cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
   cr_ui_save_png (GTK_WIDGET (window), "casereel-consent-history.png");
+
+  /* Esc leaves a dialog without recording anything. */
+  cr_entity_page_select (list, leo);
+  dialog = cr_people_page_record_consent (page);
+  cr_ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  cr_ui_press (GTK_WIDGET (dialog), GDK_KEY_Escape, 0);
+  cr_ui_iterate ();
+  g_assert_null (find_consent_dialog ());
+  g_assert_cmpuint (cr_consent_history_get_entries (history)->len, ==, 0);
+
+  /* A minor by date of birth: the guardian shows for a grant dated before their 18th. */
+  dialog = cr_people_page_record_consent (page);
+  g_assert_nonnull (dialog);
+  cr_consent_dialog_set_text (dialog, "date", "2026-05-01");
+  assert_shown (dialog, "channels media naming expires guardian_name guardian_relationship form_version");
+  cr_consent_dialog_set_text (dialog, "status", "requested");
+  assert_shown (dialog, "form_version");
+  cr_consent_dialog_set_text (dialog, "status", "signed");
+  cr_consent_dialog_set_text (dialog, "date", "2026-07-01");
+  assert_shown (dialog, "channels media naming expires form_version");
+  cr_consent_dialog_set_text (dialog, "date", "2026-05-01");
+  cr_consent_dialog_set_text (dialog, "channels", "internal");
+  cr_consent_dialog_set_text (dialog, "media", "video");
+  cr_consent_dialog_set_text (dialog, "naming", "first-name");
+  g_assert_false (cr_consent_dialog_save (dialog, &error));
+  g_assert_true (g_str_has_prefix (error->message, "consent guardian_name: Leo Hughes is a minor"));
+  g_clear_error (&error);
+  g_assert_cmpstr (cr_consent_dialog_get_error_field (dialog), ==, "guardian_name");
+  cr_consent_dialog_set_text (dialog, "guardian_name", "Sara Hughes");
+  cr_consent_dialog_set_text (dialog, "guardian_relationship", "mother");
+  g_signal_connect (dialog, "recorded", G_CALLBACK (keep_said), &said);
+  g_assert_true (cr_consent_dialog_save (dialog, &error));
+  g_assert_cmpstr (said, ==, "Recorded Leo Hughes’s consent");
+  g_clear_pointer (&said, g_free);
+  g_assert_no_error (error);
+  entries = cr_consent_history_get_entries (history);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (entries, 0), ==, "2026-05-01 Signed");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+people_ready (gpointer page)
+{
+  return !cr_people_page_is_busy (page);
+}
+
+static char *
+filtered (CrPeoplePage *page,
+          int           filter)
+{
+  cr_people_page_set_filter (page, filter);
+  cr_ui_wait_until (people_ready, page);
+  return cr_people_page_dup_shown (page);
+}
+
+/* The People list filtered by consent state, each state with its own people. */
+static void
+test_consent_filter (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *month_ago = day_from_today (-30);
+  g_autofree char *week_ago = day_from_today (-7);
+  g_autofree char *year_ago = day_from_today (-400);
+  g_autofree char *in_ten_days = day_from_today (10);
+  g_autofree char *five_days_ago = day_from_today (-5);
+  g_autofree char *shown = NULL;
+  CrWindow *window;
+  CrPeoplePage *page;
+  static const char *expected[CR_CONSENT_N_FILTERS] = {
+    [CR_CONSENT_FILTER_MISSING] = "Aisha Rahman|Mo Ali|Nia Evans",
+    [CR_CONSENT_FILTER_REQUESTED] = "Rae Jones",
+    [CR_CONSENT_FILTER_SIGNED] = "Sam Price",
+    [CR_CONSENT_FILTER_EXPIRING] = "Eve Morgan",
+    [CR_CONSENT_FILTER_EXPIRED] = "Ed Lloyd",
+    [CR_CONSENT_FILTER_WITHDRAWN] = "Grace Hughes|Pat Owen",
+    [CR_CONSENT_FILTER_DECLINED] = "Dee Clark",
+  };
+
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+    const char *grant[] = { "channels", "internal,website", "media", "video", "naming", "full-name", NULL };
+
+    /* Aisha (the fixture's) has nothing on record; Rhys is crew and needs none. */
+    test_add (db, &cr_entity_participant, "name", "Mo Ali", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_participant, "name", "Nia Evans", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_consent, "participant", "Nia Evans", "status", "not-requested", "date", week_ago, NULL);
+    test_add (db, &cr_entity_participant, "name", "Rae Jones", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_consent, "participant", "Rae Jones", "status", "requested", "date", week_ago, NULL);
+    test_add (db, &cr_entity_participant, "name", "Sam Price", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_consent, "participant", "Sam Price", "status", "signed", "date", month_ago,
+              grant[0], grant[1], grant[2], grant[3], grant[4], grant[5], NULL);
+    test_add (db, &cr_entity_participant, "name", "Eve Morgan", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_consent, "participant", "Eve Morgan", "status", "recorded-on-camera", "date", month_ago,
+              "expires", in_ten_days, grant[0], grant[1], grant[2], grant[3], grant[4], grant[5], NULL);
+    test_add (db, &cr_entity_participant, "name", "Ed Lloyd", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_consent, "participant", "Ed Lloyd", "status", "signed", "date", year_ago,
+              "expires", five_days_ago, grant[0], grant[1], grant[2], grant[3], grant[4], grant[5], NULL);
+    /* Grace withdraws in full, Pat in part. */
+    test_add (db, &cr_entity_consent, "participant", "Grace Hughes", "status", "withdrawn", "date", week_ago, NULL);
+    test_add (db, &cr_entity_participant, "name", "Pat Owen", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_consent, "participant", "Pat Owen", "status", "signed", "date", month_ago,
+              grant[0], grant[1], grant[2], grant[3], grant[4], grant[5], NULL);
+    test_add (db, &cr_entity_consent, "participant", "Pat Owen", "status", "withdrawn", "date", week_ago,
+              "withdrawal_scope", "part", "channels", "internal", NULL);
+    test_add (db, &cr_entity_participant, "name", "Dee Clark", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_consent, "participant", "Dee Clark", "status", "declined", "date", week_ago, NULL);
+  }
+
+  window = cr_window_new (NULL, NULL);
+  g_assert_true (cr_window_open (window, f->path, FALSE, &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  cr_window_show_page (window, "participants");
+  page = CR_PEOPLE_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_PEOPLE_PAGE));
+  g_assert_null (cr_people_page_dup_shown (page));   /* everyone: the full list */
+
+  for (int i = 0; i < CR_CONSENT_N_FILTERS; i++)
+    {
+      g_autofree char *names = filtered (page, i);
+      g_test_message ("%s: %s", cr_consent_filter_to_string (i), names);
+      g_assert_cmpstr (names, ==, expected[i]);
+    }
+
+  /* The filter follows a consent recorded meanwhile: Mo is asked, and moves on. */
+  shown = filtered (page, CR_CONSENT_FILTER_MISSING);
+  cr_people_page_select_shown (page, 1);
+  g_assert_true (g_str_has_prefix (cr_consent_history_get_current (cr_people_page_get_history (page)), "Today: "));
+  {
+    CrConsentDialog *dialog;
+    /* The filtered list has its own Record Consent button. */
+    g_signal_emit_by_name (find_button (GTK_WIDGET (page), "Record the selected person’s consent"), "clicked");
+    dialog = find_consent_dialog ();
+    g_assert_nonnull (dialog);
+    cr_consent_dialog_set_text (dialog, "status", "requested");
+    g_assert_true (cr_consent_dialog_save (dialog, &error));
+    g_assert_no_error (error);
+  }
+  cr_ui_wait_until (people_ready, page);
+  g_clear_pointer (&shown, g_free);
+  shown = cr_people_page_dup_shown (page);
+  g_assert_cmpstr (shown, ==, "Aisha Rahman|Nia Evans");
+  g_clear_pointer (&shown, g_free);
+  shown = filtered (page, CR_CONSENT_FILTER_REQUESTED);
+  g_assert_cmpstr (shown, ==, "Mo Ali|Rae Jones");
+  g_clear_pointer (&shown, g_free);
+  shown = filtered (page, CR_CONSENT_FILTER_WITHDRAWN);
+  /* The filtered list searches by name within the state. */
+  cr_people_page_set_filtered_search (page, "OWEN");
+  g_clear_pointer (&shown, g_free);
+  shown = cr_people_page_dup_shown (page);
+  g_assert_cmpstr (shown, ==, "Pat Owen");
+  cr_people_page_set_filtered_search (page, "");
+  g_clear_pointer (&shown, g_free);
+  shown = cr_people_page_dup_shown (page);
+  g_assert_cmpstr (shown, ==, "Grace Hughes|Pat Owen");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-consent-filter.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* pdftotext's reading of a PDF (an independent tool). */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+      {
+        *(GtkWidget **) data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  GtkWidget *chooser = NULL;
+  return !chooser_shown (&chooser);
+}
+
+/* A page's "Save … as PDF…" entry, as the user takes it: the action opens the file chooser
+ * with the document's name, and Cancel closes it having written nothing. */
+static void
+check_pdf_entry (GtkWidget  *page,
+                 const char *action,
+                 const char *title,
+                 const char *file_name,
+                 const char *dir)
+{
+  GtkWidget *chooser = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  g_assert_true (gtk_widget_activate_action (page, action, NULL));
+  cr_ui_wait_until (chooser_shown, &chooser);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, title);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, file_name);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  cr_ui_wait_until (chooser_gone, NULL);
+  listing = g_dir_open (dir, 0, NULL);
+  for (const char *entry; (entry = g_dir_read_name (listing));)
+    g_assert_false (g_str_has_suffix (entry, ".pdf"));
+}
+
+/* The menu under the page's button with this tooltip, as "action|action". */
+static GtkWidget *
+find_menu_button (GtkWidget  *root,
+                  const char *tooltip)
+{
+  if (GTK_IS_MENU_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child, tooltip);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+menu_actions (GtkWidget  *page,
+              const char *tooltip)
+{
+  GtkWidget *button = find_menu_button (page, tooltip);
+  GMenuModel *menu;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      for (int j = 0; section && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *act = NULL;
+          g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &act));
+          g_string_append_printf (out, "%s%s", out->len ? "|" : "", act);
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The Print menus of the Shots and People pages: their PDFs hold the shots and the people. */
+static void
+test_print_menus (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shots_pdf = g_build_filename (f->dir, "shot list.pdf", NULL);
+  g_autofree char *releases_pdf = g_build_filename (f->dir, "releases.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *actions = NULL;
+  CrWindow *window;
+  GtkWidget *page;
+
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+    test_add (db, &cr_entity_shot, "number", "4C", "description", "Tea urn steam", "priority", "high", NULL);
+    test_add (db, &cr_entity_shot, "number", "5", "description", "Drawings on wall", NULL);
+  }
+  window = cr_window_new (NULL, NULL);
+  g_assert_true (cr_window_open (window, f->path, FALSE, &error));
+  gtk_window_present (GTK_WINDOW (window));
+
+  cr_window_show_page (window, "shots");
+  page = cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_SHOTS_PAGE);
+  actions = menu_actions (page, "Print the shot list");
+  g_assert_cmpstr (actions, ==, "shots.print|shots.save-pdf");
+  g_clear_pointer (&actions, g_free);
+  check_pdf_entry (page, "shots.save-pdf", "Save Shot List as PDF", "Shot list.pdf", f->dir);
+  /* What the entry then runs: the document through GtkPrintOperation, read by pdftotext. */
+  g_assert_true (cr_print_shotlist (GTK_WINDOW (window), cr_production_get_db (cr_window_get_production (window)),
+                                    shots_pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (shots_pdf);
+  g_assert_nonnull (strstr (text, "Tea urn steam"));
+  g_assert_nonnull (strstr (text, "Drawings on wall"));
+  g_assert_nonnull (strstr (text, "4C"));
+  g_clear_pointer (&text, g_free);
+  g_unlink (shots_pdf);
+
+  cr_window_show_page (window, "participants");
+  page = cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_PEOPLE_PAGE);
+  actions = menu_actions (page, "Print the release tracker");
+  g_assert_cmpstr (actions, ==, "people.print-releases|people.save-releases-pdf");
+  check_pdf_entry (page, "people.save-releases-pdf", "Save Release Tracker as PDF", "Release tracker.pdf", f->dir);
+  g_assert_true (cr_print_releases (GTK_WINDOW (window), cr_production_get_db (cr_window_get_production (window)),
+                                    releases_pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (releases_pdf);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Grace Hughes"));
+  g_assert_nonnull (strstr (text, "Aisha Rahman"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -373,6 +844,27 @@ test_shots (Fixture       *f,
     g_autoptr(CrRecord) shot = cr_store_get (db, &cr_entity_shot, wide, &error);
     g_assert_cmpstr (cr_record_get (shot, "status"), ==, "selected");
   }
+  /* The search finds status and priority words as the rows show them, in any case. */
+  cr_shots_page_set_search (page, "Selected");
+  order = cr_shots_page_dup_order (page);
+  g_assert_cmpstr (order, ==, "1A");
+  g_clear_pointer (&order, g_free);
+  cr_shots_page_set_search (page, "must");
+  order = cr_shots_page_dup_order (page);
+  g_assert_cmpstr (order, ==, "1B");
+  g_clear_pointer (&order, g_free);
+  cr_shots_page_set_search (page, "planned");
+  order = cr_shots_page_dup_order (page);
+  g_assert_cmpstr (order, ==, "2|1B");
+  g_clear_pointer (&order, g_free);
+  cr_shots_page_set_search (page, "no footage");
+  order = cr_shots_page_dup_order (page);
+  g_assert_cmpstr (order, ==, "2|1A");
+  g_clear_pointer (&order, g_free);
+  cr_shots_page_set_search (page, "");
+  order = cr_shots_page_dup_order (page);
+  g_assert_cmpstr (order, ==, "2|1A|1B");
+  g_clear_pointer (&order, g_free);
   /* The printed shot list: priority shown, and a dropped shot takes no time on the day. */
   {
     g_autofree char *pdf = g_build_filename (f->dir, "shots.pdf", NULL);
@@ -415,5 +907,7 @@ main (int    argc,
   g_test_add ("/ui/plan/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
   g_test_add ("/ui/plan/shots", Fixture, NULL, fixture_set_up, test_shots, fixture_tear_down);
   g_test_add ("/ui/plan/consent-history", Fixture, NULL, fixture_set_up, test_consent_history, fixture_tear_down);
+  g_test_add ("/ui/plan/print-menus", Fixture, NULL, fixture_set_up, test_print_menus, fixture_tear_down);
+  g_test_add ("/ui/plan/consent-filter", Fixture, NULL, fixture_set_up, test_consent_filter, fixture_tear_down);
   return g_test_run ();
 }

@@ -6,8 +6,10 @@
 #include "cr-consent-current.h"
 #include "cr-consent-summary.h"
 #include "cr-overview-page.h"
+#include "cr-plan-summary.h"
 #include "cr-record-format.h"
 #include "cr-schedule.h"
+#include "cr-shots-page.h"
 #include "cr-store.h"
 #include "cr-words.h"
 
@@ -28,6 +30,7 @@ struct _CrOverviewPage
   guint               n_consent_problems;
   guint               n_expiring;
   guint               n_conflicts;
+  CrShotCoverageSummary coverage;
   gboolean            stale;    /* changed while not shown */
   GCancellable       *cancellable;  /* the consent scan under way */
 
@@ -436,6 +439,86 @@ add_schedule_group (CrOverviewPage *self,
     }
 }
 
+static GtkWidget *
+find_shots_page (GtkWidget *widget)
+{
+  if (CR_IS_SHOTS_PAGE (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shots_page (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* How much of the shot list has footage, overall and for each priority that has shots;
+ * each row opens the Shots page on the shots still without footage. */
+static void
+add_coverage_group (CrOverviewPage *self,
+                    CrDb           *db)
+{
+  g_autoptr(GError) error = NULL;
+  const CrCoverageCount *all = &self->coverage.all;
+  g_autofree char *description = NULL;
+  AdwPreferencesGroup *group;
+
+  if (!cr_shot_coverage_summary (db, &self->coverage, &error))
+    description = g_strdup (error->message);
+  else if (all->shots == 0)
+    description = g_strdup ("No shots planned yet");
+  else
+    description = g_strdup_printf ("%u of %u %s have footage", all->with_footage, all->shots,
+                                   all->shots == 1 ? "shot" : "shots");
+  group = add_group (self, "Shot Coverage", description);
+  /* Most wanted first. */
+  for (guint i = G_N_ELEMENTS (self->coverage.by_priority); i > 0; i--)
+    {
+      const CrCoverageCount *count = &self->coverage.by_priority[i - 1];
+      const char *priority = cr_shot_priority_name (i - 1);
+      g_autofree char *words = cr_words_choice (priority);
+      g_autofree char *title = g_strdup_printf ("%s priority", words);
+      g_autofree char *subtitle = NULL;
+      guint missing = count->shots - count->with_footage;
+      GtkWidget *row;
+
+      if (count->shots == 0)
+        continue;
+      subtitle = missing == 0 ? g_strdup_printf ("All %u captured", count->shots)
+                              : g_strdup_printf ("%u of %u captured · %u without footage", count->with_footage,
+                                                 count->shots, missing);
+      row = add_row (group, title, subtitle);
+      add_icon (row, missing == 0 ? "emblem-ok-symbolic" : "camera-video-symbolic",
+                missing == 0 ? "success" : (g_str_equal (priority, "must") ? "warning" : NULL));
+      link_row (row, "overview.show-shots", g_variant_new ("(sb)", priority, missing > 0));
+    }
+  if (all->shots > all->with_footage)
+    {
+      g_autofree char *title = g_strdup_printf ("%u %s without footage", all->shots - all->with_footage,
+                                                all->shots - all->with_footage == 1 ? "shot" : "shots");
+      link_row (add_row (group, title, "Not yet linked to any clip"), "overview.show-shots",
+                g_variant_new ("(sb)", "", TRUE));
+    }
+}
+
+static void
+show_shots_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  const char *priority = NULL;
+  gboolean only_missing = FALSE;
+  GtkWidget *shots;
+
+  g_variant_get (parameter, "(&sb)", &priority, &only_missing);
+  gtk_widget_activate_action (widget, "win.show-page", "s", "shots");
+  /* The Shots page is a sibling in the window's stack. */
+  shots = gtk_widget_get_root (widget) ? find_shots_page (GTK_WIDGET (gtk_widget_get_root (widget))) : NULL;
+  if (shots != NULL)
+    cr_shots_page_set_filter (CR_SHOTS_PAGE (shots), only_missing, *priority ? priority : NULL);
+}
+
 /* Reading every interviewee's consent costs time on a large production, so a hidden
  * overview waits until it is shown again. */
 static void
@@ -475,6 +558,7 @@ cr_overview_page_class_init (CrOverviewPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = cr_overview_page_dispose;
   GTK_WIDGET_CLASS (klass)->map = cr_overview_page_map;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "overview.show-shots", "(sb)", show_shots_activated);
 }
 
 static void
@@ -512,6 +596,7 @@ cr_overview_page_refresh (CrOverviewPage *self)
   add_production_group (self, db);
   add_consent_group (self);
   add_schedule_group (self, db);
+  add_coverage_group (self, db);
   add_counts_group (self, db);
 }
 
@@ -541,4 +626,11 @@ cr_overview_page_get_n_conflicts (CrOverviewPage *self)
 {
   g_return_val_if_fail (CR_IS_OVERVIEW_PAGE (self), 0);
   return self->n_conflicts;
+}
+
+const CrShotCoverageSummary *
+cr_overview_page_get_coverage (CrOverviewPage *self)
+{
+  g_return_val_if_fail (CR_IS_OVERVIEW_PAGE (self), NULL);
+  return &self->coverage;
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "cr-plan-summary.h"
 #include "cr-production.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,8 @@ guint           cr_overview_page_get_n_consent_problems (CrOverviewPage *self);
 guint           cr_overview_page_get_n_conflicts        (CrOverviewPage *self);
 /* How many people's usable consent ends within 30 days, as last shown. */
 guint           cr_overview_page_get_n_expiring         (CrOverviewPage *self);
+/* The shot coverage, as last shown. Its rows activate "overview.show-shots" with
+ * (priority or "", only without footage), which opens the Shots page so filtered. */
+const CrShotCoverageSummary *cr_overview_page_get_coverage (CrOverviewPage *self);
 
 G_END_DECLS

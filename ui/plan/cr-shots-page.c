@@ -3,6 +3,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "cr-print.h"
+#include "cr-print-actions.h"
 #include "cr-record-editor.h"
 #include "cr-record-format.h"
 #include "cr-shot-order.h"
@@ -17,12 +21,16 @@ struct _CrShotsPage
   /* template widgets */
   GtkLabel     *summary_label;
   GtkListBox   *list;
+  GtkWidget    *show_all_button;
 
   /* owned */
   CrProduction *production;
   GPtrArray    *shots;       /* CrRecord *, as shown */
   GHashTable   *buttons;     /* shot id -> GtkButton (borrowed) */
   GHashTable   *coverage;    /* shot id -> char * (words) */
+  gboolean      only_missing; /* the filter: only shots without footage */
+  char         *priority;     /* and only of this priority; NULL: any */
+  char         *search;       /* casefolded; NULL: none */
 };
 
 G_DEFINE_FINAL_TYPE (CrShotsPage, cr_shots_page, GTK_TYPE_WIDGET)
@@ -111,6 +119,9 @@ drop_cb (GtkDropTarget *target,
   CrShotsPage *self = CR_SHOTS_PAGE (gtk_widget_get_ancestor (row, CR_TYPE_SHOTS_PAGE));
   g_autoptr(GError) error = NULL;
 
+  /* A filtered list hides the rows between: a place in it is no place in the shot list. */
+  if (self->only_missing || self->priority != NULL || self->search != NULL)
+    return FALSE;
   if (!cr_shots_page_move (self, g_value_get_int64 (value), gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)),
                            &error))
     {
@@ -142,6 +153,30 @@ field_words (CrShotsPage *self,
   g_autofree char *display = cr_record_display (db_of (self), shot, field);
 
   return display ? cr_words_value (field, display) : NULL;
+}
+
+/* Whether the search finds the shot in what its row says: number, description, type, size,
+ * place, priority and status in words ("captured", "must"), and its footage. */
+static gboolean
+matches_search (CrShotsPage *self,
+                CrRecord    *shot,
+                int          clips)
+{
+  g_autoptr(GString) said = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+
+  if (self->search == NULL)
+    return TRUE;
+  for (const char * const *f = (const char * const[]) { "number", "description", "type", "size", "location",
+                                                        "priority", "status", NULL }; *f; f++)
+    {
+      g_autofree char *words = field_words (self, shot, *f);
+      if (words)
+        g_string_append_printf (said, "%s\n", words);
+    }
+  g_string_append (said, clips > 0 ? "footage\n" : "no footage yet\n");
+  folded = g_utf8_casefold (said->str, -1);
+  return strstr (folded, self->search) != NULL;
 }
 
 static GtkWidget *
@@ -253,18 +288,34 @@ reload (CrShotsPage *self)
     {
       CrRecord *shot = g_ptr_array_index (shots, i);
       int clips = GPOINTER_TO_INT (g_hash_table_lookup (coverage, &shot->id));
+      gboolean dropped = g_strcmp0 (cr_record_get (shot, "status"), "dropped") == 0;
 
+      /* The Overview's "without footage" leaves out what has footage, or is owed none. */
+      if ((self->only_missing && (clips > 0 || dropped)) ||
+          (self->priority && g_strcmp0 (cr_record_get (shot, "priority"), self->priority) != 0) ||
+          !matches_search (self, shot, clips))
+        {
+          g_ptr_array_remove_index (shots, i--);
+          continue;
+        }
       gtk_list_box_append (self->list, make_row (self, shot, clips));
       /* A dropped shot is not owed any footage. */
-      if (g_strcmp0 (cr_record_get (shot, "status"), "dropped") != 0)
+      if (!dropped)
         {
           counted++;
           covered += clips > 0;
         }
     }
   self->shots = g_steal_pointer (&shots);
-  summary = g_strdup_printf ("%u of %u %s have footage", covered, counted, counted == 1 ? "shot" : "shots");
+  if (self->only_missing)
+    summary = g_strdup_printf ("%u %s%s%s without footage", counted, self->priority ? self->priority : "",
+                               self->priority ? "-priority " : "", counted == 1 ? "shot" : "shots");
+  else if (self->search)
+    summary = g_strdup_printf ("%u of %u %s found have footage", covered, counted, counted == 1 ? "shot" : "shots");
+  else
+    summary = g_strdup_printf ("%u of %u %s have footage", covered, counted, counted == 1 ? "shot" : "shots");
   gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_visible (self->show_all_button, self->only_missing || self->priority != NULL);
 }
 
 static void
@@ -310,7 +361,38 @@ cr_shots_page_finalize (GObject *object)
   g_clear_pointer (&self->shots, g_ptr_array_unref);
   g_hash_table_unref (self->buttons);
   g_hash_table_unref (self->coverage);
+  g_free (self->priority);
+  g_free (self->search);
   G_OBJECT_CLASS (cr_shots_page_parent_class)->finalize (object);
+}
+
+static void
+search_changed_cb (CrShotsPage    *self,
+                   GtkSearchEntry *entry)
+{
+  cr_shots_page_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+show_all_clicked_cb (CrShotsPage *self)
+{
+  cr_shots_page_set_filter (self, FALSE, NULL);
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  cr_print_actions_print (widget, db_of (CR_SHOTS_PAGE (widget)), cr_print_shotlist, "Shot List");
+}
+
+static void
+save_pdf_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  cr_print_actions_save_pdf (widget, db_of (CR_SHOTS_PAGE (widget)), cr_print_shotlist, "Shot List", "Shot list.pdf");
 }
 
 static void
@@ -327,6 +409,12 @@ cr_shots_page_class_init (CrShotsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_install_action (widget_class, "shots.add", NULL, add_activated);
+  gtk_widget_class_bind_template_child (widget_class, CrShotsPage, show_all_button);
+  gtk_widget_class_bind_template_callback (widget_class, show_all_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_install_action (widget_class, "shots.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "shots.save-pdf", NULL, save_pdf_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "shots.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "shots.add", NULL);
 }
 
@@ -393,4 +481,27 @@ const char *
 cr_shots_page_get_summary (CrShotsPage *self)
 {
   return gtk_label_get_text (self->summary_label);
+}
+
+void
+cr_shots_page_set_filter (CrShotsPage *self,
+                          gboolean     only_missing,
+                          const char  *priority)
+{
+  g_return_if_fail (CR_IS_SHOTS_PAGE (self));
+  self->only_missing = only_missing;
+  g_free (self->priority);
+  self->priority = g_strdup (priority);
+  reload (self);
+}
+
+void
+cr_shots_page_set_search (CrShotsPage *self,
+                          const char  *text)
+{
+  g_return_if_fail (CR_IS_SHOTS_PAGE (self));
+  g_clear_pointer (&self->search, g_free);
+  if (text && *text)
+    self->search = g_utf8_casefold (text, -1);
+  reload (self);
 }

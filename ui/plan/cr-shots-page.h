@@ -27,7 +27,15 @@ GtkButton   *cr_shots_page_get_status_button (CrShotsPage *self,
                                               gint64       shot);
 const char  *cr_shots_page_get_coverage      (CrShotsPage *self,
                                               gint64       shot);
-/* "2 of 3 shots have footage". */
+/* Only the shots without footage (and owed some), and only of `priority` ("must"; NULL:
+ * any); FALSE, NULL shows every shot again. */
+void         cr_shots_page_set_filter        (CrShotsPage *self,
+                                              gboolean     only_missing,
+                                              const char  *priority);
+/* Only the shots whose row says this ("captured", "must", "1A", "hall"), in any case. */
+void         cr_shots_page_set_search        (CrShotsPage *self,
+                                              const char  *text);
+/* "2 of 3 shots have footage"; filtered, "2 must-priority shots without footage". */
 const char  *cr_shots_page_get_summary       (CrShotsPage *self);
 
 G_END_DECLS

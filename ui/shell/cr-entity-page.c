@@ -399,7 +399,9 @@ add_clicked_cb (CrEntityPage *self)
 static void
 consent_clicked_cb (CrEntityPage *self)
 {
-  cr_entity_page_record_consent (self);
+  /* The People page records consent in its own dialog, shaped by the status. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "people.record-consent", NULL))
+    cr_entity_page_record_consent (self);
 }
 
 static void

@@ -302,7 +302,8 @@ build_pages (CrWindow *self)
       /* Purpose-built pages where an area has one; the generic list for the rest. */
       GtkWidget *page = cr_footage_page_new (self->production, entity);
       CrEntityPage *list = NULL;
-      g_autofree char *title = cr_words_entity (entity, TRUE);
+      /* The interviews page is an agenda: the page map calls it the Schedule. */
+      g_autofree char *title = entity == &cr_entity_interview ? g_strdup ("Schedule") : cr_words_entity (entity, TRUE);
 
       if (page == NULL)
         page = cr_purpose_page_new (self->production, entity);
