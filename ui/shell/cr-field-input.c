@@ -480,17 +480,21 @@ cr_field_input_is_group (CrFieldInput *input)
 }
 
 void
-cr_field_input_set_error (CrFieldInput *input,
-                          gboolean      error,
-                          gboolean      focus)
+cr_field_input_mark_error (CrFieldInput *input,
+                           gboolean      error)
 {
-  if (!error)
-    {
-      gtk_widget_remove_css_class (input->row, "error");
-      return;
-    }
-  gtk_widget_add_css_class (input->row, "error");
-  if (focus)
+  if (error)
+    gtk_widget_add_css_class (input->row, "error");
+  else
+    gtk_widget_remove_css_class (input->row, "error");
+}
+
+void
+cr_field_input_set_error (CrFieldInput *input,
+                          gboolean      error)
+{
+  cr_field_input_mark_error (input, error);
+  if (error)
     cr_field_input_focus (input);
 }
 

@@ -22,11 +22,12 @@ const CrField *cr_field_input_get_field  (CrFieldInput  *input);
 /* An AdwPreferencesRow, or an AdwPreferencesGroup when cr_field_input_is_group (). */
 GtkWidget     *cr_field_input_get_widget (CrFieldInput  *input);
 gboolean       cr_field_input_is_group   (CrFieldInput  *input);
-/* Marks the input as the one an error names (or clears that), and gives it focus (which
- * scrolls the form to it) when asked. */
+/* Marks the input as the one an error names (or clears that), and gives it focus. */
 void           cr_field_input_set_error  (CrFieldInput  *input,
-                                          gboolean       error,
-                                          gboolean       focus);
+                                          gboolean       error);
+/* The same mark without moving the focus: for a check made as the user types. */
+void           cr_field_input_mark_error (CrFieldInput  *input,
+                                          gboolean       error);
 /* Puts the keyboard focus in it; FALSE if it cannot take it. */
 gboolean       cr_field_input_focus      (CrFieldInput  *input);
 char          *cr_field_input_get_text   (CrFieldInput  *input);

@@ -96,7 +96,7 @@ static void
 clear_error (CrRecordEditor *self)
 {
   for (guint i = 0; i < self->inputs->len; i++)
-    cr_field_input_set_error (g_ptr_array_index (self->inputs, i), FALSE, FALSE);
+    cr_field_input_mark_error (g_ptr_array_index (self->inputs, i), FALSE);
   g_clear_pointer (&self->error, g_free);
   self->error_field = NULL;
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
@@ -166,7 +166,12 @@ show_message (CrRecordEditor *self,
     gtk_label_set_text (self->error_label, message);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
   if (input != NULL)
-    cr_field_input_set_error (input, TRUE, focus);
+    {
+      if (focus)
+        cr_field_input_set_error (input, TRUE);
+      else
+        cr_field_input_mark_error (input, TRUE);
+    }
   if (input != NULL && focus)
     scroll_to (self, cr_field_input_get_widget (input));
 }
