@@ -10,6 +10,7 @@
 
 #include "cr-db.h"
 #include "cr-db-file.h"
+#include "cr-natural-sort.h"
 #include "cr-data-resources.h"
 
 #define MIGRATIONS_PATH "/org/casereel/data/migrations"
@@ -392,6 +393,8 @@ db_new (const char *path,
   /* Before any statement: the very first read may meet another process's write lock. */
   sqlite3_busy_timeout (db->handle, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db->handle, 1);
+  /* Lists sort names as people count: "Participant 200" before "Participant 1000". */
+  cr_natural_register (db->handle);
   db->registered = TRUE;
   open_file_add (path);
   return db;

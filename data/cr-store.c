@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cr-store.h"
+#include "cr-store-query.h"
 
 static const CrField *
 find_field_of_type (const CrEntity *entity,
@@ -15,50 +16,13 @@ find_field_of_type (const CrEntity *entity,
   return NULL;
 }
 
-/* The SELECT list: plain columns, and each LINKS field gathered in order from its table. */
-static char *
-select_sql (const CrEntity *entity)
-{
-  GString *sql = g_string_new ("SELECT t.id");
-
-  for (guint i = 0; i < entity->n_fields; i++)
-    {
-      const CrField *f = &entity->fields[i];
-
-      if (f->type == CR_FIELD_LINKS)
-        g_string_append_printf (sql, ", (SELECT group_concat (x, ',') FROM (SELECT %s AS x FROM %s "
-                                     "WHERE %s = t.id ORDER BY position))",
-                                f->ref->table, f->column, entity->table);
-      else
-        g_string_append_printf (sql, ", t.%s", cr_field_column (f));
-    }
-  g_string_append_printf (sql, " FROM %s t", entity->table);
-  return g_string_free (sql, FALSE);
-}
-
-static CrRecord *
-record_from_row (const CrEntity *entity,
-                 sqlite3_stmt   *stmt)
-{
-  CrRecord *record = cr_record_new (entity);
-
-  record->id = sqlite3_column_int64 (stmt, 0);
-  for (guint i = 0; i < entity->n_fields; i++)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, i + 1);
-      if (text != NULL)
-        cr_record_set (record, entity->fields[i].name, text);
-    }
-  return record;
-}
-
 CrRecord *
 cr_store_get (CrDb            *db,
               const CrEntity  *entity,
               gint64           id,
               GError         **error)
 {
-  g_autofree char *base = select_sql (entity);
+  g_autofree char *base = cr_store_query_select (entity);
   g_autofree char *sql = g_strdup_printf ("%s WHERE t.id = ?", base);
   g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, sql, error);
   int rc;
@@ -68,7 +32,7 @@ cr_store_get (CrDb            *db,
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return record_from_row (entity, stmt);
+    return cr_store_query_record (entity, stmt);
   if (rc != SQLITE_DONE)
     cr_db_set_error (db, rc, error);
   else
@@ -142,75 +106,31 @@ cr_store_find (CrDb            *db,
   return cr_store_get (db, entity, id, error);
 }
 
-static char *
-where_sql (const CrEntity *entity,
-           const CrQuery  *query,
-           GError        **error)
-{
-  GString *sql = g_string_new (" WHERE 1");
-
-  if (query && query->search && *query->search)
-    {
-      /* The name first, then the other one-line words a person might remember someone by:
-       * their organisation, role, email … */
-      g_string_append_printf (sql, " AND (instr (lower (t.%s), lower (?1)) > 0", entity->label);
-      for (guint i = 0; i < entity->n_fields; i++)
-        {
-          const CrField *f = &entity->fields[i];
-          if ((f->type == CR_FIELD_TEXT || f->type == CR_FIELD_EMAIL) && !g_str_equal (f->name, entity->label))
-            g_string_append_printf (sql, " OR instr (lower (t.%s), lower (?1)) > 0", cr_field_column (f));
-        }
-      g_string_append_c (sql, ')');
-    }
-  if (query && query->field)
-    {
-      const CrField *f = cr_entity_find_field (entity, query->field);
-      if (f == NULL || f->type == CR_FIELD_LINKS)
-        {
-          g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "%s: cannot filter on “%s”",
-                       entity->name, query->field);
-          g_string_free (sql, TRUE);
-          return NULL;
-        }
-      g_string_append_printf (sql, " AND t.%s IS ?2", cr_field_column (f));
-    }
-  return g_string_free (sql, FALSE);
-}
-
-static void
-bind_query (sqlite3_stmt  *stmt,
-            const CrQuery *query)
-{
-  if (query && query->search && *query->search)
-    sqlite3_bind_text (stmt, 1, query->search, -1, SQLITE_TRANSIENT);
-  if (query && query->field)
-    sqlite3_bind_text (stmt, 2, query->value, -1, SQLITE_TRANSIENT);
-}
-
 GPtrArray *
 cr_store_list (CrDb            *db,
                const CrEntity  *entity,
                const CrQuery   *query,
                GError         **error)
 {
-  g_autofree char *base = select_sql (entity);
-  g_autofree char *where = where_sql (entity, query, error);
+  g_autofree char *base = cr_store_query_select (entity);
+  g_autofree char *where = cr_store_query_where (entity, query, error);
+  g_autofree char *order = where ? cr_store_query_order (entity, query, error) : NULL;
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_record_free);
   int rc;
 
-  if (where == NULL)
+  if (order == NULL)
     return NULL;
   sql = g_strdup_printf ("%s%s ORDER BY %s LIMIT %" G_GINT64_FORMAT " OFFSET %" G_GINT64_FORMAT,
-                         base, where, entity->order_by,
+                         base, where, order,
                          query && query->limit > 0 ? query->limit : -1,
                          query ? MAX (query->offset, 0) : 0);
   if (!(stmt = cr_db_prepare (db, sql, error)))
     return NULL;
-  bind_query (stmt, query);
+  cr_store_query_bind (stmt, query);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, record_from_row (entity, stmt));
+    g_ptr_array_add (rows, cr_store_query_record (entity, stmt));
   if (rc != SQLITE_DONE)
     {
       cr_db_set_error (db, rc, error);
@@ -225,7 +145,7 @@ cr_store_count (CrDb            *db,
                 const CrQuery   *query,
                 GError         **error)
 {
-  g_autofree char *where = where_sql (entity, query, error);
+  g_autofree char *where = cr_store_query_where (entity, query, error);
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -234,7 +154,7 @@ cr_store_count (CrDb            *db,
   sql = g_strdup_printf ("SELECT count(*) FROM %s t%s", entity->table, where);
   if (!(stmt = cr_db_prepare (db, sql, error)))
     return -1;
-  bind_query (stmt, query);
+  cr_store_query_bind (stmt, query);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       cr_db_set_error (db, sqlite3_errcode (cr_db_get_handle (db)), error);

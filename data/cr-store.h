@@ -11,11 +11,15 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  const char *search;   /* case-insensitive part of the row's label or another one-line text field */
+  /* Any case, part of: the row's label or another one-line text, a status word, a tag, or
+   * the name of a row it points at or is linked with (a participant's interview title). */
+  const char *search;
   const char *field;    /* with value: only rows whose field equals value (stored form) */
   const char *value;
   gint64      offset;
   gint64      limit;    /* 0: no limit */
+  const char *sort;     /* a field to order by (names in natural order), or NULL: the entity's order */
+  gboolean    descending;
 } CrQuery;
 
 CrRecord  *cr_store_get     (CrDb *db, const CrEntity *entity, gint64 id, GError **error);
@@ -27,6 +31,10 @@ gboolean   cr_store_resolve (CrDb *db, const CrEntity *entity, const char *id_or
 CrRecord  *cr_store_find    (CrDb *db, const CrEntity *entity, const char *id_or_label, GError **error);
 GPtrArray *cr_store_list    (CrDb *db, const CrEntity *entity, const CrQuery *query, GError **error);
 gint64     cr_store_count   (CrDb *db, const CrEntity *entity, const CrQuery *query, GError **error);
+/* The ids of the rows a query lists, in its order (gint64; offset and limit ignored). */
+GArray    *cr_store_list_ids (CrDb *db, const CrEntity *entity, const CrQuery *query, GError **error);
+/* The rows with these ids, in the order given; an id that names nothing is left out. */
+GPtrArray *cr_store_get_many (CrDb *db, const CrEntity *entity, const gint64 *ids, guint n_ids, GError **error);
 
 /* Returns the new row's id, or 0 with error set. */
 gint64     cr_store_insert  (CrDb *db, const CrRecord *input, GError **error);

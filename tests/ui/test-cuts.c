@@ -18,6 +18,8 @@
 #include "cr-cut-export-dialog.h"
 #include "cr-cut-strip.h"
 #include "cr-cuts-page.h"
+#include "cr-entity-page.h"
+#include "cr-selects-page.h"
 #include "cr-edl.h"
 #include "cr-export-override.h"
 #include "cr-indexer.h"
@@ -199,6 +201,32 @@ static gboolean
 finished (gpointer result)
 {
   return *(int *) result >= 0;
+}
+
+/* The row of the refusal's problem list with this title. */
+static AdwActionRow *
+find_problem_in (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ACTION_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found = find_problem_in (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwActionRow *
+find_problem (AdwMessageDialog *refusal,
+              const char       *title)
+{
+  GtkWidget *extra = adw_message_dialog_get_extra_child (refusal);
+
+  return extra ? find_problem_in (extra, title) : NULL;
 }
 
 static CrWindow *
@@ -412,8 +440,7 @@ test_export_refused_then_anyway (Fixture       *f,
   g_assert_false (cr_cut_export_dialog_is_running (dialog));
   g_assert_false (g_file_test (edl_path, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (report, G_FILE_TEST_EXISTS));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (cr_cut_export_dialog_get_refusal (dialog)),
-                            "Farhan Iqbal: consent withdrawn"));
+  g_assert_nonnull (find_problem (cr_cut_export_dialog_get_refusal (dialog), "Farhan Iqbal: consent withdrawn"));
   g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 0);
 
   /* Export Anyway: written, and the choice kept in the production. */
@@ -466,6 +493,166 @@ test_add_selects (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_sidebar_row (GtkWidget  *widget,
+                  const char *page)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "cr-page"), page) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_sidebar_row (child, page);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+people_shown (gpointer window)
+{
+  return g_strcmp0 (cr_window_get_page_name (window), "participants") == 0;
+}
+
+/* The refusal lists each problem; a person's row opens People on that person. */
+static void
+test_refusal_links_person (Fixture       *f,
+                           gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  g_autofree char *edl_path = g_build_filename (f->dir, "linked.edl", NULL);
+  g_autoptr(GError) error = NULL;
+  CrStringout everything = { .min_rating = -1 };
+  CrCutExportDialog *dialog;
+  AdwActionRow *farhan;
+  CrEntityPage *people;
+  gint64 farhan_id = 0;
+
+  cr_cuts_page_stringout (page, "Rough cut", &everything, &error);
+  g_assert_no_error (error);
+  g_assert_true (cr_store_resolve (db, &cr_entity_participant, "Farhan Iqbal", &farhan_id, &error));
+  cr_cuts_page_set_channel (page, "website");
+  dialog = CR_CUT_EXPORT_DIALOG (cr_cuts_page_open_export (page));
+  cr_cut_export_dialog_set_kind (dialog, CR_CUT_OUTPUT_EDL);
+  cr_cut_export_dialog_set_path (dialog, edl_path);
+  cr_cut_export_dialog_start (dialog);
+  cr_ui_wait_until (refusal_shown, dialog);
+  /* Past the dialog's fade-in, which counts frames of the clock, not seconds of ours. */
+  cr_ui_wait_for_frames (GTK_WIDGET (cr_cut_export_dialog_get_refusal (dialog)), 30);
+  cr_ui_save_png (GTK_WIDGET (cr_cut_export_dialog_get_refusal (dialog)), "casereel-cut-refusal.png");
+  /* Every problem of the check is a row: as many as the page counts. */
+  g_assert_cmpuint (cr_cuts_page_get_problems (page)->len, >, 0);
+  farhan = find_problem (cr_cut_export_dialog_get_refusal (dialog), "Farhan Iqbal: consent withdrawn");
+  g_assert_nonnull (farhan);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (farhan), "Event "));
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (farhan)));
+  adw_action_row_activate (farhan);
+  cr_ui_wait_until (people_shown, window);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  people = cr_window_get_page (window, "participants");
+  {
+    CrRow *selected = gtk_single_selection_get_selected_item (cr_entity_page_get_selection (people));
+    g_assert_nonnull (selected);
+    g_assert_cmpint (cr_row_get_id (selected), ==, farhan_id);
+  }
+  /* Nothing was written, and the refusal and the export dialog have gone. */
+  g_assert_false (g_file_test (edl_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (cr_export_override_count (db, cr_cuts_page_get_cut (page), NULL), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* "Add to Cut" on the Selects page, and a select dragged onto the Cuts page and onto the
+ * Cuts row of the sidebar, each through the path the real gesture takes. */
+static void
+test_add_to_cut_and_drag (Fixture       *f,
+                          gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrSelectsPage *selects = CR_SELECTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_SELECTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  g_autoptr(GError) error = NULL;
+  gint64 cut = test_add (db, &cr_entity_cut, "name", "Hand picked", "frame_rate", "25", NULL);
+  gint64 other = test_add (db, &cr_entity_cut, "name", "Another", "frame_rate", "25", NULL);
+  CrStoreModel *rows = cr_selects_page_get_model (selects);
+  gint64 bus = 0, school = 0, arriving = 0;
+  g_autofree char *order = NULL;
+
+  cr_production_changed (cr_window_get_production (window), &cr_entity_cut);
+  g_assert_true (cr_store_resolve (db, &cr_entity_select, "The bus home", &bus, &error));
+  g_assert_true (cr_store_resolve (db, &cr_entity_select, "A normal school day", &school, &error));
+  g_assert_true (cr_store_resolve (db, &cr_entity_select, "Arriving at the hall", &arriving, &error));
+
+  /* The menu names each cut; its item for "Hand picked" adds the selected select there. */
+  cr_window_show_page (window, "selects");
+  gtk_single_selection_set_selected (cr_selects_page_get_selection (selects), (guint) cr_store_model_find (rows, school));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (selects), "selects.add-to-cut", "x", cut));
+  g_assert_cmpstr (cr_window_get_page_name (window), ==, "cuts");
+  g_assert_cmpint (cr_cuts_page_get_cut (page), ==, cut);
+  order = shown_order (page);
+  g_assert_cmpstr (order, ==, "A normal school day");
+  g_assert_cmpuint (cr_cut_count_events (db, other), ==, 0);
+
+  /* A drag from the Selects page onto the Cuts page: what the row's drag carries, dropped. */
+  {
+    g_autoptr(GdkContentProvider) content = cr_selects_page_drag_content (selects, (guint) cr_store_model_find (rows, bus));
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_INT64);
+    g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+    g_assert_no_error (error);
+    g_assert_true (cr_cuts_page_drop (page, &value, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_pointer (&order, g_free);
+  order = shown_order (page);
+  g_assert_cmpstr (order, ==, "A normal school day|The bus home");
+
+  /* And onto the Cuts row of the sidebar, from another page: its drop target's own handler. */
+  cr_window_show_page (window, "selects");
+  {
+    GtkWidget *row = find_sidebar_row (GTK_WIDGET (window), "cuts");
+    GtkDropTarget *drop = NULL;
+    g_auto(GValue) value = G_VALUE_INIT;
+    gboolean taken = FALSE;
+
+    g_assert_nonnull (row);
+      {
+        g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+        for (guint i = 0; i < g_list_model_get_n_items (controllers) && !drop; i++)
+          {
+            g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+            if (GTK_IS_DROP_TARGET (controller))
+              drop = GTK_DROP_TARGET (controller);
+          }
+      }
+    g_assert_nonnull (drop);
+    g_value_init (&value, G_TYPE_INT64);
+    g_value_set_int64 (&value, arriving);
+    g_signal_emit_by_name (drop, "drop", &value, 4.0, 4.0, &taken);
+    g_assert_true (taken);
+  }
+  g_assert_cmpstr (cr_window_get_page_name (window), ==, "cuts");
+  g_clear_pointer (&order, g_free);
+  order = shown_order (page);
+  g_assert_cmpstr (order, ==, "A normal school day|The bus home|Arriving at the hall");
+  g_assert_cmpuint (cr_cut_count_events (db, cut), ==, 3);
+
+  /* Not a select: refused, the cut as it was. */
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+    g_value_init (&value, G_TYPE_UINT);
+    g_value_set_uint (&value, 2);
+    g_assert_false (cr_cuts_page_drop (page, &value, &error));
+    g_assert_nonnull (error);
+    g_assert_cmpuint (cr_cut_count_events (db, cut), ==, 3);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -479,6 +666,10 @@ main (int    argc,
 
   g_test_add ("/ui/cuts/page", Fixture, NULL, fixture_set_up, test_cut_page, fixture_tear_down);
   g_test_add ("/ui/cuts/export-refused-then-anyway", Fixture, NULL, fixture_set_up, test_export_refused_then_anyway,
+              fixture_tear_down);
+  g_test_add ("/ui/cuts/refusal-links-person", Fixture, NULL, fixture_set_up, test_refusal_links_person,
+              fixture_tear_down);
+  g_test_add ("/ui/cuts/add-to-cut-and-drag", Fixture, NULL, fixture_set_up, test_add_to_cut_and_drag,
               fixture_tear_down);
   g_test_add ("/ui/cuts/add-selects", Fixture, NULL, fixture_set_up, test_add_selects, fixture_tear_down);
   return g_test_run ();

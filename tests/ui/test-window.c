@@ -7,8 +7,10 @@
 #include <glib/gstdio.h>
 
 #include "cr-consent.h"
+#include "cr-consent-current.h"
 #include "cr-entity-page.h"
 #include "cr-record-editor.h"
+#include "cr-row-picker.h"
 #include "cr-store-model.h"
 #include "cr-store.h"
 #include "cr-window.h"
@@ -436,13 +438,16 @@ test_model_paging (Fixture       *f,
   g_assert_cmpuint (cr_store_model_get_n_pages (model), ==, 2);
   g_assert_cmpint (cr_store_model_find (model, cr_row_get_id (row)), ==, 150);
 
-  /* Search narrows the count: 15 people are called Aisha. */
+  /* Search narrows the count: 15 people are called Aisha, and the interview "Aisha and
+   * Grace at the hall" brings the other two people in it (Grace, and Kwame its crew). */
   cr_store_model_set_search (model, "aisha");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 15);
-  for (guint i = 0; i < 15; i++)
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 17);
+  for (guint i = 0; i < 17; i++)
     {
       g_autoptr(CrRow) r = g_list_model_get_item (G_LIST_MODEL (model), i);
-      g_assert_true (g_str_has_prefix (cr_row_get_label (r), "Aisha "));
+      g_assert_true (g_str_has_prefix (cr_row_get_label (r), "Aisha ") ||
+                     g_str_equal (cr_row_get_label (r), "Grace Hughes") ||
+                     g_str_equal (cr_row_get_label (r), "Kwame Okafor"));
     }
   cr_store_model_set_search (model, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
@@ -501,6 +506,119 @@ test_model_large (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cr_entity_page_get_model (people))), ==, N_PEOPLE + 100000);
   g_assert_cmpuint (cr_store_model_get_n_pages (cr_entity_page_get_model (people)), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The Participants list starts in natural name order; a header click sorts by that column,
+ * in SQL, both ways. */
+static void
+test_list_natural_sort (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char * const numbered[] = { "Participant 1000", "Participant 200", "participant 30", "Participant 0200b" };
+  CrWindow *window;
+  CrEntityPage *people;
+  CrStoreModel *model;
+  GtkColumnView *view;
+  GListModel *columns;
+  gint64 at[G_N_ELEMENTS (numbered)];
+  gboolean descending = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbered); i++)
+    {
+      gint64 id;
+      add (f->db, &cr_entity_participant, &id, "name", numbered[i], "kind", "contact", NULL);
+    }
+  window = show_window (f->path);
+  cr_window_show_page (window, "participants");
+  people = cr_window_get_page (window, "participants");
+  model = cr_entity_page_get_model (people);
+  g_assert_cmpstr (cr_store_model_get_sort (model, &descending), ==, "name");
+  g_assert_false (descending);
+  for (guint i = 0; i < G_N_ELEMENTS (numbered); i++)
+    at[i] = cr_store_model_find (model, find_id (f->db, &cr_entity_participant, numbered[i]));
+  /* 30 < 200 < 0200b < 1000, where a plain text sort puts 1000 before 200 and 30. */
+  g_assert_cmpint (at[2], <, at[1]);
+  g_assert_cmpint (at[1], <, at[3]);
+  g_assert_cmpint (at[3], <, at[0]);
+  g_assert_cmpint (at[0], ==, at[2] + 3);
+
+  /* Sorting by Role, then again the other way: through the view's sorter, as a header click does. */
+  view = GTK_COLUMN_VIEW (cr_ui_find_widget (GTK_WIDGET (people), GTK_TYPE_COLUMN_VIEW));
+  columns = gtk_column_view_get_columns (view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      if (g_str_equal (gtk_column_view_column_get_title (column), "Role"))
+        gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+    }
+  g_assert_cmpstr (cr_store_model_get_sort (model, &descending), ==, "role");
+  g_assert_true (descending);
+  for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i += 7)
+    {
+      g_autoptr(CrRow) before = g_list_model_get_item (G_LIST_MODEL (model), i - 1);
+      g_autoptr(CrRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      const char *a = cr_row_get_display (before, "role"), *b = cr_row_get_display (row, "role");
+      /* Empty roles last; otherwise never rising. */
+      if (*a != '\0' && *b != '\0')
+        g_assert_cmpint (g_ascii_strcasecmp (a, b), >=, 0);
+      else
+        g_assert_cmpstr (b, ==, "");
+    }
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_no_error (error);
+}
+
+/* Search finds people by their consent status word and by the interviews they are in. */
+static void
+test_list_search_words (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(CrStoreModel) model = cr_store_model_new (f->production, &cr_entity_participant);
+  g_autoptr(CrStoreModel) interviews = cr_store_model_new (f->production, &cr_entity_interview);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) everyone = cr_consent_current_all (f->db, NULL, &error);
+  guint withdrawn = 0;
+
+  g_assert_no_error (error);
+  /* Who is withdrawn, as the consent rules work it out, person by person. */
+  for (guint i = 0; i < everyone->len; i++)
+    {
+      CrConsentState *state = g_ptr_array_index (everyone, i);
+      withdrawn += g_strcmp0 (state->status, "withdrawn") == 0;
+    }
+  g_assert_cmpuint (withdrawn, >, 0);
+  cr_store_model_set_search (model, "Withdrawn");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, withdrawn);
+  for (guint i = 0; i < withdrawn; i++)
+    {
+      g_autoptr(CrRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(CrConsentState) state = cr_consent_current (f->db, cr_row_get_id (row), NULL, &error);
+      g_assert_cmpstr (state->status, ==, "withdrawn");
+    }
+
+  /* An interview's title finds the people in it and its crew. */
+  cr_store_model_set_search (model, "grace at SCHOOL");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  {
+    g_autoptr(CrRow) row = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_cmpstr (cr_row_get_label (row), ==, "Grace Hughes");
+  }
+  cr_store_model_set_search (model, "at the hall");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  g_assert_cmpint (cr_store_model_find (model, find_id (f->db, &cr_entity_participant, "Kwame Okafor")), >=, 0);
+
+  /* And the other way: a person's name, a location's name and a status word find interviews. */
+  cr_store_model_set_search (interviews, "aisha adeyemi");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (interviews)), ==, 1);
+  cr_store_model_set_search (interviews, "Northgate");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (interviews)), ==, 1);
+  cr_store_model_set_search (interviews, "confirmed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (interviews)), ==, 1);
+  cr_store_model_set_search (interviews, "nobody at all");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (interviews)), ==, 0);
 }
 
 static void
@@ -687,6 +805,489 @@ test_editor_invalid (Fixture       *f,
   g_assert_no_error (error);
   cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_null (editor);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWindow *
+find_toplevel (GType       type,
+               const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          (title == NULL || (ADW_IS_MESSAGE_DIALOG (window) &&
+                             g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), title) == 0)))
+        return window;
+    }
+  return NULL;
+}
+
+/* A new form starts in its first field; Esc closes an untouched form at once and asks
+ * before throwing away a changed one. */
+static void
+test_editor_focus_discard (Fixture       *f,
+                           gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people = cr_window_get_page (window, "participants");
+  CrRecordEditor *editor = cr_entity_page_add (people);
+  GtkWidget *focus;
+  GtkWindow *ask;
+
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  focus = gtk_root_get_focus (GTK_ROOT (editor));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW))),
+                   ==, "Name");
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  cr_ui_press (GTK_WIDGET (editor), GDK_KEY_Escape, 0);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_null (editor);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Discard changes?"));
+
+  editor = cr_entity_page_add (people);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (editor))), "Half typed");
+  g_assert_true (cr_record_editor_is_changed (editor));
+  cr_ui_press (GTK_WIDGET (editor), GDK_KEY_Escape, 0);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Discard changes?");
+  g_assert_nonnull (ask);
+  g_assert_nonnull (editor);
+  /* Keep Editing keeps it all; Discard closes without writing. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "keep");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_nonnull (editor);
+  {
+    g_autofree char *name = cr_record_editor_get_text (editor, "name");
+    g_assert_cmpstr (name, ==, "Half typed");
+  }
+  gtk_window_close (GTK_WINDOW (editor));
+  ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Discard changes?");
+  g_assert_nonnull (ask);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "discard");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_null (editor);
+  g_assert_cmpint (cr_store_model_find (cr_entity_page_get_model (people), 0), ==, -1);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CrRecord) none = cr_store_find (f->db, &cr_entity_participant, "Half typed", &error);
+    g_assert_null (none);
+    g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_FOUND);
+  }
+
+  /* Ctrl+N offers nothing on Clips: they come from indexing a folder. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint before;
+
+    cr_window_show_page (window, "clips");
+    cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+    before = g_list_model_get_n_items (toplevels);
+    cr_ui_press (GTK_WIDGET (window), GDK_KEY_n, GDK_CONTROL_MASK);
+    cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before);
+    g_assert_null (find_toplevel (CR_TYPE_RECORD_EDITOR, NULL));
+    /* … and it still adds on a page where rows are typed in. */
+    cr_window_show_page (window, "locations");
+    cr_ui_press (GTK_WIDGET (window), GDK_KEY_n, GDK_CONTROL_MASK);
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+    editor = CR_RECORD_EDITOR (find_toplevel (CR_TYPE_RECORD_EDITOR, NULL));
+    g_assert_true (cr_record_editor_get_entity (editor) == &cr_entity_location);
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* What is typed is checked as it is typed, with the command line's own message; Save
+ * scrolls to the field at fault; SQLite's words never reach the form. */
+static void
+test_editor_live_check (Fixture       *f,
+                        gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people = cr_window_get_page (window, "participants");
+  CrRecordEditor *editor = cr_entity_page_add (people);
+  g_autoptr(GError) cli = NULL;
+  g_autofree char *normal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const CrField *email = cr_entity_find_field (&cr_entity_participant, "email");
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+
+  /* The message the command line gives for the same text, from the same check. */
+  g_assert_false (cr_field_normalize (f->db, &cr_entity_participant, email, "zainab at example", NULL, &normal, &cli));
+  gtk_window_set_default_size (GTK_WINDOW (editor), 560, 300);
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  cr_record_editor_set_text (editor, "email", "zainab at example");
+  g_assert_cmpstr (cr_record_editor_get_error_field (editor), ==, "email");
+  g_assert_nonnull (strstr (cr_record_editor_get_error (editor), strchr (cli->message, ':') + 2));
+  /* Fixed as it is typed: the message goes. */
+  cr_record_editor_set_text (editor, "email", "zainab@example.org");
+  g_assert_null (cr_record_editor_get_error (editor));
+  /* A date of birth that does not exist is caught before Save too. */
+  cr_record_editor_set_text (editor, "date_of_birth", "2011-02-30");
+  g_assert_cmpstr (cr_record_editor_get_error_field (editor), ==, "date_of_birth");
+  cr_record_editor_set_text (editor, "date_of_birth", "");
+  g_assert_null (cr_record_editor_get_error (editor));
+
+  /* Save with the top of the form in view and a bad value far below: the form scrolls to it. */
+  cr_record_editor_set_text (editor, "name", "Zainab Hussain");
+  cr_record_editor_set_text (editor, "kind", "interviewee");
+  cr_record_editor_set_text (editor, "date_of_birth", "2011-02-30");
+  scroller = cr_ui_find_widget (GTK_WIDGET (editor), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_widget_grab_focus (GTK_WIDGET (editor));
+  gtk_adjustment_set_value (adjustment, 0);
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_false (cr_record_editor_save (editor, NULL));
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 3);
+  g_assert_cmpstr (cr_record_editor_get_error_field (editor), ==, "date_of_birth");
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (editor));
+    GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW) : NULL;
+    graphene_rect_t bounds;
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_has_css_class (row, "error"));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+    g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+  }
+  cr_ui_save_png (GTK_WIDGET (editor), "editor-scrolled-to-fault.png");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* A rule the schema keeps that no form check knows: the form says it in words. */
+  g_assert_true (cr_db_exec (f->db, "CREATE UNIQUE INDEX test_one_contact ON location (contact)", &error));
+  g_assert_no_error (error);
+  before = dump (f->path);
+  editor = cr_record_editor_new (GTK_WINDOW (window), f->production, &cr_entity_location, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  cr_record_editor_set_text (editor, "name", "Owen's garage");
+  cr_record_editor_set_text (editor, "contact", "Owen Morgan");
+  g_assert_false (cr_record_editor_save (editor, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "UNIQUE"));
+  g_assert_cmpstr (cr_record_editor_get_error_field (editor), ==, "contact");
+  for (const char * const *sql = (const char * const[]) { "UNIQUE", "constraint", "SQL", "location.", "INSERT",
+                                                           ".casereel", NULL }; *sql; sql++)
+    g_assert_null (strstr (cr_record_editor_get_error (editor), *sql));
+  g_test_message ("shown: %s", cr_record_editor_get_error (editor));
+  after = dump (f->path);
+  g_assert_cmpstr (before, ==, after);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The people of an interview are picked by a search among 10,000, never from a drop-down
+ * of them all: type, pick, save. */
+static void
+test_editor_people_picker (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CrWindow *window;
+  CrRecordEditor *editor;
+  CrRowPicker *picker;
+  CrStoreModel *found;
+  GtkWidget *button;
+  gint64 wanted, interview;
+  g_autoptr(CrRecord) stored = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_true (cr_db_exec (f->db, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) "
+                                    "INSERT INTO participant (name, kind, role) SELECT printf ('Volunteer %d', i), "
+                                    "'interviewee', 'Befriender' FROM n", &error));
+  g_assert_no_error (error);
+  wanted = find_id (f->db, &cr_entity_participant, "Volunteer 7345");
+  window = show_window (f->path);
+  editor = cr_record_editor_new (GTK_WINDOW (window), f->production, &cr_entity_interview, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  cr_record_editor_set_text (editor, "title", "Befrienders at the hall");
+  cr_record_editor_set_text (editor, "start", "2026-05-12 10:00");
+  cr_record_editor_set_text (editor, "end", "2026-05-12 11:00");
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+
+  /* The picker opens from its row's button, with the focus in its search. */
+  picker = cr_record_editor_get_picker (editor, "participants");
+  g_assert_nonnull (picker);
+  g_assert_null (cr_record_editor_get_picker (editor, "title"));
+  button = gtk_widget_get_parent (GTK_WIDGET (picker));
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 3);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (picker)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), GTK_WIDGET (picker)));
+  found = cr_row_picker_get_model (picker);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, N_PEOPLE + 10000);
+  /* Lazy: showing it read a page or two of 10,300 people, not all of them. */
+  g_assert_cmpuint (cr_store_model_get_n_pages (found), <=, 2);
+  cr_ui_save_png (GTK_WIDGET (editor), "editor-people-picker.png");
+
+  /* Typing narrows it in SQL, in natural order: 7345 and 73450 … are not there; 734 is before 7340. */
+  gtk_editable_set_text (cr_row_picker_get_search (picker), "volunteer 734");
+  g_signal_emit_by_name (cr_row_picker_get_search (picker), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 11);
+  {
+    g_autoptr(CrRow) first = g_list_model_get_item (G_LIST_MODEL (found), 0);
+    g_autoptr(CrRow) second = g_list_model_get_item (G_LIST_MODEL (found), 1);
+    g_assert_cmpstr (cr_row_get_label (first), ==, "Volunteer 734");
+    g_assert_cmpstr (cr_row_get_label (second), ==, "Volunteer 7340");
+  }
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  cr_ui_save_png (GTK_WIDGET (picker), "editor-people-picker-search.png");
+  /* Enter takes the first found, exactly as typed. */
+  gtk_editable_set_text (cr_row_picker_get_search (picker), "Volunteer 7345");
+  g_signal_emit_by_name (cr_row_picker_get_search (picker), "activate");
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT, wanted);
+  {
+    g_autofree char *people = cr_record_editor_get_text (editor, "participants");
+    g_assert_cmpstr (people, ==, expected);
+  }
+  g_assert_true (cr_record_editor_save (editor, &error));
+  g_assert_no_error (error);
+  interview = find_id (f->db, &cr_entity_interview, "Befrienders at the hall");
+  stored = cr_store_get (f->db, &cr_entity_interview, interview, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cr_record_get (stored, "participants"), ==, expected);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Everything GLib and GTK say at INFO or above while `recording` is on, to prove a path
+ * prints nothing on stderr (criticals are fatal in tests anyway; this catches the rest). */
+static gboolean recording;
+static GPtrArray *recorded;
+
+static GLogWriterOutput
+record_writer (GLogLevelFlags   level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         data)
+{
+  if (recording && (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING |
+                             G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO)))
+    g_ptr_array_add (recorded, g_log_writer_format_fields (level, fields, n_fields, FALSE));
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
+/* Deleting the selected, visible row through the dialog, as a user does, then undoing it:
+ * not one line on stderr. */
+static void
+test_delete_quiet (Fixture       *f,
+                   gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people = cr_window_get_page (window, "participants");
+  CrStoreModel *model = cr_entity_page_get_model (people);
+  GtkSingleSelection *selection = cr_entity_page_get_selection (people);
+  CrRecordEditor *editor;
+  GtkWindow *ask;
+  gint64 id = find_id (f->db, &cr_entity_participant, "Kwame Adeyemi");
+
+  cr_window_show_page (window, "participants");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  g_ptr_array_set_size (recorded, 0);
+  recording = TRUE;
+  cr_entity_page_select (people, id);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpint (gtk_single_selection_get_selected (selection), ==, cr_store_model_find (model, id));
+  editor = cr_entity_page_edit (people, gtk_single_selection_get_selected (selection));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  /* The form's Delete button (its action), then the dialog's Delete. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_nonnull (ask);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (ask)), "Kwame Adeyemi"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "delete");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  g_assert_null (editor);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE - 1);
+  g_assert_cmpint (cr_store_model_find (model, id), ==, -1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  cr_ui_iterate ();
+  recording = FALSE;
+  for (guint i = 0; i < recorded->len; i++)
+    g_test_message ("said: %s", (const char *) g_ptr_array_index (recorded, i));
+  g_assert_cmpuint (recorded->len, ==, 0);
+}
+
+/* ---- the shortcuts window ---- */
+
+static void
+add_accelerator (GHashTable *set,
+                 guint       key,
+                 GdkModifierType mods)
+{
+  /* KP_Enter does what Return does; the window shows one. */
+  if (key == GDK_KEY_KP_Enter)
+    key = GDK_KEY_Return;
+  g_hash_table_add (set, gtk_accelerator_name (key, mods));
+}
+
+static void
+keys_of (GtkWidget  *widget,
+         GHashTable *set)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger))
+            add_accelerator (set, gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                             gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+        }
+    }
+}
+
+/* The keys our own widgets bind (class shortcuts and their own controllers), less what the
+ * GTK or libadwaita class they derive from binds already (the inspector's, focus moves). */
+static void
+collect_bound (GtkWidget  *widget,
+               GHashTable *set,
+               GHashTable *types)
+{
+  if (g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Cr"))
+    {
+      g_autoptr(GHashTable) own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GHashTable) inherited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GType base = G_OBJECT_TYPE (widget);
+      GHashTableIter iter;
+      gpointer key;
+
+      while (g_str_has_prefix (g_type_name (base), "Cr"))
+        base = g_type_parent (base);
+      if (!G_TYPE_IS_ABSTRACT (base))
+        {
+          GtkWidget *plain = g_object_ref_sink (g_object_new (base, NULL));
+          keys_of (plain, inherited);
+          if (GTK_IS_WINDOW (plain))
+            gtk_window_destroy (GTK_WINDOW (plain));
+          g_object_unref (plain);
+        }
+      keys_of (widget, own);
+      g_hash_table_iter_init (&iter, own);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (!g_hash_table_contains (inherited, key))
+          {
+            g_hash_table_add (set, g_strdup (key));
+            g_hash_table_add (types, (gpointer) G_OBJECT_TYPE_NAME (widget));
+          }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_bound (child, set, types);
+}
+
+/* What the shortcuts window lists; "<Alt>1...9" is a range. */
+static void
+collect_listed (GtkWidget  *widget,
+                GHashTable *set)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      parts = g_strsplit (accelerator, " ", -1);
+      for (guint i = 0; parts[i]; i++)
+        {
+          char *range = strstr (parts[i], "...");
+          guint key = 0, last = 0;
+          GdkModifierType mods = 0;
+
+          if (range != NULL)
+            {
+              g_autofree char *first = g_strndup (parts[i], range - parts[i]);
+              g_assert_true (gtk_accelerator_parse (first, &key, &mods));
+              last = gdk_keyval_from_name (range + 3);
+              for (guint k = key; k <= last; k++)
+                add_accelerator (set, k, mods);
+              continue;
+            }
+          g_assert_true (gtk_accelerator_parse (parts[i], &key, &mods));
+          add_accelerator (set, key, mods);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_listed (child, set);
+}
+
+/* The shortcuts window lists exactly the keys the window, its pages, the player, the
+ * transcript and the editor bind, plus the application's own four. */
+static void
+test_window_shortcuts (Fixture       *f,
+                       gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrRecordEditor *editor = cr_entity_page_add (cr_window_get_page (window, "participants"));
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/casereel/ui/cr-shortcuts.ui");
+  GtkWidget *help = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Set by the application on its actions (app/main/cr-application.c), not by a widget. */
+  const char * const application[] = { "<Control>q", "<Control>o", "<Shift><Control>n", "<Control>question" };
+  GHashTableIter iter;
+  gpointer key;
+
+  collect_bound (GTK_WIDGET (window), bound, types);
+  collect_bound (GTK_WIDGET (editor), bound, types);
+  for (guint i = 0; i < G_N_ELEMENTS (application); i++)
+    {
+      guint k;
+      GdkModifierType mods;
+      g_assert_true (gtk_accelerator_parse (application[i], &k, &mods));
+      add_accelerator (bound, k, mods);
+    }
+  collect_listed (help, listed);
+  /* The areas whose keys are compared must all be there to be looked at. */
+  for (const char * const *t = (const char * const[]) { "CrWindow", "CrRecordEditor", "CrPlayer", "CrClipsPage",
+                                                         "CrTranscriptPane", "CrCutsPage", "CrSchedulePage", NULL };
+       *t; t++)
+    if (!g_hash_table_contains (types, *t))
+      g_error ("no keys found on %s", *t);
+  g_hash_table_iter_init (&iter, bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (listed, key))
+      g_error ("%s is bound but not in the shortcuts window", (const char *) key);
+  g_hash_table_iter_init (&iter, listed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (bound, key))
+      g_error ("%s is in the shortcuts window but nothing binds it", (const char *) key);
+  g_assert_cmpuint (g_hash_table_size (bound), ==, g_hash_table_size (listed));
+
+  gtk_window_set_transient_for (GTK_WINDOW (help), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (help));
+  cr_ui_wait_for_frames (help, 3);
+  cr_ui_save_png (help, "shortcuts.png");
+  gtk_window_destroy (GTK_WINDOW (help));
+  gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -932,16 +1533,25 @@ main (int    argc,
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GTK_A11Y", "none", FALSE);
   g_test_init (&argc, &argv, NULL);
+  recorded = g_ptr_array_new_with_free_func (g_free);
+  g_log_set_writer_func (record_writer, NULL, NULL);
   gtk_init ();
   adw_init ();
 
   g_test_add ("/ui/model/paging", Fixture, NULL, fixture_set_up, test_model_paging, fixture_tear_down);
   g_test_add ("/ui/model/large", Fixture, NULL, fixture_set_up, test_model_large, fixture_tear_down);
+  g_test_add ("/ui/list/natural-sort", Fixture, NULL, fixture_set_up, test_list_natural_sort, fixture_tear_down);
+  g_test_add ("/ui/list/search-words", Fixture, NULL, fixture_set_up, test_list_search_words, fixture_tear_down);
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
+  g_test_add ("/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_window_shortcuts, fixture_tear_down);
   g_test_add ("/ui/editor/add", Fixture, NULL, fixture_set_up, test_editor_add, fixture_tear_down);
   g_test_add ("/ui/editor/invalid", Fixture, NULL, fixture_set_up, test_editor_invalid, fixture_tear_down);
+  g_test_add ("/ui/editor/focus-discard", Fixture, NULL, fixture_set_up, test_editor_focus_discard, fixture_tear_down);
+  g_test_add ("/ui/editor/live-check", Fixture, NULL, fixture_set_up, test_editor_live_check, fixture_tear_down);
+  g_test_add ("/ui/editor/people-picker", Fixture, NULL, fixture_set_up, test_editor_people_picker, fixture_tear_down);
   g_test_add ("/ui/editor/edit", Fixture, NULL, fixture_set_up, test_editor_edit, fixture_tear_down);
   g_test_add ("/ui/editor/consent", Fixture, NULL, fixture_set_up, test_record_consent, fixture_tear_down);
+  g_test_add ("/ui/editor/delete-quiet", Fixture, NULL, fixture_set_up, test_delete_quiet, fixture_tear_down);
   g_test_add ("/ui/editor/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
   g_test_add_func ("/ui/screenshots", test_screenshots);
   status = g_test_run ();

@@ -44,6 +44,36 @@ cr_cut_consent_lines (GPtrArray *clearance)
   return lines;
 }
 
+static void
+problem_free (CrCutProblem *problem)
+{
+  g_free (problem->title);
+  g_free (problem->where);
+  g_free (problem);
+}
+
+GPtrArray *
+cr_cut_consent_problems (GPtrArray *clearance)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+
+  for (guint i = 0; i < clearance->len; i++)
+    {
+      const CrClearance *row = g_ptr_array_index (clearance, i);
+      CrCutProblem *problem;
+
+      if (row->problem == NULL)
+        continue;
+      problem = g_new0 (CrCutProblem, 1);
+      problem->title = row->participant ? g_strdup_printf ("%s: %s", row->participant, row->problem)
+                                        : g_strdup_printf ("Nobody linked: %s", row->problem);
+      problem->where = g_strdup_printf ("Event %u · %s at %s", row->event, row->source, row->source_in);
+      problem->participant = row->participant_id;
+      g_ptr_array_add (problems, problem);
+    }
+  return problems;
+}
+
 guint
 cr_cut_consent_count (GPtrArray *clearance)
 {
@@ -58,10 +88,13 @@ cr_cut_consent_badge (CrDb             *db,
                       GListModel       *events,
                       GError          **error)
 {
-  g_autoptr(GPtrArray) rows = cr_cut_check_timeline (db, cut, timeline, channel, NULL, error);
+  g_autoptr(GPtrArray) rows = NULL;
   guint n = g_list_model_get_n_items (events);
 
-  if (rows == NULL)
+  /* An empty cut has nothing to check (and the check's sort of no links is given no array). */
+  if (timeline->events->len == 0)
+    return g_ptr_array_new_with_free_func (g_free);
+  if (!(rows = cr_cut_check_timeline (db, cut, timeline, channel, NULL, error)))
     return NULL;
   for (guint i = 0; i < n; i++)
     {

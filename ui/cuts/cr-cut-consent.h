@@ -23,4 +23,15 @@ GPtrArray *cr_cut_consent_badge   (CrDb             *db,
 GPtrArray *cr_cut_consent_lines   (GPtrArray        *clearance);
 guint      cr_cut_consent_count   (GPtrArray        *clearance);
 
+/* One problem of a finished check, for a list that links to the person. */
+typedef struct
+{
+  char   *title;        /* "Farhan Iqbal: consent withdrawn" */
+  char   *where;        /* "Event 2 · Sr001-2C-01_01.WAV at 00:00:01:00" */
+  gint64  participant;  /* 0: nobody is linked */
+} CrCutProblem;
+
+/* CrCutProblem, in the cut's order. */
+GPtrArray *cr_cut_consent_problems (GPtrArray       *clearance);
+
 G_END_DECLS

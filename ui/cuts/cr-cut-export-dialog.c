@@ -7,8 +7,10 @@
 
 #include "cr-cut-consent.h"
 #include "cr-cut-export-dialog.h"
+#include "cr-entity-page.h"
 #include "cr-export-override.h"
 #include "cr-store.h"
+#include "cr-window.h"
 #include "cr-words.h"
 
 struct _CrCutExportDialog
@@ -216,42 +218,137 @@ announce (CrCutExportDialog *self,
 
 static void run (CrCutExportDialog *self, gboolean allow_unconsented);
 
+static gboolean
+destroy_later (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* After the refusal and this dialog have gone (not inside the refusal's own signal, which
+ * would leave it pointing at a freed parent): the window shows People, or one person. */
+typedef struct
+{
+  GtkWidget *root;
+  gint64     participant;
+} ShowPeople;
+
+static gboolean
+show_people_later (gpointer data)
+{
+  ShowPeople *show = data;
+  CrEntityPage *people;
+
+  gtk_widget_activate_action (show->root, "win.show-page", "s", "participants");
+  if (show->participant > 0 && CR_IS_WINDOW (show->root) &&
+      (people = cr_window_get_page (CR_WINDOW (show->root), "participants")))
+    {
+      cr_entity_page_set_search (people, NULL);
+      cr_entity_page_select (people, show->participant);
+    }
+  g_object_unref (show->root);
+  g_free (show);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_people (CrCutExportDialog *self,
+             gint64             participant)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->page));
+  ShowPeople *show;
+
+  if (root == NULL)
+    return;
+  show = g_new0 (ShowPeople, 1);
+  show->root = g_object_ref (GTK_WIDGET (root));
+  show->participant = participant;
+  if (self->refusal != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->refusal), FALSE);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_later, g_object_ref (self->refusal), g_object_unref);
+      self->refusal = NULL;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add (show_people_later, show);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_later, g_object_ref (self), g_object_unref);
+}
+
 static void
 refusal_response_cb (AdwMessageDialog  *refusal,
                      const char        *response,
                      CrCutExportDialog *self)
 {
-  self->refusal = NULL;
   if (g_str_equal (response, "anyway"))
-    run (self, TRUE);
-  else if (g_str_equal (response, "people"))
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->page));
-      gtk_window_destroy (GTK_WINDOW (self));
-      if (root != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (root), "win.show-page", "s", "participants");
+      self->refusal = NULL;
+      run (self, TRUE);
     }
+  else if (g_str_equal (response, "people"))
+    show_people (self, 0);
+  else
+    self->refusal = NULL;
+}
+
+static void
+person_activated_cb (AdwActionRow      *row,
+                     CrCutExportDialog *self)
+{
+  show_people (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "cr-participant")));
+}
+
+/* Each problem a row; a person's row opens People on them. */
+static GtkWidget *
+problem_list (CrCutExportDialog *self,
+              GPtrArray         *clearance)
+{
+  g_autoptr(GPtrArray) problems = cr_cut_consent_problems (clearance);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < problems->len; i++)
+    {
+      CrCutProblem *problem = g_ptr_array_index (problems, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->where);
+      if (problem->participant > 0)
+        {
+          g_object_set_data (G_OBJECT (row), "cr-participant", GSIZE_TO_POINTER ((gsize) problem->participant));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_widget_set_tooltip_text (row, "Show this person on the People page");
+          g_signal_connect_object (row, "activated", G_CALLBACK (person_activated_cb), self, 0);
+        }
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  return scroller;
 }
 
 static void
 refuse (CrCutExportDialog *self,
         GPtrArray         *clearance)
 {
-  g_autoptr(GPtrArray) lines = cr_cut_consent_lines (clearance);
+  guint n = cr_cut_consent_count (clearance);
   g_autoptr(GString) body = g_string_new (NULL);
   const char *channel = channel_of (self);
   g_autofree char *where = channel ? cr_words_choice (channel) : g_strdup ("any channel");
   GtkWidget *dialog;
 
-  g_string_printf (body, "%u %s consent for %s:\n", lines->len,
-                   lines->len == 1 ? "person in the cut has not given" : "times someone in the cut has not given",
+  g_string_printf (body, "%u %s consent for %s. Choose a person to see them on the People page.", n,
+                   n == 1 ? "person in the cut has not given" : "times someone in the cut has not given",
                    where);
-  for (guint i = 0; i < lines->len && i < 12; i++)
-    g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (lines, i));
-  if (lines->len > 12)
-    g_string_append_printf (body, "\n… and %u more (see the clearance report beside the file)", lines->len - 12);
   g_string_append (body, "\n\nExporting anyway is recorded in the production with the file’s name.");
   dialog = adw_message_dialog_new (GTK_WINDOW (self), "Consent Does Not Allow This", body->str);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), problem_list (self, clearance));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel", "people", "Show _People",
                                     "anyway", "Export _Anyway", NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "anyway", ADW_RESPONSE_DESTRUCTIVE);

@@ -442,6 +442,21 @@ cr_cuts_page_class_init (CrCutsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "cut.remove", NULL);
 }
 
+static gboolean
+select_dropped_cb (GtkDropTarget *target,
+                   const GValue  *value,
+                   double         x,
+                   double         y,
+                   CrCutsPage    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (cr_cuts_page_drop (self, value, &error))
+    return TRUE;
+  gtk_label_set_text (self->consent_label, error->message);
+  return FALSE;
+}
+
 static void
 cr_cuts_page_init (CrCutsPage *self)
 {
@@ -473,6 +488,12 @@ cr_cuts_page_init (CrCutsPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->events_view, factory);
+  {
+    /* A select dragged from the Selects page lands at the end of the cut shown. */
+    GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_COPY);
+    g_signal_connect (drop, "drop", G_CALLBACK (select_dropped_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
   g_object_unref (factory);
   gtk_list_view_set_model (self->events_view, GTK_SELECTION_MODEL (self->selection));
   cr_cut_strip_set_model (self->strip, G_LIST_MODEL (self->events));
@@ -731,4 +752,20 @@ cr_cuts_page_is_busy (CrCutsPage *self)
 {
   g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
   return cr_cut_posters_is_busy (self->posters);
+}
+
+gboolean
+cr_cuts_page_drop (CrCutsPage    *self,
+                   const GValue  *value,
+                   GError       **error)
+{
+  gint64 select;
+
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
+  if (!G_VALUE_HOLDS_INT64 (value) || (select = g_value_get_int64 (value)) <= 0)
+    {
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "cut: only selects can be dropped here");
+      return FALSE;
+    }
+  return cr_cuts_page_add_selects (self, 0, &select, 1, error);
 }

@@ -55,6 +55,11 @@ gboolean      cr_cuts_page_add_selects    (CrCutsPage   *self,
                                            const gint64 *selects,
                                            guint         n_selects,
                                            GError      **error);
+/* What dropping a dragged select (a gint64 id, from the Selects page) on the page or on its
+ * sidebar row does: cr_cuts_page_add_selects () to the cut shown. */
+gboolean      cr_cuts_page_drop           (CrCutsPage   *self,
+                                           const GValue *value,
+                                           GError      **error);
 /* Makes the stringout and shows it. Returns the new cut's id. */
 gint64        cr_cuts_page_stringout      (CrCutsPage        *self,
                                            const char        *name,

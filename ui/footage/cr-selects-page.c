@@ -6,6 +6,7 @@
 #include "cr-clip-time.h"
 #include "cr-clips.h"
 #include "cr-clips-page.h"
+#include "cr-cuts-page.h"
 #include "cr-selects-page.h"
 #include "cr-store.h"
 
@@ -18,6 +19,7 @@ struct _CrSelectsPage
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
   GtkWidget          *open_button;
+  GtkMenuButton      *add_to_cut_button;
   GtkLabel           *error_label;
   GtkStack           *stack;
   GtkColumnView      *table;
@@ -59,6 +61,104 @@ update_state (CrSelectsPage *self)
   gtk_label_set_text (self->count_label, count);
   gtk_stack_set_visible_child_name (self->stack, n > 0 || *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) ? "table" : "empty");
   gtk_widget_set_sensitive (self->open_button, gtk_single_selection_get_selected_item (self->selection) != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_to_cut_button),
+                            gtk_single_selection_get_selected_item (self->selection) != NULL);
+}
+
+/* ---- to a cut: "Add to Cut", or a drag onto the Cuts page or its row in the sidebar ---- */
+
+/* The cuts, by name, each an item of the Add to Cut menu. */
+static void
+fill_cut_menu (CrSelectsPage *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GPtrArray) cuts = cr_store_list (cr_production_get_db (self->production), &cr_entity_cut, NULL, NULL);
+
+  for (guint i = 0; cuts && i < cuts->len; i++)
+    {
+      const CrRecord *cut = g_ptr_array_index (cuts, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (cr_record_get (cut, "name"), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "selects.add-to-cut", g_variant_new_int64 (cut->id));
+      g_menu_append_item (menu, item);
+    }
+  if (cuts == NULL || cuts->len == 0)
+    g_menu_append (menu, "No cuts yet: make one on the Cuts page", "selects.no-cut");
+  gtk_menu_button_set_menu_model (self->add_to_cut_button, G_MENU_MODEL (menu));
+}
+
+static void
+production_changed_cb (CrSelectsPage  *self,
+                       const CrEntity *entity)
+{
+  if (entity == NULL || entity == &cr_entity_cut)
+    fill_cut_menu (self);
+}
+
+gboolean
+cr_selects_page_add_to_cut (CrSelectsPage  *self,
+                            gint64          cut,
+                            GError        **error)
+{
+  CrRow *row = gtk_single_selection_get_selected_item (self->selection);
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *cuts = GTK_IS_STACK (stack) ? gtk_stack_get_child_by_name (GTK_STACK (stack), "cuts") : NULL;
+  gint64 id = row ? cr_row_get_id (row) : 0;
+
+  if (id <= 0)
+    {
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "select: choose one in the list first");
+      return FALSE;
+    }
+  if (!CR_IS_CUTS_PAGE (cuts))
+    {
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "cut: the Cuts page is not open");
+      return FALSE;
+    }
+  if (!cr_cuts_page_add_selects (CR_CUTS_PAGE (cuts), cut, &id, 1, error))
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "cuts");
+  return TRUE;
+}
+
+static void
+add_to_cut_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CrSelectsPage *self = CR_SELECTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!cr_selects_page_add_to_cut (self, g_variant_get_int64 (parameter), &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+}
+
+GdkContentProvider *
+cr_selects_page_drag_content (CrSelectsPage *self,
+                              guint          position)
+{
+  g_autoptr(CrRow) row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  if (row == NULL || cr_row_get_id (row) <= 0)
+    return NULL;
+  /* A select travels as its id (gint64); the cut events' own drags carry a guint. */
+  return gdk_content_provider_new_typed (G_TYPE_INT64, cr_row_get_id (row));
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkListItem   *item)
+{
+  CrSelectsPage *self = g_object_get_data (G_OBJECT (source), "cr-page");
+
+  return cr_selects_page_drag_content (self, gtk_list_item_get_position (item));
 }
 
 static void
@@ -215,6 +315,15 @@ setup_cb (GtkSignalListItemFactory *factory,
         gtk_widget_add_css_class (child, "numeric");
     }
   gtk_list_item_set_child (item, child);
+  if (!GTK_IS_EDITABLE_LABEL (child))
+    {
+      GtkDragSource *drag = gtk_drag_source_new ();
+
+      gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
+      g_object_set_data (G_OBJECT (drag), "cr-page", self);
+      g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), item);
+      gtk_widget_add_controller (child, GTK_EVENT_CONTROLLER (drag));
+    }
 }
 
 static void
@@ -262,6 +371,8 @@ cr_selects_page_class_init (CrSelectsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrSelectsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CrSelectsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CrSelectsPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, CrSelectsPage, add_to_cut_button);
+  gtk_widget_class_install_action (widget_class, "selects.add-to-cut", "x", add_to_cut_activated);
   gtk_widget_class_bind_template_child (widget_class, CrSelectsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, CrSelectsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CrSelectsPage, table);
@@ -302,6 +413,8 @@ cr_selects_page_new (CrProduction *production)
     }
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb), self, G_CONNECT_SWAPPED);
+  fill_cut_menu (self);
   update_state (self);
   return self;
 }
@@ -310,4 +423,10 @@ CrStoreModel *
 cr_selects_page_get_model (CrSelectsPage *self)
 {
   return self->model;
+}
+
+GtkSingleSelection *
+cr_selects_page_get_selection (CrSelectsPage *self)
+{
+  return self->selection;
 }

@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include "cr-column-sort.h"
 #include "cr-consent.h"
+#include "cr-consent-current.h"
 #include "cr-entity-page.h"
 #include "cr-words.h"
 
@@ -30,6 +32,7 @@ struct _CrEntityPage
   CrProduction      *production;
   CrStoreModel      *model;
   GtkSingleSelection *selection;
+  gint64             reselect;   /* the row selected when the model began to reload */
 };
 
 G_DEFINE_FINAL_TYPE (CrEntityPage, cr_entity_page, GTK_TYPE_WIDGET)
@@ -147,6 +150,46 @@ consent_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
+/* The current consent of every person on the model's page around `position`, from the
+ * set-based query (one pass, not a query per row on the main loop), kept on the rows. */
+static gboolean
+consent_for_page (CrEntityPage  *self,
+                  guint          position,
+                  GError       **error)
+{
+  GListModel *model = G_LIST_MODEL (self->model);
+  guint first = position - position % CR_STORE_MODEL_PAGE_SIZE;
+  guint end = MIN (first + CR_STORE_MODEL_PAGE_SIZE, g_list_model_get_n_items (model));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) states = NULL;
+
+  for (guint i = first; i < end; i++)
+    {
+      CrRow *row = g_list_model_get_item (model, i);
+      gint64 id = cr_row_get_id (row);
+
+      g_ptr_array_add (rows, row);
+      if (id > 0 && g_object_get_data (G_OBJECT (row), "cr-consent") == NULL)
+        g_array_append_val (ids, id);
+    }
+  if (ids->len == 0)
+    return TRUE;
+  if (!(states = cr_consent_current_many (cr_production_get_db (self->production), ids, NULL, error)))
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CrRow *row = g_ptr_array_index (rows, i);
+      gint64 id = cr_row_get_id (row);
+      gpointer state = NULL;
+
+      /* The key is the state's own id field: stealing the state takes it too. */
+      if (id > 0 && g_hash_table_steal_extended (states, &id, NULL, &state))
+        g_object_set_data_full (G_OBJECT (row), "cr-consent", state, (GDestroyNotify) cr_consent_state_free);
+    }
+  return TRUE;
+}
+
 static void
 consent_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
@@ -162,23 +205,25 @@ consent_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *details = NULL;
   const char *style = NULL;
 
-  /* Worked out when first shown; a reload brings fresh rows. */
+  /* Worked out for the row's whole page at once when the first of it is shown; a reload
+   * brings fresh rows. */
   if (state == NULL && cr_row_get_id (row) > 0)
     {
-      state = cr_consent_current (cr_production_get_db (self->production), cr_row_get_id (row), NULL, &error);
-      if (state == NULL)
+      if (!consent_for_page (self, gtk_list_item_get_position (item), &error))
         {
           gtk_label_set_text (GTK_LABEL (label), error->message);
           return;
         }
-      g_object_set_data_full (G_OBJECT (row), "cr-consent", state, (GDestroyNotify) cr_consent_state_free);
+      state = g_object_get_data (G_OBJECT (row), "cr-consent");
     }
   if (state == NULL)
     return;
   words = cr_words_consent (state, cr_row_get_display (row, "kind"), &style);
   details = cr_words_consent_details (state);
   gtk_label_set_text (GTK_LABEL (label), words);
-  gtk_widget_set_tooltip_text (box, details);
+  /* Setting a tooltip is dear (it is parsed and told to accessibility): only when it changes. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (box), details) != 0)
+    gtk_widget_set_tooltip_text (box, details);
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), cr_words_status_icon (style));
   gtk_widget_set_visible (icon, style != NULL);
   for (const char * const *c = (const char * const[]) { "success", "warning", "error", "dim-label", NULL }; *c; c++)
@@ -186,7 +231,7 @@ consent_bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (box, style ? style : "dim-label");
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (CrEntityPage  *self,
             const Column  *column)
 {
@@ -194,12 +239,16 @@ add_column (CrEntityPage  *self,
   const CrField *field = cr_entity_find_field (self->entity, column->field);
   g_autofree char *title = NULL;
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  gboolean sortable = FALSE;
 
   if (field != NULL)
     {
       title = cr_words_field (field);
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer) field);
+      /* Notes are sorted by nobody; everything else a table shows is. */
+      if (field->type != CR_FIELD_NOTE)
+        sortable = TRUE;
     }
   else
     {
@@ -211,7 +260,21 @@ add_column (CrEntityPage  *self,
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_fixed_width (view_column, column->width);
   gtk_column_view_column_set_expand (view_column, column->expand);
+  if (sortable)
+    cr_column_sort_add (view_column, field->name);
   gtk_column_view_append_column (self->column_view, view_column);
+  return view_column;
+}
+
+/* Lists kept in name order start sorted by name, in natural order, with the header showing
+ * it; lists with an order of their own (shots, questions, the schedule) keep it. */
+static void
+sort_by_label (CrEntityPage        *self,
+               GtkColumnViewColumn *column,
+               const char          *field)
+{
+  if (g_str_equal (field, self->entity->label) && g_str_has_prefix (self->entity->order_by, self->entity->label))
+    gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_ASCENDING);
 }
 
 static void
@@ -222,7 +285,7 @@ add_columns (CrEntityPage *self)
   if (table != NULL)
     {
       for (guint i = 0; i < G_N_ELEMENTS (table->columns) && table->columns[i].field; i++)
-        add_column (self, &table->columns[i]);
+        sort_by_label (self, add_column (self, &table->columns[i]), table->columns[i].field);
       return;
     }
   /* Any other entity: its name, then what it is and where it points. */
@@ -233,7 +296,7 @@ add_columns (CrEntityPage *self)
       Column column = { f->name, label ? 200 : 160, label };
 
       if (label || f->type == CR_FIELD_ENUM || f->type == CR_FIELD_REF || f->type == CR_FIELD_DATETIME)
-        add_column (self, &column);
+        sort_by_label (self, add_column (self, &column), f->name);
     }
 }
 
@@ -258,8 +321,27 @@ update_state (CrEntityPage *self)
 }
 
 static void
+reloading_cb (CrEntityPage *self)
+{
+  CrRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  self->reselect = row ? cr_row_get_id (row) : 0;
+  if (row != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
 items_changed_cb (CrEntityPage *self)
 {
+  /* The row that was selected, found by id in the fresh list (one lookup in its ids). */
+  if (self->reselect > 0)
+    {
+      gint64 position = cr_store_model_find (self->model, self->reselect);
+
+      self->reselect = 0;
+      if (position >= 0)
+        gtk_single_selection_set_selected (self->selection, (guint) position);
+    }
   update_state (self);
 }
 
@@ -349,6 +431,12 @@ cr_entity_page_dispose (GObject *object)
 {
   CrEntityPage *self = CR_ENTITY_PAGE (object);
 
+  /* Taking the columns out changes the view's sort: the model must not reload for it. */
+  if (self->model != NULL)
+    {
+      cr_column_sort_stop (self->column_view, self->model);
+      g_signal_handlers_disconnect_by_data (self->model, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_ENTITY_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -411,12 +499,15 @@ cr_entity_page_new (CrProduction   *production,
   self->production = g_object_ref (production);
   self->entity = entity;
   self->model = cr_store_model_new (production, entity);
+  /* The columns first: the list starts in the order its header shows, read once. */
+  add_columns (self);
+  cr_column_sort_apply (self->column_view, self->model);
+  cr_column_sort_follow (self->column_view, self->model);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  add_columns (self);
 
   adw_button_content_set_label (self->add_content, add);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), add + 1);
@@ -428,6 +519,7 @@ cr_entity_page_new (CrProduction   *production,
   adw_status_page_set_description (self->empty_page, table ? table->empty : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->consent_button), entity == &cr_entity_participant);
 
+  g_signal_connect_object (self->model, "reloading", G_CALLBACK (reloading_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -466,10 +558,20 @@ cr_entity_page_set_search (CrEntityPage *self,
   cr_store_model_set_search (self->model, text);
 }
 
+gboolean
+cr_entity_page_can_add (CrEntityPage *self)
+{
+  g_return_val_if_fail (CR_IS_ENTITY_PAGE (self), FALSE);
+  /* Clips come from indexing a folder, never from a form. */
+  return self->entity != &cr_entity_clip;
+}
+
 CrRecordEditor *
 cr_entity_page_add (CrEntityPage *self)
 {
   g_return_val_if_fail (CR_IS_ENTITY_PAGE (self), NULL);
+  if (!cr_entity_page_can_add (self))
+    return NULL;
   return open_editor (self, self->entity, 0);
 }
 

@@ -22,7 +22,10 @@ CrStoreModel   *cr_entity_page_get_model    (CrEntityPage   *self);
 void            cr_entity_page_focus_search (CrEntityPage   *self);
 void            cr_entity_page_set_search   (CrEntityPage   *self,
                                              const char     *text);
-/* Opens the editor for a new row, or for the row at `position`; the editor is shown. */
+/* Whether rows are added by hand here (not clips: they come from indexing). */
+gboolean        cr_entity_page_can_add      (CrEntityPage   *self);
+/* Opens the editor for a new row (NULL where rows are not added by hand), or for the row
+ * at `position`; the editor is shown. */
 CrRecordEditor *cr_entity_page_add          (CrEntityPage   *self);
 CrRecordEditor *cr_entity_page_edit         (CrEntityPage   *self,
                                              guint           position);

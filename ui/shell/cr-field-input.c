@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cr-field-input.h"
+#include "cr-row-picker.h"
 #include "cr-store-model.h"
 #include "cr-store.h"
 #include "cr-words.h"
@@ -24,7 +25,8 @@ struct _CrFieldInput
   GPtrArray           *checks;    /* SET: a check button per choice */
   GArray              *ids;       /* LINKS: the chosen ids, in order */
   GPtrArray           *link_rows; /* LINKS: the rows that show them */
-  GtkWidget           *adder;     /* LINKS: the drop-down that adds a row */
+  GtkWidget           *adder;     /* LINKS: the button whose picker adds a row */
+  CrRowPicker         *picker;    /* LINKS: a search over the other entity's rows (owned) */
   char                *initial;   /* as remembered: an update sends what changed */
   guint                offset;    /* ENUM, REF: 1 when the first choice is "None" */
 };
@@ -183,7 +185,6 @@ rebuild_links (CrFieldInput *input)
   for (guint i = 0; i < input->link_rows->len; i++)
     adw_preferences_group_remove (input->group, g_ptr_array_index (input->link_rows, i));
   g_ptr_array_set_size (input->link_rows, 0);
-  adw_preferences_group_remove (input->group, input->adder);
 
   for (guint i = 0; i < input->ids->len; i++)
     {
@@ -203,25 +204,19 @@ rebuild_links (CrFieldInput *input)
       adw_preferences_group_add (input->group, row);
       g_ptr_array_add (input->link_rows, row);
     }
-  adw_preferences_group_add (input->group, input->adder);
 }
 
 static void
-link_chosen_cb (AdwComboRow *adder,
-                GParamSpec  *pspec,
+link_picked_cb (CrRowPicker  *picker,
+                gint64        id,
                 CrFieldInput *input)
 {
-  CrRow *row = adw_combo_row_get_selected_item (adder);
-  gint64 id = row ? cr_row_get_id (row) : 0;
   gboolean known = FALSE;
 
-  if (id <= 0)
-    return;
   for (guint i = 0; i < input->ids->len; i++)
     known |= g_array_index (input->ids, gint64, i) == id;
   if (!known)
     g_array_append_val (input->ids, id);
-  adw_combo_row_set_selected (adder, 0);
   rebuild_links (input);
 }
 
@@ -351,15 +346,27 @@ build_links (CrFieldInput *input,
                          ? g_strdup_printf ("Add %s", field->ref->name)
                          : g_strdup_printf ("Add to %s", what);
 
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
   input->top = input->row = own_group (input, title);
-  input->rows = cr_store_model_new (input->production, field->ref);
-  input->choices = rows_with_none (input->rows, "Choose…");
-  /* Kept across rebuild_links (), which takes it out and puts it back last. */
-  input->adder = g_object_ref_sink (combo_row (add, input->choices, TRUE));
+  /* A search, not a drop-down: there may be 10,000 people to choose from. */
+  input->picker = g_object_ref_sink (cr_row_picker_new (input->production, field->ref));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (input->picker));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, add);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, add, -1);
+  /* In the group's header, where rebuilding the rows below never takes it away (that
+   * would tear its popover down while it closes). */
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), add);
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), content);
+  adw_preferences_group_set_header_suffix (input->group, button);
+  input->adder = g_object_ref (button);
   input->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   input->link_rows = g_ptr_array_new ();
-  adw_preferences_group_add (input->group, input->adder);
-  g_signal_connect (input->adder, "notify::selected", G_CALLBACK (link_chosen_cb), input);
+  g_signal_connect (input->picker, "picked", G_CALLBACK (link_picked_cb), input);
 }
 
 static void
@@ -386,6 +393,12 @@ build_entry (CrFieldInput *input,
   /* Enter saves, as in any dialog with a default button. */
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   input->top = input->row = row;
+}
+
+CrRowPicker *
+cr_field_input_get_picker (CrFieldInput *input)
+{
+  return input->picker;
 }
 
 /* ---- public ---- */
@@ -433,8 +446,9 @@ cr_field_input_free (CrFieldInput *input)
 {
   if (input == NULL)
     return;
-  if (input->adder != NULL)
-    g_signal_handlers_disconnect_by_data (input->adder, input);
+  if (input->picker != NULL)
+    g_signal_handlers_disconnect_by_data (input->picker, input);
+  g_clear_object (&input->picker);
   g_clear_object (&input->adder);
   g_clear_object (&input->top);
   g_clear_object (&input->choices);
@@ -466,16 +480,33 @@ cr_field_input_is_group (CrFieldInput *input)
 }
 
 void
+cr_field_input_mark_error (CrFieldInput *input,
+                           gboolean      error)
+{
+  if (error)
+    gtk_widget_add_css_class (input->row, "error");
+  else
+    gtk_widget_remove_css_class (input->row, "error");
+}
+
+void
 cr_field_input_set_error (CrFieldInput *input,
                           gboolean      error)
 {
-  if (!error)
-    {
-      gtk_widget_remove_css_class (input->row, "error");
-      return;
-    }
-  gtk_widget_add_css_class (input->row, "error");
-  gtk_widget_grab_focus (input->widget ? input->widget : input->row);
+  cr_field_input_mark_error (input, error);
+  if (error)
+    cr_field_input_focus (input);
+}
+
+gboolean
+cr_field_input_focus (CrFieldInput *input)
+{
+  GtkWidget *target = input->widget ? input->widget : input->row;
+
+  /* A group of its own (links, a set) is focused at its first row. */
+  if (input->group != NULL && input->widget == NULL)
+    target = input->adder ? input->adder : gtk_widget_get_first_child (input->row);
+  return target != NULL && gtk_widget_grab_focus (target);
 }
 
 void

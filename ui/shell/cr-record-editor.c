@@ -6,9 +6,11 @@
 #include <string.h>
 
 #include "cr-consent.h"
+#include "cr-error-words.h"
 #include "cr-field-input.h"
 #include "cr-record-editor.h"
 #include "cr-record-format.h"
+#include "cr-row-picker.h"
 #include "cr-store.h"
 #include "cr-undo.h"
 #include "cr-words.h"
@@ -37,6 +39,7 @@ struct _CrRecordEditor
   GtkImage           *consent_icon;
   gulong              changed_id;
   char               *error;
+  gboolean            discard_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (CrRecordEditor, cr_record_editor, ADW_TYPE_WINDOW)
@@ -93,15 +96,47 @@ static void
 clear_error (CrRecordEditor *self)
 {
   for (guint i = 0; i < self->inputs->len; i++)
-    cr_field_input_set_error (g_ptr_array_index (self->inputs, i), FALSE);
+    cr_field_input_mark_error (g_ptr_array_index (self->inputs, i), FALSE);
   g_clear_pointer (&self->error, g_free);
   self->error_field = NULL;
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 }
 
+/* Brings a row of the form into view at once: the viewport's own scroll to the focus is
+ * an animation, and the field at fault should not be left half off the bottom. */
 static void
-show_error (CrRecordEditor *self,
-            const char     *message)
+scroll_to (CrRecordEditor *self,
+           GtkWidget      *row)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = scroller ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double top, page;
+
+  if (content == NULL || !gtk_widget_compute_bounds (row, content, &bounds))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  top = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  /* The message above the form is still sliding in and will take that much of the page. */
+  if (!gtk_revealer_get_child_revealed (self->error_revealer))
+    {
+      int natural = 0;
+      gtk_widget_measure (gtk_revealer_get_child (self->error_revealer), GTK_ORIENTATION_VERTICAL,
+                          gtk_widget_get_width (GTK_WIDGET (self)), NULL, &natural, NULL, NULL);
+      page -= natural - gtk_widget_get_height (GTK_WIDGET (self->error_revealer));
+    }
+  if (bounds.origin.y < top)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - 12);
+  else if (bounds.origin.y + bounds.size.height > top + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page + 12);
+}
+
+static void
+show_message (CrRecordEditor *self,
+              const char     *message,
+              gboolean        focus)
 {
   CrFieldInput *input = NULL;
   const char *reason = NULL;
@@ -131,7 +166,126 @@ show_error (CrRecordEditor *self,
     gtk_label_set_text (self->error_label, message);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
   if (input != NULL)
-    cr_field_input_set_error (input, TRUE);
+    {
+      if (focus)
+        cr_field_input_set_error (input, TRUE);
+      else
+        cr_field_input_mark_error (input, TRUE);
+    }
+  if (input != NULL && focus)
+    scroll_to (self, cr_field_input_get_widget (input));
+}
+
+/* A refused write, in words (never SQLite's), with the field at fault marked, focused and
+ * scrolled to. */
+static void
+show_error (CrRecordEditor *self,
+            const GError   *error)
+{
+  g_autofree char *words = cr_error_words (self->entity, error);
+
+  show_message (self, words, TRUE);
+}
+
+/* ---- checking as the user types ---- */
+
+/* The same check the store and the command line make (cr_field_normalize ()), so the
+ * message is theirs; an empty field waits for Save, which says what is required. */
+static void
+input_changed_cb (GtkEditable    *editable,
+                  CrRecordEditor *self)
+{
+  CrFieldInput *input = g_object_get_data (G_OBJECT (editable), "cr-input");
+  const CrField *f = cr_field_input_get_field (input);
+  g_autofree char *text = cr_field_input_get_text (input);
+  g_autofree char *zone = NULL;
+  g_autofree char *normal = NULL;
+  g_autoptr(GError) error = NULL;
+  CrFieldInput *zone_input = find_input (self, "time_zone");
+
+  if (zone_input != NULL)
+    zone = cr_field_input_get_text (zone_input);
+  /* Times are read in the zone typed on the form, else the row's own. */
+  if ((zone == NULL || *zone == '\0') && self->record != NULL)
+    {
+      g_free (zone);
+      zone = g_strdup (cr_record_get (self->record, "time_zone"));
+    }
+  if (*g_strstrip (text) == '\0' ||
+      cr_field_normalize (get_db (self), self->entity, f, text, zone && *zone ? zone : NULL, &normal, &error))
+    {
+      if (self->error_field == f)
+        clear_error (self);
+      return;
+    }
+  show_message (self, error->message, FALSE);
+}
+
+static void
+watch_input (CrRecordEditor *self,
+             CrFieldInput   *input)
+{
+  GtkWidget *widget = cr_field_input_get_widget (input);
+
+  if (!GTK_IS_EDITABLE (widget))
+    return;
+  g_object_set_data (G_OBJECT (widget), "cr-input", input);
+  g_signal_connect_object (widget, "changed", G_CALLBACK (input_changed_cb), self, 0);
+}
+
+/* ---- closing ---- */
+
+gboolean
+cr_record_editor_is_changed (CrRecordEditor *self)
+{
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), FALSE);
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      CrFieldInput *input = g_ptr_array_index (self->inputs, i);
+      if (gtk_widget_get_sensitive (cr_field_input_get_widget (input)) && cr_field_input_changed (input))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+close_later (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     CrRecordEditor   *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->discard_confirmed = TRUE;
+      /* Once the dialog, which is transient for this window, has closed itself. */
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_later, g_object_ref (self), g_object_unref);
+    }
+}
+
+/* Esc or the close button on a form with changes asks first. */
+static gboolean
+close_request_cb (CrRecordEditor *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->discard_confirmed || !cr_record_editor_is_changed (self))
+    return FALSE;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), "Discard changes?", NULL));
+  adw_message_dialog_set_body (dialog, self->record ? "What you changed here is not saved."
+                                                    : "What you typed here is not added.");
+  adw_message_dialog_add_responses (dialog, "keep", "_Keep Editing", "discard", "_Discard", NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 /* ---- a participant's consent ---- */
@@ -207,7 +361,7 @@ cr_record_editor_delete (CrRecordEditor  *self,
 
   if (undo == NULL || !cr_store_delete (get_db (self), self->entity, self->record->id, &local))
     {
-      show_error (self, local->message);
+      show_error (self, local);
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
@@ -219,13 +373,22 @@ cr_record_editor_delete (CrRecordEditor  *self,
   return TRUE;
 }
 
+static gboolean
+delete_later (gpointer data)
+{
+  cr_record_editor_delete (data, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 delete_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     CrRecordEditor   *self)
 {
+  /* Once the dialog, transient for this window, has closed itself: destroying its parent
+   * inside its own response left it pointing at a freed window. */
   if (g_str_equal (response, "delete"))
-    cr_record_editor_delete (self, NULL);
+    g_idle_add_full (G_PRIORITY_DEFAULT, delete_later, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -256,7 +419,7 @@ add_delete_group (CrRecordEditor *self)
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "destructive-action");
   gtk_widget_add_css_class (button, "pill");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.delete");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button);
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
 }
@@ -320,6 +483,7 @@ build_form (CrRecordEditor *self)
         }
       cr_field_input_set_text (input, text);
       cr_field_input_remember (input);
+      watch_input (self, input);
       if (self->record != NULL && (f->flags & CR_FIELD_CREATE_ONLY))
         cr_field_input_lock (input);
     }
@@ -337,6 +501,34 @@ save_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   cr_record_editor_save (CR_RECORD_EDITOR (widget), NULL);
+}
+
+/* A new form starts in its first field that can be typed in. */
+static void
+cr_record_editor_map (GtkWidget *widget)
+{
+  CrRecordEditor *self = CR_RECORD_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (cr_record_editor_parent_class)->map (widget);
+  if (self->record != NULL)
+    return;
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      CrFieldInput *input = g_ptr_array_index (self->inputs, i);
+      if (gtk_widget_get_sensitive (cr_field_input_get_widget (input)) && cr_field_input_focus (input))
+        break;
+    }
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CrRecordEditor *self = CR_RECORD_EDITOR (widget);
+
+  if (self->record != NULL && self->entity != &cr_entity_consent && self->entity != &cr_entity_production)
+    delete_clicked_cb (self);
 }
 
 static void
@@ -369,6 +561,7 @@ cr_record_editor_class_init (CrRecordEditorClass *klass)
 
   object_class->dispose = cr_record_editor_dispose;
   object_class->finalize = cr_record_editor_finalize;
+  widget_class->map = cr_record_editor_map;
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -385,6 +578,7 @@ cr_record_editor_class_init (CrRecordEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 
@@ -394,6 +588,7 @@ cr_record_editor_init (CrRecordEditor *self)
   self->inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_field_input_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 }
 
 CrRecordEditor *
@@ -511,7 +706,7 @@ cr_record_editor_save (CrRecordEditor  *self,
     id = self->record->id;
   if (id == 0)
     {
-      show_error (self, local->message);
+      show_error (self, local);
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
@@ -537,4 +732,15 @@ cr_record_editor_get_error_field (CrRecordEditor *self)
 {
   g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), NULL);
   return self->error_field ? self->error_field->name : NULL;
+}
+
+CrRowPicker *
+cr_record_editor_get_picker (CrRecordEditor *self,
+                             const char     *field)
+{
+  CrFieldInput *input;
+
+  g_return_val_if_fail (CR_IS_RECORD_EDITOR (self), NULL);
+  input = find_input (self, field);
+  return input ? cr_field_input_get_picker (input) : NULL;
 }

@@ -40,6 +40,11 @@ gboolean        cr_record_editor_save        (CrRecordEditor  *self,
 /* What Delete does once confirmed; the dialog then closes. */
 gboolean        cr_record_editor_delete      (CrRecordEditor  *self,
                                               GError         **error);
+/* Whether an input differs from how the form opened (Esc then asks before discarding). */
+gboolean        cr_record_editor_is_changed  (CrRecordEditor  *self);
+/* The search that adds to a list of links (the people of an interview), or NULL. */
+struct _CrRowPicker *cr_record_editor_get_picker (CrRecordEditor *self,
+                                                  const char     *field);
 /* The message shown, or NULL. */
 const char     *cr_record_editor_get_error   (CrRecordEditor  *self);
 /* The field that the message names, or NULL. */

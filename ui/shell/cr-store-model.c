@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include "cr-store-model.h"
-#include "cr-store-position.h"
 #include "cr-store.h"
 
 struct _CrStoreModel
@@ -19,6 +18,9 @@ struct _CrStoreModel
   char         *search;
   char         *field;
   char         *value;
+  char         *sort;
+  gboolean      descending;
+  GArray       *ids;       /* the rows in order (gint64), from one query per reload */
   guint         n_items;
   GHashTable   *pages;     /* page number -> GPtrArray of CrRow */
   GQueue        recent;    /* page numbers, most recently used first */
@@ -27,13 +29,22 @@ struct _CrStoreModel
 
 static void cr_store_model_list_model_init (GListModelInterface *iface);
 
+enum
+{
+  RELOADING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (CrStoreModel, cr_store_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, cr_store_model_list_model_init))
 
 static CrQuery
 make_query (CrStoreModel *self)
 {
-  CrQuery query = { .search = self->search, .field = self->field, .value = self->value };
+  CrQuery query = { .search = self->search, .field = self->field, .value = self->value,
+                    .sort = self->sort, .descending = self->descending };
   return query;
 }
 
@@ -50,26 +61,38 @@ touch_page (CrStoreModel *self,
     g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
 }
 
+/* One query by id for the page's rows: an OFFSET into a sorted list would sort again and
+ * step over every row before it. */
 static GPtrArray *
 fetch_page (CrStoreModel *self,
             guint         page)
 {
   CrDb *db = cr_production_get_db (self->production);
-  CrQuery query = make_query (self);
+  guint start = page * CR_STORE_MODEL_PAGE_SIZE;
+  guint n = MIN (CR_STORE_MODEL_PAGE_SIZE, self->ids->len - start);
+  const gint64 *ids = &g_array_index (self->ids, gint64, start);
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  guint r = 0;
 
-  query.offset = (gint64) page * CR_STORE_MODEL_PAGE_SIZE;
-  query.limit = CR_STORE_MODEL_PAGE_SIZE;
-  if (!(records = cr_store_list (db, self->entity, &query, &error)))
+  if (!(records = cr_store_get_many (db, self->entity, ids, n, &error)))
     g_warning ("Could not read %s: %s", self->entity->plural, error->message);
-  else
+  /* The rows take the records: steal them from the list rather than copy. A row removed
+   * behind our back (another program) reads as a dash until the next reload. */
+  if (records)
+    g_ptr_array_set_free_func (records, NULL);
+  for (guint i = 0; i < n; i++)
     {
-      /* The rows take the records: steal them from the list rather than copy. */
-      g_ptr_array_set_free_func (records, NULL);
-      for (guint i = 0; i < records->len; i++)
-        g_ptr_array_add (rows, cr_row_new (db, g_ptr_array_index (records, i)));
+      CrRecord *record = records && r < records->len ? g_ptr_array_index (records, r) : NULL;
+
+      if (record != NULL && record->id == ids[i])
+        {
+          g_ptr_array_add (rows, cr_row_new (db, record));
+          r++;
+        }
+      else
+        g_ptr_array_add (rows, cr_row_new_none ("—"));
     }
   return rows;
 }
@@ -146,6 +169,8 @@ cr_store_model_finalize (GObject *object)
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->field, g_free);
   g_clear_pointer (&self->value, g_free);
+  g_clear_pointer (&self->sort, g_free);
+  g_clear_pointer (&self->ids, g_array_unref);
   G_OBJECT_CLASS (cr_store_model_parent_class)->finalize (object);
 }
 
@@ -156,6 +181,9 @@ cr_store_model_class_init (CrStoreModelClass *klass)
 
   object_class->dispose = cr_store_model_dispose;
   object_class->finalize = cr_store_model_finalize;
+
+  signals[RELOADING] = g_signal_new ("reloading", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -165,19 +193,19 @@ cr_store_model_init (CrStoreModel *self)
   g_queue_init (&self->recent);
 }
 
-static guint
-count_rows (CrStoreModel *self)
+static void
+list_ids (CrStoreModel *self)
 {
   CrQuery query = make_query (self);
   g_autoptr(GError) error = NULL;
-  gint64 n = cr_store_count (cr_production_get_db (self->production), self->entity, &query, &error);
 
-  if (n < 0)
+  g_clear_pointer (&self->ids, g_array_unref);
+  if (!(self->ids = cr_store_list_ids (cr_production_get_db (self->production), self->entity, &query, &error)))
     {
-      g_warning ("Could not count %s: %s", self->entity->plural, error->message);
-      return 0;
+      g_warning ("Could not list %s: %s", self->entity->plural, error->message);
+      self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
-  return (guint) MIN (n, G_MAXUINT);
+  self->n_items = self->ids->len;
 }
 
 CrStoreModel *
@@ -188,7 +216,7 @@ cr_store_model_new (CrProduction   *production,
 
   self->production = g_object_ref (production);
   self->entity = entity;
-  self->n_items = count_rows (self);
+  list_ids (self);
   self->changed_id = g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb),
                                               self, G_CONNECT_SWAPPED);
   return self;
@@ -214,9 +242,10 @@ cr_store_model_reload (CrStoreModel *self)
   guint old = self->n_items;
 
   g_return_if_fail (CR_IS_STORE_MODEL (self));
+  g_signal_emit (self, signals[RELOADING], 0);
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
-  self->n_items = count_rows (self);
+  list_ids (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
 }
 
@@ -258,15 +287,35 @@ gint64
 cr_store_model_find (CrStoreModel *self,
                      gint64        id)
 {
-  CrQuery query = make_query (self);
-  g_autoptr(GError) error = NULL;
-  gint64 position;
-
   g_return_val_if_fail (CR_IS_STORE_MODEL (self), -1);
-  position = cr_store_position (cr_production_get_db (self->production), self->entity, &query, id, &error);
-  if (position < -1)
-    g_warning ("Could not find %s #%" G_GINT64_FORMAT ": %s", self->entity->name, id, error->message);
-  return MAX (position, -1);
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+  return -1;
+}
+
+void
+cr_store_model_set_sort (CrStoreModel *self,
+                         const char   *field,
+                         gboolean      descending)
+{
+  g_return_if_fail (CR_IS_STORE_MODEL (self));
+  if (g_strcmp0 (field, self->sort) == 0 && descending == self->descending)
+    return;
+  g_free (self->sort);
+  self->sort = g_strdup (field);
+  self->descending = descending;
+  cr_store_model_reload (self);
+}
+
+const char *
+cr_store_model_get_sort (CrStoreModel *self,
+                         gboolean     *descending)
+{
+  g_return_val_if_fail (CR_IS_STORE_MODEL (self), NULL);
+  if (descending)
+    *descending = self->descending;
+  return self->sort;
 }
 
 guint

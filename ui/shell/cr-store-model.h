@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* A GListModel of CrRow over one entity's rows in the store's order. It knows how many
  * rows there are and fetches them a page at a time as a list asks for them, keeping a
- * bounded number of pages, so a list of 100,000 rows costs a few hundred. It reloads
+ * bounded number of pages, so a list of 100,000 rows costs a few hundred (and its ids). It reloads
  * itself when the production says rows changed. */
 
 #define CR_STORE_MODEL_PAGE_SIZE 256
@@ -23,7 +23,8 @@ CrStoreModel   *cr_store_model_new            (CrProduction   *production,
                                                const CrEntity *entity);
 const CrEntity *cr_store_model_get_entity     (CrStoreModel   *self);
 CrProduction   *cr_store_model_get_production (CrStoreModel   *self);
-/* Only rows whose label contains `search` (any case); NULL or "" for all. */
+/* Only rows that the store's search finds (label, other text, status words, tags, linked
+ * names; any case); NULL or "" for all. */
 void            cr_store_model_set_search     (CrStoreModel   *self,
                                                const char     *search);
 const char     *cr_store_model_get_search     (CrStoreModel   *self);
@@ -31,7 +32,15 @@ const char     *cr_store_model_get_search     (CrStoreModel   *self);
 void            cr_store_model_set_filter     (CrStoreModel   *self,
                                                const char     *field,
                                                const char     *value);
-/* Counts again and drops the fetched pages; emits items-changed. */
+/* Orders by a field (names in natural order), or NULL for the entity's own order. */
+void            cr_store_model_set_sort       (CrStoreModel   *self,
+                                               const char     *field,
+                                               gboolean        descending);
+const char     *cr_store_model_get_sort       (CrStoreModel   *self,
+                                               gboolean       *descending);
+/* Counts again and drops the fetched pages; emits ::reloading, then items-changed. A
+ * selection over the model should let go of its row on ::reloading: GtkSingleSelection
+ * otherwise looks for it among every new row, which fetches them all. */
 void            cr_store_model_reload         (CrStoreModel   *self);
 /* The position of the row with this id, or -1. */
 gint64          cr_store_model_find           (CrStoreModel   *self,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cr-footage.h"
+#include "cr-cuts-page.h"
 #include "cr-purpose-page.h"
 #include "cr-record-editor.h"
 #include "cr-schedule.h"
@@ -239,6 +240,19 @@ clear_pages (CrWindow *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
+static gboolean
+cuts_row_drop_cb (GtkDropTarget *target,
+                  const GValue  *value,
+                  double         x,
+                  double         y,
+                  CrCutsPage    *page)
+{
+  if (!cr_cuts_page_drop (page, value, NULL))
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (page), "win.show-page", "s", "cuts");
+  return TRUE;
+}
+
 static void
 add_page (CrWindow       *self,
           GtkWidget      *page,
@@ -268,6 +282,13 @@ add_page (CrWindow       *self,
   g_object_set_data (G_OBJECT (row), "cr-entity", (gpointer) entity);
   gtk_list_box_append (self->sidebar, row);
   g_ptr_array_add (self->rows, row);
+  if (CR_IS_CUTS_PAGE (page))
+    {
+      /* Selects dragged onto the Cuts row go into the cut that page shows. */
+      GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_COPY);
+      g_signal_connect (drop, "drop", G_CALLBACK (cuts_row_drop_cb), page);
+      gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
+    }
 }
 
 static void

@@ -1,0 +1,360 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Benchmark (not a test): the window's lists on a big production, in-process.
+ *   xvfb-run -a build/tests/bench/bench-window
+ * Makes a production of 10,000 participants (each with a consent history of two or three
+ * records), 100,000 clips and a cut of 1,000 events, opens the real window and prints:
+ *  - Participants scrolled to the end, a page at a time: the longest frame's work, from
+ *    before-paint to after-paint (layout, binding, drawing; target: none over 16 ms);
+ *  - a search narrowing 100,000 clips in the paged list model, beside the same query run by
+ *    the sqlite3 program (target < 50 ms);
+ *  - a search typed on the Participants page, to the frame that shows it;
+ *  - opening the 1,000-event cut, to its first frame (target < 300 ms). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cr-clips.h"
+#include "cr-cuts-page.h"
+#include "cr-entity-page.h"
+#include "cr-production.h"
+#include "cr-store-model.h"
+#include "cr-store-query.h"
+#include "cr-window.h"
+
+#define PEOPLE 10000
+#define CLIPS 100000
+#define EVENTS 1000
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *ms)
+{
+  g_array_sort (ms, compare_double);
+  return ms->len ? g_array_index (ms, double, ms->len / 2) : 0;
+}
+
+static double
+longest (GArray *ms)
+{
+  g_array_sort (ms, compare_double);
+  return ms->len ? g_array_index (ms, double, ms->len - 1) : 0;
+}
+
+static void
+exec (CrDb       *db,
+      const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cr_db_exec (db, sql, &error))
+    g_error ("%s", error->message);
+}
+
+static void
+fill (CrDb *db)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_clip_info_free);
+  g_autoptr(GError) error = NULL;
+  guint relinked = 0;
+
+  exec (db, "BEGIN");
+  exec (db, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) "
+            "INSERT INTO participant (name, kind, role, organisation) SELECT printf ('Participant %d', i), "
+            "'interviewee', 'Young carer', 'Riverside Young Carers' FROM n");
+  /* A history each: asked, then signed; every tenth later withdrew, every seventh expired. */
+  exec (db, "INSERT INTO consent (participant, status, date) SELECT id, 'requested', '2025-11-03' FROM participant");
+  exec (db, "INSERT INTO consent (participant, status, date, channels, media, naming, expires) "
+            "SELECT id, 'signed', '2025-12-01', 'internal,website,social-media,funder-report', 'all', 'full-name', "
+            "CASE WHEN id % 7 = 0 THEN '2026-01-01' ELSE '2029-12-01' END FROM participant");
+  exec (db, "INSERT INTO consent (participant, status, date) SELECT id, 'withdrawn', '2026-02-10' FROM participant "
+            "WHERE id % 10 = 0");
+  exec (db, "COMMIT");
+  for (int i = 0; i < CLIPS; i++)
+    {
+      CrClipInfo *info = g_new0 (CrClipInfo, 1);
+      info->name = g_strdup_printf ("A%03d_C%03d_0312%02d.mov", i / 1000, i % 1000, i % 60);
+      info->path = g_strdup_printf ("/media/card-%03d/%s", i / 1000, info->name);
+      info->size = 400000000 + i;
+      info->mtime_us = 1700000000000000 + i;
+      info->identity = g_strdup_printf ("%040x", i);
+      info->format = g_strdup ("mov,mp4,m4a,3gp,3g2,mj2");
+      info->duration_us = 60000000;
+      info->has_video = info->has_audio = TRUE;
+      info->width = 1920;
+      info->height = 1080;
+      info->video_codec = g_strdup ("h264");
+      info->frame_rate = g_strdup ("25/1");
+      info->audio_codec = g_strdup ("aac");
+      info->sample_rate = 48000;
+      info->channels = 2;
+      info->tc_start = g_strdup ("10:00:00:00");
+      info->tc_frames = 900000;
+      info->tc_rate = g_strdup ("25/1");
+      info->tc_source = g_strdup ("tmcd");
+      g_ptr_array_add (batch, info);
+    }
+  if (!cr_clips_write_batch (db, batch, &relinked, &error))
+    g_error ("%s", error->message);
+  exec (db, "BEGIN");
+  exec (db, "INSERT INTO clip_participant (clip, participant, position) SELECT id, 1 + id % 10000, 1 FROM clip");
+  exec (db, "INSERT INTO cut (name, frame_rate) VALUES ('Long cut', '25/1'), ('An empty cut', '25/1')");
+  exec (db, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+            "INSERT INTO cut_event (cut, position, clip, in_frame, out_frame) "
+            "SELECT (SELECT id FROM cut WHERE name = 'Long cut'), i, (SELECT min (id) FROM clip) + i * 97, 0, 125 FROM n");
+  exec (db, "COMMIT");
+}
+
+/* ---- frames ---- */
+
+typedef struct
+{
+  gint64  start;    /* before-paint of the frame under way */
+  guint   count;    /* frames finished */
+  GArray *work;     /* ms from before-paint to after-paint, while recording */
+  gboolean recording;
+} Frames;
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Frames        *f)
+{
+  f->start = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Frames        *f)
+{
+  double ms = (g_get_monotonic_time () - f->start) / 1000.0;
+
+  if (f->recording)
+    g_array_append_val (f->work, ms);
+  f->count++;
+}
+
+static void
+wait_frames (Frames *f,
+             guint   n)
+{
+  guint until = f->count + n;
+
+  while (f->count < until)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+find (GtkWidget *root,
+      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* ---- the reference: the same query through the sqlite3 program ---- */
+
+static double
+sqlite3_cli_ms (const char     *path,
+                const CrEntity *entity,
+                const char     *search,
+                guint          *n)
+{
+  CrQuery query = { .search = search };
+  g_autofree char *where = cr_store_query_where (entity, &query, NULL);
+  g_autofree char *order = cr_store_query_order (entity, &query, NULL);
+  g_autofree char *pattern = cr_store_query_pattern (search);
+  char *literal = sqlite3_mprintf ("%Q", pattern);
+  g_auto(GStrv) parts = g_strsplit (where, "?5", -1);
+  g_autofree char *bound = g_strjoinv (literal, parts);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (SELECT t.id FROM %s t%s ORDER BY %s);",
+                                          entity->table, bound, order);
+  const char *argv[] = { "sqlite3", "-readonly", path, sql, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait = 0;
+  gint64 t0 = g_get_monotonic_time ();
+  double ms;
+
+  sqlite3_free (literal);
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &wait, &error) ||
+      !g_spawn_check_wait_status (wait, &error))
+    g_error ("sqlite3: %s", error->message);
+  ms = (g_get_monotonic_time () - t0) / 1000.0;
+  *n = (guint) g_ascii_strtoull (out, NULL, 10);
+  return ms;
+}
+
+static double
+sqlite3_cli_start_ms (const char *path)
+{
+  const char *argv[] = { "sqlite3", "-readonly", path, "SELECT 1;", NULL };
+  gint64 t0 = g_get_monotonic_time ();
+  int wait = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &wait, NULL);
+  return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  CrProduction *production;
+  CrWindow *window;
+  GdkFrameClock *clock;
+  Frames frames = { 0 };
+  gint64 t0;
+
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  gtk_init ();
+  adw_init ();
+  dir = g_dir_make_tmp ("casereel-bench-XXXXXX", &error);
+  path = g_build_filename (dir, "big.casereel", NULL);
+  production = cr_production_create (path, "A big production", &error);
+  if (production == NULL)
+    g_error ("%s", error->message);
+  g_print ("making 10,000 participants with consent histories, 100,000 clips, a 1,000-event cut…\n");
+  fill (cr_production_get_db (production));
+  g_clear_object (&production);
+
+  t0 = g_get_monotonic_time ();
+  window = cr_window_new (NULL, NULL);
+  if (!cr_window_open (window, path, FALSE, &error))
+    g_error ("%s", error->message);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  frames.work = g_array_new (FALSE, FALSE, sizeof (double));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &frames);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
+  wait_frames (&frames, 2);
+  g_print ("%-44s %9.0f ms\n", "window open on it, first frames", (g_get_monotonic_time () - t0) / 1000.0);
+  g_print ("%-44s %12s %12s %8s\n", "", "casereel", "reference", "ratio");
+
+  /* Participants, a few screens at a time to the end. */
+  {
+    CrEntityPage *people = cr_window_get_page (window, "participants");
+    GtkWidget *scroller;
+    GtkAdjustment *adj;
+    guint steps = 0;
+
+    t0 = g_get_monotonic_time ();
+    cr_window_show_page (window, "participants");
+    wait_frames (&frames, 2);
+    g_print ("%-44s %9.1f ms\n", "Participants page shown (2 frames)", (g_get_monotonic_time () - t0) / 1000.0);
+    scroller = gtk_widget_get_ancestor (find (GTK_WIDGET (people), GTK_TYPE_COLUMN_VIEW), GTK_TYPE_SCROLLED_WINDOW);
+    adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    frames.recording = TRUE;
+    while (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) < gtk_adjustment_get_upper (adj) - 1)
+      {
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) * 3);
+        wait_frames (&frames, 1);
+        steps++;
+      }
+    frames.recording = FALSE;
+    g_print ("%-44s %9.1f ms %12s %8s   (median %.1f ms, %u jumps to row %u; target <= 16 ms)\n",
+             "scroll Participants to the end, worst frame", longest (frames.work), "", "", median (frames.work),
+             steps, g_list_model_get_n_items (G_LIST_MODEL (cr_entity_page_get_model (people))));
+    g_array_set_size (frames.work, 0);
+
+    /* A search typed on the page: from the words to the frame that shows the rows. */
+    for (const char * const *s = (const char * const[]) { "withdrawn", "Participant 42", "riverside", NULL }; *s; s++)
+      {
+        g_autofree char *label = g_strdup_printf ("search Participants for “%s”, to its frame", *s);
+        double query_ms;
+
+        t0 = g_get_monotonic_time ();
+        cr_entity_page_set_search (people, *s);
+        query_ms = (g_get_monotonic_time () - t0) / 1000.0;
+        wait_frames (&frames, 1);
+        g_print ("%-44s %9.1f ms %12s %8s   (%u found; %.1f ms of it before the frame)\n", label,
+                 (g_get_monotonic_time () - t0) / 1000.0, "", "",
+                 g_list_model_get_n_items (G_LIST_MODEL (cr_entity_page_get_model (people))), query_ms);
+      }
+    cr_entity_page_set_search (people, NULL);
+  }
+
+  /* A search narrowing 100,000 clips in the list model the pages use. */
+  {
+    CrProduction *open = cr_window_get_production (window);
+    g_autoptr(CrStoreModel) clips = cr_store_model_new (open, &cr_entity_clip);
+    double start_ms = sqlite3_cli_start_ms (path);
+
+    g_print ("%-44s %9s    %9.1f ms            (the sqlite3 program starting, for scale)\n", "", "", start_ms);
+    for (const char * const *s = (const char * const[]) { "A042_C1", "C999", "_031259", "offline", "no such words", NULL };
+         *s; s++)
+      {
+        guint n_ref = 0;
+        double ms, ref;
+
+        cr_store_model_set_search (clips, NULL);
+        t0 = g_get_monotonic_time ();
+        cr_store_model_set_search (clips, *s);
+        ms = (g_get_monotonic_time () - t0) / 1000.0;
+        ref = sqlite3_cli_ms (path, &cr_entity_clip, *s, &n_ref);
+        if (n_ref != g_list_model_get_n_items (G_LIST_MODEL (clips)))
+          g_error ("the sqlite3 program found %u, the model %u", n_ref, g_list_model_get_n_items (G_LIST_MODEL (clips)));
+        {
+          g_autofree char *label = g_strdup_printf ("search 100,000 clips for “%s”", *s);
+          g_print ("%-44s %9.1f ms %9.1f ms %7.2fx   (%u found; target < 50 ms)\n", label, ms, ref,
+                   ref / MAX (ms, 0.001), n_ref);
+        }
+      }
+  }
+
+  /* The 1,000-event cut, opened. */
+  {
+    CrCutsPage *cuts = CR_CUTS_PAGE (find (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+    CrDb *db = cr_production_get_db (cr_window_get_production (window));
+    gint64 cut = 0, empty = 0;
+
+    cr_store_resolve (db, &cr_entity_cut, "Long cut", &cut, NULL);
+    cr_store_resolve (db, &cr_entity_cut, "An empty cut", &empty, NULL);
+    cr_window_show_page (window, "cuts");
+    cr_cuts_page_show_cut (cuts, empty);
+    wait_frames (&frames, 2);
+    t0 = g_get_monotonic_time ();
+    cr_cuts_page_show_cut (cuts, cut);
+    wait_frames (&frames, 1);
+    g_print ("%-44s %9.1f ms %12s %8s   (%u events; target < 300 ms)\n", "open a 1,000-event cut, first frame",
+             (g_get_monotonic_time () - t0) / 1000.0, "", "", g_list_model_get_n_items (cr_cuts_page_get_events (cuts)));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_array_unref (frames.work);
+  /* CASEREEL_BENCH_KEEP=1 leaves the production to look at with the sqlite3 program. */
+  if (g_getenv ("CASEREEL_BENCH_KEEP"))
+    g_print ("kept %s\n", path);
+  else
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (dir);
+  }
+  return 0;
+}
