@@ -89,7 +89,8 @@ cr_cut_event_people (CrDb    *db,
       cr_db_set_error (db, rc, error);
       return NULL;
     }
-  qsort (links->data, links->len, sizeof (Link), by_event_and_rank);
+  if (links->len > 1)   /* qsort may not be given the NULL of an empty array */
+    qsort (links->data, links->len, sizeof (Link), by_event_and_rank);
   for (guint i = 0; i < links->len; i++)
     {
       const Link *link = &g_array_index (links, Link, i);
