@@ -478,6 +478,20 @@ test_consent_history (Fixture       *f,
   entries = cr_consent_history_get_entries (history);
   g_assert_cmpuint (entries->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (entries, 0), ==, "2026-05-01 Signed");
+
+  /* A participant's own form records consent through the same dialog, for that person. */
+  {
+    CrRecordEditor *editor = cr_entity_page_edit (list, 0);
+    GtkWidget *button = find_button (GTK_WIDGET (editor), "Record this participant’s consent");
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    dialog = find_consent_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (editor));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cr-consent.h"
+#include "cr-consent-dialog.h"
 #include "cr-error-words.h"
 #include "cr-field-input.h"
 #include "cr-record-editor.h"
@@ -317,10 +318,10 @@ update_consent_row (CrRecordEditor *self)
 static void
 record_consent_clicked_cb (CrRecordEditor *self)
 {
-  CrRecordEditor *consent = cr_record_editor_new (GTK_WINDOW (self), self->production, &cr_entity_consent, 0);
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->record->id);
+  /* The same dialog as the People page's, shaped by the status; the row above follows the
+   * production's change signal once it is recorded. */
+  CrConsentDialog *consent = cr_consent_dialog_new (GTK_WINDOW (self), self->production, self->record->id);
 
-  cr_record_editor_preset (consent, "participant", id);
   gtk_window_present (GTK_WINDOW (consent));
 }
 
@@ -335,6 +336,7 @@ add_consent_group (CrRecordEditor *self)
   self->consent_icon = GTK_IMAGE (gtk_image_new ());
   adw_action_row_add_prefix (self->consent_row, GTK_WIDGET (self->consent_icon));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, "Record this participant’s consent");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (record_consent_clicked_cb), self);
   adw_action_row_add_suffix (self->consent_row, button);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->consent_row));
