@@ -178,7 +178,8 @@ cr_clip_model_set_filter (CrClipModel        *self,
   ids = matching (self);
   /* The same clips in the same order (a filter that changed nothing): the rows are as they
    * were, and telling the views would only make them bind everything again. */
-  if (ids->len == self->ids->len && memcmp (ids->data, self->ids->data, ids->len * sizeof (gint64)) == 0)
+  if (ids->len == self->ids->len &&
+      (ids->len == 0 || memcmp (ids->data, self->ids->data, ids->len * sizeof (gint64)) == 0))
     {
       g_array_unref (ids);
       return;
