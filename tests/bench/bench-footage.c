@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "bench-stats.h"
 #include "cr-clips.h"
 #include "cr-clips-page.h"
 #include "cr-frame-reader.h"
@@ -25,28 +26,6 @@
 #define REFERENCE_SEEKS 10
 #define STEPS 100
 #define CLIPS 100000
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *ms)
-{
-  g_array_sort (ms, compare_double);
-  return ms->len ? g_array_index (ms, double, ms->len / 2) : 0;
-}
-
-static double
-longest (GArray *ms)
-{
-  g_array_sort (ms, compare_double);
-  return ms->len ? g_array_index (ms, double, ms->len - 1) : 0;
-}
 
 static void
 run (const char * const *argv)
@@ -130,10 +109,10 @@ bench_frames (const char *path)
   }
   g_print ("%-34s %12s %12s %8s\n", "", "casereel", "reference", "ratio");
   g_print ("%-34s %9.1f ms %9.1f ms %7.2fx   (target < 150 ms)\n", "seek to any frame, median",
-           median (ours), median (ref), median (ref) / MAX (median (ours), 0.001));
-  g_print ("%-34s %9.1f ms\n", "seek to any frame, worst", longest (ours));
+           bench_median (ours), bench_median (ref), bench_median (ref) / MAX (bench_median (ours), 0.001));
+  g_print ("%-34s %9.1f ms\n", "seek to any frame, worst", bench_longest (ours));
   g_print ("%-34s %9.1f ms %12s %8s   (target < 20 ms; worst %.1f ms)\n", "frame-step forward, median",
-           median (steps), "-", "", longest (steps));
+           bench_median (steps), "-", "", bench_longest (steps));
 }
 
 static gint64
@@ -283,7 +262,7 @@ bench_page (void)
   g_signal_handlers_disconnect_by_data (clock, &ticks);
   g_print ("%-34s %9.0f ms %12s %8s   (target < 1500 ms)\n", "Footage page, 100,000 clips: first", first_ms, "", "");
   g_print ("%-34s %9.1f ms %12s %8s   (median %.1f ms over %u frames, %u jumps of 4 pages; target < 16 ms)\n",
-           "  scrolling to the end, worst frame", longest (work), "", "", median (work), work->len, jumps);
+           "  scrolling to the end, worst frame", bench_longest (work), "", "", bench_median (work), work->len, jumps);
   {
     guint over = 0;
     for (guint i = 0; i < work->len; i++)

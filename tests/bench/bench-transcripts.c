@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-stats.h"
 #include "cr-store.h"
 #include "cr-transcript.h"
 #include "../data/transcript-fixtures.h"
@@ -35,15 +36,6 @@ cpu_ms (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
   return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 /* Made-up but word-shaped: a few thousand distinct words, as speech has. */
@@ -151,7 +143,7 @@ main (int    argc,
   g_ptr_array_add (grep_argv, NULL);
   g_print ("import of one 2-hour SRT (%u cues): %.1f ms (target < 200 ms; %.1f ms of processor time),"
            " of which reading the text %.1f ms\n", CUES_PER_CLIP, first_import, first_cpu, parse_ms);
-  g_array_sort (imports, compare_doubles);
+  g_array_sort (imports, bench_compare_double);
   g_print ("  all %u imports, into a production that grows to %u hours: median %.1f ms, slowest %.1f ms\n",
            imports->len, clips * 2, g_array_index (imports, double, imports->len / 2),
            g_array_index (imports, double, imports->len - 1));

@@ -16,6 +16,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "../ui/ui-test-support.h"
+#include "bench-stats.h"
 #include "cr-clips.h"
 #include "cr-cuts-page.h"
 #include "cr-entity-page.h"
@@ -27,28 +29,6 @@
 #define PEOPLE 10000
 #define CLIPS 100000
 #define EVENTS 1000
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *ms)
-{
-  g_array_sort (ms, compare_double);
-  return ms->len ? g_array_index (ms, double, ms->len / 2) : 0;
-}
-
-static double
-longest (GArray *ms)
-{
-  g_array_sort (ms, compare_double);
-  return ms->len ? g_array_index (ms, double, ms->len - 1) : 0;
-}
 
 static void
 exec (CrDb       *db,
@@ -152,21 +132,6 @@ wait_frames (Frames *f,
     g_main_context_iteration (NULL, TRUE);
 }
 
-static GtkWidget *
-find (GtkWidget *root,
-      GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* ---- the reference: the same query through the sqlite3 program ---- */
 
 static double
@@ -264,7 +229,8 @@ main (int    argc,
     cr_window_show_page (window, "participants");
     wait_frames (&frames, 2);
     g_print ("%-44s %9.1f ms\n", "Participants page shown (2 frames)", (g_get_monotonic_time () - t0) / 1000.0);
-    scroller = gtk_widget_get_ancestor (find (GTK_WIDGET (people), GTK_TYPE_COLUMN_VIEW), GTK_TYPE_SCROLLED_WINDOW);
+    scroller = gtk_widget_get_ancestor (cr_ui_find_widget (GTK_WIDGET (people), GTK_TYPE_COLUMN_VIEW),
+                                        GTK_TYPE_SCROLLED_WINDOW);
     adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
     frames.recording = TRUE;
     while (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) < gtk_adjustment_get_upper (adj) - 1)
@@ -275,7 +241,7 @@ main (int    argc,
       }
     frames.recording = FALSE;
     g_print ("%-44s %9.1f ms %12s %8s   (median %.1f ms, %u jumps to row %u; target <= 16 ms)\n",
-             "scroll Participants to the end, worst frame", longest (frames.work), "", "", median (frames.work),
+             "scroll Participants to the end, worst frame", bench_longest (frames.work), "", "", bench_median (frames.work),
              steps, g_list_model_get_n_items (G_LIST_MODEL (cr_entity_page_get_model (people))));
     g_array_set_size (frames.work, 0);
 
@@ -326,7 +292,7 @@ main (int    argc,
 
   /* The 1,000-event cut, opened. */
   {
-    CrCutsPage *cuts = CR_CUTS_PAGE (find (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+    CrCutsPage *cuts = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
     CrDb *db = cr_production_get_db (cr_window_get_production (window));
     gint64 cut = 0, empty = 0;
 

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "consent-state-assert.h"
 #include "cr-consent-current.h"
 #include "cr-consent-erase.h"
 #include "cr-consent-people.h"
@@ -146,29 +147,6 @@ generate (void)
       g_assert_true (cr_participant_erase (db, g_array_index (ids, gint64, i), &error));
       g_assert_no_error (error);
     }
-}
-
-static void
-assert_same_state (const CrConsentState *a,
-                   const CrConsentState *b)
-{
-  g_assert_cmpint (a->participant, ==, b->participant);
-  g_assert_cmpstr (a->name, ==, b->name);
-  g_assert_cmpstr (a->status, ==, b->status);
-  g_assert_cmpstr (a->date, ==, b->date);
-  g_assert_cmpstr (a->channels, ==, b->channels);
-  g_assert_cmpstr (a->media, ==, b->media);
-  g_assert_cmpstr (a->naming, ==, b->naming);
-  g_assert_cmpstr (a->expires, ==, b->expires);
-  g_assert_cmpstr (a->guardian_name, ==, b->guardian_name);
-  g_assert_cmpstr (a->guardian_relationship, ==, b->guardian_relationship);
-  g_assert_cmpstr (a->form_version, ==, b->form_version);
-  g_assert_cmpstr (a->withdrawn_channels, ==, b->withdrawn_channels);
-  g_assert_cmpstr (a->withdrawn_media, ==, b->withdrawn_media);
-  g_assert_cmpint (a->minor, ==, b->minor);
-  g_assert_cmpint (a->erased, ==, b->erased);
-  g_assert_cmpint (a->partly_withdrawn, ==, b->partly_withdrawn);
-  g_assert_cmpint (a->problem, ==, b->problem);
 }
 
 /* The per-person answers for everyone on a date, by id. */

@@ -88,13 +88,10 @@ cr_cut_consent_badge (CrDb             *db,
                       GListModel       *events,
                       GError          **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) rows = cr_cut_check_timeline (db, cut, timeline, channel, NULL, error);
   guint n = g_list_model_get_n_items (events);
 
-  /* An empty cut has nothing to check (and the check's sort of no links is given no array). */
-  if (timeline->events->len == 0)
-    return g_ptr_array_new_with_free_func (g_free);
-  if (!(rows = cr_cut_check_timeline (db, cut, timeline, channel, NULL, error)))
+  if (rows == NULL)
     return NULL;
   for (guint i = 0; i < n; i++)
     {

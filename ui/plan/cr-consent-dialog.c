@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cr-consent-dialog.h"
+#include "cr-error-words.h"
 #include "cr-consent.h"
 #include "cr-consent-impact.h"
 #include "cr-field-input.h"
@@ -420,7 +421,10 @@ cr_consent_dialog_save (CrConsentDialog  *self,
     }
   if (cr_store_insert (cr_production_get_db (self->production), record, &local) == 0)
     {
-      show_error (self, local->message);
+      /* As the forms say it: never SQLite's words. */
+      g_autofree char *words = cr_error_words (&cr_entity_consent, local);
+
+      show_error (self, words);
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }

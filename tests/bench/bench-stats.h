@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+/* Figures over a run's samples (ms, doubles); each sorts the samples in place. */
+
+static inline int
+bench_compare_double (gconstpointer a,
+                      gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static inline double
+bench_median (GArray *ms)
+{
+  g_array_sort (ms, bench_compare_double);
+  return ms->len ? g_array_index (ms, double, ms->len / 2) : 0;
+}
+
+static inline double
+bench_longest (GArray *ms)
+{
+  g_array_sort (ms, bench_compare_double);
+  return ms->len ? g_array_index (ms, double, ms->len - 1) : 0;
+}
