@@ -167,6 +167,19 @@ is_playing (CrPlayer *self)
   return self->media != NULL && gtk_media_stream_get_playing (self->media);
 }
 
+/* The frame the stream has reached, once it has one: before it is prepared, and while a
+ * seek is on its way, its clock still says 0 or the old place, and taking that would
+ * throw the playhead back (L then J at once jumped to the start). */
+static gboolean
+stream_frame (CrPlayer *self,
+              gint64   *frame)
+{
+  if (!gtk_media_stream_is_prepared (self->media) || gtk_media_stream_is_seeking (self->media))
+    return FALSE;
+  *frame = cr_usec_to_frames (gtk_media_stream_get_timestamp (self->media), self->rate);
+  return TRUE;
+}
+
 static void
 set_position (CrPlayer *self,
               gint64    frame)
@@ -199,8 +212,9 @@ tick_cb (GtkWidget     *widget,
 
   if (is_playing (self))
     {
-      gint64 frame = cr_usec_to_frames (gtk_media_stream_get_timestamp (self->media), self->rate);
-      if (frame != self->position)
+      gint64 frame;
+
+      if (stream_frame (self, &frame) && frame != self->position)
         {
           self->position = MIN (frame, MAX (self->length - 1, 0));
           g_free (self->timecode_text);
@@ -246,10 +260,13 @@ stop (CrPlayer *self)
   self->shuttle = 0;
   if (was_playing)
     {
+      gint64 frame = self->position;
+
       gtk_media_stream_pause (self->media);
       /* Paused, the exact frame at the position the stream reached. */
       self->shown = -1;
-      set_position (self, cr_usec_to_frames (gtk_media_stream_get_timestamp (self->media), self->rate));
+      stream_frame (self, &frame);
+      set_position (self, frame);
       if (self->frame)
         gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (self->frame));
     }
