@@ -10,9 +10,10 @@ G_BEGIN_DECLS
 
 /* Exact frames of one clip for a player: frame N (counted from the clip's first frame at its
  * nominal rate) decoded as straight RGBA bytes, rows of width * 4. It seeks to the keyframe
- * before N and decodes forward, and keeps its place and the last few pictures, so stepping a
- * frame either way costs one decode or none. One reader serves one clip; calls are serialised,
- * so the async form can be used from the main loop while a worker decodes. */
+ * before N and decodes forward, and keeps its place and the decoded pictures around N, so
+ * stepping or seeking near it costs one conversion and no decode. One reader serves one clip;
+ * calls are serialised, so the async form can be used from the main loop while a worker
+ * decodes. */
 
 typedef struct _CrFrameReader CrFrameReader;
 
@@ -32,7 +33,10 @@ GBytes        *cr_frame_reader_read        (CrFrameReader  *self,
                                             gint64          frame,
                                             GCancellable   *cancellable,
                                             GError        **error);
-/* The same in a worker thread. */
+/* Decodes the pictures after the frame last read into the cache, until it is full or a read
+ * waits (which then goes first). */
+void           cr_frame_reader_decode_ahead (CrFrameReader *self);
+/* The same as cr_frame_reader_read in a worker thread, which then decodes ahead. */
 void           cr_frame_reader_read_async  (CrFrameReader       *self,
                                             gint64               frame,
                                             GCancellable        *cancellable,

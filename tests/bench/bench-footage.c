@@ -13,6 +13,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "bench-stats.h"
@@ -25,6 +27,7 @@
 #define SEEKS 25
 #define REFERENCE_SEEKS 10
 #define STEPS 100
+#define NEAR_SEEKS 10
 #define CLIPS 100000
 
 static void
@@ -57,44 +60,139 @@ make_long_file (void)
   return path;
 }
 
+/* CPU time of this process (all its threads) or of its waited-for children, in ms: what a
+ * seek costs whatever else the machine runs. */
+static double
+cpu_ms (int who)
+{
+  struct rusage use;
+
+  getrusage (who, &use);
+  return (use.ru_utime.tv_sec + use.ru_stime.tv_sec) * 1000.0 + (use.ru_utime.tv_usec + use.ru_stime.tv_usec) / 1000.0;
+}
+
+/* The keyframes' frame numbers, from ffprobe's packet list (no decoding). */
+static GArray *
+keyframes (const char *path,
+           CrRate      rate)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int wait = 0;
+  const char *argv[] = { "ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time,flags",
+                         "-of", "csv=p=0", path, NULL };
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                     &wait, &error) || !g_spawn_check_wait_status (wait, &error))
+    g_error ("ffprobe: %s", error->message);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (strchr (lines[i], 'K'))
+      {
+        gint64 at = (gint64) (g_ascii_strtod (lines[i], NULL) * rate.num / rate.den + 0.5);
+        g_array_append_val (keys, at);
+      }
+  g_array_sort (keys, (GCompareFunc) bench_compare_gint64);
+  return keys;
+}
+
+static gint64
+keyframe_before (GArray *keys,
+                 gint64  frame)
+{
+  gint64 best = 0;
+
+  for (guint i = 0; i < keys->len; i++)
+    if (g_array_index (keys, gint64, i) <= frame)
+      best = g_array_index (keys, gint64, i);
+  return best;
+}
+
 static void
 bench_frames (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrFrameReader) reader = cr_frame_reader_open (path, &error);
   g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ours_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ref = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ref_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) distance = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) keys = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (137);
   gint64 n, frames[SEEKS];
   CrRate rate;
+  double gop_ms, gop_cpu, ffmpeg_ms, ffmpeg_cpu, per_frame_cpu;
+  gint64 gop_len;
 
   if (reader == NULL)
     g_error ("%s", error->message);
   n = cr_frame_reader_get_n_frames (reader);
   rate = cr_frame_reader_get_rate (reader);
+  keys = keyframes (path, rate);
+  g_assert_cmpuint (keys->len, >=, 2);
   for (int i = 0; i < SEEKS; i++)
-    frames[i] = g_rand_int_range (rand, 0, (gint32) MIN (n - 1, G_MAXINT32));
+    {
+      double d;
+      frames[i] = g_rand_int_range (rand, 0, (gint32) MIN (n - 1, G_MAXINT32));
+      d = frames[i] - keyframe_before (keys, frames[i]) + 1;
+      g_array_append_val (distance, d);
+    }
   for (int i = 0; i < SEEKS; i++)
     {
       gint64 start = g_get_monotonic_time ();
+      double cpu = cpu_ms (RUSAGE_SELF);
       g_autoptr(GBytes) rgba = cr_frame_reader_read (reader, frames[i], NULL, &error);
       double ms = (g_get_monotonic_time () - start) / 1000.0;
       if (rgba == NULL)
         g_error ("%s", error->message);
       g_array_append_val (ours, ms);
+      cpu = cpu_ms (RUSAGE_SELF) - cpu;
+      g_array_append_val (ours_cpu, cpu);
     }
   for (int i = 0; i < REFERENCE_SEEKS; i++)
     {
       g_autofree char *at = g_strdup_printf ("%.6f", (double) frames[i] * rate.den / rate.num);
       const char *argv[] = { "ffmpeg", "-v", "error", "-ss", at, "-i", path, "-frames:v", "1", "-f", "null", "-", NULL };
       gint64 start = g_get_monotonic_time ();
-      double ms;
+      double cpu = cpu_ms (RUSAGE_CHILDREN), ms;
       run (argv);
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (ref, ms);
+      cpu = cpu_ms (RUSAGE_CHILDREN) - cpu;
+      g_array_append_val (ref_cpu, cpu);
     }
-  /* Stepping on from a frame in the middle of a GOP. */
+  /* The floor: decoding alone, one whole GOP from its keyframe, by ffmpeg with two threads
+   * and by our reader (a read at the keyframe, then one at the GOP's last frame). */
+  gop_len = g_array_index (keys, gint64, 1) - g_array_index (keys, gint64, 0);
+  {
+    g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, gop_len);
+    const char *argv[] = { "ffmpeg", "-v", "error", "-threads", "2", "-i", path, "-frames:v", count, "-f", "null", "-", NULL };
+    gint64 start = g_get_monotonic_time ();
+    double cpu = cpu_ms (RUSAGE_CHILDREN);
+    run (argv);
+    ffmpeg_ms = (g_get_monotonic_time () - start) / 1000.0;
+    ffmpeg_cpu = cpu_ms (RUSAGE_CHILDREN) - cpu;
+  }
+  {
+    gint64 key = g_array_index (keys, gint64, 1), start;
+    g_autoptr(GBytes) at_key = cr_frame_reader_read (reader, key, NULL, &error);
+    g_autoptr(GBytes) at_end = NULL;
+    double cpu;
+    g_assert_nonnull (at_key);
+    start = g_get_monotonic_time ();
+    cpu = cpu_ms (RUSAGE_SELF);
+    at_end = cr_frame_reader_read (reader, key + gop_len - 1, NULL, &error);
+    gop_ms = (g_get_monotonic_time () - start) / 1000.0;
+    gop_cpu = cpu_ms (RUSAGE_SELF) - cpu;
+    g_assert_nonnull (at_end);
+  }
+  per_frame_cpu = ffmpeg_cpu / gop_len;
+  /* Stepping on from a frame in the middle of a GOP, each step asked for at once. */
   {
     g_autoptr(GBytes) first = cr_frame_reader_read (reader, n / 2 + 100, NULL, &error);
     g_assert_nonnull (first);
@@ -107,12 +205,36 @@ bench_frames (const char *path)
         g_array_append_val (steps, ms);
       }
   }
+  /* Paused on a frame (the player then decodes ahead), the user steps or seeks near it. */
+  for (int i = 0; i < NEAR_SEEKS; i++)
+    {
+      gint64 paused = frames[i] + 20, to = paused + g_rand_int_range (rand, -8, 24), start;
+      g_autoptr(GBytes) shown = cr_frame_reader_read (reader, paused, NULL, &error);
+      g_autoptr(GBytes) rgba = NULL;
+      double ms;
+      g_assert_nonnull (shown);
+      cr_frame_reader_decode_ahead (reader);
+      start = g_get_monotonic_time ();
+      rgba = cr_frame_reader_read (reader, MAX (to, 0), NULL, &error);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_assert_nonnull (rgba);
+      g_array_append_val (near, ms);
+    }
   g_print ("%-34s %12s %12s %8s\n", "", "casereel", "reference", "ratio");
   g_print ("%-34s %9.1f ms %9.1f ms %7.2fx   (target < 150 ms)\n", "seek to any frame, median",
            bench_median (ours), bench_median (ref), bench_median (ref) / MAX (bench_median (ours), 0.001));
-  g_print ("%-34s %9.1f ms\n", "seek to any frame, worst", bench_longest (ours));
+  g_print ("%-34s %9.1f ms %9.1f ms %7.2fx   (CPU time, all threads)\n", "  its CPU time, median",
+           bench_median (ours_cpu), bench_median (ref_cpu), bench_median (ref_cpu) / MAX (bench_median (ours_cpu), 0.001));
+  g_print ("%-34s %9.1f ms\n", "  worst", bench_longest (ours));
+  g_print ("%-34s %9.1f ms %9.1f ms %7.2fx   (decoding alone, %" G_GINT64_FORMAT " frames; reference: ffmpeg -threads 2)\n",
+           "floor: a whole GOP from its key", gop_ms, ffmpeg_ms, ffmpeg_ms / MAX (gop_ms, 0.001), gop_len);
+  g_print ("%-34s %9.1f ms %9.1f ms %7.2fx\n", "  its CPU time", gop_cpu, ffmpeg_cpu, ffmpeg_cpu / MAX (gop_cpu, 0.001));
+  g_print ("%-34s %9.0f    %9.1f ms            (frames from the key to a seek's target; ffmpeg's CPU per frame × that)\n",
+           "  median seek decodes", bench_median (distance), per_frame_cpu * bench_median (distance));
   g_print ("%-34s %9.1f ms %12s %8s   (target < 20 ms; worst %.1f ms)\n", "frame-step forward, median",
            bench_median (steps), "-", "", bench_longest (steps));
+  g_print ("%-34s %9.1f ms %12s %8s   (-8…+23 frames from a paused frame; worst %.1f ms)\n", "seek near a paused frame, median",
+           bench_median (near), "-", "", bench_longest (near));
 }
 
 static gint64
@@ -299,6 +421,13 @@ main (int    argc,
   if (argc > 1 && g_str_equal (argv[1], "--page"))
     {
       bench_page ();
+      return 0;
+    }
+  /* --frames [FILE]: the player's frames alone. */
+  if (argc > 1 && g_str_equal (argv[1], "--frames"))
+    {
+      path = argc > 2 ? g_strdup (argv[2]) : make_long_file ();
+      bench_frames (path);
       return 0;
     }
   path = argc > 1 ? g_strdup (argv[1]) : make_long_file ();

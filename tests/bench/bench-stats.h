@@ -14,6 +14,15 @@ bench_compare_double (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+static inline int
+bench_compare_gint64 (gconstpointer a,
+                      gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
 static inline double
 bench_median (GArray *ms)
 {

@@ -10,6 +10,7 @@
 #include "cr-clip-tags.h"
 #include "cr-clips.h"
 #include "cr-clips-page.h"
+#include "cr-frame-reader.h"
 #include "cr-indexer.h"
 #include "cr-player.h"
 #include "cr-select-dialog.h"
@@ -424,6 +425,39 @@ save_with_enter (CrPlayer   *player,
   cr_ui_iterate ();
   g_assert_null (cr_player_get_select_dialog (player));
   return id;
+}
+
+/* Pictures served from the reader's cache (decoded ahead of a paused frame, or kept behind
+ * it) are FFmpeg's decode of the frame asked for, as much as a fresh seek's are. */
+static void
+test_reader_cache (void)
+{
+  g_autofree char *path = g_build_filename (media_dir, clips[0].file, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrFrameReader) reader = cr_frame_reader_open (path, &error);
+  g_autoptr(GBytes) paused = NULL;
+  /* Ahead of the pause, behind it, the pause again, then a seek to a new GOP and back. */
+  static const gint64 asked[] = { 137, 171, 126, 130, 61, 129 };
+
+  g_assert_no_error (error);
+  paused = cr_frame_reader_read (reader, 130, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GBytes) expected = ffmpeg_frame (path, 130);
+    g_assert_true (g_bytes_equal (paused, expected));
+  }
+  cr_frame_reader_decode_ahead (reader);
+  for (guint i = 0; i < G_N_ELEMENTS (asked); i++)
+    {
+      g_autoptr(GBytes) rgba = cr_frame_reader_read (reader, asked[i], NULL, &error);
+      g_autoptr(GBytes) expected = ffmpeg_frame (path, asked[i]);
+
+      g_assert_no_error (error);
+      g_test_message ("frame %" G_GINT64_FORMAT, asked[i]);
+      g_assert_true (g_bytes_equal (rgba, expected));
+      if (asked[i] == 61)
+        cr_frame_reader_decode_ahead (reader);
+    }
 }
 
 /* Frame 137 by the keys: the picture is FFmpeg's frame 137 and the label its timecode;
@@ -1108,6 +1142,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/footage/frame-137/23.976", Fixture, GINT_TO_POINTER (3), fixture_set_up, test_frame_137,
               fixture_tear_down);
+  g_test_add_func ("/footage/reader-cache", test_reader_cache);
   g_test_add ("/footage/bwf", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_bwf, fixture_tear_down);
   g_test_add ("/footage/selects-page", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_selects_page,
               fixture_tear_down);
