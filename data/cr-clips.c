@@ -289,6 +289,14 @@ cr_clip_length_frames (CrDb   *db,
   us = sqlite3_column_int64 (stmt, 0);
   if (!cr_clip_rate (db, clip, &num, &den))
     return -1;
+  return cr_clip_frames_at (us, num, den);
+}
+
+gint64
+cr_clip_frames_at (gint64 us,
+                   int    num,
+                   int    den)
+{
   /* Nearest whole frame: containers round durations to their own time base. */
   return (gint64) ((us * (__int128) num + (__int128) den * 500000) / ((__int128) den * 1000000));
 }

@@ -62,5 +62,7 @@ gboolean    cr_clips_add_folder      (CrDb *db, const char *path, GError **error
 gboolean    cr_clip_rate             (CrDb *db, gint64 clip, int *num, int *den);
 /* Its length in frames of that rate, or -1 when the duration is unknown. */
 gint64      cr_clip_length_frames    (CrDb *db, gint64 clip);
+/* `us` microseconds as whole frames of num/den, to the nearest (as cr_clip_length_frames). */
+gint64      cr_clip_frames_at        (gint64 us, int num, int den);
 
 G_END_DECLS

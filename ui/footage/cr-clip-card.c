@@ -24,7 +24,11 @@ struct _CrClipCard
   GCancellable *loading;
   guint         poster_source;  /* the poster is asked for when this fires */
   char         *poster_path;
+  int           width, height;  /* measured once: see measure () */
 };
+
+/* The poster's width: every card is as wide, whatever its text. */
+#define CARD_WIDTH 176
 
 /* A card asks for its poster once it has stayed bound this long. Scrolling through 100,000
  * clips binds thousands of cards on the way; each asking at once filled GTask's thread pool
@@ -221,6 +225,55 @@ cr_clip_card_bind (CrClipCard   *self,
     }
 }
 
+/* A card's size never depends on its clip: its labels are one line each, ellipsized, and its
+ * badges and duration lie over the poster. So it is measured once, not on every bind (a
+ * label's new text queues a resize, and the grid measures every card in view again, each
+ * through Pango: most of a scrolled frame). */
+static void
+measure (GtkWidget      *widget,
+         GtkOrientation  orientation,
+         int             for_size,
+         int            *minimum,
+         int            *natural,
+         int            *minimum_baseline,
+         int            *natural_baseline)
+{
+  CrClipCard *self = CR_CLIP_CARD (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      if (self->width == 0)
+        {
+          gtk_widget_measure (self->box, GTK_ORIENTATION_HORIZONTAL, -1, &self->width, NULL, NULL, NULL);
+          self->width = MAX (CARD_WIDTH, self->width);
+        }
+      *minimum = *natural = self->width;
+    }
+  else
+    {
+      if (self->height == 0)
+        gtk_widget_measure (self->box, GTK_ORIENTATION_VERTICAL, -1, &self->height, NULL, NULL, NULL);
+      *minimum = *natural = self->height;
+    }
+}
+
+static void
+size_allocate (GtkWidget *widget,
+               int        width,
+               int        height,
+               int        baseline)
+{
+  gtk_widget_allocate (CR_CLIP_CARD (widget)->box, width, height, baseline, NULL);
+}
+
+/* Another font makes other lines. */
+static void
+font_changed_cb (CrClipCard *self)
+{
+  self->width = self->height = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 static void
 cr_clip_card_dispose (GObject *object)
 {
@@ -240,7 +293,8 @@ cr_clip_card_class_init (CrClipCardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cr_clip_card_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = measure;
+  widget_class->size_allocate = size_allocate;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-clip-card.ui");
   gtk_widget_class_bind_template_child (widget_class, CrClipCard, box);
   gtk_widget_class_bind_template_child (widget_class, CrClipCard, poster);
@@ -254,7 +308,11 @@ cr_clip_card_class_init (CrClipCardClass *klass)
 static void
 cr_clip_card_init (CrClipCard *self)
 {
+  GtkSettings *settings = gtk_settings_get_default ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (settings, "notify::gtk-font-name", G_CALLBACK (font_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "notify::gtk-xft-dpi", G_CALLBACK (font_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 CrClipCard *

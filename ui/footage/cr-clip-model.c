@@ -7,7 +7,12 @@
 #include "cr-store.h"
 
 /* Rows read lately, so that a redraw does not read them again. */
-#define CACHE_ROWS 512
+#define CACHE_ROWS 1024
+/* A miss reads this many rows around it in one query: a grid binds a screenful of cards at
+ * once, and one query per card was most of a scrolled frame. More after than before, since
+ * scrolling on is likelier. */
+#define WINDOW_BEFORE 16
+#define WINDOW_AFTER 64
 
 struct _CrClipModel
 {
@@ -41,29 +46,67 @@ get_n_items (GListModel *model)
   return CR_CLIP_MODEL (model)->ids->len;
 }
 
+/* Reads the rows around `position` not yet kept, in one query. */
+static void
+read_window (CrClipModel *self,
+             guint        position)
+{
+  CrDb *db = cr_production_get_db (self->production);
+  guint from = position > WINDOW_BEFORE ? position - WINDOW_BEFORE : 0;
+  guint to = MIN (self->ids->len, position + WINDOW_AFTER);
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gpointer *taken = NULL;
+  gsize n = 0;
+
+  if (g_hash_table_size (self->rows) + (to - from) > CACHE_ROWS)
+    g_hash_table_remove_all (self->rows);
+  for (guint i = from; i < to; i++)
+    {
+      gint64 id = g_array_index (self->ids, gint64, i);
+      if (!g_hash_table_contains (self->rows, &id))
+        g_array_append_val (wanted, id);
+    }
+  if (wanted->len == 0)
+    return;
+  if (!(records = cr_store_get_many (db, &cr_entity_clip, (gint64 *) (gpointer) wanted->data, wanted->len, &error)))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  taken = g_ptr_array_steal (records, &n);
+  for (gsize i = 0; i < n; i++)
+    {
+      CrRecord *record = taken[i];
+      gint64 id = record->id;
+
+      g_hash_table_insert (self->rows, g_memdup2 (&id, sizeof id), cr_row_new (db, record));
+    }
+}
+
 static gpointer
 get_item (GListModel *model,
           guint       position)
 {
   CrClipModel *self = CR_CLIP_MODEL (model);
-  CrDb *db = cr_production_get_db (self->production);
-  CrRecord *record;
   CrRow *row;
   gint64 id;
 
   if (position >= self->ids->len)
     return NULL;
   id = g_array_index (self->ids, gint64, position);
-  if ((row = g_hash_table_lookup (self->rows, &id)))
-    return g_object_ref (row);
-  record = cr_store_get (db, &cr_entity_clip, id, NULL);
-  if (record == NULL)
-    record = cr_record_new (&cr_entity_clip);   /* deleted meanwhile: a blank until the reload */
-  row = cr_row_new (db, record);
-  if (g_hash_table_size (self->rows) >= CACHE_ROWS)
-    g_hash_table_remove_all (self->rows);
-  g_hash_table_insert (self->rows, g_memdup2 (&id, sizeof id), g_object_ref (row));
-  return row;
+  if (!(row = g_hash_table_lookup (self->rows, &id)))
+    {
+      read_window (self, position);
+      if (!(row = g_hash_table_lookup (self->rows, &id)))
+        {
+          /* Deleted meanwhile: a blank until the reload. */
+          row = cr_row_new (cr_production_get_db (self->production), cr_record_new (&cr_entity_clip));
+          g_hash_table_insert (self->rows, g_memdup2 (&id, sizeof id), row);
+        }
+    }
+  return g_object_ref (row);
 }
 
 static void

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "cr-clip-words.h"
 #include "cr-clips.h"
 #include "cr-timecode.h"
@@ -38,9 +40,22 @@ cr_clip_words_duration (CrDb           *db,
                         const CrRecord *clip)
 {
   CrTimecodeFormat fmt = { { 0, 0 }, FALSE };
-  gint64 frames = cr_clip_length_frames (db, clip->id);
+  const char *rate = cr_record_get (clip, "frame_rate");
+  const char *us = cr_record_get (clip, "duration_us");
+  gint64 frames;
 
-  if (frames < 0 || !cr_clip_rate (db, clip->id, &fmt.rate.num, &fmt.rate.den))
+  if (rate == NULL)
+    rate = cr_record_get (clip, "tc_rate");
+  /* The record has what a card shows (a card binds on every scrolled frame, so no query);
+   * only a clip with no rate of its own needs the production's. */
+  if (rate != NULL && us != NULL)
+    {
+      if (sscanf (rate, "%d/%d", &fmt.rate.num, &fmt.rate.den) != 2 || fmt.rate.num <= 0 || fmt.rate.den <= 0)
+        return NULL;
+      frames = cr_clip_frames_at (g_ascii_strtoll (us, NULL, 10), fmt.rate.num, fmt.rate.den);
+    }
+  else if ((frames = cr_clip_length_frames (db, clip->id)) < 0 ||
+           !cr_clip_rate (db, clip->id, &fmt.rate.num, &fmt.rate.den))
     return NULL;
   /* A duration counts frames: drop-frame labels only make sense for a time of day. */
   return cr_timecode_to_string (frames, &fmt);
