@@ -103,10 +103,36 @@ like_pattern (const char *text)
   return g_string_free (s, FALSE);
 }
 
+static void
+free_named (GArray *named)
+{
+  for (guint i = 0; i < named->len; i++)
+    {
+      g_free (g_array_index (named, Named, i).key);
+      g_free (g_array_index (named, Named, i).text);
+    }
+}
+
+/* SQLite asks every so many steps whether to go on. */
+static int
+progress_cb (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
 GArray *
 cr_clips_filter (CrDb                *db,
                  const CrClipFilter  *filter,
                  GError             **error)
+{
+  return cr_clips_filter_cancellable (db, filter, NULL, error);
+}
+
+GArray *
+cr_clips_filter_cancellable (CrDb                *db,
+                             const CrClipFilter  *filter,
+                             GCancellable        *cancellable,
+                             GError             **error)
 {
   static const char sql[] =
     "SELECT c.id, c.name, c.duration_us, c.tc_frames, c.frame_rate, c.creation_time, c.rating, c.status"
@@ -141,6 +167,8 @@ cr_clips_filter (CrDb                *db,
   sqlite3_bind_text (stmt, 8, pattern, -1, SQLITE_TRANSIENT);
 
   named = g_array_new (FALSE, FALSE, sizeof (Named));
+  if (cancellable)
+    sqlite3_progress_handler (cr_db_get_handle (db), 1000, progress_cb, cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *folded = g_utf8_casefold ((const char *) sqlite3_column_text (stmt, 1), -1);
@@ -148,14 +176,13 @@ cr_clips_filter (CrDb                *db,
       read_sort_value (stmt, filter, &n);
       g_array_append_val (named, n);
     }
-  if (rc != SQLITE_DONE)
+  if (cancellable)
+    sqlite3_progress_handler (cr_db_get_handle (db), 0, NULL, NULL);
+  if (rc != SQLITE_DONE || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      for (guint i = 0; i < named->len; i++)
-        {
-          g_free (g_array_index (named, Named, i).key);
-          g_free (g_array_index (named, Named, i).text);
-        }
-      cr_db_set_error (db, rc, error);
+      free_named (named);
+      if (rc != SQLITE_DONE && !(error && *error))
+        cr_db_set_error (db, rc, error);
       return NULL;
     }
   g_array_sort_with_data (named, compare_named, (gpointer) filter);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "cr-db.h"
 
 G_BEGIN_DECLS
@@ -42,5 +44,9 @@ typedef struct
 /* The ids of the matching clips in the filter's order; names sort naturally ("Clip 2" before
  * "Clip 10"). Unknown values (no duration, no date) sort before known ones. */
 GArray *cr_clips_filter (CrDb *db, const CrClipFilter *filter, GError **error);
+/* The same, stopped (G_IO_ERROR_CANCELLED) as soon as `cancellable` is: for a worker thread
+ * with a connection of its own, whose query a newer search has made stale. */
+GArray *cr_clips_filter_cancellable (CrDb *db, const CrClipFilter *filter, GCancellable *cancellable,
+                                     GError **error);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "cr-indexer.h"
 #include "cr-player.h"
 #include "cr-select-dialog.h"
+#include "cr-settings.h"
 #include "cr-selects-page.h"
 #include "cr-store.h"
 #include "cr-timecode.h"
@@ -191,6 +192,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  /* A test that chose the list leaves the next one its own page, in the grid. */
+  if (cr_settings_get ())
+    g_settings_reset (cr_settings_get (), "clips-view");
   gtk_window_destroy (GTK_WINDOW (f->window));
   cr_ui_iterate ();
   g_clear_object (&f->production);
@@ -276,9 +280,24 @@ test_index (Fixture       *f,
   }
 }
 
+static gboolean
+model_settled (gpointer model)
+{
+  return cr_clip_model_is_settled (model);
+}
+
+/* Until the filter's query (run in a worker) has answered. */
+static void
+settle (Fixture *f)
+{
+  cr_ui_wait_until (model_settled, cr_clips_page_get_model (f->clips));
+}
+
+/* The clips shown once it has. */
 static guint
 n_clips (Fixture *f)
 {
+  settle (f);
   return g_list_model_get_n_items (G_LIST_MODEL (cr_clips_page_get_model (f->clips)));
 }
 
@@ -332,8 +351,10 @@ test_filters (Fixture       *f,
 
   /* Search reaches the linked interview's title. */
   cr_clips_page_set_search (f->clips, "drop-in");
+  settle (f);
   g_assert_cmpstr (only_clip (f), ==, clips[1].file);
   cr_clips_page_set_search (f->clips, "");
+  settle (f);
 
   cr_clips_page_select (f->clips, ntsc);
   g_clear_pointer (&detail, g_free);
@@ -784,6 +805,47 @@ collect_labels (GtkWidget *root,
     collect_labels (child, s);
 }
 
+/* The view chosen (grid or list) is the one a page opened later shows: the clips-view key. */
+static void
+test_clips_view (Fixture       *f,
+                 gconstpointer  data)
+{
+  GSettings *settings = cr_settings_get ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+
+  g_assert_nonnull (settings);
+  first = g_settings_get_string (settings, "clips-view");
+  g_assert_cmpstr (first, ==, "grid");
+  for (guint round = 0; round < 2; round++)
+    {
+      gboolean list = round == 0;
+      GtkWidget *button = find_toggle (GTK_WIDGET (f->clips), list ? "view-list-symbolic" : "view-grid-symbolic");
+      g_autofree char *saved = NULL;
+
+      g_assert_nonnull (button);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+      saved = g_settings_get_string (settings, "clips-view");
+      g_assert_cmpstr (saved, ==, list ? "list" : "grid");
+      /* Closed and opened again: a new window, a new page. */
+      gtk_window_destroy (GTK_WINDOW (f->window));
+      cr_ui_iterate ();
+      g_clear_object (&f->production);
+      f->window = cr_window_new (NULL, NULL);
+      g_assert_true (cr_window_open (f->window, f->path, FALSE, &error));
+      g_assert_no_error (error);
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
+      gtk_window_present (GTK_WINDOW (f->window));
+      g_set_object (&f->production, cr_window_get_production (f->window));
+      f->clips = CR_CLIPS_PAGE (window_page (f->window, "clips"));
+      cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+      g_assert_cmpint (gtk_widget_get_mapped (cr_ui_find_widget (GTK_WIDGET (f->clips), GTK_TYPE_COLUMN_VIEW)), ==, list);
+      g_assert_cmpint (gtk_widget_get_mapped (cr_ui_find_widget (GTK_WIDGET (f->clips), GTK_TYPE_GRID_VIEW)), ==, !list);
+      g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+        find_toggle (GTK_WIDGET (f->clips), list ? "view-list-symbolic" : "view-grid-symbolic"))));
+    }
+}
+
 /* The list view: names in natural order, sorting by a column's header orders the rows. */
 static void
 test_list_view (Fixture       *f,
@@ -820,6 +882,7 @@ test_list_view (Fixture       *f,
 
   /* By duration: the rows' lengths never go down; the failed file (no length) first. */
   cr_clips_page_sort_by (f->clips, "Duration", FALSE);
+  settle (f);
   model = G_LIST_MODEL (gtk_column_view_get_model (list));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -836,21 +899,35 @@ test_list_view (Fixture       *f,
   g_assert_true (g_str_has_suffix (names, ", Clip 10.mov"));
   /* The other way round. */
   cr_clips_page_sort_by (f->clips, "Duration", TRUE);
+  settle (f);
   g_clear_pointer (&names, g_free);
   names = list_names (list);
   g_assert_true (g_str_has_prefix (names, "Clip 10.mov, "));
   g_assert_true (g_str_has_suffix (names, ", Clip 1.mov, card-dump.mov"));
   /* Filters still apply to the sorted list. */
   cr_clips_page_set_search (f->clips, "Clip");
+  settle (f);
   g_clear_pointer (&names, g_free);
   names = list_names (list);
   g_assert_cmpstr (names, ==, "Clip 10.mov, Clip 2.mov, Clip 1.mov");
   cr_clips_page_set_search (f->clips, "");
+  settle (f);
   /* Back by name: natural order again. */
   cr_clips_page_sort_by (f->clips, "Name", FALSE);
+  settle (f);
   g_clear_pointer (&names, g_free);
   names = list_names (list);
   g_assert_true (g_str_has_prefix (names, "card-dump.mov, Clip 1.mov, Clip 2.mov, Clip 10.mov"));
+
+  /* Typing runs the query in a worker: the page has answered before it does, and a search
+   * typed on before the first answer makes that answer stale, never shown. */
+  cr_clips_page_set_search (f->clips, "Clip");
+  g_assert_false (cr_clip_model_is_settled (cr_clips_page_get_model (f->clips)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cr_clips_page_get_model (f->clips))), ==, 8);
+  cr_clips_page_set_search (f->clips, "pal");
+  g_assert_cmpstr (only_clip (f), ==, "pal-25.mov");
+  cr_clips_page_set_search (f->clips, "");
+  g_assert_cmpuint (n_clips (f), ==, 8);
 }
 
 /* ---- markers, shuttle, the waveform ---- */
@@ -1133,6 +1210,7 @@ main (int    argc,
   g_test_add ("/footage/index", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_index, fixture_tear_down);
   g_test_add ("/footage/filters", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/footage/filter-bar", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filter_bar, fixture_tear_down);
+  g_test_add ("/footage/clips-view", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_clips_view, fixture_tear_down);
   g_test_add ("/footage/list-view", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_list_view, fixture_tear_down);
   g_test_add ("/footage/marker", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_marker, fixture_tear_down);
   g_test_add ("/footage/shuttle", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_shuttle, fixture_tear_down);

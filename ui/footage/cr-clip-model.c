@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cr-clip-model.h"
+#include "cr-clip-filter.h"
 #include "cr-store.h"
 
 /* Rows read lately, so that a redraw does not read them again. */
@@ -23,6 +24,7 @@ struct _CrClipModel
   GHashTable   *rows;    /* id -> CrRow, at most CACHE_ROWS */
   CrClipFilter  filter;  /* strings owned */
   gulong        changed_id;
+  GCancellable *searching; /* the filter's query running in a worker, if any */
 };
 
 /* "will-change": emitted just before the ids are replaced, while positions still hold. */
@@ -135,10 +137,28 @@ filter_clear (CrClipFilter *f)
 }
 
 static void
+filter_copy (CrClipFilter       *to,
+             const CrClipFilter *from)
+{
+  *to = *from;
+  to->search = g_strdup (from->search);
+  to->status = g_strdup (from->status);
+  to->tag = g_strdup (from->tag);
+}
+
+static void
+stop_searching (CrClipModel *self)
+{
+  g_cancellable_cancel (self->searching);
+  g_clear_object (&self->searching);
+}
+
+static void
 cr_clip_model_finalize (GObject *object)
 {
   CrClipModel *self = CR_CLIP_MODEL (object);
 
+  stop_searching (self);
   g_clear_signal_handler (&self->changed_id, self->production);
   g_clear_object (&self->production);
   g_clear_pointer (&self->ids, g_array_unref);
@@ -200,25 +220,67 @@ replace (CrClipModel *self,
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
 }
 
+/* A change in the production: read now (a running search would answer from before it). */
 void
 cr_clip_model_reload (CrClipModel *self)
 {
+  stop_searching (self);
   replace (self, matching (self));
 }
 
-void
-cr_clip_model_set_filter (CrClipModel        *self,
-                          const CrClipFilter *filter)
+typedef struct
 {
-  GArray *ids;
+  char         *path;
+  CrClipFilter  filter;
+} Search;
 
-  g_return_if_fail (CR_IS_CLIP_MODEL (self));
-  filter_clear (&self->filter);
-  self->filter = *filter;
-  self->filter.search = g_strdup (filter->search);
-  self->filter.status = g_strdup (filter->status);
-  self->filter.tag = g_strdup (filter->tag);
-  ids = matching (self);
+static void
+search_free (Search *search)
+{
+  g_free (search->path);
+  filter_clear (&search->filter);
+  g_free (search);
+}
+
+/* On a connection of its own: the window's stays free for the main loop. */
+static void
+search_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Search *search = task_data;
+  GError *error = NULL;
+  g_autoptr(CrDb) db = cr_db_open (search->path, &error);
+  GArray *ids = db ? cr_clips_filter_cancellable (db, &search->filter, cancellable, &error) : NULL;
+
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+}
+
+static void
+searched_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CrClipModel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GArray *ids = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A newer filter or a reload has taken over: this answer is stale. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->searching)
+    {
+      g_clear_pointer (&ids, g_array_unref);
+      return;
+    }
+  g_clear_object (&self->searching);
+  if (ids == NULL)
+    {
+      g_warning ("%s", error->message);
+      ids = matching (self);
+    }
   /* The same clips in the same order (a filter that changed nothing): the rows are as they
    * were, and telling the views would only make them bind everything again. */
   if (ids->len == self->ids->len &&
@@ -228,6 +290,37 @@ cr_clip_model_set_filter (CrClipModel        *self,
       return;
     }
   replace (self, ids);
+}
+
+/* The query runs in a worker and the clips change when it answers: a search over 100,000
+ * clips as the user types never holds up the window. */
+void
+cr_clip_model_set_filter (CrClipModel        *self,
+                          const CrClipFilter *filter)
+{
+  g_autoptr(GTask) task = NULL;
+  Search *search;
+
+  g_return_if_fail (CR_IS_CLIP_MODEL (self));
+  filter_clear (&self->filter);
+  filter_copy (&self->filter, filter);
+  stop_searching (self);
+  self->searching = g_cancellable_new ();
+  search = g_new0 (Search, 1);
+  search->path = g_strdup (cr_production_get_path (self->production));
+  filter_copy (&search->filter, filter);
+  task = g_task_new (NULL, self->searching, searched_cb, g_object_ref (self));
+  g_task_set_source_tag (task, cr_clip_model_set_filter);
+  g_task_set_task_data (task, search, (GDestroyNotify) search_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, search_in_thread);
+}
+
+gboolean
+cr_clip_model_is_settled (CrClipModel *self)
+{
+  g_return_val_if_fail (CR_IS_CLIP_MODEL (self), TRUE);
+  return self->searching == NULL;
 }
 
 gint64

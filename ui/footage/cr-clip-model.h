@@ -22,6 +22,8 @@ CrClipModel  *cr_clip_model_new        (CrProduction       *production);
 void          cr_clip_model_set_filter (CrClipModel        *self,
                                         const CrClipFilter *filter);
 void          cr_clip_model_reload     (CrClipModel        *self);
+/* FALSE while a filter's clips are being looked for (they come in on the main loop). */
+gboolean      cr_clip_model_is_settled (CrClipModel        *self);
 /* The position of a clip, or -1. */
 gint64        cr_clip_model_find       (CrClipModel        *self,
                                         gint64              id);
