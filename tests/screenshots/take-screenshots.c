@@ -144,6 +144,22 @@ wait_for_posters (CrWindow *window,
   g_assert_cmpuint (count_files (cache), >=, clips);
 }
 
+/* The toggle button showing `icon`, at or below `root`. */
+static GtkToggleButton *
+find_toggle (GtkWidget  *root,
+             const char *icon)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon) == 0)
+    return GTK_TOGGLE_BUTTON (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found = find_toggle (child, icon);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static gint64
 id_of (CrWindow       *window,
        const CrEntity *entity,
@@ -267,6 +283,20 @@ test_screenshots (void)
   wait_for_posters (window, 12);
   save_png (GTK_WIDGET (window), "casereel-footage.png");
   g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (find_child (GTK_WIDGET (window), ADW_TYPE_LEAFLET))));
+  /* The same clips as a list of sortable columns, then back to the grid. */
+  {
+    GtkToggleButton *list = find_toggle (GTK_WIDGET (clips), "view-list-symbolic");
+    GtkToggleButton *grid = find_toggle (GTK_WIDGET (clips), "view-grid-symbolic");
+
+    g_assert_nonnull (list);
+    g_assert_nonnull (grid);
+    gtk_toggle_button_set_active (list, TRUE);
+    /* The buttons' colours fade (a CSS transition of 200 ms): 30 frames see it end. */
+    cr_ui_wait_for_frames (GTK_WIDGET (window), 30);
+    save_png (GTK_WIDGET (window), "casereel-footage-list.png");
+    g_assert_true (gtk_widget_get_mapped (find_child (GTK_WIDGET (clips), GTK_TYPE_COLUMN_VIEW)));
+    gtk_toggle_button_set_active (grid, TRUE);
+  }
 
   /* The player on the first interview, paused on the laugh its marker notes. */
   g_assert_true (cr_clips_page_open_clip (clips, clip, 60, &error));
