@@ -144,9 +144,11 @@ cr_clips_filter_cancellable (CrDb                *db,
     " AND (?5 = 0 OR EXISTS (SELECT 1 FROM clip_participant p WHERE p.clip = c.id AND p.participant = ?5))"
     " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM clip_tag t WHERE t.clip = c.id AND t.tag = ?6))"
     " AND (?7 = 0 OR c.rating >= ?7)"
+    /* The tags and interview titles that match are looked for once, not once per clip: a
+     * search scans 100,000 clips, and two lookups each were most of it. */
     " AND (?8 IS NULL OR c.name LIKE ?8 ESCAPE '\\' OR c.notes LIKE ?8 ESCAPE '\\'"
-    "      OR EXISTS (SELECT 1 FROM clip_tag t WHERE t.clip = c.id AND t.tag LIKE ?8 ESCAPE '\\')"
-    "      OR EXISTS (SELECT 1 FROM interview i WHERE i.id = c.interview AND i.title LIKE ?8 ESCAPE '\\'))";
+    "      OR c.id IN (SELECT t.clip FROM clip_tag t WHERE t.tag LIKE ?8 ESCAPE '\\')"
+    "      OR c.interview IN (SELECT i.id FROM interview i WHERE i.title LIKE ?8 ESCAPE '\\'))";
   g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, sql, error);
   g_autoptr(GArray) named = NULL;
   g_autofree char *pattern = NULL;

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <time.h>
 
 #include "../ui/ui-test-support.h"
 #include "bench-stats.h"
@@ -98,6 +99,15 @@ fill (CrDb *db)
 }
 
 /* ---- frames ---- */
+
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
 
 typedef struct
 {
@@ -242,20 +252,28 @@ main (int    argc,
         cr_clips_page_set_search (page, "");
         while (!cr_clip_model_is_settled (model))
           g_main_context_iteration (NULL, TRUE);
+        /* A frame even when nothing changed (the search was already empty). */
+        gtk_widget_queue_draw (GTK_WIDGET (window));
         wait_frames (&frames, 1);
+        /* The main thread's CPU time per turn of the loop: what it spends, not what it
+         * waits for the worker in poll (). */
+        g_array_set_size (frames.work, 0);
+        frames.recording = TRUE;
         t0 = g_get_monotonic_time ();
         {
-          gint64 before = g_get_monotonic_time ();
+          double before = thread_cpu_ms ();
           cr_clips_page_set_search (page, *s);
-          held = (g_get_monotonic_time () - before) / 1000.0;
+          held = thread_cpu_ms () - before;
         }
         while (!cr_clip_model_is_settled (model))
           {
-            gint64 before = g_get_monotonic_time ();
+            double before = thread_cpu_ms ();
             g_main_context_iteration (NULL, TRUE);
-            held = MAX (held, (g_get_monotonic_time () - before) / 1000.0);
+            held = MAX (held, thread_cpu_ms () - before);
           }
+        gtk_widget_queue_draw (GTK_WIDGET (window));
         wait_frames (&frames, 1);
+        frames.recording = FALSE;
         ms = (g_get_monotonic_time () - t0) / 1000.0;
         t0 = g_get_monotonic_time ();
         ids = cr_clips_filter (db, &same, NULL);
@@ -265,8 +283,9 @@ main (int    argc,
                    g_list_model_get_n_items (G_LIST_MODEL (model)));
         {
           g_autofree char *label = g_strdup_printf ("search Clips for “%s”, to its frame", *s);
-          g_print ("%-44s %9.1f ms %9.1f ms %7.2fx   (%u found; main loop held %.1f ms at most; target < 50 ms)\n",
-                   label, ms, ref, ref / MAX (ms, 0.001), ids->len, held);
+          g_print ("%-44s %9.1f ms %9.1f ms %7.2fx   (%u found; main loop: %.1f ms of CPU at most a turn, "
+                   "worst frame %.1f ms; target < 50 ms)\n",
+                   label, ms, ref, ref / MAX (ms, 0.001), ids->len, held, bench_longest (frames.work));
         }
       }
   }

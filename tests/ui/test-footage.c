@@ -692,6 +692,23 @@ test_filter_bar (Fixture       *f,
   g_assert_cmpstr (chips, ==, "");
   g_clear_pointer (&chips, g_free);
 
+  /* The search reaches tags (part of one, any case) and notes. */
+  {
+    g_autoptr(CrRecord) note = cr_record_new (&cr_entity_clip);
+    g_autoptr(GError) error = NULL;
+
+    cr_record_set (note, "notes", "The hall before the doors open");
+    g_assert_true (cr_store_update (db, &cr_entity_clip, clip_id (db, clips[2].file), note, &error));
+    g_assert_no_error (error);
+    cr_production_changed (f->production, &cr_entity_clip);
+  }
+  cr_clips_page_set_search (f->clips, "b-RO");
+  g_assert_cmpuint (n_clips (f), ==, 2);
+  cr_clips_page_set_search (f->clips, "doors open");
+  g_assert_cmpstr (only_clip (f), ==, clips[2].file);
+  cr_clips_page_set_search (f->clips, "");
+  g_assert_cmpuint (n_clips (f), ==, 5);
+
   /* A tag no clip has cannot be chosen; tags match without case. */
   g_assert_false (cr_clips_page_set_tag (f->clips, "laughter"));
   g_assert_cmpuint (n_clips (f), ==, 5);

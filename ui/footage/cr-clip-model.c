@@ -25,6 +25,8 @@ struct _CrClipModel
   CrClipFilter  filter;  /* strings owned */
   gulong        changed_id;
   GCancellable *searching; /* the filter's query running in a worker, if any */
+  GMutex        reader_lock;
+  CrDb         *reader;    /* the workers' connection, kept: its page cache stays warm */
 };
 
 /* "will-change": emitted just before the ids are replaced, while positions still hold. */
@@ -164,6 +166,8 @@ cr_clip_model_finalize (GObject *object)
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   filter_clear (&self->filter);
+  g_clear_pointer (&self->reader, cr_db_close);
+  g_mutex_clear (&self->reader_lock);
   G_OBJECT_CLASS (cr_clip_model_parent_class)->finalize (object);
 }
 
@@ -178,6 +182,7 @@ cr_clip_model_class_init (CrClipModelClass *klass)
 static void
 cr_clip_model_init (CrClipModel *self)
 {
+  g_mutex_init (&self->reader_lock);
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
@@ -230,6 +235,7 @@ cr_clip_model_reload (CrClipModel *self)
 
 typedef struct
 {
+  CrClipModel  *model;   /* a reference */
   char         *path;
   CrClipFilter  filter;
 } Search;
@@ -237,12 +243,14 @@ typedef struct
 static void
 search_free (Search *search)
 {
+  g_object_unref (search->model);
   g_free (search->path);
   filter_clear (&search->filter);
   g_free (search);
 }
 
-/* On a connection of its own: the window's stays free for the main loop. */
+/* On a connection of its own, one search at a time: the window's stays free for the main
+ * loop. A stale search is cancelled, so the next one waits little for the lock. */
 static void
 search_in_thread (GTask        *task,
                   gpointer      source,
@@ -250,10 +258,16 @@ search_in_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   Search *search = task_data;
+  CrClipModel *self = search->model;
   GError *error = NULL;
-  g_autoptr(CrDb) db = cr_db_open (search->path, &error);
-  GArray *ids = db ? cr_clips_filter_cancellable (db, &search->filter, cancellable, &error) : NULL;
+  GArray *ids = NULL;
 
+  g_mutex_lock (&self->reader_lock);
+  if (self->reader == NULL)
+    self->reader = cr_db_open (search->path, &error);
+  if (self->reader != NULL)
+    ids = cr_clips_filter_cancellable (self->reader, &search->filter, cancellable, &error);
+  g_mutex_unlock (&self->reader_lock);
   if (ids == NULL)
     g_task_return_error (task, error);
   else
@@ -307,6 +321,7 @@ cr_clip_model_set_filter (CrClipModel        *self,
   stop_searching (self);
   self->searching = g_cancellable_new ();
   search = g_new0 (Search, 1);
+  search->model = g_object_ref (self);
   search->path = g_strdup (cr_production_get_path (self->production));
   filter_copy (&search->filter, filter);
   task = g_task_new (NULL, self->searching, searched_cb, g_object_ref (self));
