@@ -485,6 +485,15 @@ bench_page (void)
 
   scroller = gtk_widget_get_ancestor (GTK_WIDGET (g_object_get_data (G_OBJECT (page), "cr-grid")), GTK_TYPE_SCROLLED_WINDOW);
   ours = scroll_to_end (window, scroller, &ticks);
+  if (g_getenv ("BENCH_SEARCH"))
+    for (int i = 0; i < 6; i++)
+      {
+        double before = thread_cpu_ms ();
+        cr_clips_page_set_search (CR_CLIPS_PAGE (page), i % 2 ? "" : "A042_C1");
+        while (!cr_clip_model_is_settled (cr_clips_page_get_model (CR_CLIPS_PAGE (page))))
+          g_main_context_iteration (NULL, TRUE);
+        g_print ("search %d: %.1f ms of main-thread CPU\n", i, thread_cpu_ms () - before);
+      }
   rss_page = resident_kb ();
   ref = bench_reference (gtk_widget_get_width (scroller), gtk_widget_get_height (scroller));
 

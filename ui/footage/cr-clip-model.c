@@ -220,9 +220,15 @@ replace (CrClipModel *self,
 
   g_signal_emit (self, signals[WILL_CHANGE], 0);
   g_array_unref (self->ids);
-  self->ids = ids;
   g_hash_table_remove_all (self->rows);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
+  /* Out, then in, as two changes: told of one, GTK 4.8's views look through every clip added
+   * (g_list_model_get_item on each, reading all 100,000 rows) for the items their cards
+   * showed, before they reuse the cards. */
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+  g_array_unref (self->ids);
+  self->ids = ids;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, ids->len);
 }
 
 /* A change in the production: read now (a running search would answer from before it). */
