@@ -29,14 +29,14 @@ static const char records_sql[] =
 static const char some_records_sql[] =
   "SELECT participant, " FACTS " FROM consent WHERE date <= ?1 AND participant" IN_IDS
   " ORDER BY participant, date DESC, id DESC";
-/* Columns: 0 participant, 1 latest_date, 2 has a grant, 3 the latest record's facts, 4 the
- * grant's when it is another record (see 0011 for how facts are packed). */
-static const char now_sql[] =
-  "SELECT participant, latest_date, grant_id IS NOT NULL, facts, grant_facts FROM consent_now ORDER BY participant";
+/* Columns: 0 participant, 1 the latest record's facts, 2 the grant's when it is another
+ * record (see 0011 for how facts are packed, and now_row () for what else they tell). */
+static const char now_sql[] = "SELECT participant, facts, grant_facts FROM consent_now ORDER BY participant";
 static const char some_now_sql[] =
-  "SELECT participant, latest_date, grant_id IS NOT NULL, facts, grant_facts FROM consent_now"
-  " WHERE participant" IN_IDS " ORDER BY participant";
-static const char name_order_sql[] = "SELECT id FROM participant ORDER BY name COLLATE NOCASE, id";
+  "SELECT participant, facts, grant_facts FROM consent_now WHERE participant" IN_IDS " ORDER BY participant";
+/* From the covering index participant_by_name_consent (0013) alone. */
+static const char people_by_name_sql[] =
+  "SELECT id, name, minor, date_of_birth, erased_at FROM participant ORDER BY name COLLATE NOCASE, id";
 
 /* One record's facts, copied out of the statement before it steps on; reused person to
  * person so that the pass allocates nothing per record. */
@@ -204,26 +204,51 @@ history_states (CrDb        *db,
   return g_steal_pointer (&states);
 }
 
-/* A packed facts value, read in place: FALSE if it is not what 0011 writes. */
+/* A packed facts value, read in place: FALSE if it is not what 0011 writes. The value ends
+ * in a NUL, so each fact's end is found by strlen, which cannot run past it. */
 static gboolean
 now_facts (sqlite3_stmt   *stmt,
            int             column,
            CrConsentFacts *f)
 {
   const char *at = sqlite3_column_blob (stmt, column);
-  const char *end = at + sqlite3_column_bytes (stmt, column);
+  int bytes = sqlite3_column_bytes (stmt, column);
+  const char *end = at + bytes;
   const char *v[N_FACTS];
 
+  if (at == NULL || bytes < 2 * N_FACTS || end[-1] != '\0')
+    return FALSE;
   for (int i = 0; i < N_FACTS; i++)
     {
-      const char *nul = at && at < end ? memchr (at, '\0', (gsize) (end - at)) : NULL;
-
-      if (nul == NULL || (*at != '0' && *at != '1'))
+      if (at >= end || (*at != '0' && *at != '1'))
         return FALSE;
       v[i] = *at == '1' ? at + 1 : NULL;
-      at = nul + 1;
+      at += 1 + strlen (at + 1) + 1;
     }
   *f = (CrConsentFacts) { v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9] };
+  return TRUE;
+}
+
+/* A consent_now row as of @date: FALSE when the history must answer (the latest record is
+ * after the date, or the row is not as 0011 writes it). The latest record's date is its
+ * facts' date; a person has a grant when grant_facts is there or the latest record is a
+ * grant itself (0011 keeps grant_facts only when the grant is another record). */
+static gboolean
+now_row (sqlite3_stmt   *stmt,
+         const char     *date,
+         CrConsentFacts *latest,
+         CrConsentFacts *grant,
+         gboolean       *has_grant)
+{
+  if (!now_facts (stmt, 1, latest) || latest->status == NULL || latest->date == NULL || strcmp (latest->date, date) > 0)
+    return FALSE;
+  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+    {
+      *has_grant = TRUE;
+      return now_facts (stmt, 2, grant);
+    }
+  *has_grant = cr_consent_is_grant (latest->status);
+  *grant = *latest;
   return TRUE;
 }
 
@@ -256,12 +281,8 @@ query_states (CrDb        *db,
         nrc = sqlite3_step (now);
       if (nrc == SQLITE_ROW && sqlite3_column_int64 (now, 0) == person)
         {
-          const char *latest_date = (const char *) sqlite3_column_text (now, 1);
-
-          has_latest = g_strcmp0 (latest_date, date) <= 0 && now_facts (now, 3, &latest);
-          has_grant = has_latest && sqlite3_column_int (now, 2) != 0;
-          if (has_grant && !now_facts (now, sqlite3_column_type (now, 4) == SQLITE_NULL ? 3 : 4, &grant))
-            has_latest = has_grant = FALSE;
+          has_latest = now_row (now, date, &latest, &grant, &has_grant);
+          has_grant = has_latest && has_grant;
           if (!has_latest)
             {
               /* Later than the date asked about (or not as 0011 writes it): answered from
@@ -332,70 +353,202 @@ cr_consent_current_many (CrDb        *db,
   return g_steal_pointer (&table);
 }
 
+/* One person of everyone, read in name order: what consent needs of them, the name kept
+ * in a shared buffer until their state is derived. */
+typedef struct
+{
+  gint64   id;
+  gsize    name_at;
+  gboolean minor;
+  gboolean erased;
+  gboolean later;   /* their latest record is after the date: the history answers */
+} Person;
+
+static CrConsentState *
+derive_person (const Person          *p,
+               const GString         *names,
+               const CrConsentFacts  *latest,
+               const CrConsentFacts  *grant,
+               const char            *date)
+{
+  return cr_consent_derive (p->id, names->str + p->name_at, p->minor, p->erased, latest, grant, date);
+}
+
+static int
+by_person_id (const void *a,
+              const void *b)
+{
+  gint64 x = ((const Person *) a)->id, y = ((const Person *) b)->id;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Where each id is in name order. Ids are never reused, so they are mostly dense and a
+ * table by id finds a person at once; sparse ids are searched for in a sorted copy (whose
+ * name_at holds the place). */
+typedef struct
+{
+  guint  *where;
+  gint64  lo, span;
+  Person *sorted;
+  guint   n;
+} Places;
+
+static void places_clear (Places *places);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Places, places_clear)
+
+static void
+places_init (Places       *places,
+             const GArray *persons)
+{
+  gint64 lo = G_MAXINT64, hi = G_MININT64;
+
+  *places = (Places) { NULL, 0, 0, NULL, persons->len };
+  for (guint i = 0; i < persons->len; i++)
+    {
+      lo = MIN (lo, g_array_index (persons, Person, i).id);
+      hi = MAX (hi, g_array_index (persons, Person, i).id);
+    }
+  if (persons->len > 0 && hi - lo < 4 * (gint64) persons->len + 64)
+    {
+      places->lo = lo;
+      places->span = hi - lo + 1;
+      places->where = g_new0 (guint, places->span);
+      for (guint i = 0; i < persons->len; i++)
+        places->where[g_array_index (persons, Person, i).id - lo] = i + 1;
+    }
+  else if (persons->len > 0)
+    {
+      places->sorted = g_memdup2 (persons->data, persons->len * sizeof (Person));
+      for (guint i = 0; i < persons->len; i++)
+        places->sorted[i].name_at = i;
+      qsort (places->sorted, persons->len, sizeof (Person), by_person_id);
+    }
+}
+
+/* -1: not among the people read. */
+static gint64
+place_of (const Places *places,
+          gint64        id)
+{
+  Person key = { id };
+  const Person *found;
+
+  if (places->where)
+    return id >= places->lo && id - places->lo < places->span ? (gint64) places->where[id - places->lo] - 1 : -1;
+  found = places->sorted ? bsearch (&key, places->sorted, places->n, sizeof (Person), by_person_id) : NULL;
+  return found ? (gint64) found->name_at : -1;
+}
+
+static void
+places_clear (Places *places)
+{
+  g_free (places->where);
+  g_free (places->sorted);
+}
+
+/* Everyone, in name order: the people from the name index (0013), which holds all that
+ * consent needs of them, then consent_now in id order, each row derived into its person's
+ * place. The first consent_now row is read before the people, so that both reads are one
+ * snapshot of the file. */
 GPtrArray *
 cr_consent_current_all (CrDb        *db,
                         const char  *on_date,
                         GError     **error)
 {
   g_autofree char *date = on_date ? g_strdup (on_date) : cr_consent_today ();
-  g_autoptr(GPtrArray) states = query_states (db, NULL, date, error);
-  g_autoptr(sqlite3_stmt) order = states ? cr_db_prepare (db, name_order_sql, error) : NULL;
-  g_autofree gint64 *ids = NULL;
-  g_autofree guint *where = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autofree gboolean *taken = NULL;
-  gint64 lo = 0, span = 0;
-  int rc;
+  g_autoptr(sqlite3_stmt) people = cr_db_prepare (db, people_by_name_sql, error);
+  g_autoptr(sqlite3_stmt) now = people ? prepare_stream (db, now_sql, date, NULL, error) : NULL;
+  g_autoptr(GArray) persons = g_array_sized_new (FALSE, FALSE, sizeof (Person), 1024);
+  g_autoptr(GString) names = g_string_sized_new (64 * 1024);
+  g_autoptr(GPtrArray) states = NULL;
+  g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(Places) places = { 0 };
+  guint kept = 0;
+  int prc, nrc;
 
-  if (order == NULL)
+  if (now == NULL)
     return NULL;
-  /* The states are in id order. Ids are never reused, so they are mostly dense: a table
-   * by id finds a state at once; sparse ids are searched for side by side. */
-  ids = g_new (gint64, states->len);
-  taken = g_new0 (gboolean, states->len);
-  for (guint i = 0; i < states->len; i++)
-    ids[i] = ((CrConsentState *) g_ptr_array_index (states, i))->participant;
-  if (states->len > 0)
+  nrc = sqlite3_step (now);
+  while ((prc = sqlite3_step (people)) == SQLITE_ROW)
     {
-      lo = ids[0];
-      span = ids[states->len - 1] - lo + 1;
-    }
-  if (span > 0 && span <= 4 * (gint64) states->len + 64)
-    {
-      where = g_new0 (guint, span);
-      for (guint i = 0; i < states->len; i++)
-        where[ids[i] - lo] = i + 1;
-    }
-  /* Name order comes from the name index (a sort in C would have to copy NOCASE). */
-  list = g_ptr_array_new_full (states->len, (GDestroyNotify) cr_consent_state_free);
-  while ((rc = sqlite3_step (order)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (order, 0);
-      gint64 at = -1;
+      const char *name = (const char *) sqlite3_column_text (people, 1);
+      Person p = {
+        sqlite3_column_int64 (people, 0), names->len,
+        cr_consent_is_minor (sqlite3_column_int (people, 2) != 0, (const char *) sqlite3_column_text (people, 3), date),
+        sqlite3_column_type (people, 4) != SQLITE_NULL, FALSE,
+      };
 
-      if (where)
-        at = id >= lo && id - lo < span ? (gint64) where[id - lo] - 1 : -1;
-      else
-        {
-          gint64 *found = states->len ? bsearch (&id, ids, states->len, sizeof (gint64), by_id) : NULL;
-          at = found ? found - ids : -1;
-        }
-      if (at >= 0 && !taken[at])
-        {
-          taken[at] = TRUE;
-          g_ptr_array_add (list, g_ptr_array_index (states, at));
-        }
+      g_string_append_len (names, name ? name : "", name ? (gssize) strlen (name) + 1 : 1);
+      g_array_append_val (persons, p);
     }
-  /* The list owns what it took; anyone added meanwhile is in neither. */
-  for (guint i = 0; i < states->len; i++)
-    if (taken[i])
-      states->pdata[i] = NULL;
-  if (rc != SQLITE_DONE)
+  if (prc != SQLITE_DONE || (nrc != SQLITE_ROW && nrc != SQLITE_DONE))
     {
-      cr_db_set_error (db, rc, error);
+      cr_db_set_error (db, prc != SQLITE_DONE ? prc : nrc, error);
       return NULL;
     }
-  return g_steal_pointer (&list);
+  places_init (&places, persons);
+
+  states = g_ptr_array_new_full (persons->len, (GDestroyNotify) cr_consent_state_free);
+  g_ptr_array_set_size (states, (gint) persons->len);
+  for (; nrc == SQLITE_ROW; nrc = sqlite3_step (now))
+    {
+      gint64 at = place_of (&places, sqlite3_column_int64 (now, 0));
+      gboolean has_grant = FALSE;
+      CrConsentFacts latest, grant;
+      Person *p;
+
+      if (at < 0)
+        continue;   /* added after the people were read: not in this answer */
+      p = &g_array_index (persons, Person, at);
+      if (!now_row (now, date, &latest, &grant, &has_grant))
+        {
+          /* Later than the date asked about (or not as 0011 writes it): the history answers. */
+          p->later = TRUE;
+          g_array_append_val (later, p->id);
+          continue;
+        }
+      states->pdata[at] = derive_person (p, names, &latest, has_grant ? &grant : NULL, date);
+    }
+  if (nrc != SQLITE_DONE)
+    {
+      cr_db_set_error (db, nrc, error);
+      return NULL;
+    }
+  /* No record at all: no consent. */
+  for (guint i = 0; i < persons->len; i++)
+    if (states->pdata[i] == NULL && !g_array_index (persons, Person, i).later)
+      states->pdata[i] = derive_person (&g_array_index (persons, Person, i), names, NULL, NULL, date);
+
+  if (later->len > 0)
+    {
+      g_autoptr(GPtrArray) past = history_states (db, later, date, error);
+
+      if (past == NULL)
+        return NULL;
+      for (guint k = 0; k < past->len; k++)
+        {
+          CrConsentState *state = g_ptr_array_index (past, k);
+          gint64 at = place_of (&places, state->participant);
+
+          if (at >= 0 && states->pdata[at] == NULL)
+            states->pdata[at] = g_steal_pointer (&past->pdata[k]);
+        }
+    }
+  /* Someone the history no longer has was removed between the reads (by another process):
+   * left out, as if gone first. */
+  for (guint i = 0; i < states->len; i++)
+    kept += states->pdata[i] != NULL;
+  if (kept < states->len)
+    {
+      GPtrArray *list = g_ptr_array_new_full (kept, (GDestroyNotify) cr_consent_state_free);
+
+      for (guint i = 0; i < states->len; i++)
+        if (states->pdata[i] != NULL)
+          g_ptr_array_add (list, g_steal_pointer (&states->pdata[i]));
+      return list;
+    }
+  return g_steal_pointer (&states);
 }
 
 static int
