@@ -32,8 +32,13 @@ static const char some_records_sql[] =
 /* Columns: 0 participant, 1 the latest record's facts, 2 the grant's when it is another
  * record (see 0011 for how facts are packed, and now_row () for what else they tell). */
 static const char now_sql[] = "SELECT participant, facts, grant_facts FROM consent_now ORDER BY participant";
-static const char some_now_sql[] =
-  "SELECT participant, facts, grant_facts FROM consent_now WHERE participant" IN_IDS " ORDER BY participant";
+/* The people named, each with their consent_now row: the ids' JSON array is walked once
+ * (CROSS JOIN keeps it the outer loop), each id a look-up in both tables. Columns as
+ * people_sql's, then 5 and 6 as now_sql's 1 and 2. */
+static const char some_people_now_sql[] =
+  "SELECT p.id, p.name, p.minor, p.date_of_birth, p.erased_at, n.facts, n.grant_facts"
+  " FROM json_each (?2) j CROSS JOIN participant p ON p.id = j.value"
+  " LEFT JOIN consent_now n ON n.participant = p.id";
 /* From the covering index participant_by_name_consent (0013) alone. */
 static const char people_by_name_sql[] =
   "SELECT id, name, minor, date_of_birth, erased_at FROM participant ORDER BY name COLLATE NOCASE, id";
@@ -235,35 +240,35 @@ now_facts (sqlite3_stmt   *stmt,
  * grant itself (0011 keeps grant_facts only when the grant is another record). */
 static gboolean
 now_row (sqlite3_stmt   *stmt,
+         int             column,
          const char     *date,
          CrConsentFacts *latest,
          CrConsentFacts *grant,
          gboolean       *has_grant)
 {
-  if (!now_facts (stmt, 1, latest) || latest->status == NULL || latest->date == NULL || strcmp (latest->date, date) > 0)
+  if (!now_facts (stmt, column, latest) || latest->status == NULL || latest->date == NULL ||
+      strcmp (latest->date, date) > 0)
     return FALSE;
-  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+  if (sqlite3_column_type (stmt, column + 1) != SQLITE_NULL)
     {
       *has_grant = TRUE;
-      return now_facts (stmt, 2, grant);
+      return now_facts (stmt, column + 1, grant);
     }
   *has_grant = cr_consent_is_grant (latest->status);
   *grant = *latest;
   return TRUE;
 }
 
-/* The states of everyone (participants NULL) or of the people named, in id order: from
- * consent_now where it answers for the date, from the history for the rest. */
+/* The states of everyone, in id order: from consent_now where it answers for the date,
+ * from the history for the rest. */
 static GPtrArray *
 query_states (CrDb        *db,
-              GArray      *participants,
               const char  *date,
               GError     **error)
 {
   g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_consent_state_free);
-  g_autofree char *ids = participants ? ids_json (participants) : NULL;
-  g_autoptr(sqlite3_stmt) people = prepare_stream (db, ids ? some_people_sql : people_sql, date, ids, error);
-  g_autoptr(sqlite3_stmt) now = people ? prepare_stream (db, ids ? some_now_sql : now_sql, date, ids, error) : NULL;
+  g_autoptr(sqlite3_stmt) people = prepare_stream (db, people_sql, date, NULL, error);
+  g_autoptr(sqlite3_stmt) now = people ? prepare_stream (db, now_sql, date, NULL, error) : NULL;
   g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) past = NULL;
   int prc, nrc;
@@ -281,7 +286,7 @@ query_states (CrDb        *db,
         nrc = sqlite3_step (now);
       if (nrc == SQLITE_ROW && sqlite3_column_int64 (now, 0) == person)
         {
-          has_latest = now_row (now, date, &latest, &grant, &has_grant);
+          has_latest = now_row (now, 1, date, &latest, &grant, &has_grant);
           has_grant = has_latest && has_grant;
           if (!has_latest)
             {
@@ -330,6 +335,65 @@ query_states (CrDb        *db,
   return g_steal_pointer (&states);
 }
 
+static void
+add_state (GHashTable     *table,
+           CrConsentState *state)
+{
+  g_hash_table_insert (table, &state->participant, state);
+}
+
+/* The people named: one pass over the ids (some_people_now_sql), those whose latest record
+ * is after the date answered from the history. */
+static GHashTable *
+named_states (CrDb        *db,
+              GArray      *participants,
+              const char  *date,
+              GError     **error)
+{
+  g_autofree char *ids = ids_json (participants);
+  g_autoptr(sqlite3_stmt) stmt = prepare_stream (db, some_people_now_sql, date, ids, error);
+  g_autoptr(GHashTable) table = NULL;
+  g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  table = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) cr_consent_state_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 person = sqlite3_column_int64 (stmt, 0);
+      gboolean has_row = sqlite3_column_type (stmt, 5) != SQLITE_NULL, has_grant = FALSE;
+      CrConsentFacts latest, grant;
+
+      if (has_row && !now_row (stmt, 5, date, &latest, &grant, &has_grant))
+        {
+          /* Later than the date asked about (or not as 0011 writes it). */
+          g_array_append_val (later, person);
+          continue;
+        }
+      add_state (table, cr_consent_derive (person, (const char *) sqlite3_column_text (stmt, 1),
+                                           cr_consent_is_minor (sqlite3_column_int (stmt, 2) != 0,
+                                                                (const char *) sqlite3_column_text (stmt, 3), date),
+                                           sqlite3_column_type (stmt, 4) != SQLITE_NULL,
+                                           has_row ? &latest : NULL, has_row && has_grant ? &grant : NULL, date));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cr_db_set_error (db, rc, error);
+      return NULL;
+    }
+  if (later->len > 0)
+    {
+      g_autoptr(GPtrArray) past = history_states (db, later, date, error);
+
+      if (past == NULL)
+        return NULL;
+      for (guint i = 0; i < past->len; i++)
+        add_state (table, g_steal_pointer (&past->pdata[i]));
+    }
+  return g_steal_pointer (&table);
+}
+
 GHashTable *
 cr_consent_current_many (CrDb        *db,
                          GArray      *participants,
@@ -337,19 +401,16 @@ cr_consent_current_many (CrDb        *db,
                          GError     **error)
 {
   g_autofree char *date = on_date ? g_strdup (on_date) : cr_consent_today ();
-  g_autoptr(GPtrArray) states = query_states (db, participants, date, error);
+  g_autoptr(GPtrArray) states = NULL;
   g_autoptr(GHashTable) table = NULL;
 
-  if (states == NULL)
+  if (participants)
+    return named_states (db, participants, date, error);
+  if (!(states = query_states (db, date, error)))
     return NULL;
   table = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) cr_consent_state_free);
   for (guint i = 0; i < states->len; i++)
-    {
-      CrConsentState *state = g_ptr_array_index (states, i);
-      g_hash_table_insert (table, &state->participant, state);
-    }
-  /* The table owns them now. */
-  g_ptr_array_set_free_func (states, NULL);
+    add_state (table, g_steal_pointer (&states->pdata[i]));
   return g_steal_pointer (&table);
 }
 
@@ -501,7 +562,7 @@ cr_consent_current_all (CrDb        *db,
       if (at < 0)
         continue;   /* added after the people were read: not in this answer */
       p = &g_array_index (persons, Person, at);
-      if (!now_row (now, date, &latest, &grant, &has_grant))
+      if (!now_row (now, 1, date, &latest, &grant, &has_grant))
         {
           /* Later than the date asked about (or not as 0011 writes it): the history answers. */
           p->later = TRUE;
