@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cr-consent-current.h"
+#include "cr-consent-current-private.h"
 
 /* Everyone's current consent in one pass. Most people's latest record is on or before the
  * date asked about (records dated after today are refused), so their consent comes from
@@ -39,9 +40,6 @@ static const char some_people_now_sql[] =
   "SELECT p.id, p.name, p.minor, p.date_of_birth, p.erased_at, n.facts, n.grant_facts"
   " FROM json_each (?2) j CROSS JOIN participant p ON p.id = j.value"
   " LEFT JOIN consent_now n ON n.participant = p.id";
-/* From the covering index participant_by_name_consent (0013) alone. */
-static const char people_by_name_sql[] =
-  "SELECT id, name, minor, date_of_birth, erased_at FROM participant ORDER BY name COLLATE NOCASE, id";
 
 /* One record's facts, copied out of the statement before it steps on; reused person to
  * person so that the pass allocates nothing per record. */
@@ -136,13 +134,11 @@ prepare_stream (CrDb        *db,
   return stmt;
 }
 
-/* The states of everyone (participants NULL) or of the people named, in id order, from
- * their whole history. */
-static GPtrArray *
-history_states (CrDb        *db,
-              GArray      *participants,
-              const char  *date,
-              GError     **error)
+GPtrArray *
+cr_consent_history_states (CrDb        *db,
+                           GArray      *participants,
+                           const char  *date,
+                           GError     **error)
 {
   g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_consent_state_free);
   g_autofree char *ids = participants ? ids_json (participants) : NULL;
@@ -212,12 +208,10 @@ history_states (CrDb        *db,
 /* A packed facts value, read in place: FALSE if it is not what 0011 writes. The value ends
  * in a NUL, so each fact's end is found by strlen, which cannot run past it. */
 static gboolean
-now_facts (sqlite3_stmt   *stmt,
-           int             column,
-           CrConsentFacts *f)
+unpack_facts (const char     *at,
+              int             bytes,
+              CrConsentFacts *f)
 {
-  const char *at = sqlite3_column_blob (stmt, column);
-  int bytes = sqlite3_column_bytes (stmt, column);
   const char *end = at + bytes;
   const char *v[N_FACTS];
 
@@ -234,10 +228,30 @@ now_facts (sqlite3_stmt   *stmt,
   return TRUE;
 }
 
-/* A consent_now row as of @date: FALSE when the history must answer (the latest record is
- * after the date, or the row is not as 0011 writes it). The latest record's date is its
- * facts' date; a person has a grant when grant_facts is there or the latest record is a
- * grant itself (0011 keeps grant_facts only when the grant is another record). */
+gboolean
+cr_consent_now_answer (const char     *facts,
+                       int             facts_len,
+                       const char     *grant_facts,
+                       int             grant_len,
+                       const char     *date,
+                       CrConsentFacts *latest,
+                       CrConsentFacts *grant,
+                       gboolean       *has_grant)
+{
+  if (!unpack_facts (facts, facts_len, latest) || latest->status == NULL || latest->date == NULL ||
+      strcmp (latest->date, date) > 0)
+    return FALSE;
+  if (grant_facts != NULL)
+    {
+      *has_grant = TRUE;
+      return unpack_facts (grant_facts, grant_len, grant);
+    }
+  *has_grant = cr_consent_is_grant (latest->status);
+  *grant = *latest;
+  return TRUE;
+}
+
+/* A row's facts in @column and its grant's in the next, as cr_consent_now_answer () takes them. */
 static gboolean
 now_row (sqlite3_stmt   *stmt,
          int             column,
@@ -246,17 +260,9 @@ now_row (sqlite3_stmt   *stmt,
          CrConsentFacts *grant,
          gboolean       *has_grant)
 {
-  if (!now_facts (stmt, column, latest) || latest->status == NULL || latest->date == NULL ||
-      strcmp (latest->date, date) > 0)
-    return FALSE;
-  if (sqlite3_column_type (stmt, column + 1) != SQLITE_NULL)
-    {
-      *has_grant = TRUE;
-      return now_facts (stmt, column + 1, grant);
-    }
-  *has_grant = cr_consent_is_grant (latest->status);
-  *grant = *latest;
-  return TRUE;
+  return cr_consent_now_answer (sqlite3_column_blob (stmt, column), sqlite3_column_bytes (stmt, column),
+                                sqlite3_column_blob (stmt, column + 1), sqlite3_column_bytes (stmt, column + 1),
+                                date, latest, grant, has_grant);
 }
 
 /* The states of everyone, in id order: from consent_now where it answers for the date,
@@ -315,7 +321,7 @@ query_states (CrDb        *db,
     return g_steal_pointer (&states);
 
   /* Both lists are in id order: the history's answers fill the places kept for them. */
-  if (!(past = history_states (db, later, date, error)))
+  if (!(past = cr_consent_history_states (db, later, date, error)))
     return NULL;
   for (guint i = 0, m = 0, k = 0; i < states->len; i++)
     if (states->pdata[i] == NULL)
@@ -384,7 +390,7 @@ named_states (CrDb        *db,
     }
   if (later->len > 0)
     {
-      g_autoptr(GPtrArray) past = history_states (db, later, date, error);
+      g_autoptr(GPtrArray) past = cr_consent_history_states (db, later, date, error);
 
       if (past == NULL)
         return NULL;
@@ -412,204 +418,6 @@ cr_consent_current_many (CrDb        *db,
   for (guint i = 0; i < states->len; i++)
     add_state (table, g_steal_pointer (&states->pdata[i]));
   return g_steal_pointer (&table);
-}
-
-/* One person of everyone, read in name order: what consent needs of them, the name kept
- * in a shared buffer until their state is derived. */
-typedef struct
-{
-  gint64   id;
-  gsize    name_at;
-  gboolean minor;
-  gboolean erased;
-  gboolean later;   /* their latest record is after the date: the history answers */
-} Person;
-
-static CrConsentState *
-derive_person (const Person          *p,
-               const GString         *names,
-               const CrConsentFacts  *latest,
-               const CrConsentFacts  *grant,
-               const char            *date)
-{
-  return cr_consent_derive (p->id, names->str + p->name_at, p->minor, p->erased, latest, grant, date);
-}
-
-static int
-by_person_id (const void *a,
-              const void *b)
-{
-  gint64 x = ((const Person *) a)->id, y = ((const Person *) b)->id;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Where each id is in name order. Ids are never reused, so they are mostly dense and a
- * table by id finds a person at once; sparse ids are searched for in a sorted copy (whose
- * name_at holds the place). */
-typedef struct
-{
-  guint  *where;
-  gint64  lo, span;
-  Person *sorted;
-  guint   n;
-} Places;
-
-static void places_clear (Places *places);
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Places, places_clear)
-
-static void
-places_init (Places       *places,
-             const GArray *persons)
-{
-  gint64 lo = G_MAXINT64, hi = G_MININT64;
-
-  *places = (Places) { NULL, 0, 0, NULL, persons->len };
-  for (guint i = 0; i < persons->len; i++)
-    {
-      lo = MIN (lo, g_array_index (persons, Person, i).id);
-      hi = MAX (hi, g_array_index (persons, Person, i).id);
-    }
-  if (persons->len > 0 && hi - lo < 4 * (gint64) persons->len + 64)
-    {
-      places->lo = lo;
-      places->span = hi - lo + 1;
-      places->where = g_new0 (guint, places->span);
-      for (guint i = 0; i < persons->len; i++)
-        places->where[g_array_index (persons, Person, i).id - lo] = i + 1;
-    }
-  else if (persons->len > 0)
-    {
-      places->sorted = g_memdup2 (persons->data, persons->len * sizeof (Person));
-      for (guint i = 0; i < persons->len; i++)
-        places->sorted[i].name_at = i;
-      qsort (places->sorted, persons->len, sizeof (Person), by_person_id);
-    }
-}
-
-/* -1: not among the people read. */
-static gint64
-place_of (const Places *places,
-          gint64        id)
-{
-  Person key = { id };
-  const Person *found;
-
-  if (places->where)
-    return id >= places->lo && id - places->lo < places->span ? (gint64) places->where[id - places->lo] - 1 : -1;
-  found = places->sorted ? bsearch (&key, places->sorted, places->n, sizeof (Person), by_person_id) : NULL;
-  return found ? (gint64) found->name_at : -1;
-}
-
-static void
-places_clear (Places *places)
-{
-  g_free (places->where);
-  g_free (places->sorted);
-}
-
-/* Everyone, in name order: the people from the name index (0013), which holds all that
- * consent needs of them, then consent_now in id order, each row derived into its person's
- * place. The first consent_now row is read before the people, so that both reads are one
- * snapshot of the file. */
-GPtrArray *
-cr_consent_current_all (CrDb        *db,
-                        const char  *on_date,
-                        GError     **error)
-{
-  g_autofree char *date = on_date ? g_strdup (on_date) : cr_consent_today ();
-  g_autoptr(sqlite3_stmt) people = cr_db_prepare (db, people_by_name_sql, error);
-  g_autoptr(sqlite3_stmt) now = people ? prepare_stream (db, now_sql, date, NULL, error) : NULL;
-  g_autoptr(GArray) persons = g_array_sized_new (FALSE, FALSE, sizeof (Person), 1024);
-  g_autoptr(GString) names = g_string_sized_new (64 * 1024);
-  g_autoptr(GPtrArray) states = NULL;
-  g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_auto(Places) places = { 0 };
-  guint kept = 0;
-  int prc, nrc;
-
-  if (now == NULL)
-    return NULL;
-  nrc = sqlite3_step (now);
-  while ((prc = sqlite3_step (people)) == SQLITE_ROW)
-    {
-      const char *name = (const char *) sqlite3_column_text (people, 1);
-      Person p = {
-        sqlite3_column_int64 (people, 0), names->len,
-        cr_consent_is_minor (sqlite3_column_int (people, 2) != 0, (const char *) sqlite3_column_text (people, 3), date),
-        sqlite3_column_type (people, 4) != SQLITE_NULL, FALSE,
-      };
-
-      g_string_append_len (names, name ? name : "", name ? (gssize) strlen (name) + 1 : 1);
-      g_array_append_val (persons, p);
-    }
-  if (prc != SQLITE_DONE || (nrc != SQLITE_ROW && nrc != SQLITE_DONE))
-    {
-      cr_db_set_error (db, prc != SQLITE_DONE ? prc : nrc, error);
-      return NULL;
-    }
-  places_init (&places, persons);
-
-  states = g_ptr_array_new_full (persons->len, (GDestroyNotify) cr_consent_state_free);
-  g_ptr_array_set_size (states, (gint) persons->len);
-  for (; nrc == SQLITE_ROW; nrc = sqlite3_step (now))
-    {
-      gint64 at = place_of (&places, sqlite3_column_int64 (now, 0));
-      gboolean has_grant = FALSE;
-      CrConsentFacts latest, grant;
-      Person *p;
-
-      if (at < 0)
-        continue;   /* added after the people were read: not in this answer */
-      p = &g_array_index (persons, Person, at);
-      if (!now_row (now, 1, date, &latest, &grant, &has_grant))
-        {
-          /* Later than the date asked about (or not as 0011 writes it): the history answers. */
-          p->later = TRUE;
-          g_array_append_val (later, p->id);
-          continue;
-        }
-      states->pdata[at] = derive_person (p, names, &latest, has_grant ? &grant : NULL, date);
-    }
-  if (nrc != SQLITE_DONE)
-    {
-      cr_db_set_error (db, nrc, error);
-      return NULL;
-    }
-  /* No record at all: no consent. */
-  for (guint i = 0; i < persons->len; i++)
-    if (states->pdata[i] == NULL && !g_array_index (persons, Person, i).later)
-      states->pdata[i] = derive_person (&g_array_index (persons, Person, i), names, NULL, NULL, date);
-
-  if (later->len > 0)
-    {
-      g_autoptr(GPtrArray) past = history_states (db, later, date, error);
-
-      if (past == NULL)
-        return NULL;
-      for (guint k = 0; k < past->len; k++)
-        {
-          CrConsentState *state = g_ptr_array_index (past, k);
-          gint64 at = place_of (&places, state->participant);
-
-          if (at >= 0 && states->pdata[at] == NULL)
-            states->pdata[at] = g_steal_pointer (&past->pdata[k]);
-        }
-    }
-  /* Someone the history no longer has was removed between the reads (by another process):
-   * left out, as if gone first. */
-  for (guint i = 0; i < states->len; i++)
-    kept += states->pdata[i] != NULL;
-  if (kept < states->len)
-    {
-      GPtrArray *list = g_ptr_array_new_full (kept, (GDestroyNotify) cr_consent_state_free);
-
-      for (guint i = 0; i < states->len; i++)
-        if (states->pdata[i] != NULL)
-          g_ptr_array_add (list, g_steal_pointer (&states->pdata[i]));
-      return list;
-    }
-  return g_steal_pointer (&states);
 }
 
 static int
