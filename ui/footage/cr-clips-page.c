@@ -39,6 +39,20 @@ cr_clips_page_update_empty (CrClipsPage *self)
     gtk_stack_set_visible_child_name (self->grid_stack, "empty");
   else
     gtk_stack_set_visible_child_name (self->grid_stack, gtk_toggle_button_get_active (self->list_button) ? "list" : "grid");
+  /* Only the view chosen has the clips: a hidden view told of 100,000 clips coming and going
+   * costs as much as the one shown (half of a search's turn on the main loop). */
+  {
+    gboolean list = gtk_toggle_button_get_active (self->list_button);
+
+    if (list && gtk_column_view_get_model (self->list) == NULL)
+      gtk_column_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+    else if (!list && gtk_column_view_get_model (self->list) != NULL)
+      gtk_column_view_set_model (self->list, NULL);
+    if (!list && gtk_grid_view_get_model (self->grid) == NULL)
+      gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (self->selection));
+    else if (list && gtk_grid_view_get_model (self->grid) != NULL)
+      gtk_grid_view_set_model (self->grid, NULL);
+  }
 }
 
 static void
