@@ -105,8 +105,8 @@ cr_cut_events_copy (CrDb    *db,
                     gint64   to_cut,
                     GError **error)
 {
-  return exec_int (db, "INSERT INTO cut_event (cut, position, selection, clip, in_frame, out_frame, gap_before, note)"
-                       " SELECT ?2, position, selection, clip, in_frame, out_frame, gap_before, note"
+  return exec_int (db, "INSERT INTO cut_event (cut, position, selection, clip, in_frame, out_frame, gap_before, note,"
+                       " track) SELECT ?2, position, selection, clip, in_frame, out_frame, gap_before, note, track"
                        " FROM cut_event WHERE cut = ?1 ORDER BY position", from_cut, to_cut, error);
 }
 
@@ -200,4 +200,27 @@ fail:
   *added = 0;
   cr_db_rollback (db);
   return FALSE;
+}
+
+GPtrArray *
+cr_cut_events_tracks (CrDb    *db,
+                      gint64   cut,
+                      GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, "SELECT track FROM cut_event WHERE cut = ? ORDER BY position",
+                                                error);
+  g_autoptr(GPtrArray) tracks = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cut);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (tracks, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      cr_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&tracks);
 }

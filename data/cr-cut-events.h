@@ -25,4 +25,7 @@ gboolean  cr_cut_events_link_select  (CrDb *db, gint64 cut, guint position, gint
 gboolean  cr_cut_events_add_selects  (CrDb *db, gint64 cut, GArray *questions, const char *tag, int min_rating,
                                       guint *added, GError **error);
 
+/* Each event's track ("V", "A1"…), in position order. */
+GPtrArray *cr_cut_events_tracks      (CrDb *db, gint64 cut, GError **error);
+
 G_END_DECLS

@@ -146,10 +146,13 @@ assert_same_cut_events (const CrTimeline *a,
                         const CrTimeline *b)
 {
   g_assert_cmpuint (a->events->len, ==, b->events->len);
-  for (guint i = 0; i < a->events->len; i++)
+  g_assert_cmpuint (a->sound_events->len, ==, b->sound_events->len);
+  for (guint i = 0; i < cr_timeline_count_all_events (a); i++)
     {
-      const CrTimelineEvent *ea = cr_timeline_get_event (a, i);
-      const CrTimelineEvent *eb = cr_timeline_get_event (b, i);
+      const CrTimelineEvent *ea = cr_timeline_get_any_event (a, i);
+      const CrTimelineEvent *eb = cr_timeline_get_any_event (b, i);
+
+      g_assert_cmpuint (ea->track, ==, eb->track);
 
       g_assert_cmpstr (cr_timeline_get_source (a, ea->source)->path, ==, cr_timeline_get_source (b, eb->source)->path);
       g_assert_cmpint (ea->in, ==, eb->in);
@@ -159,9 +162,10 @@ assert_same_cut_events (const CrTimeline *a,
 }
 
 /* Premiere's EDL of split sound into the store: an event's V, A and A2 lines become one event,
- * a sound-only event of a clip with picture an event of its clip, a BWF's one of its own, music
- * under another picture is left out, and one warning line says all that. The cut exported as
- * EDL and OTIO and imported again is the same events, with nothing to say. */
+ * a J-cut's lead and a BWF's room tone are events of sound track A1, music over the room tone
+ * on the same channel goes to A2 (a warning says so), and one line says what joined. The cut
+ * exported as EDL and OTIO and imported again is the same events on the same tracks, with
+ * nothing to say; the consent check counts who is heard on the sound tracks. */
 static void
 test_import_split_sound (void)
 {
@@ -196,29 +200,44 @@ test_import_split_sound (void)
   sound = clip_at ("Room tone.wav", "25/1", "09:00:00:00", FALSE);
   sound->has_video = FALSE;
   g_ptr_array_add (clips, sound);
+  sound = clip_at ("Music.wav", "25/1", "00:00:00:00", FALSE);
+  sound->has_video = FALSE;
+  g_ptr_array_add (clips, sound);
   g_assert_true (cr_clips_write_batch (db, clips, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (edl, text, -1, NULL));
   cut = cr_cut_import_full (db, edl, "Premiere", (CrRate) { 25, 1 }, &unmatched, &warnings, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (unmatched->len, ==, 0);
-  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpuint (warnings->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
-                   "EDL split sound: 2 sound lines joined the event of the same clip and range (line 5, line 7); "
-                   "1 sound-only event kept as cut events, with their clip's picture (line 9); "
-                   "1 sound line left out, at the time of another event: a cut has one track of events (line 13)");
+                   "EDL line 13: its sound overlaps the event before it on A1, so it is put on A2");
+  g_assert_cmpstr (g_ptr_array_index (warnings, 1), ==,
+                   "EDL split sound: 2 sound lines joined the event of the same clip and range (line 5, line 7)");
 
   timeline = cr_cut_build_timeline (db, cut, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (timeline->events->len, ==, 3);
+  g_assert_cmpuint (timeline->events->len, ==, 1);
   g_assert_cmpint (cr_timeline_get_event (timeline, 0)->in, ==, 250);
   g_assert_cmpint (cr_timeline_get_event (timeline, 0)->out, ==, 350);
-  g_assert_cmpint (cr_timeline_get_event (timeline, 1)->in, ==, 500);
-  g_assert_cmpint (cr_timeline_get_event (timeline, 1)->record, ==, 100);
-  g_assert_cmpint (cr_timeline_get_event (timeline, 2)->in, ==, 0);
-  g_assert_cmpint (cr_timeline_get_event (timeline, 2)->out, ==, 75);
-  g_assert_cmpint (cr_timeline_get_event (timeline, 2)->record, ==, 150);
-  g_assert_false (cr_timeline_get_source (timeline, cr_timeline_get_event (timeline, 2)->source)->has_video);
+  /* Read back from the store: each track's gaps from its own events. */
+  g_assert_cmpuint (timeline->sound_events->len, ==, 3);
+  {
+    const guint tracks[] = { 1, 1, 2 };
+    const gint64 ins[] = { 500, 0, 750 }, outs[] = { 550, 75, 800 }, records[] = { 100, 150, 175 };
+
+    for (guint i = 0; i < 3; i++)
+      {
+        const CrTimelineEvent *e = g_ptr_array_index (timeline->sound_events, i);
+
+        g_assert_cmpuint (e->track, ==, tracks[i]);
+        g_assert_cmpint (e->in, ==, ins[i]);
+        g_assert_cmpint (e->out, ==, outs[i]);
+        g_assert_cmpint (e->record, ==, records[i]);
+      }
+  }
+  g_assert_false (cr_timeline_get_source (timeline, ((CrTimelineEvent *) g_ptr_array_index (timeline->sound_events, 1))->source)->has_video);
+  g_assert_cmpint (cr_timeline_get_duration (timeline), ==, 225);
 
   for (guint i = 0; formats[i] != NULL; i++)
     {
