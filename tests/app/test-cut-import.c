@@ -205,6 +205,43 @@ test_import_split_sound (void)
   g_ptr_array_add (clips, sound);
   g_assert_true (cr_clips_write_batch (db, clips, NULL, &error));
   g_assert_no_error (error);
+  /* Who is heard: Ann's lead (her consent covers sound only) and the musician (none). */
+  {
+    g_autoptr(CrRecord) ann = cr_record_new (&cr_entity_participant);
+    g_autoptr(CrRecord) mo = cr_record_new (&cr_entity_participant);
+    g_autoptr(CrRecord) consent = cr_record_new (&cr_entity_consent);
+    g_autoptr(CrRecord) lead = cr_record_new (&cr_entity_select);
+    g_autoptr(CrRecord) music = cr_record_new (&cr_entity_select);
+    g_autofree char *ann_id = NULL;
+
+    cr_record_set (ann, "name", "Ann Lee");
+    cr_record_set (ann, "kind", "interviewee");
+    cr_record_set (mo, "name", "Mo Reed");
+    cr_record_set (mo, "kind", "interviewee");
+    ann_id = g_strdup_printf ("%" G_GINT64_FORMAT, cr_store_insert (db, ann, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (cr_store_insert (db, mo, &error), >, 0);
+    cr_record_set (consent, "participant", ann_id);
+    cr_record_set (consent, "status", "signed");
+    cr_record_set (consent, "date", "2026-01-05");
+    cr_record_set (consent, "channels", "all");
+    cr_record_set (consent, "media", "audio");
+    cr_record_set (consent, "naming", "full-name");
+    g_assert_cmpint (cr_store_insert (db, consent, &error), >, 0);
+    g_assert_no_error (error);
+    cr_record_set (lead, "clip", "Ann 25.mov");
+    cr_record_set (lead, "in_frame", "500");
+    cr_record_set (lead, "out_frame", "550");
+    cr_record_set (lead, "participants", "Ann Lee");
+    g_assert_cmpint (cr_store_insert (db, lead, &error), >, 0);
+    g_assert_no_error (error);
+    cr_record_set (music, "clip", "Music.wav");
+    cr_record_set (music, "in_frame", "750");
+    cr_record_set (music, "out_frame", "800");
+    cr_record_set (music, "participants", "Mo Reed");
+    g_assert_cmpint (cr_store_insert (db, music, &error), >, 0);
+    g_assert_no_error (error);
+  }
   g_assert_true (g_file_set_contents (edl, text, -1, NULL));
   cut = cr_cut_import_full (db, edl, "Premiere", (CrRate) { 25, 1 }, &unmatched, &warnings, &error);
   g_assert_no_error (error);
@@ -238,6 +275,37 @@ test_import_split_sound (void)
   }
   g_assert_false (cr_timeline_get_source (timeline, ((CrTimelineEvent *) g_ptr_array_index (timeline->sound_events, 1))->source)->has_video);
   g_assert_cmpint (cr_timeline_get_duration (timeline), ==, 225);
+
+  /* The consent check counts who is heard on the sound tracks: Ann's sound-only consent
+   * clears her lead on A1 (event 2: it plays her clip's sound, not its picture), the
+   * musician on A2 (event 4) has none. */
+  {
+    g_autoptr(GPtrArray) rows = cr_cut_check (db, cut, NULL, "2026-02-01", &error);
+    gboolean ann_seen = FALSE, mo_seen = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const CrClearance *row = g_ptr_array_index (rows, i);
+
+        g_test_message ("event %u: %s %s", row->event, row->participant, row->problem);
+        if (g_strcmp0 (row->participant, "Ann Lee") == 0)
+          {
+            g_assert_cmpuint (row->event, ==, 2);
+            g_assert_cmpint (row->reason, ==, CR_CLEARANCE_OK);
+            ann_seen = TRUE;
+          }
+        if (g_strcmp0 (row->participant, "Mo Reed") == 0)
+          {
+            g_assert_cmpuint (row->event, ==, 4);
+            g_assert_cmpint (row->reason, ==, CR_CLEARANCE_MISSING);
+            mo_seen = TRUE;
+          }
+      }
+    g_assert_true (ann_seen);
+    g_assert_true (mo_seen);
+    g_assert_cmpuint (rows->len, ==, 4);
+  }
 
   for (guint i = 0; formats[i] != NULL; i++)
     {
