@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cli-run.h"
 #include "cr-cut.h"
 #include "edl-many.h"
 #include "../data/test-helpers.h"
@@ -275,6 +276,24 @@ test_import_split_sound (void)
   }
   g_assert_false (cr_timeline_get_source (timeline, ((CrTimelineEvent *) g_ptr_array_index (timeline->sound_events, 1))->source)->has_video);
   g_assert_cmpint (cr_timeline_get_duration (timeline), ==, 225);
+
+  /* `cut show` lists the picture's events, then each sound track's under its name. */
+  {
+    CliResult r;
+
+    g_setenv ("CASEREEL_PROJECT", cr_db_get_path (db), TRUE);
+    r = cli_run ("cut", "show", "Premiere");
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==,
+                     "Premiere: 1 event, 00:00:09:00 (225 frames at 25/1)\n"
+                     "  1  01:00:00:00  Ann 25.mov 10:00:10:00 → 10:00:14:00  \n"
+                     "A1, sound only: 2 events\n"
+                     "  2  01:00:04:00  Ann 25.mov 10:00:20:00 → 10:00:22:00   — Ann Lee\n"
+                     "  3  01:00:06:00  Room tone.wav 09:00:00:00 → 09:00:03:00  \n"
+                     "A2, sound only: 1 event\n"
+                     "  4  01:00:07:00  Music.wav 00:00:30:00 → 00:00:32:00   — Mo Reed\n");
+    cli_result_clear (&r);
+  }
 
   /* The consent check counts who is heard on the sound tracks: Ann's sound-only consent
    * clears her lead on A1 (event 2: it plays her clip's sound, not its picture), the
