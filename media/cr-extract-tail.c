@@ -442,7 +442,7 @@ cr_extract_tail_finish (CrExtractTail       *tail,
   leading = from < key_pts;
   from = MAX (from, tail->first_pts);
 
-  tail->dec = cr_av_open_decoder (tail->stream, 1, path, error);
+  tail->dec = cr_av_open_decoder (tail->stream, 0, path, error);
   if (tail->dec == NULL)
     return FALSE;
   /* Leading pictures refer to the GOP before: it is decoded first, its pictures not kept. */
