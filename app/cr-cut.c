@@ -62,7 +62,8 @@ cr_cut_add_event (CrDb        *db,
   if (!cr_db_begin (db, error))
     return 0;
   if (!cr_cut_events_make_room (db, cut, position, error) ||
-      !(id = cr_store_insert (db, input, error)))
+      !(id = cr_store_insert (db, input, error)) ||
+      !cr_cut_events_picture_first (db, cut, error))
     {
       cr_db_rollback (db);
       return 0;
@@ -98,7 +99,15 @@ cr_cut_move_event (CrDb    *db,
     return FALSE;
   if (from == to)
     return TRUE;
-  return cr_cut_events_move (db, cut, from, to, error);
+  /* A picture event moved among the sound tracks' stays the last picture event. */
+  if (!cr_db_begin (db, error))
+    return FALSE;
+  if (!cr_cut_events_move (db, cut, from, to, error) || !cr_cut_events_picture_first (db, cut, error))
+    {
+      cr_db_rollback (db);
+      return FALSE;
+    }
+  return cr_db_commit (db, error);
 }
 
 gboolean

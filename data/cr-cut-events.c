@@ -194,6 +194,8 @@ cr_cut_events_add_selects (CrDb        *db,
       cr_db_set_error (db, rc, error);
       goto fail;
     }
+  if (*added > 0 && !cr_cut_events_picture_first (db, cut, error))
+    goto fail;
   return cr_db_commit (db, error);
 
 fail:
@@ -223,4 +225,15 @@ cr_cut_events_tracks (CrDb    *db,
       return NULL;
     }
   return g_steal_pointer (&tracks);
+}
+
+gboolean
+cr_cut_events_picture_first (CrDb    *db,
+                             gint64   cut,
+                             GError **error)
+{
+  /* Only the rows whose number changes are written: none, in the usual case. */
+  return exec_int (db, "UPDATE cut_event SET position = r.n FROM (SELECT id, row_number () OVER"
+                       " (ORDER BY track <> 'V', position) AS n FROM cut_event WHERE cut = ?1) AS r"
+                       " WHERE cut_event.id = r.id AND cut_event.position <> r.n", cut, 0, error);
 }

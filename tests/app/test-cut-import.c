@@ -350,6 +350,32 @@ test_import_split_sound (void)
       g_unlink (report);
     }
 
+  /* A picture event added or moved later is numbered among the picture's, before the sound
+   * tracks' (the Cuts page shows the picture's events as 1, 2…). */
+  {
+    g_autoptr(CrTimeline) after = NULL;
+    g_autoptr(CrRecord) ann = cr_store_find (db, &cr_entity_clip, "Ann 25.mov", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (cr_cut_add_event (db, cut, 0, ann->id, 0, 25, 0, NULL, 0, &error), >, 0);
+    g_assert_no_error (error);
+    g_assert_true (cr_cut_move_event (db, cut, 1, 5, &error));
+    g_assert_no_error (error);
+    after = cr_cut_build_timeline (db, cut, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (after->events->len, ==, 2);
+    g_assert_cmpuint (after->sound_events->len, ==, 3);
+    /* The added event first (0-25), the imported one moved after it: still 1 and 2. */
+    g_assert_cmpint (cr_timeline_get_event (after, 0)->in, ==, 0);
+    g_assert_cmpuint (cr_timeline_get_event (after, 0)->position, ==, 1);
+    g_assert_cmpint (cr_timeline_get_event (after, 1)->in, ==, 250);
+    g_assert_cmpuint (cr_timeline_get_event (after, 1)->position, ==, 2);
+    for (guint i = 0; i < 3; i++)
+      g_assert_cmpuint (((CrTimelineEvent *) g_ptr_array_index (after->sound_events, i))->position, ==, 3 + i);
+    /* The sound tracks did not move. */
+    g_assert_cmpint (((CrTimelineEvent *) g_ptr_array_index (after->sound_events, 0))->record, ==, 100);
+  }
+
   g_clear_pointer (&db, cr_db_close);
   cr_test_remove_tree (dir);
 }
