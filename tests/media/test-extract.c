@@ -46,6 +46,13 @@ make_fixtures (void)
                      "color=c=black:s=320x240:r=25:d=8,format=gray,"
                      "geq=lum='if(bitand(N\\,pow(2\\,floor(X/40)))\\,235\\,16)',format=yuv420p",
                      "-c:v", "libx264", "-preset", "ultrafast", "-bf", "3", "-g", "25", NULL);
+  /* The same with open GOPs: each keyframe's first B-frames show before it and refer to the
+   * GOP before. */
+  media_test_ffmpeg (P ("numbered-open.mp4"), "-f", "lavfi", "-i",
+                     "color=c=black:s=320x240:r=25:d=8,format=gray,"
+                     "geq=lum='if(bitand(N\\,pow(2\\,floor(X/40)))\\,235\\,16)',format=yuv420p",
+                     "-c:v", "libx264", "-preset", "ultrafast", "-bf", "3", "-g", "25",
+                     "-x264-params", "open-gop=1:keyint-min=25:scenecut=0", NULL);
 #undef P
 }
 
@@ -464,6 +471,33 @@ test_copy_out_point (void)
   g_assert_cmpuint (copied_seen, >, 0);
 }
 
+/* Open GOPs: the out point's GOP has leading pictures that need the GOP before, which is
+ * decoded first for them; the extract still holds exactly 25 to `out` - 1. */
+static void
+test_copy_out_point_open_gop (void)
+{
+  g_autofree char *src = fixture ("numbered-open.mp4");
+  g_autofree char *out = fixture ("numbered-open-part.mp4");
+  CrRate rate = { 25, 1 };
+  const gint64 ends[] = { 48, 49, 50, 51, 52, 70, 74, 75, 76 };
+
+  for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+    {
+      CrExtractOptions options = { cr_frames_to_usec (30, rate), cr_frames_to_usec (ends[e], rate), FALSE, NULL, NULL };
+      g_auto(CrExtractResult) result = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) got = NULL;
+
+      g_assert_true (cr_extract (src, out, &options, &result, NULL, &error));
+      g_assert_no_error (error);
+      got = frame_numbers (out);
+      g_assert_cmpuint (got->len, ==, ends[e] - 25);
+      for (guint i = 0; i < got->len; i++)
+        g_assert_cmpint (g_array_index (got, int, i), ==, 25 + (int) i);
+      g_assert_cmpint (result.out_us, ==, cr_frames_to_usec (ends[e], rate));
+    }
+}
+
 /* A container that cannot hold the codec is named with the codec, not "Invalid argument";
  * nothing is left behind. */
 static void
@@ -598,6 +632,7 @@ main (int    argc,
   g_test_add_func ("/extract/bwf-time-reference", test_bwf_keeps_time_reference);
   g_test_add_func ("/extract/bwf-keeps-ixml", test_bwf_keeps_ixml);
   g_test_add_func ("/extract/copy-out-point", test_copy_out_point);
+  g_test_add_func ("/extract/copy-out-point-open-gop", test_copy_out_point_open_gop);
   g_test_add_func ("/extract/container-refuses-codec", test_container_refuses_codec);
   g_test_add_func ("/extract/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/extract/bad-requests", test_bad_requests);
