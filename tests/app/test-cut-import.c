@@ -165,7 +165,7 @@ assert_same_cut_events (const CrTimeline *a,
 /* Premiere's EDL of split sound into the store: an event's V, A and A2 lines become one event,
  * a J-cut's lead and a BWF's room tone are events of sound track A1, music over the room tone
  * on the same channel goes to A2 (a warning says so), and one line says what joined. The cut
- * exported as EDL and OTIO and imported again is the same events on the same tracks, with
+ * exported as EDL, OTIO and FCPXML and imported again is the same events on the same tracks, with
  * nothing to say; the consent check counts who is heard on the sound tracks. */
 static void
 test_import_split_sound (void)
@@ -193,7 +193,8 @@ test_import_split_sound (void)
     "* FROM CLIP NAME: Room tone.wav\n"
     "004  AX       A     C        00:00:30:00 00:00:32:00 01:00:07:00 01:00:09:00\n"
     "* FROM CLIP NAME: Music.wav\n";
-  const char * const formats[] = { "again.edl", "again.otio", NULL };
+  const char * const formats[] = { "again.edl", "again.otio", "again.fcpxml", NULL };
+  const CrExportFormat kinds[] = { CR_EXPORT_EDL, CR_EXPORT_OTIO, CR_EXPORT_FCPXML };
   CrClipInfo *sound;
   gint64 cut;
 
@@ -336,7 +337,7 @@ test_import_split_sound (void)
       g_autoptr(CrTimeline) again = NULL;
       gint64 back;
 
-      g_assert_true (cr_cut_export (db, cut, i == 0 ? CR_EXPORT_EDL : CR_EXPORT_OTIO, NULL, path, NULL, TRUE,
+      g_assert_true (cr_cut_export (db, cut, kinds[i], NULL, path, NULL, TRUE,
                                     NULL, &error));
       g_assert_no_error (error);
       back = cr_cut_import_full (db, path, name, (CrRate) { 25, 1 }, &again_unmatched, &again_warnings, &error);
