@@ -237,3 +237,20 @@ cr_cut_events_picture_first (CrDb    *db,
                        " (ORDER BY track <> 'V', position) AS n FROM cut_event WHERE cut = ?1) AS r"
                        " WHERE cut_event.id = r.id AND cut_event.position <> r.n", cut, 0, error);
 }
+
+gboolean
+cr_cut_events_set_track (CrDb        *db,
+                         gint64       event,
+                         const char  *track,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, "UPDATE cut_event SET track = ?1, position = (SELECT max (position)"
+                                                    " + 1 FROM cut_event WHERE cut = (SELECT cut FROM cut_event"
+                                                    " WHERE id = ?2)) WHERE id = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, track, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, event);
+  return cr_db_step_done (db, stmt, error);
+}

@@ -248,6 +248,7 @@ cut_add (CrCli  *cli,
   g_autoptr(CrRecord) clip = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *select_name = NULL, *clip_name = NULL, *in = NULL, *out = NULL, *note = NULL;
+  g_autofree char *track = NULL;
   gint64 gap = 0, in_f = 0, out_f = 0;
   int at = 0, status;
   GOptionEntry entries[] = {
@@ -258,6 +259,8 @@ cut_add (CrCli  *cli,
     { "gap", 0, 0, G_OPTION_ARG_INT64, &gap, "Frames of black before it", "FRAMES" },
     { "note", 'n', 0, G_OPTION_ARG_STRING, &note, "A note on the event", "TEXT" },
     { "at", 0, 0, G_OPTION_ARG_INT, &at, "Position (default: the end)", "N" },
+    { "track", 't', 0, G_OPTION_ARG_STRING, &track, "Sound track A1, A2…: only its sound, after that track's last "
+      "event (default: V, the picture)", "TRACK" },
     { NULL }
   };
 
@@ -285,8 +288,8 @@ cut_add (CrCli  *cli,
           return cr_cli_fail (error);
         }
     }
-  if (!cr_cut_add_event (cli->db, cut->id, select ? select->id : 0, clip ? clip->id : 0, in_f, out_f, gap, note,
-                         (guint) at, &error))
+  if (!cr_cut_add_event_on_track (cli->db, cut->id, track, select ? select->id : 0, clip ? clip->id : 0, in_f, out_f,
+                                  gap, note, (guint) at, &error))
     return cr_cli_fail (error);
   print_event_count (cr_record_get (cut, "name"), cr_cut_count_events (cli->db, cut->id));
   return CR_EXIT_OK;

@@ -5,6 +5,7 @@
 #include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "cli-run.h"
 #include "cr-cut.h"
@@ -375,6 +376,34 @@ test_import_split_sound (void)
       g_assert_cmpuint (((CrTimelineEvent *) g_ptr_array_index (after->sound_events, i))->position, ==, 3 + i);
     /* The sound tracks did not move. */
     g_assert_cmpint (((CrTimelineEvent *) g_ptr_array_index (after->sound_events, 0))->record, ==, 100);
+  }
+
+  /* `cut add --track A2` puts a range of a clip after A2's last event; a track that is not
+   * one is refused in one line and nothing changes. */
+  {
+    g_autoptr(CrTimeline) after = NULL;
+    const CrTimelineEvent *added;
+    CliResult r = cli_run ("cut", "add", "Premiere", "--clip", "Music.wav", "--in", "00:00:40:00", "--out",
+                           "00:00:41:00", "--track", "A2", "--gap", "5");
+
+    g_assert_cmpint (r.status, ==, 0);
+    cli_result_clear (&r);
+    r = cli_run ("cut", "add", "Premiere", "--clip", "Music.wav", "--in", "00:00:40:00", "--out", "00:00:41:00",
+                 "--track", "B1");
+    g_assert_cmpint (r.status, !=, 0);
+    g_assert_nonnull (strstr (r.err, "track: “B1” is not V or a sound track A1 to A99"));
+    cli_result_clear (&r);
+    after = cr_cut_build_timeline (db, cut, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (after->events->len, ==, 2);
+    g_assert_cmpuint (after->sound_events->len, ==, 4);
+    added = g_ptr_array_index (after->sound_events, 3);
+    g_assert_cmpuint (added->track, ==, 2);
+    g_assert_cmpint (added->in, ==, 1000);
+    g_assert_cmpint (added->out, ==, 1025);
+    /* After the music (175 + 50) and the gap of 5. */
+    g_assert_cmpint (added->record, ==, 230);
+    g_assert_cmpuint (added->position, ==, 6);
   }
 
   g_clear_pointer (&db, cr_db_close);
