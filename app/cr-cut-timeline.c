@@ -10,6 +10,7 @@
 #include "cr-clips.h"
 #include "cr-cut.h"
 #include "cr-cut-appender.h"
+#include "cr-cut-events.h"
 #include "cr-cut-sources.h"
 #include "cr-edl.h"
 #include "cr-fcpxml.h"
@@ -136,6 +137,8 @@ build_timeline (CrDb      *db,
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) extras = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) clip_extras_free);
+  g_autoptr(GPtrArray) tracks = NULL;
+  g_autoptr(GArray) ends = g_array_new (FALSE, TRUE, sizeof (gint64));  /* each track's end */
   CrTimecodeFormat fmt;
   gint64 record = 0;
 
@@ -151,24 +154,32 @@ build_timeline (CrDb      *db,
       g_prefix_error (error, "cut record_start: ");
       return NULL;
     }
-  if (!(rows = with_extras ? cr_cut_events_list (db, cut, error) : cr_cut_events_frames (db, cut, error)))
+  if (!(rows = with_extras ? cr_cut_events_list (db, cut, error) : cr_cut_events_frames (db, cut, error)) ||
+      !(tracks = cr_cut_events_tracks (db, cut, error)))
     return NULL;
   for (guint r = 0; r < rows->len; r++)
     {
       CrCutEventRow *row = g_ptr_array_index (rows, r);
       guint source = add_source (db, timeline, sources, row->clip, error);
+      /* Each track's events follow one another: "A2" is sound track 2, "V" the picture. */
+      const char *name = r < tracks->len ? g_ptr_array_index (tracks, r) : "V";
+      guint track = name[0] == 'A' ? (guint) g_ascii_strtoull (name + 1, NULL, 10) : 0;
       CrTimelineEvent *event;
       ClipExtras *x;
 
       if (source == G_MAXUINT)
         return NULL;
-      record += row->gap_before;
-      event = cr_timeline_add_event (timeline, source, row->in, row->out, record);
+      if (track >= ends->len)
+        g_array_set_size (ends, track + 1);
+      record = g_array_index (ends, gint64, track) + row->gap_before;
+      event = track == 0 ? cr_timeline_add_event (timeline, source, row->in, row->out, record)
+                         : cr_timeline_add_sound_event (timeline, track, source, row->in, row->out, record);
+      event->position = r + 1;
       event->note = g_steal_pointer (&row->note);
       event->label = g_steal_pointer (&row->label);
       event->question = g_steal_pointer (&row->question);
       event->participants = g_steal_pointer (&row->participants);
-      record += cr_timeline_event_get_length (timeline, event);
+      g_array_index (ends, gint64, track) = record + cr_timeline_event_get_length (timeline, event);
       if (!with_extras)
         continue;
       event->transcript = said ? cr_transcript_words_get (said, row->clip, event->in, event->out) : NULL;
@@ -443,6 +454,23 @@ cr_cut_import_full (CrDb        *db,
         continue;
       /* An event that is exactly a select becomes that select again. */
       if (!cr_cut_appender_add (appender, clip, e->in, e->out, MAX (0, e->record - previous_end), e->note, error))
+        goto fail;
+      previous_end = e->record + cr_timeline_event_get_length (timeline, e);
+    }
+  /* Then each sound track, its gaps counted from its own previous event. */
+  for (guint i = 0; i < timeline->sound_events->len; i++)
+    {
+      const CrTimelineEvent *e = g_ptr_array_index (timeline->sound_events, i);
+      const CrTimelineEvent *before = i > 0 ? g_ptr_array_index (timeline->sound_events, i - 1) : NULL;
+      gint64 clip = g_array_index (clips, gint64, e->source);
+      g_autofree char *track = cr_timeline_track_name (e->track);
+
+      if (before == NULL || before->track != e->track)
+        previous_end = 0;
+      if (clip == 0)
+        continue;
+      if (!cr_cut_appender_add_on_track (appender, track, clip, e->in, e->out, MAX (0, e->record - previous_end),
+                                         e->note, error))
         goto fail;
       previous_end = e->record + cr_timeline_event_get_length (timeline, e);
     }

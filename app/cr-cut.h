@@ -18,6 +18,11 @@ G_BEGIN_DECLS
 gint64      cr_cut_add_event      (CrDb *db, gint64 cut, gint64 select, gint64 clip, gint64 in,
                                    gint64 out, gint64 gap_before, const char *note, guint position,
                                    GError **error);
+/* The same on a sound track ("A1", "A2"…; "V" or NULL: the picture track), after that
+ * track's last event: gap_before counts from its end. The error names the field. */
+gint64      cr_cut_add_event_on_track (CrDb *db, gint64 cut, const char *track, gint64 select, gint64 clip,
+                                       gint64 in, gint64 out, gint64 gap_before, const char *note,
+                                       guint position, GError **error);
 gboolean    cr_cut_move_event     (CrDb *db, gint64 cut, guint from, guint to, GError **error);
 gboolean    cr_cut_remove_event   (CrDb *db, gint64 cut, guint position, GError **error);
 gint64      cr_cut_duplicate      (CrDb *db, gint64 cut, const char *name, GError **error);
