@@ -142,7 +142,7 @@ reload_events (CrCutsPage *self)
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "events");
-  if (!(timeline = cr_cut_build_timeline (db_of (self), self->cut, &error)))
+  if (!(timeline = cr_cut_build_timeline_words (db_of (self), self->cut, &error)))
     {
       g_list_store_remove_all (self->events);
       gtk_label_set_text (self->consent_label, error->message);
