@@ -145,6 +145,8 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+static void show_event (CrCutEventRow *self);
+
 /* ---- the class ---- */
 
 static void
@@ -152,6 +154,8 @@ cr_cut_event_row_dispose (GObject *object)
 {
   CrCutEventRow *self = CR_CUT_EVENT_ROW (object);
 
+  if (self->event != NULL)
+    g_signal_handlers_disconnect_by_func (self->event, show_event, self);
   g_clear_object (&self->event);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_CUT_EVENT_ROW);
   /* The template's unnamed children too. */
@@ -243,20 +247,16 @@ badge_icon (CrCutBadge badge)
     }
 }
 
-void
-cr_cut_event_row_bind (CrCutEventRow *self,
-                       CrCutEvent    *event)
+static void
+show_event (CrCutEventRow *self)
 {
+  CrCutEvent *event = self->event;
   g_autofree char *number = NULL;
   g_autofree char *source = NULL;
   g_autofree char *record = NULL;
   GdkPaintable *poster;
   CrCutBadge badge;
 
-  g_return_if_fail (CR_IS_CUT_EVENT_ROW (self));
-  g_set_object (&self->event, event);
-  if (event == NULL)
-    return;
   number = g_strdup_printf ("%u", cr_cut_event_get_position (event));
   source = g_strdup_printf ("%s  ·  %s – %s", cr_cut_event_get_source (event), cr_cut_event_get_source_in (event),
                             cr_cut_event_get_source_out (event));
@@ -282,6 +282,21 @@ cr_cut_event_row_bind (CrCutEventRow *self,
   gtk_image_set_from_icon_name (GTK_IMAGE (gtk_stack_get_child_by_name (self->poster_stack, "none")),
                                 cr_cut_event_has_video (event) ? "video-x-generic-symbolic" : "audio-x-generic-symbolic");
   gtk_stack_set_visible_child_name (self->poster_stack, poster ? "poster" : "none");
+}
+
+void
+cr_cut_event_row_bind (CrCutEventRow *self,
+                       CrCutEvent    *event)
+{
+  g_return_if_fail (CR_IS_CUT_EVENT_ROW (self));
+  if (self->event != NULL)
+    g_signal_handlers_disconnect_by_func (self->event, show_event, self);
+  g_set_object (&self->event, event);
+  if (event == NULL)
+    return;
+  /* The page reads a cut again into the same events: the row follows its event. */
+  g_signal_connect_object (event, "changed", G_CALLBACK (show_event), self, G_CONNECT_SWAPPED);
+  show_event (self);
 }
 
 CrCutEvent *

@@ -36,6 +36,9 @@ struct _CrCutsPage
   GArray             *cut_ids;       /* gint64, as cut_names */
   gint64              cut;
   GListStore         *events;
+  GListStore         *shown;         /* the events the list has rows for so far: a prefix of events */
+  guint               feed_tick;     /* adds rows a few at a time, one lot a frame */
+  gboolean            fed_first;     /* the first frame has shown the first lot: more may come */
   GtkSingleSelection *selection;
   GPtrArray          *problems;
   CrCutPosters       *posters;
@@ -114,14 +117,128 @@ poster_ready_cb (CrCutsPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
 
+  /* An event given its picture tells its row (::changed); nothing else is bound again. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CrCutEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
       if (cr_cut_event_get_poster (event) == NULL)
         cr_cut_event_set_poster (event, cr_cut_posters_lookup (self->posters, cr_cut_event_get_path (event)));
     }
-  /* The rows bind again and show the pictures. */
-  g_list_model_items_changed (G_LIST_MODEL (self->events), 0, n, n);
+}
+
+/* ---- feeding the list ----
+ * GtkListView (GTK 4.8) keeps rows for 205 items around the top, all built and measured
+ * before its first frame: for a long cut that is most of a second. So the list is given
+ * the cut a screenful at a time, one lot a frame, until it has those rows; the rest then
+ * cost nothing and come at once. The strip, the total and the consent check have the whole
+ * cut from the start. */
+
+#define FEED_FIRST 12     /* a screen of rows and a little more */
+#define FEED_STEP 6       /* about 10 ms of rows a frame on a quiet machine */
+#define FEED_ROWS 210     /* past the rows the list builds: the rest come in one go */
+
+static void
+feed_more (CrCutsPage *self,
+           guint       count)
+{
+  guint have = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  guint add = have >= FEED_ROWS ? n - have : MIN (count, n - have);
+  g_autofree gpointer *items = g_new0 (gpointer, add + 1);
+
+  for (guint i = 0; i < add; i++)
+    items[i] = g_list_model_get_item (G_LIST_MODEL (self->events), have + i);
+  g_list_store_splice (self->shown, have, 0, items, add);
+  for (guint i = 0; i < add; i++)
+    g_object_unref (items[i]);
+}
+
+static gboolean
+feed_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  CrCutsPage *self = CR_CUTS_PAGE (widget);
+
+  /* The frame that shows the first lot is not made longer by the next. */
+  if (!self->fed_first)
+    {
+      self->fed_first = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+  feed_more (self, FEED_STEP);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) < g_list_model_get_n_items (G_LIST_MODEL (self->events)))
+    return G_SOURCE_CONTINUE;
+  self->feed_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_feeding (CrCutsPage *self)
+{
+  if (self->feed_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->feed_tick);
+  self->feed_tick = 0;
+}
+
+/* The list shows the first events now and the others over the next frames; a page not on
+ * screen has no frames to keep smooth and takes them all. */
+static void
+start_feeding (CrCutsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) >= n)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      feed_more (self, n);
+      return;
+    }
+  feed_more (self, FEED_FIRST);
+  self->fed_first = FALSE;
+  if (self->feed_tick == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->shown)) < n)
+    self->feed_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), feed_tick_cb, NULL, NULL);
+}
+
+static void
+clear_events (CrCutsPage *self)
+{
+  stop_feeding (self);
+  g_list_store_remove_all (self->shown);
+  g_list_store_remove_all (self->events);
+}
+
+/* The cut read again into the same event objects where it has as many (a move, a trim, a
+ * badge: the rows stay, and so does the scroll), new ones past them, the tail dropped. */
+static void
+take_timeline (CrCutsPage       *self,
+               const CrTimeline *timeline,
+               GListStore       *all)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  guint n = timeline->events->len;
+  guint kept = MIN (n_old, n);
+  g_autofree gpointer *fresh = g_new0 (gpointer, n - kept + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrCutEvent) event = i < kept ? g_list_model_get_item (G_LIST_MODEL (self->events), i)
+                                             : cr_cut_event_new (timeline, i + 1);
+      if (i < kept)
+        cr_cut_event_update (event, timeline, i + 1);
+      if (cr_cut_event_get_poster (event) == NULL)
+        cr_cut_event_set_poster (event, cr_cut_posters_lookup (self->posters, cr_cut_event_get_path (event)));
+      cr_cut_posters_request (self->posters, cr_cut_event_get_path (event));
+      g_list_store_append (all, event);
+      if (i >= kept)
+        fresh[i - kept] = g_object_ref (event);
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) > kept)
+    g_list_store_splice (self->shown, kept, g_list_model_get_n_items (G_LIST_MODEL (self->shown)) - kept, NULL, 0);
+  g_list_store_splice (self->events, kept, n_old - kept, fresh, n - kept);
+  for (guint i = 0; i < n - kept; i++)
+    g_object_unref (fresh[i]);
 }
 
 static void
@@ -129,13 +246,14 @@ reload_events (CrCutsPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrTimeline) timeline = NULL;
-  g_autoptr(GListStore) fresh = g_list_store_new (CR_TYPE_CUT_EVENT);
+  g_autoptr(GListStore) all = g_list_store_new (CR_TYPE_CUT_EVENT);
   guint selected = gtk_single_selection_get_selected (self->selection);
+  guint n;
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   if (self->cut <= 0)
     {
-      g_list_store_remove_all (self->events);
+      clear_events (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       gtk_widget_set_sensitive (self->export_button, FALSE);
       gtk_label_set_text (self->total_label, "");
@@ -144,37 +262,32 @@ reload_events (CrCutsPage *self)
   gtk_stack_set_visible_child_name (self->stack, "events");
   if (!(timeline = cr_cut_build_timeline_words (db_of (self), self->cut, &error)))
     {
-      g_list_store_remove_all (self->events);
+      clear_events (self);
       gtk_label_set_text (self->consent_label, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->consent_label), "error");
       gtk_widget_set_sensitive (self->export_button, FALSE);
       return;
     }
-  for (guint i = 0; i < timeline->events->len; i++)
-    {
-      g_autoptr(CrCutEvent) event = cr_cut_event_new (timeline, i + 1);
-      cr_cut_event_set_poster (event, cr_cut_posters_lookup (self->posters, cr_cut_event_get_path (event)));
-      cr_cut_posters_request (self->posters, cr_cut_event_get_path (event));
-      g_list_store_append (fresh, event);
-    }
+  take_timeline (self, timeline, all);
   self->problems = cr_cut_consent_badge (db_of (self), self->cut, timeline, cr_cuts_page_get_channel (self),
-                                         G_LIST_MODEL (fresh), &error);
+                                         G_LIST_MODEL (all), &error);
   if (self->problems == NULL)
     g_warning ("consent check: %s", error->message);
-  {
-    guint n = g_list_model_get_n_items (G_LIST_MODEL (fresh));
-    g_autofree gpointer *items = g_new0 (gpointer, n + 1);
-    for (guint i = 0; i < n; i++)
-      items[i] = g_list_model_get_item (G_LIST_MODEL (fresh), i);
-    g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)), items, n);
-    for (guint i = 0; i < n; i++)
-      g_object_unref (items[i]);
-    if (n > 0)
-      gtk_single_selection_set_selected (self->selection, MIN (selected, n - 1));
-  }
+  /* Every event kept was read again: its row shows it now. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrCutEvent) event = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+      cr_cut_event_changed (event);
+    }
+  start_feeding (self);
+  n = timeline->events->len;
+  if (n > 0)
+    gtk_single_selection_set_selected (self->selection, MIN (selected, n - 1));
+  gtk_widget_queue_draw (GTK_WIDGET (self->strip));
   show_total (self, timeline);
   show_problems (self);
-  gtk_widget_set_sensitive (self->export_button, timeline->events->len > 0);
+  gtk_widget_set_sensitive (self->export_button, n > 0);
 }
 
 static void
@@ -386,11 +499,13 @@ cr_cuts_page_dispose (GObject *object)
   if (self->production != NULL)
     g_signal_handlers_disconnect_by_data (self->production, self);
   g_clear_pointer (&self->posters, cr_cut_posters_free);
+  stop_feeding (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_CUTS_PAGE);
   /* The template's unnamed children too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->events);
   g_clear_object (&self->cut_names);
   g_clear_object (&self->production);
@@ -469,7 +584,8 @@ cr_cuts_page_init (CrCutsPage *self)
   self->cut_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cut_names = gtk_string_list_new (NULL);
   self->events = g_list_store_new (CR_TYPE_CUT_EVENT);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
+  self->shown = g_list_store_new (CR_TYPE_CUT_EVENT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -529,6 +645,8 @@ cr_cuts_page_show_cut (CrCutsPage *self,
     return;
   self->cut = cut;
   gtk_single_selection_set_selected (self->selection, 0);
+  /* Another cut starts at its top, even where its events take over the rows. */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->events_view)), 0);
   reload_cuts (self);
 }
 
@@ -551,6 +669,13 @@ cr_cuts_page_get_strip (CrCutsPage *self)
 {
   g_return_val_if_fail (CR_IS_CUTS_PAGE (self), NULL);
   return GTK_WIDGET (self->strip);
+}
+
+GtkWidget *
+cr_cuts_page_get_list (CrCutsPage *self)
+{
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), NULL);
+  return GTK_WIDGET (self->events_view);
 }
 
 void
@@ -627,6 +752,9 @@ cr_cuts_page_remove_event (CrCutsPage  *self,
 
   g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
   event = g_list_model_get_item (G_LIST_MODEL (self->events), position - 1);
+  /* Named now: the cut read again gives this event object the next event's words. */
+  title = g_strdup_printf ("Removed “%s”", event && cr_cut_event_get_label (event) ? cr_cut_event_get_label (event)
+                           : event ? cr_cut_event_get_source (event) : "event");
   if (!(removed = cr_cut_take_event (db_of (self), self->cut, position, error)))
     return FALSE;
   /* One undo at a time, as on the other pages: a high-priority toast replaces the one shown
@@ -635,8 +763,6 @@ cr_cuts_page_remove_event (CrCutsPage  *self,
   self->removed = removed;
   cr_production_changed (self->production, &cr_entity_event);
 
-  title = g_strdup_printf ("Removed “%s”", event && cr_cut_event_get_label (event) ? cr_cut_event_get_label (event)
-                           : event ? cr_cut_event_get_source (event) : "event");
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, "_Undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
