@@ -177,6 +177,105 @@ event_at (CrCutsPage *page,
   return event;
 }
 
+/* The labels of the cut's events as the production file has them, read through a
+ * connection of its own (not the window's), "a|b|c". */
+static char *
+file_order (const char *path,
+            gint64      cut)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrDb) db = cr_db_open (path, &error);
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  timeline = cr_cut_build_timeline_words (db, cut, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < timeline->events->len; i++)
+    g_string_append_printf (out, "%s%s", i ? "|" : "", cr_timeline_get_event (timeline, i)->label);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static GtkWidget *
+find_heading (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_heading (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The titles the row widgets on screen show, in the events' order, "a|b|c". */
+static char *
+rows_order (CrCutsPage *page,
+            guint       n)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 1; i <= n; i++)
+    {
+      CrCutEventRow *row = find_row (GTK_WIDGET (page), i);
+      GtkWidget *heading;
+
+      g_assert_nonnull (row);
+      heading = find_heading (GTK_WIDGET (row));
+      g_assert_nonnull (heading);
+      g_string_append_printf (out, "%s%s", i > 1 ? "|" : "", gtk_label_get_text (GTK_LABEL (heading)));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A drag of the row showing event `from` dropped on the row showing event `to`, through
+ * the rows' own GtkDragSource and GtkDropTarget: what the drag carries must be what the
+ * row's target takes, and not what the page's target for selects takes. */
+static gboolean
+drag_row (CrCutsPage *page,
+          guint       from,
+          guint       to)
+{
+  CrCutEventRow *source_row = find_row (GTK_WIDGET (page), from);
+  CrCutEventRow *target_row = find_row (GTK_WIDGET (page), to);
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_autoptr(GdkContentFormats) carried = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  GtkDragSource *drag;
+  GtkDropTarget *drop, *page_drop;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (source_row);
+  g_assert_nonnull (target_row);
+  drag = find_controller (GTK_WIDGET (source_row), GTK_TYPE_DRAG_SOURCE);
+  drop = find_controller (GTK_WIDGET (target_row), GTK_TYPE_DROP_TARGET);
+  page_drop = find_controller (GTK_WIDGET (page), GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (drag);
+  g_assert_nonnull (drop);
+  g_assert_nonnull (page_drop);
+  g_assert_true (gtk_drag_source_get_actions (drag) & gtk_drop_target_get_actions (drop) & GDK_ACTION_MOVE);
+  g_signal_emit_by_name (drag, "prepare", 10.0, 10.0, &content);
+  g_assert_nonnull (content);
+  carried = gdk_content_provider_ref_formats (content);
+  g_assert_true (gdk_content_formats_match (carried, gtk_drop_target_get_formats (drop)));
+  g_assert_false (gdk_content_formats_match (carried, gtk_drop_target_get_formats (page_drop)));
+  g_value_init (&value, G_TYPE_UINT);
+  g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_value_get_uint (&value), ==, from);
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  return accepted;
+}
+
+static gboolean
+undo_offered (gpointer page)
+{
+  return cr_cuts_page_get_undo_toast (page) != NULL;
+}
+
 static gboolean
 posters_done (gpointer page)
 {
@@ -653,6 +752,100 @@ test_add_to_cut_and_drag (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Two events reordered by the drag-and-drop path, up and down, as the production file and
+ * the rows on screen have them; the toast's Undo takes each drop back; an event dropped on
+ * itself changes nothing. */
+static void
+test_drag_reorder (Fixture       *f,
+                   gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrStringout everything = { .min_rating = -1 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_auto(GStrv) label = NULL;
+  AdwToast *toast;
+  gint64 cut;
+
+  cut = cr_cuts_page_stringout (page, "Rough cut", &everything, &error);
+  g_assert_no_error (error);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  first = file_order (f->path, cut);
+  label = g_strsplit (first, "|", -1);
+  g_assert_cmpuint (g_strv_length (label), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    for (guint j = i + 1; j < 4; j++)
+      g_assert_cmpstr (label[i], !=, label[j]);
+  {
+    g_autofree char *rows = rows_order (page, 4);
+    g_assert_cmpstr (rows, ==, first);
+  }
+
+  /* The last event dropped on the first: it leads, the others follow in their order. */
+  g_assert_true (drag_row (page, 4, 1));
+  {
+    g_autofree char *want = g_strjoin ("|", label[3], label[0], label[1], label[2], NULL);
+    g_autofree char *stored = file_order (f->path, cut);
+    g_autofree char *shown = shown_order (page);
+    g_autofree char *rows = NULL;
+
+    g_assert_cmpstr (stored, ==, want);
+    g_assert_cmpstr (shown, ==, want);
+    cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+    rows = rows_order (page, 4);
+    g_assert_cmpstr (rows, ==, want);
+    g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (
+      gtk_list_view_get_model (GTK_LIST_VIEW (cr_cuts_page_get_list (page))))), ==, 0);
+  }
+
+  /* The toast names the move; its Undo puts the cut back as it was. */
+  g_assert_true (undo_offered (page));
+  toast = cr_cuts_page_get_undo_toast (page);
+  {
+    g_autofree char *title = g_strdup_printf ("Moved “%s” to 1", label[3]);
+    g_assert_cmpstr (adw_toast_get_title (toast), ==, title);
+  }
+  g_signal_emit_by_name (toast, "button-clicked");
+  {
+    g_autofree char *stored = file_order (f->path, cut);
+    g_autofree char *rows = NULL;
+
+    g_assert_cmpstr (stored, ==, first);
+    cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+    rows = rows_order (page, 4);
+    g_assert_cmpstr (rows, ==, first);
+  }
+
+  /* Downwards: the first event dropped on the third takes its place. */
+  g_assert_true (drag_row (page, 1, 3));
+  {
+    g_autofree char *want = g_strjoin ("|", label[1], label[2], label[0], label[3], NULL);
+    g_autofree char *stored = file_order (f->path, cut);
+    g_autofree char *rows = NULL;
+
+    g_assert_cmpstr (stored, ==, want);
+    cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+    rows = rows_order (page, 4);
+    g_assert_cmpstr (rows, ==, want);
+
+    /* Dropped on itself: refused, the file as it was. */
+    g_assert_false (drag_row (page, 2, 2));
+    g_clear_pointer (&stored, g_free);
+    stored = file_order (f->path, cut);
+    g_assert_cmpstr (stored, ==, want);
+  }
+  cr_ui_wait_until (undo_offered, page);
+  g_assert_true (cr_cuts_page_undo (page, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *stored = file_order (f->path, cut);
+    g_assert_cmpstr (stored, ==, first);
+  }
+  g_assert_cmpuint (cr_cut_count_events (cr_production_get_db (cr_window_get_production (window)), cut), ==, 4);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -672,5 +865,6 @@ main (int    argc,
   g_test_add ("/ui/cuts/add-to-cut-and-drag", Fixture, NULL, fixture_set_up, test_add_to_cut_and_drag,
               fixture_tear_down);
   g_test_add ("/ui/cuts/add-selects", Fixture, NULL, fixture_set_up, test_add_selects, fixture_tear_down);
+  g_test_add ("/ui/cuts/drag-reorder", Fixture, NULL, fixture_set_up, test_drag_reorder, fixture_tear_down);
   return g_test_run ();
 }

@@ -42,7 +42,10 @@ struct _CrCutsPage
   GtkSingleSelection *selection;
   GPtrArray          *problems;
   CrCutPosters       *posters;
-  CrCutRemoved       *removed;       /* what Undo puts back */
+  CrCutRemoved       *removed;       /* what Undo puts back, or */
+  gint64              moved_cut;     /* the drop Undo takes back: the event now at moved_to */
+  guint               moved_from;    /* goes back to moved_from (0: none) */
+  guint               moved_to;
   AdwToast           *undo_toast;
   gboolean            filling;       /* the dropdowns are being filled, not chosen */
 };
@@ -384,7 +387,7 @@ row_move_cb (CrCutsPage    *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!cr_cuts_page_move_event (self, from, to, &error))
+  if (!cr_cuts_page_drop_event (self, from, to, &error))
     g_warning ("move: %s", error->message);
 }
 
@@ -724,8 +727,16 @@ undo_clicked_cb (CrCutsPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!cr_cuts_page_undo_remove (self, &error))
+  if (!cr_cuts_page_undo (self, &error))
     g_warning ("undo: %s", error->message);
+}
+
+static void
+forget_undo (CrCutsPage *self)
+{
+  g_clear_pointer (&self->removed, cr_cut_removed_free);
+  self->moved_cut = 0;
+  self->moved_from = self->moved_to = 0;
 }
 
 static void
@@ -734,41 +745,24 @@ undo_dismissed_cb (CrCutsPage *self,
 {
   if (self->undo_toast == toast)
     {
-      g_clear_pointer (&self->removed, cr_cut_removed_free);
+      forget_undo (self);
       self->undo_toast = NULL;
     }
 }
 
-gboolean
-cr_cuts_page_remove_event (CrCutsPage  *self,
-                           guint        position,
-                           GError     **error)
+/* One undo at a time, as on the other pages: a high-priority toast replaces the one shown
+ * (dismissing it here as well crashes libadwaita 1.2 while the older one still animates). */
+static void
+offer_undo (CrCutsPage *self,
+            const char *title)
 {
-  g_autoptr(CrCutEvent) event = NULL;
-  g_autofree char *title = NULL;
-  GtkWidget *overlay;
-  CrCutRemoved *removed;
-  AdwToast *toast;
+  AdwToast *toast = adw_toast_new (title);
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
-  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
-  event = g_list_model_get_item (G_LIST_MODEL (self->events), position - 1);
-  /* Named now: the cut read again gives this event object the next event's words. */
-  title = g_strdup_printf ("Removed “%s”", event && cr_cut_event_get_label (event) ? cr_cut_event_get_label (event)
-                           : event ? cr_cut_event_get_source (event) : "event");
-  if (!(removed = cr_cut_take_event (db_of (self), self->cut, position, error)))
-    return FALSE;
-  /* One undo at a time, as on the other pages: a high-priority toast replaces the one shown
-   * (dismissing it here as well crashes libadwaita 1.2 while the older one still animates). */
-  g_clear_pointer (&self->removed, cr_cut_removed_free);
-  self->removed = removed;
-  cr_production_changed (self->production, &cr_entity_event);
-
-  toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, "_Undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_dismissed_cb), self, G_CONNECT_SWAPPED);
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     {
       self->undo_toast = toast;
@@ -776,6 +770,61 @@ cr_cuts_page_remove_event (CrCutsPage  *self,
     }
   else
     g_object_unref (toast);   /* no window: Undo still works through the page */
+}
+
+/* What an event is called in a toast. */
+static char *
+event_words (CrCutsPage *self,
+             guint       position)
+{
+  g_autoptr(CrCutEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), position - 1);
+
+  if (event == NULL)
+    return g_strdup ("event");
+  return g_strdup (cr_cut_event_get_label (event) ? cr_cut_event_get_label (event) : cr_cut_event_get_source (event));
+}
+
+gboolean
+cr_cuts_page_drop_event (CrCutsPage  *self,
+                         guint        from,
+                         guint        to,
+                         GError     **error)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
+  /* Named now: the cut read again gives this event object another event's words. */
+  what = event_words (self, from);
+  if (!cr_cuts_page_move_event (self, from, to, error))
+    return FALSE;
+  forget_undo (self);
+  self->moved_cut = self->cut;
+  self->moved_from = from;
+  self->moved_to = to;
+  title = g_strdup_printf ("Moved “%s” to %u", what, to);
+  offer_undo (self, title);
+  return TRUE;
+}
+
+gboolean
+cr_cuts_page_remove_event (CrCutsPage  *self,
+                           guint        position,
+                           GError     **error)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+  CrCutRemoved *removed;
+
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
+  what = event_words (self, position);
+  if (!(removed = cr_cut_take_event (db_of (self), self->cut, position, error)))
+    return FALSE;
+  forget_undo (self);
+  self->removed = removed;
+  cr_production_changed (self->production, &cr_entity_event);
+  title = g_strdup_printf ("Removed “%s”", what);
+  offer_undo (self, title);
   return TRUE;
 }
 
@@ -794,6 +843,34 @@ cr_cuts_page_undo_remove (CrCutsPage  *self,
   cr_production_changed (self->production, &cr_entity_event);
   gtk_single_selection_set_selected (self->selection, cr_cut_removed_get_position (removed) - 1);
   return TRUE;
+}
+
+gboolean
+cr_cuts_page_undo (CrCutsPage  *self,
+                   GError     **error)
+{
+  gint64 cut = self->moved_cut;
+  guint from = self->moved_to, to = self->moved_from;
+
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
+  if (self->removed != NULL)
+    return cr_cuts_page_undo_remove (self, error);
+  if (to == 0)
+    return TRUE;
+  forget_undo (self);
+  if (!cr_cut_move_event (db_of (self), cut, from, to, error))
+    return FALSE;
+  cr_production_changed (self->production, &cr_entity_event);
+  if (cut == self->cut)
+    gtk_single_selection_set_selected (self->selection, to - 1);
+  return TRUE;
+}
+
+AdwToast *
+cr_cuts_page_get_undo_toast (CrCutsPage *self)
+{
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), NULL);
+  return self->undo_toast;
 }
 
 gboolean
