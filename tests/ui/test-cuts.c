@@ -846,6 +846,108 @@ test_drag_reorder (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+list_full (gpointer page)
+{
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (cr_cuts_page_get_list (page))));
+
+  return g_list_model_get_n_items (rows) == g_list_model_get_n_items (cr_cuts_page_get_events (page));
+}
+
+/* The strip as drawn: how many of its pixel columns have a block in them. */
+static guint
+strip_columns_drawn (GtkWidget *strip)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (strip);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (strip), height = gtk_widget_get_height (strip);
+  g_autofree guchar *pixels = NULL;
+  guint drawn = 0;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (strip)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);
+  /* Along the middle row, past the rounded corners' reach. */
+  for (int x = 0; x < width; x++)
+    drawn += pixels[(height / 2) * width * 4 + x * 4 + 3] > 0;
+  return drawn;
+}
+
+/* A cut of 1,000 events at the window's size: the first rows come at once and the rest
+ * follow; the strip is still one bar in proportion; the list scrolls to the last event. */
+static void
+test_long_cut (Fixture       *f,
+               gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (cr_cuts_page_get_list (page))));
+  g_autoptr(GArray) picks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "Arriving at the hall", "First heard of the project", "A normal school day", "The bus home" };
+  gint64 ids[4], cut = test_add (db, &cr_entity_cut, "name", "Everything, many times", "frame_rate", "25", NULL);
+  gint64 empty = test_add (db, &cr_entity_cut, "name", "Nothing yet", "frame_rate", "25", NULL);
+  CrCutStrip *strip = CR_CUT_STRIP (cr_cuts_page_get_strip (page));
+  GtkAdjustment *adj;
+  double total = 0, shares = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (cr_store_resolve (db, &cr_entity_select, names[i], &ids[i], &error));
+  for (guint i = 0; i < 1000; i++)
+    g_array_append_val (picks, ids[i % 4]);
+  g_assert_true (cr_cut_add_selects (db, cut, (gint64 *) picks->data, picks->len, 0, &error));
+  g_assert_no_error (error);
+  cr_production_changed (cr_window_get_production (window), &cr_entity_cut);
+  cr_cuts_page_show_cut (page, empty);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+
+  /* Shown: all 1,000 events are the page's at once (total, strip, badges); the list has a
+   * screenful for its first frame and the rest over the frames after. */
+  cr_cuts_page_show_cut (page, cut);
+  g_assert_cmpuint (g_list_model_get_n_items (cr_cuts_page_get_events (page)), ==, 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, 1000);
+  g_assert_cmpint (cr_cut_event_get_badge (event_at (page, 1000)), !=, CR_CUT_BADGE_UNCHECKED);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_nonnull (find_row (GTK_WIDGET (page), 1));
+  cr_ui_wait_until (list_full, page);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+
+  /* The strip: each event's share is its length's, and the bar is drawn across its width. */
+  for (guint i = 0; i < 1000; i++)
+    total += cr_cut_event_get_length (event_at (page, i + 1));
+  for (guint i = 0; i < 1000; i++)
+    {
+      double share = cr_cut_strip_get_share (strip, i);
+      g_assert_cmpfloat_with_epsilon (share, cr_cut_event_get_length (event_at (page, i + 1)) / total, 1e-12);
+      shares += share;
+    }
+  g_assert_cmpfloat_with_epsilon (shares, 1.0, 1e-9);
+  g_assert_cmpuint (strip_columns_drawn (GTK_WIDGET (strip)), >=, (guint) gtk_widget_get_width (GTK_WIDGET (strip)) - 4);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-cut-long.png");
+
+  /* Scrolled to the end: the last event has its row on screen. */
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (cr_cuts_page_get_list (page)));
+  while (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) < gtk_adjustment_get_upper (adj) - 1)
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      cr_ui_wait_for_frames (GTK_WIDGET (window), 1);
+    }
+  g_assert_nonnull (find_row (GTK_WIDGET (page), 1000));
+  g_assert_cmpuint (cr_cut_event_get_position (cr_cut_event_row_get_event (find_row (GTK_WIDGET (page), 1000))),
+                    ==, 1000);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-cut-long-end.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -865,6 +967,7 @@ main (int    argc,
   g_test_add ("/ui/cuts/add-to-cut-and-drag", Fixture, NULL, fixture_set_up, test_add_to_cut_and_drag,
               fixture_tear_down);
   g_test_add ("/ui/cuts/add-selects", Fixture, NULL, fixture_set_up, test_add_selects, fixture_tear_down);
+  g_test_add ("/ui/cuts/long-cut", Fixture, NULL, fixture_set_up, test_long_cut, fixture_tear_down);
   g_test_add ("/ui/cuts/drag-reorder", Fixture, NULL, fixture_set_up, test_drag_reorder, fixture_tear_down);
   return g_test_run ();
 }

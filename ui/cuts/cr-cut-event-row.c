@@ -12,7 +12,7 @@ struct _CrCutEventRow
 
   /* template widgets */
   GtkLabel    *number;
-  GtkStack    *poster_stack;
+  GtkImage    *poster_icon;
   GtkPicture  *poster;
   GtkLabel    *title;
   GtkLabel    *source;
@@ -181,7 +181,7 @@ cr_cut_event_row_class_init (CrCutEventRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-cut-event-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, number);
-  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, poster_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, poster_icon);
   gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, poster);
   gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, title);
   gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, source);
@@ -279,9 +279,9 @@ show_event (CrCutEventRow *self)
 
   poster = cr_cut_event_get_poster (event);
   gtk_picture_set_paintable (self->poster, poster);
-  gtk_image_set_from_icon_name (GTK_IMAGE (gtk_stack_get_child_by_name (self->poster_stack, "none")),
+  gtk_image_set_from_icon_name (self->poster_icon,
                                 cr_cut_event_has_video (event) ? "video-x-generic-symbolic" : "audio-x-generic-symbolic");
-  gtk_stack_set_visible_child_name (self->poster_stack, poster ? "poster" : "none");
+  gtk_widget_set_visible (GTK_WIDGET (self->poster), poster != NULL);
 }
 
 void
