@@ -8,6 +8,7 @@
 #include "cr-cut-event-row.h"
 #include "cr-cut-event.h"
 #include "cr-cut-export-dialog.h"
+#include "cr-cut-feed.h"
 #include "cr-cut-posters.h"
 #include "cr-cut-strip.h"
 #include "cr-cuts-page.h"
@@ -36,9 +37,7 @@ struct _CrCutsPage
   GArray             *cut_ids;       /* gint64, as cut_names */
   gint64              cut;
   GListStore         *events;
-  GListStore         *shown;         /* the events the list has rows for so far: a prefix of events */
-  guint               feed_tick;     /* adds rows a few at a time, one lot a frame */
-  gboolean            fed_first;     /* the first frame has shown the first lot: more may come */
+  CrCutFeed          *feed;          /* what of events the list has so far (cr-cut-feed.h) */
   GtkSingleSelection *selection;
   GPtrArray          *problems;
   CrCutPosters       *posters;
@@ -129,86 +128,10 @@ poster_ready_cb (CrCutsPage *self)
     }
 }
 
-/* ---- feeding the list ----
- * GtkListView (GTK 4.8) keeps rows for 205 items around the top, all built and measured
- * before its first frame: for a long cut that is most of a second. So the list is given
- * the cut a screenful at a time, one lot a frame, until it has those rows; the rest then
- * cost nothing and come at once. The strip, the total and the consent check have the whole
- * cut from the start. */
-
-#define FEED_FIRST 12     /* a screen of rows and a little more */
-#define FEED_STEP 6       /* about 10 ms of rows a frame on a quiet machine */
-#define FEED_ROWS 210     /* past the rows the list builds: the rest come in one go */
-
-static void
-feed_more (CrCutsPage *self,
-           guint       count)
-{
-  guint have = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
-  guint add = have >= FEED_ROWS ? n - have : MIN (count, n - have);
-  g_autofree gpointer *items = g_new0 (gpointer, add + 1);
-
-  for (guint i = 0; i < add; i++)
-    items[i] = g_list_model_get_item (G_LIST_MODEL (self->events), have + i);
-  g_list_store_splice (self->shown, have, 0, items, add);
-  for (guint i = 0; i < add; i++)
-    g_object_unref (items[i]);
-}
-
-static gboolean
-feed_tick_cb (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       user_data)
-{
-  CrCutsPage *self = CR_CUTS_PAGE (widget);
-
-  /* The frame that shows the first lot is not made longer by the next. */
-  if (!self->fed_first)
-    {
-      self->fed_first = TRUE;
-      return G_SOURCE_CONTINUE;
-    }
-  feed_more (self, FEED_STEP);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) < g_list_model_get_n_items (G_LIST_MODEL (self->events)))
-    return G_SOURCE_CONTINUE;
-  self->feed_tick = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-stop_feeding (CrCutsPage *self)
-{
-  if (self->feed_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->feed_tick);
-  self->feed_tick = 0;
-}
-
-/* The list shows the first events now and the others over the next frames; a page not on
- * screen has no frames to keep smooth and takes them all. */
-static void
-start_feeding (CrCutsPage *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) >= n)
-    return;
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      feed_more (self, n);
-      return;
-    }
-  feed_more (self, FEED_FIRST);
-  self->fed_first = FALSE;
-  if (self->feed_tick == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->shown)) < n)
-    self->feed_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), feed_tick_cb, NULL, NULL);
-}
-
 static void
 clear_events (CrCutsPage *self)
 {
-  stop_feeding (self);
-  g_list_store_remove_all (self->shown);
+  cr_cut_feed_clear (self->feed);
   g_list_store_remove_all (self->events);
 }
 
@@ -237,8 +160,7 @@ take_timeline (CrCutsPage       *self,
       if (i >= kept)
         fresh[i - kept] = g_object_ref (event);
     }
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) > kept)
-    g_list_store_splice (self->shown, kept, g_list_model_get_n_items (G_LIST_MODEL (self->shown)) - kept, NULL, 0);
+  cr_cut_feed_keep (self->feed, kept);
   g_list_store_splice (self->events, kept, n_old - kept, fresh, n - kept);
   for (guint i = 0; i < n - kept; i++)
     g_object_unref (fresh[i]);
@@ -277,13 +199,13 @@ reload_events (CrCutsPage *self)
   if (self->problems == NULL)
     g_warning ("consent check: %s", error->message);
   /* Every event kept was read again: its row shows it now. */
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  n = g_list_model_get_n_items (cr_cut_feed_get_model (self->feed));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CrCutEvent) event = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+      g_autoptr(CrCutEvent) event = g_list_model_get_item (cr_cut_feed_get_model (self->feed), i);
       cr_cut_event_changed (event);
     }
-  start_feeding (self);
+  cr_cut_feed_start (self->feed);
   n = timeline->events->len;
   if (n > 0)
     gtk_single_selection_set_selected (self->selection, MIN (selected, n - 1));
@@ -502,13 +424,12 @@ cr_cuts_page_dispose (GObject *object)
   if (self->production != NULL)
     g_signal_handlers_disconnect_by_data (self->production, self);
   g_clear_pointer (&self->posters, cr_cut_posters_free);
-  stop_feeding (self);
+  g_clear_pointer (&self->feed, cr_cut_feed_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_CUTS_PAGE);
   /* The template's unnamed children too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
-  g_clear_object (&self->shown);
   g_clear_object (&self->events);
   g_clear_object (&self->cut_names);
   g_clear_object (&self->production);
@@ -587,8 +508,8 @@ cr_cuts_page_init (CrCutsPage *self)
   self->cut_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cut_names = gtk_string_list_new (NULL);
   self->events = g_list_store_new (CR_TYPE_CUT_EVENT);
-  self->shown = g_list_store_new (CR_TYPE_CUT_EVENT);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
+  self->feed = cr_cut_feed_new (GTK_WIDGET (self), G_LIST_MODEL (self->events));
+  self->selection = gtk_single_selection_new (g_object_ref (cr_cut_feed_get_model (self->feed)));
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
 

@@ -26,7 +26,7 @@ gint64        cr_cuts_page_get_cut        (CrCutsPage   *self);
 GListModel   *cr_cuts_page_get_events     (CrCutsPage   *self);
 GtkWidget    *cr_cuts_page_get_strip      (CrCutsPage   *self);
 /* The list of the events' rows (a GtkListView). It is given a long cut a screenful a frame
- * (see cr-cuts-page.c), so its model may hold fewer items than get_events () for a while. */
+ * (cr-cut-feed.h), so its model may hold fewer items than get_events () for a while. */
 GtkWidget    *cr_cuts_page_get_list       (CrCutsPage   *self);
 /* The channel the badges are checked for; NULL: any. */
 void          cr_cuts_page_set_channel    (CrCutsPage   *self,
