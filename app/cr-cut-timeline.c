@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cr-clip-tags.h"
 #include "cr-clips.h"
 #include "cr-cut.h"
 #include "cr-cut-appender.h"

@@ -474,6 +474,7 @@ test_cut_page (Fixture       *f,
   /* Channel "social media" is not in Aisha's consent: her two events fail too. */
   cr_cuts_page_set_channel (page, "social-media");
   g_assert_cmpint (cr_cut_event_get_badge (event_at (page, 2)), ==, CR_CUT_BADGE_PROBLEM);
+  g_assert_cmpstr (cr_cut_event_get_badge_words (event_at (page, 2)), ==, "Not for social media: Aisha Rahman");
   g_assert_cmpuint (cr_cuts_page_get_problems (page)->len, ==, 3);
   cr_cuts_page_set_channel (page, "website");
   g_assert_cmpuint (cr_cuts_page_get_problems (page)->len, ==, 1);
