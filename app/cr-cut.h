@@ -44,6 +44,9 @@ gint64      cr_cut_stringout      (CrDb *db, const char *name, const CrStringout
 CrTimeline *cr_cut_build_timeline (CrDb *db, gint64 cut, GError **error);
 /* The same timeline without what is said, markers and keywords: the sources and the frames. */
 CrTimeline *cr_cut_build_timeline_plain (CrDb *db, gint64 cut, GError **error);
+/* With each event's label, note, question and people, but not what is said, markers or
+ * keywords: what the Cuts page lists. */
+CrTimeline *cr_cut_build_timeline_words (CrDb *db, gint64 cut, GError **error);
 
 /* Why an event's person is not cleared, for a window to say it in its own words. */
 typedef enum
