@@ -3,8 +3,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "cr-consent-words.h"
 #include "cr-store-model.h"
 #include "cr-store.h"
+
+/* As the Overview's "consent ends within 30 days". */
+#define EXPIRING_DAYS 30
 
 struct _CrStoreModel
 {
@@ -25,6 +31,9 @@ struct _CrStoreModel
   GHashTable   *pages;     /* page number -> GPtrArray of CrRow */
   GQueue        recent;    /* page numbers, most recently used first */
   gulong        changed_id;
+  gboolean      keep_rows;
+  CrConsentStandings *standings;   /* participants: everyone's consent, read when first asked */
+  GHashTable   *consent_words;     /* participants: id -> the Consent column's words, casefolded */
 };
 
 static void cr_store_model_list_model_init (GListModelInterface *iface);
@@ -32,6 +41,7 @@ static void cr_store_model_list_model_init (GListModelInterface *iface);
 enum
 {
   RELOADING,
+  RELOADED,
   N_SIGNALS
 };
 
@@ -48,6 +58,16 @@ make_query (CrStoreModel *self)
   return query;
 }
 
+/* Whether anybody but the page holds one of its rows (a list's bound row). */
+static gboolean
+page_is_held (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_atomic_int_get ((int *) &G_OBJECT (g_ptr_array_index (rows, i))->ref_count) > 1)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 touch_page (CrStoreModel *self,
             guint         page)
@@ -57,8 +77,21 @@ touch_page (CrStoreModel *self,
   if (link != NULL)
     g_queue_delete_link (&self->recent, link);
   g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
-  while (g_queue_get_length (&self->recent) > CR_STORE_MODEL_MAX_PAGES)
-    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
+  if (g_queue_get_length (&self->recent) <= CR_STORE_MODEL_MAX_PAGES)
+    return;
+  /* The least used page goes; one whose rows are on screen must stay, when rows are kept,
+   * or a reload could not refill them. */
+  for (link = self->recent.tail; link && g_queue_get_length (&self->recent) > CR_STORE_MODEL_MAX_PAGES;)
+    {
+      GList *prev = link->prev;
+
+      if (!self->keep_rows || !page_is_held (g_hash_table_lookup (self->pages, link->data)))
+        {
+          g_hash_table_remove (self->pages, link->data);
+          g_queue_delete_link (&self->recent, link);
+        }
+      link = prev;
+    }
 }
 
 /* One query by id for the page's rows: an OFFSET into a sorted list would sort again and
@@ -145,6 +178,13 @@ production_changed_cb (CrStoreModel   *self,
                        const CrEntity *entity,
                        CrProduction   *production)
 {
+  /* Consent is read again only when it may have changed (a new record, a person added,
+   * their kind changed); NULL is any change. */
+  if (entity == NULL || entity == &cr_entity_consent || entity == &cr_entity_participant)
+    {
+      g_clear_pointer (&self->standings, cr_consent_standings_free);
+      g_clear_pointer (&self->consent_words, g_hash_table_unref);
+    }
   /* Any write may change how our rows read (a renamed location), so reload on all. */
   cr_store_model_reload (self);
 }
@@ -171,6 +211,8 @@ cr_store_model_finalize (GObject *object)
   g_clear_pointer (&self->value, g_free);
   g_clear_pointer (&self->sort, g_free);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->standings, cr_consent_standings_free);
+  g_clear_pointer (&self->consent_words, g_hash_table_unref);
   G_OBJECT_CLASS (cr_store_model_parent_class)->finalize (object);
 }
 
@@ -184,6 +226,8 @@ cr_store_model_class_init (CrStoreModelClass *klass)
 
   signals[RELOADING] = g_signal_new ("reloading", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                      NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[RELOADED] = g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -193,18 +237,167 @@ cr_store_model_init (CrStoreModel *self)
   g_queue_init (&self->recent);
 }
 
+static CrConsentStandings *
+ensure_standings (CrStoreModel *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->standings == NULL && self->entity == &cr_entity_participant &&
+      !(self->standings = cr_consent_standings_read (cr_production_get_db (self->production), NULL, EXPIRING_DAYS,
+                                                     &error)))
+    g_warning ("Could not read consent: %s", error->message);
+  return self->standings;
+}
+
+/* The Consent column's words of everyone, worked out once per read of consent. */
+static GHashTable *
+ensure_consent_words (CrStoreModel *self)
+{
+  CrConsentStandings *standings = ensure_standings (self);
+  g_autoptr(GArray) everyone = NULL;
+  CrQuery all = { 0 };
+
+  if (self->consent_words != NULL || standings == NULL)
+    return self->consent_words;
+  if (!(everyone = cr_store_list_ids (cr_production_get_db (self->production), self->entity, &all, NULL)))
+    return NULL;
+  self->consent_words = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < everyone->len; i++)
+    {
+      gint64 id = g_array_index (everyone, gint64, i);
+      const CrConsentState *state = cr_consent_standings_state (standings, id);
+      const char *style = NULL;
+      g_autofree char *words = NULL;
+
+      if (state == NULL)
+        continue;
+      words = cr_consent_words (state, cr_consent_standings_of (standings, id), &style);
+      g_hash_table_insert (self->consent_words, g_memdup2 (&id, sizeof id), g_utf8_casefold (words, -1));
+    }
+  return self->consent_words;
+}
+
+/* The ids of the people whose Consent column reads like the search, or NULL for none. */
+static GHashTable *
+consent_matches (CrStoreModel *self)
+{
+  g_autofree char *folded = g_utf8_casefold (self->search, -1);
+  GHashTable *words = ensure_consent_words (self);
+  GHashTable *matches = NULL;
+  GHashTableIter iter;
+  gpointer id, text;
+
+  if (words == NULL)
+    return NULL;
+  g_hash_table_iter_init (&iter, words);
+  while (g_hash_table_iter_next (&iter, &id, &text))
+    if (strstr (text, folded) != NULL)
+      {
+        if (matches == NULL)
+          matches = g_hash_table_new (g_int64_hash, g_int64_equal);
+        g_hash_table_add (matches, id);
+      }
+  return matches;
+}
+
+typedef struct
+{
+  int    standing;
+  guint  index;
+} Ranked;
+
+static int
+by_standing (gconstpointer a,
+             gconstpointer b,
+             gpointer      descending)
+{
+  const Ranked *x = a, *y = b;
+
+  if (x->standing != y->standing)
+    return (x->standing < y->standing ? -1 : 1) * (descending ? -1 : 1);
+  /* Within a standing, the names stay in their order either way. */
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Ids in name order, put in the order of their consent standing. */
+static void
+sort_by_consent (CrStoreModel *self,
+                 GArray       *ids)
+{
+  CrConsentStandings *standings = ensure_standings (self);
+  g_autofree Ranked *ranked = g_new (Ranked, MAX (ids->len, 1));
+  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
+
+  if (standings == NULL)
+    return;
+  for (guint i = 0; i < ids->len; i++)
+    ranked[i] = (Ranked) { cr_consent_standings_of (standings, g_array_index (ids, gint64, i)), i };
+  g_qsort_with_data (ranked, (gint) ids->len, sizeof (Ranked), by_standing, GINT_TO_POINTER (self->descending));
+  for (guint i = 0; i < ids->len; i++)
+    g_array_append_val (sorted, g_array_index (ids, gint64, ranked[i].index));
+  memcpy (ids->data, sorted->data, ids->len * sizeof (gint64));
+}
+
+static gboolean
+by_consent (CrStoreModel *self)
+{
+  return self->entity == &cr_entity_participant && g_strcmp0 (self->sort, "consent") == 0;
+}
+
+static GArray *
+query_ids (CrStoreModel  *self,
+           GError       **error)
+{
+  CrDb *db = cr_production_get_db (self->production);
+  CrQuery query = make_query (self);
+  g_autoptr(GHashTable) extra = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) everyone = NULL;
+  g_autoptr(GHashTable) in = NULL;
+  GArray *ids;
+
+  /* Consent is no column of the table: the names' order, then by standing. */
+  if (by_consent (self))
+    {
+      query.sort = self->entity->label;
+      query.descending = FALSE;
+    }
+  if (self->entity != &cr_entity_participant || self->search == NULL || !(extra = consent_matches (self)))
+    return cr_store_list_ids (db, self->entity, &query, error);
+  /* The store's own matches and the people whose consent reads like the search, in the
+   * list's order: everyone in order, kept if either found them. */
+  if (!(found = cr_store_list_ids (db, self->entity, &query, error)))
+    return NULL;
+  query.search = NULL;
+  if (!(everyone = cr_store_list_ids (db, self->entity, &query, error)))
+    return NULL;
+  in = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < found->len; i++)
+    g_hash_table_add (in, &g_array_index (found, gint64, i));
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), found->len + g_hash_table_size (extra));
+  for (guint i = 0; i < everyone->len; i++)
+    {
+      gint64 *id = &g_array_index (everyone, gint64, i);
+
+      if (g_hash_table_contains (in, id) || g_hash_table_contains (extra, id))
+        g_array_append_val (ids, *id);
+    }
+  return ids;
+}
+
 static void
 list_ids (CrStoreModel *self)
 {
-  CrQuery query = make_query (self);
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->ids, g_array_unref);
-  if (!(self->ids = cr_store_list_ids (cr_production_get_db (self->production), self->entity, &query, &error)))
+  if (!(self->ids = query_ids (self, &error)))
     {
       g_warning ("Could not list %s: %s", self->entity->plural, error->message);
       self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
+  else if (by_consent (self))
+    sort_by_consent (self, self->ids);
   self->n_items = self->ids->len;
 }
 
@@ -236,6 +429,36 @@ cr_store_model_get_production (CrStoreModel *self)
   return self->production;
 }
 
+/* The held pages read again for their new ids, refilling the rows in place; the others go. */
+static void
+refill_held_pages (CrStoreModel *self)
+{
+  g_autofree gpointer *pages = (gpointer *) g_hash_table_get_keys_as_array (self->pages, NULL);
+  guint n_pages = g_hash_table_size (self->pages);
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      guint page = GPOINTER_TO_UINT (pages[p]);
+      GPtrArray *rows = g_hash_table_lookup (self->pages, pages[p]);
+      g_autoptr(GPtrArray) fresh = NULL;
+
+      if (page * CR_STORE_MODEL_PAGE_SIZE >= self->n_items || !page_is_held (rows))
+        {
+          g_queue_remove (&self->recent, pages[p]);
+          g_hash_table_remove (self->pages, pages[p]);
+          continue;
+        }
+      fresh = fetch_page (self, page);
+      for (guint i = 0; i < MIN (rows->len, fresh->len); i++)
+        cr_row_refill (g_ptr_array_index (rows, i), g_ptr_array_index (fresh, i));
+      /* The last page may have grown or shrunk: the rows past the end go with the tail. */
+      if (fresh->len < rows->len)
+        g_ptr_array_set_size (rows, fresh->len);
+      for (guint i = rows->len; i < fresh->len; i++)
+        g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (fresh, i)));
+    }
+}
+
 void
 cr_store_model_reload (CrStoreModel *self)
 {
@@ -243,10 +466,22 @@ cr_store_model_reload (CrStoreModel *self)
 
   g_return_if_fail (CR_IS_STORE_MODEL (self));
   g_signal_emit (self, signals[RELOADING], 0);
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->recent);
   list_ids (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+  if (!self->keep_rows)
+    {
+      g_hash_table_remove_all (self->pages);
+      g_queue_clear (&self->recent);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+    }
+  else
+    {
+      refill_held_pages (self);
+      if (self->n_items < old)
+        g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, old - self->n_items, 0);
+      else if (self->n_items > old)
+        g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->n_items - old);
+    }
+  g_signal_emit (self, signals[RELOADED], 0);
 }
 
 void
@@ -323,4 +558,26 @@ cr_store_model_get_n_pages (CrStoreModel *self)
 {
   g_return_val_if_fail (CR_IS_STORE_MODEL (self), 0);
   return g_hash_table_size (self->pages);
+}
+
+void
+cr_store_model_keep_rows (CrStoreModel *self)
+{
+  g_return_if_fail (CR_IS_STORE_MODEL (self));
+  self->keep_rows = TRUE;
+}
+
+const CrConsentState *
+cr_store_model_get_consent (CrStoreModel      *self,
+                            gint64             id,
+                            CrConsentStanding *standing)
+{
+  CrConsentStandings *standings;
+
+  g_return_val_if_fail (CR_IS_STORE_MODEL (self), NULL);
+  if (!(standings = ensure_standings (self)))
+    return NULL;
+  if (standing)
+    *standing = cr_consent_standings_of (standings, id);
+  return cr_consent_standings_state (standings, id);
 }
