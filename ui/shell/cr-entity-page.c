@@ -67,8 +67,10 @@ typedef struct
 
 static const Table tables[] = {
   { &cr_entity_participant,
-    { { "name", 180, EXPAND }, { "role", 160, EXPAND }, { "organisation", 210 }, { "kind", 110 },
-      { "consent", 160 } },
+    /* Consent next to the name: it is what a producer checks, and the People page's side
+     * panel leaves the table some 600 px of a 1180 px window. */
+    { { "name", 150, EXPAND }, { "consent", 170 }, { "role", 130, EXPAND }, { "organisation", 160 },
+      { "kind", 90 } },
     "system-users-symbolic", "Add the people who appear in the film, the crew and the contacts who help" },
   { &cr_entity_interview,
     { { "title", 220, EXPAND }, { "start", 150 }, { "location", 180 }, { "participants", 200, EXPAND },
