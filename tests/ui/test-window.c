@@ -862,6 +862,67 @@ test_list_consent_search (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Typing searches in the background; an answer that a later keystroke has replaced is
+ * dropped, whichever worker finishes first. */
+static gboolean
+model_answered (gpointer model)
+{
+  return !cr_store_model_is_searching (model);
+}
+
+static void
+test_list_typed_search (Fixture       *f,
+                        gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people;
+  CrStoreModel *model;
+  guint declined = 0;
+
+  cr_window_show_page (window, "participants");
+  people = cr_window_get_page (window, "participants");
+  model = cr_entity_page_get_model (people);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  cr_entity_page_type_search (people, "withdrawn");
+  g_assert_true (cr_store_model_is_searching (model));
+  /* Nothing changed yet: the window goes on with the list it had. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
+  cr_entity_page_type_search (people, "declined");
+  cr_ui_wait_until (model_answered, model);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpstr (cr_store_model_get_search (model), ==, "declined");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(CrRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_cmpstr (consent_order[expected_standing (f->db, cr_row_get_id (row))], ==, "declined");
+    }
+  {
+    g_autoptr(GArray) everyone = cr_store_list_ids (f->db, &cr_entity_participant, NULL, NULL);
+    for (guint i = 0; i < everyone->len; i++)
+      declined += g_str_equal (consent_order[expected_standing (f->db, g_array_index (everyone, gint64, i))], "declined");
+  }
+  g_assert_cmpuint (declined, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, declined);
+
+  /* A reload while a search is under way answers it; the worker's answer is then stale. */
+  {
+    CrQuery query = { .search = "Aisha" };
+    g_autoptr(GArray) aishas = cr_store_list_ids (f->db, &cr_entity_participant, &query, NULL);
+
+    g_assert_cmpuint (aishas->len, >, 0);
+    g_assert_cmpuint (aishas->len, !=, declined);
+    cr_entity_page_type_search (people, "Aisha");
+    cr_production_changed (cr_window_get_production (window), &cr_entity_participant);
+    g_assert_false (cr_store_model_is_searching (model));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, aishas->len);
+    /* The worker's answer, when it comes, changes nothing. */
+    cr_entity_page_type_search (people, "Aisha");
+    cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, aishas->len);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_pages (Fixture       *f,
                    gconstpointer  data)
@@ -1785,6 +1846,7 @@ main (int    argc,
   g_test_add ("/ui/list/search-words", Fixture, NULL, fixture_set_up, test_list_search_words, fixture_tear_down);
   g_test_add ("/ui/list/consent-sort", Fixture, NULL, fixture_set_up, test_list_consent_sort, fixture_tear_down);
   g_test_add ("/ui/list/consent-search", Fixture, NULL, fixture_set_up, test_list_consent_search, fixture_tear_down);
+  g_test_add ("/ui/list/typed-search", Fixture, NULL, fixture_set_up, test_list_typed_search, fixture_tear_down);
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_window_shortcuts, fixture_tear_down);
   g_test_add ("/ui/editor/add", Fixture, NULL, fixture_set_up, test_editor_add, fixture_tear_down);

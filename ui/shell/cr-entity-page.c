@@ -32,6 +32,7 @@ struct _CrEntityPage
   CrStoreModel      *model;
   GtkSingleSelection *selection;
   gint64             reselect;   /* the row selected when the model began to reload */
+  gboolean           scroll_top; /* a typed search is under way: its rows show from the top */
 };
 
 G_DEFINE_FINAL_TYPE (CrEntityPage, cr_entity_page, GTK_TYPE_WIDGET)
@@ -334,8 +335,22 @@ reloading_cb (CrEntityPage *self)
 }
 
 static void
+scroll_to_top (CrEntityPage *self)
+{
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
+
+  if (GTK_IS_SCROLLED_WINDOW (scroller))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+}
+
+static void
 reloaded_cb (CrEntityPage *self)
 {
+  if (self->scroll_top && !cr_store_model_is_searching (self->model))
+    {
+      self->scroll_top = FALSE;
+      scroll_to_top (self);
+    }
   /* The row that was selected, found by id in the fresh list (one lookup in its ids). */
   if (self->reselect > 0)
     {
@@ -420,20 +435,28 @@ static void
 search_for (CrEntityPage *self,
             const char   *text)
 {
-  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
-  const char *before = cr_store_model_get_search (self->model);
-
-  if (g_strcmp0 (before, text && *text ? text : NULL) == 0)
+  if (g_strcmp0 (cr_store_model_get_search (self->model), text && *text ? text : NULL) == 0)
     return;
   cr_store_model_set_search (self->model, text);
-  if (GTK_IS_SCROLLED_WINDOW (scroller))
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+  scroll_to_top (self);
+}
+
+/* Typed: the query runs in a worker, so that typing never waits for it; the list changes
+ * when the answer comes (a later keystroke's answer replaces an earlier one's). */
+static void
+search_in_background (CrEntityPage *self,
+                      const char   *text)
+{
+  if (g_strcmp0 (cr_store_model_get_search (self->model), *text ? text : NULL) == 0)
+    return;
+  self->scroll_top = TRUE;
+  cr_store_model_search_in_background (self->model, text);
 }
 
 static void
 search_changed_cb (CrEntityPage *self)
 {
-  search_for (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  search_in_background (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
@@ -580,6 +603,17 @@ cr_entity_page_set_search (CrEntityPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
   search_for (self, text);
+}
+
+void
+cr_entity_page_type_search (CrEntityPage *self,
+                            const char   *text)
+{
+  g_return_if_fail (CR_IS_ENTITY_PAGE (self));
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+  search_in_background (self, text ? text : "");
 }
 
 gboolean

@@ -12,6 +12,8 @@
 /* As the Overview's "consent ends within 30 days". */
 #define EXPIRING_DAYS 30
 
+typedef struct _Reader Reader;
+
 struct _CrStoreModel
 {
   GObject parent_instance;
@@ -32,11 +34,16 @@ struct _CrStoreModel
   GQueue        recent;    /* page numbers, most recently used first */
   gulong        changed_id;
   gboolean      keep_rows;
+  guint         generation;   /* of the ids: a background search answers only its own */
+  gboolean      searching;    /* a background search of this generation is under way */
+  GCancellable *cancellable;
+  Reader       *reader;       /* the background searches' connection */
   CrConsentStandings *standings;   /* participants: everyone's consent, read when first asked */
   GHashTable   *consent_words;     /* participants: id -> the Consent column's words, casefolded */
 };
 
 static void cr_store_model_list_model_init (GListModelInterface *iface);
+static void reader_unref (Reader *reader);
 
 enum
 {
@@ -195,6 +202,9 @@ cr_store_model_dispose (GObject *object)
   CrStoreModel *self = CR_STORE_MODEL (object);
 
   g_clear_signal_handler (&self->changed_id, self->production);
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->production);
   G_OBJECT_CLASS (cr_store_model_parent_class)->dispose (object);
 }
@@ -213,6 +223,7 @@ cr_store_model_finalize (GObject *object)
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->standings, cr_consent_standings_free);
   g_clear_pointer (&self->consent_words, g_hash_table_unref);
+  g_clear_pointer (&self->reader, reader_unref);
   G_OBJECT_CLASS (cr_store_model_parent_class)->finalize (object);
 }
 
@@ -344,32 +355,27 @@ by_consent (CrStoreModel *self)
   return self->entity == &cr_entity_participant && g_strcmp0 (self->sort, "consent") == 0;
 }
 
+/* The rows of the query in its order; with `extra` (ids), those too, in the same order:
+ * everyone in order, kept if either found them. Runs on any connection (the worker's). */
 static GArray *
-query_ids (CrStoreModel  *self,
-           GError       **error)
+matching_ids (CrDb            *db,
+              const CrEntity  *entity,
+              CrQuery         *query,
+              GHashTable      *extra,
+              GError         **error)
 {
-  CrDb *db = cr_production_get_db (self->production);
-  CrQuery query = make_query (self);
-  g_autoptr(GHashTable) extra = NULL;
   g_autoptr(GArray) found = NULL;
   g_autoptr(GArray) everyone = NULL;
   g_autoptr(GHashTable) in = NULL;
+  CrQuery all = *query;
   GArray *ids;
 
-  /* Consent is no column of the table: the names' order, then by standing. */
-  if (by_consent (self))
-    {
-      query.sort = self->entity->label;
-      query.descending = FALSE;
-    }
-  if (self->entity != &cr_entity_participant || self->search == NULL || !(extra = consent_matches (self)))
-    return cr_store_list_ids (db, self->entity, &query, error);
-  /* The store's own matches and the people whose consent reads like the search, in the
-   * list's order: everyone in order, kept if either found them. */
-  if (!(found = cr_store_list_ids (db, self->entity, &query, error)))
+  if (extra == NULL)
+    return cr_store_list_ids (db, entity, query, error);
+  if (!(found = cr_store_list_ids (db, entity, query, error)))
     return NULL;
-  query.search = NULL;
-  if (!(everyone = cr_store_list_ids (db, self->entity, &query, error)))
+  all.search = NULL;
+  if (!(everyone = cr_store_list_ids (db, entity, &all, error)))
     return NULL;
   in = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < found->len; i++)
@@ -385,13 +391,57 @@ query_ids (CrStoreModel  *self,
   return ids;
 }
 
-static void
-list_ids (CrStoreModel *self)
+/* The query as the database can answer it: consent is no column of the table, so a list
+ * by consent is read in name order and put in consent order after. */
+static CrQuery
+database_query (CrStoreModel *self)
 {
-  g_autoptr(GError) error = NULL;
+  CrQuery query = make_query (self);
 
+  if (by_consent (self))
+    {
+      query.sort = self->entity->label;
+      query.descending = FALSE;
+    }
+  return query;
+}
+
+/* The people whose Consent column reads like the search, as owned ids, or NULL. */
+static GHashTable *
+extra_matches (CrStoreModel *self)
+{
+  g_autoptr(GHashTable) matches = NULL;
+  GHashTable *owned;
+  GHashTableIter iter;
+  gpointer id;
+
+  if (self->entity != &cr_entity_participant || self->search == NULL || !(matches = consent_matches (self)))
+    return NULL;
+  owned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, matches);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_hash_table_add (owned, g_memdup2 (id, sizeof (gint64)));
+  return owned;
+}
+
+static GArray *
+query_ids (CrStoreModel  *self,
+           GError       **error)
+{
+  CrQuery query = database_query (self);
+  g_autoptr(GHashTable) extra = extra_matches (self);
+
+  return matching_ids (cr_production_get_db (self->production), self->entity, &query, extra, error);
+}
+
+/* Takes the rows found (NULL: the query failed, said in `error`), in the list's order. */
+static void
+take_ids (CrStoreModel *self,
+          GArray       *ids,
+          const GError *error)
+{
   g_clear_pointer (&self->ids, g_array_unref);
-  if (!(self->ids = query_ids (self, &error)))
+  if ((self->ids = ids) == NULL)
     {
       g_warning ("Could not list %s: %s", self->entity->plural, error->message);
       self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -399,6 +449,19 @@ list_ids (CrStoreModel *self)
   else if (by_consent (self))
     sort_by_consent (self, self->ids);
   self->n_items = self->ids->len;
+}
+
+static void
+list_ids (CrStoreModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+
+  /* A search still under way in the background is answered here already. */
+  self->generation++;
+  self->searching = FALSE;
+  ids = query_ids (self, &error);
+  take_ids (self, ids, error);
 }
 
 CrStoreModel *
@@ -459,14 +522,11 @@ refill_held_pages (CrStoreModel *self)
     }
 }
 
-void
-cr_store_model_reload (CrStoreModel *self)
+/* After the ids changed: the list's rows, as the mode says; `old` is how many there were. */
+static void
+show_ids (CrStoreModel *self,
+          guint         old)
 {
-  guint old = self->n_items;
-
-  g_return_if_fail (CR_IS_STORE_MODEL (self));
-  g_signal_emit (self, signals[RELOADING], 0);
-  list_ids (self);
   if (!self->keep_rows)
     {
       g_hash_table_remove_all (self->pages);
@@ -482,6 +542,175 @@ cr_store_model_reload (CrStoreModel *self)
         g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->n_items - old);
     }
   g_signal_emit (self, signals[RELOADED], 0);
+}
+
+void
+cr_store_model_reload (CrStoreModel *self)
+{
+  guint old = self->n_items;
+
+  g_return_if_fail (CR_IS_STORE_MODEL (self));
+  g_signal_emit (self, signals[RELOADING], 0);
+  list_ids (self);
+  show_ids (self, old);
+}
+
+/* ---- a search in the background ---- */
+
+/* The connection the searches read through, opened by the first: one worker at a time. */
+struct _Reader
+{
+  gatomicrefcount  ref;
+  GMutex           lock;
+  char            *path;
+  CrDb            *db;
+};
+
+static Reader *
+reader_ref (Reader *reader)
+{
+  g_atomic_ref_count_inc (&reader->ref);
+  return reader;
+}
+
+static void
+reader_unref (Reader *reader)
+{
+  if (!g_atomic_ref_count_dec (&reader->ref))
+    return;
+  g_clear_pointer (&reader->db, cr_db_close);
+  g_mutex_clear (&reader->lock);
+  g_free (reader->path);
+  g_free (reader);
+}
+
+typedef struct
+{
+  Reader         *reader;
+  const CrEntity *entity;
+  char           *search;
+  char           *field;
+  char           *value;
+  char           *sort;
+  gboolean        descending;
+  GHashTable     *extra;
+  guint           generation;
+} Search;
+
+static void
+search_free (Search *search)
+{
+  reader_unref (search->reader);
+  g_free (search->search);
+  g_free (search->field);
+  g_free (search->value);
+  g_free (search->sort);
+  g_clear_pointer (&search->extra, g_hash_table_unref);
+  g_free (search);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  Search *search = data;
+  CrQuery query = { .search = search->search, .field = search->field, .value = search->value,
+                    .sort = search->sort, .descending = search->descending };
+  g_autoptr(GMutexLocker) locker = NULL;
+  GError *error = NULL;
+  GArray *ids;
+
+  /* A later search has replaced this one before it began. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  locker = g_mutex_locker_new (&search->reader->lock);
+  if (search->reader->db == NULL && !(search->reader->db = cr_db_open (search->reader->path, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if ((ids = matching_ids (search->reader->db, search->entity, &query, search->extra, &error)))
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  CrStoreModel *self = CR_STORE_MODEL (source);
+  Search *search = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GArray *ids = g_task_propagate_pointer (G_TASK (result), &error);
+  guint old = self->n_items;
+
+  /* Stale: a later search, or a reload, has answered since. */
+  if (search->generation != self->generation)
+    {
+      g_clear_pointer (&ids, g_array_unref);
+      return;
+    }
+  self->searching = FALSE;
+  g_clear_object (&self->cancellable);
+  g_signal_emit (self, signals[RELOADING], 0);
+  take_ids (self, ids, error);
+  show_ids (self, old);
+}
+
+void
+cr_store_model_search_in_background (CrStoreModel *self,
+                                     const char   *text)
+{
+  g_autoptr(GTask) task = NULL;
+  Search *search;
+  CrQuery query;
+
+  g_return_if_fail (CR_IS_STORE_MODEL (self));
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (text, self->search) == 0)
+    return;
+  g_free (self->search);
+  self->search = g_strdup (text);
+  if (self->reader == NULL)
+    {
+      self->reader = g_new0 (Reader, 1);
+      g_atomic_ref_count_init (&self->reader->ref);
+      g_mutex_init (&self->reader->lock);
+      self->reader->path = g_strdup (cr_production_get_path (self->production));
+    }
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  query = database_query (self);
+  search = g_new0 (Search, 1);
+  search->reader = reader_ref (self->reader);
+  search->entity = self->entity;
+  search->search = g_strdup (query.search);
+  search->field = g_strdup (query.field);
+  search->value = g_strdup (query.value);
+  search->sort = g_strdup (query.sort);
+  search->descending = query.descending;
+  /* The consent words are the model's, read here on the main loop (a pass over a table). */
+  search->extra = extra_matches (self);
+  search->generation = ++self->generation;
+  self->searching = TRUE;
+  task = g_task_new (self, self->cancellable, search_done_cb, NULL);
+  g_task_set_source_tag (task, cr_store_model_search_in_background);
+  g_task_set_task_data (task, search, (GDestroyNotify) search_free);
+  g_task_run_in_thread (task, search_thread);
+}
+
+gboolean
+cr_store_model_is_searching (CrStoreModel *self)
+{
+  g_return_val_if_fail (CR_IS_STORE_MODEL (self), FALSE);
+  return self->searching;
 }
 
 void

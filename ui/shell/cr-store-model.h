@@ -32,6 +32,13 @@ CrProduction   *cr_store_model_get_production (CrStoreModel   *self);
 void            cr_store_model_set_search     (CrStoreModel   *self,
                                                const char     *search);
 const char     *cr_store_model_get_search     (CrStoreModel   *self);
+/* The same, with the query run in a worker on a connection of its own: the window is not
+ * held up while it reads; a later search (or a reload) makes an earlier one's answer stale
+ * and it is dropped. The rows change, as a reload changes them, when the answer comes. */
+void            cr_store_model_search_in_background (CrStoreModel *self,
+                                                     const char   *search);
+/* Whether a background search's answer is still to come. */
+gboolean        cr_store_model_is_searching   (CrStoreModel   *self);
 /* Only rows whose field has this stored value, or NULL for all. */
 void            cr_store_model_set_filter     (CrStoreModel   *self,
                                                const char     *field,
