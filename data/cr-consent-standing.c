@@ -30,8 +30,6 @@ cr_consent_standing_of (const CrConsentState *s,
 {
   if (s->erased)
     return CR_CONSENT_STANDING_ERASED;
-  if (s->partly_withdrawn)
-    return CR_CONSENT_STANDING_WITHDRAWN;
   switch (s->problem)
     {
     case CR_CONSENT_MISSING:
@@ -45,8 +43,11 @@ cr_consent_standing_of (const CrConsentState *s,
     case CR_CONSENT_EXPIRED:
       return CR_CONSENT_STANDING_EXPIRED;
     case CR_CONSENT_NO_GUARDIAN:
-      return CR_CONSENT_STANDING_NO_GUARDIAN;
+      /* Given, and taken back in part: the withdrawal is what stands. */
+      return s->partly_withdrawn ? CR_CONSENT_STANDING_WITHDRAWN : CR_CONSENT_STANDING_NO_GUARDIAN;
     case CR_CONSENT_OK:
+      if (s->partly_withdrawn)
+        return CR_CONSENT_STANDING_WITHDRAWN;
       /* As the Overview's "ends within 30 days" counts it. */
       if (s->expires && soon && g_strcmp0 (s->expires, soon) <= 0)
         return CR_CONSENT_STANDING_EXPIRING;

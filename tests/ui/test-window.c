@@ -647,7 +647,8 @@ expected_standing (CrDb   *db,
   g_assert_no_error (error);
   if (state->erased)
     word = "erased";
-  else if (state->partly_withdrawn || state->problem == CR_CONSENT_WITHDRAWN)
+  else if (state->problem == CR_CONSENT_WITHDRAWN ||
+           (state->partly_withdrawn && (state->problem == CR_CONSENT_OK || state->problem == CR_CONSENT_NO_GUARDIAN)))
     word = "withdrawn";
   else if (state->problem == CR_CONSENT_EXPIRED)
     word = "expired";
