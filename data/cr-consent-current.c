@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cr-consent-current.h"
+#include "cr-consent-current-private.h"
 
 /* Everyone's current consent in one pass. Most people's latest record is on or before the
  * date asked about (records dated after today are refused), so their consent comes from
@@ -29,14 +30,16 @@ static const char records_sql[] =
 static const char some_records_sql[] =
   "SELECT participant, " FACTS " FROM consent WHERE date <= ?1 AND participant" IN_IDS
   " ORDER BY participant, date DESC, id DESC";
-/* Columns: 0 participant, 1 latest_date, 2 has a grant, 3 the latest record's facts, 4 the
- * grant's when it is another record (see 0011 for how facts are packed). */
-static const char now_sql[] =
-  "SELECT participant, latest_date, grant_id IS NOT NULL, facts, grant_facts FROM consent_now ORDER BY participant";
-static const char some_now_sql[] =
-  "SELECT participant, latest_date, grant_id IS NOT NULL, facts, grant_facts FROM consent_now"
-  " WHERE participant" IN_IDS " ORDER BY participant";
-static const char name_order_sql[] = "SELECT id FROM participant ORDER BY name COLLATE NOCASE, id";
+/* Columns: 0 participant, 1 the latest record's facts, 2 the grant's when it is another
+ * record (see 0011 for how facts are packed, and now_row () for what else they tell). */
+static const char now_sql[] = "SELECT participant, facts, grant_facts FROM consent_now ORDER BY participant";
+/* The people named, each with their consent_now row: the ids' JSON array is walked once
+ * (CROSS JOIN keeps it the outer loop), each id a look-up in both tables. Columns as
+ * people_sql's, then 5 and 6 as now_sql's 1 and 2. */
+static const char some_people_now_sql[] =
+  "SELECT p.id, p.name, p.minor, p.date_of_birth, p.erased_at, n.facts, n.grant_facts"
+  " FROM json_each (?2) j CROSS JOIN participant p ON p.id = j.value"
+  " LEFT JOIN consent_now n ON n.participant = p.id";
 
 /* One record's facts, copied out of the statement before it steps on; reused person to
  * person so that the pass allocates nothing per record. */
@@ -131,13 +134,11 @@ prepare_stream (CrDb        *db,
   return stmt;
 }
 
-/* The states of everyone (participants NULL) or of the people named, in id order, from
- * their whole history. */
-static GPtrArray *
-history_states (CrDb        *db,
-              GArray      *participants,
-              const char  *date,
-              GError     **error)
+GPtrArray *
+cr_consent_history_states (CrDb        *db,
+                           GArray      *participants,
+                           const char  *date,
+                           GError     **error)
 {
   g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_consent_state_free);
   g_autofree char *ids = participants ? ids_json (participants) : NULL;
@@ -204,41 +205,76 @@ history_states (CrDb        *db,
   return g_steal_pointer (&states);
 }
 
-/* A packed facts value, read in place: FALSE if it is not what 0011 writes. */
+/* A packed facts value, read in place: FALSE if it is not what 0011 writes. The value ends
+ * in a NUL, so each fact's end is found by strlen, which cannot run past it. */
 static gboolean
-now_facts (sqlite3_stmt   *stmt,
-           int             column,
-           CrConsentFacts *f)
+unpack_facts (const char     *at,
+              int             bytes,
+              CrConsentFacts *f)
 {
-  const char *at = sqlite3_column_blob (stmt, column);
-  const char *end = at + sqlite3_column_bytes (stmt, column);
+  const char *end = at + bytes;
   const char *v[N_FACTS];
 
+  if (at == NULL || bytes < 2 * N_FACTS || end[-1] != '\0')
+    return FALSE;
   for (int i = 0; i < N_FACTS; i++)
     {
-      const char *nul = at && at < end ? memchr (at, '\0', (gsize) (end - at)) : NULL;
-
-      if (nul == NULL || (*at != '0' && *at != '1'))
+      if (at >= end || (*at != '0' && *at != '1'))
         return FALSE;
       v[i] = *at == '1' ? at + 1 : NULL;
-      at = nul + 1;
+      at += 1 + strlen (at + 1) + 1;
     }
   *f = (CrConsentFacts) { v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9] };
   return TRUE;
 }
 
-/* The states of everyone (participants NULL) or of the people named, in id order: from
- * consent_now where it answers for the date, from the history for the rest. */
+gboolean
+cr_consent_now_answer (const char     *facts,
+                       int             facts_len,
+                       const char     *grant_facts,
+                       int             grant_len,
+                       const char     *date,
+                       CrConsentFacts *latest,
+                       CrConsentFacts *grant,
+                       gboolean       *has_grant)
+{
+  if (!unpack_facts (facts, facts_len, latest) || latest->status == NULL || latest->date == NULL ||
+      strcmp (latest->date, date) > 0)
+    return FALSE;
+  if (grant_facts != NULL)
+    {
+      *has_grant = TRUE;
+      return unpack_facts (grant_facts, grant_len, grant);
+    }
+  *has_grant = cr_consent_is_grant (latest->status);
+  *grant = *latest;
+  return TRUE;
+}
+
+/* A row's facts in @column and its grant's in the next, as cr_consent_now_answer () takes them. */
+static gboolean
+now_row (sqlite3_stmt   *stmt,
+         int             column,
+         const char     *date,
+         CrConsentFacts *latest,
+         CrConsentFacts *grant,
+         gboolean       *has_grant)
+{
+  return cr_consent_now_answer (sqlite3_column_blob (stmt, column), sqlite3_column_bytes (stmt, column),
+                                sqlite3_column_blob (stmt, column + 1), sqlite3_column_bytes (stmt, column + 1),
+                                date, latest, grant, has_grant);
+}
+
+/* The states of everyone, in id order: from consent_now where it answers for the date,
+ * from the history for the rest. */
 static GPtrArray *
 query_states (CrDb        *db,
-              GArray      *participants,
               const char  *date,
               GError     **error)
 {
   g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_consent_state_free);
-  g_autofree char *ids = participants ? ids_json (participants) : NULL;
-  g_autoptr(sqlite3_stmt) people = prepare_stream (db, ids ? some_people_sql : people_sql, date, ids, error);
-  g_autoptr(sqlite3_stmt) now = people ? prepare_stream (db, ids ? some_now_sql : now_sql, date, ids, error) : NULL;
+  g_autoptr(sqlite3_stmt) people = prepare_stream (db, people_sql, date, NULL, error);
+  g_autoptr(sqlite3_stmt) now = people ? prepare_stream (db, now_sql, date, NULL, error) : NULL;
   g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) past = NULL;
   int prc, nrc;
@@ -256,12 +292,8 @@ query_states (CrDb        *db,
         nrc = sqlite3_step (now);
       if (nrc == SQLITE_ROW && sqlite3_column_int64 (now, 0) == person)
         {
-          const char *latest_date = (const char *) sqlite3_column_text (now, 1);
-
-          has_latest = g_strcmp0 (latest_date, date) <= 0 && now_facts (now, 3, &latest);
-          has_grant = has_latest && sqlite3_column_int (now, 2) != 0;
-          if (has_grant && !now_facts (now, sqlite3_column_type (now, 4) == SQLITE_NULL ? 3 : 4, &grant))
-            has_latest = has_grant = FALSE;
+          has_latest = now_row (now, 1, date, &latest, &grant, &has_grant);
+          has_grant = has_latest && has_grant;
           if (!has_latest)
             {
               /* Later than the date asked about (or not as 0011 writes it): answered from
@@ -289,7 +321,7 @@ query_states (CrDb        *db,
     return g_steal_pointer (&states);
 
   /* Both lists are in id order: the history's answers fill the places kept for them. */
-  if (!(past = history_states (db, later, date, error)))
+  if (!(past = cr_consent_history_states (db, later, date, error)))
     return NULL;
   for (guint i = 0, m = 0, k = 0; i < states->len; i++)
     if (states->pdata[i] == NULL)
@@ -309,6 +341,65 @@ query_states (CrDb        *db,
   return g_steal_pointer (&states);
 }
 
+static void
+add_state (GHashTable     *table,
+           CrConsentState *state)
+{
+  g_hash_table_insert (table, &state->participant, state);
+}
+
+/* The people named: one pass over the ids (some_people_now_sql), those whose latest record
+ * is after the date answered from the history. */
+static GHashTable *
+named_states (CrDb        *db,
+              GArray      *participants,
+              const char  *date,
+              GError     **error)
+{
+  g_autofree char *ids = ids_json (participants);
+  g_autoptr(sqlite3_stmt) stmt = prepare_stream (db, some_people_now_sql, date, ids, error);
+  g_autoptr(GHashTable) table = NULL;
+  g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  table = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) cr_consent_state_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 person = sqlite3_column_int64 (stmt, 0);
+      gboolean has_row = sqlite3_column_type (stmt, 5) != SQLITE_NULL, has_grant = FALSE;
+      CrConsentFacts latest, grant;
+
+      if (has_row && !now_row (stmt, 5, date, &latest, &grant, &has_grant))
+        {
+          /* Later than the date asked about (or not as 0011 writes it). */
+          g_array_append_val (later, person);
+          continue;
+        }
+      add_state (table, cr_consent_derive (person, (const char *) sqlite3_column_text (stmt, 1),
+                                           cr_consent_is_minor (sqlite3_column_int (stmt, 2) != 0,
+                                                                (const char *) sqlite3_column_text (stmt, 3), date),
+                                           sqlite3_column_type (stmt, 4) != SQLITE_NULL,
+                                           has_row ? &latest : NULL, has_row && has_grant ? &grant : NULL, date));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cr_db_set_error (db, rc, error);
+      return NULL;
+    }
+  if (later->len > 0)
+    {
+      g_autoptr(GPtrArray) past = cr_consent_history_states (db, later, date, error);
+
+      if (past == NULL)
+        return NULL;
+      for (guint i = 0; i < past->len; i++)
+        add_state (table, g_steal_pointer (&past->pdata[i]));
+    }
+  return g_steal_pointer (&table);
+}
+
 GHashTable *
 cr_consent_current_many (CrDb        *db,
                          GArray      *participants,
@@ -316,86 +407,17 @@ cr_consent_current_many (CrDb        *db,
                          GError     **error)
 {
   g_autofree char *date = on_date ? g_strdup (on_date) : cr_consent_today ();
-  g_autoptr(GPtrArray) states = query_states (db, participants, date, error);
+  g_autoptr(GPtrArray) states = NULL;
   g_autoptr(GHashTable) table = NULL;
 
-  if (states == NULL)
+  if (participants)
+    return named_states (db, participants, date, error);
+  if (!(states = query_states (db, date, error)))
     return NULL;
   table = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) cr_consent_state_free);
   for (guint i = 0; i < states->len; i++)
-    {
-      CrConsentState *state = g_ptr_array_index (states, i);
-      g_hash_table_insert (table, &state->participant, state);
-    }
-  /* The table owns them now. */
-  g_ptr_array_set_free_func (states, NULL);
+    add_state (table, g_steal_pointer (&states->pdata[i]));
   return g_steal_pointer (&table);
-}
-
-GPtrArray *
-cr_consent_current_all (CrDb        *db,
-                        const char  *on_date,
-                        GError     **error)
-{
-  g_autofree char *date = on_date ? g_strdup (on_date) : cr_consent_today ();
-  g_autoptr(GPtrArray) states = query_states (db, NULL, date, error);
-  g_autoptr(sqlite3_stmt) order = states ? cr_db_prepare (db, name_order_sql, error) : NULL;
-  g_autofree gint64 *ids = NULL;
-  g_autofree guint *where = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autofree gboolean *taken = NULL;
-  gint64 lo = 0, span = 0;
-  int rc;
-
-  if (order == NULL)
-    return NULL;
-  /* The states are in id order. Ids are never reused, so they are mostly dense: a table
-   * by id finds a state at once; sparse ids are searched for side by side. */
-  ids = g_new (gint64, states->len);
-  taken = g_new0 (gboolean, states->len);
-  for (guint i = 0; i < states->len; i++)
-    ids[i] = ((CrConsentState *) g_ptr_array_index (states, i))->participant;
-  if (states->len > 0)
-    {
-      lo = ids[0];
-      span = ids[states->len - 1] - lo + 1;
-    }
-  if (span > 0 && span <= 4 * (gint64) states->len + 64)
-    {
-      where = g_new0 (guint, span);
-      for (guint i = 0; i < states->len; i++)
-        where[ids[i] - lo] = i + 1;
-    }
-  /* Name order comes from the name index (a sort in C would have to copy NOCASE). */
-  list = g_ptr_array_new_full (states->len, (GDestroyNotify) cr_consent_state_free);
-  while ((rc = sqlite3_step (order)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (order, 0);
-      gint64 at = -1;
-
-      if (where)
-        at = id >= lo && id - lo < span ? (gint64) where[id - lo] - 1 : -1;
-      else
-        {
-          gint64 *found = states->len ? bsearch (&id, ids, states->len, sizeof (gint64), by_id) : NULL;
-          at = found ? found - ids : -1;
-        }
-      if (at >= 0 && !taken[at])
-        {
-          taken[at] = TRUE;
-          g_ptr_array_add (list, g_ptr_array_index (states, at));
-        }
-    }
-  /* The list owns what it took; anyone added meanwhile is in neither. */
-  for (guint i = 0; i < states->len; i++)
-    if (taken[i])
-      states->pdata[i] = NULL;
-  if (rc != SQLITE_DONE)
-    {
-      cr_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
 }
 
 static int

@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-consent"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cr-consent-current.h"
+#include "cr-consent-current-private.h"
+
+/* Everyone's current consent, in name order. The people come from the covering name index
+ * (0013), which holds all that consent needs of them; then consent_now in id order, each
+ * row derived into its person's place. Reading the rows and deriving the states cost
+ * about the same, so a second thread derives each batch of rows while the next is read. */
+
+static const char people_by_name_sql[] =
+  "SELECT id, name, minor, date_of_birth, erased_at FROM participant ORDER BY name COLLATE NOCASE, id";
+static const char now_sql[] = "SELECT participant, facts, grant_facts FROM consent_now ORDER BY participant";
+
+/* Small enough that a few hundred people make several batches (the tests have 600). */
+#define BATCH_ROWS 512
+
+/* One person, read in name order; the name is kept in a shared buffer. */
+typedef struct
+{
+  gint64   id;
+  gsize    name_at;
+  gboolean minor;
+  gboolean erased;
+  gboolean later;   /* their latest record is after the date: the history answers */
+} Person;
+
+static int
+by_person_id (const void *a,
+              const void *b)
+{
+  gint64 x = ((const Person *) a)->id, y = ((const Person *) b)->id;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Where each id is in name order. Ids are never reused, so they are mostly dense and a
+ * table by id finds a person at once; sparse ids are searched for in a sorted copy (whose
+ * name_at holds the place). */
+typedef struct
+{
+  guint  *where;
+  gint64  lo, span;
+  Person *sorted;
+  guint   n;
+} Places;
+
+static void
+places_init (Places       *places,
+             const GArray *persons)
+{
+  gint64 lo = G_MAXINT64, hi = G_MININT64;
+
+  *places = (Places) { NULL, 0, 0, NULL, persons->len };
+  for (guint i = 0; i < persons->len; i++)
+    {
+      lo = MIN (lo, g_array_index (persons, Person, i).id);
+      hi = MAX (hi, g_array_index (persons, Person, i).id);
+    }
+  if (persons->len > 0 && hi - lo < 4 * (gint64) persons->len + 64)
+    {
+      places->lo = lo;
+      places->span = hi - lo + 1;
+      places->where = g_new0 (guint, places->span);
+      for (guint i = 0; i < persons->len; i++)
+        places->where[g_array_index (persons, Person, i).id - lo] = i + 1;
+    }
+  else if (persons->len > 0)
+    {
+      places->sorted = g_memdup2 (persons->data, persons->len * sizeof (Person));
+      for (guint i = 0; i < persons->len; i++)
+        places->sorted[i].name_at = i;
+      qsort (places->sorted, persons->len, sizeof (Person), by_person_id);
+    }
+}
+
+/* -1: not among the people read. */
+static gint64
+place_of (const Places *places,
+          gint64        id)
+{
+  Person key = { id };
+  const Person *found;
+
+  if (places->where)
+    return id >= places->lo && id - places->lo < places->span ? (gint64) places->where[id - places->lo] - 1 : -1;
+  found = places->sorted ? bsearch (&key, places->sorted, places->n, sizeof (Person), by_person_id) : NULL;
+  return found ? (gint64) found->name_at : -1;
+}
+
+static void
+places_clear (Places *places)
+{
+  g_free (places->where);
+  g_free (places->sorted);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Places, places_clear)
+
+/* Rows of consent_now copied out of the statement, for the deriving thread. */
+typedef struct
+{
+  guint  at;          /* the person's place */
+  gsize  facts_at;    /* offsets into the batch's bytes */
+  int    facts_len;
+  gssize grant_at;    /* -1: none */
+  int    grant_len;
+} Row;
+
+typedef struct
+{
+  GString *bytes;
+  GArray  *rows;
+} Batch;
+
+static Batch the_end;   /* pushed after the last batch */
+
+static Batch *
+batch_new (void)
+{
+  Batch *batch = g_new (Batch, 1);
+
+  batch->bytes = g_string_sized_new (BATCH_ROWS * 256);
+  batch->rows = g_array_sized_new (FALSE, FALSE, sizeof (Row), BATCH_ROWS);
+  return batch;
+}
+
+static void
+batch_free (Batch *batch)
+{
+  if (batch == NULL || batch == &the_end)
+    return;
+  g_string_free (batch->bytes, TRUE);
+  g_array_unref (batch->rows);
+  g_free (batch);
+}
+
+/* What the deriving thread reads (all of it finished before it starts, and not touched
+ * by the reading thread meanwhile) and writes (each state into its own place; the later
+ * list, in id order as the rows come). */
+typedef struct
+{
+  GAsyncQueue   *queue;
+  GArray        *persons;
+  const GString *names;
+  GPtrArray     *states;
+  const char    *date;
+  GArray        *later;
+} Deriver;
+
+static CrConsentState *
+derive_person (const Person         *p,
+               const GString        *names,
+               const CrConsentFacts *latest,
+               const CrConsentFacts *grant,
+               const char           *date)
+{
+  return cr_consent_derive (p->id, names->str + p->name_at, p->minor, p->erased, latest, grant, date);
+}
+
+static gpointer
+derive_batches (gpointer data)
+{
+  Deriver *d = data;
+  Batch *batch;
+
+  while ((batch = g_async_queue_pop (d->queue)) != &the_end)
+    {
+      for (guint i = 0; i < batch->rows->len; i++)
+        {
+          const Row *row = &g_array_index (batch->rows, Row, i);
+          Person *p = &g_array_index (d->persons, Person, row->at);
+          const char *grant_facts = row->grant_at < 0 ? NULL : batch->bytes->str + row->grant_at;
+          CrConsentFacts latest, grant;
+          gboolean has_grant = FALSE;
+
+          if (!cr_consent_now_answer (batch->bytes->str + row->facts_at, row->facts_len, grant_facts, row->grant_len,
+                                      d->date, &latest, &grant, &has_grant))
+            {
+              /* Later than the date asked about (or not as 0011 writes it): the history answers. */
+              p->later = TRUE;
+              g_array_append_val (d->later, p->id);
+              continue;
+            }
+          d->states->pdata[row->at] = derive_person (p, d->names, &latest, has_grant ? &grant : NULL, d->date);
+        }
+      batch_free (batch);
+    }
+  return NULL;
+}
+
+static gsize
+copy_value (GString      *bytes,
+            sqlite3_stmt *stmt,
+            int           column,
+            int          *len)
+{
+  gsize at = bytes->len;
+  const void *value = sqlite3_column_blob (stmt, column);
+
+  *len = sqlite3_column_bytes (stmt, column);
+  if (value)
+    g_string_append_len (bytes, value, *len);
+  return at;
+}
+
+/* Reads consent_now into batches for the deriver. The statement has its first row. */
+static int
+read_rows (sqlite3_stmt *now,
+           int           rc,
+           const Places *places,
+           GAsyncQueue  *queue)
+{
+  Batch *batch = NULL;
+
+  for (; rc == SQLITE_ROW; rc = sqlite3_step (now))
+    {
+      gint64 at = place_of (places, sqlite3_column_int64 (now, 0));
+      Row row;
+
+      if (at < 0)
+        continue;   /* added after the people were read: not in this answer */
+      if (batch == NULL)
+        batch = batch_new ();
+      row.at = (guint) at;
+      row.facts_at = copy_value (batch->bytes, now, 1, &row.facts_len);
+      row.grant_at = sqlite3_column_type (now, 2) == SQLITE_NULL ? -1 : (gssize) copy_value (batch->bytes, now, 2, &row.grant_len);
+      if (row.grant_at < 0)
+        row.grant_len = 0;
+      g_array_append_val (batch->rows, row);
+      if (batch->rows->len == BATCH_ROWS)
+        g_async_queue_push (queue, g_steal_pointer (&batch));
+    }
+  if (batch)
+    g_async_queue_push (queue, batch);
+  g_async_queue_push (queue, &the_end);
+  return rc;
+}
+
+GPtrArray *
+cr_consent_current_all (CrDb        *db,
+                        const char  *on_date,
+                        GError     **error)
+{
+  g_autofree char *date = on_date ? g_strdup (on_date) : cr_consent_today ();
+  g_autoptr(sqlite3_stmt) people = cr_db_prepare (db, people_by_name_sql, error);
+  g_autoptr(sqlite3_stmt) now = people ? cr_db_prepare (db, now_sql, error) : NULL;
+  g_autoptr(GArray) persons = g_array_sized_new (FALSE, FALSE, sizeof (Person), 1024);
+  g_autoptr(GString) names = g_string_sized_new (64 * 1024);
+  g_autoptr(GPtrArray) states = NULL;
+  g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GAsyncQueue) queue = g_async_queue_new_full ((GDestroyNotify) batch_free);
+  g_auto(Places) places = { 0 };
+  Deriver deriver;
+  GThread *thread;
+  guint kept = 0;
+  int prc, nrc;
+
+  if (now == NULL)
+    return NULL;
+  /* The first consent_now row is read before the people, so that both reads are one
+   * snapshot of the file. */
+  nrc = sqlite3_step (now);
+  while ((prc = sqlite3_step (people)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (people, 1);
+      Person p = {
+        sqlite3_column_int64 (people, 0), names->len,
+        cr_consent_is_minor (sqlite3_column_int (people, 2) != 0, (const char *) sqlite3_column_text (people, 3), date),
+        sqlite3_column_type (people, 4) != SQLITE_NULL, FALSE,
+      };
+
+      g_string_append_len (names, name ? name : "", name ? (gssize) strlen (name) + 1 : 1);
+      g_array_append_val (persons, p);
+    }
+  if (prc != SQLITE_DONE || (nrc != SQLITE_ROW && nrc != SQLITE_DONE))
+    {
+      cr_db_set_error (db, prc != SQLITE_DONE ? prc : nrc, error);
+      return NULL;
+    }
+  places_init (&places, persons);
+  states = g_ptr_array_new_full (persons->len, (GDestroyNotify) cr_consent_state_free);
+  g_ptr_array_set_size (states, (gint) persons->len);
+
+  deriver = (Deriver) { queue, persons, names, states, date, later };
+  /* Without a thread, the batches wait in the queue and are derived here after. */
+  thread = g_thread_try_new ("consent-derive", derive_batches, &deriver, NULL);
+  nrc = read_rows (now, nrc, &places, queue);
+  if (thread)
+    g_thread_join (thread);
+  else
+    derive_batches (&deriver);
+  if (nrc != SQLITE_DONE)
+    {
+      cr_db_set_error (db, nrc, error);
+      return NULL;
+    }
+
+  /* No record at all: no consent. */
+  for (guint i = 0; i < persons->len; i++)
+    if (states->pdata[i] == NULL && !g_array_index (persons, Person, i).later)
+      states->pdata[i] = derive_person (&g_array_index (persons, Person, i), names, NULL, NULL, date);
+
+  if (later->len > 0)
+    {
+      g_autoptr(GPtrArray) past = cr_consent_history_states (db, later, date, error);
+
+      if (past == NULL)
+        return NULL;
+      for (guint k = 0; k < past->len; k++)
+        {
+          CrConsentState *state = g_ptr_array_index (past, k);
+          gint64 at = place_of (&places, state->participant);
+
+          if (at >= 0 && states->pdata[at] == NULL)
+            states->pdata[at] = g_steal_pointer (&past->pdata[k]);
+        }
+    }
+
+  /* Someone the history no longer has was removed between the reads (by another process):
+   * left out, as if gone first. */
+  for (guint i = 0; i < states->len; i++)
+    kept += states->pdata[i] != NULL;
+  if (kept < states->len)
+    {
+      GPtrArray *list = g_ptr_array_new_full (kept, (GDestroyNotify) cr_consent_state_free);
+
+      for (guint i = 0; i < states->len; i++)
+        if (states->pdata[i] != NULL)
+          g_ptr_array_add (list, g_steal_pointer (&states->pdata[i]));
+      return list;
+    }
+  return g_steal_pointer (&states);
+}
