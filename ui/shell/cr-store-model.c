@@ -38,6 +38,7 @@ struct _CrStoreModel
   gboolean      searching;    /* a background search of this generation is under way */
   GCancellable *cancellable;
   Reader       *reader;       /* the background searches' connection */
+  GHashTable   *prefetched;   /* page -> GPtrArray of CrRow, read by a background search */
   CrConsentStandings *standings;   /* participants: everyone's consent, read when first asked */
   GHashTable   *consent_words;     /* participants: id -> the Consent column's words, casefolded */
 };
@@ -101,23 +102,24 @@ touch_page (CrStoreModel *self,
     }
 }
 
-/* One query by id for the page's rows: an OFFSET into a sorted list would sort again and
- * step over every row before it. */
+/* One query by id for a page's rows: an OFFSET into a sorted list would sort again and
+ * step over every row before it. Runs on any connection (a background search's too). */
 static GPtrArray *
-fetch_page (CrStoreModel *self,
-            guint         page)
+read_rows (CrDb           *db,
+           const CrEntity *entity,
+           GArray         *all,
+           guint           page)
 {
-  CrDb *db = cr_production_get_db (self->production);
   guint start = page * CR_STORE_MODEL_PAGE_SIZE;
-  guint n = MIN (CR_STORE_MODEL_PAGE_SIZE, self->ids->len - start);
-  const gint64 *ids = &g_array_index (self->ids, gint64, start);
+  guint n = MIN (CR_STORE_MODEL_PAGE_SIZE, all->len - start);
+  const gint64 *ids = &g_array_index (all, gint64, start);
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint r = 0;
 
-  if (!(records = cr_store_get_many (db, self->entity, ids, n, &error)))
-    g_warning ("Could not read %s: %s", self->entity->plural, error->message);
+  if (!(records = cr_store_get_many (db, entity, ids, n, &error)))
+    g_warning ("Could not read %s: %s", entity->plural, error->message);
   /* The rows take the records: steal them from the list rather than copy. A row removed
    * behind our back (another program) reads as a dash until the next reload. */
   if (records)
@@ -135,6 +137,13 @@ fetch_page (CrStoreModel *self,
         g_ptr_array_add (rows, cr_row_new_none ("—"));
     }
   return rows;
+}
+
+static GPtrArray *
+fetch_page (CrStoreModel *self,
+            guint         page)
+{
+  return read_rows (cr_production_get_db (self->production), self->entity, self->ids, page);
 }
 
 static GType
@@ -511,7 +520,9 @@ refill_held_pages (CrStoreModel *self)
           g_hash_table_remove (self->pages, pages[p]);
           continue;
         }
-      fresh = fetch_page (self, page);
+      /* A background search read the pages on screen already, when it could. */
+      if (!(self->prefetched && g_hash_table_steal_extended (self->prefetched, pages[p], NULL, (gpointer *) &fresh)))
+        fresh = fetch_page (self, page);
       for (guint i = 0; i < MIN (rows->len, fresh->len); i++)
         cr_row_refill (g_ptr_array_index (rows, i), g_ptr_array_index (fresh, i));
       /* The last page may have grown or shrunk: the rows past the end go with the tail. */
@@ -594,8 +605,23 @@ typedef struct
   char           *sort;
   gboolean        descending;
   GHashTable     *extra;
+  GArray         *held;         /* the pages on screen (guint), to read with the ids; or NULL */
   guint           generation;
 } Search;
+
+typedef struct
+{
+  GArray     *ids;
+  GHashTable *rows;   /* page -> GPtrArray of CrRow */
+} Answer;
+
+static void
+answer_free (Answer *answer)
+{
+  g_clear_pointer (&answer->ids, g_array_unref);
+  g_clear_pointer (&answer->rows, g_hash_table_unref);
+  g_free (answer);
+}
 
 static void
 search_free (Search *search)
@@ -606,6 +632,7 @@ search_free (Search *search)
   g_free (search->value);
   g_free (search->sort);
   g_clear_pointer (&search->extra, g_hash_table_unref);
+  g_clear_pointer (&search->held, g_array_unref);
   g_free (search);
 }
 
@@ -620,6 +647,7 @@ search_thread (GTask        *task,
                     .sort = search->sort, .descending = search->descending };
   g_autoptr(GMutexLocker) locker = NULL;
   GError *error = NULL;
+  Answer *answer;
   GArray *ids;
 
   /* A later search has replaced this one before it began. */
@@ -631,10 +659,24 @@ search_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  if ((ids = matching_ids (search->reader->db, search->entity, &query, search->extra, &error)))
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
-  else
-    g_task_return_error (task, error);
+  if (!(ids = matching_ids (search->reader->db, search->entity, &query, search->extra, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  answer = g_new0 (Answer, 1);
+  answer->ids = ids;
+  answer->rows = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  /* The rows on screen, read here too: the main loop then only swaps them in. */
+  for (guint i = 0; search->held && i < search->held->len; i++)
+    {
+      guint page = g_array_index (search->held, guint, i);
+
+      if (page * CR_STORE_MODEL_PAGE_SIZE < ids->len)
+        g_hash_table_insert (answer->rows, GUINT_TO_POINTER (page),
+                             read_rows (search->reader->db, search->entity, ids, page));
+    }
+  g_task_return_pointer (task, answer, (GDestroyNotify) answer_free);
 }
 
 static void
@@ -645,20 +687,23 @@ search_done_cb (GObject      *source,
   CrStoreModel *self = CR_STORE_MODEL (source);
   Search *search = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  GArray *ids = g_task_propagate_pointer (G_TASK (result), &error);
+  Answer *answer = g_task_propagate_pointer (G_TASK (result), &error);
   guint old = self->n_items;
 
   /* Stale: a later search, or a reload, has answered since. */
   if (search->generation != self->generation)
     {
-      g_clear_pointer (&ids, g_array_unref);
+      g_clear_pointer (&answer, answer_free);
       return;
     }
   self->searching = FALSE;
   g_clear_object (&self->cancellable);
   g_signal_emit (self, signals[RELOADING], 0);
-  take_ids (self, ids, error);
+  take_ids (self, answer ? g_steal_pointer (&answer->ids) : NULL, error);
+  self->prefetched = answer ? g_steal_pointer (&answer->rows) : NULL;
   show_ids (self, old);
+  g_clear_pointer (&self->prefetched, g_hash_table_unref);
+  g_clear_pointer (&answer, answer_free);
 }
 
 void
@@ -698,6 +743,22 @@ cr_store_model_search_in_background (CrStoreModel *self,
   search->descending = query.descending;
   /* The consent words are the model's, read here on the main loop (a pass over a table). */
   search->extra = extra_matches (self);
+  /* A list by consent is put in order here after: its pages are known only then. */
+  if (self->keep_rows && !by_consent (self))
+    {
+      GHashTableIter iter;
+      gpointer page, rows;
+
+      search->held = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_iter_init (&iter, self->pages);
+      while (g_hash_table_iter_next (&iter, &page, &rows))
+        {
+          guint number = GPOINTER_TO_UINT (page);
+
+          if (page_is_held (rows))
+            g_array_append_val (search->held, number);
+        }
+    }
   search->generation = ++self->generation;
   self->searching = TRUE;
   task = g_task_new (self, self->cancellable, search_done_cb, NULL);
