@@ -857,6 +857,8 @@ test_list_consent_search (Fixture       *f,
         }
       g_assert_cmpuint (expected, >, 0);
       g_assert_cmpuint (g_hash_table_size (shown), ==, expected);
+      if (w == 1)
+        save_png (GTK_WIDGET (window), "casereel-consent-search.png");
     }
   cr_entity_page_set_search (people, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_PEOPLE + 2);
