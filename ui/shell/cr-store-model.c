@@ -5,12 +5,9 @@
 
 #include <string.h>
 
-#include "cr-consent-words.h"
+#include "cr-list-consent.h"
 #include "cr-store-model.h"
 #include "cr-store.h"
-
-/* As the Overview's "consent ends within 30 days". */
-#define EXPIRING_DAYS 30
 
 typedef struct _Reader Reader;
 
@@ -39,8 +36,7 @@ struct _CrStoreModel
   GCancellable *cancellable;
   Reader       *reader;       /* the background searches' connection */
   GHashTable   *prefetched;   /* page -> GPtrArray of CrRow, read by a background search */
-  CrConsentStandings *standings;   /* participants: everyone's consent, read when first asked */
-  GHashTable   *consent_words;     /* participants: id -> the Consent column's words, casefolded */
+  CrListConsent *consent;   /* participants: everyone's consent, read when first asked */
 };
 
 static void cr_store_model_list_model_init (GListModelInterface *iface);
@@ -198,8 +194,8 @@ production_changed_cb (CrStoreModel   *self,
    * their kind changed); NULL is any change. */
   if (entity == NULL || entity == &cr_entity_consent || entity == &cr_entity_participant)
     {
-      g_clear_pointer (&self->standings, cr_consent_standings_free);
-      g_clear_pointer (&self->consent_words, g_hash_table_unref);
+      if (self->consent)
+        cr_list_consent_forget (self->consent);
     }
   /* Any write may change how our rows read (a renamed location), so reload on all. */
   cr_store_model_reload (self);
@@ -230,8 +226,7 @@ cr_store_model_finalize (GObject *object)
   g_clear_pointer (&self->value, g_free);
   g_clear_pointer (&self->sort, g_free);
   g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->standings, cr_consent_standings_free);
-  g_clear_pointer (&self->consent_words, g_hash_table_unref);
+  g_clear_pointer (&self->consent, cr_list_consent_free);
   g_clear_pointer (&self->reader, reader_unref);
   G_OBJECT_CLASS (cr_store_model_parent_class)->finalize (object);
 }
@@ -255,107 +250,6 @@ cr_store_model_init (CrStoreModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->recent);
-}
-
-static CrConsentStandings *
-ensure_standings (CrStoreModel *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->standings == NULL && self->entity == &cr_entity_participant &&
-      !(self->standings = cr_consent_standings_read (cr_production_get_db (self->production), NULL, EXPIRING_DAYS,
-                                                     &error)))
-    g_warning ("Could not read consent: %s", error->message);
-  return self->standings;
-}
-
-/* The Consent column's words of everyone, worked out once per read of consent. */
-static GHashTable *
-ensure_consent_words (CrStoreModel *self)
-{
-  CrConsentStandings *standings = ensure_standings (self);
-  g_autoptr(GArray) everyone = NULL;
-  CrQuery all = { 0 };
-
-  if (self->consent_words != NULL || standings == NULL)
-    return self->consent_words;
-  if (!(everyone = cr_store_list_ids (cr_production_get_db (self->production), self->entity, &all, NULL)))
-    return NULL;
-  self->consent_words = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  for (guint i = 0; i < everyone->len; i++)
-    {
-      gint64 id = g_array_index (everyone, gint64, i);
-      const CrConsentState *state = cr_consent_standings_state (standings, id);
-      const char *style = NULL;
-      g_autofree char *words = NULL;
-
-      if (state == NULL)
-        continue;
-      words = cr_consent_words (state, cr_consent_standings_of (standings, id), &style);
-      g_hash_table_insert (self->consent_words, g_memdup2 (&id, sizeof id), g_utf8_casefold (words, -1));
-    }
-  return self->consent_words;
-}
-
-/* The ids of the people whose Consent column reads like the search, or NULL for none. */
-static GHashTable *
-consent_matches (CrStoreModel *self)
-{
-  g_autofree char *folded = g_utf8_casefold (self->search, -1);
-  GHashTable *words = ensure_consent_words (self);
-  GHashTable *matches = NULL;
-  GHashTableIter iter;
-  gpointer id, text;
-
-  if (words == NULL)
-    return NULL;
-  g_hash_table_iter_init (&iter, words);
-  while (g_hash_table_iter_next (&iter, &id, &text))
-    if (strstr (text, folded) != NULL)
-      {
-        if (matches == NULL)
-          matches = g_hash_table_new (g_int64_hash, g_int64_equal);
-        g_hash_table_add (matches, id);
-      }
-  return matches;
-}
-
-typedef struct
-{
-  int    standing;
-  guint  index;
-} Ranked;
-
-static int
-by_standing (gconstpointer a,
-             gconstpointer b,
-             gpointer      descending)
-{
-  const Ranked *x = a, *y = b;
-
-  if (x->standing != y->standing)
-    return (x->standing < y->standing ? -1 : 1) * (descending ? -1 : 1);
-  /* Within a standing, the names stay in their order either way. */
-  return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/* Ids in name order, put in the order of their consent standing. */
-static void
-sort_by_consent (CrStoreModel *self,
-                 GArray       *ids)
-{
-  CrConsentStandings *standings = ensure_standings (self);
-  g_autofree Ranked *ranked = g_new (Ranked, MAX (ids->len, 1));
-  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
-
-  if (standings == NULL)
-    return;
-  for (guint i = 0; i < ids->len; i++)
-    ranked[i] = (Ranked) { cr_consent_standings_of (standings, g_array_index (ids, gint64, i)), i };
-  g_qsort_with_data (ranked, (gint) ids->len, sizeof (Ranked), by_standing, GINT_TO_POINTER (self->descending));
-  for (guint i = 0; i < ids->len; i++)
-    g_array_append_val (sorted, g_array_index (ids, gint64, ranked[i].index));
-  memcpy (ids->data, sorted->data, ids->len * sizeof (gint64));
 }
 
 static gboolean
@@ -419,18 +313,9 @@ database_query (CrStoreModel *self)
 static GHashTable *
 extra_matches (CrStoreModel *self)
 {
-  g_autoptr(GHashTable) matches = NULL;
-  GHashTable *owned;
-  GHashTableIter iter;
-  gpointer id;
-
-  if (self->entity != &cr_entity_participant || self->search == NULL || !(matches = consent_matches (self)))
+  if (self->consent == NULL || self->search == NULL)
     return NULL;
-  owned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_hash_table_iter_init (&iter, matches);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    g_hash_table_add (owned, g_memdup2 (id, sizeof (gint64)));
-  return owned;
+  return cr_list_consent_matching (self->consent, cr_production_get_db (self->production), self->search);
 }
 
 static GArray *
@@ -456,7 +341,7 @@ take_ids (CrStoreModel *self,
       self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
   else if (by_consent (self))
-    sort_by_consent (self, self->ids);
+    cr_list_consent_sort (self->consent, cr_production_get_db (self->production), self->ids, self->descending);
   self->n_items = self->ids->len;
 }
 
@@ -481,6 +366,8 @@ cr_store_model_new (CrProduction   *production,
 
   self->production = g_object_ref (production);
   self->entity = entity;
+  if (entity == &cr_entity_participant)
+    self->consent = cr_list_consent_new ();
   list_ids (self);
   self->changed_id = g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb),
                                               self, G_CONNECT_SWAPPED);
@@ -865,7 +752,8 @@ cr_store_model_get_consent (CrStoreModel      *self,
   CrConsentStandings *standings;
 
   g_return_val_if_fail (CR_IS_STORE_MODEL (self), NULL);
-  if (!(standings = ensure_standings (self)))
+  if (self->consent == NULL ||
+      !(standings = cr_list_consent_standings (self->consent, cr_production_get_db (self->production))))
     return NULL;
   if (standing)
     *standing = cr_consent_standings_of (standings, id);
