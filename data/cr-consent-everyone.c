@@ -141,9 +141,8 @@ batch_free (Batch *batch)
   g_free (batch);
 }
 
-/* What the deriving thread reads (all of it finished before it starts, and not touched
- * by the reading thread meanwhile) and writes (each state into its own place; the later
- * list, in id order as the rows come). */
+/* What the deriving threads read (all of it finished before they start) and write: each
+ * state, and each person's later flag, in that person's own place. */
 typedef struct
 {
   GAsyncQueue   *queue;
@@ -151,7 +150,6 @@ typedef struct
   const GString *names;
   GPtrArray     *states;
   const char    *date;
-  GArray        *later;
 } Deriver;
 
 static CrConsentState *
@@ -185,13 +183,14 @@ derive_batches (gpointer data)
             {
               /* Later than the date asked about (or not as 0011 writes it): the history answers. */
               p->later = TRUE;
-              g_array_append_val (d->later, p->id);
               continue;
             }
           d->states->pdata[row->at] = derive_person (p, d->names, &latest, has_grant ? &grant : NULL, d->date);
         }
       batch_free (batch);
     }
+  /* The other thread deriving sees the end too. */
+  g_async_queue_push (d->queue, &the_end);
   return NULL;
 }
 
@@ -276,7 +275,8 @@ cr_consent_current_all (CrDb        *db,
         sqlite3_column_type (people, 4) != SQLITE_NULL, FALSE,
       };
 
-      g_string_append_len (names, name ? name : "", name ? (gssize) strlen (name) + 1 : 1);
+      /* With its NUL (SQLite ends every text with one). */
+      g_string_append_len (names, name ? name : "", name ? sqlite3_column_bytes (people, 1) + 1 : 1);
       g_array_append_val (persons, p);
     }
   if (prc != SQLITE_DONE || (nrc != SQLITE_ROW && nrc != SQLITE_DONE))
@@ -288,14 +288,14 @@ cr_consent_current_all (CrDb        *db,
   states = g_ptr_array_new_full (persons->len, (GDestroyNotify) cr_consent_state_free);
   g_ptr_array_set_size (states, (gint) persons->len);
 
-  deriver = (Deriver) { queue, persons, names, states, date, later };
-  /* Without a thread, the batches wait in the queue and are derived here after. */
+  deriver = (Deriver) { queue, persons, names, states, date };
+  /* Once the rows are read, this thread derives what is left beside the other; without a
+   * thread, it derives them all. */
   thread = g_thread_try_new ("consent-derive", derive_batches, &deriver, NULL);
   nrc = read_rows (now, nrc, &places, queue);
+  derive_batches (&deriver);
   if (thread)
     g_thread_join (thread);
-  else
-    derive_batches (&deriver);
   if (nrc != SQLITE_DONE)
     {
       cr_db_set_error (db, nrc, error);
@@ -304,7 +304,9 @@ cr_consent_current_all (CrDb        *db,
 
   /* No record at all: no consent. */
   for (guint i = 0; i < persons->len; i++)
-    if (states->pdata[i] == NULL && !g_array_index (persons, Person, i).later)
+    if (g_array_index (persons, Person, i).later)
+      g_array_append_val (later, g_array_index (persons, Person, i).id);
+    else if (states->pdata[i] == NULL)
       states->pdata[i] = derive_person (&g_array_index (persons, Person, i), names, NULL, NULL, date);
 
   if (later->len > 0)

@@ -16,40 +16,49 @@ cr_event_people_free (CrEventPeople *event)
   g_free (event);
 }
 
-/* Each link is ranked: the select's people first, then the clip's, then the interview's;
- * a person linked twice appears once, where first linked. Every event has a row (the
- * select's branch is a left join); the order is made in C, where it costs a sort of
- * integers rather than two temporary b-trees in SQLite. */
-static const char event_people_sql[] =
-  "WITH e AS (SELECT e.id, e.position, e.selection, e.clip, c.no_person, c.interview"
-  "  FROM cut_event e JOIN clip c ON c.id = e.clip WHERE e.cut = ?1)"
-  " SELECT e.position, e.clip, e.no_person, sp.participant, sp.position FROM e"
+/* The events in order, each with its select's people (a row each, or one row with none). */
+static const char event_select_people_sql[] =
+  "SELECT e.position, e.clip, sp.participant, sp.position FROM cut_event e"
   "  LEFT JOIN selection_participant sp ON sp.selection = e.selection"
-  " UNION ALL SELECT e.position, e.clip, e.no_person, cp.participant, 1000000 + cp.position FROM e"
-  "  JOIN clip_participant cp ON cp.clip = e.clip"
-  " UNION ALL SELECT e.position, e.clip, e.no_person, ip.participant, 2000000 + ip.position FROM e"
-  "  JOIN interview_participant ip ON ip.interview = e.interview";
+  " WHERE e.cut = ?1 ORDER BY e.position";
+/* The people of each clip of the cut, once a clip however many events use it: the clip's
+ * own, then its interview's; and whether it shows no identifiable person (a row with
+ * participant NULL for every clip). */
+static const char clip_people_sql[] =
+  "WITH c AS (SELECT id, no_person, interview FROM clip WHERE id IN (SELECT clip FROM cut_event WHERE cut = ?1))"
+  " SELECT c.id, c.no_person, NULL, 0 FROM c"
+  " UNION ALL SELECT c.id, 0, cp.participant, cp.position FROM c JOIN clip_participant cp ON cp.clip = c.id"
+  " UNION ALL SELECT c.id, 0, ip.participant, 1000000 + ip.position FROM c"
+  "  JOIN interview_participant ip ON ip.interview = c.interview";
 
 typedef struct
 {
-  guint    position;
-  gint64   rank;       /* -1: nobody on this row */
-  gint64   participant;
-  gint64   clip;
-  gboolean no_person;
+  gint64 rank;
+  gint64 participant;
 } Link;
 
 static int
-by_event_and_rank (const void *a,
-                   const void *b)
+by_rank (const void *a,
+         const void *b)
 {
   const Link *x = a, *y = b;
 
-  if (x->position != y->position)
-    return x->position < y->position ? -1 : 1;
   if (x->rank != y->rank)
     return x->rank < y->rank ? -1 : 1;
   return x->participant < y->participant ? -1 : x->participant > y->participant;
+}
+
+typedef struct
+{
+  gboolean no_person;
+  GArray  *links;   /* Link, ranked */
+} ClipPeople;
+
+static void
+clip_people_free (ClipPeople *clip)
+{
+  g_array_unref (clip->links);
+  g_free (clip);
 }
 
 static gboolean
@@ -62,12 +71,84 @@ has_person (GArray *people,
   return FALSE;
 }
 
+static void
+rank (GArray *links)
+{
+  if (links->len > 1)   /* qsort may not be given the NULL of an empty array */
+    qsort (links->data, links->len, sizeof (Link), by_rank);
+}
+
+/* @links ranked. */
+static void
+add_people (GArray *people,
+            GArray *links)
+{
+  for (guint i = 0; i < links->len; i++)
+    if (!has_person (people, g_array_index (links, Link, i).participant))
+      g_array_append_val (people, g_array_index (links, Link, i).participant);
+}
+
+static void
+rank_clip (gpointer key,
+           gpointer value,
+           gpointer data)
+{
+  rank (((ClipPeople *) value)->links);
+}
+
+/* Clip id (gint64 *) -> ClipPeople, for the clips of @cut, their links ranked. */
+static GHashTable *
+people_of_clips (CrDb    *db,
+                 gint64   cut,
+                 GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, clip_people_sql, error);
+  g_autoptr(GHashTable) clips = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  clips = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) clip_people_free);
+  sqlite3_bind_int64 (stmt, 1, cut);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      ClipPeople *clip = g_hash_table_lookup (clips, &id);
+
+      if (clip == NULL)
+        {
+          clip = g_new0 (ClipPeople, 1);
+          clip->links = g_array_new (FALSE, FALSE, sizeof (Link));
+          g_hash_table_insert (clips, g_memdup2 (&id, sizeof id), clip);
+        }
+      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+        clip->no_person = sqlite3_column_int (stmt, 1) != 0;
+      else
+        {
+          Link link = { sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 2) };
+          g_array_append_val (clip->links, link);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cr_db_set_error (db, rc, error);
+      return NULL;
+    }
+  g_hash_table_foreach (clips, rank_clip, NULL);
+  return g_steal_pointer (&clips);
+}
+
+/* A person linked twice appears once, where first linked: the select's people first (in
+ * their order), then the clip's, then the clip's interview's. Every event has an entry.
+ * The clips' people are read once per clip rather than once per event: a long cut uses
+ * few clips many times. */
 GPtrArray *
 cr_cut_event_people (CrDb    *db,
                      gint64   cut,
                      GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, event_people_sql, error);
+  g_autoptr(GHashTable) clips = people_of_clips (db, cut, error);
+  g_autoptr(sqlite3_stmt) stmt = clips ? cr_db_prepare (db, event_select_people_sql, error) : NULL;
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_event_people_free);
   g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (Link));
   CrEventPeople *current = NULL;
@@ -76,36 +157,46 @@ cr_cut_event_people (CrDb    *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, cut);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (;;)
     {
-      gboolean nobody = sqlite3_column_type (stmt, 3) == SQLITE_NULL;
-      Link link = { (guint) sqlite3_column_int (stmt, 0), nobody ? -1 : sqlite3_column_int64 (stmt, 4),
-                    sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 1),
-                    sqlite3_column_int (stmt, 2) != 0 };
-      g_array_append_val (links, link);
+      gboolean row = (rc = sqlite3_step (stmt)) == SQLITE_ROW;
+      guint position = row ? (guint) sqlite3_column_int (stmt, 0) : 0;
+
+      /* An event ends where the next one starts: its select's people, then its clip's. */
+      if (current != NULL && (!row || position != current->position))
+        {
+          ClipPeople *clip = g_hash_table_lookup (clips, &current->clip);
+
+          rank (links);
+          add_people (current->people, links);
+          if (clip)
+            {
+              current->no_person = clip->no_person;
+              add_people (current->people, clip->links);
+            }
+          g_array_set_size (links, 0);
+          current = NULL;
+        }
+      if (!row)
+        break;
+      if (current == NULL)
+        {
+          current = g_new0 (CrEventPeople, 1);
+          current->position = position;
+          current->clip = sqlite3_column_int64 (stmt, 1);
+          current->people = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_ptr_array_add (events, current);
+        }
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        {
+          Link link = { sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 2) };
+          g_array_append_val (links, link);
+        }
     }
   if (rc != SQLITE_DONE)
     {
       cr_db_set_error (db, rc, error);
       return NULL;
-    }
-  if (links->len > 1)   /* qsort may not be given the NULL of an empty array */
-    qsort (links->data, links->len, sizeof (Link), by_event_and_rank);
-  for (guint i = 0; i < links->len; i++)
-    {
-      const Link *link = &g_array_index (links, Link, i);
-
-      if (current == NULL || current->position != link->position)
-        {
-          current = g_new0 (CrEventPeople, 1);
-          current->position = link->position;
-          current->clip = link->clip;
-          current->no_person = link->no_person;
-          current->people = g_array_new (FALSE, FALSE, sizeof (gint64));
-          g_ptr_array_add (events, current);
-        }
-      if (link->rank >= 0 && !has_person (current->people, link->participant))
-        g_array_append_val (current->people, link->participant);
     }
   return g_steal_pointer (&events);
 }

@@ -17,7 +17,8 @@ typedef struct
 } CrEventPeople;
 
 void       cr_event_people_free     (CrEventPeople *event);
-/* Every event of a cut, in order. One query. */
+/* Every event of a cut, in order. Two queries: the events with their selects' people, and
+ * the people of the clips they use. */
 GPtrArray *cr_cut_event_people      (CrDb *db, gint64 cut, GError **error);
 /* The ids (gint64 *, a set) of everyone linked to an interview, a shot, a clip or a select. */
 GHashTable *cr_participants_who_appear (CrDb *db, GError **error);
