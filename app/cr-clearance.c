@@ -68,6 +68,7 @@ cr_cut_check_timeline (CrDb             *db,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_clearance_free);
   g_autoptr(GArray) everyone = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) states = NULL;
+  g_autoptr(GPtrArray) by_position = g_ptr_array_new ();
 
   if (events == NULL)
     return NULL;
@@ -80,19 +81,36 @@ cr_cut_check_timeline (CrDb             *db,
   if (!(states = cr_consent_current_many (db, everyone, on_date, error)))
     return NULL;
 
-  for (guint i = 0; i < events->len && i < timeline->events->len; i++)
+  /* The events are numbered across tracks: a sound track's are checked too (someone heard). */
+  for (guint i = 0; i < cr_timeline_count_all_events (timeline); i++)
+    {
+      CrTimelineEvent *te = cr_timeline_get_any_event (timeline, i);
+      guint at = te->position > 0 ? te->position - 1 : i;
+
+      if (at >= by_position->len)
+        g_ptr_array_set_size (by_position, at + 1);
+      g_ptr_array_index (by_position, at) = te;
+    }
+  for (guint i = 0; i < events->len && i < by_position->len; i++)
     {
       CrEventPeople *ep = g_ptr_array_index (events, i);
-      const CrTimelineEvent *te = cr_timeline_get_event (timeline, i);
-      const CrTimelineSource *source = cr_timeline_get_source (timeline, te->source);
-      CrTimecodeFormat fmt = cr_timeline_source_get_format (source);
-      /* What the event shows of a person: their picture when the source has video. */
-      const char *medium = source->has_video ? "video" : "audio";
-      g_autofree char *in = cr_timecode_to_string (source->start_tc + te->in, &fmt);
-      g_autofree char *out = cr_timecode_to_string (source->start_tc + te->out, &fmt);
+      const CrTimelineEvent *te = g_ptr_array_index (by_position, i);
+      const CrTimelineSource *source = te != NULL ? cr_timeline_get_source (timeline, te->source) : NULL;
+      CrTimecodeFormat fmt = source != NULL ? cr_timeline_source_get_format (source) : (CrTimecodeFormat) { 0 };
+      /* What the event shows of a person: their picture when it plays the source's video. */
+      const char *medium = source != NULL && source->has_video && te->track == 0 ? "video" : "audio";
+      g_autofree char *in = NULL;
+      g_autofree char *out = NULL;
+      const char *texts[N_TEXTS] = { NULL };
 
-      const char *texts[N_TEXTS] = { cr_timeline_source_get_name (source), source->path, in, out };
-
+      if (te == NULL)
+        continue;
+      in = cr_timecode_to_string (source->start_tc + te->in, &fmt);
+      out = cr_timecode_to_string (source->start_tc + te->out, &fmt);
+      texts[T_SOURCE] = cr_timeline_source_get_name (source);
+      texts[T_PATH] = source->path;
+      texts[T_IN] = in;
+      texts[T_OUT] = out;
       if (ep->people->len == 0)
         {
           CrClearance draft = { .event = i + 1, .reason = ep->no_person ? CR_CLEARANCE_OK : CR_CLEARANCE_NOBODY };

@@ -33,11 +33,14 @@ captions_for (const CrTimeline *timeline,
   for (guint e = 0; e < timeline->events->len; e++)
     {
       g_autoptr(GString) text = g_string_new (NULL);
+      /* The cut's number of the event: sound tracks' events are numbered among them. */
+      guint number = cr_timeline_get_event (timeline, e)->position > 0 ? cr_timeline_get_event (timeline, e)->position
+                                                                          : e + 1;
 
       for (guint i = 0; i < rows->len; i++)
         {
           CrClearance *row = g_ptr_array_index (rows, i);
-          g_autofree char *name = row->event == e + 1 ? screen_name (row) : NULL;
+          g_autofree char *name = row->event == number ? screen_name (row) : NULL;
 
           if (name)
             g_string_append_printf (text, "%s%s", text->len ? ", " : "", name);
@@ -70,7 +73,7 @@ cr_cut_render (CrDb                 *db,
         *clearance = g_steal_pointer (&rows);
       return FALSE;
     }
-  if (timeline->events->len == 0)
+  if (cr_timeline_count_all_events (timeline) == 0)
     {
       g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "%s: the cut has no events to render", path);
       return FALSE;

@@ -4,12 +4,13 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <stdio.h>
 #include <string.h>
 
-#include "cr-clip-tags.h"
 #include "cr-clips.h"
 #include "cr-cut.h"
 #include "cr-cut-appender.h"
+#include "cr-cut-events.h"
 #include "cr-cut-sources.h"
 #include "cr-edl.h"
 #include "cr-fcpxml.h"
@@ -53,89 +54,74 @@ clip_timecode (CrDb     *db,
     }
 }
 
-/* A clip as a timeline source: its own rate and timecode (clip_timecode). */
-static guint
-add_source (CrDb       *db,
-            CrTimeline *timeline,
-            GHashTable *sources,
-            gint64      clip_id,
-            GError    **error)
+/* A clip's rate as cr_clip_rate () reads it: 25/1 when it has none, and FALSE then or when
+ * the text is not "num/den" (its length is then unknown). */
+static gboolean
+clip_rate_of (const CrCutClip *clip,
+              CrRate          *rate)
 {
-  g_autoptr(CrRecord) clip = NULL;
+  int num = 25, den = 1;
+  gboolean known = clip->rate && sscanf (clip->rate, "%d/%d", &num, &den) == 2 && num > 0 && den > 0;
+
+  *rate = (CrRate) { num, den };
+  return known;
+}
+
+/* A clip as a timeline source: its own rate, and its start timecode and drop mode when the
+ * timecode counts at that rate (as clip_timecode ()); its length to the nearest frame, as
+ * cr_clip_length_frames (). */
+static guint
+add_source (CrTimeline      *timeline,
+            GHashTable      *sources,
+            const CrCutClip *clip)
+{
   gpointer found;
   CrRate rate;
-  gint64 start = 0;
+  gboolean known = clip_rate_of (clip, &rate);
+  gint64 start = 0, length = -1;
   gboolean drop = FALSE;
   guint index;
 
-  if (g_hash_table_lookup_extended (sources, &clip_id, NULL, &found))
+  if (g_hash_table_lookup_extended (sources, &clip->id, NULL, &found))
     return GPOINTER_TO_UINT (found);
-  if (!(clip = cr_store_get (db, &cr_entity_clip, clip_id, error)))
-    return G_MAXUINT;
-  clip_timecode (db, clip, &rate, &drop, &start);
-  index = cr_timeline_add_source (timeline, cr_record_get (clip, "path"), cr_record_get (clip, "name"), rate, drop,
-                                  start, cr_clip_length_frames (db, clip_id),
-                                  cr_record_get_int (clip, "has_video", 0),
-                                  (int) cr_record_get_int (clip, "channels", 0));
-  cr_timeline_source_set_size (timeline, index, (int) cr_record_get_int (clip, "width", 0),
-                               (int) cr_record_get_int (clip, "height", 0));
-  g_hash_table_insert (sources, g_memdup2 (&clip_id, sizeof clip_id), GUINT_TO_POINTER (index));
+  if (clip->tc_start && cr_rate_equal (rate_of (clip->tc_rate, (CrRate) { 0, 0 }), rate))
+    {
+      start = clip->tc_frames;
+      drop = clip->tc_drop;
+    }
+  /* Nearest whole frame: containers round durations to their own time base. */
+  if (known && clip->duration_us >= 0)
+    length = (gint64) ((clip->duration_us * (__int128) rate.num + (__int128) rate.den * 500000) /
+                       ((__int128) rate.den * 1000000));
+  index = cr_timeline_add_source (timeline, clip->path, clip->name, rate, drop, start, length, clip->has_video,
+                                  clip->channels);
+  cr_timeline_source_set_size (timeline, index, clip->width, clip->height);
+  g_hash_table_insert (sources, (gpointer) &clip->id, GUINT_TO_POINTER (index));
   return index;
 }
 
-/* What a clip brings to every event cut from it: its markers and tags, loaded once. */
-typedef struct
+typedef enum
 {
-  GArray  *frames;   /* gint64, sorted */
-  GStrv    notes;    /* parallel to frames */
-  GStrv    tags;
-} ClipExtras;
+  READ_FRAMES,   /* sources and frames: what the consent check needs */
+  READ_WORDS,    /* and each event's label, note, question and people: what the Cuts page lists */
+  READ_ALL,      /* and what is said, markers and keywords: what edit lists carry */
+} ReadWhat;
 
-static void
-clip_extras_free (ClipExtras *x)
-{
-  g_array_unref (x->frames);
-  g_strfreev (x->notes);
-  g_strfreev (x->tags);
-  g_free (x);
-}
-
-static ClipExtras *
-clip_extras (CrDb       *db,
-             GHashTable *cache,
-             gint64      clip)
-{
-  ClipExtras *x = g_hash_table_lookup (cache, &clip);
-
-  if (x)
-    return x;
-  x = g_new0 (ClipExtras, 1);
-  if (!cr_clip_markers (db, clip, &x->frames, &x->notes, NULL))
-    {
-      /* Markers are extras: an edit list without them is still right. */
-      x->frames = g_array_new (FALSE, FALSE, sizeof (gint64));
-      x->notes = g_new0 (char *, 1);
-    }
-  x->tags = cr_clip_tags_get (db, clip);
-  g_hash_table_insert (cache, g_memdup2 (&clip, sizeof clip), x);
-  return x;
-}
-
-/* with_extras: what is said, markers and keywords, which edit lists carry and the consent
- * check does not need. */
 static CrTimeline *
 build_timeline (CrDb      *db,
                 gint64     cut,
-                gboolean   with_extras,
+                ReadWhat   what,
                 GError   **error)
 {
   g_autoptr(CrRecord) row = cr_store_get (db, &cr_entity_cut, cut, error);
   g_autoptr(CrTimeline) timeline = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(CrTranscriptWords) said = with_extras ? cr_transcript_words_new (db, NULL) : NULL;
-  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) extras = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                        (GDestroyNotify) clip_extras_free);
+  g_autoptr(CrTranscriptWords) said = what == READ_ALL ? cr_transcript_words_new (db, NULL) : NULL;
+  g_autoptr(GHashTable) clips = NULL;
+  g_autoptr(GHashTable) extras = NULL;
+  g_autoptr(GHashTable) sources = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) tracks = NULL;
+  g_autoptr(GArray) ends = g_array_new (FALSE, TRUE, sizeof (gint64));  /* each track's end */
   CrTimecodeFormat fmt;
   gint64 record = 0;
 
@@ -151,38 +137,55 @@ build_timeline (CrDb      *db,
       g_prefix_error (error, "cut record_start: ");
       return NULL;
     }
-  if (!(rows = with_extras ? cr_cut_events_list (db, cut, error) : cr_cut_events_frames (db, cut, error)))
+  /* The cut's clips, markers and tags read together, not a few queries per clip. */
+  if (!(rows = what == READ_FRAMES ? cr_cut_events_frames (db, cut, error) : cr_cut_events_list (db, cut, error)) ||
+      !(tracks = cr_cut_events_tracks (db, cut, error)) ||
+      !(clips = cr_cut_clips_read (db, cut, error)) ||
+      (what == READ_ALL && !(extras = cr_cut_clip_extras_read (db, cut, error))))
     return NULL;
   for (guint r = 0; r < rows->len; r++)
     {
       CrCutEventRow *row = g_ptr_array_index (rows, r);
-      guint source = add_source (db, timeline, sources, row->clip, error);
+      const CrCutClip *clip = g_hash_table_lookup (clips, &row->clip);
+      /* Each track's events follow one another: "A2" is sound track 2, "V" the picture. */
+      const char *name = r < tracks->len ? g_ptr_array_index (tracks, r) : "V";
+      guint track = name[0] == 'A' ? (guint) g_ascii_strtoull (name + 1, NULL, 10) : 0;
+      const CrCutClipExtras *x;
       CrTimelineEvent *event;
-      ClipExtras *x;
+      guint source;
 
-      if (source == G_MAXUINT)
-        return NULL;
-      record += row->gap_before;
-      event = cr_timeline_add_event (timeline, source, row->in, row->out, record);
+      if (clip == NULL)
+        {
+          g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_FOUND, "no clip #%" G_GINT64_FORMAT, row->clip);
+          return NULL;
+        }
+      source = add_source (timeline, sources, clip);
+      if (track >= ends->len)
+        g_array_set_size (ends, track + 1);
+      record = g_array_index (ends, gint64, track) + row->gap_before;
+      event = track == 0 ? cr_timeline_add_event (timeline, source, row->in, row->out, record)
+                         : cr_timeline_add_sound_event (timeline, track, source, row->in, row->out, record);
+      event->position = r + 1;
       event->note = g_steal_pointer (&row->note);
       event->label = g_steal_pointer (&row->label);
       event->question = g_steal_pointer (&row->question);
       event->participants = g_steal_pointer (&row->participants);
-      record += cr_timeline_event_get_length (timeline, event);
-      if (!with_extras)
+      g_array_index (ends, gint64, track) = record + cr_timeline_event_get_length (timeline, event);
+      if (what != READ_ALL)
         continue;
       event->transcript = said ? cr_transcript_words_get (said, row->clip, event->in, event->out) : NULL;
 
       /* The clip's markers inside the event, and its tags as keywords. */
-      x = clip_extras (db, extras, row->clip);
+      if (!(x = g_hash_table_lookup (extras, &row->clip)))
+        continue;
       for (guint i = 0; i < x->frames->len; i++)
         {
           gint64 frame = g_array_index (x->frames, gint64, i);
           if (frame >= event->in && frame < event->out)
-            cr_timeline_event_add_marker (event, frame, x->notes[i]);
+            cr_timeline_event_add_marker (event, frame, g_ptr_array_index (x->notes, i));
         }
-      for (guint i = 0; x->tags[i]; i++)
-        cr_timeline_event_add_keyword (event, x->tags[i]);
+      for (guint i = 0; i < x->tags->len; i++)
+        cr_timeline_event_add_keyword (event, g_ptr_array_index (x->tags, i));
     }
   return g_steal_pointer (&timeline);
 }
@@ -192,7 +195,7 @@ cr_cut_build_timeline (CrDb    *db,
                        gint64   cut,
                        GError **error)
 {
-  return build_timeline (db, cut, TRUE, error);
+  return build_timeline (db, cut, READ_ALL, error);
 }
 
 CrTimeline *
@@ -200,7 +203,15 @@ cr_cut_build_timeline_plain (CrDb    *db,
                              gint64   cut,
                              GError **error)
 {
-  return build_timeline (db, cut, FALSE, error);
+  return build_timeline (db, cut, READ_FRAMES, error);
+}
+
+CrTimeline *
+cr_cut_build_timeline_words (CrDb    *db,
+                             gint64   cut,
+                             GError **error)
+{
+  return build_timeline (db, cut, READ_WORDS, error);
 }
 
 gboolean
@@ -443,6 +454,23 @@ cr_cut_import_full (CrDb        *db,
         continue;
       /* An event that is exactly a select becomes that select again. */
       if (!cr_cut_appender_add (appender, clip, e->in, e->out, MAX (0, e->record - previous_end), e->note, error))
+        goto fail;
+      previous_end = e->record + cr_timeline_event_get_length (timeline, e);
+    }
+  /* Then each sound track, its gaps counted from its own previous event. */
+  for (guint i = 0; i < timeline->sound_events->len; i++)
+    {
+      const CrTimelineEvent *e = g_ptr_array_index (timeline->sound_events, i);
+      const CrTimelineEvent *before = i > 0 ? g_ptr_array_index (timeline->sound_events, i - 1) : NULL;
+      gint64 clip = g_array_index (clips, gint64, e->source);
+      g_autofree char *track = cr_timeline_track_name (e->track);
+
+      if (before == NULL || before->track != e->track)
+        previous_end = 0;
+      if (clip == 0)
+        continue;
+      if (!cr_cut_appender_add_on_track (appender, track, clip, e->in, e->out, MAX (0, e->record - previous_end),
+                                         e->note, error))
         goto fail;
       previous_end = e->record + cr_timeline_event_get_length (timeline, e);
     }

@@ -62,11 +62,52 @@ cr_cut_add_event (CrDb        *db,
   if (!cr_db_begin (db, error))
     return 0;
   if (!cr_cut_events_make_room (db, cut, position, error) ||
-      !(id = cr_store_insert (db, input, error)))
+      !(id = cr_store_insert (db, input, error)) ||
+      !cr_cut_events_picture_first (db, cut, error))
     {
       cr_db_rollback (db);
       return 0;
     }
+  return cr_db_commit (db, error) ? id : 0;
+}
+
+gint64
+cr_cut_add_event_on_track (CrDb        *db,
+                           gint64       cut,
+                           const char  *track,
+                           gint64       select,
+                           gint64       clip,
+                           gint64       in,
+                           gint64       out,
+                           gint64       gap_before,
+                           const char  *note,
+                           guint        position,
+                           GError     **error)
+{
+  gint64 id;
+  guint64 number = 0;
+
+  if (track == NULL || g_str_equal (track, "V"))
+    return cr_cut_add_event (db, cut, select, clip, in, out, gap_before, note, position, error);
+  if (track[0] != 'A' || !g_ascii_string_to_unsigned (track + 1, 10, 1, 99, &number, NULL) ||
+      g_ascii_isdigit (track[1]) == FALSE)
+    {
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "track: “%s” is not V or a sound track A1 to A99", track);
+      return 0;
+    }
+  {
+    g_autofree char *name = g_strdup_printf ("A%" G_GUINT64_FORMAT, number);
+
+    if (!cr_db_begin (db, error))
+      return 0;
+    /* Added as the last event, then put on its track; the sound tracks' events come last. */
+    if (!(id = cr_cut_add_event (db, cut, select, clip, in, out, gap_before, note, 0, error)) ||
+        !cr_cut_events_set_track (db, id, name, error) || !cr_cut_events_picture_first (db, cut, error))
+      {
+        cr_db_rollback (db);
+        return 0;
+      }
+  }
   return cr_db_commit (db, error) ? id : 0;
 }
 
@@ -98,7 +139,15 @@ cr_cut_move_event (CrDb    *db,
     return FALSE;
   if (from == to)
     return TRUE;
-  return cr_cut_events_move (db, cut, from, to, error);
+  /* A picture event moved among the sound tracks' stays the last picture event. */
+  if (!cr_db_begin (db, error))
+    return FALSE;
+  if (!cr_cut_events_move (db, cut, from, to, error) || !cr_cut_events_picture_first (db, cut, error))
+    {
+      cr_db_rollback (db);
+      return FALSE;
+    }
+  return cr_db_commit (db, error);
 }
 
 gboolean

@@ -18,6 +18,11 @@ G_BEGIN_DECLS
 gint64      cr_cut_add_event      (CrDb *db, gint64 cut, gint64 select, gint64 clip, gint64 in,
                                    gint64 out, gint64 gap_before, const char *note, guint position,
                                    GError **error);
+/* The same on a sound track ("A1", "A2"…; "V" or NULL: the picture track), after that
+ * track's last event: gap_before counts from its end. The error names the field. */
+gint64      cr_cut_add_event_on_track (CrDb *db, gint64 cut, const char *track, gint64 select, gint64 clip,
+                                       gint64 in, gint64 out, gint64 gap_before, const char *note,
+                                       guint position, GError **error);
 gboolean    cr_cut_move_event     (CrDb *db, gint64 cut, guint from, guint to, GError **error);
 gboolean    cr_cut_remove_event   (CrDb *db, gint64 cut, guint position, GError **error);
 gint64      cr_cut_duplicate      (CrDb *db, gint64 cut, const char *name, GError **error);
@@ -39,6 +44,9 @@ gint64      cr_cut_stringout      (CrDb *db, const char *name, const CrStringout
 CrTimeline *cr_cut_build_timeline (CrDb *db, gint64 cut, GError **error);
 /* The same timeline without what is said, markers and keywords: the sources and the frames. */
 CrTimeline *cr_cut_build_timeline_plain (CrDb *db, gint64 cut, GError **error);
+/* With each event's label, note, question and people, but not what is said, markers or
+ * keywords: what the Cuts page lists. */
+CrTimeline *cr_cut_build_timeline_words (CrDb *db, gint64 cut, GError **error);
 
 /* Why an event's person is not cleared, for a window to say it in its own words. */
 typedef enum

@@ -8,6 +8,7 @@
 
 #include "cr-consent-current.h"
 #include "cr-consent-current-private.h"
+#include "cr-consent-deriver.h"
 
 /* Everyone's current consent in one pass. Most people's latest record is on or before the
  * date asked about (records dated after today are refused), so their consent comes from
@@ -87,7 +88,8 @@ by_id (const void *a,
 /* The ids once each and in order: SQLite builds its IN set fastest from sorted input. A
  * cut's check names some 20,000 people, so the digits are written by hand, not by printf. */
 static char *
-ids_json (GArray *ids)
+ids_json (GArray *ids,
+          guint  *distinct)
 {
   g_autofree gint64 *sorted = g_memdup2 (ids->data, ids->len * sizeof (gint64));
   GString *json = g_string_sized_new (16 + ids->len * 8);
@@ -113,6 +115,12 @@ ids_json (GArray *ids)
           g_string_append_c (json, digits[--n]);
       }
   g_string_append_c (json, ']');
+  if (distinct)
+    {
+      *distinct = 0;
+      for (guint i = 0; i < ids->len; i++)
+        *distinct += i == 0 || sorted[i] != sorted[i - 1];
+    }
   return g_string_free (json, FALSE);
 }
 
@@ -141,7 +149,7 @@ cr_consent_history_states (CrDb        *db,
                            GError     **error)
 {
   g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_consent_state_free);
-  g_autofree char *ids = participants ? ids_json (participants) : NULL;
+  g_autofree char *ids = participants ? ids_json (participants, NULL) : NULL;
   g_autoptr(sqlite3_stmt) people = prepare_stream (db, ids ? some_people_sql : people_sql, date, ids, error);
   g_autoptr(sqlite3_stmt) records = people ? prepare_stream (db, ids ? some_records_sql : records_sql, date, ids, error)
                                            : NULL;
@@ -348,46 +356,58 @@ add_state (GHashTable     *table,
   g_hash_table_insert (table, &state->participant, state);
 }
 
-/* The people named: one pass over the ids (some_people_now_sql), those whose latest record
- * is after the date answered from the history. */
+/* The people named: one pass over the ids (some_people_now_sql), each row derived beside
+ * the reading; those whose latest record is after the date answered from the history. */
 static GHashTable *
 named_states (CrDb        *db,
               GArray      *participants,
               const char  *date,
               GError     **error)
 {
-  g_autofree char *ids = ids_json (participants);
+  guint distinct = 0;
+  g_autofree char *ids = ids_json (participants, &distinct);
   g_autoptr(sqlite3_stmt) stmt = prepare_stream (db, some_people_now_sql, date, ids, error);
   g_autoptr(GHashTable) table = NULL;
   g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) who = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(CrConsentDeriver) deriver = NULL;
+  g_autofree CrConsentState **derived = NULL;
+  g_autofree gboolean *is_later = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  table = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) cr_consent_state_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  deriver = cr_consent_deriver_new (date, distinct);
+  /* Each id gives at most one row (both joins are on primary keys). */
+  while (who->len < distinct && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 person = sqlite3_column_int64 (stmt, 0);
-      gboolean has_row = sqlite3_column_type (stmt, 5) != SQLITE_NULL, has_grant = FALSE;
-      CrConsentFacts latest, grant;
+      const char *facts = sqlite3_column_blob (stmt, 5);
+      const char *grant_facts = facts ? sqlite3_column_blob (stmt, 6) : NULL;
 
-      if (has_row && !now_row (stmt, 5, date, &latest, &grant, &has_grant))
-        {
-          /* Later than the date asked about (or not as 0011 writes it). */
-          g_array_append_val (later, person);
-          continue;
-        }
-      add_state (table, cr_consent_derive (person, (const char *) sqlite3_column_text (stmt, 1),
-                                           cr_consent_is_minor (sqlite3_column_int (stmt, 2) != 0,
-                                                                (const char *) sqlite3_column_text (stmt, 3), date),
-                                           sqlite3_column_type (stmt, 4) != SQLITE_NULL,
-                                           has_row ? &latest : NULL, has_row && has_grant ? &grant : NULL, date));
+      cr_consent_deriver_add (deriver, who->len, person, (const char *) sqlite3_column_text (stmt, 1),
+                              sqlite3_column_bytes (stmt, 1),
+                              cr_consent_is_minor (sqlite3_column_int (stmt, 2) != 0,
+                                                   (const char *) sqlite3_column_text (stmt, 3), date),
+                              sqlite3_column_type (stmt, 4) != SQLITE_NULL,
+                              facts, facts ? sqlite3_column_bytes (stmt, 5) : 0,
+                              grant_facts, grant_facts ? sqlite3_column_bytes (stmt, 6) : 0);
+      g_array_append_val (who, person);
     }
+  if (who->len == distinct)
+    rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
-      cr_db_set_error (db, rc, error);
+      cr_db_set_error (db, rc == SQLITE_ROW ? SQLITE_CORRUPT : rc, error);
       return NULL;
     }
+  derived = cr_consent_deriver_finish (deriver, &is_later);
+  table = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) cr_consent_state_free);
+  for (guint i = 0; i < who->len; i++)
+    if (is_later[i])
+      g_array_append_val (later, g_array_index (who, gint64, i));
+    else
+      add_state (table, g_steal_pointer (&derived[i]));
   if (later->len > 0)
     {
       g_autoptr(GPtrArray) past = cr_consent_history_states (db, later, date, error);

@@ -8,18 +8,15 @@
 
 #include "cr-consent-current.h"
 #include "cr-consent-current-private.h"
+#include "cr-consent-deriver.h"
 
 /* Everyone's current consent, in name order. The people come from the covering name index
  * (0013), which holds all that consent needs of them; then consent_now in id order, each
- * row derived into its person's place. Reading the rows and deriving the states cost
- * about the same, so a second thread derives each batch of rows while the next is read. */
+ * row derived into its person's place by the deriver, beside the reading. */
 
 static const char people_by_name_sql[] =
   "SELECT id, name, minor, date_of_birth, erased_at FROM participant ORDER BY name COLLATE NOCASE, id";
 static const char now_sql[] = "SELECT participant, facts, grant_facts FROM consent_now ORDER BY participant";
-
-/* Small enough that a few hundred people make several batches (the tests have 600). */
-#define BATCH_ROWS 512
 
 /* One person, read in name order; the name is kept in a shared buffer. */
 typedef struct
@@ -28,7 +25,6 @@ typedef struct
   gsize    name_at;
   gboolean minor;
   gboolean erased;
-  gboolean later;   /* their latest record is after the date: the history answers */
 } Person;
 
 static int
@@ -103,55 +99,6 @@ places_clear (Places *places)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Places, places_clear)
 
-/* Rows of consent_now copied out of the statement, for the deriving thread. */
-typedef struct
-{
-  guint  at;          /* the person's place */
-  gsize  facts_at;    /* offsets into the batch's bytes */
-  int    facts_len;
-  gssize grant_at;    /* -1: none */
-  int    grant_len;
-} Row;
-
-typedef struct
-{
-  GString *bytes;
-  GArray  *rows;
-} Batch;
-
-static Batch the_end;   /* pushed after the last batch */
-
-static Batch *
-batch_new (void)
-{
-  Batch *batch = g_new (Batch, 1);
-
-  batch->bytes = g_string_sized_new (BATCH_ROWS * 256);
-  batch->rows = g_array_sized_new (FALSE, FALSE, sizeof (Row), BATCH_ROWS);
-  return batch;
-}
-
-static void
-batch_free (Batch *batch)
-{
-  if (batch == NULL || batch == &the_end)
-    return;
-  g_string_free (batch->bytes, TRUE);
-  g_array_unref (batch->rows);
-  g_free (batch);
-}
-
-/* What the deriving threads read (all of it finished before they start) and write: each
- * state, and each person's later flag, in that person's own place. */
-typedef struct
-{
-  GAsyncQueue   *queue;
-  GArray        *persons;
-  const GString *names;
-  GPtrArray     *states;
-  const char    *date;
-} Deriver;
-
 static CrConsentState *
 derive_person (const Person         *p,
                const GString        *names,
@@ -162,83 +109,30 @@ derive_person (const Person         *p,
   return cr_consent_derive (p->id, names->str + p->name_at, p->minor, p->erased, latest, grant, date);
 }
 
-static gpointer
-derive_batches (gpointer data)
-{
-  Deriver *d = data;
-  Batch *batch;
-
-  while ((batch = g_async_queue_pop (d->queue)) != &the_end)
-    {
-      for (guint i = 0; i < batch->rows->len; i++)
-        {
-          const Row *row = &g_array_index (batch->rows, Row, i);
-          Person *p = &g_array_index (d->persons, Person, row->at);
-          const char *grant_facts = row->grant_at < 0 ? NULL : batch->bytes->str + row->grant_at;
-          CrConsentFacts latest, grant;
-          gboolean has_grant = FALSE;
-
-          if (!cr_consent_now_answer (batch->bytes->str + row->facts_at, row->facts_len, grant_facts, row->grant_len,
-                                      d->date, &latest, &grant, &has_grant))
-            {
-              /* Later than the date asked about (or not as 0011 writes it): the history answers. */
-              p->later = TRUE;
-              continue;
-            }
-          d->states->pdata[row->at] = derive_person (p, d->names, &latest, has_grant ? &grant : NULL, d->date);
-        }
-      batch_free (batch);
-    }
-  /* The other thread deriving sees the end too. */
-  g_async_queue_push (d->queue, &the_end);
-  return NULL;
-}
-
-static gsize
-copy_value (GString      *bytes,
-            sqlite3_stmt *stmt,
-            int           column,
-            int          *len)
-{
-  gsize at = bytes->len;
-  const void *value = sqlite3_column_blob (stmt, column);
-
-  *len = sqlite3_column_bytes (stmt, column);
-  if (value)
-    g_string_append_len (bytes, value, *len);
-  return at;
-}
-
-/* Reads consent_now into batches for the deriver. The statement has its first row. */
+/* Hands consent_now's rows to the deriver, each to its person's place. The statement has
+ * its first row. */
 static int
-read_rows (sqlite3_stmt *now,
-           int           rc,
-           const Places *places,
-           GAsyncQueue  *queue)
+read_rows (sqlite3_stmt     *now,
+           int               rc,
+           const Places     *places,
+           const GArray     *persons,
+           const GString    *names,
+           CrConsentDeriver *deriver)
 {
-  Batch *batch = NULL;
-
   for (; rc == SQLITE_ROW; rc = sqlite3_step (now))
     {
       gint64 at = place_of (places, sqlite3_column_int64 (now, 0));
-      Row row;
+      const Person *p;
+      const char *grant_facts;
 
       if (at < 0)
         continue;   /* added after the people were read: not in this answer */
-      if (batch == NULL)
-        batch = batch_new ();
-      row.at = (guint) at;
-      row.facts_at = copy_value (batch->bytes, now, 1, &row.facts_len);
-      row.grant_at = sqlite3_column_type (now, 2) == SQLITE_NULL ? -1 : (gssize) copy_value (batch->bytes, now, 2, &row.grant_len);
-      if (row.grant_at < 0)
-        row.grant_len = 0;
-      g_array_append_val (batch->rows, row);
-      if (batch->rows->len == BATCH_ROWS)
-        g_async_queue_push (queue, g_steal_pointer (&batch));
+      p = &g_array_index (persons, Person, at);
+      grant_facts = sqlite3_column_blob (now, 2);
+      cr_consent_deriver_add (deriver, (guint) at, p->id, names->str + p->name_at, (int) strlen (names->str + p->name_at),
+                              p->minor, p->erased, sqlite3_column_blob (now, 1), sqlite3_column_bytes (now, 1),
+                              grant_facts, grant_facts ? sqlite3_column_bytes (now, 2) : 0);
     }
-  if (batch)
-    g_async_queue_push (queue, batch);
-  g_async_queue_push (queue, &the_end);
   return rc;
 }
 
@@ -254,10 +148,10 @@ cr_consent_current_all (CrDb        *db,
   g_autoptr(GString) names = g_string_sized_new (64 * 1024);
   g_autoptr(GPtrArray) states = NULL;
   g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GAsyncQueue) queue = g_async_queue_new_full ((GDestroyNotify) batch_free);
+  g_autoptr(CrConsentDeriver) deriver = NULL;
+  g_autofree CrConsentState **derived = NULL;
+  g_autofree gboolean *is_later = NULL;
   g_auto(Places) places = { 0 };
-  Deriver deriver;
-  GThread *thread;
   guint kept = 0;
   int prc, nrc;
 
@@ -272,7 +166,7 @@ cr_consent_current_all (CrDb        *db,
       Person p = {
         sqlite3_column_int64 (people, 0), names->len,
         cr_consent_is_minor (sqlite3_column_int (people, 2) != 0, (const char *) sqlite3_column_text (people, 3), date),
-        sqlite3_column_type (people, 4) != SQLITE_NULL, FALSE,
+        sqlite3_column_type (people, 4) != SQLITE_NULL,
       };
 
       /* With its NUL (SQLite ends every text with one). */
@@ -285,26 +179,22 @@ cr_consent_current_all (CrDb        *db,
       return NULL;
     }
   places_init (&places, persons);
-  states = g_ptr_array_new_full (persons->len, (GDestroyNotify) cr_consent_state_free);
-  g_ptr_array_set_size (states, (gint) persons->len);
 
-  deriver = (Deriver) { queue, persons, names, states, date };
-  /* Once the rows are read, this thread derives what is left beside the other; without a
-   * thread, it derives them all. */
-  thread = g_thread_try_new ("consent-derive", derive_batches, &deriver, NULL);
-  nrc = read_rows (now, nrc, &places, queue);
-  derive_batches (&deriver);
-  if (thread)
-    g_thread_join (thread);
+  deriver = cr_consent_deriver_new (date, persons->len);
+  nrc = read_rows (now, nrc, &places, persons, names, deriver);
   if (nrc != SQLITE_DONE)
     {
       cr_db_set_error (db, nrc, error);
       return NULL;
     }
+  derived = cr_consent_deriver_finish (deriver, &is_later);
+  states = g_ptr_array_new_full (persons->len, (GDestroyNotify) cr_consent_state_free);
+  for (guint i = 0; i < persons->len; i++)
+    g_ptr_array_add (states, derived[i]);
 
   /* No record at all: no consent. */
   for (guint i = 0; i < persons->len; i++)
-    if (g_array_index (persons, Person, i).later)
+    if (is_later[i])
       g_array_append_val (later, g_array_index (persons, Person, i).id);
     else if (states->pdata[i] == NULL)
       states->pdata[i] = derive_person (&g_array_index (persons, Person, i), names, NULL, NULL, date);

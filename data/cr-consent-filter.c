@@ -5,6 +5,7 @@
 
 #include "cr-consent-current.h"
 #include "cr-consent-filter.h"
+#include "cr-consent-standing.h"
 #include "cr-store.h"
 
 static const char * const names[] = { "missing", "requested", "signed", "expiring", "expired", "withdrawn",
@@ -48,34 +49,32 @@ not_filmed (CrDb    *db,
   return g_steal_pointer (&ids);
 }
 
+/* The filter a person's standing falls under, or -1 for none (needs none, erased). */
 static int
 filter_of (const CrConsentState *s,
            const char           *soon,
            GHashTable           *crew)
 {
-  switch (s->problem)
+  switch (cr_consent_standing_of (s, g_hash_table_contains (crew, &s->participant), soon))
     {
-    case CR_CONSENT_MISSING:
-      return g_hash_table_contains (crew, &s->participant) ? -1 : CR_CONSENT_FILTER_MISSING;
-    case CR_CONSENT_PENDING:
-      return g_strcmp0 (s->status, "requested") == 0 ? CR_CONSENT_FILTER_REQUESTED : CR_CONSENT_FILTER_MISSING;
-    case CR_CONSENT_DECLINED:
-      return CR_CONSENT_FILTER_DECLINED;
-    case CR_CONSENT_WITHDRAWN:
+    case CR_CONSENT_STANDING_WITHDRAWN:
       return CR_CONSENT_FILTER_WITHDRAWN;
-    case CR_CONSENT_EXPIRED:
+    case CR_CONSENT_STANDING_EXPIRED:
       return CR_CONSENT_FILTER_EXPIRED;
-    case CR_CONSENT_OK:
-      if (s->partly_withdrawn)
-        return CR_CONSENT_FILTER_WITHDRAWN;
-      /* As the Overview's "ends within 30 days" counts it. */
-      if (s->expires && g_strcmp0 (s->expires, soon) <= 0)
-        return CR_CONSENT_FILTER_EXPIRING;
-      return CR_CONSENT_FILTER_SIGNED;
-    case CR_CONSENT_NO_GUARDIAN:
+    case CR_CONSENT_STANDING_DECLINED:
+      return CR_CONSENT_FILTER_DECLINED;
+    case CR_CONSENT_STANDING_MISSING:
+      return CR_CONSENT_FILTER_MISSING;
+    case CR_CONSENT_STANDING_REQUESTED:
+      return CR_CONSENT_FILTER_REQUESTED;
+    case CR_CONSENT_STANDING_EXPIRING:
+      return CR_CONSENT_FILTER_EXPIRING;
+    case CR_CONSENT_STANDING_NO_GUARDIAN:
       /* Given, with its problem shown on the row. */
-      return s->partly_withdrawn ? CR_CONSENT_FILTER_WITHDRAWN : CR_CONSENT_FILTER_SIGNED;
-    case CR_CONSENT_ERASED:
+    case CR_CONSENT_STANDING_SIGNED:
+      return CR_CONSENT_FILTER_SIGNED;
+    case CR_CONSENT_STANDING_NOT_NEEDED:
+    case CR_CONSENT_STANDING_ERASED:
     default:
       return -1;
     }

@@ -32,7 +32,7 @@ cr_cut_appender_new (CrDb    *db,
   self->lengths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   /* Prepared once: parsing the statements for every event cost more than the writes. */
   if (!(self->insert = cr_db_prepare (db, "INSERT INTO cut_event (cut, position, selection, clip, in_frame, out_frame,"
-                                          " gap_before, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)) ||
+                                          " gap_before, note, track) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error)) ||
       !(self->select = cr_db_prepare (db, "SELECT id FROM selection WHERE clip = ? AND in_frame = ? AND out_frame = ?"
                                           " ORDER BY id LIMIT 1", error)))
     return NULL;
@@ -109,6 +109,19 @@ cr_cut_appender_add (CrCutAppender  *self,
                      const char     *note,
                      GError        **error)
 {
+  return cr_cut_appender_add_on_track (self, "V", clip, in, out, gap_before, note, error);
+}
+
+guint
+cr_cut_appender_add_on_track (CrCutAppender  *self,
+                              const char     *track,
+                              gint64          clip,
+                              gint64          in,
+                              gint64          out,
+                              gint64          gap_before,
+                              const char     *note,
+                              GError        **error)
+{
   sqlite3_stmt *insert = self->insert;
   g_autofree char *clean_note = NULL;
   gint64 select;
@@ -128,6 +141,7 @@ cr_cut_appender_add (CrCutAppender  *self,
   sqlite3_bind_int64 (insert, 7, gap_before);
   if (clean_note)
     sqlite3_bind_text (insert, 8, clean_note, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 9, track, -1, SQLITE_STATIC);
   if (!cr_db_step_done (self->db, insert, error))
     return 0;
   sqlite3_reset (insert);

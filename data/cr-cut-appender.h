@@ -15,6 +15,10 @@ CrCutAppender *cr_cut_appender_new   (CrDb *db, gint64 cut, GError **error);
 /* Returns the new event's position, 0 on error (the message names the field). */
 guint     cr_cut_appender_add        (CrCutAppender *appender, gint64 clip, gint64 in, gint64 out,
                                       gint64 gap_before, const char *note, GError **error);
+/* The same on a track: "V" (picture and sound) or "A1", "A2"… (sound only); gap_before counts
+ * from the end of the track's previous event. */
+guint     cr_cut_appender_add_on_track (CrCutAppender *appender, const char *track, gint64 clip, gint64 in,
+                                        gint64 out, gint64 gap_before, const char *note, GError **error);
 void      cr_cut_appender_free       (CrCutAppender *appender);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrCutAppender, cr_cut_appender_free)
 

@@ -105,8 +105,8 @@ cr_cut_events_copy (CrDb    *db,
                     gint64   to_cut,
                     GError **error)
 {
-  return exec_int (db, "INSERT INTO cut_event (cut, position, selection, clip, in_frame, out_frame, gap_before, note)"
-                       " SELECT ?2, position, selection, clip, in_frame, out_frame, gap_before, note"
+  return exec_int (db, "INSERT INTO cut_event (cut, position, selection, clip, in_frame, out_frame, gap_before, note,"
+                       " track) SELECT ?2, position, selection, clip, in_frame, out_frame, gap_before, note, track"
                        " FROM cut_event WHERE cut = ?1 ORDER BY position", from_cut, to_cut, error);
 }
 
@@ -194,10 +194,63 @@ cr_cut_events_add_selects (CrDb        *db,
       cr_db_set_error (db, rc, error);
       goto fail;
     }
+  if (*added > 0 && !cr_cut_events_picture_first (db, cut, error))
+    goto fail;
   return cr_db_commit (db, error);
 
 fail:
   *added = 0;
   cr_db_rollback (db);
   return FALSE;
+}
+
+GPtrArray *
+cr_cut_events_tracks (CrDb    *db,
+                      gint64   cut,
+                      GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, "SELECT track FROM cut_event WHERE cut = ? ORDER BY position",
+                                                error);
+  g_autoptr(GPtrArray) tracks = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cut);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (tracks, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      cr_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&tracks);
+}
+
+gboolean
+cr_cut_events_picture_first (CrDb    *db,
+                             gint64   cut,
+                             GError **error)
+{
+  /* Only the rows whose number changes are written: none, in the usual case. */
+  return exec_int (db, "UPDATE cut_event SET position = r.n FROM (SELECT id, row_number () OVER"
+                       " (ORDER BY track <> 'V', position) AS n FROM cut_event WHERE cut = ?1) AS r"
+                       " WHERE cut_event.id = r.id AND cut_event.position <> r.n", cut, 0, error);
+}
+
+gboolean
+cr_cut_events_set_track (CrDb        *db,
+                         gint64       event,
+                         const char  *track,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, "UPDATE cut_event SET track = ?1, position = (SELECT max (position)"
+                                                    " + 1 FROM cut_event WHERE cut = (SELECT cut FROM cut_event"
+                                                    " WHERE id = ?2)) WHERE id = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, track, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, event);
+  return cr_db_step_done (db, stmt, error);
 }

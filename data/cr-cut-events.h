@@ -25,4 +25,13 @@ gboolean  cr_cut_events_link_select  (CrDb *db, gint64 cut, guint position, gint
 gboolean  cr_cut_events_add_selects  (CrDb *db, gint64 cut, GArray *questions, const char *tag, int min_rating,
                                       guint *added, GError **error);
 
+/* Numbers the picture track's events first, then the sound tracks', each keeping its order:
+ * the numbers the Cuts page shows (the picture's events) are the cut's. */
+gboolean   cr_cut_events_picture_first (CrDb *db, gint64 cut, GError **error);
+/* Puts an event (by id) on a track, as the cut's last event; the caller then closes the hole
+ * its number leaves (cr_cut_events_picture_first). */
+gboolean   cr_cut_events_set_track     (CrDb *db, gint64 event, const char *track, GError **error);
+/* Each event's track ("V", "A1"…), in position order. */
+GPtrArray *cr_cut_events_tracks      (CrDb *db, gint64 cut, GError **error);
+
 G_END_DECLS

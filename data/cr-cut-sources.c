@@ -94,6 +94,143 @@ cr_cut_events_frames (CrDb    *db,
   return events_list (db, cut, FALSE, error);
 }
 
+void
+cr_cut_clip_free (CrCutClip *clip)
+{
+  if (clip == NULL)
+    return;
+  g_free (clip->path);
+  g_free (clip->name);
+  g_free (clip->rate);
+  g_free (clip->tc_start);
+  g_free (clip->tc_rate);
+  g_free (clip);
+}
+
+static gint64
+column_int (sqlite3_stmt *stmt,
+            int           col,
+            gint64        fallback)
+{
+  return sqlite3_column_type (stmt, col) == SQLITE_NULL ? fallback : sqlite3_column_int64 (stmt, col);
+}
+
+/* The production's rate stands in for a clip that has none, as cr_clip_rate () does. */
+static const char clips_sql[] =
+  "SELECT c.id, c.path, c.name, coalesce (c.frame_rate, c.tc_rate, (SELECT frame_rate FROM production LIMIT 1)),"
+  "  c.duration_us, c.tc_start, c.tc_rate, c.tc_frames, c.tc_drop, c.has_video, c.channels, c.width, c.height"
+  " FROM clip c WHERE c.id IN (SELECT clip FROM cut_event WHERE cut = ?)";
+
+GHashTable *
+cr_cut_clips_read (CrDb    *db,
+                   gint64   cut,
+                   GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, clips_sql, error);
+  g_autoptr(GHashTable) clips = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  clips = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) cr_cut_clip_free);
+  sqlite3_bind_int64 (stmt, 1, cut);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CrCutClip *clip = g_new0 (CrCutClip, 1);
+
+      clip->id = sqlite3_column_int64 (stmt, 0);
+      clip->path = column_text (stmt, 1);
+      clip->name = column_text (stmt, 2);
+      clip->rate = column_text (stmt, 3);
+      clip->duration_us = column_int (stmt, 4, -1);
+      clip->tc_start = column_text (stmt, 5);
+      clip->tc_rate = column_text (stmt, 6);
+      clip->tc_frames = column_int (stmt, 7, 0);
+      clip->tc_drop = column_int (stmt, 8, 0) != 0;
+      clip->has_video = column_int (stmt, 9, 0) != 0;
+      clip->channels = (int) column_int (stmt, 10, 0);
+      clip->width = (int) column_int (stmt, 11, 0);
+      clip->height = (int) column_int (stmt, 12, 0);
+      g_hash_table_insert (clips, &clip->id, clip);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cr_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&clips);
+}
+
+static void
+extras_free (CrCutClipExtras *extras)
+{
+  g_array_unref (extras->frames);
+  g_ptr_array_unref (extras->notes);
+  g_ptr_array_unref (extras->tags);
+  g_free (extras);
+}
+
+static CrCutClipExtras *
+extras_of (GHashTable *all,
+           gint64      clip)
+{
+  CrCutClipExtras *extras = g_hash_table_lookup (all, &clip);
+
+  if (extras == NULL)
+    {
+      extras = g_new0 (CrCutClipExtras, 1);
+      extras->frames = g_array_new (FALSE, FALSE, sizeof (gint64));
+      extras->notes = g_ptr_array_new_with_free_func (g_free);
+      extras->tags = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (all, g_memdup2 (&clip, sizeof clip), extras);
+    }
+  return extras;
+}
+
+GHashTable *
+cr_cut_clip_extras_read (CrDb    *db,
+                         gint64   cut,
+                         GError **error)
+{
+  g_autoptr(sqlite3_stmt) markers = cr_db_prepare (db,
+    "SELECT clip, frame, note FROM marker WHERE clip IN (SELECT clip FROM cut_event WHERE cut = ?)"
+    " ORDER BY clip, frame, id", error);
+  g_autoptr(sqlite3_stmt) tags = markers ? cr_db_prepare (db,
+    "SELECT clip, tag FROM clip_tag WHERE clip IN (SELECT clip FROM cut_event WHERE cut = ?) ORDER BY clip, tag",
+    error) : NULL;
+  g_autoptr(GHashTable) all = NULL;
+  int rc;
+
+  if (tags == NULL)
+    return NULL;
+  all = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) extras_free);
+  sqlite3_bind_int64 (markers, 1, cut);
+  while ((rc = sqlite3_step (markers)) == SQLITE_ROW)
+    {
+      CrCutClipExtras *extras = extras_of (all, sqlite3_column_int64 (markers, 0));
+      gint64 frame = sqlite3_column_int64 (markers, 1);
+      const char *note = (const char *) sqlite3_column_text (markers, 2);
+
+      g_array_append_val (extras->frames, frame);
+      g_ptr_array_add (extras->notes, g_strdup (note ? note : ""));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cr_db_set_error (db, rc, error);
+      return NULL;
+    }
+  sqlite3_bind_int64 (tags, 1, cut);
+  while ((rc = sqlite3_step (tags)) == SQLITE_ROW)
+    g_ptr_array_add (extras_of (all, sqlite3_column_int64 (tags, 0))->tags,
+                     g_strdup ((const char *) sqlite3_column_text (tags, 1)));
+  if (rc != SQLITE_DONE)
+    {
+      cr_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&all);
+}
+
 gboolean
 cr_clip_markers (CrDb     *db,
                  gint64    clip,

@@ -26,6 +26,7 @@ typedef struct
   char     *transition_name; /* "dissolve", "wipe W001" */
   gboolean  has_to_name;     /* a "* TO CLIP NAME:" named the incoming clip */
   gboolean  fcm_drop;        /* the FCM mode in force at the event */
+  gboolean  picture_track;   /* "* TRACK: V": ours, a sound-only clip's event on the picture track */
 } Pending;
 
 typedef struct
@@ -40,7 +41,7 @@ typedef struct
   char                   *record_start;   /* "* RECORD START:" under the first event, or NULL */
   Pending                 pending;
   GHashTable             *source_by_key;  /* "name\nrate\ndrop" -> index + 1 */
-  GHashTable             *sound_only;     /* CrTimelineEvent * read from a sound line -> its line */
+  GHashTable             *sound_at;       /* "source in out record" of each sound event */
 } Reader;
 
 static gboolean
@@ -78,6 +79,7 @@ pending_clear (Pending *pending)
   pending->transition = 0;
   pending->has_to_name = FALSE;
   pending->has_source_rate = FALSE;
+  pending->picture_track = FALSE;
 }
 
 /* "30000/1001 DROP FRAME" (our own rate comments). */
@@ -192,6 +194,35 @@ timeline_to_source (const CrTimeline *timeline,
   return cr_timeline_source_to_record (&probe, &source, frames);
 }
 
+/* The sound track a line's channel names: A and AA are A1; A2, A3… their number; 0: picture. */
+static guint
+channel_track (Reader     *reader,
+               const char *channel)
+{
+  if (channel[0] != 'A' || strchr (channel, 'V') != NULL || reader->pending.picture_track)
+    return 0;
+  return g_ascii_isdigit (channel[1]) ? (guint) g_ascii_strtoull (channel + 1, NULL, 10) : 1;
+}
+
+static CrTimelineEvent *
+last_on_track (CrTimeline *timeline,
+               guint       track)
+{
+  if (track == 0)
+    return timeline->events->len > 0 ? g_ptr_array_index (timeline->events, timeline->events->len - 1) : NULL;
+  for (guint i = timeline->sound_events->len; i > 0; i--)
+    if (((CrTimelineEvent *) g_ptr_array_index (timeline->sound_events, i - 1))->track == track)
+      return g_ptr_array_index (timeline->sound_events, i - 1);
+  return NULL;
+}
+
+/* The last event read on the pending line's track. */
+static CrTimelineEvent *
+previous_on_track (Reader *reader)
+{
+  return last_on_track (reader->timeline, channel_track (reader, reader->pending.fields[2]));
+}
+
 /* A dissolve or wipe becomes a cut at its centre: the outgoing event (the one that ends where
  * the transition starts) runs on for half of it, and this one starts half of it later. */
 static gboolean
@@ -205,13 +236,13 @@ cut_at_transition_centre (Reader  *reader,
   Pending *p = &reader->pending;
   CrTimeline *timeline = reader->timeline;
   gint64 half = p->transition / 2;
+  CrTimelineEvent *before;
 
   if (p->transition > rec_out - *rec_in)
     return fail (error, p->line, "the %s of %d frames is longer than its event", p->transition_name,
                  p->transition);
-  if (timeline->events->len > 0)
+  if ((before = previous_on_track (reader)) != NULL)
     {
-      CrTimelineEvent *before = g_ptr_array_index (timeline->events, timeline->events->len - 1);
       CrTimelineSource *source = g_ptr_array_index (timeline->sources, before->source);
 
       if (before->record + cr_timeline_event_get_length (timeline, before) == *rec_in - timeline->record_start)
@@ -264,7 +295,7 @@ finish_event (Reader  *reader,
   const CrTimelineSource *source;
   CrTimelineEvent *event;
   gint64 src_in, src_out, rec_in, rec_out;
-  gboolean exact_source = FALSE, wrapped = FALSE;
+  gboolean exact_source = FALSE, wrapped = FALSE, sound_only;
   guint index;
 
   if (p->fields == NULL)
@@ -342,9 +373,9 @@ finish_event (Reader  *reader,
   {
     const char *name = p->clip_name ? p->clip_name : p->fields[1];
     const char *channel = p->fields[2];
-    gboolean sound_only = channel[0] == 'A' && strchr (channel, 'V') == NULL;
     gboolean same_event = FALSE;
 
+    sound_only = channel[0] == 'A' && strchr (channel, 'V') == NULL && !p->picture_track;
     if (is_under_previous (reader, name, source_fmt.rate, src_in, src_out, rec_in - timeline->record_start,
                            &same_event))
       {
@@ -352,33 +383,64 @@ finish_event (Reader  *reader,
 
         if (same_event)
           {
-            CrTimelineEvent *before = g_ptr_array_index (timeline->events, timeline->events->len - 1);
-
+            /* The picture event's own sound on a line of its own. */
             find_source (reader, name, source_fmt.rate, source_fmt.drop_frame, p->fields[2]);
-            /* Its picture on this line: the event is no longer sound only. */
-            if (!sound_only)
-              g_hash_table_remove (reader->sound_only, before);
             cr_timeline_note_sound (timeline, CR_TIMELINE_SOUND_JOINED, where);
-          }
-        else if (sound_only)
-          cr_timeline_note_sound (timeline, CR_TIMELINE_SOUND_LEFT_OUT, where);
-        else
-          return fail (error, p->line, "record in %s is before the previous event ends: a cut has one "
-                       "picture track", p->fields[6]);
-        if (same_event || sound_only)
-          {
             pending_clear (p);
             return TRUE;
           }
+        if (!sound_only)
+          return fail (error, p->line, "record in %s is before the previous event ends: a cut has one "
+                       "picture track", p->fields[6]);
       }
   }
 
   index = find_source (reader, p->clip_name ? p->clip_name : p->fields[1],
                        source_fmt.rate, source_fmt.drop_frame, p->fields[2]);
-  event = cr_timeline_add_event (timeline, index, src_in, src_out, rec_in - timeline->record_start);
+  if (sound_only)
+    {
+      /* Sound alone (A, AA: track A1; A2, A3…): on its own track, where the list puts it. */
+      const char *channel = p->fields[2];
+      guint wanted = channel_track (reader, channel), track;
+
+      g_autofree char *key = g_strdup_printf ("%u %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                                              index, src_in, src_out, rec_in);
+
+      if (wanted == 0 || wanted > 99)
+        return fail (error, p->line, "channel “%s” is not a sound track", channel);
+      /* The same sound on another channel (A and A2 of one stereo clip): one event plays it. */
+      if (g_hash_table_contains (reader->sound_at, key))
+        {
+          g_autofree char *where = g_strdup_printf ("line %u", p->line);
+
+          cr_timeline_note_sound (timeline, CR_TIMELINE_SOUND_JOINED, where);
+          pending_clear (p);
+          return TRUE;
+        }
+      g_hash_table_add (reader->sound_at, g_steal_pointer (&key));
+      /* Sound over sound on one channel (music under room tone): the next track free there. */
+      for (track = wanted; track <= 99; track++)
+        {
+          const CrTimelineEvent *before = last_on_track (timeline, track);
+
+          if (before == NULL ||
+              rec_in - timeline->record_start >= before->record + cr_timeline_event_get_length (timeline, before))
+            break;
+        }
+      if (track > 99)
+        return fail (error, p->line, "record in %s: no sound track is free there", p->fields[6]);
+      if (track != wanted)
+        {
+          g_autofree char *was = cr_timeline_track_name (wanted), *now = cr_timeline_track_name (track);
+
+          cr_timeline_add_warning (timeline, "EDL line %u: its sound overlaps the event before it on %s, so it "
+                                   "is put on %s", p->line, was, now);
+        }
+      event = cr_timeline_add_sound_event (timeline, track, index, src_in, src_out, rec_in - timeline->record_start);
+    }
+  else
+    event = cr_timeline_add_event (timeline, index, src_in, src_out, rec_in - timeline->record_start);
   event->line = p->line;
-  if (p->fields[2][0] == 'A' && strchr (p->fields[2], 'V') == NULL)
-    g_hash_table_insert (reader->sound_only, event, GUINT_TO_POINTER (p->line));
   source = cr_timeline_get_source (timeline, index);
   ((CrTimelineSource *) source)->duration = MAX (source->duration, src_out);
 
@@ -458,6 +520,9 @@ read_line (Reader  *reader,
           g_free (reader->record_start);
           reader->record_start = g_strstrip (g_strdup (body + strlen ("RECORD START:")));
         }
+      else if (g_str_has_prefix (body, "TRACK: V") && (body[8] == '\0' || g_ascii_isspace (body[8]))
+               && p->fields != NULL)
+        p->picture_track = TRUE;
       else if (g_str_has_prefix (body, "SOURCE IN OUT:") && p->fields != NULL)
         {
           g_free (p->source_in_out);
@@ -564,26 +629,6 @@ read_line (Reader  *reader,
   return TRUE;
 }
 
-/* A sound-only event of a clip that has picture elsewhere in the list plays that picture too:
- * said. A sound-only clip's (a BWF's) event is exactly what was written. */
-static void
-note_sound_only (CrTimeline *timeline,
-                 GHashTable *sound_only)
-{
-  for (guint i = 0; i < timeline->events->len; i++)
-    {
-      CrTimelineEvent *event = g_ptr_array_index (timeline->events, i);
-      gpointer line = g_hash_table_lookup (sound_only, event);
-
-      if (line != NULL && cr_timeline_get_source (timeline, event->source)->has_video)
-        {
-          g_autofree char *where = g_strdup_printf ("line %u", GPOINTER_TO_UINT (line));
-
-          cr_timeline_note_sound (timeline, CR_TIMELINE_SOUND_ALONE, where);
-        }
-    }
-}
-
 CrTimeline *
 cr_edl_read (const char              *text,
              gssize                   length,
@@ -595,7 +640,7 @@ cr_edl_read (const char              *text,
   g_auto(GStrv) lines = NULL;
   g_autoptr(CrTimeline) timeline = NULL;
   g_autoptr(GHashTable) source_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) sound_only = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) sound_at = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Reader reader = { 0 };
   CrRate unknown = { 25, 1 };
   gboolean ok = TRUE;
@@ -617,7 +662,7 @@ cr_edl_read (const char              *text,
   reader.timeline = timeline;
   reader.first_record = -1;
   reader.source_by_key = source_by_key;
-  reader.sound_only = sound_only;
+  reader.sound_at = sound_at;
 
   lines = g_strsplit (copy, "\n", -1);
   for (i = 0; ok && lines[i] != NULL; i++)
@@ -628,12 +673,11 @@ cr_edl_read (const char              *text,
   g_free (reader.record_start);
   if (!ok)
     return NULL;
-  if (timeline->events->len == 0)
+  if (timeline->events->len == 0 && timeline->sound_events->len == 0)
     {
       g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "EDL: no events");
       return NULL;
     }
-  note_sound_only (timeline, sound_only);
   cr_timeline_add_sound_summary (timeline, "EDL", "line");
   if (!cr_timeline_validate (timeline, error))
     return NULL;

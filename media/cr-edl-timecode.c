@@ -129,9 +129,9 @@ cr_edl_read_source_at (CrTimeline *timeline,
   if (rate.num <= 0 || rate.den <= 0 || (cr_rate_equal (rate, src->rate) && drop_frame == src->drop_frame))
     return;
   src->duration = 0;
-  for (guint i = 0; i < timeline->events->len; i++)
+  for (guint i = 0; i < cr_timeline_count_all_events (timeline); i++)
     {
-      CrTimelineEvent *event = g_ptr_array_index (timeline->events, i);
+      CrTimelineEvent *event = cr_timeline_get_any_event (timeline, i);
       gint64 length;
 
       if (event->source != source)

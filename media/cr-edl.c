@@ -105,6 +105,34 @@ append_rate_comment (GString          *out,
                           drop_frame ? "DROP FRAME" : "NON-DROP FRAME");
 }
 
+static int
+compare_record (gconstpointer a,
+                gconstpointer b)
+{
+  const CrTimelineEvent *x = *(const CrTimelineEvent *const *) a;
+  const CrTimelineEvent *y = *(const CrTimelineEvent *const *) b;
+
+  if (x->record != y->record)
+    return x->record < y->record ? -1 : 1;
+  return x->track < y->track ? -1 : x->track > y->track;
+}
+
+/* Every track's events by record time, the picture's first where they start together, as
+ * editors list split sound. */
+static GPtrArray *
+events_in_record_order (const CrTimeline *timeline)
+{
+  GPtrArray *order = g_ptr_array_sized_new (timeline->events->len + timeline->sound_events->len);
+
+  for (guint i = 0; i < timeline->events->len; i++)
+    g_ptr_array_add (order, g_ptr_array_index (timeline->events, i));
+  for (guint i = 0; i < timeline->sound_events->len; i++)
+    g_ptr_array_add (order, g_ptr_array_index (timeline->sound_events, i));
+  /* g_ptr_array_sort is stable (a merge sort): a track's events keep their order. */
+  g_ptr_array_sort (order, compare_record);
+  return order;
+}
+
 /* CMX3600 numbers events in three columns. */
 #define EVENTS_PER_NUMBERING 999
 
@@ -117,6 +145,7 @@ cr_edl_write (const CrTimeline    *timeline,
   static const CrEdlOptions defaults = { 0 };
   CrTimecodeFormat record_fmt = cr_timeline_get_format (timeline);
   g_auto(GStrv) reels = NULL;
+  g_autoptr(GPtrArray) order = NULL;
   guint i;
 
   if (options == NULL)
@@ -130,10 +159,13 @@ cr_edl_write (const CrTimeline    *timeline,
   append_text (out, timeline->name, options->ascii);
   g_string_append_printf (out, "\nFCM: %s\n", timeline->drop_frame ? "DROP FRAME" : "NON-DROP FRAME");
 
-  for (i = 0; i < timeline->events->len; i++)
+  order = events_in_record_order (timeline);
+  for (i = 0; i < order->len; i++)
     {
-      const CrTimelineEvent *event = g_ptr_array_index (timeline->events, i);
+      const CrTimelineEvent *event = g_ptr_array_index (order, i);
       const CrTimelineSource *source = cr_timeline_get_source (timeline, event->source);
+      g_autofree char *sound_channel = event->track == 1 ? g_strdup ("A")
+                                       : event->track > 1 ? cr_timeline_track_name (event->track) : NULL;
       CrTimecodeFormat source_fmt = cr_timeline_source_get_format (source);
       gboolean other_format = !cr_rate_equal (source->rate, timeline->rate) ||
                               source->drop_frame != timeline->drop_frame;
@@ -154,9 +186,10 @@ cr_edl_write (const CrTimeline    *timeline,
       /* Past 999 the numbers start again at 001, as CMX3600 systems count, and a comment says so. */
       if (i > 0 && i % EVENTS_PER_NUMBERING == 0)
         g_string_append_printf (out, "* EVENTS %u TO %u ARE NUMBERED FROM 001 AGAIN\n", i + 1,
-                                MIN (i + EVENTS_PER_NUMBERING, timeline->events->len));
+                                MIN (i + EVENTS_PER_NUMBERING, order->len));
+      /* A sound track's event on its channel, as CMX3600 has it: A, A2, then A3… */
       g_string_append_printf (out, "%03u  %-8s %-5s C        ", i % EVENTS_PER_NUMBERING + 1,
-                              reels[event->source], cr_edl_channel_for_source (source));
+                              reels[event->source], sound_channel ? sound_channel : cr_edl_channel_for_source (source));
       cr_edl_append_timecode (out, src_in, other_format ? &record_fmt : &source_fmt);
       g_string_append_c (out, ' ');
       cr_edl_append_timecode (out, src_out, other_format ? &record_fmt : &source_fmt);
@@ -180,6 +213,10 @@ cr_edl_write (const CrTimeline    *timeline,
           append_text (out, cr_timeline_source_get_name (source), options->ascii);
           g_string_append_c (out, '\n');
         }
+      /* A sound-only clip's event on the picture track: our reader puts it back there, not on A1
+       * (with the exactness comments: a plain list has none). */
+      if (!options->no_rate_comments && sound_channel == NULL && !source->has_video && source->audio_channels > 0)
+        g_string_append (out, "* TRACK: V\n");
       if (!options->no_rate_comments && other_format)
         {
           append_rate_comment (out, "SOURCE FRAME RATE", source->rate, source->drop_frame);

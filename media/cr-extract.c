@@ -16,6 +16,7 @@
 #include "cr-av-private.h"
 #include "cr-bwf.h"
 #include "cr-extract.h"
+#include "cr-extract-tail.h"
 #include "cr-output.h"
 #include "cr-probe.h"
 
@@ -34,6 +35,8 @@ typedef struct
   AVAudioFifo     *fifo;
   gint64           fifo_start;     /* sample position of the fifo's first sample, from `in` */
   gint64           max_samples;    /* samples in [in, out) */
+  /* Stream copy: the lead H.264 stream's last GOP, re-encoded to end at `out` */
+  CrExtractTail   *tail;
 } Track;
 
 typedef struct
@@ -68,6 +71,7 @@ track_clear (Track *t)
   swr_free (&t->swr);
   if (t->fifo != NULL)
     av_audio_fifo_free (t->fifo);
+  g_clear_pointer (&t->tail, cr_extract_tail_free);
 }
 
 static void
@@ -374,6 +378,9 @@ map_streams (Job      *job,
     }
   job->lead = video != NULL && job->tracks[video->index].out != NULL ? video
               : audio != NULL && job->tracks[audio->index].out != NULL ? audio : NULL;
+  /* A copy of H.264 ends at `out` exactly, its last GOP re-encoded. */
+  if (job->lead != NULL && job->lead == video && !job->options->reencode)
+    job->tracks[video->index].tail = cr_extract_tail_new (video);
   if (job->lead == NULL)
     {
       g_autofree char *name = g_filename_display_name (job->path);
@@ -403,6 +410,98 @@ write_packet (Job       *job,
   return TRUE;
 }
 
+/* Timestamps from the copy's first frame. */
+static void
+shift_packet (Job      *job,
+              AVStream *st,
+              AVPacket *pkt)
+{
+  gint64 shift = av_rescale_q (job->real_in_abs_us, AV_TIME_BASE_Q, st->time_base);
+
+  if (pkt->pts != AV_NOPTS_VALUE)
+    pkt->pts -= shift;
+  if (pkt->dts != AV_NOPTS_VALUE)
+    pkt->dts -= shift;
+}
+
+/* The first timestamp at or after `out`, less a microsecond for times rounded to it. */
+static gint64
+out_ts (Job      *job,
+        AVStream *st)
+{
+  return av_rescale_q_rnd (job->out_abs_us - 1, AV_TIME_BASE_Q, st->time_base, AV_ROUND_UP);
+}
+
+static gboolean
+write_tail_packet (AVPacket  *pkt,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  Job *job = user_data;
+  Track *t = &job->tracks[job->lead->index];
+
+  shift_packet (job, t->in, pkt);
+  return write_packet (job, t, pkt, t->in->time_base, error);
+}
+
+/* The lead stream's last GOP, re-encoded up to `out`: the copy ends there exactly. */
+static gboolean
+finish_tail (Job     *job,
+             Track   *t,
+             GError **error)
+{
+  gint64 end_ts = AV_NOPTS_VALUE;
+  gint64 start_us = job->real_out_abs_us;
+  gboolean reencoded = FALSE;
+
+  t->done = TRUE;
+  if (!cr_extract_tail_finish (t->tail, out_ts (job, t->in), write_tail_packet, job, &end_ts, &reencoded,
+                               job->path, error))
+    return FALSE;
+  if (end_ts != AV_NOPTS_VALUE)
+    job->real_out_abs_us = to_us (end_ts, t->in->time_base);
+  if (reencoded)
+    {
+      gint64 from = MAX (start_us, job->real_in_abs_us) - job->origin_us;
+
+      note (job, "the pictures from %" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT " s to the out point were re-encoded, "
+            "so that the copy ends there exactly", from / G_USEC_PER_SEC, from % G_USEC_PER_SEC);
+    }
+  return TRUE;
+}
+
+/* The lead H.264 stream: each GOP copied once the next one starts before `out`. */
+static gboolean
+copy_lead_packet (Job       *job,
+                  Track     *t,
+                  AVPacket  *pkt,
+                  GError   **error)
+{
+  g_autoptr(GPtrArray) ready = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_av_free_packet);
+  gint64 ts = pkt->pts != AV_NOPTS_VALUE ? pkt->pts : pkt->dts;
+  gint64 dts = pkt->dts != AV_NOPTS_VALUE ? pkt->dts : ts;
+
+  /* A picture that shows before `out` is decoded before it, and so is every picture it
+   * refers to (dts <= pts): a packet decoded at or after `out` is needed by none. */
+  if (dts >= out_ts (job, t->in))
+    return finish_tail (job, t, error);
+  if (to_us (ts, t->in->time_base) < job->real_in_abs_us)
+    return TRUE;
+  report_progress (job, to_us (ts, t->in->time_base), FALSE);
+  cr_extract_tail_add (t->tail, pkt, out_ts (job, t->in), ready);
+  for (guint i = 0; i < ready->len; i++)
+    {
+      AVPacket *p = g_ptr_array_index (ready, i);
+      gint64 end = p->pts + MAX (p->duration, 0);
+
+      job->real_out_abs_us = MAX (job->real_out_abs_us, to_us (end, t->in->time_base));
+      shift_packet (job, t->in, p);
+      if (!write_packet (job, t, p, t->in->time_base, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Stream copy: from the lead stream's keyframe at or before `in`, packets in decode order
  * until they pass `out`, so that every packet written can be decoded. */
 static gboolean
@@ -423,6 +522,8 @@ copy_packet (Job       *job,
   /* Nothing is written before the lead stream's keyframe (found by find_first_keyframe). */
   if (job->real_in_abs_us == CR_TIME_UNKNOWN)
     return TRUE;
+  if (t->tail != NULL)
+    return copy_lead_packet (job, t, pkt, error);
   /* Every frame before `out` is decoded before `out` (dts <= pts), but with B-frames so is a
    * later picture they refer to: that one is written too (a copy cannot leave it out), and then
    * the frames between, which come after `out` in decode order, so that the picture has no
@@ -448,13 +549,7 @@ copy_packet (Job       *job,
       report_progress (job, at_us, FALSE);
     }
 
-  {
-    gint64 shift = av_rescale_q (job->real_in_abs_us, AV_TIME_BASE_Q, st->time_base);
-    if (pkt->pts != AV_NOPTS_VALUE)
-      pkt->pts -= shift;
-    if (pkt->dts != AV_NOPTS_VALUE)
-      pkt->dts -= shift;
-  }
+  shift_packet (job, st, pkt);
   return write_packet (job, t, pkt, st->time_base, error);
 }
 
@@ -736,6 +831,11 @@ run (Job        *job,
       if (!ok)
         return FALSE;
     }
+  /* The file ended before `out`: its last GOP is held still. */
+  for (unsigned i = 0; i < job->nb_tracks; i++)
+    if (job->tracks[i].tail != NULL && !job->tracks[i].done && job->real_in_abs_us != CR_TIME_UNKNOWN
+        && !finish_tail (job, &job->tracks[i], error))
+      return FALSE;
 
   if (job->options->reencode)
     for (unsigned i = 0; i < job->nb_tracks; i++)

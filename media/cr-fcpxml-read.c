@@ -50,7 +50,6 @@ typedef struct
   char     *note;
   gboolean  in_note;
   guint     depth;           /* elements open inside the item */
-  gboolean  warned_lane;
 } Item;
 
 typedef struct
@@ -67,6 +66,9 @@ typedef struct
   Item                 item;
   GArray              *tag_lines;   /* guint: the line of each start tag, in document order */
   guint                tags_seen;
+  Time                 gap_offset;  /* the spine's gap being read, for clips connected to it */
+  Time                 gap_start;
+  gboolean             warned_lane;
 } Reader;
 
 static void
@@ -355,6 +357,98 @@ start_item (Reader       *reader,
          parse_time (reader, attribute (names, values, "duration"), "duration", &item->duration, error);
 }
 
+static int
+by_track_and_record (gconstpointer a,
+                     gconstpointer b)
+{
+  const CrTimelineEvent *x = *(const CrTimelineEvent *const *) a;
+  const CrTimelineEvent *y = *(const CrTimelineEvent *const *) b;
+
+  if (x->track != y->track)
+    return x->track < y->track ? -1 : 1;
+  return x->record < y->record ? -1 : x->record > y->record;
+}
+
+static double
+seconds (Time t)
+{
+  return t.den != 0 ? (double) t.num / (double) t.den : 0;
+}
+
+/* The asset's source in the timeline, added the first time an event uses it. */
+static guint
+source_of (Reader   *reader,
+           Asset    *asset,
+           CrRate    rate,
+           gboolean  drop_frame)
+{
+  if (asset->source == 0)
+    {
+      guint index = cr_timeline_add_source (reader->timeline, asset->path ? asset->path : asset->name, asset->name,
+                                            rate, drop_frame, time_to_frames (asset->start, rate),
+                                            MAX (time_to_frames (asset->duration, rate), 1),
+                                            asset->has_video || asset->channels == 0, asset->channels);
+      asset->source = (int) index + 1;
+    }
+  return (guint) asset->source - 1;
+}
+
+/* A clip connected below the spine (lane -n) is an event of sound track An, where it plays in
+ * the sequence: its offset counts in its parent's time (`parent_offset` in the sequence is
+ * `parent_start` in the parent). One above it (a title, a cutaway) is left out, said once. */
+static gboolean
+connected_clip (Reader       *reader,
+                const char   *element,
+                const char  **names,
+                const char  **values,
+                Time          parent_offset,
+                Time          parent_start,
+                const char   *parent_name,
+                guint         parent_line,
+                GError      **error)
+{
+  CrTimeline *timeline = reader->timeline;
+  const char *lane = attribute (names, values, "lane");
+  const char *ref = attribute (names, values, "ref");
+  gint64 track = g_ascii_strtoll (lane, NULL, 10);
+  Asset *asset = ref ? g_hash_table_lookup (reader->assets, ref) : NULL;
+  Time offset, start, duration;
+  CrRate rate;
+  gint64 record, in, used;
+  CrTimelineEvent *event;
+
+  if (track >= 0 || track < -99 || asset == NULL || !g_str_equal (element, "asset-clip"))
+    {
+      if (!reader->warned_lane)
+        cr_timeline_add_warning (timeline, "FCPXML line %u: the clips connected to “%s” (lane %s) are "
+                                 "left out: a cut has one picture track", parent_line, parent_name ? parent_name : "",
+                                 lane);
+      reader->warned_lane = TRUE;
+      return TRUE;
+    }
+  if (!parse_time (reader, attribute (names, values, "offset"), "offset", &offset, error) ||
+      !parse_time (reader, attribute (names, values, "start"), "start", &start, error) ||
+      !parse_time (reader, attribute (names, values, "duration"), "duration", &duration, error))
+    return FALSE;
+  if (!rate_of_format (reader, asset->format ? asset->format : NULL, &rate, NULL))
+    rate = timeline->rate;
+  record = (gint64) ((seconds (parent_offset) + seconds (offset) - seconds (parent_start)) * timeline->rate.num /
+                     timeline->rate.den + 0.5) - timeline->record_start;
+  in = time_to_frames (start, rate) - time_to_frames (asset->start, rate);
+  used = time_to_frames (duration, rate);
+  if (used <= 0 || record < 0)
+    return fail (reader, error, "the clip connected to “%s” does not play inside the sequence",
+                 parent_name ? parent_name : "");
+  event = cr_timeline_add_sound_event (timeline, (guint) -track,
+                                       source_of (reader, asset, rate,
+                                                  g_strcmp0 (attribute (names, values, "tcFormat"), "DF") == 0),
+                                       in, in + used, record);
+  event->line = current_line (reader);
+  if (attribute (names, values, "name") != NULL && g_strcmp0 (attribute (names, values, "name"), asset->name) != 0)
+    event->label = g_strdup (attribute (names, values, "name"));
+  return TRUE;
+}
+
 /* Inside a spine item: the media of a <clip>, a speed, a note, connected clips. */
 static gboolean
 start_inside_item (Reader       *reader,
@@ -367,14 +461,8 @@ start_inside_item (Reader       *reader,
   const char *lane = attribute (names, values, "lane");
 
   if (lane != NULL && g_strcmp0 (lane, "0") != 0)
-    {
-      if (!item->warned_lane)
-        cr_timeline_add_warning (reader->timeline, "FCPXML line %u: the clips connected to “%s” (lane %s) are "
-                                 "left out: a cut has one track", item->line, item->name ? item->name : "",
-                                 lane);
-      item->warned_lane = TRUE;
-      return TRUE;
-    }
+    return item->depth != 1 ||
+           connected_clip (reader, element, names, values, item->offset, item->start, item->name, item->line, error);
   if (g_str_equal (element, "conform-rate"))
     {
       if (g_strcmp0 (attribute (names, values, "scaleEnabled"), "0") != 0 &&
@@ -430,15 +518,7 @@ finish_item (Reader  *reader,
   if (record < 0)
     return fail (reader, error, "“%s” starts before the sequence's tcStart", item->name ? item->name : "");
 
-  if (asset->source == 0)
-    {
-      guint index = cr_timeline_add_source (timeline, asset->path ? asset->path : asset->name, asset->name,
-                                            rate, item->drop_frame, start_tc,
-                                            MAX (time_to_frames (asset->duration, rate), 1),
-                                            asset->has_video || asset->channels == 0, asset->channels);
-      asset->source = (int) index + 1;
-    }
-  event = cr_timeline_add_event (timeline, (guint) asset->source - 1, in, in + used, record);
+  event = cr_timeline_add_event (timeline, source_of (reader, asset, rate, item->drop_frame), in, in + used, record);
   event->line = item->line;
   event->note = g_steal_pointer (&item->note);
   if (item->name != NULL && g_strcmp0 (item->name, asset->name) != 0)
@@ -467,8 +547,18 @@ on_start (GMarkupParseContext  *context,
   if (reader->spine_depth > 0)
     {
       reader->spine_depth++;
+      /* A clip connected to a gap. */
+      if (reader->spine_depth == 3 && attribute (names, values, "lane") != NULL)
+        connected_clip (reader, element, names, values, reader->gap_offset, reader->gap_start, "Gap",
+                        current_line (reader), error);
       if (reader->spine_depth != 2)
         return;
+      if (g_str_equal (element, "gap"))
+        {
+          if (!parse_time (reader, attribute (names, values, "offset"), "offset", &reader->gap_offset, error) ||
+              !parse_time (reader, attribute (names, values, "start"), "start", &reader->gap_start, error))
+            return;
+        }
       if (g_str_equal (element, "asset-clip") || g_str_equal (element, "clip"))
         start_item (reader, element, names, values, error);
       else if (g_str_equal (element, "transition"))
@@ -605,6 +695,8 @@ cr_fcpxml_read (const char  *text,
       g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_PARSE, "FCPXML: no clips in the sequence's spine");
       return NULL;
     }
+  /* Connected clips come in the order of their parents: each track in record order. */
+  g_ptr_array_sort (timeline->sound_events, by_track_and_record);
   if (!cr_timeline_validate (timeline, error))
     return NULL;
   return g_steal_pointer (&timeline);

@@ -139,10 +139,52 @@ write_resources (const CrTimeline  *timeline,
   return TRUE;
 }
 
+/* The sound-track events that start inside a spine item, as clips connected to it below the
+ * spine (lane -n for An), their offsets in the item's own time: `start` at `start_rate` is
+ * the item's start, `record` its record position. */
+static void
+write_connected (const CrTimeline *timeline,
+                 GArray           *connected,
+                 guint             first_asset,
+                 gint64            record,
+                 gint64            start,
+                 CrRate            start_rate,
+                 GString          *out)
+{
+  for (guint i = 0; i < connected->len; i++)
+    {
+      const CrTimelineEvent *e = g_array_index (connected, const CrTimelineEvent *, i);
+      const CrTimelineSource *source = cr_timeline_get_source (timeline, e->source);
+      /* start + (e->record - record) frames of the cut, one exact rational. */
+      gint64 num = start * start_rate.den * timeline->rate.num + (e->record - record) * timeline->rate.den * start_rate.num;
+      gint64 den = (gint64) start_rate.num * timeline->rate.num;
+
+      g_string_append_printf (out, "                            <asset-clip ref=\"r%u\" lane=\"-%u\"",
+                              first_asset + e->source, e->track);
+      g_string_append (out, " offset=\"");
+      cr_append_rational_time (out, num, den);
+      g_string_append_c (out, '"');
+      attr (out, "name", e->label ? e->label : cr_timeline_source_get_name (source));
+      attr_time (out, "start", source->start_tc + e->in, source->rate);
+      attr_time (out, "duration", cr_timeline_event_get_length (timeline, e), timeline->rate);
+      g_string_append_printf (out, " tcFormat=\"%s\" audioRole=\"dialogue\"", source->drop_frame ? "DF" : "NDF");
+      if (e->note != NULL)
+        {
+          g_string_append (out, ">\n                                <note>");
+          cr_xml_append_escaped (out, e->note, FALSE);
+          g_string_append (out, "</note>\n                            </asset-clip>\n");
+        }
+      else
+        g_string_append (out, "/>\n");
+    }
+}
+
 static void
 write_clip (const CrTimeline      *timeline,
             const CrTimelineEvent *event,
             guint                  asset_id,
+            guint                  first_asset,
+            GArray                *connected,
             GString               *out)
 {
   const CrTimelineSource *source = cr_timeline_get_source (timeline, event->source);
@@ -156,20 +198,22 @@ write_clip (const CrTimeline      *timeline,
   attr_time (out, "duration", length, timeline->rate);
   g_string_append_printf (out, " tcFormat=\"%s\"", source->drop_frame ? "DF" : "NDF");
 
-  if (event->note == NULL && event->markers->len == 0 && event->keywords->len == 0)
+  if (event->note == NULL && event->markers->len == 0 && event->keywords->len == 0 && connected->len == 0)
     {
       g_string_append (out, "/>\n");
       return;
     }
   g_string_append (out, ">\n");
 
-  /* The DTD's order: note, then markers and keywords. Times inside a clip are the asset's. */
+  /* The DTD's order: note, connected clips, then markers and keywords. Times inside a clip are
+   * the asset's. */
   if (event->note != NULL)
     {
       g_string_append (out, "                            <note>");
       cr_xml_append_escaped (out, event->note, FALSE);
       g_string_append (out, "</note>\n");
     }
+  write_connected (timeline, connected, first_asset, event->record, source->start_tc + event->in, source->rate, out);
   for (i = 0; i < event->markers->len; i++)
     {
       const CrTimelineMarker *marker = &g_array_index (event->markers, CrTimelineMarker, i);
@@ -202,13 +246,40 @@ static void
 write_gap (const CrTimeline *timeline,
            gint64            from,
            gint64            length,
+           guint             first_asset,
+           GArray           *connected,
            GString          *out)
 {
   g_string_append (out, "                        <gap name=\"Gap\"");
   attr_time (out, "offset", timeline->record_start + from, timeline->rate);
   attr_time (out, "start", timeline->record_start + from, timeline->rate);
   attr_time (out, "duration", length, timeline->rate);
-  g_string_append (out, "/>\n");
+  if (connected->len == 0)
+    {
+      g_string_append (out, "/>\n");
+      return;
+    }
+  g_string_append (out, ">\n");
+  write_connected (timeline, connected, first_asset, from, timeline->record_start + from, timeline->rate, out);
+  g_string_append (out, "                        </gap>\n");
+}
+
+/* The sound events that start in [from, to) of the cut. */
+static GArray *
+starting_in (const CrTimeline *timeline,
+             gint64            from,
+             gint64            to)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (const CrTimelineEvent *));
+
+  for (guint i = 0; i < timeline->sound_events->len; i++)
+    {
+      const CrTimelineEvent *e = g_ptr_array_index (timeline->sound_events, i);
+
+      if (e->record >= from && e->record < to)
+        g_array_append_val (found, e);
+    }
+  return found;
 }
 
 gboolean
@@ -256,11 +327,27 @@ cr_fcpxml_write (const CrTimeline       *timeline,
   for (i = 0; i < timeline->events->len; i++)
     {
       const CrTimelineEvent *event = g_ptr_array_index (timeline->events, i);
+      gint64 end = event->record + cr_timeline_event_get_length (timeline, event);
 
       if (event->record > position)
-        write_gap (timeline, position, event->record - position, out);
-      write_clip (timeline, event, first_asset + event->source, out);
-      position = event->record + cr_timeline_event_get_length (timeline, event);
+        {
+          g_autoptr(GArray) under = starting_in (timeline, position, event->record);
+
+          write_gap (timeline, position, event->record - position, first_asset, under, out);
+        }
+      {
+        g_autoptr(GArray) under = starting_in (timeline, event->record, end);
+
+        write_clip (timeline, event, first_asset + event->source, first_asset, under, out);
+      }
+      position = end;
+    }
+  /* Sound past the last picture hangs from a gap to the cut's end. */
+  if (cr_timeline_get_duration (timeline) > position)
+    {
+      g_autoptr(GArray) under = starting_in (timeline, position, cr_timeline_get_duration (timeline));
+
+      write_gap (timeline, position, cr_timeline_get_duration (timeline) - position, first_asset, under, out);
     }
 
   g_string_append (out,

@@ -29,6 +29,40 @@ write_property (GString    *out,
   g_string_append (out, "</property>\n");
 }
 
+/* The events of one track (0: the picture's), blanks between them. */
+static void
+write_playlist (GString          *out,
+                const CrTimeline *timeline,
+                GPtrArray        *events,
+                guint             track)
+{
+  gint64 position = 0;
+
+  g_string_append_printf (out, "  <playlist id=\"playlist%u\">\n", track);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const CrTimelineEvent *event = g_ptr_array_index (events, i);
+      const CrTimelineSource *source = cr_timeline_get_source (timeline, event->source);
+      gint64 length = cr_timeline_event_get_length (timeline, event);
+      gint64 available = cr_timeline_source_to_record (timeline, source, source->duration);
+      gint64 in = cr_timeline_source_to_record (timeline, source, event->in);
+
+      if (event->track != track)
+        continue;
+      /* Rounding the in point and the length separately can reach one frame past the media. */
+      if (in + length > available)
+        in = MAX (0, available - length);
+      if (event->record > position)
+        g_string_append_printf (out, "    <blank length=\"%" G_GINT64_FORMAT "\"/>\n",
+                                event->record - position);
+      g_string_append_printf (out, "    <entry producer=\"producer%u\" in=\"%" G_GINT64_FORMAT
+                              "\" out=\"%" G_GINT64_FORMAT "\"/>\n",
+                              event->source, in, in + length - 1);
+      position = event->record + length;
+    }
+  g_string_append (out, "  </playlist>\n");
+}
+
 gboolean
 cr_mlt_write (const CrTimeline    *timeline,
               const CrMltOptions  *options,
@@ -38,7 +72,6 @@ cr_mlt_write (const CrTimeline    *timeline,
   static const CrMltOptions defaults = { 0 };
   int aspect = gcd (timeline->width, timeline->height);
   gint64 total;
-  gint64 position = 0;
   guint i;
 
   if (options == NULL)
@@ -104,32 +137,25 @@ cr_mlt_write (const CrTimeline    *timeline,
                           "    <entry producer=\"black\" in=\"0\" out=\"%" G_GINT64_FORMAT "\"/>\n"
                           "  </playlist>\n", MAX (total, 1) - 1);
 
-  g_string_append (out, "  <playlist id=\"playlist0\">\n");
-  for (i = 0; i < timeline->events->len; i++)
-    {
-      const CrTimelineEvent *event = g_ptr_array_index (timeline->events, i);
-      const CrTimelineSource *source = cr_timeline_get_source (timeline, event->source);
-      gint64 length = cr_timeline_event_get_length (timeline, event);
-      gint64 available = cr_timeline_source_to_record (timeline, source, source->duration);
-      gint64 in = cr_timeline_source_to_record (timeline, source, event->in);
-
-      /* Rounding the in point and the length separately can reach one frame past the media. */
-      if (in + length > available)
-        in = MAX (0, available - length);
-      if (event->record > position)
-        g_string_append_printf (out, "    <blank length=\"%" G_GINT64_FORMAT "\"/>\n",
-                                event->record - position);
-      g_string_append_printf (out, "    <entry producer=\"producer%u\" in=\"%" G_GINT64_FORMAT
-                              "\" out=\"%" G_GINT64_FORMAT "\"/>\n",
-                              event->source, in, in + length - 1);
-      position = event->record + length;
-    }
-  g_string_append (out, "  </playlist>\n");
+  /* The picture events, then one playlist for each sound track. */
+  write_playlist (out, timeline, timeline->events, 0);
+  for (i = 1; i <= cr_timeline_get_sound_tracks (timeline); i++)
+    write_playlist (out, timeline, timeline->sound_events, i);
 
   g_string_append_printf (out, "  <tractor id=\"tractor0\" in=\"0\" out=\"%" G_GINT64_FORMAT "\">\n"
                           "    <track producer=\"background\"/>\n"
-                          "    <track producer=\"playlist0\"/>\n"
-                          "  </tractor>\n"
-                          "</mlt>\n", MAX (total, 1) - 1);
+                          "    <track producer=\"playlist0\"/>\n", MAX (total, 1) - 1);
+  /* A sound track is heard, not seen, and mixed into what is under it, as Shotcut mixes. */
+  for (i = 1; i <= cr_timeline_get_sound_tracks (timeline); i++)
+    g_string_append_printf (out, "    <track producer=\"playlist%u\" hide=\"video\"/>\n", i);
+  for (i = 1; i <= cr_timeline_get_sound_tracks (timeline); i++)
+    g_string_append_printf (out, "    <transition id=\"mix%u\">\n"
+                            "      <property name=\"a_track\">1</property>\n"
+                            "      <property name=\"b_track\">%u</property>\n"
+                            "      <property name=\"mlt_service\">mix</property>\n"
+                            "      <property name=\"always_active\">1</property>\n"
+                            "      <property name=\"sum\">1</property>\n"
+                            "    </transition>\n", i, i + 1);
+  g_string_append (out, "  </tractor>\n</mlt>\n");
   return TRUE;
 }

@@ -23,8 +23,11 @@ typedef struct
   CrTimeline *timeline;
   GHashTable *source_by_key;   /* "url\nrate" -> index + 1 */
   GHashTable *event_at;        /* record frame (gint64 *) -> source index + 1, from the video track */
+  GHashTable *sound_at;        /* the same, of the sound tracks' events */
   gboolean    video_track;     /* reading a Video track */
   gboolean    more_audio;      /* reading an Audio track after the first */
+  guint       sound_track;     /* reading an Audio track of a sound track (A1…); 0: of the picture's */
+  gboolean    ours_says;       /* the track's metadata names the cut's track: nothing there is a copy */
   GHashTable *from_audio;      /* CrTimelineEvent * read from the Audio track -> its place */
   CrTimelineEvent *last;       /* the event of the item before, in this track; NULL after a gap */
   gint64      shift;           /* a transition's centre after the cut before it, for the next clip */
@@ -366,7 +369,7 @@ read_clip (Reader      *reader,
         return fail (error, where_range, "the transition before it is longer than the clip");
     }
 
-  if (!reader->video_track &&
+  if (!reader->video_track && !(reader->ours_says && reader->sound_track > 0) &&
       GPOINTER_TO_UINT (g_hash_table_lookup (reader->event_at, &record)) == index + 1)
     {
       /* Its length in the track, as OTIO adds it: the source frames rounded twice may differ. */
@@ -376,8 +379,20 @@ read_clip (Reader      *reader,
         cr_timeline_note_sound (reader->timeline, CR_TIMELINE_SOUND_JOINED, where);
       return TRUE;
     }
-  event = cr_timeline_add_event (reader->timeline, index, in - source->start_tc,
-                                 in - source->start_tc + used, record);
+  /* The same sound in a later Audio track (Premiere's A1 and A2 of one stereo clip): one event. */
+  if (!reader->video_track && reader->sound_track > 0 && !reader->ours_says &&
+      GPOINTER_TO_UINT (g_hash_table_lookup (reader->sound_at, &record)) == index + 1)
+    {
+      *length = cut_frames - reader->shift;
+      cr_timeline_note_sound (reader->timeline, CR_TIMELINE_SOUND_JOINED, where);
+      return TRUE;
+    }
+  if (!reader->video_track && reader->sound_track > 0)
+    event = cr_timeline_add_sound_event (reader->timeline, reader->sound_track, index, in - source->start_tc,
+                                         in - source->start_tc + used, record);
+  else
+    event = cr_timeline_add_event (reader->timeline, index, in - source->start_tc,
+                                   in - source->start_tc + used, record);
   event->label = g_strdup (casereel_string (metadata, "label"));
   event->participants = g_strdup (casereel_string (metadata, "participants"));
   event->question = g_strdup (casereel_string (metadata, "question"));
@@ -414,6 +429,11 @@ read_clip (Reader      *reader,
   reader->last = event;
   if (reader->video_track)
     g_hash_table_insert (reader->event_at, g_memdup2 (&record, sizeof record), GUINT_TO_POINTER (index + 1));
+  else if (reader->sound_track > 0)
+    {
+      if (!g_hash_table_contains (reader->sound_at, &record))
+        g_hash_table_insert (reader->sound_at, g_memdup2 (&record, sizeof record), GUINT_TO_POINTER (index + 1));
+    }
   else
     {
       g_hash_table_insert (reader->from_audio, event, g_strdup (where));
@@ -470,6 +490,22 @@ read_transition (Reader      *reader,
                              in_offset + out_offset);
   }
   return TRUE;
+}
+
+/* The cut's track an Audio track is: ours say ("V": the picture events' own sound); another
+ * editor's n-th Audio track is sound track An, its copies of the picture events' sound joined
+ * to them. */
+static guint
+sound_track_of (JsonObject *track,
+                guint       audio_number)
+{
+  const char *ours = casereel_string (member_object (track, "metadata"), "track");
+
+  if (ours != NULL && ours[0] == 'A' && g_ascii_isdigit (ours[1]))
+    return (guint) CLAMP (g_ascii_strtoull (ours + 1, NULL, 10), 1, 99);
+  if (ours != NULL && g_str_equal (ours, "V"))
+    return 0;
+  return MIN (audio_number, 99);
 }
 
 /* Sound from the Audio track under another event's picture needs a track of its own. */
@@ -647,6 +683,7 @@ cr_otio_read (const char  *text,
   g_autoptr(GHashTable) source_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(CrTimeline) timeline = NULL;
   g_autoptr(GHashTable) event_at = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) sound_at = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) from_audio = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   g_autoptr(GHashTable) open_ended = g_hash_table_new (g_direct_hash, g_direct_equal);
   JsonObject *root, *stack, *metadata, *track, *video = NULL, *audio = NULL;
@@ -654,7 +691,7 @@ cr_otio_read (const char  *text,
   Reader reader = { 0 };
   CrRate rate = { 0, 0 };
   gint64 start = 0;
-  guint i, video_index = 0;
+  guint i, video_index = 0, audio_number = 0;
 
   if (length < 0)
     length = strlen (text);
@@ -728,6 +765,7 @@ cr_otio_read (const char  *text,
   reader.source_by_key = source_by_key;
 
   reader.event_at = event_at;
+  reader.sound_at = sound_at;
   reader.from_audio = from_audio;
   reader.open_ended = open_ended;
   for (i = 0; i < json_array_get_length (json_node_get_array (children)); i++)
@@ -755,6 +793,10 @@ cr_otio_read (const char  *text,
         continue;
       reader.video_track = which == video;
       reader.more_audio = !reader.video_track && which != audio;
+      if (!reader.video_track)
+        audio_number++;
+      reader.sound_track = reader.video_track ? 0 : sound_track_of (which, audio_number);
+      reader.ours_says = casereel_string (member_object (which, "metadata"), "track") != NULL;
       reader.last = NULL;
       reader.shift = 0;
       if (!read_track (&reader, which, where, error))

@@ -211,18 +211,40 @@ clip (CrJsonWriter          *w,
   cr_json_close (w, '}');
 }
 
+/* A track of the events given, gaps between them, to the cut's end: OTIO adds each track's
+ * items, so every track lasts what the cut lasts. `sound_track` 0: the picture events' own
+ * picture (video) or sound; n: the events of sound track An. */
 static void
 track (CrJsonWriter     *w,
        const CrTimeline *timeline,
        const Rates      *rates,
        GStrv             urls,
-       gboolean          video)
+       gboolean          video,
+       guint             sound_track,
+       guint             audio_number)
 {
-  gint64 position = 0;
+  GPtrArray *events = sound_track > 0 ? timeline->sound_events : timeline->events;
+  gint64 position = 0, end = cr_timeline_get_duration (timeline);
+  g_autofree char *name = video ? g_strdup ("V1") : g_strdup_printf ("A%u", audio_number);
   guint i;
 
   cr_json_next (w);
-  begin_item (w, "Track.1", video ? "V1" : "A1");
+  cr_json_open (w, '{');
+  cr_json_string (w, "OTIO_SCHEMA", "Track.1");
+  cr_json_key (w, "metadata");
+  cr_json_open (w, '{');
+  /* Which of the cut's tracks this is, for our reader: the picture events' sound, or A1… */
+  if (!video)
+    {
+      g_autofree char *ours = cr_timeline_track_name (sound_track);
+
+      cr_json_key (w, "casereel");
+      cr_json_open (w, '{');
+      cr_json_string (w, "track", ours);
+      cr_json_close (w, '}');
+    }
+  cr_json_close (w, '}');
+  cr_json_string (w, "name", name);
   cr_json_literal (w, "source_range", "null");
   effects_and_enabled (w);
   empty (w, "markers", '[', ']');
@@ -230,22 +252,26 @@ track (CrJsonWriter     *w,
 
   cr_json_key (w, "children");
   cr_json_open (w, '[');
-  for (i = 0; i < timeline->events->len; i++)
+  for (i = 0; i < events->len; i++)
     {
-      const CrTimelineEvent *event = g_ptr_array_index (timeline->events, i);
+      const CrTimelineEvent *event = g_ptr_array_index (events, i);
       const CrTimelineSource *source = cr_timeline_get_source (timeline, event->source);
       gint64 length = cr_timeline_event_get_length (timeline, event);
       gboolean present = video ? source->has_video : source->audio_channels > 0;
 
+      if (event->track != sound_track)
+        continue;
       if (event->record > position)
         gap (w, rates, event->record - position);
       /* A source without this kind of media leaves a hole in this track. */
       if (!present)
         gap (w, rates, length);
       else
-        clip (w, timeline, event, rates, urls[event->source], video || !source->has_video);
+        clip (w, timeline, event, rates, urls[event->source], video || sound_track > 0 || !source->has_video);
       position = event->record + length;
     }
+  if (end > position)
+    gap (w, rates, end - position);
   cr_json_close (w, ']');
   cr_json_close (w, '}');
 }
@@ -275,7 +301,7 @@ cr_otio_write (const CrTimeline     *timeline,
    * tracks takes about 2.2 KB). */
   {
     gsize len = out->len;
-    g_string_set_size (out, len + 4096 + (gsize) timeline->events->len * 2560);
+    g_string_set_size (out, len + 4096 + (gsize) cr_timeline_count_all_events (timeline) * 2560);
     g_string_truncate (out, len);
   }
 
@@ -316,9 +342,12 @@ cr_otio_write (const CrTimeline     *timeline,
   empty (&w, "markers", '[', ']');
   cr_json_key (&w, "children");
   cr_json_open (&w, '[');
-  track (&w, timeline, &rates, urls, TRUE);
+  track (&w, timeline, &rates, urls, TRUE, 0, 0);
   if (any_audio && !options->no_audio_track)
-    track (&w, timeline, &rates, urls, FALSE);
+    track (&w, timeline, &rates, urls, FALSE, 0, 1);
+  /* Each sound track after it, numbered on as editors number them. */
+  for (i = 1; i <= cr_timeline_get_sound_tracks (timeline); i++)
+    track (&w, timeline, &rates, urls, FALSE, i, i + (any_audio && !options->no_audio_track ? 1 : 0));
   cr_json_close (&w, ']');
   cr_json_close (&w, '}');
   cr_json_close (&w, '}');

@@ -26,6 +26,8 @@ struct CrRenderOutput
   gint64           frames;     /* pictures sent */
   gint64           samples;    /* samples received */
   gint64           samples_encoded;
+  CrRenderMix      mix;
+  gpointer         mix_data;
 };
 
 static void
@@ -253,8 +255,19 @@ encode_audio_frame (CrRenderOutput  *out,
       return FALSE;
     }
   frame->pts = out->samples_encoded;
+  if (out->mix != NULL && !out->mix (out->mix_data, (float **) frame->data, frame->pts, n, error))
+    return FALSE;
   out->samples_encoded += n;
   return encode (out, out->audio, out->audio_stream, frame, error);
+}
+
+void
+cr_render_output_set_mix (CrRenderOutput *out,
+                          CrRenderMix     mix,
+                          gpointer        data)
+{
+  out->mix = mix;
+  out->mix_data = data;
 }
 
 gboolean

@@ -5,6 +5,7 @@
  * filter that fits a source's frames to the timeline (cr-render-picture.c). Private to media/. */
 
 #include "cr-av-private.h"
+#include "cr-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,16 @@ gboolean        cr_render_output_add_audio   (CrRenderOutput  *out,
                                               GError         **error);
 gint64          cr_render_output_get_frames  (CrRenderOutput  *out);
 gint64          cr_render_output_get_samples (CrRenderOutput  *out);
+/* Called with each block of sound before it is encoded (planar float stereo, `at` samples
+ * from the start): the sound tracks are added in here. */
+typedef gboolean (*CrRenderMix) (gpointer   data,
+                                 float    **planes,
+                                 gint64     at,
+                                 int        n_samples,
+                                 GError   **error);
+void            cr_render_output_set_mix     (CrRenderOutput  *out,
+                                              CrRenderMix      mix,
+                                              gpointer         data);
 /* Drains the encoders and writes the trailer. The file is complete after this. */
 gboolean        cr_render_output_finish      (CrRenderOutput  *out,
                                               GError         **error);
@@ -65,6 +76,22 @@ AVFrame         *cr_render_picture_run       (CrRenderPicture *picture,
                                               const char      *timecode,
                                               GError         **error);
 void             cr_render_picture_free      (CrRenderPicture *picture);
+
+/* The cut's sound tracks, decoded as the render reaches them (one event of each track open
+ * at a time) and added to the picture track's sound. */
+typedef struct CrRenderSound CrRenderSound;
+
+CrRenderSound   *cr_render_sound_new         (const CrTimeline *timeline,
+                                              CrAvInterrupt    *irq);
+/* A CrRenderMix. */
+gboolean         cr_render_sound_mix         (gpointer          sound,
+                                              float           **planes,
+                                              gint64            at,
+                                              int               n_samples,
+                                              GError          **error);
+void             cr_render_sound_free        (CrRenderSound    *sound);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrRenderSound, cr_render_sound_free)
 
 /* A black yuv420p picture, for gaps and sources without video. */
 AVFrame         *cr_render_black_frame       (int              width,

@@ -31,6 +31,7 @@ typedef struct
   gpointer               user_data;
   gint64                 total;
   gint64                 step;
+  CrRenderSound         *sound;   /* the sound tracks, mixed in as the sound is encoded */
 } Render;
 
 /* One event being decoded into the output. Timeline frames of the event count from 0 to
@@ -660,6 +661,11 @@ render (Render      *r,
                                   timeline->rate, &r->irq, error);
   if (r->out == NULL)
     return FALSE;
+  if (cr_timeline_get_sound_tracks (timeline) > 0)
+    {
+      r->sound = cr_render_sound_new (timeline, &r->irq);
+      cr_render_output_set_mix (r->out, cr_render_sound_mix, r->sound);
+    }
   for (guint i = 0; i < timeline->events->len; i++)
     {
       const CrTimelineEvent *event = cr_timeline_get_event (timeline, i);
@@ -667,6 +673,9 @@ render (Render      *r,
       if (!fill_gap (r, event->record, error) || !render_event (r, i, error))
         return FALSE;
     }
+  /* Sound tracks may run on past the last picture: black under them. */
+  if (!fill_gap (r, cr_timeline_get_duration (timeline), error))
+    return FALSE;
   if (!cr_render_output_finish (r->out, error))
     return FALSE;
   /* A cancel from the last progress report still counts. */
@@ -719,6 +728,7 @@ cr_render_timeline (const CrTimeline       *timeline,
   output = cr_output_begin (output_path, 0666, &local_error);
   ok = output != NULL && render (&r, cr_output_get_temp_path (output), error);
   cr_render_output_free (r.out);
+  cr_render_sound_free (r.sound);
   av_frame_free (&r.black);
   if (ok && !cr_output_commit (output, &local_error))
     ok = FALSE;

@@ -56,7 +56,7 @@ cr_timeline_add_sound_summary (CrTimeline *timeline,
   append_part (line, timeline->sound[CR_TIMELINE_SOUND_JOINED], one, many,
                "joined the event of the same clip and range");
   append_part (line, timeline->sound[CR_TIMELINE_SOUND_ALONE], "sound-only event", "sound-only events",
-               "kept as cut events, with their clip's picture");
+               "kept on their sound tracks (A1, A2…)");
   append_part (line, timeline->sound[CR_TIMELINE_SOUND_LEFT_OUT], one, many,
                "left out, at the time of another event: a cut has one track of events");
   if (line->len > 0)

@@ -68,6 +68,7 @@ cr_timeline_new (const char *name,
     }
   timeline->sources = g_ptr_array_new_with_free_func (source_free);
   timeline->events = g_ptr_array_new_with_free_func (event_free);
+  timeline->sound_events = g_ptr_array_new_with_free_func (event_free);
   timeline->warnings = g_ptr_array_new_with_free_func (g_free);
   return timeline;
 }
@@ -83,6 +84,7 @@ cr_timeline_free (CrTimeline *timeline)
     g_clear_pointer (&timeline->sound[i], g_ptr_array_unref);
   g_ptr_array_unref (timeline->sources);
   g_ptr_array_unref (timeline->events);
+  g_ptr_array_unref (timeline->sound_events);
   g_free (timeline);
 }
 
@@ -109,6 +111,72 @@ cr_timeline_add_source (CrTimeline *timeline,
   source->audio_channels = audio_channels;
   g_ptr_array_add (timeline->sources, source);
   return timeline->sources->len - 1;
+}
+
+static CrTimelineEvent *
+event_new (guint  source,
+           gint64 in,
+           gint64 out,
+           gint64 record)
+{
+  CrTimelineEvent *event = g_new0 (CrTimelineEvent, 1);
+
+  event->source = source;
+  event->in = in;
+  event->out = out;
+  event->record = record;
+  event->markers = g_array_new (FALSE, FALSE, sizeof (CrTimelineMarker));
+  g_array_set_clear_func (event->markers, marker_clear);
+  event->keywords = g_ptr_array_new_with_free_func (g_free);
+  return event;
+}
+
+CrTimelineEvent *
+cr_timeline_add_sound_event (CrTimeline *timeline,
+                             guint       track,
+                             guint       source,
+                             gint64      in,
+                             gint64      out,
+                             gint64      record)
+{
+  CrTimelineEvent *event = event_new (source, in, out, record);
+  guint at = timeline->sound_events->len;
+
+  g_return_val_if_fail (track > 0, NULL);
+  event->track = track;
+  /* After the last event of the same or a lower track. */
+  while (at > 0 && ((CrTimelineEvent *) g_ptr_array_index (timeline->sound_events, at - 1))->track > track)
+    at--;
+  g_ptr_array_insert (timeline->sound_events, at, event);
+  return event;
+}
+
+guint
+cr_timeline_count_all_events (const CrTimeline *timeline)
+{
+  return timeline->events->len + timeline->sound_events->len;
+}
+
+CrTimelineEvent *
+cr_timeline_get_any_event (const CrTimeline *timeline,
+                           guint             index)
+{
+  return index < timeline->events->len ? g_ptr_array_index (timeline->events, index)
+                                       : g_ptr_array_index (timeline->sound_events, index - timeline->events->len);
+}
+
+guint
+cr_timeline_get_sound_tracks (const CrTimeline *timeline)
+{
+  guint n = timeline->sound_events->len;
+
+  return n > 0 ? ((CrTimelineEvent *) g_ptr_array_index (timeline->sound_events, n - 1))->track : 0;
+}
+
+char *
+cr_timeline_track_name (guint track)
+{
+  return track == 0 ? g_strdup ("V") : g_strdup_printf ("A%u", track);
 }
 
 CrTimelineEvent *
@@ -261,6 +329,11 @@ cr_timeline_get_duration (const CrTimeline *timeline)
       const CrTimelineEvent *event = g_ptr_array_index (timeline->events, i);
       end = MAX (end, event->record + cr_timeline_event_get_length (timeline, event));
     }
+  for (i = 0; i < timeline->sound_events->len; i++)
+    {
+      const CrTimelineEvent *event = g_ptr_array_index (timeline->sound_events, i);
+      end = MAX (end, event->record + cr_timeline_event_get_length (timeline, event));
+    }
   return end;
 }
 
@@ -280,9 +353,10 @@ cr_timeline_rebase_source (CrTimeline *timeline,
   shift = start_tc - src->start_tc;
   src->start_tc = start_tc;
   src->duration = duration;
-  for (i = 0; i < timeline->events->len; i++)
+  for (i = 0; i < timeline->events->len + timeline->sound_events->len; i++)
     {
-      CrTimelineEvent *event = g_ptr_array_index (timeline->events, i);
+      CrTimelineEvent *event = i < timeline->events->len ? g_ptr_array_index (timeline->events, i)
+                               : g_ptr_array_index (timeline->sound_events, i - timeline->events->len);
 
       if (event->source != source)
         continue;
@@ -390,11 +464,26 @@ cr_timeline_validate (const CrTimeline  *timeline,
         }
     }
 
-  for (i = 0; i < timeline->events->len; i++)
+  for (i = 0; i < timeline->events->len + timeline->sound_events->len; i++)
     {
-      const CrTimelineEvent *event = g_ptr_array_index (timeline->events, i);
+      gboolean sound = i >= timeline->events->len;
+      const CrTimelineEvent *event = !sound ? g_ptr_array_index (timeline->events, i)
+                                     : g_ptr_array_index (timeline->sound_events, i - timeline->events->len);
+      const CrTimelineEvent *previous = i == 0 ? NULL
+                                        : i - 1 < timeline->events->len ? g_ptr_array_index (timeline->events, i - 1)
+                                        : g_ptr_array_index (timeline->sound_events, i - 1 - timeline->events->len);
       const CrTimelineSource *source;
       guint number = i + 1;
+
+      /* Each track is its own sequence. */
+      if (previous == NULL || previous->track != event->track || (sound && event->track == 0))
+        previous_end = 0;
+      if (sound && event->track == 0)
+        {
+          g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_INVALID,
+                       "Event %u: a sound-only event needs a sound track (A1, A2…)", number);
+          return FALSE;
+        }
 
       if (event->source >= timeline->sources->len)
         {
@@ -432,9 +521,12 @@ cr_timeline_validate (const CrTimeline  *timeline,
 
       if (event->record < previous_end)
         {
+          g_autofree char *track = event->track > 0 ? cr_timeline_track_name (event->track) : NULL;
+
           g_set_error (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_INVALID,
-                       "Event %u starts at record frame %" G_GINT64_FORMAT ", before the previous event ends (%"
-                       G_GINT64_FORMAT ")", number, event->record, previous_end);
+                       "Event %u starts at record frame %" G_GINT64_FORMAT ", before the previous event%s%s "
+                       "ends (%" G_GINT64_FORMAT ")", number, event->record, track ? " on " : "", track ? track : "",
+                       previous_end);
           return FALSE;
         }
       previous_end = event->record + cr_timeline_event_get_length (timeline, event);

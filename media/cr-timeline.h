@@ -56,6 +56,8 @@ typedef struct
   GPtrArray  *keywords;      /* char * */
   char       *transcript;    /* what is said in it (the clip's transcript), or NULL */
   guint       line;          /* the edit list's line it was read from, for messages; 0 if none */
+  guint       track;         /* 0: the picture track V (picture and sound); n: sound track An */
+  guint       position;      /* the cut's event number it was read from, 0 if none */
 } CrTimelineEvent;
 
 typedef struct
@@ -73,15 +75,19 @@ typedef struct
   GPtrArray  *warnings;      /* char * */
   /* Where each line of split sound went (CrTimelineSound): char *, NULL until one is noted. */
   GPtrArray  *sound[3];
+  /* Sound only, on the tracks A1, A2…, overlapping the picture as editors lay it: by track,
+   * each track in record order without overlaps (cr_timeline_add_sound_event). */
+  GPtrArray  *sound_events;  /* CrTimelineEvent * */
 } CrTimeline;
 
-/* What a reader did with sound on a line or track of its own. A cut holds one track of events,
- * each playing its clip's picture and sound, so split sound is joined to, or kept as, such an
- * event, or left out; the readers say which in one line (cr_timeline_add_sound_summary). */
+/* What a reader did with sound on a line or track of its own. A picture event plays its
+ * clip's picture and sound, so that sound is joined to it; other sound goes on a sound track,
+ * or (a reader that cannot place it) is left out; the readers say which in one line
+ * (cr_timeline_add_sound_summary). */
 typedef enum
 {
   CR_TIMELINE_SOUND_JOINED,      /* the same range of the same clip as its picture event */
-  CR_TIMELINE_SOUND_ALONE,       /* sound only, where no picture is: an event of its clip */
+  CR_TIMELINE_SOUND_ALONE,       /* any other sound: an event on a sound track */
   CR_TIMELINE_SOUND_LEFT_OUT,    /* under another event's picture */
 } CrTimelineSound;
 
@@ -113,6 +119,22 @@ CrTimelineEvent   *cr_timeline_add_event          (CrTimeline *timeline,
                                                    gint64      in,
                                                    gint64      out,
                                                    gint64      record);
+/* Appends a sound-only event on track `track` (1 for A1…) at `record`, after the events
+ * already on that track; the events stay ordered by track. */
+CrTimelineEvent   *cr_timeline_add_sound_event    (CrTimeline *timeline,
+                                                   guint       track,
+                                                   guint       source,
+                                                   gint64      in,
+                                                   gint64      out,
+                                                   gint64      record);
+/* Every track's events: the picture's (0 … events->len - 1), then the sound tracks'. */
+guint              cr_timeline_count_all_events   (const CrTimeline *timeline);
+CrTimelineEvent   *cr_timeline_get_any_event      (const CrTimeline *timeline,
+                                                   guint             index);
+/* The highest sound track that holds an event (0: none). */
+guint              cr_timeline_get_sound_tracks   (const CrTimeline *timeline);
+/* A track's name as editors write it: "V", "A1", "A2"… */
+char              *cr_timeline_track_name         (guint track);
 void               cr_timeline_event_add_marker   (CrTimelineEvent *event,
                                                    gint64           frame,
                                                    const char      *note);
@@ -161,7 +183,7 @@ gint64             cr_timeline_event_get_length   (const CrTimeline      *timeli
 gint64             cr_timeline_source_to_record   (const CrTimeline       *timeline,
                                                    const CrTimelineSource *source,
                                                    gint64                  frames);
-/* The end of the last event, in timeline frames from the record start. */
+/* The end of the last event on any track, in timeline frames from the record start. */
 gint64             cr_timeline_get_duration       (const CrTimeline *timeline);
 
 /* A reader gives sources whose start timecode it does not know a start of 0 (in/out are then

@@ -115,6 +115,15 @@ cut_list (CrCli *cli, int argc, char **argv)
   return cr_cli_entity_list (cli, &cr_entity_cut, argc, argv);
 }
 
+/* The picture track's events, then the sound tracks' (by track, in record order). */
+static const CrTimelineEvent *
+any_event (const CrTimeline *timeline,
+           guint             i)
+{
+  return i < timeline->events->len ? g_ptr_array_index (timeline->events, i)
+                                   : g_ptr_array_index (timeline->sound_events, i - timeline->events->len);
+}
+
 static int
 cut_show (CrCli  *cli,
           int     argc,
@@ -158,9 +167,10 @@ cut_show (CrCli  *cli,
       json_builder_add_string_value (b, total);
       json_builder_set_member_name (b, "events");
       json_builder_begin_array (b);
-      for (guint i = 0; i < timeline->events->len; i++)
+      for (guint i = 0; i < timeline->events->len + timeline->sound_events->len; i++)
         {
-          const CrTimelineEvent *e = cr_timeline_get_event (timeline, i);
+          const CrTimelineEvent *e = any_event (timeline, i);
+          g_autofree char *track = cr_timeline_track_name (e->track);
           const CrTimelineSource *s = cr_timeline_get_source (timeline, e->source);
           CrTimecodeFormat sf = cr_timeline_source_get_format (s);
           g_autofree char *in = cr_timecode_to_string (s->start_tc + e->in, &sf);
@@ -169,7 +179,9 @@ cut_show (CrCli  *cli,
 
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "position");
-          json_builder_add_int_value (b, i + 1);
+          json_builder_add_int_value (b, e->position);
+          json_builder_set_member_name (b, "track");
+          json_builder_add_string_value (b, track);
           json_builder_set_member_name (b, "source");
           json_builder_add_string_value (b, cr_timeline_source_get_name (s));
           json_builder_set_member_name (b, "in_frame");
@@ -199,16 +211,27 @@ cut_show (CrCli  *cli,
 
   g_print ("%s: %u %s, %s (%" G_GINT64_FORMAT " frames at %d/%d)\n", cr_record_get (cut, "name"),
            timeline->events->len, timeline->events->len == 1 ? "event" : "events", total, cr_timeline_get_duration (timeline), fmt.rate.num, fmt.rate.den);
-  for (guint i = 0; i < timeline->events->len; i++)
+  /* The picture track's events, then each sound track's under its name. */
+  for (guint i = 0; i < timeline->events->len + timeline->sound_events->len; i++)
     {
-      const CrTimelineEvent *e = cr_timeline_get_event (timeline, i);
+      const CrTimelineEvent *e = any_event (timeline, i);
+      const CrTimelineEvent *before = i > 0 ? any_event (timeline, i - 1) : NULL;
       const CrTimelineSource *s = cr_timeline_get_source (timeline, e->source);
       CrTimecodeFormat sf = cr_timeline_source_get_format (s);
       g_autofree char *in = cr_timecode_to_string (s->start_tc + e->in, &sf);
       g_autofree char *out = cr_timecode_to_string (s->start_tc + e->out, &sf);
       g_autofree char *rec = cr_timecode_to_string (timeline->record_start + e->record, &fmt);
 
-      g_print ("%3u  %s  %s %s → %s  %s%s%s\n", i + 1, rec, cr_timeline_source_get_name (s), in, out,
+      if (e->track > 0 && (before == NULL || before->track != e->track))
+        {
+          g_autofree char *track = cr_timeline_track_name (e->track);
+          guint n = 0;
+
+          for (guint j = 0; j < timeline->sound_events->len; j++)
+            n += ((const CrTimelineEvent *) g_ptr_array_index (timeline->sound_events, j))->track == e->track;
+          g_print ("%s, sound only: %u %s\n", track, n, n == 1 ? "event" : "events");
+        }
+      g_print ("%3u  %s  %s %s → %s  %s%s%s\n", e->position, rec, cr_timeline_source_get_name (s), in, out,
                e->label ? e->label : "", e->participants ? " — " : "", e->participants ? e->participants : "");
     }
   return CR_EXIT_OK;
@@ -225,6 +248,7 @@ cut_add (CrCli  *cli,
   g_autoptr(CrRecord) clip = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *select_name = NULL, *clip_name = NULL, *in = NULL, *out = NULL, *note = NULL;
+  g_autofree char *track = NULL;
   gint64 gap = 0, in_f = 0, out_f = 0;
   int at = 0, status;
   GOptionEntry entries[] = {
@@ -235,6 +259,8 @@ cut_add (CrCli  *cli,
     { "gap", 0, 0, G_OPTION_ARG_INT64, &gap, "Frames of black before it", "FRAMES" },
     { "note", 'n', 0, G_OPTION_ARG_STRING, &note, "A note on the event", "TEXT" },
     { "at", 0, 0, G_OPTION_ARG_INT, &at, "Position (default: the end)", "N" },
+    { "track", 't', 0, G_OPTION_ARG_STRING, &track, "Sound track A1, A2…: only its sound, after that track's last "
+      "event (default: V, the picture)", "TRACK" },
     { NULL }
   };
 
@@ -262,8 +288,8 @@ cut_add (CrCli  *cli,
           return cr_cli_fail (error);
         }
     }
-  if (!cr_cut_add_event (cli->db, cut->id, select ? select->id : 0, clip ? clip->id : 0, in_f, out_f, gap, note,
-                         (guint) at, &error))
+  if (!cr_cut_add_event_on_track (cli->db, cut->id, track, select ? select->id : 0, clip ? clip->id : 0, in_f, out_f,
+                                  gap, note, (guint) at, &error))
     return cr_cli_fail (error);
   print_event_count (cr_record_get (cut, "name"), cr_cut_count_events (cli->db, cut->id));
   return CR_EXIT_OK;

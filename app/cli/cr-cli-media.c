@@ -385,8 +385,9 @@ cr_cli_extract (CrCli  *cli,
 
   g_option_context_set_summary (context,
     "Without --reencode the streams are copied: the cut starts at the keyframe at or before\n"
-    "--in, and the range really written is printed. The new file's timecode is that of its\n"
-    "first frame. Ctrl+C stops and leaves no file behind.");
+    "--in and ends at --out (H.264 whose B-frames need pictures past --out has its last\n"
+    "pictures re-encoded); the range really written is printed. The new file's timecode is\n"
+    "that of its first frame. Ctrl+C stops and leaves no file behind.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!cr_cli_parse (context, &argc, &argv, &status))
     return status;

@@ -223,16 +223,22 @@ cut_fixture_assert_same_events (const CrTimeline *a,
   guint i;
 
   g_assert_cmpuint (a->events->len, ==, b->events->len);
+  g_assert_cmpuint (a->sound_events->len, ==, b->sound_events->len);
   g_assert_true (cr_rate_equal (a->rate, b->rate));
   g_assert_cmpint (a->drop_frame, ==, b->drop_frame);
   g_assert_cmpint (a->record_start, ==, b->record_start);
-  for (i = 0; i < a->events->len; i++)
+  /* Every track's events: the picture's, then the sound tracks'. */
+  for (i = 0; i < a->events->len + a->sound_events->len; i++)
     {
-      const CrTimelineEvent *ea = cr_timeline_get_event (a, i);
-      const CrTimelineEvent *eb = cr_timeline_get_event (b, i);
+      gboolean sound = i >= a->events->len;
+      const CrTimelineEvent *ea = sound ? g_ptr_array_index (a->sound_events, i - a->events->len)
+                                  : cr_timeline_get_event (a, i);
+      const CrTimelineEvent *eb = sound ? g_ptr_array_index (b->sound_events, i - b->events->len)
+                                  : cr_timeline_get_event (b, i);
       const CrTimelineSource *sa = cr_timeline_get_source (a, ea->source);
       const CrTimelineSource *sb = cr_timeline_get_source (b, eb->source);
 
+      g_assert_cmpuint (ea->track, ==, eb->track);
       g_assert_cmpint (ea->in, ==, eb->in);
       g_assert_cmpint (ea->out, ==, eb->out);
       g_assert_cmpint (ea->record, ==, eb->record);

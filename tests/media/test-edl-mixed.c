@@ -357,9 +357,20 @@ test_read_foreign_rates (void)
  * and length is the cut's; the source in points are exact where the list counts as many labels
  * a second as the source or more in the same drop mode, and otherwise within the frames that
  * one label of the list stands for. */
+static int
+by_record (gconstpointer a,
+           gconstpointer b)
+{
+  const CrTimelineEvent *x = *(const CrTimelineEvent *const *) a;
+  const CrTimelineEvent *y = *(const CrTimelineEvent *const *) b;
+
+  return x->record < y->record ? -1 : x->record > y->record;
+}
+
 static void
 test_read_without_comments (gconstpointer data)
 {
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
   const Cut *c = data;
   g_autoptr(CrTimeline) cut = mixed_cut (c->rate, c->drop_frame, c->record_start);
   g_autoptr(GString) edl = g_string_new (NULL);
@@ -388,12 +399,30 @@ test_read_without_comments (gconstpointer data)
       }
   g_assert_true (cr_timeline_validate (back, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (back->events->len, ==, cut->events->len);
-  assert_same_sources (cut, back);
+  /* Without our comments a sound-only clip's line reads as sound track A1's event: a plain
+   * list cannot say that it stood on the picture track. Those are the BWF events. */
+  for (i = 0; i < back->events->len; i++)
+    g_ptr_array_add (all, g_ptr_array_index (back->events, i));
+  for (i = 0; i < back->sound_events->len; i++)
+    {
+      const CrTimelineEvent *e = g_ptr_array_index (back->sound_events, i);
+
+      g_assert_cmpuint (e->track, ==, 1);
+      g_assert_false (cr_timeline_get_source (back, e->source)->has_video);
+      g_ptr_array_add (all, (gpointer) e);
+    }
+  g_ptr_array_sort (all, by_record);
+  g_assert_cmpuint (back->sound_events->len, >, 0);
+  g_assert_cmpuint (all->len, ==, cut->events->len);
+  for (i = 0; i < cut->events->len; i++)
+    g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (cut, cr_timeline_get_event (cut, i)->source)),
+                     ==,
+                     cr_timeline_source_get_name (cr_timeline_get_source (back,
+                                                                          ((CrTimelineEvent *) g_ptr_array_index (all, i))->source)));
   for (i = 0; i < cut->events->len; i++)
     {
       const CrTimelineEvent *a = cr_timeline_get_event (cut, i);
-      const CrTimelineEvent *b = cr_timeline_get_event (back, i);
+      const CrTimelineEvent *b = g_ptr_array_index (all, i);
       const CrTimelineSource *source = cr_timeline_get_source (cut, a->source);
       int source_fps = cr_rate_nominal_fps (source->rate), list_fps = cr_rate_nominal_fps (c->rate);
 

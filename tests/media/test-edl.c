@@ -202,8 +202,11 @@ test_read_foreign (void)
   g_assert_cmpint (timeline->rate.num, ==, 25);
   /* The hour at or before the first record in. */
   g_assert_cmpint (timeline->record_start, ==, 0);
-  g_assert_cmpuint (timeline->events->len, ==, 2);
-  event = cr_timeline_get_event (timeline, 1);
+  /* The sound line is sound track A1's event, where the list puts it. */
+  g_assert_cmpuint (timeline->events->len, ==, 1);
+  g_assert_cmpuint (timeline->sound_events->len, ==, 1);
+  event = g_ptr_array_index (timeline->sound_events, 0);
+  g_assert_cmpuint (event->track, ==, 1);
   g_assert_cmpint (event->record, ==, 3600 * 25);
   g_assert_cmpint (event->out - event->in, ==, 37);
   g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (timeline, event->source)), ==, "tape two.wav");
@@ -269,14 +272,40 @@ test_read_dissolve_and_split_audio (void)
   g_assert_cmpint (event->in, ==, 500 + 5);
   g_assert_cmpint (event->record, ==, 275 + 5);
 
+  /* Another source's sound under the picture: on its track A2, overlapping the picture. */
+  g_assert_cmpuint (timeline->sound_events->len, ==, 1);
+  event = g_ptr_array_index (timeline->sound_events, 0);
+  g_assert_cmpuint (event->track, ==, 2);
+  g_assert_cmpstr (cr_timeline_get_source (timeline, event->source)->name, ==, "SOUND");
+  g_assert_cmpint (event->in, ==, 0);
+  g_assert_cmpint (event->out, ==, 50);
+  g_assert_cmpint (event->record, ==, 150);
+
   g_assert_cmpuint (timeline->warnings->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 0), ==,
                    "EDL line 9: the dissolve of 30 frames is read as a cut at its centre");
   g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 1), ==,
                    "EDL line 16: the wipe W001 of 10 frames is read as a cut at its centre");
   g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 2), ==,
-                   "EDL split sound: 1 sound line joined the event of the same clip and range (line 6); "
-                   "1 sound line left out, at the time of another event: a cut has one track of events (line 12)");
+                   "EDL split sound: 1 sound line joined the event of the same clip and range (line 6)");
+}
+
+static void
+assert_sound (const CrTimeline *timeline,
+              guint             index,
+              guint             track,
+              const char       *name,
+              gint64            in,
+              gint64            out,
+              gint64            record)
+{
+  const CrTimelineEvent *event = g_ptr_array_index (timeline->sound_events, index);
+
+  g_assert_cmpuint (event->track, ==, track);
+  g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (timeline, event->source)), ==, name);
+  g_assert_cmpint (event->in, ==, in);
+  g_assert_cmpint (event->out, ==, out);
+  g_assert_cmpint (event->record, ==, record);
 }
 
 static void
@@ -297,9 +326,12 @@ assert_event (const CrTimeline *timeline,
 
 /* Shaped like Premiere's export of a sequence with split sound: an event's picture and its two
  * mono tracks on three lines (V, A, A2 at the same record time), the sound of a clip on its own
- * (a J-cut's lead), a BWF's room tone on its own, music under another clip's picture. The cut
- * keeps the first three as events and says in one line what it did with each sound line; its
- * own EDL of the result reads back as the same events with nothing to say. */
+ * (a J-cut's lead, on A and A2), a BWF's room tone on its own, music under another clip's
+ * picture. The picture lines are the cut's events, the event's own sound joins them and A2's
+ * copy of A joins it (said in one line), every other sound line is an event of its sound track
+ * at its record time; the
+ * cut's own EDL of the result reads back as the same events on the same tracks, with nothing
+ * to say. */
 static void
 test_read_premiere_split_sound (void)
 {
@@ -313,9 +345,9 @@ test_read_premiere_split_sound (void)
     "* FROM CLIP NAME: interview.mov\n"
     "001  AX       A2    C        00:00:10:00 00:00:14:00 01:00:00:00 01:00:04:00\n"
     "* FROM CLIP NAME: interview.mov\n"
-    "002  AX       A     C        00:00:20:00 00:00:22:00 01:00:04:00 01:00:06:00\n"
+    "002  AX       A     C        00:00:20:00 00:00:22:00 01:00:03:00 01:00:05:00\n"
     "* FROM CLIP NAME: interview.mov\n"
-    "002  AX       A2    C        00:00:20:00 00:00:22:00 01:00:04:00 01:00:06:00\n"
+    "002  AX       A2    C        00:00:20:00 00:00:22:00 01:00:03:00 01:00:05:00\n"
     "* FROM CLIP NAME: interview.mov\n"
     "003  AX       AA    C        00:00:00:00 00:00:03:00 01:00:06:00 01:00:09:00\n"
     "* FROM CLIP NAME: room tone.wav\n"
@@ -332,23 +364,27 @@ test_read_premiere_split_sound (void)
   guint i;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (timeline->events->len, ==, 4);
+  g_assert_cmpuint (timeline->events->len, ==, 2);
   assert_event (timeline, 0, "interview.mov", 250, 350, 0);
-  assert_event (timeline, 1, "interview.mov", 500, 550, 100);
-  assert_event (timeline, 2, "room tone.wav", 0, 75, 150);
-  assert_event (timeline, 3, "broll.mov", 1500, 1550, 225);
+  assert_event (timeline, 1, "broll.mov", 1500, 1550, 225);
+  /* The J-cut's lead overlaps the picture event before it by a second, on both tracks. */
+  g_assert_cmpuint (timeline->sound_events->len, ==, 3);
+  assert_sound (timeline, 0, 1, "interview.mov", 500, 550, 75);
+  assert_sound (timeline, 1, 1, "room tone.wav", 0, 75, 150);
+  assert_sound (timeline, 2, 1, "music.wav", 750, 800, 225);
+  g_assert_cmpuint (cr_timeline_get_sound_tracks (timeline), ==, 1);
+  g_assert_cmpint (cr_timeline_get_duration (timeline), ==, 275);
   source = cr_timeline_get_source (timeline, cr_timeline_get_event (timeline, 0)->source);
   g_assert_true (source->has_video);
   g_assert_cmpint (source->audio_channels, ==, 2);
-  source = cr_timeline_get_source (timeline, cr_timeline_get_event (timeline, 2)->source);
+  source = cr_timeline_get_source (timeline, ((CrTimelineEvent *) g_ptr_array_index (timeline->sound_events, 1))->source);
   g_assert_false (source->has_video);
   g_assert_cmpint (source->audio_channels, ==, 2);
 
   g_assert_cmpuint (timeline->warnings->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 0), ==,
                    "EDL split sound: 3 sound lines joined the event of the same clip and range (line 6, line 8, "
-                   "line 12); 1 sound-only event kept as cut events, with their clip's picture (line 10); "
-                   "1 sound line left out, at the time of another event: a cut has one track of events (line 18)");
+                   "line 12)");
 
   /* The round trip: the cut's own list of it (one line per event). */
   for (i = 0; i < timeline->sources->len; i++)
@@ -359,17 +395,29 @@ test_read_premiere_split_sound (void)
     }
   g_assert_true (cr_edl_write (timeline, NULL, written, &error));
   g_assert_no_error (error);
+  /* Each sound event on its channel, in record order among the picture's. */
+  g_assert_nonnull (strstr (written->str, "\n002  INTERVIE A     C        00:00:20:00 00:00:22:00 01:00:03:00 01:00:05:00\n"));
+  g_assert_nonnull (strstr (written->str, "\n003  ROOM_TON A     C        00:00:00:00 00:00:03:00 01:00:06:00 01:00:09:00\n"));
+  g_assert_nonnull (strstr (written->str, "\n005  MUSIC    A     C        00:00:30:00 00:00:32:00 01:00:09:00 01:00:11:00\n"));
   again = cr_edl_read (written->str, -1, &options, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (again->events->len, ==, 4);
-  for (i = 0; i < 4; i++)
+  g_assert_cmpuint (again->events->len, ==, 2);
+  g_assert_cmpuint (again->sound_events->len, ==, 3);
+  for (i = 0; i < 2; i++)
     {
       const CrTimelineEvent *event = cr_timeline_get_event (timeline, i);
 
       assert_event (again, i, cr_timeline_source_get_name (cr_timeline_get_source (timeline, event->source)),
                     event->in, event->out, event->record);
     }
-  g_assert_false (cr_timeline_get_source (again, cr_timeline_get_event (again, 2)->source)->has_video);
+  for (i = 0; i < 3; i++)
+    {
+      const CrTimelineEvent *event = g_ptr_array_index (timeline->sound_events, i);
+
+      assert_sound (again, i, event->track,
+                    cr_timeline_source_get_name (cr_timeline_get_source (timeline, event->source)),
+                    event->in, event->out, event->record);
+    }
   g_assert_cmpuint (again->warnings->len, ==, 0);
 }
 

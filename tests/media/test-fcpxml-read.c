@@ -129,7 +129,7 @@ test_read_resolve (void)
 
   g_assert_cmpuint (timeline->warnings->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 0), ==,
-                   "FCPXML line 20: the clips connected to “interview.mov” (lane 1) are left out: a cut has one track");
+                   "FCPXML line 20: the clips connected to “interview.mov” (lane 1) are left out: a cut has one picture track");
   g_assert_cmpstr (g_ptr_array_index (timeline->warnings, 1), ==,
                    "FCPXML line 25: the transition “Cross Dissolve” is read as a cut at its centre");
 }
@@ -174,12 +174,63 @@ test_read_errors (void)
   assert_read_error ("", "FCPXML: no clips in the sequence's spine");
 }
 
+/* Sound tracks as Final Cut lays them: clips connected below the spine (lane -1 for A1, -2
+ * for A2), to a clip or to a gap, one running past the last picture on a gap to the cut's
+ * end. xmllint reads every version; read back, they are the same events on the same tracks. */
+static void
+test_round_trip_sound_tracks (void)
+{
+  static const char * const versions[] = { "1.9", "1.10", "1.11", NULL };
+
+  for (guint i = 0; versions[i] != NULL; i++)
+    {
+      g_autoptr(CrTimeline) timeline = cut_fixture_new ("/media/River Project");
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrTimeline) back = NULL;
+      g_autofree char *dir = cr_test_make_tmp ("casereel-fcpxml-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "cut.fcpxml", NULL);
+      CrFcpxmlOptions options = { 0 };
+      gint64 end;
+
+      cr_timeline_add_sound_event (timeline, 1, 3, 0, 50, 100);
+      cr_timeline_add_sound_event (timeline, 2, 3, 10, 40, 520);
+      end = cr_timeline_get_duration (timeline);
+      cr_timeline_add_sound_event (timeline, 1, 3, 51, 101, end);
+      g_assert_cmpint (cr_timeline_get_duration (timeline), >, end);
+      g_assert_true (cr_fcpxml_version_parse (versions[i], &options.version, NULL));
+      g_assert_true (cr_fcpxml_write (timeline, &options, out, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (path, out->str, -1, NULL));
+      {
+        const char *lint[] = { "xmllint", "--noout", path, NULL };
+        const char *lanes[] = { "xmllint", "--noout", "--xpath",
+                                "concat(count(//spine/asset-clip/asset-clip[@lane='-1']), ' ',"
+                                " count(//spine/*/asset-clip[@lane='-2']), ' ', count(//spine/gap/asset-clip))",
+                                path, NULL };
+        g_autofree char *lint_out = cut_fixture_run (lint);
+        g_autofree char *counted = cut_fixture_run (lanes);
+
+        g_assert_cmpstr (lint_out, ==, "");
+        g_assert_cmpstr (g_strchomp (counted), ==, "1 1 1");
+      }
+      back = cr_fcpxml_read (out->str, out->len, &error);
+      g_assert_no_error (error);
+      cut_fixture_assert_same_events (timeline, back);
+      g_assert_cmpint (cr_timeline_get_duration (back), ==, cr_timeline_get_duration (timeline));
+      for (guint j = 0; j < back->warnings->len; j++)
+        g_assert_null (strstr (g_ptr_array_index (back->warnings, j), "lane"));
+      cut_fixture_remove_folder (dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/fcpxml-read/round-trip", test_round_trip);
+  g_test_add_func ("/fcpxml-read/round-trip-sound-tracks", test_round_trip_sound_tracks);
   g_test_add_func ("/fcpxml-read/resolve", test_read_resolve);
   g_test_add_func ("/fcpxml-read/errors", test_read_errors);
   return g_test_run ();

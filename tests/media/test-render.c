@@ -602,6 +602,43 @@ test_render_errors (void)
   g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_INVALID);
 }
 
+/* Sound tracks mixed in: a silent picture (no sound at all) for 60 frames, the sync clip's
+ * sound on A1 from record frame 10 (its beep, 0.52 s in, lands at frame 23 and nowhere else)
+ * and a tone on A2 from frame 40 to 70, past the picture: the render runs to frame 70, black
+ * after the picture, and its sound is each track's where the timeline puts it. */
+static void
+test_render_sound_tracks (void)
+{
+  g_autoptr(CrTimeline) timeline = cr_timeline_new ("tracks", rate_25, FALSE, 320, 180);
+  g_autofree char *out = source_path ("tracks-review.mp4");
+  g_autoptr(GError) error = NULL;
+  guint picture = add_source (timeline, "phone.mp4", rate_25, FALSE, 0, TRUE, 0);
+  guint sync = add_source (timeline, "sync.mov", rate_25, FALSE, 0, TRUE, 1);
+  guint tone = add_source (timeline, "d.wav", rate_25, FALSE, 0, FALSE, 2);
+
+  cr_timeline_add_event (timeline, picture, 0, 60, 0);
+  cr_timeline_add_sound_event (timeline, 1, sync, 37, 60, 10);
+  cr_timeline_add_sound_event (timeline, 2, tone, 0, 30, 40);
+  g_assert_true (cr_render_timeline (timeline, NULL, out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cr_timeline_get_duration (timeline), ==, 70);
+  check_with_ffprobe (out, timeline);
+
+  g_assert_cmpfloat (audio_rms (out, timeline, 0, 9), <, 0.001);
+  g_assert_cmpfloat (audio_rms (out, timeline, 17, 22), <, 0.01);
+  g_assert_cmpfloat (audio_rms (out, timeline, 23, 24), >, 0.2);
+  g_assert_cmpfloat (audio_rms (out, timeline, 25, 39), <, 0.01);
+  /* FFmpeg's sine is at an eighth of full scale: RMS 0.088. */
+  g_assert_cmpfloat (audio_rms (out, timeline, 42, 68), >, 0.06);
+  {
+    g_autoptr(GBytes) before = luma_of_frame (out, 55);
+    g_autoptr(GBytes) after = luma_of_frame (out, 65);
+
+    g_assert_cmpfloat (mean_luma (before, 0, 0, 320, 180), >, 20);
+    g_assert_cmpfloat (mean_luma (after, 0, 0, 320, 180), <, 5);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -617,6 +654,7 @@ main (int   argc,
   g_test_add_func ("/render/cancel", test_render_cancel);
   g_test_add_func ("/render/errors", test_render_errors);
   g_test_add_func ("/render/ts-in-point", test_render_ts_in_point);
+  g_test_add_func ("/render/sound-tracks", test_render_sound_tracks);
   ret = g_test_run ();
   cut_fixture_remove_folder (folder);
   g_free (folder);

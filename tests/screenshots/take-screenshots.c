@@ -237,6 +237,19 @@ test_screenshots (void)
   save_png (GTK_WIDGET (window), "casereel-overview.png");
   /* A person whose consent has a history: signed, then withdrawn in part. */
   cr_window_show_page (window, "participants");
+  /* Sorted by Consent, problems first, as a producer checks them. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (find_child (GTK_WIDGET (cr_window_get_page (window, "participants")),
+                                                       GTK_TYPE_COLUMN_VIEW));
+    GListModel *columns = gtk_column_view_get_columns (view);
+
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+        if (g_str_equal (gtk_column_view_column_get_title (column), "Consent"))
+          gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+      }
+  }
   cr_entity_page_select (cr_window_get_page (window, "participants"),
                          id_of (window, &cr_entity_participant, "Fatima Begum"));
   list_page (window, "participants", 12, "casereel-participants.png");

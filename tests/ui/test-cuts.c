@@ -177,6 +177,200 @@ event_at (CrCutsPage *page,
   return event;
 }
 
+/* The labels of the cut's events as the production file has them, read through a
+ * connection of its own (not the window's), "a|b|c". */
+static char *
+file_order (const char *path,
+            gint64      cut)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrDb) db = cr_db_open (path, &error);
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  timeline = cr_cut_build_timeline_words (db, cut, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < timeline->events->len; i++)
+    g_string_append_printf (out, "%s%s", i ? "|" : "", cr_timeline_get_event (timeline, i)->label);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static GtkWidget *
+find_heading (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_heading (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The titles the row widgets on screen show, in the events' order, "a|b|c". */
+static char *
+rows_order (CrCutsPage *page,
+            guint       n)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 1; i <= n; i++)
+    {
+      CrCutEventRow *row = find_row (GTK_WIDGET (page), i);
+      GtkWidget *heading;
+
+      g_assert_nonnull (row);
+      heading = find_heading (GTK_WIDGET (row));
+      g_assert_nonnull (heading);
+      g_string_append_printf (out, "%s%s", i > 1 ? "|" : "", gtk_label_get_text (GTK_LABEL (heading)));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A drag of the row showing event `from` dropped on the row showing event `to`, through
+ * the rows' own GtkDragSource and GtkDropTarget: what the drag carries must be what the
+ * row's target takes, and not what the page's target for selects takes. */
+static gboolean
+drag_row (CrCutsPage *page,
+          guint       from,
+          guint       to)
+{
+  CrCutEventRow *source_row = find_row (GTK_WIDGET (page), from);
+  CrCutEventRow *target_row = find_row (GTK_WIDGET (page), to);
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_autoptr(GdkContentFormats) carried = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  GtkDragSource *drag;
+  GtkDropTarget *drop, *page_drop;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (source_row);
+  g_assert_nonnull (target_row);
+  drag = find_controller (GTK_WIDGET (source_row), GTK_TYPE_DRAG_SOURCE);
+  drop = find_controller (GTK_WIDGET (target_row), GTK_TYPE_DROP_TARGET);
+  page_drop = find_controller (GTK_WIDGET (page), GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (drag);
+  g_assert_nonnull (drop);
+  g_assert_nonnull (page_drop);
+  g_assert_true (gtk_drag_source_get_actions (drag) & gtk_drop_target_get_actions (drop) & GDK_ACTION_MOVE);
+  g_signal_emit_by_name (drag, "prepare", 10.0, 10.0, &content);
+  g_assert_nonnull (content);
+  carried = gdk_content_provider_ref_formats (content);
+  g_assert_true (gdk_content_formats_match (carried, gtk_drop_target_get_formats (drop)));
+  g_assert_false (gdk_content_formats_match (carried, gtk_drop_target_get_formats (page_drop)));
+  g_value_init (&value, G_TYPE_UINT);
+  g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_value_get_uint (&value), ==, from);
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  return accepted;
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GtkWidget *
+shown_error (GtkWidget *popover)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (popover, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "error") && gtk_widget_get_visible (labels->pdata[i]))
+      return labels->pdata[i];
+  return NULL;
+}
+
+/* Closed (trimmed), or showing why not. */
+static gboolean
+trim_answered (gpointer popover)
+{
+  return !gtk_widget_get_visible (popover) || shown_error (popover) != NULL;
+}
+
+/* The trim popover of event `position`'s row opened as its button opens it, filled in
+ * with the event's range; the range typed, and Enter in Source out. NULL when it closed
+ * (trimmed), else the error it shows. */
+static char *
+trim_in_popover (CrWindow   *window,
+                 CrCutsPage *page,
+                 guint       position,
+                 const char *in,
+                 const char *out)
+{
+  CrCutEventRow *row = find_row (GTK_WIDGET (page), position);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkMenuButton *button;
+  char *message;
+  GtkPopover *popover;
+  CrCutEvent *event;
+
+  g_assert_nonnull (row);
+  event = cr_cut_event_row_get_event (row);
+  button = GTK_MENU_BUTTON (cr_ui_find_widget (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (button);
+  cr_cut_event_row_start_trim (row);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 1);
+  collect (GTK_WIDGET (popover), GTK_TYPE_ENTRY, entries);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (entries->pdata[0]), ==, cr_cut_event_get_source_in (event));
+  g_assert_cmpstr (gtk_editable_get_text (entries->pdata[1]), ==, cr_cut_event_get_source_out (event));
+  gtk_editable_set_text (entries->pdata[0], in);
+  gtk_editable_set_text (entries->pdata[1], out);
+  /* Enter: the entry's text activates the popover's default, Trim. */
+  g_signal_emit_by_name (cr_ui_find_widget (entries->pdata[1], GTK_TYPE_TEXT), "activate");
+  /* A button activated by a key is clicked once its pressed look has shown. */
+  cr_ui_wait_until (trim_answered, popover);
+  if (!gtk_widget_get_visible (GTK_WIDGET (popover)))
+    return NULL;
+  message = g_strdup (gtk_label_get_text (GTK_LABEL (shown_error (GTK_WIDGET (popover)))));
+  gtk_popover_popdown (popover);
+  return message;
+}
+
+static gboolean
+undo_offered (gpointer page)
+{
+  return cr_cuts_page_get_undo_toast (page) != NULL;
+}
+
+/* The window's picture, once it has one: a toast's timeout may ask for a redraw between
+ * the last frame and the picture (under a slow sanitizer run), and a widget waiting to be
+ * drawn again has nothing to give until the next frame draws it. */
+static void
+save_window_png (GtkWidget  *window,
+                 const char *name)
+{
+  for (;;)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (window),
+                              gtk_widget_get_height (window));
+      if ((node = gtk_snapshot_to_node (snapshot)))
+        break;
+      cr_ui_wait_for_frames (window, 1);
+    }
+  cr_ui_save_png (window, name);
+}
+
 static gboolean
 posters_done (gpointer page)
 {
@@ -302,6 +496,7 @@ test_cut_page (Fixture       *f,
   /* Channel "social media" is not in Aisha's consent: her two events fail too. */
   cr_cuts_page_set_channel (page, "social-media");
   g_assert_cmpint (cr_cut_event_get_badge (event_at (page, 2)), ==, CR_CUT_BADGE_PROBLEM);
+  g_assert_cmpstr (cr_cut_event_get_badge_words (event_at (page, 2)), ==, "Not for social media: Aisha Rahman");
   g_assert_cmpuint (cr_cuts_page_get_problems (page)->len, ==, 3);
   cr_cuts_page_set_channel (page, "website");
   g_assert_cmpuint (cr_cuts_page_get_problems (page)->len, ==, 1);
@@ -371,24 +566,22 @@ test_cut_page (Fixture       *f,
   g_clear_pointer (&order, g_free);
   g_assert_cmpint (cr_cut_event_get_badge (event_at (page, 2)), ==, CR_CUT_BADGE_PROBLEM);
 
-  /* Trim by timecode, through the row: a bad timecode names the field and changes nothing. */
+  /* Trim by timecode, through the row's popover (made when first opened), typed and
+   * confirmed with Enter: a bad timecode names the field and changes nothing. */
   {
-    CrCutEventRow *row;
     g_autofree char *message = NULL;
 
     cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
-    row = find_row (GTK_WIDGET (page), 3);
-    g_assert_nonnull (row);
-    g_signal_emit_by_name (row, "trim-event", "00:00:03:xx", "00:00:04:00", &message);
+    message = trim_in_popover (window, page, 3, "00:00:03:xx", "00:00:04:00");
     g_assert_nonnull (message);
     g_assert_true (g_str_has_prefix (message, "source in: "));
     g_clear_pointer (&message, g_free);
-    g_signal_emit_by_name (row, "trim-event", "00:00:04:00", "00:00:03:00", &message);
+    message = trim_in_popover (window, page, 3, "00:00:04:00", "00:00:03:00");
     g_assert_nonnull (message);
     g_assert_true (g_str_has_prefix (message, "source out: "));
     g_clear_pointer (&message, g_free);
     g_assert_cmpstr (cr_cut_event_get_source_in (event_at (page, 3)), ==, "00:00:03:00");
-    g_signal_emit_by_name (row, "trim-event", "00:00:03:15", "00:00:04:15", &message);
+    message = trim_in_popover (window, page, 3, "00:00:03:15", "00:00:04:15");
     g_assert_null (message);
     g_assert_cmpstr (cr_cut_event_get_source_in (event_at (page, 3)), ==, "00:00:03:15");
     g_assert_cmpstr (cr_cut_event_get_source_out (event_at (page, 3)), ==, "00:00:04:15");
@@ -400,7 +593,7 @@ test_cut_page (Fixture       *f,
   cr_ui_wait_until (posters_done, page);
   g_assert_nonnull (cr_cut_event_get_poster (event_at (page, 3)));
   cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
-  cr_ui_save_png (GTK_WIDGET (window), "casereel-cut.png");
+  save_window_png (GTK_WIDGET (window), "casereel-cut.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -653,6 +846,202 @@ test_add_to_cut_and_drag (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Two events reordered by the drag-and-drop path, up and down, as the production file and
+ * the rows on screen have them; the toast's Undo takes each drop back; an event dropped on
+ * itself changes nothing. */
+static void
+test_drag_reorder (Fixture       *f,
+                   gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrStringout everything = { .min_rating = -1 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_auto(GStrv) label = NULL;
+  AdwToast *toast;
+  gint64 cut;
+
+  cut = cr_cuts_page_stringout (page, "Rough cut", &everything, &error);
+  g_assert_no_error (error);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  first = file_order (f->path, cut);
+  label = g_strsplit (first, "|", -1);
+  g_assert_cmpuint (g_strv_length (label), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    for (guint j = i + 1; j < 4; j++)
+      g_assert_cmpstr (label[i], !=, label[j]);
+  {
+    g_autofree char *rows = rows_order (page, 4);
+    g_assert_cmpstr (rows, ==, first);
+  }
+
+  /* The last event dropped on the first: it leads, the others follow in their order. */
+  g_assert_true (drag_row (page, 4, 1));
+  {
+    g_autofree char *want = g_strjoin ("|", label[3], label[0], label[1], label[2], NULL);
+    g_autofree char *stored = file_order (f->path, cut);
+    g_autofree char *shown = shown_order (page);
+    g_autofree char *rows = NULL;
+
+    g_assert_cmpstr (stored, ==, want);
+    g_assert_cmpstr (shown, ==, want);
+    cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+    rows = rows_order (page, 4);
+    g_assert_cmpstr (rows, ==, want);
+    g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (
+      gtk_list_view_get_model (GTK_LIST_VIEW (cr_cuts_page_get_list (page))))), ==, 0);
+  }
+
+  /* The toast names the move; its Undo puts the cut back as it was. */
+  g_assert_true (undo_offered (page));
+  toast = cr_cuts_page_get_undo_toast (page);
+  {
+    g_autofree char *title = g_strdup_printf ("Moved “%s” to 1", label[3]);
+    g_assert_cmpstr (adw_toast_get_title (toast), ==, title);
+  }
+  g_signal_emit_by_name (toast, "button-clicked");
+  {
+    g_autofree char *stored = file_order (f->path, cut);
+    g_autofree char *rows = NULL;
+
+    g_assert_cmpstr (stored, ==, first);
+    cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+    rows = rows_order (page, 4);
+    g_assert_cmpstr (rows, ==, first);
+  }
+
+  /* Downwards: the first event dropped on the third takes its place. */
+  g_assert_true (drag_row (page, 1, 3));
+  {
+    g_autofree char *want = g_strjoin ("|", label[1], label[2], label[0], label[3], NULL);
+    g_autofree char *stored = file_order (f->path, cut);
+    g_autofree char *rows = NULL;
+
+    g_assert_cmpstr (stored, ==, want);
+    cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+    rows = rows_order (page, 4);
+    g_assert_cmpstr (rows, ==, want);
+
+    /* Dropped on itself: refused, the file as it was. */
+    g_assert_false (drag_row (page, 2, 2));
+    g_clear_pointer (&stored, g_free);
+    stored = file_order (f->path, cut);
+    g_assert_cmpstr (stored, ==, want);
+  }
+  cr_ui_wait_until (undo_offered, page);
+  g_assert_true (cr_cuts_page_undo (page, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *stored = file_order (f->path, cut);
+    g_assert_cmpstr (stored, ==, first);
+  }
+  g_assert_cmpuint (cr_cut_count_events (cr_production_get_db (cr_window_get_production (window)), cut), ==, 4);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+list_full (gpointer page)
+{
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (cr_cuts_page_get_list (page))));
+
+  return g_list_model_get_n_items (rows) == g_list_model_get_n_items (cr_cuts_page_get_events (page));
+}
+
+/* The strip as drawn: how many of its pixel columns have a block in them. */
+static guint
+strip_columns_drawn (GtkWidget *strip)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (strip);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (strip), height = gtk_widget_get_height (strip);
+  g_autofree guchar *pixels = NULL;
+  guint drawn = 0;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (strip)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);
+  /* Along the middle row, past the rounded corners' reach. */
+  for (int x = 0; x < width; x++)
+    drawn += pixels[(height / 2) * width * 4 + x * 4 + 3] > 0;
+  return drawn;
+}
+
+/* A cut of 1,000 events at the window's size: the first rows come at once and the rest
+ * follow; the strip is still one bar in proportion; the list scrolls to the last event. */
+static void
+test_long_cut (Fixture       *f,
+               gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (cr_cuts_page_get_list (page))));
+  g_autoptr(GArray) picks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "Arriving at the hall", "First heard of the project", "A normal school day", "The bus home" };
+  gint64 ids[4], cut = test_add (db, &cr_entity_cut, "name", "Everything, many times", "frame_rate", "25", NULL);
+  gint64 empty = test_add (db, &cr_entity_cut, "name", "Nothing yet", "frame_rate", "25", NULL);
+  CrCutStrip *strip = CR_CUT_STRIP (cr_cuts_page_get_strip (page));
+  GtkAdjustment *adj;
+  double total = 0, shares = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (cr_store_resolve (db, &cr_entity_select, names[i], &ids[i], &error));
+  for (guint i = 0; i < 1000; i++)
+    g_array_append_val (picks, ids[i % 4]);
+  g_assert_true (cr_cut_add_selects (db, cut, (gint64 *) picks->data, picks->len, 0, &error));
+  g_assert_no_error (error);
+  cr_production_changed (cr_window_get_production (window), &cr_entity_cut);
+  cr_cuts_page_show_cut (page, empty);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+
+  /* Shown: all 1,000 events are the page's at once (total, strip, badges); the list has a
+   * screenful for its first frame and the rest over the frames after. */
+  cr_cuts_page_show_cut (page, cut);
+  g_assert_cmpuint (g_list_model_get_n_items (cr_cuts_page_get_events (page)), ==, 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, 1000);
+  g_assert_cmpint (cr_cut_event_get_badge (event_at (page, 1000)), !=, CR_CUT_BADGE_UNCHECKED);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_nonnull (find_row (GTK_WIDGET (page), 1));
+  cr_ui_wait_until (list_full, page);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+
+  /* The strip: each event's share is its length's, and the bar is drawn across its width. */
+  for (guint i = 0; i < 1000; i++)
+    total += cr_cut_event_get_length (event_at (page, i + 1));
+  for (guint i = 0; i < 1000; i++)
+    {
+      double share = cr_cut_strip_get_share (strip, i);
+      g_assert_cmpfloat_with_epsilon (share, cr_cut_event_get_length (event_at (page, i + 1)) / total, 1e-12);
+      shares += share;
+    }
+  g_assert_cmpfloat_with_epsilon (shares, 1.0, 1e-9);
+  g_assert_cmpuint (strip_columns_drawn (GTK_WIDGET (strip)), >=, (guint) gtk_widget_get_width (GTK_WIDGET (strip)) - 4);
+  save_window_png (GTK_WIDGET (window), "casereel-cut-long.png");
+
+  /* Scrolled to the end: the last event has its row on screen. */
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (cr_cuts_page_get_list (page)));
+  while (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) < gtk_adjustment_get_upper (adj) - 1)
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      cr_ui_wait_for_frames (GTK_WIDGET (window), 1);
+    }
+  g_assert_nonnull (find_row (GTK_WIDGET (page), 1000));
+  g_assert_cmpuint (cr_cut_event_get_position (cr_cut_event_row_get_event (find_row (GTK_WIDGET (page), 1000))),
+                    ==, 1000);
+  save_window_png (GTK_WIDGET (window), "casereel-cut-long-end.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -672,5 +1061,7 @@ main (int    argc,
   g_test_add ("/ui/cuts/add-to-cut-and-drag", Fixture, NULL, fixture_set_up, test_add_to_cut_and_drag,
               fixture_tear_down);
   g_test_add ("/ui/cuts/add-selects", Fixture, NULL, fixture_set_up, test_add_selects, fixture_tear_down);
+  g_test_add ("/ui/cuts/long-cut", Fixture, NULL, fixture_set_up, test_long_cut, fixture_tear_down);
+  g_test_add ("/ui/cuts/drag-reorder", Fixture, NULL, fixture_set_up, test_drag_reorder, fixture_tear_down);
   return g_test_run ();
 }

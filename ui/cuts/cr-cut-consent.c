@@ -12,7 +12,12 @@
 static char *
 badge_words (const char *problem)
 {
+  static const char channel[] = "consent does not cover the channel ";
   const char *text = g_str_has_prefix (problem, "consent ") ? problem + strlen ("consent ") : problem;
+
+  /* Short enough for the badge to keep the person's name in view: "Not for social media". */
+  if (g_str_has_prefix (problem, channel))
+    return g_strdelimit (g_strconcat ("Not for ", problem + strlen (channel), NULL), "-", ' ');
   g_autofree char *first = g_utf8_substring (text, 0, 1);
   g_autofree char *upper = g_utf8_strup (first, -1);
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cr-cut-event-row.h"
+#include "cr-cut-trim-popover.h"
 
 struct _CrCutEventRow
 {
@@ -11,7 +12,7 @@ struct _CrCutEventRow
 
   /* template widgets */
   GtkLabel    *number;
-  GtkStack    *poster_stack;
+  GtkImage    *poster_icon;
   GtkPicture  *poster;
   GtkLabel    *title;
   GtkLabel    *source;
@@ -22,11 +23,7 @@ struct _CrCutEventRow
   GtkImage    *badge_icon;
   GtkLabel    *badge_label;
   GtkMenuButton *trim_button;
-  GtkPopover  *trim_popover;
-  GtkEntry    *in_entry;
-  GtkEntry    *out_entry;
-  GtkLabel    *trim_error;
-  GtkWidget   *trim_apply;
+  GtkWidget   *remove_button;
 
   /* owned */
   CrCutEvent  *event;
@@ -44,31 +41,64 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static void
-trim_shown_cb (CrCutEventRow *self)
+/* ---- trim: the popover is made the first time it is asked for ---- */
+
+static char *
+trim_asked_cb (CrCutEventRow *self,
+               const char    *in,
+               const char    *out)
 {
-  if (self->event == NULL)
-    return;
-  gtk_editable_set_text (GTK_EDITABLE (self->in_entry), cr_cut_event_get_source_in (self->event));
-  gtk_editable_set_text (GTK_EDITABLE (self->out_entry), cr_cut_event_get_source_out (self->event));
-  gtk_widget_set_visible (GTK_WIDGET (self->trim_error), FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->in_entry));
+  char *message = NULL;
+
+  g_signal_emit (self, signals[TRIM_EVENT], 0, in, out, &message);
+  return message;
 }
 
 static void
-trim_clicked_cb (CrCutEventRow *self)
+trim_shown_cb (CrCutEventRow *self,
+               GtkWidget     *popover)
 {
-  g_autofree char *message = NULL;
+  if (self->event != NULL)
+    cr_cut_trim_popover_set_range (CR_CUT_TRIM_POPOVER (popover), cr_cut_event_get_source_in (self->event),
+                                   cr_cut_event_get_source_out (self->event));
+}
 
-  g_signal_emit (self, signals[TRIM_EVENT], 0, gtk_editable_get_text (GTK_EDITABLE (self->in_entry)),
-                 gtk_editable_get_text (GTK_EDITABLE (self->out_entry)), &message);
-  if (message == NULL)
-    {
-      gtk_popover_popdown (self->trim_popover);
-      return;
-    }
-  gtk_label_set_text (self->trim_error, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->trim_error), TRUE);
+static void
+make_trim_popover (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  CrCutEventRow *self = user_data;
+  GtkWidget *popover = cr_cut_trim_popover_new ();
+
+  g_signal_connect_object (popover, "trim", G_CALLBACK (trim_asked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (popover, "show", G_CALLBACK (trim_shown_cb), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+/* Tooltips are worked out when shown: setting one on every row of a long cut costs a
+ * round trip to the display each (GTK asks where the pointer is). */
+static gboolean
+query_tooltip_cb (GtkWidget     *widget,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard,
+                  GtkTooltip    *tooltip,
+                  CrCutEventRow *self)
+{
+  const char *text = NULL;
+
+  if (widget == GTK_WIDGET (self->trim_button))
+    text = "Trim the event’s in and out";
+  else if (widget == self->remove_button)
+    text = "Remove the event from the cut";
+  else if (widget == GTK_WIDGET (self->record))
+    text = "Where the event starts in the cut (record in)";
+  else if (widget == self->badge && self->event != NULL)
+    text = cr_cut_event_get_badge_words (self->event);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -115,6 +145,8 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+static void show_event (CrCutEventRow *self);
+
 /* ---- the class ---- */
 
 static void
@@ -122,6 +154,8 @@ cr_cut_event_row_dispose (GObject *object)
 {
   CrCutEventRow *self = CR_CUT_EVENT_ROW (object);
 
+  if (self->event != NULL)
+    g_signal_handlers_disconnect_by_func (self->event, show_event, self);
   g_clear_object (&self->event);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_CUT_EVENT_ROW);
   /* The template's unnamed children too. */
@@ -147,7 +181,7 @@ cr_cut_event_row_class_init (CrCutEventRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-cut-event-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, number);
-  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, poster_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, poster_icon);
   gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, poster);
   gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, title);
   gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, source);
@@ -158,13 +192,8 @@ cr_cut_event_row_class_init (CrCutEventRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, badge_icon);
   gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, badge_label);
   gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, trim_button);
-  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, trim_popover);
-  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, in_entry);
-  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, out_entry);
-  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, trim_error);
-  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, trim_apply);
-  gtk_widget_class_bind_template_callback (widget_class, trim_shown_cb);
-  gtk_widget_class_bind_template_callback (widget_class, trim_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, CrCutEventRow, remove_button);
+  gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cut-event");
@@ -178,7 +207,7 @@ cr_cut_event_row_init (CrCutEventRow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 12);
-  gtk_popover_set_default_widget (self->trim_popover, self->trim_apply);
+  gtk_menu_button_set_create_popup_func (self->trim_button, make_trim_popover, self, NULL);
 
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
   g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), self);
@@ -218,20 +247,16 @@ badge_icon (CrCutBadge badge)
     }
 }
 
-void
-cr_cut_event_row_bind (CrCutEventRow *self,
-                       CrCutEvent    *event)
+static void
+show_event (CrCutEventRow *self)
 {
+  CrCutEvent *event = self->event;
   g_autofree char *number = NULL;
   g_autofree char *source = NULL;
   g_autofree char *record = NULL;
   GdkPaintable *poster;
   CrCutBadge badge;
 
-  g_return_if_fail (CR_IS_CUT_EVENT_ROW (self));
-  g_set_object (&self->event, event);
-  if (event == NULL)
-    return;
   number = g_strdup_printf ("%u", cr_cut_event_get_position (event));
   source = g_strdup_printf ("%s  ·  %s – %s", cr_cut_event_get_source (event), cr_cut_event_get_source_in (event),
                             cr_cut_event_get_source_out (event));
@@ -247,7 +272,6 @@ cr_cut_event_row_bind (CrCutEventRow *self,
 
   badge = cr_cut_event_get_badge (event);
   gtk_label_set_text (self->badge_label, cr_cut_event_get_badge_words (event));
-  gtk_widget_set_tooltip_text (self->badge, cr_cut_event_get_badge_words (event));
   gtk_image_set_from_icon_name (self->badge_icon, badge_icon (badge));
   for (CrCutBadge b = CR_CUT_BADGE_UNCHECKED; b <= CR_CUT_BADGE_PROBLEM; b++)
     gtk_widget_remove_css_class (self->badge, badge_style (b));
@@ -255,9 +279,24 @@ cr_cut_event_row_bind (CrCutEventRow *self,
 
   poster = cr_cut_event_get_poster (event);
   gtk_picture_set_paintable (self->poster, poster);
-  gtk_image_set_from_icon_name (GTK_IMAGE (gtk_stack_get_child_by_name (self->poster_stack, "none")),
+  gtk_image_set_from_icon_name (self->poster_icon,
                                 cr_cut_event_has_video (event) ? "video-x-generic-symbolic" : "audio-x-generic-symbolic");
-  gtk_stack_set_visible_child_name (self->poster_stack, poster ? "poster" : "none");
+  gtk_widget_set_visible (GTK_WIDGET (self->poster), poster != NULL);
+}
+
+void
+cr_cut_event_row_bind (CrCutEventRow *self,
+                       CrCutEvent    *event)
+{
+  g_return_if_fail (CR_IS_CUT_EVENT_ROW (self));
+  if (self->event != NULL)
+    g_signal_handlers_disconnect_by_func (self->event, show_event, self);
+  g_set_object (&self->event, event);
+  if (event == NULL)
+    return;
+  /* The page reads a cut again into the same events: the row follows its event. */
+  g_signal_connect_object (event, "changed", G_CALLBACK (show_event), self, G_CONNECT_SWAPPED);
+  show_event (self);
 }
 
 CrCutEvent *

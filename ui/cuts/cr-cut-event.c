@@ -27,19 +27,33 @@ struct _CrCutEvent
 
 G_DEFINE_FINAL_TYPE (CrCutEvent, cr_cut_event, G_TYPE_OBJECT)
 
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+clear_words (CrCutEvent *self)
+{
+  g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->source_in, g_free);
+  g_clear_pointer (&self->source_out, g_free);
+  g_clear_pointer (&self->duration, g_free);
+  g_clear_pointer (&self->record_in, g_free);
+  g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->people, g_free);
+}
+
 static void
 cr_cut_event_finalize (GObject *object)
 {
   CrCutEvent *self = CR_CUT_EVENT (object);
 
-  g_free (self->source);
-  g_free (self->path);
-  g_free (self->source_in);
-  g_free (self->source_out);
-  g_free (self->duration);
-  g_free (self->record_in);
-  g_free (self->label);
-  g_free (self->people);
+  clear_words (self);
   g_free (self->badge_words);
   g_clear_object (&self->poster);
   G_OBJECT_CLASS (cr_cut_event_parent_class)->finalize (object);
@@ -49,6 +63,8 @@ static void
 cr_cut_event_class_init (CrCutEventClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = cr_cut_event_finalize;
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
 }
 
 static void
@@ -79,11 +95,25 @@ cr_cut_event_new (const CrTimeline *timeline,
                   guint             position)
 {
   CrCutEvent *self = g_object_new (CR_TYPE_CUT_EVENT, NULL);
+
+  cr_cut_event_update (self, timeline, position);
+  return self;
+}
+
+void
+cr_cut_event_update (CrCutEvent       *self,
+                     const CrTimeline *timeline,
+                     guint             position)
+{
   const CrTimelineEvent *te = cr_timeline_get_event (timeline, position - 1);
   const CrTimelineSource *source = cr_timeline_get_source (timeline, te->source);
   CrTimecodeFormat fmt = cr_timeline_source_get_format (source);
   CrTimecodeFormat record_fmt = cr_timeline_get_format (timeline);
 
+  /* Another clip's poster is not this one's. */
+  if (g_strcmp0 (self->path, source->path) != 0)
+    g_clear_object (&self->poster);
+  clear_words (self);
   self->position = position;
   self->source = g_strdup (cr_timeline_source_get_name (source));
   self->path = g_strdup (source->path);
@@ -95,7 +125,12 @@ cr_cut_event_new (const CrTimeline *timeline,
   self->label = g_strdup (te->label ? te->label : te->note);
   self->people = g_strdup (te->participants);
   self->has_video = source->has_video;
-  return self;
+}
+
+void
+cr_cut_event_changed (CrCutEvent *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 char *
@@ -199,5 +234,6 @@ void
 cr_cut_event_set_poster (CrCutEvent   *self,
                          GdkPaintable *poster)
 {
-  g_set_object (&self->poster, poster);
+  if (g_set_object (&self->poster, poster))
+    cr_cut_event_changed (self);
 }

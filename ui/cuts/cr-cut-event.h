@@ -24,6 +24,13 @@ typedef enum
 /* position: 1-based. */
 CrCutEvent   *cr_cut_event_new          (const CrTimeline *timeline,
                                          guint             position);
+/* The same object takes the event now at `position` (a cut read again after a move keeps
+ * its rows; the poster and badge stay until set); then cr_cut_event_changed () tells the
+ * row that shows it, through ::changed. */
+void          cr_cut_event_update       (CrCutEvent       *self,
+                                         const CrTimeline *timeline,
+                                         guint             position);
+void          cr_cut_event_changed      (CrCutEvent *self);
 guint         cr_cut_event_get_position (CrCutEvent *self);
 const char   *cr_cut_event_get_source   (CrCutEvent *self);
 const char   *cr_cut_event_get_path     (CrCutEvent *self);
@@ -43,7 +50,7 @@ void          cr_cut_event_set_badge    (CrCutEvent *self,
 CrCutBadge    cr_cut_event_get_badge    (CrCutEvent *self);
 const char   *cr_cut_event_get_badge_words (CrCutEvent *self);
 
-/* The poster frame once it is made (NULL until then). */
+/* The poster frame once it is made (NULL until then); a new one emits ::changed. */
 void          cr_cut_event_set_poster   (CrCutEvent   *self,
                                          GdkPaintable *poster);
 GdkPaintable *cr_cut_event_get_poster   (CrCutEvent *self);

@@ -68,36 +68,62 @@ cr_cut_strip_snapshot (GtkWidget   *widget,
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   guint n = self->events ? g_list_model_get_n_items (self->events) : 0;
-  gint64 total = total_length (self);
-  double usable = width - GAP * (n > 0 ? n - 1 : 0);
-  double x = 0;
+  gint64 total = total_length (self), before = 0;
+  /* Gaps between blocks while they leave the blocks most of the width; a long cut is one
+   * bar of touching blocks, every one still as wide as its share. */
+  double gap = n > 1 && GAP * (n - 1) <= width / 4 ? GAP : 0;
+  double usable = width - gap * (n > 0 ? n - 1 : 0);
+  GskRoundedRect whole;
+  double selected_x = 0, selected_w = -1;
 
-  if (n == 0 || total <= 0 || usable <= n)
+  if (n == 0 || total <= 0 || usable <= 0)
     return;
+  gsk_rounded_rect_init_from_rect (&whole, &GRAPHENE_RECT_INIT (0, 0, width, height), 4);
+  gtk_snapshot_push_rounded_clip (snapshot, &whole);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CrCutEvent) event = g_list_model_get_item (self->events, i);
-      /* Every event stays visible, however short: at least one pixel. */
-      double w = MAX (1.0, usable * (double) cr_cut_event_get_length (event) / (double) total);
-      GskRoundedRect rect;
+      gint64 length = cr_cut_event_get_length (event);
+      /* From where the events before it end to where it ends: the widths add up exactly. */
+      double x = usable * (double) before / (double) total + gap * i;
+      double w = usable * (double) (before + length) / (double) total + gap * i - x;
       GdkRGBA color;
 
+      before += length;
       badge_color (event, &color);
       if (i != self->selected)
         color.alpha = 0.55;
-      gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, 0, w, height), MIN (4, w / 2));
-      gtk_snapshot_push_rounded_clip (snapshot, &rect);
-      gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, 0, w, height));
-      gtk_snapshot_pop (snapshot);
+      if (gap > 0)
+        {
+          GskRoundedRect rect;
+
+          gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, 0, w, height), MIN (4, w / 2));
+          gtk_snapshot_push_rounded_clip (snapshot, &rect);
+          gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, 0, w, height));
+          gtk_snapshot_pop (snapshot);
+        }
+      else
+        gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, 0, w, height));
       if (i == self->selected)
         {
-          GdkRGBA border[4];
-          float widths[4] = { 2, 2, 2, 2 };
-          for (guint b = 0; b < 4; b++)
-            gdk_rgba_parse (&border[b], "#1c71d8");
-          gtk_snapshot_append_border (snapshot, &rect, widths, border);
+          selected_x = x;
+          selected_w = w;
         }
-      x += w + GAP;
+    }
+  gtk_snapshot_pop (snapshot);
+  /* The selected event outlined, at least as wide as its outline, over its neighbours. */
+  if (selected_w >= 0)
+    {
+      GskRoundedRect rect;
+      GdkRGBA border[4];
+      float widths[4] = { 2, 2, 2, 2 };
+      double w = MAX (selected_w, 6);
+      double x = CLAMP (selected_x + selected_w / 2 - w / 2, 0, MAX (0, width - w));
+
+      for (guint b = 0; b < 4; b++)
+        gdk_rgba_parse (&border[b], "#1c71d8");
+      gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, 0, w, height), MIN (4, w / 2));
+      gtk_snapshot_append_border (snapshot, &rect, widths, border);
     }
 }
 

@@ -8,6 +8,7 @@
 #include "cr-cut-event-row.h"
 #include "cr-cut-event.h"
 #include "cr-cut-export-dialog.h"
+#include "cr-cut-feed.h"
 #include "cr-cut-posters.h"
 #include "cr-cut-strip.h"
 #include "cr-cuts-page.h"
@@ -36,10 +37,14 @@ struct _CrCutsPage
   GArray             *cut_ids;       /* gint64, as cut_names */
   gint64              cut;
   GListStore         *events;
+  CrCutFeed          *feed;          /* what of events the list has so far (cr-cut-feed.h) */
   GtkSingleSelection *selection;
   GPtrArray          *problems;
   CrCutPosters       *posters;
-  CrCutRemoved       *removed;       /* what Undo puts back */
+  CrCutRemoved       *removed;       /* what Undo puts back, or */
+  gint64              moved_cut;     /* the drop Undo takes back: the event now at moved_to */
+  guint               moved_from;    /* goes back to moved_from (0: none) */
+  guint               moved_to;
   AdwToast           *undo_toast;
   gboolean            filling;       /* the dropdowns are being filled, not chosen */
 };
@@ -114,14 +119,51 @@ poster_ready_cb (CrCutsPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
 
+  /* An event given its picture tells its row (::changed); nothing else is bound again. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CrCutEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
       if (cr_cut_event_get_poster (event) == NULL)
         cr_cut_event_set_poster (event, cr_cut_posters_lookup (self->posters, cr_cut_event_get_path (event)));
     }
-  /* The rows bind again and show the pictures. */
-  g_list_model_items_changed (G_LIST_MODEL (self->events), 0, n, n);
+}
+
+static void
+clear_events (CrCutsPage *self)
+{
+  cr_cut_feed_clear (self->feed);
+  g_list_store_remove_all (self->events);
+}
+
+/* The cut read again into the same event objects where it has as many (a move, a trim, a
+ * badge: the rows stay, and so does the scroll), new ones past them, the tail dropped. */
+static void
+take_timeline (CrCutsPage       *self,
+               const CrTimeline *timeline,
+               GListStore       *all)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  guint n = timeline->events->len;
+  guint kept = MIN (n_old, n);
+  g_autofree gpointer *fresh = g_new0 (gpointer, n - kept + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrCutEvent) event = i < kept ? g_list_model_get_item (G_LIST_MODEL (self->events), i)
+                                             : cr_cut_event_new (timeline, i + 1);
+      if (i < kept)
+        cr_cut_event_update (event, timeline, i + 1);
+      if (cr_cut_event_get_poster (event) == NULL)
+        cr_cut_event_set_poster (event, cr_cut_posters_lookup (self->posters, cr_cut_event_get_path (event)));
+      cr_cut_posters_request (self->posters, cr_cut_event_get_path (event));
+      g_list_store_append (all, event);
+      if (i >= kept)
+        fresh[i - kept] = g_object_ref (event);
+    }
+  cr_cut_feed_keep (self->feed, kept);
+  g_list_store_splice (self->events, kept, n_old - kept, fresh, n - kept);
+  for (guint i = 0; i < n - kept; i++)
+    g_object_unref (fresh[i]);
 }
 
 static void
@@ -129,52 +171,48 @@ reload_events (CrCutsPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrTimeline) timeline = NULL;
-  g_autoptr(GListStore) fresh = g_list_store_new (CR_TYPE_CUT_EVENT);
+  g_autoptr(GListStore) all = g_list_store_new (CR_TYPE_CUT_EVENT);
   guint selected = gtk_single_selection_get_selected (self->selection);
+  guint n;
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   if (self->cut <= 0)
     {
-      g_list_store_remove_all (self->events);
+      clear_events (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       gtk_widget_set_sensitive (self->export_button, FALSE);
       gtk_label_set_text (self->total_label, "");
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "events");
-  if (!(timeline = cr_cut_build_timeline (db_of (self), self->cut, &error)))
+  if (!(timeline = cr_cut_build_timeline_words (db_of (self), self->cut, &error)))
     {
-      g_list_store_remove_all (self->events);
+      clear_events (self);
       gtk_label_set_text (self->consent_label, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->consent_label), "error");
       gtk_widget_set_sensitive (self->export_button, FALSE);
       return;
     }
-  for (guint i = 0; i < timeline->events->len; i++)
-    {
-      g_autoptr(CrCutEvent) event = cr_cut_event_new (timeline, i + 1);
-      cr_cut_event_set_poster (event, cr_cut_posters_lookup (self->posters, cr_cut_event_get_path (event)));
-      cr_cut_posters_request (self->posters, cr_cut_event_get_path (event));
-      g_list_store_append (fresh, event);
-    }
+  take_timeline (self, timeline, all);
   self->problems = cr_cut_consent_badge (db_of (self), self->cut, timeline, cr_cuts_page_get_channel (self),
-                                         G_LIST_MODEL (fresh), &error);
+                                         G_LIST_MODEL (all), &error);
   if (self->problems == NULL)
     g_warning ("consent check: %s", error->message);
-  {
-    guint n = g_list_model_get_n_items (G_LIST_MODEL (fresh));
-    g_autofree gpointer *items = g_new0 (gpointer, n + 1);
-    for (guint i = 0; i < n; i++)
-      items[i] = g_list_model_get_item (G_LIST_MODEL (fresh), i);
-    g_list_store_splice (self->events, 0, g_list_model_get_n_items (G_LIST_MODEL (self->events)), items, n);
-    for (guint i = 0; i < n; i++)
-      g_object_unref (items[i]);
-    if (n > 0)
-      gtk_single_selection_set_selected (self->selection, MIN (selected, n - 1));
-  }
+  /* Every event kept was read again: its row shows it now. */
+  n = g_list_model_get_n_items (cr_cut_feed_get_model (self->feed));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrCutEvent) event = g_list_model_get_item (cr_cut_feed_get_model (self->feed), i);
+      cr_cut_event_changed (event);
+    }
+  cr_cut_feed_start (self->feed);
+  n = timeline->events->len;
+  if (n > 0)
+    gtk_single_selection_set_selected (self->selection, MIN (selected, n - 1));
+  gtk_widget_queue_draw (GTK_WIDGET (self->strip));
   show_total (self, timeline);
   show_problems (self);
-  gtk_widget_set_sensitive (self->export_button, timeline->events->len > 0);
+  gtk_widget_set_sensitive (self->export_button, n > 0);
 }
 
 static void
@@ -271,7 +309,7 @@ row_move_cb (CrCutsPage    *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!cr_cuts_page_move_event (self, from, to, &error))
+  if (!cr_cuts_page_drop_event (self, from, to, &error))
     g_warning ("move: %s", error->message);
 }
 
@@ -386,6 +424,7 @@ cr_cuts_page_dispose (GObject *object)
   if (self->production != NULL)
     g_signal_handlers_disconnect_by_data (self->production, self);
   g_clear_pointer (&self->posters, cr_cut_posters_free);
+  g_clear_pointer (&self->feed, cr_cut_feed_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_CUTS_PAGE);
   /* The template's unnamed children too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
@@ -469,7 +508,8 @@ cr_cuts_page_init (CrCutsPage *self)
   self->cut_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cut_names = gtk_string_list_new (NULL);
   self->events = g_list_store_new (CR_TYPE_CUT_EVENT);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
+  self->feed = cr_cut_feed_new (GTK_WIDGET (self), G_LIST_MODEL (self->events));
+  self->selection = gtk_single_selection_new (g_object_ref (cr_cut_feed_get_model (self->feed)));
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -529,6 +569,8 @@ cr_cuts_page_show_cut (CrCutsPage *self,
     return;
   self->cut = cut;
   gtk_single_selection_set_selected (self->selection, 0);
+  /* Another cut starts at its top, even where its events take over the rows. */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->events_view)), 0);
   reload_cuts (self);
 }
 
@@ -551,6 +593,13 @@ cr_cuts_page_get_strip (CrCutsPage *self)
 {
   g_return_val_if_fail (CR_IS_CUTS_PAGE (self), NULL);
   return GTK_WIDGET (self->strip);
+}
+
+GtkWidget *
+cr_cuts_page_get_list (CrCutsPage *self)
+{
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), NULL);
+  return GTK_WIDGET (self->events_view);
 }
 
 void
@@ -599,8 +648,16 @@ undo_clicked_cb (CrCutsPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!cr_cuts_page_undo_remove (self, &error))
+  if (!cr_cuts_page_undo (self, &error))
     g_warning ("undo: %s", error->message);
+}
+
+static void
+forget_undo (CrCutsPage *self)
+{
+  g_clear_pointer (&self->removed, cr_cut_removed_free);
+  self->moved_cut = 0;
+  self->moved_from = self->moved_to = 0;
 }
 
 static void
@@ -609,40 +666,24 @@ undo_dismissed_cb (CrCutsPage *self,
 {
   if (self->undo_toast == toast)
     {
-      g_clear_pointer (&self->removed, cr_cut_removed_free);
+      forget_undo (self);
       self->undo_toast = NULL;
     }
 }
 
-gboolean
-cr_cuts_page_remove_event (CrCutsPage  *self,
-                           guint        position,
-                           GError     **error)
+/* One undo at a time, as on the other pages: a high-priority toast replaces the one shown
+ * (dismissing it here as well crashes libadwaita 1.2 while the older one still animates). */
+static void
+offer_undo (CrCutsPage *self,
+            const char *title)
 {
-  g_autoptr(CrCutEvent) event = NULL;
-  g_autofree char *title = NULL;
-  GtkWidget *overlay;
-  CrCutRemoved *removed;
-  AdwToast *toast;
+  AdwToast *toast = adw_toast_new (title);
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
-  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
-  event = g_list_model_get_item (G_LIST_MODEL (self->events), position - 1);
-  if (!(removed = cr_cut_take_event (db_of (self), self->cut, position, error)))
-    return FALSE;
-  /* One undo at a time, as on the other pages: a high-priority toast replaces the one shown
-   * (dismissing it here as well crashes libadwaita 1.2 while the older one still animates). */
-  g_clear_pointer (&self->removed, cr_cut_removed_free);
-  self->removed = removed;
-  cr_production_changed (self->production, &cr_entity_event);
-
-  title = g_strdup_printf ("Removed “%s”", event && cr_cut_event_get_label (event) ? cr_cut_event_get_label (event)
-                           : event ? cr_cut_event_get_source (event) : "event");
-  toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, "_Undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_dismissed_cb), self, G_CONNECT_SWAPPED);
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     {
       self->undo_toast = toast;
@@ -650,6 +691,61 @@ cr_cuts_page_remove_event (CrCutsPage  *self,
     }
   else
     g_object_unref (toast);   /* no window: Undo still works through the page */
+}
+
+/* What an event is called in a toast. */
+static char *
+event_words (CrCutsPage *self,
+             guint       position)
+{
+  g_autoptr(CrCutEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), position - 1);
+
+  if (event == NULL)
+    return g_strdup ("event");
+  return g_strdup (cr_cut_event_get_label (event) ? cr_cut_event_get_label (event) : cr_cut_event_get_source (event));
+}
+
+gboolean
+cr_cuts_page_drop_event (CrCutsPage  *self,
+                         guint        from,
+                         guint        to,
+                         GError     **error)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
+  /* Named now: the cut read again gives this event object another event's words. */
+  what = event_words (self, from);
+  if (!cr_cuts_page_move_event (self, from, to, error))
+    return FALSE;
+  forget_undo (self);
+  self->moved_cut = self->cut;
+  self->moved_from = from;
+  self->moved_to = to;
+  title = g_strdup_printf ("Moved “%s” to %u", what, to);
+  offer_undo (self, title);
+  return TRUE;
+}
+
+gboolean
+cr_cuts_page_remove_event (CrCutsPage  *self,
+                           guint        position,
+                           GError     **error)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+  CrCutRemoved *removed;
+
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
+  what = event_words (self, position);
+  if (!(removed = cr_cut_take_event (db_of (self), self->cut, position, error)))
+    return FALSE;
+  forget_undo (self);
+  self->removed = removed;
+  cr_production_changed (self->production, &cr_entity_event);
+  title = g_strdup_printf ("Removed “%s”", what);
+  offer_undo (self, title);
   return TRUE;
 }
 
@@ -668,6 +764,34 @@ cr_cuts_page_undo_remove (CrCutsPage  *self,
   cr_production_changed (self->production, &cr_entity_event);
   gtk_single_selection_set_selected (self->selection, cr_cut_removed_get_position (removed) - 1);
   return TRUE;
+}
+
+gboolean
+cr_cuts_page_undo (CrCutsPage  *self,
+                   GError     **error)
+{
+  gint64 cut = self->moved_cut;
+  guint from = self->moved_to, to = self->moved_from;
+
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
+  if (self->removed != NULL)
+    return cr_cuts_page_undo_remove (self, error);
+  if (to == 0)
+    return TRUE;
+  forget_undo (self);
+  if (!cr_cut_move_event (db_of (self), cut, from, to, error))
+    return FALSE;
+  cr_production_changed (self->production, &cr_entity_event);
+  if (cut == self->cut)
+    gtk_single_selection_set_selected (self->selection, to - 1);
+  return TRUE;
+}
+
+AdwToast *
+cr_cuts_page_get_undo_toast (CrCutsPage *self)
+{
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), NULL);
+  return self->undo_toast;
 }
 
 gboolean

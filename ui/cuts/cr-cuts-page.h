@@ -25,6 +25,9 @@ gint64        cr_cuts_page_get_cut        (CrCutsPage   *self);
 /* CrCutEvent items, in the cut's order. */
 GListModel   *cr_cuts_page_get_events     (CrCutsPage   *self);
 GtkWidget    *cr_cuts_page_get_strip      (CrCutsPage   *self);
+/* The list of the events' rows (a GtkListView). It is given a long cut a screenful a frame
+ * (cr-cut-feed.h), so its model may hold fewer items than get_events () for a while. */
+GtkWidget    *cr_cuts_page_get_list       (CrCutsPage   *self);
 /* The channel the badges are checked for; NULL: any. */
 void          cr_cuts_page_set_channel    (CrCutsPage   *self,
                                            const char   *channel);
@@ -32,8 +35,14 @@ const char   *cr_cuts_page_get_channel    (CrCutsPage   *self);
 /* The problems of the last check, one line each. */
 GPtrArray    *cr_cuts_page_get_problems   (CrCutsPage   *self);
 
-/* What a drop of event `from` on event `to` does, and Alt+Up/Down. */
+/* Alt+Up/Down: event `from` (1-based) goes to place `to`. */
 gboolean      cr_cuts_page_move_event     (CrCutsPage   *self,
+                                           guint         from,
+                                           guint         to,
+                                           GError      **error);
+/* What a drop of event `from` on event `to` does: the same move, with Undo offered in a
+ * toast (a drop can land a row off). */
+gboolean      cr_cuts_page_drop_event     (CrCutsPage   *self,
                                            guint         from,
                                            guint         to,
                                            GError      **error);
@@ -43,6 +52,11 @@ gboolean      cr_cuts_page_remove_event   (CrCutsPage   *self,
                                            GError      **error);
 gboolean      cr_cuts_page_undo_remove    (CrCutsPage   *self,
                                            GError      **error);
+/* What the toast's Undo does: puts back the last removal, or takes back the last drop. */
+gboolean      cr_cuts_page_undo           (CrCutsPage   *self,
+                                           GError      **error);
+/* The toast offering Undo while it is shown, else NULL. */
+AdwToast     *cr_cuts_page_get_undo_toast (CrCutsPage   *self);
 gboolean      cr_cuts_page_trim_event     (CrCutsPage   *self,
                                            guint         position,
                                            const char   *source_in,

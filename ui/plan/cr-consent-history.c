@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cr-consent-history.h"
 #include "cr-consent.h"
 #include "cr-record-format.h"
@@ -140,9 +142,12 @@ reload (CrConsentHistory *self)
     {
       const char *style = NULL;
       g_autofree char *words = cr_words_consent (state, cr_record_get (person, "kind"), &style);
-      g_autofree char *covers = cr_words_consent_details (state);
-      g_autofree char *line = covers && *covers ? g_strdup_printf ("Today: %s · %s", words, covers)
-                                                : g_strdup_printf ("Today: %s", words);
+      g_autofree char *details = cr_words_consent_details (state);
+      /* The details open with the latest record ("Withdrawn on 27 Nov"), which the timeline
+       * shows right below: the line says only what stands now, and what it covers. */
+      const char *covers = details ? strstr (details, " · ") : NULL;
+      g_autofree char *line = covers ? g_strdup_printf ("Today: %s%s", words, covers)
+                                     : g_strdup_printf ("Today: %s", words);
       gtk_label_set_text (self->current_label, line);
       gtk_widget_add_css_class (GTK_WIDGET (self->current_label), style ? style : "dim-label");
       cr_consent_state_free (state);

@@ -26,6 +26,7 @@ cr_column_sort_add (GtkColumnViewColumn *column,
   g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (note_field, (gpointer) field, NULL));
 
   gtk_column_view_column_set_sorter (column, sorter);
+  g_object_set_data (G_OBJECT (column), "cr-sort-field", (gpointer) field);
 }
 
 void
@@ -49,12 +50,45 @@ cr_column_sort_apply (GtkColumnView *view,
   cr_store_model_set_sort (model, asked, asked != NULL && order == GTK_ORDERING_SMALLER);
 }
 
+/* The view's sorter keeps every column clicked before, and GTK 4.8 leaves their arrows up,
+ * though the model sorts by the first only: the others are taken out of it (setting a
+ * column's sorter again does that, and redraws its header). */
+static void
+keep_primary_only (GtkColumnView *view,
+                   CrStoreModel  *model)
+{
+  const char *field = cr_store_model_get_sort (model, NULL);
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  if (field == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *own = g_object_get_data (G_OBJECT (column), "cr-sort-field");
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      if (own == NULL || g_str_equal (own, field))
+        continue;
+      sorter = g_object_ref (gtk_column_view_column_get_sorter (column));
+      gtk_column_view_column_set_sorter (column, NULL);
+      gtk_column_view_column_set_sorter (column, sorter);
+    }
+}
+
 static void
 view_sort_changed_cb (GtkSorter       *sorter,
                       GtkSorterChange  change,
                       GtkColumnView   *view)
 {
-  cr_column_sort_apply (view, g_object_get_data (G_OBJECT (sorter), "cr-model"));
+  CrStoreModel *model = g_object_get_data (G_OBJECT (sorter), "cr-model");
+
+  if (g_object_get_data (G_OBJECT (sorter), "cr-resorting"))
+    return;
+  cr_column_sort_apply (view, model);
+  g_object_set_data (G_OBJECT (sorter), "cr-resorting", GINT_TO_POINTER (TRUE));
+  keep_primary_only (view, model);
+  g_object_set_data (G_OBJECT (sorter), "cr-resorting", NULL);
 }
 
 void

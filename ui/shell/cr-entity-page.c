@@ -4,8 +4,7 @@
 #include "config.h"
 
 #include "cr-column-sort.h"
-#include "cr-consent.h"
-#include "cr-consent-current.h"
+#include "cr-consent-words.h"
 #include "cr-entity-page.h"
 #include "cr-words.h"
 
@@ -33,6 +32,7 @@ struct _CrEntityPage
   CrStoreModel      *model;
   GtkSingleSelection *selection;
   gint64             reselect;   /* the row selected when the model began to reload */
+  gboolean           scroll_top; /* a typed search is under way: its rows show from the top */
 };
 
 G_DEFINE_FINAL_TYPE (CrEntityPage, cr_entity_page, GTK_TYPE_WIDGET)
@@ -68,8 +68,10 @@ typedef struct
 
 static const Table tables[] = {
   { &cr_entity_participant,
-    { { "name", 180, EXPAND }, { "role", 160, EXPAND }, { "organisation", 210 }, { "kind", 110 },
-      { "consent", 160 } },
+    /* Consent next to the name: it is what a producer checks, and the People page's side
+     * panel leaves the table some 600 px of a 1180 px window. */
+    { { "name", 150, EXPAND }, { "consent", 170 }, { "role", 130, EXPAND }, { "organisation", 160 },
+      { "kind", 90 } },
     "system-users-symbolic", "Add the people who appear in the film, the crew and the contacts who help" },
   { &cr_entity_interview,
     { { "title", 220, EXPAND }, { "start", 150 }, { "location", 180 }, { "participants", 200, EXPAND },
@@ -123,14 +125,53 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+show_text (GtkListItem *item)
+{
+  CrRow *row = gtk_list_item_get_item (item);
+  const CrField *field = g_object_get_data (G_OBJECT (item), "cr-field");
+  g_autofree char *text = cr_words_value (field, cr_row_get_display (row, field->name));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+/* The model refills the rows on screen when it reloads: a cell follows its row. */
+static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               const CrField            *field)
 {
-  CrRow *row = gtk_list_item_get_item (item);
-  g_autofree char *text = cr_words_value (field, cr_row_get_display (row, field->name));
+  g_object_set_data (G_OBJECT (item), "cr-field", (gpointer) field);
+  show_text (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "changed", G_CALLBACK (show_text), item,
+                           G_CONNECT_SWAPPED);
+}
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item), item);
+}
+
+static gboolean
+consent_tooltip_cb (GtkListItem *item,
+                    int          x,
+                    int          y,
+                    gboolean     keyboard,
+                    GtkTooltip  *tooltip)
+{
+  CrEntityPage *self = g_object_get_data (G_OBJECT (item), "cr-page");
+  CrRow *row = gtk_list_item_get_item (item);
+  const CrConsentState *state;
+  g_autofree char *details = NULL;
+
+  if (self == NULL || row == NULL || cr_row_get_id (row) <= 0 ||
+      !(state = cr_store_model_get_consent (self->model, cr_row_get_id (row), NULL)))
+    return FALSE;
+  details = cr_words_consent_details (state);
+  gtk_tooltip_set_text (tooltip, details);
+  return TRUE;
 }
 
 static void
@@ -147,47 +188,37 @@ consent_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   gtk_widget_add_css_class (box, "consent-status");
+  /* The details are worked out when the pointer asks: setting a tooltip's text asks the X
+   * server where the pointer is, a round trip per row bound. */
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect_object (box, "query-tooltip", G_CALLBACK (consent_tooltip_cb), item, G_CONNECT_SWAPPED);
   gtk_list_item_set_child (item, box);
 }
 
-/* The current consent of every person on the model's page around `position`, from the
- * set-based query (one pass, not a query per row on the main loop), kept on the rows. */
-static gboolean
-consent_for_page (CrEntityPage  *self,
-                  guint          position,
-                  GError       **error)
+static void
+show_consent (GtkListItem *item)
 {
-  GListModel *model = G_LIST_MODEL (self->model);
-  guint first = position - position % CR_STORE_MODEL_PAGE_SIZE;
-  guint end = MIN (first + CR_STORE_MODEL_PAGE_SIZE, g_list_model_get_n_items (model));
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GHashTable) states = NULL;
+  CrEntityPage *self = g_object_get_data (G_OBJECT (item), "cr-page");
+  CrRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  CrConsentStanding standing = CR_CONSENT_STANDING_MISSING;
+  const CrConsentState *state = NULL;
+  g_autofree char *words = NULL;
+  const char *style = NULL;
 
-  for (guint i = first; i < end; i++)
-    {
-      CrRow *row = g_list_model_get_item (model, i);
-      gint64 id = cr_row_get_id (row);
-
-      g_ptr_array_add (rows, row);
-      if (id > 0 && g_object_get_data (G_OBJECT (row), "cr-consent") == NULL)
-        g_array_append_val (ids, id);
-    }
-  if (ids->len == 0)
-    return TRUE;
-  if (!(states = cr_consent_current_many (cr_production_get_db (self->production), ids, NULL, error)))
-    return FALSE;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      CrRow *row = g_ptr_array_index (rows, i);
-      gint64 id = cr_row_get_id (row);
-      gpointer state = NULL;
-
-      /* The key is the state's own id field: stealing the state takes it too. */
-      if (id > 0 && g_hash_table_steal_extended (states, &id, NULL, &state))
-        g_object_set_data_full (G_OBJECT (row), "cr-consent", state, (GDestroyNotify) cr_consent_state_free);
-    }
-  return TRUE;
+  /* From the model's one read of everyone's consent: nothing is worked out per row. */
+  if (cr_row_get_id (row) > 0)
+    state = cr_store_model_get_consent (self->model, cr_row_get_id (row), &standing);
+  if (state != NULL)
+    words = cr_consent_words (state, standing, &style);
+  gtk_label_set_text (GTK_LABEL (label), words ? words : "");
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), cr_words_status_icon (style));
+  gtk_widget_set_visible (icon, style != NULL);
+  for (const char * const *c = (const char * const[]) { "success", "warning", "error", "dim-label", NULL }; *c; c++)
+    gtk_widget_remove_css_class (box, *c);
+  gtk_widget_add_css_class (box, style ? style : "dim-label");
 }
 
 static void
@@ -195,40 +226,10 @@ consent_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  CrEntityPage             *self)
 {
-  CrRow *row = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_last_child (box);
-  CrConsentState *state = g_object_get_data (G_OBJECT (row), "cr-consent");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *words = NULL;
-  g_autofree char *details = NULL;
-  const char *style = NULL;
-
-  /* Worked out for the row's whole page at once when the first of it is shown; a reload
-   * brings fresh rows. */
-  if (state == NULL && cr_row_get_id (row) > 0)
-    {
-      if (!consent_for_page (self, gtk_list_item_get_position (item), &error))
-        {
-          gtk_label_set_text (GTK_LABEL (label), error->message);
-          return;
-        }
-      state = g_object_get_data (G_OBJECT (row), "cr-consent");
-    }
-  if (state == NULL)
-    return;
-  words = cr_words_consent (state, cr_row_get_display (row, "kind"), &style);
-  details = cr_words_consent_details (state);
-  gtk_label_set_text (GTK_LABEL (label), words);
-  /* Setting a tooltip is dear (it is parsed and told to accessibility): only when it changes. */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (box), details) != 0)
-    gtk_widget_set_tooltip_text (box, details);
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), cr_words_status_icon (style));
-  gtk_widget_set_visible (icon, style != NULL);
-  for (const char * const *c = (const char * const[]) { "success", "warning", "error", "dim-label", NULL }; *c; c++)
-    gtk_widget_remove_css_class (box, *c);
-  gtk_widget_add_css_class (box, style ? style : "dim-label");
+  g_object_set_data (G_OBJECT (item), "cr-page", self);
+  show_consent (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "changed", G_CALLBACK (show_consent), item,
+                           G_CONNECT_SWAPPED);
 }
 
 static GtkColumnViewColumn *
@@ -246,6 +247,7 @@ add_column (CrEntityPage  *self,
       title = cr_words_field (field);
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer) field);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
       /* Notes are sorted by nobody; everything else a table shows is. */
       if (field->type != CR_FIELD_NOTE)
         sortable = TRUE;
@@ -255,13 +257,15 @@ add_column (CrEntityPage  *self,
       title = g_strdup ("Consent");
       g_signal_connect (factory, "setup", G_CALLBACK (consent_setup_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (consent_bind_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
+      sortable = self->entity == &cr_entity_participant;
     }
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_fixed_width (view_column, column->width);
   gtk_column_view_column_set_expand (view_column, column->expand);
   if (sortable)
-    cr_column_sort_add (view_column, field->name);
+    cr_column_sort_add (view_column, field ? field->name : "consent");
   gtk_column_view_append_column (self->column_view, view_column);
   return view_column;
 }
@@ -331,8 +335,22 @@ reloading_cb (CrEntityPage *self)
 }
 
 static void
-items_changed_cb (CrEntityPage *self)
+scroll_to_top (CrEntityPage *self)
 {
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
+
+  if (GTK_IS_SCROLLED_WINDOW (scroller))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+}
+
+static void
+reloaded_cb (CrEntityPage *self)
+{
+  if (self->scroll_top && !cr_store_model_is_searching (self->model))
+    {
+      self->scroll_top = FALSE;
+      scroll_to_top (self);
+    }
   /* The row that was selected, found by id in the fresh list (one lookup in its ids). */
   if (self->reselect > 0)
     {
@@ -411,10 +429,34 @@ row_activated_cb (CrEntityPage *self,
   cr_entity_page_edit (self, position);
 }
 
+/* A new search shows its first rows: the kept rows would otherwise stay where the last
+ * list was scrolled to. */
+static void
+search_for (CrEntityPage *self,
+            const char   *text)
+{
+  if (g_strcmp0 (cr_store_model_get_search (self->model), text && *text ? text : NULL) == 0)
+    return;
+  cr_store_model_set_search (self->model, text);
+  scroll_to_top (self);
+}
+
+/* Typed: the query runs in a worker, so that typing never waits for it; the list changes
+ * when the answer comes (a later keystroke's answer replaces an earlier one's). */
+static void
+search_in_background (CrEntityPage *self,
+                      const char   *text)
+{
+  if (g_strcmp0 (cr_store_model_get_search (self->model), *text ? text : NULL) == 0)
+    return;
+  self->scroll_top = TRUE;
+  cr_store_model_search_in_background (self->model, text);
+}
+
 static void
 search_changed_cb (CrEntityPage *self)
 {
-  cr_store_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  search_in_background (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
@@ -499,6 +541,7 @@ cr_entity_page_new (CrProduction   *production,
   self->production = g_object_ref (production);
   self->entity = entity;
   self->model = cr_store_model_new (production, entity);
+  cr_store_model_keep_rows (self->model);
   /* The columns first: the list starts in the order its header shows, read once. */
   add_columns (self);
   cr_column_sort_apply (self->column_view, self->model);
@@ -520,7 +563,7 @@ cr_entity_page_new (CrProduction   *production,
   gtk_widget_set_visible (GTK_WIDGET (self->consent_button), entity == &cr_entity_participant);
 
   g_signal_connect_object (self->model, "reloading", G_CALLBACK (reloading_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "reloaded", G_CALLBACK (reloaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_state (self);
@@ -553,9 +596,24 @@ cr_entity_page_set_search (CrEntityPage *self,
                            const char   *text)
 {
   g_return_if_fail (CR_IS_ENTITY_PAGE (self));
+  /* Setting the text empties the entry first, which a search entry reports at once: the
+   * whole list would be read and shown on the way. Search entries also wait a moment
+   * before they say; a caller wants the list now. */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  /* Search entries wait a moment before they say; a caller wants the list now. */
-  cr_store_model_set_search (self->model, text);
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+  search_for (self, text);
+}
+
+void
+cr_entity_page_type_search (CrEntityPage *self,
+                            const char   *text)
+{
+  g_return_if_fail (CR_IS_ENTITY_PAGE (self));
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+  search_in_background (self, text ? text : "");
 }
 
 gboolean

@@ -22,6 +22,10 @@ CrStoreModel   *cr_entity_page_get_model    (CrEntityPage   *self);
 void            cr_entity_page_focus_search (CrEntityPage   *self);
 void            cr_entity_page_set_search   (CrEntityPage   *self,
                                              const char     *text);
+/* As typing it does: the entry shows it and the query runs in the background (the model's
+ * cr_store_model_is_searching () says until when); set_search waits for the rows. */
+void            cr_entity_page_type_search  (CrEntityPage   *self,
+                                             const char     *text);
 /* Whether rows are added by hand here (not clips: they come from indexing). */
 gboolean        cr_entity_page_can_add      (CrEntityPage   *self);
 /* Opens the editor for a new row (NULL where rows are not added by hand), or for the row

@@ -27,6 +27,14 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Cells are one line high: a note's line breaks become spaces. */
 static char *
 one_line (char *text)
@@ -76,6 +84,8 @@ cr_row_class_init (CrRowClass *klass)
   properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -147,4 +157,28 @@ cr_row_get_display (CrRow      *self,
   g_return_val_if_fail (CR_IS_ROW (self), "");
   text = g_hash_table_lookup (self->display, field);
   return text ? text : "";
+}
+
+void
+cr_row_refill (CrRow *self,
+               CrRow *fresh)
+{
+  CrRecord *record;
+  GHashTable *display;
+  char *label;
+
+  g_return_if_fail (CR_IS_ROW (self));
+  g_return_if_fail (CR_IS_ROW (fresh));
+  /* Swapped, not copied: `fresh` goes away with the old contents. */
+  record = self->record;
+  display = self->display;
+  label = self->label;
+  self->record = fresh->record;
+  self->display = fresh->display;
+  self->label = fresh->label;
+  fresh->record = record;
+  fresh->display = display;
+  fresh->label = label;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+  g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -3,8 +3,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "cr-list-consent.h"
 #include "cr-store-model.h"
 #include "cr-store.h"
+
+typedef struct _Reader Reader;
 
 struct _CrStoreModel
 {
@@ -25,13 +30,22 @@ struct _CrStoreModel
   GHashTable   *pages;     /* page number -> GPtrArray of CrRow */
   GQueue        recent;    /* page numbers, most recently used first */
   gulong        changed_id;
+  gboolean      keep_rows;
+  guint         generation;   /* of the ids: a background search answers only its own */
+  gboolean      searching;    /* a background search of this generation is under way */
+  GCancellable *cancellable;
+  Reader       *reader;       /* the background searches' connection */
+  GHashTable   *prefetched;   /* page -> GPtrArray of CrRow, read by a background search */
+  CrListConsent *consent;   /* participants: everyone's consent, read when first asked */
 };
 
 static void cr_store_model_list_model_init (GListModelInterface *iface);
+static void reader_unref (Reader *reader);
 
 enum
 {
   RELOADING,
+  RELOADED,
   N_SIGNALS
 };
 
@@ -48,6 +62,16 @@ make_query (CrStoreModel *self)
   return query;
 }
 
+/* Whether anybody but the page holds one of its rows (a list's bound row). */
+static gboolean
+page_is_held (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_atomic_int_get ((int *) &G_OBJECT (g_ptr_array_index (rows, i))->ref_count) > 1)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 touch_page (CrStoreModel *self,
             guint         page)
@@ -57,27 +81,41 @@ touch_page (CrStoreModel *self,
   if (link != NULL)
     g_queue_delete_link (&self->recent, link);
   g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
-  while (g_queue_get_length (&self->recent) > CR_STORE_MODEL_MAX_PAGES)
-    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
+  if (g_queue_get_length (&self->recent) <= CR_STORE_MODEL_MAX_PAGES)
+    return;
+  /* The least used page goes; one whose rows are on screen must stay, when rows are kept,
+   * or a reload could not refill them. */
+  for (link = self->recent.tail; link && g_queue_get_length (&self->recent) > CR_STORE_MODEL_MAX_PAGES;)
+    {
+      GList *prev = link->prev;
+
+      if (!self->keep_rows || !page_is_held (g_hash_table_lookup (self->pages, link->data)))
+        {
+          g_hash_table_remove (self->pages, link->data);
+          g_queue_delete_link (&self->recent, link);
+        }
+      link = prev;
+    }
 }
 
-/* One query by id for the page's rows: an OFFSET into a sorted list would sort again and
- * step over every row before it. */
+/* One query by id for a page's rows: an OFFSET into a sorted list would sort again and
+ * step over every row before it. Runs on any connection (a background search's too). */
 static GPtrArray *
-fetch_page (CrStoreModel *self,
-            guint         page)
+read_rows (CrDb           *db,
+           const CrEntity *entity,
+           GArray         *all,
+           guint           page)
 {
-  CrDb *db = cr_production_get_db (self->production);
   guint start = page * CR_STORE_MODEL_PAGE_SIZE;
-  guint n = MIN (CR_STORE_MODEL_PAGE_SIZE, self->ids->len - start);
-  const gint64 *ids = &g_array_index (self->ids, gint64, start);
+  guint n = MIN (CR_STORE_MODEL_PAGE_SIZE, all->len - start);
+  const gint64 *ids = &g_array_index (all, gint64, start);
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint r = 0;
 
-  if (!(records = cr_store_get_many (db, self->entity, ids, n, &error)))
-    g_warning ("Could not read %s: %s", self->entity->plural, error->message);
+  if (!(records = cr_store_get_many (db, entity, ids, n, &error)))
+    g_warning ("Could not read %s: %s", entity->plural, error->message);
   /* The rows take the records: steal them from the list rather than copy. A row removed
    * behind our back (another program) reads as a dash until the next reload. */
   if (records)
@@ -95,6 +133,13 @@ fetch_page (CrStoreModel *self,
         g_ptr_array_add (rows, cr_row_new_none ("—"));
     }
   return rows;
+}
+
+static GPtrArray *
+fetch_page (CrStoreModel *self,
+            guint         page)
+{
+  return read_rows (cr_production_get_db (self->production), self->entity, self->ids, page);
 }
 
 static GType
@@ -145,6 +190,13 @@ production_changed_cb (CrStoreModel   *self,
                        const CrEntity *entity,
                        CrProduction   *production)
 {
+  /* Consent is read again only when it may have changed (a new record, a person added,
+   * their kind changed); NULL is any change. */
+  if (entity == NULL || entity == &cr_entity_consent || entity == &cr_entity_participant)
+    {
+      if (self->consent)
+        cr_list_consent_forget (self->consent);
+    }
   /* Any write may change how our rows read (a renamed location), so reload on all. */
   cr_store_model_reload (self);
 }
@@ -155,6 +207,9 @@ cr_store_model_dispose (GObject *object)
   CrStoreModel *self = CR_STORE_MODEL (object);
 
   g_clear_signal_handler (&self->changed_id, self->production);
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->production);
   G_OBJECT_CLASS (cr_store_model_parent_class)->dispose (object);
 }
@@ -171,6 +226,8 @@ cr_store_model_finalize (GObject *object)
   g_clear_pointer (&self->value, g_free);
   g_clear_pointer (&self->sort, g_free);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->consent, cr_list_consent_free);
+  g_clear_pointer (&self->reader, reader_unref);
   G_OBJECT_CLASS (cr_store_model_parent_class)->finalize (object);
 }
 
@@ -184,6 +241,8 @@ cr_store_model_class_init (CrStoreModelClass *klass)
 
   signals[RELOADING] = g_signal_new ("reloading", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                      NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[RELOADED] = g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -193,19 +252,110 @@ cr_store_model_init (CrStoreModel *self)
   g_queue_init (&self->recent);
 }
 
-static void
-list_ids (CrStoreModel *self)
+static gboolean
+by_consent (CrStoreModel *self)
+{
+  return self->entity == &cr_entity_participant && g_strcmp0 (self->sort, "consent") == 0;
+}
+
+/* The rows of the query in its order; with `extra` (ids), those too, in the same order:
+ * everyone in order, kept if either found them. Runs on any connection (the worker's). */
+static GArray *
+matching_ids (CrDb            *db,
+              const CrEntity  *entity,
+              CrQuery         *query,
+              GHashTable      *extra,
+              GError         **error)
+{
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) everyone = NULL;
+  g_autoptr(GHashTable) in = NULL;
+  CrQuery all = *query;
+  GArray *ids;
+
+  if (extra == NULL)
+    return cr_store_list_ids (db, entity, query, error);
+  if (!(found = cr_store_list_ids (db, entity, query, error)))
+    return NULL;
+  all.search = NULL;
+  if (!(everyone = cr_store_list_ids (db, entity, &all, error)))
+    return NULL;
+  in = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < found->len; i++)
+    g_hash_table_add (in, &g_array_index (found, gint64, i));
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), found->len + g_hash_table_size (extra));
+  for (guint i = 0; i < everyone->len; i++)
+    {
+      gint64 *id = &g_array_index (everyone, gint64, i);
+
+      if (g_hash_table_contains (in, id) || g_hash_table_contains (extra, id))
+        g_array_append_val (ids, *id);
+    }
+  return ids;
+}
+
+/* The query as the database can answer it: consent is no column of the table, so a list
+ * by consent is read in name order and put in consent order after. */
+static CrQuery
+database_query (CrStoreModel *self)
 {
   CrQuery query = make_query (self);
-  g_autoptr(GError) error = NULL;
 
+  if (by_consent (self))
+    {
+      query.sort = self->entity->label;
+      query.descending = FALSE;
+    }
+  return query;
+}
+
+/* The people whose Consent column reads like the search, as owned ids, or NULL. */
+static GHashTable *
+extra_matches (CrStoreModel *self)
+{
+  if (self->consent == NULL || self->search == NULL)
+    return NULL;
+  return cr_list_consent_matching (self->consent, cr_production_get_db (self->production), self->search);
+}
+
+static GArray *
+query_ids (CrStoreModel  *self,
+           GError       **error)
+{
+  CrQuery query = database_query (self);
+  g_autoptr(GHashTable) extra = extra_matches (self);
+
+  return matching_ids (cr_production_get_db (self->production), self->entity, &query, extra, error);
+}
+
+/* Takes the rows found (NULL: the query failed, said in `error`), in the list's order. */
+static void
+take_ids (CrStoreModel *self,
+          GArray       *ids,
+          const GError *error)
+{
   g_clear_pointer (&self->ids, g_array_unref);
-  if (!(self->ids = cr_store_list_ids (cr_production_get_db (self->production), self->entity, &query, &error)))
+  if ((self->ids = ids) == NULL)
     {
       g_warning ("Could not list %s: %s", self->entity->plural, error->message);
       self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
+  else if (by_consent (self))
+    cr_list_consent_sort (self->consent, cr_production_get_db (self->production), self->ids, self->descending);
   self->n_items = self->ids->len;
+}
+
+static void
+list_ids (CrStoreModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+
+  /* A search still under way in the background is answered here already. */
+  self->generation++;
+  self->searching = FALSE;
+  ids = query_ids (self, &error);
+  take_ids (self, ids, error);
 }
 
 CrStoreModel *
@@ -216,6 +366,8 @@ cr_store_model_new (CrProduction   *production,
 
   self->production = g_object_ref (production);
   self->entity = entity;
+  if (entity == &cr_entity_participant)
+    self->consent = cr_list_consent_new ();
   list_ids (self);
   self->changed_id = g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb),
                                               self, G_CONNECT_SWAPPED);
@@ -236,6 +388,60 @@ cr_store_model_get_production (CrStoreModel *self)
   return self->production;
 }
 
+/* The held pages read again for their new ids, refilling the rows in place; the others go. */
+static void
+refill_held_pages (CrStoreModel *self)
+{
+  g_autofree gpointer *pages = (gpointer *) g_hash_table_get_keys_as_array (self->pages, NULL);
+  guint n_pages = g_hash_table_size (self->pages);
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      guint page = GPOINTER_TO_UINT (pages[p]);
+      GPtrArray *rows = g_hash_table_lookup (self->pages, pages[p]);
+      g_autoptr(GPtrArray) fresh = NULL;
+
+      if (page * CR_STORE_MODEL_PAGE_SIZE >= self->n_items || !page_is_held (rows))
+        {
+          g_queue_remove (&self->recent, pages[p]);
+          g_hash_table_remove (self->pages, pages[p]);
+          continue;
+        }
+      /* A background search read the pages on screen already, when it could. */
+      if (!(self->prefetched && g_hash_table_steal_extended (self->prefetched, pages[p], NULL, (gpointer *) &fresh)))
+        fresh = fetch_page (self, page);
+      for (guint i = 0; i < MIN (rows->len, fresh->len); i++)
+        cr_row_refill (g_ptr_array_index (rows, i), g_ptr_array_index (fresh, i));
+      /* The last page may have grown or shrunk: the rows past the end go with the tail. */
+      if (fresh->len < rows->len)
+        g_ptr_array_set_size (rows, fresh->len);
+      for (guint i = rows->len; i < fresh->len; i++)
+        g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (fresh, i)));
+    }
+}
+
+/* After the ids changed: the list's rows, as the mode says; `old` is how many there were. */
+static void
+show_ids (CrStoreModel *self,
+          guint         old)
+{
+  if (!self->keep_rows)
+    {
+      g_hash_table_remove_all (self->pages);
+      g_queue_clear (&self->recent);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+    }
+  else
+    {
+      refill_held_pages (self);
+      if (self->n_items < old)
+        g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, old - self->n_items, 0);
+      else if (self->n_items > old)
+        g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->n_items - old);
+    }
+  g_signal_emit (self, signals[RELOADED], 0);
+}
+
 void
 cr_store_model_reload (CrStoreModel *self)
 {
@@ -243,10 +449,216 @@ cr_store_model_reload (CrStoreModel *self)
 
   g_return_if_fail (CR_IS_STORE_MODEL (self));
   g_signal_emit (self, signals[RELOADING], 0);
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->recent);
   list_ids (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+  show_ids (self, old);
+}
+
+/* ---- a search in the background ---- */
+
+/* The connection the searches read through, opened by the first: one worker at a time. */
+struct _Reader
+{
+  gatomicrefcount  ref;
+  GMutex           lock;
+  char            *path;
+  CrDb            *db;
+};
+
+static Reader *
+reader_ref (Reader *reader)
+{
+  g_atomic_ref_count_inc (&reader->ref);
+  return reader;
+}
+
+static void
+reader_unref (Reader *reader)
+{
+  if (!g_atomic_ref_count_dec (&reader->ref))
+    return;
+  g_clear_pointer (&reader->db, cr_db_close);
+  g_mutex_clear (&reader->lock);
+  g_free (reader->path);
+  g_free (reader);
+}
+
+typedef struct
+{
+  Reader         *reader;
+  const CrEntity *entity;
+  char           *search;
+  char           *field;
+  char           *value;
+  char           *sort;
+  gboolean        descending;
+  GHashTable     *extra;
+  GArray         *held;         /* the pages on screen (guint), to read with the ids; or NULL */
+  guint           generation;
+} Search;
+
+typedef struct
+{
+  GArray     *ids;
+  GHashTable *rows;   /* page -> GPtrArray of CrRow */
+} Answer;
+
+static void
+answer_free (Answer *answer)
+{
+  g_clear_pointer (&answer->ids, g_array_unref);
+  g_clear_pointer (&answer->rows, g_hash_table_unref);
+  g_free (answer);
+}
+
+static void
+search_free (Search *search)
+{
+  reader_unref (search->reader);
+  g_free (search->search);
+  g_free (search->field);
+  g_free (search->value);
+  g_free (search->sort);
+  g_clear_pointer (&search->extra, g_hash_table_unref);
+  g_clear_pointer (&search->held, g_array_unref);
+  g_free (search);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  Search *search = data;
+  CrQuery query = { .search = search->search, .field = search->field, .value = search->value,
+                    .sort = search->sort, .descending = search->descending };
+  g_autoptr(GMutexLocker) locker = NULL;
+  GError *error = NULL;
+  Answer *answer;
+  GArray *ids;
+
+  /* A later search has replaced this one before it began. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  locker = g_mutex_locker_new (&search->reader->lock);
+  if (search->reader->db == NULL && !(search->reader->db = cr_db_open (search->reader->path, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!(ids = matching_ids (search->reader->db, search->entity, &query, search->extra, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  answer = g_new0 (Answer, 1);
+  answer->ids = ids;
+  answer->rows = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  /* The rows on screen, read here too: the main loop then only swaps them in. */
+  for (guint i = 0; search->held && i < search->held->len; i++)
+    {
+      guint page = g_array_index (search->held, guint, i);
+
+      if (page * CR_STORE_MODEL_PAGE_SIZE < ids->len)
+        g_hash_table_insert (answer->rows, GUINT_TO_POINTER (page),
+                             read_rows (search->reader->db, search->entity, ids, page));
+    }
+  g_task_return_pointer (task, answer, (GDestroyNotify) answer_free);
+}
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  CrStoreModel *self = CR_STORE_MODEL (source);
+  Search *search = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  Answer *answer = g_task_propagate_pointer (G_TASK (result), &error);
+  guint old = self->n_items;
+
+  /* Stale: a later search, or a reload, has answered since. */
+  if (search->generation != self->generation)
+    {
+      g_clear_pointer (&answer, answer_free);
+      return;
+    }
+  self->searching = FALSE;
+  g_clear_object (&self->cancellable);
+  g_signal_emit (self, signals[RELOADING], 0);
+  take_ids (self, answer ? g_steal_pointer (&answer->ids) : NULL, error);
+  self->prefetched = answer ? g_steal_pointer (&answer->rows) : NULL;
+  show_ids (self, old);
+  g_clear_pointer (&self->prefetched, g_hash_table_unref);
+  g_clear_pointer (&answer, answer_free);
+}
+
+void
+cr_store_model_search_in_background (CrStoreModel *self,
+                                     const char   *text)
+{
+  g_autoptr(GTask) task = NULL;
+  Search *search;
+  CrQuery query;
+
+  g_return_if_fail (CR_IS_STORE_MODEL (self));
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (text, self->search) == 0)
+    return;
+  g_free (self->search);
+  self->search = g_strdup (text);
+  if (self->reader == NULL)
+    {
+      self->reader = g_new0 (Reader, 1);
+      g_atomic_ref_count_init (&self->reader->ref);
+      g_mutex_init (&self->reader->lock);
+      self->reader->path = g_strdup (cr_production_get_path (self->production));
+    }
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  query = database_query (self);
+  search = g_new0 (Search, 1);
+  search->reader = reader_ref (self->reader);
+  search->entity = self->entity;
+  search->search = g_strdup (query.search);
+  search->field = g_strdup (query.field);
+  search->value = g_strdup (query.value);
+  search->sort = g_strdup (query.sort);
+  search->descending = query.descending;
+  /* The consent words are the model's, read here on the main loop (a pass over a table). */
+  search->extra = extra_matches (self);
+  /* A list by consent is put in order here after: its pages are known only then. */
+  if (self->keep_rows && !by_consent (self))
+    {
+      GHashTableIter iter;
+      gpointer page, rows;
+
+      search->held = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_iter_init (&iter, self->pages);
+      while (g_hash_table_iter_next (&iter, &page, &rows))
+        {
+          guint number = GPOINTER_TO_UINT (page);
+
+          if (page_is_held (rows))
+            g_array_append_val (search->held, number);
+        }
+    }
+  search->generation = ++self->generation;
+  self->searching = TRUE;
+  task = g_task_new (self, self->cancellable, search_done_cb, NULL);
+  g_task_set_source_tag (task, cr_store_model_search_in_background);
+  g_task_set_task_data (task, search, (GDestroyNotify) search_free);
+  g_task_run_in_thread (task, search_thread);
+}
+
+gboolean
+cr_store_model_is_searching (CrStoreModel *self)
+{
+  g_return_val_if_fail (CR_IS_STORE_MODEL (self), FALSE);
+  return self->searching;
 }
 
 void
@@ -323,4 +735,27 @@ cr_store_model_get_n_pages (CrStoreModel *self)
 {
   g_return_val_if_fail (CR_IS_STORE_MODEL (self), 0);
   return g_hash_table_size (self->pages);
+}
+
+void
+cr_store_model_keep_rows (CrStoreModel *self)
+{
+  g_return_if_fail (CR_IS_STORE_MODEL (self));
+  self->keep_rows = TRUE;
+}
+
+const CrConsentState *
+cr_store_model_get_consent (CrStoreModel      *self,
+                            gint64             id,
+                            CrConsentStanding *standing)
+{
+  CrConsentStandings *standings;
+
+  g_return_val_if_fail (CR_IS_STORE_MODEL (self), NULL);
+  if (self->consent == NULL ||
+      !(standings = cr_list_consent_standings (self->consent, cr_production_get_db (self->production))))
+    return NULL;
+  if (standing)
+    *standing = cr_consent_standings_of (standings, id);
+  return cr_consent_standings_state (standings, id);
 }
