@@ -52,6 +52,15 @@ new_row (const CrClearance *draft,
   return row;
 }
 
+/* The events read for their people and the timeline disagree (another process changed the
+ * cut in between): no answer rather than one that passes over an event. */
+static GPtrArray *
+changed_meanwhile (GError **error)
+{
+  g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "cut: its events changed while it was being checked; check it again");
+  return NULL;
+}
+
 /* The consent rule, the one implementation of it: the people in an event are the select's,
  * the clip's and the clip's interview's (cr_cut_event_people ()); each must be cleared for
  * the channel and for what the event shows of them; an event with nobody in it is a problem
@@ -104,7 +113,7 @@ cr_cut_check_timeline (CrDb             *db,
       const char *texts[N_TEXTS] = { NULL };
 
       if (te == NULL)
-        continue;
+        return changed_meanwhile (error);
       in = cr_timecode_to_string (source->start_tc + te->in, &fmt);
       out = cr_timecode_to_string (source->start_tc + te->out, &fmt);
       texts[T_SOURCE] = cr_timeline_source_get_name (source);
@@ -142,6 +151,8 @@ cr_cut_check_timeline (CrDb             *db,
           g_ptr_array_add (rows, new_row (&draft, texts));
         }
     }
+  if (events->len != by_position->len)
+    return changed_meanwhile (error);
   return g_steal_pointer (&rows);
 }
 

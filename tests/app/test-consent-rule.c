@@ -276,6 +276,37 @@ test_nobody_and_no_person (void)
   g_assert_nonnull (strstr (csv, ",(no identifiable person),,,yes,"));
 }
 
+/* A timeline read before another process added an event: the check refuses rather than
+ * pass over the event it does not know (a withdrawn person is in it). */
+static void
+test_changed_meanwhile (void)
+{
+  g_autoptr(CrDb) db = production ("meanwhile.casereel");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 one = clip_id (db, "one.mov");
+  gint64 cut = new_cut (db, "Answers");
+
+  person (db, "Ruth");
+  signed_all (db, "Ruth", "2026-01-10");
+  withdrawn (db, "Ruth", "2026-02-01");
+  consent_fixture_set (db, &cr_entity_clip, one, "no_person", "yes");
+  add_event (db, cut, 0, one, 0, 25);
+  timeline = cr_cut_build_timeline_plain (db, cut, &error);
+  g_assert_no_error (error);
+  rows = cr_cut_check_timeline (db, cut, timeline, "website", "2026-06-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cr_clearance_count_problems (rows), ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  add_event (db, cut, select_on (db, "two.mov", "0", "25", "Ruth's answer", "Ruth"), clip_id (db, "two.mov"), 0, 25);
+  rows = cr_cut_check_timeline (db, cut, timeline, "website", "2026-06-01", &error);
+  g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "changed while it was being checked"));
+  g_assert_null (rows);
+}
+
 static void
 test_partial_withdrawal (void)
 {
@@ -836,6 +867,7 @@ main (int argc, char **argv)
   g_test_add_func ("/consent/withdrawn-clip-select-without-people", test_withdrawn_clip_select_without_people);
   g_test_add_func ("/consent/linked-through-interview", test_linked_through_interview);
   g_test_add_func ("/consent/nobody-and-no-person", test_nobody_and_no_person);
+  g_test_add_func ("/consent/changed-meanwhile", test_changed_meanwhile);
   g_test_add_func ("/consent/partial-withdrawal", test_partial_withdrawal);
   g_test_add_func ("/consent/override-recorded", test_override_recorded);
   g_test_add_func ("/consent/render-recorded", test_render_recorded);
