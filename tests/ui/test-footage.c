@@ -737,8 +737,7 @@ test_filter_bar (Fixture       *f,
   cr_ui_save_png (GTK_WIDGET (f->window), "casereel-footage-filters.png");
 
   /* The popover: every filter named in full. */
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  popover = cr_ui_popup (GTK_MENU_BUTTON (button));
   cr_ui_wait_for_frames (GTK_WIDGET (popover), 3);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
   g_assert_false (any_label_cut (GTK_WIDGET (popover)));

@@ -1329,7 +1329,7 @@ test_editor_people_picker (Fixture       *f,
   g_assert_null (cr_record_editor_get_picker (editor, "title"));
   button = gtk_widget_get_parent (GTK_WIDGET (picker));
   g_assert_true (GTK_IS_MENU_BUTTON (button));
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  cr_ui_popup (GTK_MENU_BUTTON (button));
   cr_ui_wait_for_frames (GTK_WIDGET (editor), 3);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (picker)));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), GTK_WIDGET (picker)));

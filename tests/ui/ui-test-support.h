@@ -90,6 +90,20 @@ cr_ui_save_png (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
+/* Opens @button's popover and keeps it open while the test looks at it. The tests share one
+ * X display, two at a time: another test's window taking the focus would close a popover
+ * that hides itself when its window loses the focus, as every menu's popover does. */
+static inline GtkPopover *
+cr_ui_popup (GtkMenuButton *button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  if (popover)
+    gtk_popover_set_autohide (popover, FALSE);
+  gtk_menu_button_popup (button);
+  return gtk_menu_button_get_popover (button);
+}
+
 /* A key as the widget's own key bindings take it: the binding for that key and modifiers
  * is looked up in the class's shortcuts and run, as a key press would run it; nothing else
  * runs (no frame, no clock), so a test sees exactly what the key did. */
