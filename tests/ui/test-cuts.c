@@ -324,11 +324,6 @@ trim_in_popover (CrWindow   *window,
   cr_cut_event_row_start_trim (row);
   popover = gtk_menu_button_get_popover (button);
   g_assert_nonnull (popover);
-  /* Closed only by the trim itself, not by another test's window taking the focus (see
-   * cr_ui_popup ()); the popover is made on first use, so it is opened again for that. */
-  gtk_popover_popdown (popover);
-  gtk_popover_set_autohide (popover, FALSE);
-  gtk_popover_popup (popover);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   cr_ui_wait_for_frames (GTK_WIDGET (window), 1);
   collect (GTK_WIDGET (popover), GTK_TYPE_ENTRY, entries);
