@@ -29,26 +29,6 @@ cr_consent_sorted_free (CrConsentSorted *sorted)
   g_free (sorted);
 }
 
-/* Who needs no consent: the ids of crew and contacts. */
-static GHashTable *
-not_filmed (CrDb    *db,
-            GError **error)
-{
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  for (const char * const *kind = (const char * const[]) { "crew", "contact", NULL }; *kind; kind++)
-    {
-      CrQuery query = { .field = "kind", .value = *kind };
-      g_autoptr(GPtrArray) rows = cr_store_list (db, &cr_entity_participant, &query, error);
-
-      if (rows == NULL)
-        return NULL;
-      for (guint i = 0; i < rows->len; i++)
-        g_hash_table_add (ids, g_memdup2 (&((CrRecord *) g_ptr_array_index (rows, i))->id, sizeof (gint64)));
-    }
-  return g_steal_pointer (&ids);
-}
-
 /* The filter a person's standing falls under, or -1 for none (needs none, erased). */
 static int
 filter_of (const CrConsentState *s,
@@ -102,7 +82,7 @@ cr_consent_sort_by_filter (CrDb        *db,
     }
   last = g_date_time_add_days (day, (int) days);
   soon = g_date_time_format (last, "%Y-%m-%d");
-  if (!(crew = not_filmed (db, error)) || !(all = cr_consent_current_all (db, date, error)))
+  if (!(crew = cr_participants_not_filmed (db, error)) || !(all = cr_consent_current_all (db, date, error)))
     return NULL;
 
   sorted = g_new0 (CrConsentSorted, 1);

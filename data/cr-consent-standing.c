@@ -58,10 +58,9 @@ cr_consent_standing_of (const CrConsentState *s,
     }
 }
 
-/* Who needs no consent: the ids of crew and contacts. */
-static GHashTable *
-crew_ids (CrDb    *db,
-          GError **error)
+GHashTable *
+cr_participants_not_filmed (CrDb    *db,
+                            GError **error)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
@@ -100,7 +99,7 @@ cr_consent_standings_read (CrDb        *db,
     }
   last = g_date_time_add_days (day, (int) days);
   soon = g_date_time_format (last, "%Y-%m-%d");
-  if (!(crew = crew_ids (db, error)) || !(all = cr_consent_current_all (db, date, error)))
+  if (!(crew = cr_participants_not_filmed (db, error)) || !(all = cr_consent_current_all (db, date, error)))
     return NULL;
   standings = g_new0 (CrConsentStandings, 1);
   standings->states = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,

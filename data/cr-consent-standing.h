@@ -38,4 +38,7 @@ CrConsentStanding     cr_consent_standing_of     (const CrConsentState *state, g
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrConsentStandings, cr_consent_standings_free)
 
+/* Who needs no consent: the ids (gint64 *, a set) of crew and contacts. */
+GHashTable *cr_participants_not_filmed (CrDb *db, GError **error);
+
 G_END_DECLS

@@ -186,15 +186,8 @@ cr_timeline_add_event (CrTimeline *timeline,
                        gint64      out,
                        gint64      record)
 {
-  CrTimelineEvent *event = g_new0 (CrTimelineEvent, 1);
+  CrTimelineEvent *event = event_new (source, in, out, record);
 
-  event->source = source;
-  event->in = in;
-  event->out = out;
-  event->record = record;
-  event->markers = g_array_new (FALSE, FALSE, sizeof (CrTimelineMarker));
-  g_array_set_clear_func (event->markers, marker_clear);
-  event->keywords = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (timeline->events, event);
   return event;
 }
