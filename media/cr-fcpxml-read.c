@@ -213,7 +213,8 @@ parse_time (Reader      *reader,
           !g_ascii_string_to_unsigned (slash + 1, 10, 1, MAX_DENOMINATOR, &den, NULL))
         return fail (reader, error, "%s “%s” is not a time in seconds (“1001/30000s”)", what, text);
     }
-  else if (!g_ascii_string_to_unsigned (body, 10, 0, MAX_NUMERATOR / MAX_DENOMINATOR, &num, NULL))
+  /* "N s" is "N/1 s": the same bound, or what the writer reduces a fraction to cannot be read back. */
+  else if (!g_ascii_string_to_unsigned (body, 10, 0, MAX_NUMERATOR, &num, NULL))
     return fail (reader, error, "%s “%s” is not a time in seconds (“1001/30000s”)", what, text);
   out->num = (gint64) num;
   out->den = (gint64) den;

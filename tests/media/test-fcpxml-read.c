@@ -224,6 +224,43 @@ test_round_trip_sound_tracks (void)
     }
 }
 
+/* "N s" and "N/1 s" are one time, however long: a long asset's duration given as a fraction is
+ * written back reduced to whole seconds, and must read back (fuzz-fcpxml found it would not). */
+static void
+test_read_whole_seconds (void)
+{
+  static const char * const durations[] = { "1001000/1s", "1001000s", "1001000000/1000s", NULL };
+  gint64 frames = -1;
+
+  for (guint i = 0; durations[i] != NULL; i++)
+    {
+      g_autofree char *fcpxml = g_strdup_printf (
+        "<fcpxml version=\"1.9\"><resources>"
+        "<format id=\"r1\" frameDuration=\"1/25s\"/>"
+        "<asset id=\"r2\" name=\"a.mov\" start=\"0s\" duration=\"%s\" hasVideo=\"1\" format=\"r1\" src=\"file:///m/a.mov\"/>"
+        "</resources><library><event><project name=\"p\"><sequence format=\"r1\" tcStart=\"0s\">\n"
+        "<spine><asset-clip ref=\"r2\" name=\"x\" offset=\"0s\" start=\"4s\" duration=\"2s\"/></spine>"
+        "</sequence></project></event></library></fcpxml>", durations[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrTimeline) timeline = cr_fcpxml_read (fcpxml, -1, &error);
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(CrTimeline) back = NULL;
+      const CrTimelineSource *source;
+
+      g_assert_no_error (error);
+      source = cr_timeline_get_source (timeline, cr_timeline_get_event (timeline, 0)->source);
+      g_assert_cmpint (source->duration, ==, G_GINT64_CONSTANT (1001000) * 25);
+      if (frames >= 0)
+        g_assert_cmpint (source->duration, ==, frames);
+      frames = source->duration;
+      g_assert_true (cr_fcpxml_write (timeline, NULL, out, &error));
+      g_assert_nonnull (strstr (out->str, "duration=\"1001000s\""));
+      back = cr_fcpxml_read (out->str, out->len, &error);
+      g_assert_no_error (error);
+      cut_fixture_assert_same_events (timeline, back);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,5 +270,6 @@ main (int   argc,
   g_test_add_func ("/fcpxml-read/round-trip-sound-tracks", test_round_trip_sound_tracks);
   g_test_add_func ("/fcpxml-read/resolve", test_read_resolve);
   g_test_add_func ("/fcpxml-read/errors", test_read_errors);
+  g_test_add_func ("/fcpxml-read/whole-seconds", test_read_whole_seconds);
   return g_test_run ();
 }
