@@ -22,6 +22,8 @@ struct _CrDb
   char    *read_only;  /* why the file is opened for reading only, or NULL */
   gboolean registered; /* counted in open_files */
   int      depth;      /* open transactions: outermost is BEGIN, inner ones are savepoints */
+  CrDb    *reader;     /* a second connection, for reading in another thread beside this one */
+  gboolean no_reader;  /* it could not be opened: not tried again */
 };
 
 /* How long a connection waits for another writer (a window, an index) before saying "busy". */
@@ -599,6 +601,8 @@ cr_db_close (CrDb *db)
 {
   if (db == NULL)
     return;
+  /* First: the last connection to close is the one that folds the WAL in. */
+  g_clear_pointer (&db->reader, cr_db_close);
   if (db->registered &&
       open_file_remove (db->path, db->handle && sqlite3_total_changes (db->handle) > 0) && db->handle)
     cr_db_checkpoint (db);
@@ -622,6 +626,24 @@ cr_db_checkpoint (CrDb *db)
   rc = sqlite3_exec (db->handle, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
   sqlite3_busy_timeout (db->handle, BUSY_TIMEOUT_MS);
   return rc == SQLITE_OK;
+}
+
+CrDb *
+cr_db_get_reader (CrDb *db)
+{
+  if (db->read_only || db->no_reader || db->depth > 0 || !sqlite3_get_autocommit (db->handle))
+    return NULL;
+  if (db->reader == NULL)
+    {
+      db->reader = db_new (db->path, db->path, SQLITE_OPEN_READONLY, NULL);
+      if (db->reader == NULL || !cr_db_exec (db->reader, CACHE_PRAGMA, NULL))
+        {
+          g_clear_pointer (&db->reader, cr_db_close);
+          db->no_reader = TRUE;
+          return NULL;
+        }
+    }
+  return db->reader;
 }
 
 const char *

@@ -50,6 +50,11 @@ const char   *cr_db_get_read_only_reason (CrDb       *db);
 gboolean      cr_db_has_changed        (CrDb         *db,
                                         guint        *seen);
 sqlite3      *cr_db_get_handle         (CrDb         *db);
+/* A second connection to the same file, read-only, for one thread to read beside this
+ * one (it is this connection's, closed with it). NULL where it cannot see what this one
+ * sees: inside a transaction, or on a file opened read-only. Used by one thread at a time,
+ * like this one. */
+CrDb         *cr_db_get_reader         (CrDb         *db);
 int           cr_db_get_schema_version (CrDb         *db);
 int           cr_db_get_latest_version (void);
 

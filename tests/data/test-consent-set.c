@@ -12,6 +12,7 @@
 #include "consent-state-assert.h"
 #include "cr-consent-current.h"
 #include "cr-consent-erase.h"
+#include "cr-consent-now-reader.h"
 #include "cr-consent-people.h"
 #include "test-helpers.h"
 
@@ -282,6 +283,72 @@ test_kept_summary (void)
   }
 }
 
+/* Everyone's consent is read on two connections side by side, but only where the second
+ * one sees what the first sees: inside a transaction its uncommitted changes are in the
+ * answer (one connection reads), and a commit between the two reads is noticed. */
+static void
+test_two_connections (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_array_index (ids, gint64, 1);
+  g_autofree char *rename = g_strdup_printf ("UPDATE participant SET name = 'Zz Renamed' WHERE id = %" G_GINT64_FORMAT, id);
+  g_autoptr(CrDb) other = cr_db_open (cr_db_get_path (db), &error);
+  CrDb *reader = cr_db_get_reader (db);
+  CrConsentNowReading *reading;
+  g_autoptr(CrConsentNowRows) rows = NULL;
+  guint problems[CR_CONSENT_ERASED + 1] = { 0 };
+  guint partly = 0, minors = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (reader);
+
+  /* Not yet committed: seen by this connection only. */
+  g_assert_true (cr_db_begin (db, &error));
+  g_assert_null (cr_db_get_reader (db));
+  g_assert_true (cr_db_exec (db, rename, &error));
+  {
+    g_autoptr(GPtrArray) all = cr_consent_current_all (db, dates[4], &error);
+    const CrConsentState *last;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (all->len, ==, ids->len);
+    last = g_ptr_array_index (all, all->len - 1);
+    g_assert_cmpint (last->participant, ==, id);
+    g_assert_cmpstr (last->name, ==, "Zz Renamed");
+  }
+  cr_db_rollback (db);
+  /* On one connection, the same answers as on two. */
+  g_assert_true (cr_db_begin (db, &error));
+  check_everyone (dates[2], problems, &partly, &minors);
+  cr_db_rollback (db);
+  g_assert_cmpuint (problems[CR_CONSENT_OK], >, 0);
+
+  /* Nothing committed meanwhile: the rows, all of them. */
+  reading = cr_consent_now_reading_start (reader);
+  g_assert_nonnull (reading);
+  rows = cr_consent_now_reading_finish (reading);
+  g_assert_nonnull (rows);
+  g_assert_cmpint (rows->rows->len, ==, count_of ("SELECT count (*) FROM consent_now"));
+  g_clear_pointer (&rows, cr_consent_now_rows_free);
+
+  /* A commit by another connection after the read took its snapshot: not one snapshot
+   * with what is read next, so no rows. */
+  reading = cr_consent_now_reading_start (reader);
+  g_assert_nonnull (reading);
+  {
+    g_autofree char *note = g_strdup_printf ("UPDATE participant SET notes = 'seen' WHERE id = %" G_GINT64_FORMAT, id);
+
+    cr_db_exec (other, note, &error);
+    g_assert_no_error (error);
+  }
+  rows = cr_consent_now_reading_finish (reading);
+  g_assert_null (rows);
+  /* And the next read, with nothing in between, is whole again. */
+  reading = cr_consent_now_reading_start (reader);
+  rows = cr_consent_now_reading_finish (reading);
+  g_assert_nonnull (rows);
+}
+
 /* Ids far apart (a production that once had many more people) are found as well. */
 static void
 test_sparse_ids (void)
@@ -459,6 +526,7 @@ main (int    argc,
   g_test_add_func ("/consent-set/kept-summary", test_kept_summary);
   g_test_add_func ("/consent-set/expiring", test_expiring);
   g_test_add_func ("/consent-set/sparse-ids", test_sparse_ids);
+  g_test_add_func ("/consent-set/two-connections", test_two_connections);
   g_test_add_func ("/consent-set/event-people", test_event_people);
   generate ();
   rc = g_test_run ();
