@@ -279,7 +279,6 @@ static gpointer
 derive_share (gpointer data)
 {
   const Share *s = data;
-  const char *bytes = s->now->bytes->str;
 
   for (guint i = s->from; i < s->to; i++)
     {
@@ -290,9 +289,8 @@ derive_share (gpointer data)
 
       if (at < 0)
         continue;   /* not among the people: removed, in this snapshot, as the rows say */
-      if (!cr_consent_now_answer (bytes + row->facts_at, row->facts_len,
-                                  row->grant_at < 0 ? NULL : bytes + row->grant_at, row->grant_len,
-                                  s->date, &latest, &grant, &has_grant))
+      if (!cr_consent_now_answer (row->facts, row->facts_len, row->grant, row->grant_len, s->date, &latest, &grant,
+                                  &has_grant))
         s->later[at] = TRUE;   /* later than the date, or not as 0011 writes it */
       else
         s->states[at] = derive_person (&g_array_index (s->persons, Person, at), s->names, &latest,

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cr-consent-now-reader.h"
 
 /* Reading the people and reading consent_now cost about the same; on two connections they
@@ -44,6 +46,39 @@ say_started (CrConsentNowReading *r,
   g_mutex_unlock (&r->lock);
 }
 
+/* The values are copied into blocks, not one growing buffer: nothing is moved as it grows,
+ * and blocks this size come back from the heap on the next read instead of being mapped
+ * anew, page by page. */
+#define BLOCK_SIZE (64 * 1024)
+
+typedef struct
+{
+  GPtrArray *blocks;
+  char      *at, *end;
+} Blocks;
+
+static const char *
+keep (Blocks     *b,
+      const char *value,
+      int         len)
+{
+  char *copy;
+
+  if (b->at == NULL || (gsize) (b->end - b->at) < (gsize) len + 1)
+    {
+      gsize size = MAX (BLOCK_SIZE, (gsize) len + 1);
+
+      b->at = g_malloc (size);
+      b->end = b->at + size;
+      g_ptr_array_add (b->blocks, b->at);
+    }
+  copy = b->at;
+  memcpy (copy, value, len);
+  copy[len] = '\0';
+  b->at += len + 1;
+  return copy;
+}
+
 static CrConsentNowRows *
 read_rows (CrDb *db)
 {
@@ -53,24 +88,23 @@ read_rows (CrDb *db)
 
   if (now == NULL)
     return NULL;
+  Blocks blocks = { g_ptr_array_new_with_free_func (g_free), NULL, NULL };
+
   rows->rows = g_array_sized_new (FALSE, FALSE, sizeof (CrConsentNowRow), 4096);
-  rows->bytes = g_string_sized_new (1024 * 1024);
+  rows->blocks = blocks.blocks;
   while ((rc = sqlite3_step (now)) == SQLITE_ROW)
     {
-      CrConsentNowRow row = { sqlite3_column_int64 (now, 0), rows->bytes->len, sqlite3_column_bytes (now, 1), -1, 0 };
       const char *facts = sqlite3_column_blob (now, 1);
       const char *grant = sqlite3_column_blob (now, 2);
+      CrConsentNowRow row = { sqlite3_column_int64 (now, 0), NULL, sqlite3_column_bytes (now, 1), NULL, 0 };
 
       if (facts == NULL)
         return NULL;   /* NOT NULL in the schema: not as 0011 writes it */
-      g_string_append_len (rows->bytes, facts, row.facts_len);
-      g_string_append_c (rows->bytes, '\0');
+      row.facts = keep (&blocks, facts, row.facts_len);
       if (grant != NULL)
         {
-          row.grant_at = (gssize) rows->bytes->len;
           row.grant_len = sqlite3_column_bytes (now, 2);
-          g_string_append_len (rows->bytes, grant, row.grant_len);
-          g_string_append_c (rows->bytes, '\0');
+          row.grant = keep (&blocks, grant, row.grant_len);
         }
       g_array_append_val (rows->rows, row);
     }
@@ -141,7 +175,7 @@ cr_consent_now_rows_free (CrConsentNowRows *rows)
     return;
   if (rows->rows)
     g_array_unref (rows->rows);
-  if (rows->bytes)
-    g_string_free (rows->bytes, TRUE);
+  if (rows->blocks)
+    g_ptr_array_unref (rows->blocks);
   g_free (rows);
 }

@@ -9,17 +9,17 @@ G_BEGIN_DECLS
  * something else of the same file (cr-consent-now-reader.c). */
 typedef struct
 {
-  gint64 participant;
-  gsize  facts_at;    /* into the bytes; each value is followed by a NUL */
-  int    facts_len;
-  gssize grant_at;    /* -1: the grant is the latest record, or there is none */
-  int    grant_len;
+  gint64      participant;
+  const char *facts;       /* each followed by a NUL */
+  int         facts_len;
+  const char *grant;       /* NULL: the grant is the latest record, or there is none */
+  int         grant_len;
 } CrConsentNowRow;
 
 typedef struct
 {
-  GArray  *rows;      /* CrConsentNowRow, in participant order */
-  GString *bytes;
+  GArray    *rows;         /* CrConsentNowRow, in participant order */
+  GPtrArray *blocks;       /* the values' bytes */
 } CrConsentNowRows;
 
 typedef struct _CrConsentNowReading CrConsentNowReading;
