@@ -661,6 +661,84 @@ test_export_refused_then_anyway (Fixture       *f,
 }
 
 /* "Add to Cut" from the Selects page: all the selects or none. */
+/* A button below widget whose label is label (mnemonic included). */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Stop during a review render leaves no file; Stop pressed after an export has written its
+ * file (the worker done, its answer not yet taken) reports it written and records the override. */
+static void
+test_stop (Fixture       *f,
+           gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  g_autofree char *review_path = g_build_filename (f->dir, "review.mp4", NULL);
+  g_autofree char *edl_path = g_build_filename (f->dir, "late stop.edl", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  CrStringout everything = { .min_rating = -1 };
+  CrCutExportDialog *dialog;
+  const char *name;
+  int result = -1;
+  gint64 cut;
+
+  cut = cr_cuts_page_stringout (page, "Rough cut", &everything, &error);
+  g_assert_no_error (error);
+  cr_cuts_page_set_channel (page, "website");
+
+  dialog = CR_CUT_EXPORT_DIALOG (cr_cuts_page_open_export (page));
+  cr_cut_export_dialog_set_kind (dialog, CR_CUT_OUTPUT_REVIEW);
+  cr_cut_export_dialog_set_path (dialog, review_path);
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &result);
+  cr_cut_export_dialog_start (dialog);
+  cr_ui_wait_until (refusal_shown, dialog);
+  g_assert_cmpstr (adw_message_dialog_get_response_label (cr_cut_export_dialog_get_refusal (dialog), "anyway"), ==,
+                   "Render _Anyway");
+  adw_message_dialog_response (cr_cut_export_dialog_get_refusal (dialog), "anyway");
+  g_assert_true (cr_cut_export_dialog_is_running (dialog));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Stop"), "clicked");
+  cr_ui_wait_until (finished, &result);
+  g_assert_cmpint (result, ==, 0);
+  g_assert_false (g_file_test (review_path, G_FILE_TEST_EXISTS));
+  /* Nothing half-written is left under another name either. */
+  dir = g_dir_open (f->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, "review.mp4") && !g_str_has_suffix (name, ".clearance.csv"));
+  g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 0);
+
+  result = -1;
+  cr_cut_export_dialog_set_kind (dialog, CR_CUT_OUTPUT_EDL);
+  cr_cut_export_dialog_set_path (dialog, edl_path);
+  cr_cut_export_dialog_start (dialog);
+  cr_ui_wait_until (refusal_shown, dialog);
+  g_assert_cmpstr (adw_message_dialog_get_response_label (cr_cut_export_dialog_get_refusal (dialog), "anyway"), ==,
+                   "Export _Anyway");
+  adw_message_dialog_response (cr_cut_export_dialog_get_refusal (dialog), "anyway");
+  /* The main loop is held here, so the worker's answer waits while Stop is pressed. */
+  while (!g_file_test (edl_path, G_FILE_TEST_EXISTS))
+    g_usleep (1000);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Stop"), "clicked");
+  cr_ui_wait_until (finished, &result);
+  g_assert_cmpint (result, ==, 1);
+  g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_add_selects (Fixture       *f,
                   gconstpointer  data)
@@ -1060,6 +1138,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/cuts/add-to-cut-and-drag", Fixture, NULL, fixture_set_up, test_add_to_cut_and_drag,
               fixture_tear_down);
+  g_test_add ("/ui/cuts/stop", Fixture, NULL, fixture_set_up, test_stop, fixture_tear_down);
   g_test_add ("/ui/cuts/add-selects", Fixture, NULL, fixture_set_up, test_add_selects, fixture_tear_down);
   g_test_add ("/ui/cuts/long-cut", Fixture, NULL, fixture_set_up, test_long_cut, fixture_tear_down);
   g_test_add ("/ui/cuts/drag-reorder", Fixture, NULL, fixture_set_up, test_drag_reorder, fixture_tear_down);

@@ -202,7 +202,8 @@ announce (CrCutExportDialog *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self->page), ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *name = g_path_get_basename (self->job->path);
   g_autofree char *title = overridden
-    ? g_strdup_printf ("Exported “%s” with %u consent %s", name, overridden, overridden == 1 ? "problem" : "problems")
+    ? g_strdup_printf ("%s “%s” with %u consent %s", self->job->kind == CR_CUT_OUTPUT_REVIEW ? "Rendered" : "Exported",
+                       name, overridden, overridden == 1 ? "problem" : "problems")
     : g_strdup_printf ("%s “%s”", self->job->kind == CR_CUT_OUTPUT_REVIEW ? "Rendered" : "Exported", name);
   AdwToast *toast;
 
@@ -341,16 +342,18 @@ refuse (CrCutExportDialog *self,
   g_autoptr(GString) body = g_string_new (NULL);
   const char *channel = channel_of (self);
   g_autofree char *where = channel ? cr_words_choice (channel) : g_strdup ("any channel");
+  gboolean rendering = self->job->kind == CR_CUT_OUTPUT_REVIEW;
   GtkWidget *dialog;
 
   g_string_printf (body, "%u %s consent for %s. Choose a person to see them on the People page.", n,
                    n == 1 ? "person in the cut has not given" : "times someone in the cut has not given",
                    where);
-  g_string_append (body, "\n\nExporting anyway is recorded in the production with the file’s name.");
+  g_string_append (body, rendering ? "\n\nRendering anyway is recorded in the production with the file’s name."
+                                   : "\n\nExporting anyway is recorded in the production with the file’s name.");
   dialog = adw_message_dialog_new (GTK_WINDOW (self), "Consent Does Not Allow This", body->str);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), problem_list (self, clearance));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel", "people", "Show _People",
-                                    "anyway", "Export _Anyway", NULL);
+                                    "anyway", rendering ? "Render _Anyway" : "Export _Anyway", NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "anyway", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");

@@ -137,6 +137,9 @@ cr_cut_output_run_async (CrCutOutputJob      *job,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_task_data (task, job, NULL);
+  /* The outcome says what happened: an export that ran to its end wrote its file even if Stop
+   * came late, and must not be reported as stopped (nor its override left unrecorded). */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, output_thread);
 }
 
