@@ -661,12 +661,14 @@ test_export_refused_then_anyway (Fixture       *f,
 }
 
 /* "Add to Cut" from the Selects page: all the selects or none. */
-/* A button below widget whose label is label (mnemonic included). */
+/* A button or menu button below widget whose label is label (mnemonic included). */
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
   if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0)
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
@@ -831,6 +833,61 @@ test_refusal_links_person (Fixture       *f,
   /* Nothing was written, and the refusal and the export dialog have gone. */
   g_assert_false (g_file_test (edl_path, G_FILE_TEST_EXISTS));
   g_assert_cmpint (cr_export_override_count (db, cr_cuts_page_get_cut (page), NULL), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The page's own check, for the chosen channel: one line, and every problem listed under
+ * Show Problems, the same rows the refusal shows; a person's row leads to them. */
+static void
+test_page_problems (Fixture       *f,
+                    gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  g_autoptr(GError) error = NULL;
+  CrStringout everything = { .min_rating = -1 };
+  GtkMenuButton *button;
+  GtkPopover *popover;
+  AdwActionRow *farhan;
+  CrEntityPage *people;
+  gint64 farhan_id = 0;
+  guint rows = 0;
+
+  cr_cuts_page_stringout (page, "Rough cut", &everything, &error);
+  g_assert_no_error (error);
+  g_assert_true (cr_store_resolve (db, &cr_entity_participant, "Farhan Iqbal", &farhan_id, &error));
+  cr_cuts_page_set_channel (page, "social-media");
+  g_assert_cmpuint (cr_cuts_page_get_problems (page)->len, ==, 3);
+  button = GTK_MENU_BUTTON (find_button (GTK_WIDGET (page), "Show _Problems"));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  popover = cr_ui_popup (button);
+  cr_ui_wait_for_frames (GTK_WIDGET (popover), 10);
+  for (GtkWidget *list = cr_ui_find_widget (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX),
+                 *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    rows += ADW_IS_ACTION_ROW (row);
+  g_assert_cmpuint (rows, ==, 3);
+  cr_ui_save_png (GTK_WIDGET (popover), "casereel-cut-problems.png");
+  g_assert_nonnull (find_problem_in (GTK_WIDGET (popover),
+                                     "Aisha Rahman: consent does not cover social media"));
+  farhan = find_problem_in (GTK_WIDGET (popover), "Farhan Iqbal: consent withdrawn");
+  g_assert_nonnull (farhan);
+  adw_action_row_activate (farhan);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  cr_ui_wait_until (people_shown, window);
+  people = cr_window_get_page (window, "participants");
+  {
+    CrRow *selected = gtk_single_selection_get_selected_item (cr_entity_page_get_selection (people));
+    g_assert_nonnull (selected);
+    g_assert_cmpint (cr_row_get_id (selected), ==, farhan_id);
+  }
+
+  /* Cleared for a channel: the button goes, and the list is made again when it comes back. */
+  cr_cuts_page_set_channel (page, NULL);
+  cr_cuts_page_set_channel (page, "funder-report");
+  g_assert_cmpuint (cr_cuts_page_get_problems (page)->len, ==, 1);
+  g_assert_null (gtk_popover_get_child (popover));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1138,6 +1195,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/cuts/add-to-cut-and-drag", Fixture, NULL, fixture_set_up, test_add_to_cut_and_drag,
               fixture_tear_down);
+  g_test_add ("/ui/cuts/page-problems", Fixture, NULL, fixture_set_up, test_page_problems, fixture_tear_down);
   g_test_add ("/ui/cuts/stop", Fixture, NULL, fixture_set_up, test_stop, fixture_tear_down);
   g_test_add ("/ui/cuts/add-selects", Fixture, NULL, fixture_set_up, test_add_selects, fixture_tear_down);
   g_test_add ("/ui/cuts/long-cut", Fixture, NULL, fixture_set_up, test_long_cut, fixture_tear_down);

@@ -24,6 +24,18 @@ badge_words (const char *problem)
   return g_strconcat (upper, g_utf8_offset_to_pointer (text, 1), NULL);
 }
 
+/* "consent does not cover the channel social-media" -> "consent does not cover social media":
+ * the channel as the user chose it in the list, not its stored name. */
+static char *
+reason_words (const char *problem)
+{
+  static const char channel[] = "consent does not cover the channel ";
+
+  if (g_str_has_prefix (problem, channel))
+    return g_strdelimit (g_strconcat ("consent does not cover ", problem + strlen (channel), NULL), "-", ' ');
+  return g_strdup (problem);
+}
+
 static char *
 problem_line (const CrClearance *row)
 {
@@ -65,13 +77,15 @@ cr_cut_consent_problems (GPtrArray *clearance)
   for (guint i = 0; i < clearance->len; i++)
     {
       const CrClearance *row = g_ptr_array_index (clearance, i);
+      g_autofree char *reason = NULL;
       CrCutProblem *problem;
 
       if (row->problem == NULL)
         continue;
       problem = g_new0 (CrCutProblem, 1);
-      problem->title = row->participant ? g_strdup_printf ("%s: %s", row->participant, row->problem)
-                                        : g_strdup_printf ("Nobody linked: %s", row->problem);
+      reason = reason_words (row->problem);
+      problem->title = row->participant ? g_strdup_printf ("%s: %s", row->participant, reason)
+                                        : g_strdup_printf ("Nobody linked: %s", reason);
       problem->where = g_strdup_printf ("Event %u · %s at %s", row->event, row->source, row->source_in);
       problem->participant = row->participant_id;
       g_ptr_array_add (problems, problem);
@@ -145,5 +159,5 @@ cr_cut_consent_badge (CrDb             *db,
         g_string_assign (words, "Nobody linked");
       cr_cut_event_set_badge (event, badge, words->str);
     }
-  return cr_cut_consent_lines (rows);
+  return g_steal_pointer (&rows);
 }

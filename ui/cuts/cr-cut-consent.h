@@ -11,8 +11,8 @@ G_BEGIN_DECLS
  * window is in this file, so that a change to the consent rule is adapted here only. */
 
 /* Badges each CrCutEvent in `events` (its position is its event number) for `channel`
- * (NULL: any) and returns the problems in words, one line each ("Event 3, Farhan Iqbal:
- * consent withdrawn"). */
+ * (NULL: any) and returns the finished check (CrClearance rows), for the lines and
+ * problems below. */
 GPtrArray *cr_cut_consent_badge   (CrDb             *db,
                                    gint64            cut,
                                    const CrTimeline *timeline,

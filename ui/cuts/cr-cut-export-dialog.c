@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cr-cut-consent.h"
+#include "cr-consent-problems.h"
 #include "cr-cut-export-dialog.h"
 #include "cr-entity-page.h"
 #include "cr-export-override.h"
@@ -238,15 +239,9 @@ static gboolean
 show_people_later (gpointer data)
 {
   ShowPeople *show = data;
-  CrEntityPage *people;
 
-  gtk_widget_activate_action (show->root, "win.show-page", "s", "participants");
-  if (show->participant > 0 && CR_IS_WINDOW (show->root) &&
-      (people = cr_window_get_page (CR_WINDOW (show->root), "participants")))
-    {
-      cr_entity_page_set_search (people, NULL);
-      cr_entity_page_select (people, show->participant);
-    }
+  if (CR_IS_WINDOW (show->root))
+    cr_window_show_record (CR_WINDOW (show->root), "participants", show->participant);
   g_object_unref (show->root);
   g_free (show);
   return G_SOURCE_REMOVE;
@@ -292,46 +287,10 @@ refusal_response_cb (AdwMessageDialog  *refusal,
 }
 
 static void
-person_activated_cb (AdwActionRow      *row,
-                     CrCutExportDialog *self)
+person_chosen_cb (gint64   participant,
+                  gpointer self)
 {
-  show_people (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "cr-participant")));
-}
-
-/* Each problem a row; a person's row opens People on them. */
-static GtkWidget *
-problem_list (CrCutExportDialog *self,
-              GPtrArray         *clearance)
-{
-  g_autoptr(GPtrArray) problems = cr_cut_consent_problems (clearance);
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  for (guint i = 0; i < problems->len; i++)
-    {
-      CrCutProblem *problem = g_ptr_array_index (problems, i);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->where);
-      if (problem->participant > 0)
-        {
-          g_object_set_data (G_OBJECT (row), "cr-participant", GSIZE_TO_POINTER ((gsize) problem->participant));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          gtk_widget_set_tooltip_text (row, "Show this person on the People page");
-          g_signal_connect_object (row, "activated", G_CALLBACK (person_activated_cb), self, 0);
-        }
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-  return scroller;
+  show_people (self, participant);
 }
 
 static void
@@ -351,7 +310,8 @@ refuse (CrCutExportDialog *self,
   g_string_append (body, rendering ? "\n\nRendering anyway is recorded in the production with the file’s name."
                                    : "\n\nExporting anyway is recorded in the production with the file’s name.");
   dialog = adw_message_dialog_new (GTK_WINDOW (self), "Consent Does Not Allow This", body->str);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), problem_list (self, clearance));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
+                                     cr_consent_problems_new (clearance, 320, person_chosen_cb, self));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel", "people", "Show _People",
                                     "anyway", rendering ? "Render _Anyway" : "Export _Anyway", NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "anyway", ADW_RESPONSE_DESTRUCTIVE);

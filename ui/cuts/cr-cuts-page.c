@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cr-consent-problems.h"
 #include "cr-cut-consent.h"
 #include "cr-cut-edit.h"
 #include "cr-cut-event-row.h"
@@ -14,6 +15,7 @@
 #include "cr-cuts-page.h"
 #include "cr-store.h"
 #include "cr-stringout-dialog.h"
+#include "cr-window.h"
 #include "cr-words.h"
 
 struct _CrCutsPage
@@ -29,6 +31,8 @@ struct _CrCutsPage
   GtkStack           *stack;
   CrCutStrip         *strip;
   GtkLabel           *consent_label;
+  GtkWidget          *problems_button;
+  GtkPopover         *problems_popover;
   GtkListView        *events_view;
 
   /* owned */
@@ -39,7 +43,8 @@ struct _CrCutsPage
   GListStore         *events;
   CrCutFeed          *feed;          /* what of events the list has so far (cr-cut-feed.h) */
   GtkSingleSelection *selection;
-  GPtrArray          *problems;
+  GPtrArray          *clearance;     /* the last check's CrClearance rows */
+  GPtrArray          *problems;      /* its problems, a line each */
   CrCutPosters       *posters;
   CrCutRemoved       *removed;       /* what Undo puts back, or */
   gint64              moved_cut;     /* the drop Undo takes back: the event now at moved_to */
@@ -93,6 +98,8 @@ show_problems (CrCutsPage *self)
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->consent_label), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->consent_label), "success");
+  gtk_widget_set_visible (self->problems_button, FALSE);
+  gtk_popover_set_child (self->problems_popover, NULL);
   if (self->problems == NULL)
     return;
   if (self->problems->len == 0)
@@ -102,16 +109,34 @@ show_problems (CrCutsPage *self)
     }
   else
     {
-      g_autoptr(GString) lines = g_string_new (NULL);
-      for (guint i = 0; i < self->problems->len && i < 3; i++)
-        g_string_append_printf (lines, "\n%s", (const char *) g_ptr_array_index (self->problems, i));
-      if (self->problems->len > 3)
-        g_string_append_printf (lines, "\n… and %u more", self->problems->len - 3);
-      text = g_strdup_printf ("%u consent %s for %s:%s", self->problems->len,
-                              self->problems->len == 1 ? "problem" : "problems", where, lines->str);
+      /* One line; every problem is in the list the button opens, each leading to its person. */
+      text = g_strdup_printf ("%u consent %s for %s.", self->problems->len,
+                              self->problems->len == 1 ? "problem" : "problems", where);
       gtk_widget_add_css_class (GTK_WIDGET (self->consent_label), "error");
+      gtk_widget_set_visible (self->problems_button, TRUE);
     }
   gtk_label_set_text (self->consent_label, text);
+}
+
+static void
+problem_chosen_cb (gint64   participant,
+                   gpointer user_data)
+{
+  CrCutsPage *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_popover_popdown (self->problems_popover);
+  if (CR_IS_WINDOW (root))
+    cr_window_show_record (CR_WINDOW (root), "participants", participant);
+}
+
+/* The list is made when it is opened: a long cut's check can have thousands of problems. */
+static void
+problems_popover_show_cb (CrCutsPage *self)
+{
+  if (self->clearance != NULL && gtk_popover_get_child (self->problems_popover) == NULL)
+    gtk_popover_set_child (self->problems_popover,
+                           cr_consent_problems_new (self->clearance, 420, problem_chosen_cb, self));
 }
 
 static void
@@ -176,6 +201,7 @@ reload_events (CrCutsPage *self)
   guint n;
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->clearance, g_ptr_array_unref);
   if (self->cut <= 0)
     {
       clear_events (self);
@@ -194,10 +220,12 @@ reload_events (CrCutsPage *self)
       return;
     }
   take_timeline (self, timeline, all);
-  self->problems = cr_cut_consent_badge (db_of (self), self->cut, timeline, cr_cuts_page_get_channel (self),
-                                         G_LIST_MODEL (all), &error);
-  if (self->problems == NULL)
+  self->clearance = cr_cut_consent_badge (db_of (self), self->cut, timeline, cr_cuts_page_get_channel (self),
+                                          G_LIST_MODEL (all), &error);
+  if (self->clearance == NULL)
     g_warning ("consent check: %s", error->message);
+  else
+    self->problems = cr_cut_consent_lines (self->clearance);
   /* Every event kept was read again: its row shows it now. */
   n = g_list_model_get_n_items (cr_cut_feed_get_model (self->feed));
   for (guint i = 0; i < n; i++)
@@ -443,6 +471,7 @@ cr_cuts_page_finalize (GObject *object)
 
   g_clear_pointer (&self->cut_ids, g_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->clearance, g_ptr_array_unref);
   g_clear_pointer (&self->removed, cr_cut_removed_free);
   G_OBJECT_CLASS (cr_cuts_page_parent_class)->finalize (object);
 }
@@ -466,6 +495,9 @@ cr_cuts_page_class_init (CrCutsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrCutsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CrCutsPage, strip);
   gtk_widget_class_bind_template_child (widget_class, CrCutsPage, consent_label);
+  gtk_widget_class_bind_template_child (widget_class, CrCutsPage, problems_button);
+  gtk_widget_class_bind_template_child (widget_class, CrCutsPage, problems_popover);
+  gtk_widget_class_bind_template_callback (widget_class, problems_popover_show_cb);
   gtk_widget_class_bind_template_child (widget_class, CrCutsPage, events_view);
   gtk_widget_class_bind_template_callback (widget_class, cut_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, channel_chosen_cb);

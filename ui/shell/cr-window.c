@@ -684,6 +684,23 @@ cr_window_show_page (CrWindow   *self,
     }
 }
 
+void
+cr_window_show_record (CrWindow   *self,
+                       const char *name,
+                       gint64      id)
+{
+  CrEntityPage *page;
+
+  g_return_if_fail (CR_IS_WINDOW (self));
+  cr_window_show_page (self, name);
+  if (id > 0 && (page = cr_window_get_page (self, name)) != NULL)
+    {
+      /* A search that hides the record would leave nothing selected. */
+      cr_entity_page_set_search (page, NULL);
+      cr_entity_page_select (page, id);
+    }
+}
+
 const char *
 cr_window_get_page_name (CrWindow *self)
 {

@@ -39,6 +39,10 @@ CrProduction   *cr_window_get_production (CrWindow       *self);
 /* "overview", "participants", "interviews", "shots", "locations", "questions". */
 void            cr_window_show_page      (CrWindow       *self,
                                           const char     *name);
+/* That page, its search cleared and the record with this id (0: none) selected. */
+void            cr_window_show_record    (CrWindow       *self,
+                                          const char     *name,
+                                          gint64          id);
 const char     *cr_window_get_page_name  (CrWindow       *self);
 CrEntityPage   *cr_window_get_page       (CrWindow       *self,
                                           const char     *name);
