@@ -862,6 +862,51 @@ test_clips_view (Fixture       *f,
     }
 }
 
+/* The grid keeps as many columns as fit and no more (GtkGridView makes 30 rows of
+ * max-columns cards): its first row is full, with no room for another card, and
+ * max-columns is that row's length. */
+static void
+test_grid_columns (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *grid = cr_ui_find_widget (GTK_WIDGET (f->clips), GTK_TYPE_GRID_VIEW);
+  guint clips = g_list_model_get_n_items (G_LIST_MODEL (cr_clips_page_get_model (f->clips)));
+  int width = gtk_widget_get_width (grid), top = G_MAXINT, cell_min = 0, right = 0;
+  guint in_row = 0, cells = 0;
+
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  width = gtk_widget_get_width (grid);
+  for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell; cell = gtk_widget_get_next_sibling (cell))
+    {
+      graphene_rect_t box;
+
+      if (g_strcmp0 (gtk_widget_get_css_name (cell), "child") != 0 || !gtk_widget_get_child_visible (cell))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (cell, grid, &box));
+      if (cell_min == 0)
+        gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &cell_min, NULL, NULL, NULL);
+      if (box.origin.y < top)
+        {
+          top = box.origin.y;
+          in_row = 0;
+          right = 0;
+        }
+      if (box.origin.y == top)
+        {
+          in_row++;
+          right = MAX (right, (int) (box.origin.x + box.size.width));
+        }
+      cells++;
+    }
+  g_assert_cmpuint (cells, ==, clips);
+  g_assert_cmpuint (clips, >, in_row);   /* more clips than a row: the row is as long as fits */
+  g_assert_cmpint (cell_min, >, 0);
+  g_assert_cmpuint (gtk_grid_view_get_max_columns (GTK_GRID_VIEW (grid)), ==, in_row);
+  g_assert_cmpint ((int) (in_row + 1) * cell_min, >, width);
+  g_assert_cmpint (right, <=, width);
+  g_assert_cmpuint (in_row, <, 12);     /* the template's most, which made cards for 12 */
+}
+
 /* The list view: names in natural order, sorting by a column's header orders the rows. */
 static void
 test_list_view (Fixture       *f,
@@ -1227,6 +1272,8 @@ main (int    argc,
   g_test_add ("/footage/filters", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/footage/filter-bar", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filter_bar, fixture_tear_down);
   g_test_add ("/footage/clips-view", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_clips_view, fixture_tear_down);
+  g_test_add ("/footage/grid-columns", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_grid_columns,
+              fixture_tear_down);
   g_test_add ("/footage/list-view", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_list_view, fixture_tear_down);
   g_test_add ("/footage/marker", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_marker, fixture_tear_down);
   g_test_add ("/footage/shuttle", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_shuttle, fixture_tear_down);

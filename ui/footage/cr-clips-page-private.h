@@ -60,6 +60,8 @@ struct _CrClipsPage
   gint64              keep_selected;   /* the clip selected before the model changed */
   gboolean            reselecting;
   gboolean            filling;
+  guint               columns_idle;    /* sets the grid's max-columns to what fits */
+  guint               columns;
 };
 
 /* cr-clips-filters.c */

@@ -369,6 +369,7 @@ cr_clips_page_dispose (GObject *object)
   g_clear_object (&self->indexing);
   /* The drop-downs go one by one and say so; the filter is not worked out meanwhile. */
   self->filling = TRUE;
+  g_clear_handle_id (&self->columns_idle, g_source_remove);
   if (self->production)
     g_signal_handlers_disconnect_by_data (self->production, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_CLIPS_PAGE);
@@ -382,13 +383,92 @@ cr_clips_page_dispose (GObject *object)
   G_OBJECT_CLASS (cr_clips_page_parent_class)->dispose (object);
 }
 
+/* ---- the grid's columns ---- */
+
+/* GtkGridView 4.8 keeps max-columns × 30 cards around what is shown (12 × 30 here, and more
+ * around the selection), whatever fits: each made from its template when the clips
+ * change, and a new one for each row scrolled in. So max-columns follows what fits; a card
+ * made is most of a search's and a scroll's time on the main loop. */
+static gboolean
+set_columns_cb (gpointer data)
+{
+  CrClipsPage *self = data;
+
+  self->columns_idle = 0;
+  gtk_grid_view_set_max_columns (self->grid, self->columns);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fit_columns (CrClipsPage *self)
+{
+  GtkWidget *grid = GTK_WIDGET (self->grid);
+  int width = gtk_widget_get_width (grid);
+  int cell_width = 0;
+  guint columns;
+
+  if (width <= 0 || !gtk_widget_get_mapped (grid))
+    return;
+  for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell; cell = gtk_widget_get_next_sibling (cell))
+    if (g_strcmp0 (gtk_widget_get_css_name (cell), "child") == 0)
+      {
+        /* As GtkGridView counts its columns: its width over a cell's least width. */
+        gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &cell_width, NULL, NULL, NULL);
+        break;
+      }
+  if (cell_width <= 0)
+    return;
+  columns = CLAMP ((guint) (width / cell_width), 1, 12);
+  if (columns == gtk_grid_view_get_max_columns (self->grid) && self->columns_idle == 0)
+    return;
+  self->columns = columns;
+  /* Not while allocating: a new max-columns lays the grid out again. */
+  if (self->columns_idle == 0)
+    self->columns_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, set_columns_cb, self, NULL);
+}
+
+static void
+cr_clips_page_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min, child_nat;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+}
+
+static void
+cr_clips_page_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      gtk_widget_allocate (child, width, height, baseline, NULL);
+  fit_columns (CR_CLIPS_PAGE (widget));
+}
+
 static void
 cr_clips_page_class_init (CrClipsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cr_clips_page_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = cr_clips_page_measure;
+  widget_class->size_allocate = cr_clips_page_size_allocate;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-clips-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CrClipsPage, search_entry);
