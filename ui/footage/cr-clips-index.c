@@ -17,6 +17,10 @@ typedef struct
   gint                  pending;      /* an update is queued for the main loop */
   guint                 written;      /* clips written when the page last heard */
   guint                 queued;       /* clips written in the last update queued (worker only) */
+  GMutex                lock;         /* with shown_cond: the worker waits for its batch to show */
+  GCond                 shown_cond;
+  guint                 shown;        /* clips written that the page has been told of */
+  GCancellable         *cancellable;
   CrIndexProgress       totals;
   GStrv                 failed;
 } Run;
@@ -35,6 +39,9 @@ run_free (Run *run)
   g_free (run->db_path);
   g_strfreev (run->folders);
   g_strfreev (run->failed);
+  g_clear_object (&run->cancellable);
+  g_mutex_clear (&run->lock);
+  g_cond_clear (&run->shown_cond);
   g_free (run);
 }
 
@@ -59,6 +66,10 @@ show_progress_cb (gpointer data)
       run->written = written;
       cr_production_changed (run->production, &cr_entity_clip);
     }
+  g_mutex_lock (&run->lock);
+  run->shown = MAX (run->shown, written);
+  g_cond_broadcast (&run->shown_cond);
+  g_mutex_unlock (&run->lock);
   if (run->progress)
     run->progress (&u->progress, g_get_monotonic_time () - run->started, run->user_data);
   return G_SOURCE_REMOVE;
@@ -87,6 +98,26 @@ progress_cb (const CrIndexProgress *progress,
   u->progress = *progress;
   g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, show_progress_cb, u,
                               (GDestroyNotify) update_free);
+  /* A batch written waits until the page has shown it: else the page, reading the clips when
+   * it hears, may find the next batch too, and a busy main loop shows the run only at its end.
+   * It costs a turn of the main loop for every batch of 200 files. */
+  if (written != 0)
+    {
+      g_mutex_lock (&run->lock);
+      while (run->shown < written && !g_cancellable_is_cancelled (run->cancellable))
+        g_cond_wait (&run->shown_cond, &run->lock);
+      g_mutex_unlock (&run->lock);
+    }
+}
+
+/* Stop wakes a worker waiting for its batch to show. */
+static void
+cancelled_cb (GCancellable *cancellable,
+              Run          *run)
+{
+  g_mutex_lock (&run->lock);
+  g_cond_broadcast (&run->shown_cond);
+  g_mutex_unlock (&run->lock);
 }
 
 static void
@@ -98,12 +129,17 @@ index_thread (GTask        *task,
   Run *run = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(CrDb) db = cr_db_open (run->db_path, &error);
+  gulong cancelled = g_cancellable_connect (run->cancellable, G_CALLBACK (cancelled_cb), run, NULL);
 
   if (db == NULL || !cr_index_folders (db, (const char * const *) run->folders, progress_cb, task, cancellable,
                                        &run->totals, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_cancellable_disconnect (run->cancellable, cancelled);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_cancellable_disconnect (run->cancellable, cancelled);
+  g_task_return_boolean (task, TRUE);
 }
 
 void
@@ -124,6 +160,9 @@ cr_clips_index_async (CrProduction         *production,
   run->progress = progress;
   run->user_data = user_data;
   run->started = g_get_monotonic_time ();
+  g_mutex_init (&run->lock);
+  g_cond_init (&run->shown_cond);
+  run->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   g_task_set_source_tag (task, cr_clips_index_async);
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
   g_task_run_in_thread (task, index_thread);
