@@ -25,6 +25,7 @@ struct _CrClipModel
   CrClipFilter  filter;  /* strings owned */
   gulong        changed_id;
   GCancellable *searching; /* the filter's query running in a worker, if any */
+  gboolean      replacing; /* between the two changes of replace () */
   GMutex        reader_lock;
   CrDb         *reader;    /* the workers' connection, kept: its page cache stays warm */
 };
@@ -225,7 +226,9 @@ replace (CrClipModel *self,
    * (g_list_model_get_item on each, reading all 100,000 rows) for the items their cards
    * showed, before they reuse the cards. */
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->replacing = TRUE;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+  self->replacing = FALSE;
   g_array_unref (self->ids);
   self->ids = ids;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, ids->len);
@@ -342,6 +345,12 @@ cr_clip_model_is_settled (CrClipModel *self)
 {
   g_return_val_if_fail (CR_IS_CLIP_MODEL (self), TRUE);
   return self->searching == NULL;
+}
+
+gboolean
+cr_clip_model_is_replacing (CrClipModel *self)
+{
+  return self->replacing;
 }
 
 gint64

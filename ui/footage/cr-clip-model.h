@@ -24,6 +24,9 @@ void          cr_clip_model_set_filter (CrClipModel        *self,
 void          cr_clip_model_reload     (CrClipModel        *self);
 /* FALSE while a filter's clips are being looked for (they come in on the main loop). */
 gboolean      cr_clip_model_is_settled (CrClipModel        *self);
+/* TRUE while the clips are being replaced: told as all out, then all in, the first
+ * "items-changed" is not the new set, which only the second one is. */
+gboolean      cr_clip_model_is_replacing (CrClipModel      *self);
 /* The position of a clip, or -1. */
 gint64        cr_clip_model_find       (CrClipModel        *self,
                                         gint64              id);

@@ -112,7 +112,13 @@ will_change_cb (CrClipsPage *self)
 static void
 items_changed_cb (CrClipsPage *self)
 {
-  gint64 position = self->keep_selected ? cr_clip_model_find (self->model, self->keep_selected) : -1;
+  gint64 position;
+
+  /* The old clips gone, the new not yet in: showing "No Matching Clips" for that moment
+   * would unmap the grid, and map it again at once. */
+  if (cr_clip_model_is_replacing (self->model))
+    return;
+  position = self->keep_selected ? cr_clip_model_find (self->model, self->keep_selected) : -1;
 
   /* The same clip when it is still there, else the first, as an autoselecting list does. */
   if (position < 0 && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
