@@ -9,6 +9,7 @@
 
 #include "cr-clip-tags.h"
 #include "cr-clips.h"
+#include "cr-clip-card.h"
 #include "cr-clips-page.h"
 #include "cr-frame-reader.h"
 #include "cr-indexer.h"
@@ -862,6 +863,59 @@ test_clips_view (Fixture       *f,
     }
 }
 
+/* Every card the grid shows, described, a line each. */
+static char *
+describe_cards (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  GPtrArray *stack = g_ptr_array_new ();
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+      if (CR_IS_CLIP_CARD (w) && gtk_widget_get_child_visible (gtk_widget_get_parent (w)) &&
+          cr_clip_card_describe (CR_CLIP_CARD (w)))
+        g_ptr_array_add (lines, (gpointer) cr_clip_card_describe (CR_CLIP_CARD (w)));
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  g_ptr_array_unref (stack);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (s, "%s\n", (const char *) g_ptr_array_index (lines, i));
+  return g_strdup (s->str);
+}
+
+/* A card says what its badges show: failed with its reason, offline, the interview, the
+ * rating; and its length and timecode. */
+static void
+test_cards (Fixture       *f,
+            gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  gint64 interview = test_add (db, &cr_entity_interview, "title", "Aisha at the drop-in", "start", "2026-03-03 10:00",
+                               "end", "2026-03-03 11:00", NULL);
+  g_autofree char *interview_id = g_strdup_printf ("%" G_GINT64_FORMAT, interview);
+  g_autoptr(CrRecord) change = cr_record_new (&cr_entity_clip);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cards = NULL;
+
+  cr_record_set (change, "interview", interview_id);
+  cr_record_set (change, "rating", "4");
+  g_assert_true (cr_store_update (db, &cr_entity_clip, clip_id (db, clips[0].file), change, &error));
+  g_assert_no_error (error);
+  cr_production_changed (f->production, &cr_entity_interview);
+  cr_production_changed (f->production, &cr_entity_clip);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  cards = describe_cards (GTK_WIDGET (f->clips));
+  g_test_message ("%s", cards);
+  g_assert_nonnull (strstr (cards, "pal-25.mov, 00:00:08:00, TC 10:00:00:00 · 25 fps, Interview: Aisha at the drop-in, "
+                                   "4 of 5 stars\n"));
+  g_assert_nonnull (strstr (cards, "ntsc-2997df.mov, 00:00:08:00, TC 00:00:59;00 · 29.97 DF fps\n"));
+  g_assert_nonnull (strstr (cards, "card-dump.mov, Could not be read, "));
+}
+
 /* The grid keeps as many columns as fit and no more (GtkGridView makes 30 rows of
  * max-columns cards): its first row is full, with no room for another card, and
  * max-columns is that row's length. */
@@ -1272,6 +1326,7 @@ main (int    argc,
   g_test_add ("/footage/filters", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/footage/filter-bar", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filter_bar, fixture_tear_down);
   g_test_add ("/footage/clips-view", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_clips_view, fixture_tear_down);
+  g_test_add ("/footage/cards", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_cards, fixture_tear_down);
   g_test_add ("/footage/grid-columns", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_grid_columns,
               fixture_tear_down);
   g_test_add ("/footage/list-view", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_list_view, fixture_tear_down);

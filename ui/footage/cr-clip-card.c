@@ -32,6 +32,7 @@ struct _CrClipCard
   const char   *placeholder;    /* the icon until the poster comes */
   char         *path_tooltip;   /* over the name */
   char         *meta_tooltip;   /* over the second line */
+  char         *spoken;         /* all of it in words */
   Badge         badges[MAX_BADGES];
   guint         n_badges;
   GdkPaintable *poster;
@@ -149,6 +150,7 @@ clear (CrClipCard *self)
   g_clear_pointer (&self->duration, g_free);
   g_clear_pointer (&self->path_tooltip, g_free);
   g_clear_pointer (&self->meta_tooltip, g_free);
+  g_clear_pointer (&self->spoken, g_free);
   for (guint i = 0; i < self->n_badges; i++)
     g_clear_pointer (&self->badges[i].tooltip, g_free);
   self->n_badges = 0;
@@ -238,6 +240,7 @@ cr_clip_card_bind (CrClipCard   *self,
     if (self->badges[i].tooltip)
       g_string_append_printf (spoken, ", %s", self->badges[i].tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
+  self->spoken = g_string_free (g_steal_pointer (&spoken), FALSE);
 
   /* Only clips that can be read get a poster; the placeholder stays for the others. */
   if (g_strcmp0 (status, "online") == 0)
@@ -544,6 +547,12 @@ cr_clip_card_class_init (CrClipCardClass *klass)
 static void
 cr_clip_card_init (CrClipCard *self)
 {
+}
+
+const char *
+cr_clip_card_describe (CrClipCard *self)
+{
+  return self->spoken;
 }
 
 CrClipCard *

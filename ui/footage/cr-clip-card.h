@@ -21,6 +21,10 @@ void        cr_clip_card_bind (CrClipCard   *self,
                                CrProduction *production,
                                CrRow        *row);
 
+/* What the card shows, in words, as a screen reader is told it: "A001.MOV, 00:00:08:00,
+ * TC 10:05:00:00 · 25 fps, Interview: …, 4 of 5 stars" (NULL when unbound). */
+const char *cr_clip_card_describe (CrClipCard  *self);
+
 /* The poster of a clip as a texture, made off the main loop. */
 void        cr_clip_poster_load_async  (const char          *path,
                                         GCancellable        *cancellable,
