@@ -47,11 +47,25 @@ cr_participant_is_minor (const CrRecord *participant,
                               cr_record_get (participant, "date_of_birth"), on_date);
 }
 
-gboolean
-cr_consent_check (CrDb      *db,
-                  CrRecord  *record,
-                  gboolean   creating,
-                  GError   **error)
+/* A rule the record breaks: without `all`, the check refuses with it at once; with it, the
+ * message is kept and the check goes on to the next rule. */
+#define BROKEN(field, ...)                                                                    \
+  G_STMT_START {                                                                              \
+    GError *broken_ = NULL;                                                                   \
+    cr_field_error (e, cr_entity_find_field (e, (field)), &broken_, __VA_ARGS__);             \
+    if (all == NULL)                                                                          \
+      {                                                                                       \
+        g_propagate_error (error, broken_);                                                   \
+        return FALSE;                                                                         \
+      }                                                                                       \
+    g_ptr_array_add (all, broken_);                                                           \
+  } G_STMT_END
+
+static gboolean
+check (CrDb      *db,
+       CrRecord  *record,
+       GPtrArray *all,
+       GError   **error)
 {
   const CrEntity *e = record->entity;
   const char *status = cr_record_get (record, "status");
@@ -68,18 +82,21 @@ cr_consent_check (CrDb      *db,
   if (!(person = cr_store_get (db, &cr_entity_participant, cr_record_get_int (record, "participant", 0), error)))
     return FALSE;
   if (cr_record_get (person, "erased_at"))
-    return cr_field_error (e, cr_entity_find_field (e, "participant"), error,
-                           "%s was erased at their request; their consent cannot be recorded again",
-                           cr_record_get (person, "name"));
+    {
+      /* Nothing else about the record matters then. */
+      BROKEN ("participant", "%s was erased at their request; their consent cannot be recorded again",
+              cr_record_get (person, "name"));
+      return TRUE;
+    }
 
   {
     g_autofree char *now = cr_consent_today ();
     /* Consent is recorded when it is given, not ahead of time. */
     if (g_strcmp0 (date, now) > 0)
-      return cr_field_error (e, cr_entity_find_field (e, "date"), error, "%s is in the future (today is %s)", date, now);
+      BROKEN ("date", "%s is in the future (today is %s)", date, now);
   }
   if (expires && g_strcmp0 (expires, date) <= 0)
-    return cr_field_error (e, cr_entity_find_field (e, "expires"), error, "must be after the consent date %s", date);
+    BROKEN ("expires", "must be after the consent date %s", date);
 
   if (cr_consent_is_grant (status))
     {
@@ -87,11 +104,9 @@ cr_consent_check (CrDb      *db,
       static const char *scope[] = { "channels", "media", "naming" };
       for (guint i = 0; i < G_N_ELEMENTS (scope); i++)
         if (cr_record_get (record, scope[i]) == NULL)
-          return cr_field_error (e, cr_entity_find_field (e, scope[i]), error,
-                                 "say what the consent covers (required when it is %s)", status);
+          BROKEN (scope[i], "say what the consent covers (required when it is %s)", status);
       if (g_str_equal (status, "verbal-noted") && cr_record_get (record, "notes") == NULL)
-        return cr_field_error (e, cr_entity_find_field (e, "notes"), error,
-                               "write down what was said (required for verbal consent)");
+        BROKEN ("notes", "write down what was said (required for verbal consent)");
       if (cr_participant_is_minor (person, date))
         {
           /* The guardian named on the participant counts unless this record names another. */
@@ -100,9 +115,8 @@ cr_consent_check (CrDb      *db,
           if (cr_record_get (record, "guardian_relationship") == NULL)
             cr_record_set (record, "guardian_relationship", cr_record_get (person, "guardian_relationship"));
           if (cr_record_get (record, "guardian_name") == NULL || cr_record_get (record, "guardian_relationship") == NULL)
-            return cr_field_error (e, cr_entity_find_field (e, "guardian_name"), error,
-                                   "%s is a minor: record the guardian's name and relationship",
-                                   cr_record_get (person, "name"));
+            BROKEN ("guardian_name", "%s is a minor: record the guardian's name and relationship",
+                    cr_record_get (person, "name"));
         }
     }
   if (g_str_equal (status, "withdrawn"))
@@ -111,13 +125,35 @@ cr_consent_check (CrDb      *db,
         cr_record_set (record, "withdrawal_scope", "all");
       if (g_str_equal (cr_record_get (record, "withdrawal_scope"), "part") &&
           cr_record_get (record, "channels") == NULL && cr_record_get (record, "media") == NULL)
-        return cr_field_error (e, cr_entity_find_field (e, "channels"), error,
-                               "a partial withdrawal says which channels or media remain");
+        BROKEN ("channels", "a partial withdrawal says which channels or media remain");
     }
   else if (cr_record_get (record, "withdrawal_scope") != NULL)
-    return cr_field_error (e, cr_entity_find_field (e, "withdrawal_scope"), error,
-                           "only for a withdrawal");
+    BROKEN ("withdrawal_scope", "only for a withdrawal");
   return TRUE;
+}
+
+#undef BROKEN
+
+gboolean
+cr_consent_check (CrDb      *db,
+                  CrRecord  *record,
+                  gboolean   creating,
+                  GError   **error)
+{
+  return check (db, record, NULL, error);
+}
+
+GPtrArray *
+cr_consent_check_every (CrDb      *db,
+                        CrRecord  *record,
+                        GError   **error)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+
+  g_return_val_if_fail (record->entity == &cr_entity_consent, NULL);
+  if (!check (db, record, all, error))
+    return NULL;
+  return g_steal_pointer (&all);
 }
 
 void

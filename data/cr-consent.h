@@ -85,5 +85,11 @@ gboolean        cr_participant_is_minor     (const CrRecord *participant, const 
 /* The consent entity's check, used by the store when a record is added. */
 gboolean        cr_consent_check            (CrDb *db, CrRecord *record, gboolean creating,
                                              GError **error);
+/* The same rules on a record in the store's form (each value as cr_field_normalize () gives
+ * it), every one it breaks rather than the first: a GError each, in the order the check
+ * makes them, each as cr_consent_check () would refuse with it (empty: none broken). NULL
+ * with error set when the check cannot be made (the participant cannot be read). Forms use
+ * it to say what is wrong as the user types, with the command line's messages. */
+GPtrArray      *cr_consent_check_every      (CrDb *db, CrRecord *record, GError **error);
 
 G_END_DECLS

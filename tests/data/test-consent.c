@@ -192,6 +192,71 @@ test_minor_needs_guardian (void)
   g_assert_true (s->minor);
 }
 
+/* Every rule a record breaks, each in the words the store refuses with (the first is the
+ * store's own refusal), so that a form can say them all as they are typed. */
+static void
+test_check_every (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+  g_autoptr(CrRecord) record = cr_record_new (&cr_entity_consent);
+  g_autoptr(CrRecord) copy = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kid = NULL;
+  static const char *expected[] = {
+    "consent expires: must be after the consent date 2026-05-01",
+    "consent channels: say what the consent covers (required when it is verbal-noted)",
+    "consent media: say what the consent covers (required when it is verbal-noted)",
+    "consent naming: say what the consent covers (required when it is verbal-noted)",
+    "consent notes: write down what was said (required for verbal consent)",
+    "consent guardian_name: Mia is a minor: record the guardian's name and relationship",
+    "consent withdrawal_scope: only for a withdrawal",
+  };
+
+  kid = g_strdup_printf ("%" G_GINT64_FORMAT, test_add (db, &cr_entity_participant, "name", "Mia", "kind", "interviewee",
+                                                         "date_of_birth", "2015-04-01", NULL));
+  cr_record_set (record, "participant", kid);
+  cr_record_set (record, "status", "verbal-noted");
+  cr_record_set (record, "date", "2026-05-01");
+  cr_record_set (record, "expires", "2026-04-01");
+  cr_record_set (record, "withdrawal_scope", "part");
+  copy = cr_record_copy (record);
+  all = cr_consent_check_every (db, record, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (all);
+  for (guint i = 0; i < all->len; i++)
+    g_test_message ("%s", ((GError *) g_ptr_array_index (all, i))->message);
+  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < all->len; i++)
+    {
+      GError *e = g_ptr_array_index (all, i);
+      g_assert_error (e, CR_DB_ERROR, CR_DB_ERROR_INVALID);
+      g_assert_cmpstr (e->message, ==, expected[i]);
+    }
+  /* The store refuses with the first. */
+  g_assert_false (cr_consent_check (db, copy, TRUE, &error));
+  g_assert_cmpstr (error->message, ==, expected[0]);
+  g_clear_error (&error);
+  g_clear_pointer (&all, g_ptr_array_unref);
+
+  /* A record that keeps every rule breaks none. */
+  g_clear_pointer (&record, cr_record_free);
+  record = cr_record_new (&cr_entity_consent);
+  cr_record_set (record, "participant", kid);
+  cr_record_set (record, "status", "requested");
+  cr_record_set (record, "date", "2026-05-01");
+  all = cr_consent_check_every (db, record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 0);
+  g_clear_pointer (&all, g_ptr_array_unref);
+
+  /* Nobody to check against: no list, the store's reason. */
+  cr_record_set (record, "participant", "999");
+  all = cr_consent_check_every (db, record, &error);
+  g_assert_null (all);
+  g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_NOT_FOUND);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -201,5 +266,6 @@ main (int argc, char **argv)
   g_test_add_func ("/consent/validation", test_record_validation);
   g_test_add_func ("/consent/append-only", test_append_only);
   g_test_add_func ("/consent/minor", test_minor_needs_guardian);
+  g_test_add_func ("/consent/check-every", test_check_every);
   return g_test_run ();
 }

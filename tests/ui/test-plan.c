@@ -495,6 +495,246 @@ test_consent_history (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The consent table as the sqlite3 program sees it, to prove that nothing was written. */
+static char *
+dump_consent (const char *path)
+{
+  const char *argv[] = { "sqlite3", "-readonly", path, ".dump consent", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "CREATE TABLE consent"));
+  return g_steal_pointer (&out);
+}
+
+/* The form row under @root with this title. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_question (const char *heading)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      return l->data;
+  return NULL;
+}
+
+/* Answers a question as its button does: the response, then the question closes. */
+static void
+answer (GtkWindow  *ask,
+        const char *response)
+{
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (ask), response));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), response);
+  gtk_window_close (ask);
+}
+
+/* What the store (and so `casereel consent record`) says to a record, after "consent FIELD: ". */
+static char *
+cli_reason (CrDb       *db,
+            gint64      participant,
+            const char *field,
+            ...)
+{
+  g_autoptr(CrRecord) record = cr_record_new (&cr_entity_consent);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *who = g_strdup_printf ("%" G_GINT64_FORMAT, participant);
+  g_autofree char *prefix = g_strdup_printf ("consent %s: ", field);
+  const char *name;
+  va_list args;
+
+  cr_record_set (record, "participant", who);
+  va_start (args, field);
+  while ((name = va_arg (args, const char *)))
+    cr_record_set (record, name, va_arg (args, const char *));
+  va_end (args);
+  g_assert_cmpint (cr_store_insert (db, record, &error), ==, 0);
+  g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  return g_strdup (error->message + strlen (prefix));
+}
+
+/* The message beside the field, as the user sees it: marked, in the command line's words. */
+static void
+assert_said (CrConsentDialog *dialog,
+             const char      *field,
+             const char      *title,
+             const char      *reason)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (dialog), title);
+
+  g_assert_cmpstr (cr_consent_dialog_get_error_field (dialog), ==, field);
+  g_assert_nonnull (cr_consent_dialog_get_error (dialog));
+  g_test_message ("%s: %s", field, cr_consent_dialog_get_error (dialog));
+  g_assert_true (g_str_has_suffix (cr_consent_dialog_get_error (dialog), reason));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+}
+
+/* The consent dialog as a form: it opens in its first field, checks what is typed as it is
+ * typed with the command line's messages, Record takes the user to the field at fault, and
+ * Esc on a changed dialog asks before anything is thrown away. */
+static void
+test_consent_form (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrDb) db = NULL;
+  g_autofree char *tomorrow = day_from_today (1);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *reason = NULL;
+  CrWindow *window = cr_window_new (NULL, NULL);
+  CrPeoplePage *page;
+  CrConsentDialog *dialog;
+  GtkWidget *focus;
+  GtkWindow *ask;
+  gint64 leo;
+
+  db = cr_db_open (f->path, &error);
+  g_assert_no_error (error);
+  leo = test_add (db, &cr_entity_participant, "name", "Leo Hughes", "kind", "interviewee",
+                  "date_of_birth", "2008-06-01", NULL);
+  g_assert_true (cr_window_open (window, f->path, FALSE, &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  cr_window_show_page (window, "participants");
+  page = CR_PEOPLE_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_PEOPLE_PAGE));
+  cr_entity_page_select (cr_people_page_get_list (page), f->grace);
+  before = dump_consent (f->path);
+
+  /* Opened, the first field has the keyboard. */
+  dialog = cr_people_page_record_consent (page);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  cr_ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW) == find_row (GTK_WIDGET (dialog), "Status"));
+  g_assert_false (cr_consent_dialog_is_changed (dialog));
+  g_assert_null (cr_consent_dialog_get_error (dialog));
+
+  /* A date that does not exist is marked as it is typed, before Record, in the command
+   * line's words; fixed, the mark goes. */
+  reason = cli_reason (db, f->grace, "date", "status", "signed", "date", "2026-02-30", NULL);
+  cr_consent_dialog_set_text (dialog, "date", "2026-02-30");
+  assert_said (dialog, "date", "Date", reason);
+  cr_consent_dialog_set_text (dialog, "date", "2026-03-10");
+  g_assert_null (cr_consent_dialog_get_error (dialog));
+  g_assert_false (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Date"), "error"));
+  /* An expiry before the date, on the expiry. */
+  g_clear_pointer (&reason, g_free);
+  reason = cli_reason (db, f->grace, "expires", "status", "signed", "date", "2026-03-10", "expires", "2026-03-01", NULL);
+  cr_consent_dialog_set_text (dialog, "expires", "2026-03-01");
+  assert_said (dialog, "expires", "Expires", reason);
+  cr_consent_dialog_set_text (dialog, "expires", "2027-03-01");
+  g_assert_null (cr_consent_dialog_get_error (dialog));
+  /* A date ahead of today is refused as it is typed. */
+  g_clear_pointer (&reason, g_free);
+  reason = cli_reason (db, f->grace, "date", "status", "signed", "date", tomorrow, NULL);
+  cr_consent_dialog_set_text (dialog, "date", tomorrow);
+  assert_said (dialog, "date", "Date", reason);
+  cr_consent_dialog_set_text (dialog, "date", "2026-03-10");
+  g_assert_null (cr_consent_dialog_get_error (dialog));
+
+  /* Esc on a changed dialog asks; Keep Editing keeps everything, Discard writes nothing. */
+  g_assert_true (cr_consent_dialog_is_changed (dialog));
+  cr_ui_press (GTK_WIDGET (dialog), GDK_KEY_Escape, 0);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  ask = find_question ("Discard changes?");
+  g_assert_nonnull (ask);
+  g_assert_nonnull (dialog);
+  answer (ask, "keep");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_nonnull (dialog);
+  g_assert_null (find_question ("Discard changes?"));
+  g_assert_true (cr_consent_dialog_is_changed (dialog));
+  g_assert_true (find_consent_dialog () == dialog);
+  /* The window's close (Cancel) asks too. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  ask = find_question ("Discard changes?");
+  g_assert_nonnull (ask);
+  answer (ask, "discard");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_null (dialog);
+  g_assert_null (find_consent_dialog ());
+  after = dump_consent (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A minor: a guardian half written down is said as it is typed, in the command line's words. */
+  cr_entity_page_select (cr_people_page_get_list (page), leo);
+  dialog = cr_people_page_record_consent (page);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, 320);
+  cr_ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  g_clear_pointer (&reason, g_free);
+  reason = cli_reason (db, leo, "guardian_name", "status", "signed", "date", "2026-05-01", "channels", "internal",
+                       "media", "video", "naming", "first-name", "guardian_name", "Sara Hughes", NULL);
+  g_assert_true (g_str_has_prefix (reason, "Leo Hughes is a minor"));
+  cr_consent_dialog_set_text (dialog, "date", "2026-05-01");
+  g_assert_null (cr_consent_dialog_get_error (dialog));   /* nothing typed in the guardian yet */
+  cr_consent_dialog_set_text (dialog, "guardian_name", "Sara Hughes");
+  assert_said (dialog, "guardian_name", "Guardian name", reason);
+  cr_consent_dialog_set_text (dialog, "guardian_name", "");
+  g_assert_null (cr_consent_dialog_get_error (dialog));
+
+  /* Record with the top of the form in view: it goes to the first field at fault, far below. */
+  cr_consent_dialog_set_text (dialog, "channels", "internal");
+  cr_consent_dialog_set_text (dialog, "media", "video");
+  cr_consent_dialog_set_text (dialog, "naming", "first-name");
+  {
+    GtkWidget *scroller = cr_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    GtkWidget *row = find_row (GTK_WIDGET (dialog), "Guardian name");
+    graphene_rect_t bounds;
+
+    gtk_widget_grab_focus (find_row (GTK_WIDGET (dialog), "Status"));
+    gtk_adjustment_set_value (adjustment, 0);
+    cr_ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+    g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >, gtk_widget_get_height (scroller));   /* out of view */
+    g_assert_false (cr_consent_dialog_save (dialog, &error));
+    g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID);
+    g_clear_error (&error);
+    cr_ui_wait_for_frames (GTK_WIDGET (dialog), 4);
+    g_assert_cmpstr (cr_consent_dialog_get_error_field (dialog), ==, "guardian_name");
+    focus = gtk_root_get_focus (GTK_ROOT (dialog));
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW) == row);
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+    g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+    cr_ui_save_png (GTK_WIDGET (dialog), "consent-dialog-scrolled-to-fault.png");
+  }
+  after = dump_consent (f->path);
+  g_assert_cmpstr (before, ==, after);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 people_ready (gpointer page)
 {
@@ -923,6 +1163,7 @@ main (int    argc,
   g_test_add ("/ui/plan/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
   g_test_add ("/ui/plan/shots", Fixture, NULL, fixture_set_up, test_shots, fixture_tear_down);
   g_test_add ("/ui/plan/consent-history", Fixture, NULL, fixture_set_up, test_consent_history, fixture_tear_down);
+  g_test_add ("/ui/plan/consent-form", Fixture, NULL, fixture_set_up, test_consent_form, fixture_tear_down);
   g_test_add ("/ui/plan/print-menus", Fixture, NULL, fixture_set_up, test_print_menus, fixture_tear_down);
   g_test_add ("/ui/plan/consent-filter", Fixture, NULL, fixture_set_up, test_consent_filter, fixture_tear_down);
   return g_test_run ();

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "cr-clip-time.h"
+#include "cr-error-words.h"
 #include "cr-player-private.h"
 #include "cr-store.h"
 
@@ -52,7 +53,11 @@ response_cb (AdwMessageDialog *dialog,
       note = g_strdup_printf ("Marker at %s", tc);
     }
   if (!add_marker (self, frame, note, &error))
-    cr_player_say (self, error->message);
+    {
+      /* As the forms say it: never SQLite's words. */
+      g_autofree char *words = cr_error_words (&cr_entity_marker, error);
+      cr_player_say (self, words);
+    }
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cr-error-words.h"
 #include "cr-player-private.h"
 #include "cr-store.h"
 
@@ -189,7 +190,11 @@ drag_end_cb (GtkGestureDrag *gesture,
     }
   /* The store checks the edit (out after in, inside the clip); refused, the old range stays. */
   if (!cr_store_update (cr_production_get_db (self->production), &cr_entity_select, self->drag_select, changes, &error))
-    cr_player_say (self, error->message);
+    {
+      /* As the forms say it: never SQLite's words. */
+      g_autofree char *words = cr_error_words (&cr_entity_select, error);
+      cr_player_say (self, words);
+    }
   else
     cr_production_changed (self->production, &cr_entity_select);
   self->drag_select = 0;

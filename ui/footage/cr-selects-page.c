@@ -7,6 +7,7 @@
 #include "cr-clips.h"
 #include "cr-clips-page.h"
 #include "cr-cuts-page.h"
+#include "cr-error-words.h"
 #include "cr-selects-page.h"
 #include "cr-store.h"
 
@@ -131,7 +132,9 @@ add_to_cut_activated (GtkWidget  *widget,
 
   if (!cr_selects_page_add_to_cut (self, g_variant_get_int64 (parameter), &error))
     {
-      gtk_label_set_text (self->error_label, error->message);
+      /* As the forms say it: never SQLite's words. */
+      g_autofree char *words = cr_error_words (&cr_entity_event, error);
+      gtk_label_set_text (self->error_label, words);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
@@ -282,7 +285,8 @@ point_edited_cb (GtkEditableLabel *label,
     return;
   if (!cr_selects_page_set_point (self, id, out, gtk_editable_get_text (GTK_EDITABLE (label)), &error))
     {
-      gtk_label_set_text (self->error_label, error->message);
+      g_autofree char *words = cr_error_words (&cr_entity_select, error);
+      gtk_label_set_text (self->error_label, words);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       cr_store_model_reload (self->model);   /* puts the old text back */
       return;

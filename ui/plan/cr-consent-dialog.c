@@ -31,6 +31,10 @@ struct _CrConsentDialog
   GHashTable          *error_labels; /* field name -> GtkLabel (borrowed): where its message goes */
   char                *error;
   const char          *error_field;
+  CrFieldInput        *scroll_target; /* the field at fault, brought into view once laid out */
+  guint                scroll_tick;
+  gboolean             tried;         /* Record was pressed: every problem is said as it is */
+  gboolean             discard_confirmed;
 
   /* borrowed: the groups that come and go with the status */
   GtkWidget           *withdrawal_group;
@@ -152,10 +156,52 @@ clear_error (CrConsentDialog *self)
   self->error_field = NULL;
 }
 
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  CrConsentDialog *self = CR_CONSENT_DIALOG (widget);
+
+  /* The first tick comes before the message beside the field was laid out; the second
+   * sees where the field now is. */
+  if (++self->scroll_tick < 2)
+    return G_SOURCE_CONTINUE;
+  if (self->scroll_target != NULL)
+    {
+      /* Its message too if there is room, the field itself first. */
+      GtkWidget *label = g_hash_table_lookup (self->error_labels, cr_field_input_get_field (self->scroll_target)->name);
+      if (label != NULL && gtk_widget_get_visible (label))
+        cr_scroll_into_view (label, 0);
+      cr_field_input_scroll_to (self->scroll_target, 0);
+    }
+  self->scroll_target = NULL;
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Brings the field at fault into view now, and again once its message has taken its room. */
+static void
+scroll_to (CrConsentDialog *self,
+           CrFieldInput    *input)
+{
+  cr_field_input_scroll_to (input, 0);
+  if (self->scroll_target == NULL)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
+  self->scroll_target = input;
+  self->scroll_tick = 0;
+}
+
+/* The message in the form's words beside the field it names ("consent FIELD: reason", as
+ * the store and the command line say it), or above the form. With focus (a refused
+ * Record), the field takes the focus and is brought into view; as the user types, it is
+ * only marked. */
 static void
 show_error (CrConsentDialog *self,
-            const char      *message)
+            const char      *message,
+            gboolean         focus)
 {
+  CrFieldInput *at_fault = NULL;
   const CrEntity *e = &cr_entity_consent;
   const char *reason = message;
   GtkLabel *label = self->general_error;
@@ -175,7 +221,7 @@ show_error (CrConsentDialog *self,
       label = g_hash_table_lookup (self->error_labels, e->fields[i].name);
       /* A field hidden for this status cannot be at fault; show it anyway rather than hide the message. */
       gtk_widget_set_visible (cr_field_input_get_widget (input), TRUE);
-      cr_field_input_set_error (input, TRUE);
+      at_fault = input;
       {
         g_autofree char *words = cr_words_field (&e->fields[i]);
         text = g_strdup_printf ("%s: %s", words, reason);
@@ -185,6 +231,132 @@ show_error (CrConsentDialog *self,
   self->error = g_strdup (text ? text : message);
   gtk_label_set_text (label, self->error);
   gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+  if (at_fault != NULL && focus)
+    {
+      cr_field_input_set_error (at_fault, TRUE);
+      scroll_to (self, at_fault);
+    }
+  else if (at_fault != NULL)
+    cr_field_input_mark_error (at_fault, TRUE);
+}
+
+/* ---- checking as the user types ---- */
+
+/* The input a store message ("consent FIELD: reason") names, or NULL. */
+static CrFieldInput *
+named_input (CrConsentDialog *self,
+             const char      *message)
+{
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      CrFieldInput *input = g_ptr_array_index (self->inputs, i);
+      g_autofree char *prefix = g_strdup_printf ("%s %s: ", cr_entity_consent.name,
+                                                 cr_field_input_get_field (input)->name);
+      if (g_str_has_prefix (message, prefix))
+        return input;
+    }
+  return NULL;
+}
+
+static guint
+position_of (CrConsentDialog *self,
+             const GError    *error)
+{
+  CrFieldInput *input = named_input (self, error->message);
+  guint position = self->inputs->len;
+
+  if (input != NULL)
+    g_ptr_array_find (self->inputs, input, &position);
+  return position;
+}
+
+static int
+by_position (gconstpointer a,
+             gconstpointer b,
+             gpointer      data)
+{
+  guint pa = position_of (data, *(GError * const *) a);
+  guint pb = position_of (data, *(GError * const *) b);
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+/* The record Record would send: only what is on show, as it is typed. */
+static CrRecord *
+typed_record (CrConsentDialog *self)
+{
+  CrRecord *record = cr_record_new (&cr_entity_consent);
+
+  cr_record_take (record, "participant", g_strdup_printf ("%" G_GINT64_FORMAT, self->person->id));
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      CrFieldInput *input = g_ptr_array_index (self->inputs, i);
+      const char *name = cr_field_input_get_field (input)->name;
+      g_autofree char *text = cr_field_input_get_text (input);
+
+      if (*text != '\0' && needs (self, name))
+        cr_record_take (record, name, g_steal_pointer (&text));
+    }
+  return record;
+}
+
+/* What is wrong with the form now, each as the store and the command line would refuse it
+ * (GError *), in the order of the form: first each value by itself (cr_field_normalize ()),
+ * then, once they all read, the consent's own rules (cr_consent_check_every ()). */
+static GPtrArray *
+problems (CrConsentDialog *self)
+{
+  CrDb *db = cr_production_get_db (self->production);
+  g_autoptr(CrRecord) typed = typed_record (self);
+  g_autoptr(CrRecord) normal = cr_record_new (&cr_entity_consent);
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+
+  for (guint i = 0; i < cr_entity_consent.n_fields; i++)
+    {
+      const CrField *f = &cr_entity_consent.fields[i];
+      GError *error = NULL;
+      char *value = NULL;
+
+      if (!cr_record_has (typed, f->name))
+        continue;
+      if (cr_field_normalize (db, &cr_entity_consent, f, cr_record_get (typed, f->name), NULL, &value, &error))
+        cr_record_take (normal, f->name, value);
+      else
+        g_ptr_array_add (all, error);
+    }
+  if (all->len == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) broken = cr_consent_check_every (db, normal, &error);
+
+      /* Unreadable now, the store says why when Record is pressed. */
+      for (guint i = 0; broken && i < broken->len; i++)
+        g_ptr_array_add (all, g_error_copy (g_ptr_array_index (broken, i)));
+    }
+  g_ptr_array_sort_with_data (all, by_position, self);
+  return all;
+}
+
+/* Says the first problem of a field that has been typed in (an empty field waits for
+ * Record, which says what is required), or, once Record was pressed, the first of all. */
+static void
+check_live (CrConsentDialog *self)
+{
+  g_autoptr(GPtrArray) all = problems (self);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const GError *error = g_ptr_array_index (all, i);
+      CrFieldInput *input = named_input (self, error->message);
+      g_autofree char *text = input ? cr_field_input_get_text (input) : NULL;
+
+      if (self->tried || (input != NULL && (*text != '\0' || cr_field_input_changed (input))))
+        {
+          show_error (self, error->message, FALSE);
+          return;
+        }
+    }
+  clear_error (self);
 }
 
 /* ---- building the form ---- */
@@ -192,7 +364,9 @@ show_error (CrConsentDialog *self,
 static void
 changed_cb (CrConsentDialog *self)
 {
+  /* The form changes shape as the status, the scope and the date change. */
   update_shown (self);
+  check_live (self);
 }
 
 static GtkWidget *
@@ -255,11 +429,7 @@ add_fields (CrConsentDialog    *self,
       /* Enter in a line records, as the Record button does. */
       if (ADW_IS_ENTRY_ROW (widget))
         adw_entry_row_set_activates_default (ADW_ENTRY_ROW (widget), TRUE);
-      /* The form changes shape as the status, the scope and the date change. */
-      if (ADW_IS_COMBO_ROW (widget))
-        g_signal_connect_object (widget, "notify::selected", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
-      else if (GTK_IS_EDITABLE (widget) && g_str_equal (f->name, "date"))
-        g_signal_connect_object (widget, "changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+      cr_field_input_connect_changed (input, G_CALLBACK (changed_cb), self);
     }
 }
 
@@ -282,7 +452,62 @@ build_form (CrConsentDialog *self)
   /* Consent is usually written down on the day it is given. */
   cr_field_input_set_text (find_input (self, "date"), today);
   cr_field_input_set_text (find_input (self, "status"), "signed");
+  /* What a change is measured from: Esc on anything else asks first. */
+  for (guint i = 0; i < self->inputs->len; i++)
+    cr_field_input_remember (g_ptr_array_index (self->inputs, i));
   update_shown (self);
+  clear_error (self);
+}
+
+/* ---- closing ---- */
+
+gboolean
+cr_consent_dialog_is_changed (CrConsentDialog *self)
+{
+  g_return_val_if_fail (CR_IS_CONSENT_DIALOG (self), FALSE);
+  for (guint i = 0; i < self->inputs->len; i++)
+    if (cr_field_input_changed (g_ptr_array_index (self->inputs, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+close_later (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     CrConsentDialog  *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->discard_confirmed = TRUE;
+      /* Once the question, which is transient for this window, has closed itself. */
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_later, g_object_ref (self), g_object_unref);
+    }
+}
+
+/* Esc, Cancel or the window's close on a changed form asks first, as the record editor does. */
+static gboolean
+close_request_cb (CrConsentDialog *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->discard_confirmed || !cr_consent_dialog_is_changed (self))
+    return FALSE;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), "Discard changes?", NULL));
+  adw_message_dialog_set_body (dialog, "What you entered here is not recorded.");
+  adw_message_dialog_add_responses (dialog, "keep", "_Keep Editing", "discard", "_Discard", NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 /* ---- the class ---- */
@@ -291,6 +516,21 @@ static void
 save_clicked_cb (CrConsentDialog *self)
 {
   cr_consent_dialog_save (self, NULL);
+}
+
+/* The dialog opens in its first field. */
+static void
+cr_consent_dialog_map (GtkWidget *widget)
+{
+  CrConsentDialog *self = CR_CONSENT_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (cr_consent_dialog_parent_class)->map (widget);
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      CrFieldInput *input = g_ptr_array_index (self->inputs, i);
+      if (gtk_widget_get_visible (cr_field_input_get_widget (input)) && cr_field_input_focus (input))
+        break;
+    }
 }
 
 static void
@@ -323,6 +563,7 @@ cr_consent_dialog_class_init (CrConsentDialogClass *klass)
 
   object_class->dispose = cr_consent_dialog_dispose;
   object_class->finalize = cr_consent_dialog_finalize;
+  widget_class->map = cr_consent_dialog_map;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-consent-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CrConsentDialog, title);
   gtk_widget_class_bind_template_child (widget_class, CrConsentDialog, save_button);
@@ -341,6 +582,7 @@ cr_consent_dialog_init (CrConsentDialog *self)
   self->error_labels = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 }
 
 CrConsentDialog *
@@ -376,8 +618,8 @@ cr_consent_dialog_set_text (CrConsentDialog *self,
   g_return_val_if_fail (CR_IS_CONSENT_DIALOG (self), FALSE);
   if (!(input = find_input (self, field)))
     return FALSE;
+  /* As typed: the change signals shape the form and check it. */
   cr_field_input_set_text (input, text);
-  update_shown (self);
   return TRUE;
 }
 
@@ -402,29 +644,30 @@ gboolean
 cr_consent_dialog_save (CrConsentDialog  *self,
                         GError          **error)
 {
-  g_autoptr(CrRecord) record = cr_record_new (&cr_entity_consent);
+  g_autoptr(CrRecord) record = NULL;
   g_autoptr(GError) local = NULL;
-  g_autofree char *who = NULL;
+  g_autoptr(GPtrArray) wrong = NULL;
 
   g_return_val_if_fail (CR_IS_CONSENT_DIALOG (self), FALSE);
-  who = g_strdup_printf ("%" G_GINT64_FORMAT, self->person->id);
-  cr_record_set (record, "participant", who);
-  /* Only what is on show is sent: a status that does not need a field never gets it. */
-  for (guint i = 0; i < self->inputs->len; i++)
+  self->tried = TRUE;
+  /* The first field at fault, top to bottom, taken to and focused; nothing is written. */
+  wrong = problems (self);
+  if (wrong->len > 0)
     {
-      CrFieldInput *input = g_ptr_array_index (self->inputs, i);
-      const char *name = cr_field_input_get_field (input)->name;
-      g_autofree char *text = cr_field_input_get_text (input);
+      const GError *first = g_ptr_array_index (wrong, 0);
 
-      if (*text != '\0' && needs (self, name))
-        cr_record_take (record, name, g_steal_pointer (&text));
+      show_error (self, first->message, TRUE);
+      g_propagate_error (error, g_error_copy (first));
+      return FALSE;
     }
+  /* Only what is on show is sent: a status that does not need a field never gets it. */
+  record = typed_record (self);
   if (cr_store_insert (cr_production_get_db (self->production), record, &local) == 0)
     {
       /* As the forms say it: never SQLite's words. */
       g_autofree char *words = cr_error_words (&cr_entity_consent, local);
 
-      show_error (self, words);
+      show_error (self, words, TRUE);
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }

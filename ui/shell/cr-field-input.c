@@ -510,6 +510,65 @@ cr_field_input_focus (CrFieldInput *input)
 }
 
 void
+cr_field_input_connect_changed (CrFieldInput *input,
+                                GCallback     callback,
+                                gpointer      object)
+{
+  switch (input->field->type)
+    {
+    case CR_FIELD_NOTE:
+      g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input->widget)), "changed", callback,
+                               object, G_CONNECT_SWAPPED);
+      break;
+    case CR_FIELD_BOOL:
+      g_signal_connect_object (input->widget, "notify::active", callback, object, G_CONNECT_SWAPPED);
+      break;
+    case CR_FIELD_ENUM:
+    case CR_FIELD_REF:
+      g_signal_connect_object (input->row, "notify::selected", callback, object, G_CONNECT_SWAPPED);
+      break;
+    case CR_FIELD_SET:
+      for (guint i = 0; i < input->checks->len; i++)
+        g_signal_connect_object (g_ptr_array_index (input->checks, i), "toggled", callback, object, G_CONNECT_SWAPPED);
+      break;
+    case CR_FIELD_LINKS:
+      /* Rebuilt rather than edited in place: not watched. */
+      break;
+    default:
+      g_signal_connect_object (input->row, "changed", callback, object, G_CONNECT_SWAPPED);
+      break;
+    }
+}
+
+void
+cr_field_input_scroll_to (CrFieldInput *input,
+                          double        covered)
+{
+  cr_scroll_into_view (input->top, covered);
+}
+
+void
+cr_scroll_into_view (GtkWidget *row,
+                     double     covered)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double top, page;
+
+  /* Where the row is in the part of the form on show (the page scrolls under it). */
+  if (scroller == NULL || !gtk_widget_compute_bounds (row, scroller, &bounds))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  top = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment) - covered;
+  if (bounds.origin.y < 0)
+    gtk_adjustment_set_value (adjustment, top + bounds.origin.y - 12);
+  else if (bounds.origin.y + bounds.size.height > page)
+    gtk_adjustment_set_value (adjustment, top + bounds.origin.y + bounds.size.height - page + 12);
+}
+
+void
 cr_field_input_lock (CrFieldInput *input)
 {
   gtk_widget_set_sensitive (input->row, FALSE);

@@ -33,6 +33,19 @@ gboolean       cr_field_input_focus      (CrFieldInput  *input);
 char          *cr_field_input_get_text   (CrFieldInput  *input);
 void           cr_field_input_set_text   (CrFieldInput  *input,
                                           const char    *text);
+/* Calls callback (object) whenever the user changes it (not for LINKS); disconnected when
+ * object goes. */
+void           cr_field_input_connect_changed (CrFieldInput *input,
+                                               GCallback     callback,
+                                               gpointer      object);
+/* Brings it into view at once in the scrolled window it sits in (the viewport's own scroll
+ * to the focus is an animation), `covered` pixels of the page being about to be taken by
+ * something still sliding in. */
+void           cr_field_input_scroll_to  (CrFieldInput  *input,
+                                          double         covered);
+/* The same for any widget of a form (the message beside a field). */
+void           cr_scroll_into_view       (GtkWidget     *widget,
+                                          double         covered);
 /* Keeps the user from changing it. */
 void           cr_field_input_lock       (CrFieldInput  *input);
 /* Takes the text as it is now as the original; changed () compares with it. */

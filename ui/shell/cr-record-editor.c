@@ -103,35 +103,22 @@ clear_error (CrRecordEditor *self)
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 }
 
-/* Brings a row of the form into view at once: the viewport's own scroll to the focus is
- * an animation, and the field at fault should not be left half off the bottom. */
+/* Brings the field at fault into view at once, short of the message above the form, which
+ * may still be sliding in and will take that much of the page. */
 static void
 scroll_to (CrRecordEditor *self,
-           GtkWidget      *row)
+           CrFieldInput   *input)
 {
-  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *content = scroller ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
-  GtkAdjustment *adjustment;
-  graphene_rect_t bounds;
-  double top, page;
+  double covered = 0;
 
-  if (content == NULL || !gtk_widget_compute_bounds (row, content, &bounds))
-    return;
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  top = gtk_adjustment_get_value (adjustment);
-  page = gtk_adjustment_get_page_size (adjustment);
-  /* The message above the form is still sliding in and will take that much of the page. */
   if (!gtk_revealer_get_child_revealed (self->error_revealer))
     {
       int natural = 0;
       gtk_widget_measure (gtk_revealer_get_child (self->error_revealer), GTK_ORIENTATION_VERTICAL,
                           gtk_widget_get_width (GTK_WIDGET (self)), NULL, &natural, NULL, NULL);
-      page -= natural - gtk_widget_get_height (GTK_WIDGET (self->error_revealer));
+      covered = natural - gtk_widget_get_height (GTK_WIDGET (self->error_revealer));
     }
-  if (bounds.origin.y < top)
-    gtk_adjustment_set_value (adjustment, bounds.origin.y - 12);
-  else if (bounds.origin.y + bounds.size.height > top + page)
-    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page + 12);
+  cr_field_input_scroll_to (input, covered);
 }
 
 static void
@@ -174,7 +161,7 @@ show_message (CrRecordEditor *self,
         cr_field_input_mark_error (input, TRUE);
     }
   if (input != NULL && focus)
-    scroll_to (self, cr_field_input_get_widget (input));
+    scroll_to (self, input);
 }
 
 /* A refused write, in words (never SQLite's), with the field at fault marked, focused and
