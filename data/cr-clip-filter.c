@@ -36,9 +36,8 @@ compare_named (gconstpointer a,
   return filter->descending ? -c : c;
 }
 
-/* "30000/1001" as frames per second; -1 when unknown. */
-static double
-rate_value (const char *text)
+double
+cr_clip_rate_value (const char *text)
 {
   gint64 num, den;
 
@@ -70,7 +69,7 @@ read_sort_value (sqlite3_stmt       *stmt,
       n->value = column_value (stmt, 3);
       break;
     case CR_CLIP_ORDER_RATE:
-      n->value = rate_value ((const char *) sqlite3_column_text (stmt, 4));
+      n->value = cr_clip_rate_value ((const char *) sqlite3_column_text (stmt, 4));
       break;
     case CR_CLIP_ORDER_RECORDED:
       n->text = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
@@ -87,9 +86,8 @@ read_sort_value (sqlite3_stmt       *stmt,
     }
 }
 
-/* LIKE with our own escape, so that "50%" and "take_2" mean what they say. */
-static char *
-like_pattern (const char *text)
+char *
+cr_clip_filter_like_pattern (const char *text)
 {
   GString *s = g_string_new ("%");
 
@@ -158,7 +156,7 @@ cr_clips_filter_cancellable (CrDb                *db,
   if (stmt == NULL)
     return NULL;
   if (filter->search && *filter->search)
-    pattern = like_pattern (filter->search);
+    pattern = cr_clip_filter_like_pattern (filter->search);
   sqlite3_bind_text (stmt, 1, filter->status, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, filter->kind);
   sqlite3_bind_int64 (stmt, 3, filter->interview);

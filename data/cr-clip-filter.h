@@ -49,4 +49,10 @@ GArray *cr_clips_filter (CrDb *db, const CrClipFilter *filter, GError **error);
 GArray *cr_clips_filter_cancellable (CrDb *db, const CrClipFilter *filter, GCancellable *cancellable,
                                      GError **error);
 
+/* For cr-clip-index.c, which answers as these do: "30000/1001" as frames per second (-1 when
+ * unknown), and a search as a LIKE pattern with our own escape, so that "50%" and "take_2"
+ * mean what they say. */
+double  cr_clip_rate_value          (const char *rate);
+char   *cr_clip_filter_like_pattern (const char *text);
+
 G_END_DECLS

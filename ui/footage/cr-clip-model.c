@@ -5,6 +5,7 @@
 
 #include "cr-clip-model.h"
 #include "cr-clip-filter.h"
+#include "cr-clip-index.h"
 #include "cr-store.h"
 
 /* Rows read lately, so that a redraw does not read them again. */
@@ -14,6 +15,8 @@
  * scrolling on is likelier. */
 #define WINDOW_BEFORE 16
 #define WINDOW_AFTER 64
+/* The clips in memory are read again this long after they last changed. */
+#define WARM_DELAY_MS 400
 
 struct _CrClipModel
 {
@@ -28,6 +31,8 @@ struct _CrClipModel
   gboolean      replacing; /* between the two changes of replace () */
   GMutex        reader_lock;
   CrDb         *reader;    /* the workers' connection, kept: its page cache stays warm */
+  CrClipIndex  *index;     /* the clips in memory, read on `reader` (under the lock) */
+  guint         warm_id;   /* reads the index again a moment after the clips change */
 };
 
 /* "will-change": emitted just before the ids are replaced, while positions still hold. */
@@ -162,11 +167,13 @@ cr_clip_model_finalize (GObject *object)
   CrClipModel *self = CR_CLIP_MODEL (object);
 
   stop_searching (self);
+  g_clear_handle_id (&self->warm_id, g_source_remove);
   g_clear_signal_handler (&self->changed_id, self->production);
   g_clear_object (&self->production);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   filter_clear (&self->filter);
+  g_clear_pointer (&self->index, cr_clip_index_free);
   g_clear_pointer (&self->reader, cr_db_close);
   g_mutex_clear (&self->reader_lock);
   G_OBJECT_CLASS (cr_clip_model_parent_class)->finalize (object);
@@ -234,12 +241,16 @@ replace (CrClipModel *self,
   g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, ids->len);
 }
 
+static gboolean warm_cb (gpointer data);
+
 /* A change in the production: read now (a running search would answer from before it). */
 void
 cr_clip_model_reload (CrClipModel *self)
 {
   stop_searching (self);
   replace (self, matching (self));
+  g_clear_handle_id (&self->warm_id, g_source_remove);
+  self->warm_id = g_timeout_add (WARM_DELAY_MS, warm_cb, self);
 }
 
 typedef struct
@@ -258,6 +269,53 @@ search_free (Search *search)
   g_free (search);
 }
 
+/* Under the reader's lock: the index as the file is now, read again when another connection
+ * (the window's, the command line's) has written to it. Not stopped by a newer search, which
+ * needs it as much. */
+static gboolean
+fresh_index (CrClipModel  *self,
+             const char   *path,
+             GError      **error)
+{
+  if (self->reader == NULL && !(self->reader = cr_db_open (path, error)))
+    return FALSE;
+  if (self->index != NULL && !cr_clip_index_is_stale (self->index, self->reader))
+    return TRUE;
+  g_clear_pointer (&self->index, cr_clip_index_free);
+  self->index = cr_clip_index_new (self->reader, NULL, error);
+  return self->index != NULL;
+}
+
+static void
+warm_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  CrClipModel *self = CR_CLIP_MODEL (source);
+  g_autoptr(GError) error = NULL;
+
+  g_mutex_lock (&self->reader_lock);
+  if (!fresh_index (self, task_data, &error))
+    g_debug ("clips index: %s", error->message);
+  g_mutex_unlock (&self->reader_lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The index is read in the background once the clips have stopped changing for a moment
+ * (an indexing run writes a batch a second), so that the next search finds it ready. */
+static gboolean
+warm_cb (gpointer data)
+{
+  CrClipModel *self = data;
+  g_autoptr(GTask) task = g_task_new (self, NULL, NULL, NULL);
+
+  self->warm_id = 0;
+  g_task_set_task_data (task, g_strdup (cr_production_get_path (self->production)), g_free);
+  g_task_run_in_thread (task, warm_in_thread);
+  return G_SOURCE_REMOVE;
+}
+
 /* On a connection of its own, one search at a time: the window's stays free for the main
  * loop. A stale search is cancelled, so the next one waits little for the lock. */
 static void
@@ -272,10 +330,8 @@ search_in_thread (GTask        *task,
   GArray *ids = NULL;
 
   g_mutex_lock (&self->reader_lock);
-  if (self->reader == NULL)
-    self->reader = cr_db_open (search->path, &error);
-  if (self->reader != NULL)
-    ids = cr_clips_filter_cancellable (self->reader, &search->filter, cancellable, &error);
+  if (fresh_index (self, search->path, &error))
+    ids = cr_clip_index_filter (self->index, self->reader, &search->filter, cancellable, &error);
   g_mutex_unlock (&self->reader_lock);
   if (ids == NULL)
     g_task_return_error (task, error);
