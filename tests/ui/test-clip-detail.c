@@ -256,6 +256,7 @@ test_logging (Fixture       *f,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (cr_clip_detail_get_notes (f->detail));
   g_autofree char *shown = NULL;
   const char *text = "Aisha laughs when the bus is late.\nUse for the opening.";
+  const char *more = "Aisha laughs when the bus is late.\nUse for the opening, then the bus.";
 
   /* ---- rating: the fourth star, then the keys, a clear undone ---- */
   g_assert_cmpint (card_rating (f, f->a), ==, 0);
@@ -351,6 +352,29 @@ test_logging (Fixture       *f,
     expect = f->a < f->b ? g_strjoin (";", on_a, on_b, NULL) : g_strjoin (";", on_b, on_a, NULL);
   }
   assert_stored (f, notes, expect);
+
+  /* Left by the focus: saved then, not after the pause. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (cr_clip_detail_get_notes (f->detail))));
+  gtk_text_buffer_set_text (buffer, more, -1);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (cr_clip_detail_get_tag_entry (f->detail))));
+  cr_ui_iterate ();
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT notes FROM clip WHERE id = %" G_GINT64_FORMAT, f->a);
+    assert_stored (f, sql, more);
+  }
+  /* Notes cleared (saved on the way to another clip) come back with Undo. */
+  cr_clips_page_select (f->clips, f->b);
+  cr_ui_iterate ();
+  gtk_text_buffer_set_text (buffer, "", -1);
+  cr_clips_page_select (f->clips, f->a);
+  cr_ui_iterate ();
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT coalesce (notes, '') FROM clip WHERE id = %" G_GINT64_FORMAT, f->b);
+    assert_stored (f, sql, "");
+    press_undo (f);
+    assert_stored (f, sql, "Wide of the hall");
+  }
+  g_assert_cmpint (cr_clip_detail_get_clip (f->detail), ==, f->a);
 
   /* ---- links through the searchable picker; a person unlinked and put back ---- */
   pick (f, "interview", "drop-in");
