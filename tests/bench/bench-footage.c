@@ -7,7 +7,9 @@
  *    `ffmpeg -ss T -i F -frames:v 1` (target: median < 150 ms);
  *  - frame-step forward (target: < 20 ms);
  *  - the Footage page over 100,000 clips: first frame (target < 1.5 s), the longest frame while
- *    scrolling to the end (target < 16 ms), resident memory (target < 400 MB). */
+ *    scrolling to the end (target < 16 ms), resident memory (target < 400 MB); with
+ *    BENCH_SEARCH set, searches typed on the page; with BENCH_RATE, stars clicked in its
+ *    detail pane. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -20,6 +22,7 @@
 
 #include "bench-stats.h"
 #include "cr-clips.h"
+#include "cr-clip-detail.h"
 #include "cr-clips-page.h"
 #include "cr-frame-reader.h"
 #include "cr-production.h"
@@ -454,6 +457,21 @@ bench_reference (int width,
   return out;
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 bench_page (void)
 {
@@ -494,6 +512,37 @@ bench_page (void)
           g_main_context_iteration (NULL, TRUE);
         g_print ("search %d: %.1f ms of main-thread CPU\n", i, thread_cpu_ms () - before);
       }
+  /* BENCH_RATE: stars clicked in the detail pane; each is one write, then the page hears
+   * that clips changed and reloads them all (the model has no way to refresh one row). */
+  if (g_getenv ("BENCH_RATE"))
+    {
+      GtkWidget *detail = find_widget (page, CR_TYPE_CLIP_DETAIL);
+
+      g_assert (detail != NULL);
+      for (int i = 0; i < 6; i++)
+        {
+          double before = thread_cpu_ms ();
+          gint64 t0 = g_get_monotonic_time ();
+
+          g_signal_emit_by_name (cr_clip_detail_get_star (CR_CLIP_DETAIL (detail), 1 + i % 5), "clicked");
+          while (g_main_context_iteration (NULL, FALSE))
+            ;
+          g_print ("star click %d: %.1f ms, %.1f ms of main-thread CPU (the write, the reload of every clip, the pane)\n",
+                   i, (g_get_monotonic_time () - t0) / 1000.0, thread_cpu_ms () - before);
+        }
+      /* The same without the write and the pane's own work: what the page's reload costs. */
+      for (int i = 0; i < 3; i++)
+        {
+          double before = thread_cpu_ms ();
+          gint64 t0 = g_get_monotonic_time ();
+
+          cr_production_changed (production, &cr_entity_clip);
+          while (g_main_context_iteration (NULL, FALSE))
+            ;
+          g_print ("clips changed %d: %.1f ms, %.1f ms of main-thread CPU (the page's reload alone)\n",
+                   i, (g_get_monotonic_time () - t0) / 1000.0, thread_cpu_ms () - before);
+        }
+    }
   rss_page = resident_kb ();
   ref = bench_reference (gtk_widget_get_width (scroller), gtk_widget_get_height (scroller));
 
