@@ -11,6 +11,7 @@
 #include "cr-media.h"
 #include "cr-probe.h"
 #include "cr-store.h"
+#include "cr-thumbnail.h"
 #include "cr-timecode.h"
 
 #define BATCH_SIZE 200
@@ -45,6 +46,26 @@ typedef struct
   GCancellable     *cancellable;
   CrProbeOptions    options;
 } Shared;
+
+/* Poster frames: the size the Clips page's cards show, so that they find them made. */
+#define POSTER_SIZE CR_THUMBNAIL_LARGE
+
+typedef enum
+{
+  POSTER_SKIPPED = 1,   /* the run was stopped first */
+  POSTER_FRESH,         /* in the cache already */
+  POSTER_MADE,
+  POSTER_FAILED,
+} PosterOutcome;
+
+typedef struct
+{
+  GThreadPool  *pool;
+  GAsyncQueue  *done;          /* a PosterOutcome per path pushed */
+  GCancellable *cancellable;   /* cancelled with the run's, or when a write fails */
+  GCancellable *run;           /* the run's (not owned), or NULL */
+  gulong        handler;
+} Posters;
 
 static void
 candidate_free (Candidate *c)
@@ -189,6 +210,93 @@ probe_one (gpointer data,
   g_async_queue_push (shared->results, outcome);
 }
 
+static void
+poster_one (gpointer data,
+            gpointer user_data)
+{
+  g_autofree char *path = data;
+  Posters *posters = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = NULL;
+  PosterOutcome outcome = POSTER_FAILED;
+
+  if (g_cancellable_is_cancelled (posters->cancellable))
+    outcome = POSTER_SKIPPED;
+  else if (cr_thumbnail_cache_is_current (path, POSTER_SIZE))
+    outcome = POSTER_FRESH;
+  else if ((png = cr_thumbnail_cache_write (path, POSTER_SIZE, posters->cancellable, &error)))
+    outcome = POSTER_MADE;
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    outcome = POSTER_SKIPPED;
+  else
+    g_debug ("no poster frame: %s", error->message);   /* the card shows its placeholder */
+  g_async_queue_push (posters->done, GINT_TO_POINTER (outcome));
+}
+
+static void
+posters_cancel_cb (GCancellable *run,
+                   gpointer      data)
+{
+  g_cancellable_cancel (data);
+}
+
+/* One worker while files are still being probed, so that the catalogue is written about as
+ * fast as without posters; all of them once it is (posters_finish). */
+static void
+posters_start (Posters *posters)
+{
+  posters->done = g_async_queue_new ();
+  posters->cancellable = g_cancellable_new ();
+  posters->pool = g_thread_pool_new (poster_one, posters, 1, FALSE, NULL);
+  if (posters->run != NULL)
+    posters->handler = g_cancellable_connect (posters->run, G_CALLBACK (posters_cancel_cb),
+                                              posters->cancellable, NULL);
+}
+
+/* Counts one poster done, waiting for it or not; FALSE when there was none to count. */
+static gboolean
+posters_count_one (Posters         *posters,
+                   CrIndexProgress *p,
+                   gboolean         wait)
+{
+  gpointer outcome;
+
+  if (p->posters_done >= p->posters_total)
+    return FALSE;
+  outcome = wait ? g_async_queue_pop (posters->done) : g_async_queue_try_pop (posters->done);
+  if (outcome == NULL)
+    return FALSE;
+  p->posters_done++;
+  if (GPOINTER_TO_INT (outcome) == POSTER_MADE)
+    p->posters_made++;
+  else if (GPOINTER_TO_INT (outcome) == POSTER_FRESH)
+    p->posters_fresh++;
+  else if (GPOINTER_TO_INT (outcome) == POSTER_FAILED)
+    p->posters_failed++;
+  return TRUE;
+}
+
+/* Waits for every poster asked for, reporting each. */
+static void
+posters_finish (Posters             *posters,
+                CrIndexProgress     *p,
+                CrIndexProgressFunc  progress,
+                gpointer             user_data)
+{
+  if (posters->pool == NULL)
+    return;
+  g_thread_pool_set_max_threads (posters->pool, (int) MAX (2, g_get_num_processors ()), NULL);
+  while (posters_count_one (posters, p, TRUE))
+    if (progress)
+      progress (p, user_data);
+  g_thread_pool_free (posters->pool, FALSE, TRUE);
+  posters->pool = NULL;
+  if (posters->run != NULL)
+    g_cancellable_disconnect (posters->run, posters->handler);
+  g_clear_object (&posters->cancellable);
+  g_clear_pointer (&posters->done, g_async_queue_unref);
+}
+
 static gboolean
 production_timecode (CrDb             *db,
                      CrTimecodeFormat *fmt)
@@ -202,10 +310,13 @@ production_timecode (CrDb             *db,
   return TRUE;
 }
 
+/* Writes the batch in one transaction; then its video clips' posters are asked for (NULL
+ * posters: none), so that a poster is never made for a clip the catalogue does not have. */
 static gboolean
 flush (CrDb            *db,
        GPtrArray       *batch,
        CrIndexProgress *p,
+       Posters         *posters,
        GError         **error)
 {
   guint relinked = 0;
@@ -213,9 +324,24 @@ flush (CrDb            *db,
   if (batch->len == 0)
     return TRUE;
   if (!cr_clips_write_batch (db, batch, &relinked, error))
-    return FALSE;
+    {
+      if (posters != NULL && posters->cancellable != NULL)
+        g_cancellable_cancel (posters->cancellable);
+      return FALSE;
+    }
   p->relinked += relinked;
   p->added -= relinked;
+  for (guint i = 0; posters != NULL && i < batch->len; i++)
+    {
+      CrClipInfo *info = g_ptr_array_index (batch, i);
+
+      if (!info->has_video || info->not_media || info->error != NULL)
+        continue;
+      if (posters->pool == NULL)
+        posters_start (posters);
+      p->posters_total++;
+      g_thread_pool_push (posters->pool, g_strdup (info->path), NULL);
+    }
   g_ptr_array_set_size (batch, 0);
   return TRUE;
 }
@@ -229,6 +355,19 @@ cr_index_folders (CrDb                *db,
                   CrIndexProgress     *result,
                   GError             **error)
 {
+  return cr_index_folders_full (db, folders, CR_INDEX_DEFAULT, progress, user_data, cancellable, result, error);
+}
+
+gboolean
+cr_index_folders_full (CrDb                *db,
+                       const char * const  *folders,
+                       CrIndexFlags         flags,
+                       CrIndexProgressFunc  progress,
+                       gpointer             user_data,
+                       GCancellable        *cancellable,
+                       CrIndexProgress     *result,
+                       GError             **error)
+{
   g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
   g_autoptr(GPtrArray) work = g_ptr_array_new ();
@@ -239,6 +378,9 @@ cr_index_folders (CrDb                *db,
   g_autoptr(GArray) back = g_array_new (FALSE, FALSE, sizeof (gint64));
   CrIndexProgress p = { 0 };
   Shared shared = { 0 };
+  /* The pool starts with the first batch that has a video clip; until then only `run` is set. */
+  Posters poster_state = { .run = cancellable };
+  Posters *posters = (flags & CR_INDEX_POSTERS) ? &poster_state : NULL;
   GThreadPool *pool = NULL;
   gboolean ok = TRUE;
   GHashTableIter iter;
@@ -336,7 +478,9 @@ cr_index_folders (CrDb                *db,
           g_free (o);
           /* Results of a cancelled run are still written: they are complete rows. */
           if (ok && batch->len >= BATCH_SIZE)
-            ok = flush (db, batch, &p, error);
+            ok = flush (db, batch, &p, posters, error);
+          while (posters != NULL && posters->pool != NULL && posters_count_one (posters, &p, FALSE))
+            ;
           if (progress && (p.files_done % 16 == 0 || p.files_done == p.files_total))
             progress (&p, user_data);
         }
@@ -344,7 +488,9 @@ cr_index_folders (CrDb                *db,
       g_async_queue_unref (shared.results);
     }
   if (ok)
-    ok = flush (db, batch, &p, error);
+    ok = flush (db, batch, &p, posters, error);
+  if (posters != NULL)
+    posters_finish (posters, &p, progress, user_data);
   /* A file moved between indexed folders went offline and was relinked: it is online. */
   if (ok && p.relinked > 0)
     {

@@ -25,7 +25,25 @@ typedef struct
   guint   offline;         /* gone from disk since the last index */
   guint   failed;          /* could not be read; kept with the reason */
   guint   probed;          /* files opened */
+  /* With CR_INDEX_POSTERS: the video clips written whose poster frame was asked for, those
+   * done, and of those the posters made now, found in the cache already, or that could not be
+   * made (the rest of those done were skipped: the run was stopped). */
+  guint   posters_total;
+  guint   posters_done;
+  guint   posters_made;
+  guint   posters_fresh;
+  guint   posters_failed;
 } CrIndexProgress;
+
+typedef enum
+{
+  CR_INDEX_DEFAULT = 0,
+  /* Each new or changed video clip gets its poster frame in the freedesktop thumbnail cache
+   * (the size the Clips page shows), made by a pool of workers after its batch is written;
+   * the run returns when they are done. A thumbnail already there for the file as it is now
+   * is not made again. */
+  CR_INDEX_POSTERS = 1 << 0,
+} CrIndexFlags;
 
 typedef void (*CrIndexProgressFunc) (const CrIndexProgress *progress, gpointer user_data);
 
@@ -38,5 +56,16 @@ gboolean cr_index_folders (CrDb                *db,
                            GCancellable        *cancellable,
                            CrIndexProgress     *result,
                            GError             **error);
+
+/* The same, with flags: cr_index_folders () is this with CR_INDEX_DEFAULT. Cancelling also
+ * stops the posters: those not made yet are made by the Clips page's cards when shown. */
+gboolean cr_index_folders_full (CrDb                *db,
+                                const char * const  *folders,
+                                CrIndexFlags         flags,
+                                CrIndexProgressFunc  progress,
+                                gpointer             user_data,
+                                GCancellable        *cancellable,
+                                CrIndexProgress     *result,
+                                GError             **error);
 
 G_END_DECLS

@@ -771,6 +771,48 @@ png_read_text (const char *png_path,
   return NULL;
 }
 
+/* Thumb::URI and Thumb::MTime as the standard has them, from one stat of the file. */
+static gboolean
+cache_keys (const char  *path,
+            char       **out_uri,
+            char       **out_mtime,
+            GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: %s", name, g_strerror (saved));
+      return FALSE;
+    }
+  *out_uri = file_uri (path);
+  *out_mtime = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) st.st_mtime);
+  return TRUE;
+}
+
+static gboolean
+cache_current (const char *cache,
+               const char *uri,
+               const char *mtime)
+{
+  g_autofree char *cached_uri = png_read_text (cache, "Thumb::URI");
+  g_autofree char *cached_mtime = png_read_text (cache, "Thumb::MTime");
+
+  return g_strcmp0 (cached_uri, uri) == 0 && g_strcmp0 (cached_mtime, mtime) == 0;
+}
+
+gboolean
+cr_thumbnail_cache_is_current (const char      *path,
+                               CrThumbnailSize  size)
+{
+  g_autofree char *cache = cr_thumbnail_cache_path (path, size);
+  g_autofree char *uri = NULL, *mtime = NULL;
+
+  return cache_keys (path, &uri, &mtime, NULL) && cache_current (cache, uri, mtime);
+}
+
 char *
 cr_thumbnail_cache_write (const char       *path,
                           CrThumbnailSize   size,
@@ -779,25 +821,14 @@ cr_thumbnail_cache_write (const char       *path,
 {
   g_autofree char *cache = cr_thumbnail_cache_path (path, size);
   g_autofree char *folder = g_path_get_dirname (cache);
-  g_autofree char *uri = file_uri (path);
-  g_autofree char *mtime = NULL, *cached_uri = NULL, *cached_mtime = NULL;
+  g_autofree char *uri = NULL, *mtime = NULL;
   g_autoptr(GBytes) png = NULL, tagged = NULL;
   CrThumbnailOptions options = { CR_THUMBNAIL_DEFAULT_TIME, size };
-  GStatBuf st;
 
-  if (g_stat (path, &st) != 0)
-    {
-      int saved = errno;
-      g_autofree char *name = g_filename_display_name (path);
-      g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_IO, "%s: %s", name, g_strerror (saved));
-      return NULL;
-    }
-  mtime = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) st.st_mtime);
-
+  if (!cache_keys (path, &uri, &mtime, error))
+    return NULL;
   /* Up to date already (ours or another program's): nothing to do. */
-  cached_uri = png_read_text (cache, "Thumb::URI");
-  cached_mtime = png_read_text (cache, "Thumb::MTime");
-  if (g_strcmp0 (cached_uri, uri) == 0 && g_strcmp0 (cached_mtime, mtime) == 0)
+  if (cache_current (cache, uri, mtime))
     return g_steal_pointer (&cache);
 
   png = cr_thumbnail_render (path, &options, NULL, cancellable, error);

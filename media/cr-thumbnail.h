@@ -64,4 +64,9 @@ char    *cr_thumbnail_cache_write   (const char                *path,
                                      GCancellable              *cancellable,
                                      GError                   **error);
 
+/* Whether the cache holds a thumbnail of this size for the file as it is now (Thumb::URI and
+ * Thumb::MTime match), made by us or by another program. */
+gboolean cr_thumbnail_cache_is_current (const char      *path,
+                                        CrThumbnailSize  size);
+
 G_END_DECLS

@@ -17,9 +17,17 @@ static void
 show_progress (const CrIndexProgress *p,
                gpointer               user_data)
 {
-  g_autofree char *text = g_strdup_printf ("%u/%u files, %.1f/%.1f MB", p->files_done, p->files_total,
-                                           p->bytes_done / 1e6, p->bytes_total / 1e6);
+  g_autofree char *text = NULL;
 
+  /* The catalogue is written; the last video clips' posters are being made. */
+  if (p->files_done == p->files_total && p->posters_done < p->posters_total)
+    {
+      text = g_strdup_printf ("poster frames %u/%u", p->posters_done, p->posters_total);
+      cr_cli_progress_update (user_data, (double) p->posters_done / p->posters_total, text);
+      return;
+    }
+  text = g_strdup_printf ("%u/%u files, %.1f/%.1f MB", p->files_done, p->files_total,
+                          p->bytes_done / 1e6, p->bytes_total / 1e6);
   cr_cli_progress_update (user_data, p->bytes_total ? (double) p->bytes_done / p->bytes_total : 1.0, text);
 }
 
@@ -33,13 +41,21 @@ index_run (CrCli  *cli,
   g_autoptr(GError) error = NULL;
   CrIndexProgress result = { 0 };
   g_autoptr(CrCliProgress) progress = NULL;
+  gboolean no_posters = FALSE;
+  GOptionEntry entries[] = {
+    { "no-posters", 0, 0, G_OPTION_ARG_NONE, &no_posters, "Make no poster frames in the thumbnail cache", NULL },
+    { NULL }
+  };
   gboolean ok;
   int status;
 
   g_option_context_set_summary (context,
     "Catalogue the media files under the folders: new and changed files are probed, unchanged\n"
     "ones are not opened again, moved files are recognised, missing ones go offline.\n"
+    "Each new or changed video clip gets its poster frame in the freedesktop thumbnail cache\n"
+    "(~/.cache/thumbnails), which the Clips page and the file manager show.\n"
     "Ctrl+C stops; what was indexed so far is kept.");
+  g_option_context_add_main_entries (context, entries, NULL);
   if (!cr_cli_parse (context, &argc, &argv, &status))
     return status;
   if (argc < 2)
@@ -48,7 +64,8 @@ index_run (CrCli  *cli,
     return cr_cli_fail (error);
 
   progress = cr_cli_progress_begin (cancellable);
-  ok = cr_index_folders (cli->db, (const char * const *) argv + 1, show_progress, progress, cancellable, &result, &error);
+  ok = cr_index_folders_full (cli->db, (const char * const *) argv + 1, no_posters ? CR_INDEX_DEFAULT : CR_INDEX_POSTERS,
+                              show_progress, progress, cancellable, &result, &error);
   g_clear_pointer (&progress, cr_cli_progress_end);
 
   /* The counts are of files probed, not of rows stored: after a failed write (a full disk)
@@ -58,6 +75,19 @@ index_run (CrCli  *cli,
   g_print ("%u media file%s: %u added, %u updated, %u unchanged, %u relinked, %u offline, %u failed\n",
            result.seen, result.seen == 1 ? "" : "s", result.added, result.updated, result.unchanged,
            result.relinked, result.offline, result.failed);
+  if (result.posters_total > 0)
+    {
+      guint stopped = result.posters_total - result.posters_made - result.posters_fresh - result.posters_failed;
+
+      g_print ("%u poster frame%s made", result.posters_made, result.posters_made == 1 ? "" : "s");
+      if (result.posters_fresh > 0)
+        g_print (", %u already in the thumbnail cache", result.posters_fresh);
+      if (result.posters_failed > 0)
+        g_print (", %u could not be made", result.posters_failed);
+      if (stopped > 0)
+        g_print (", %u not made (stopped)", stopped);
+      g_print ("\n");
+    }
   if (!ok)
     return cr_cli_fail (error);
   return CR_EXIT_OK;

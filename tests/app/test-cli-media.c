@@ -7,6 +7,7 @@
 
 #include "cli-run.h"
 #include "media-test-util.h"
+#include "thumbnail-check.h"
 
 /* `casereel probe`, `thumb` and `extract` on files made by ffmpeg, checked with ffprobe. */
 
@@ -14,6 +15,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
 
 static char *dir;
 static char *clip;
+static char *cache;   /* $XDG_CACHE_HOME */
 
 static char *
 path_in_dir (const char *name)
@@ -118,6 +120,49 @@ probe_timecode (const char *project,
   tc = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "timecode");
   return g_strdup_printf ("%s %s", json_object_get_string_member (tc, "start"),
                           json_object_get_string_member (tc, "rate"));
+}
+
+/* `index` makes each new video clip's poster frame in the thumbnail cache and says how many;
+ * ones already there are not made again; --no-posters makes none. */
+static void
+test_index_posters (void)
+{
+  g_autofree char *card = path_in_dir ("posters card");
+  g_autofree char *plain = path_in_dir ("plain card");
+  g_autofree char *video = g_build_filename (card, "C0001.MP4", NULL);
+  g_autofree char *sound = g_build_filename (card, "take.wav", NULL);
+  g_autofree char *other = g_build_filename (plain, "C0002.MP4", NULL);
+  g_autofree char *project = path_in_dir ("posters.casereel");
+  g_autofree char *again = path_in_dir ("posters-again.casereel");
+  g_autofree char *report = NULL;
+
+  g_assert_cmpint (g_mkdir (card, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (plain, 0700), ==, 0);
+  media_test_ffmpeg (video, "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25", "-t", "2", "-c:v", "libx264",
+                     "-preset", "ultrafast", "-pix_fmt", "yuv420p", NULL);
+  media_test_ffmpeg (sound, "-f", "lavfi", "-i", "sine=r=48000", "-t", "1", "-c:a", "pcm_s16le", NULL);
+  media_test_ffmpeg (other, "-i", video, "-c", "copy", NULL);
+  {
+    g_auto(CliResult) made = cli_run ("new", project, "--title", "Posters");
+    g_auto(CliResult) made_again = cli_run ("new", again, "--title", "Posters again");
+    g_auto(CliResult) indexed = cli_run ("--project", project, "index", card);
+    g_auto(CliResult) indexed_again = cli_run ("--project", again, "index", card);
+    g_auto(CliResult) no_posters = cli_run ("--project", project, "index", "--no-posters", plain);
+
+    g_assert_cmpint (made.status, ==, 0);
+    g_assert_cmpint (made_again.status, ==, 0);
+    g_assert_cmpint (indexed.status, ==, 0);
+    g_assert_nonnull (strstr (indexed.out, "2 media files: 2 added, 0 updated, 0 unchanged, 0 relinked, 0 offline, "
+                                           "0 failed\n1 poster frame made\n"));
+    g_assert_cmpint (indexed_again.status, ==, 0);
+    g_assert_nonnull (strstr (indexed_again.out, "\n0 poster frames made, 1 already in the thumbnail cache\n"));
+    g_assert_cmpint (no_posters.status, ==, 0);
+    g_assert_null (strstr (no_posters.out, "poster"));
+  }
+  report = thumbnail_check (cache, (const char *[]) { video, sound, other, NULL });
+  g_assert_cmpstr (report, ==, "C0001.MP4: 256x144, URI ok, MTime ok\n"
+                               "take.wav: none\n"
+                               "C0002.MP4: none\n");
 }
 
 /* A Broadcast WAV whose file names no timecode rate (bext, no iXML) counts by one rule in
@@ -318,6 +363,9 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
   dir = media_test_dir ();
+  /* Before anything asks GLib for it: it keeps the first answer. */
+  cache = path_in_dir ("cache");
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   clip = path_in_dir ("clip.mov");
   media_test_ffmpeg (clip, "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25", "-f", "lavfi", "-i", "sine=r=48000",
                      "-t", "6", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "25",
@@ -327,6 +375,7 @@ main (int    argc,
   g_test_add_func ("/cli/media/thumb", test_thumb);
   g_test_add_func ("/cli/media/extract", test_extract);
   g_test_add_func ("/cli/media/bwf-timecode-rule", test_bwf_timecode_rule);
+  g_test_add_func ("/cli/media/index-posters", test_index_posters);
   g_test_add_func ("/cli/media/progress-lines", test_progress_lines);
   g_test_add_func ("/cli/media/small-messages", test_small_messages);
 
@@ -337,6 +386,7 @@ main (int    argc,
       media_test_run (argv_rm);
     }
   g_free (clip);
+  g_free (cache);
   g_free (dir);
   return status;
 }

@@ -7,14 +7,17 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <utime.h>
 
 #include "cr-indexer.h"
 #include "cr-store.h"
 #include "cr-suggest.h"
 #include "media-fixtures.h"
+#include "thumbnail-check.h"
 
 static char *dir;     /* the card */
 static char *video;   /* 23.976 with timecode */
+static char *cache;   /* $XDG_CACHE_HOME, empty at the start */
 
 static CrDb *
 new_production (void)
@@ -224,6 +227,118 @@ test_cancel_leaves_consistent (void)
 }
 
 static void
+cancel_when_probed (const CrIndexProgress *p,
+                    gpointer               user_data)
+{
+  if (p->files_total > 0 && p->files_done == p->files_total)
+    g_cancellable_cancel (user_data);
+}
+
+/* Indexing makes each new video clip's poster frame in the freedesktop cache, as the file
+ * manager reads it; a sound file gets none, one already there is not made again, a changed
+ * file gets a new one, and a stopped run makes none but keeps its catalogue. */
+static void
+test_posters (void)
+{
+  g_autoptr(CrDb) db = new_production ();
+  g_autoptr(CrDb) other = new_production ();
+  g_autoptr(CrDb) third = new_production ();
+  g_autofree char *root = cr_test_make_tmp ("casereel-posters-XXXXXX", NULL);
+  g_autofree char *card = g_build_filename (root, "card 1", NULL);
+  g_autofree char *a = NULL, *b = NULL, *w = NULL, *broken = NULL, *report = NULL, *want = NULL;
+  g_autofree char *a_png = NULL, *b_png = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  const char *folders[] = { card, NULL };
+  CrIndexProgress r = { 0 };
+  GStatBuf a_first, a_again, b_first, b_again;
+
+  g_assert_cmpint (g_mkdir_with_parents (card, 0755), ==, 0);
+  a = fixture_video (card, "A001 take.mov", "25", "10:00:00:00", 2);
+  b = fixture_video (card, "b.mp4", "30000/1001", NULL, 2);
+  w = fixture_wav (card, "sound.wav", 0, 1);
+  broken = g_build_filename (card, "broken.mp4", NULL);
+  g_assert_true (g_file_set_contents (broken, "not a movie", -1, NULL));
+
+  /* Without the flag: none, as before. */
+  g_assert_true (cr_index_folders (third, folders, NULL, NULL, NULL, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.posters_total, ==, 0);
+  g_assert_cmpuint (thumbnail_count (cache), ==, 0);
+
+  g_assert_true (cr_index_folders_full (db, folders, CR_INDEX_POSTERS, NULL, NULL, NULL, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.added, ==, 3);
+  g_assert_cmpuint (r.failed, ==, 1);
+  g_assert_cmpuint (r.posters_total, ==, 2);
+  g_assert_cmpuint (r.posters_done, ==, 2);
+  g_assert_cmpuint (r.posters_made, ==, 2);
+  g_assert_cmpuint (r.posters_fresh, ==, 0);
+  g_assert_cmpuint (r.posters_failed, ==, 0);
+  report = thumbnail_check (cache, (const char *[]) { a, b, w, broken, NULL });
+  g_assert_cmpstr (report, ==,
+                   "A001 take.mov: 160x90, URI ok, MTime ok\n"
+                   "b.mp4: 160x90, URI ok, MTime ok\n"
+                   "sound.wav: none\n"
+                   "broken.mp4: none\n");
+  g_assert_cmpuint (thumbnail_count (cache), ==, 2);
+
+  /* Unchanged files (the unreadable one too) are not opened, nor their posters looked at. */
+  g_assert_true (cr_index_folders_full (db, folders, CR_INDEX_POSTERS, NULL, NULL, NULL, &r, &error));
+  g_assert_cmpuint (r.unchanged, ==, 4);
+  g_assert_cmpuint (r.posters_total, ==, 0);
+
+  /* Another production of the same card: the posters are there for the files as they are. */
+  {
+    g_autofree char *uri_a = g_filename_to_uri (a, NULL, NULL);
+    g_autofree char *uri_b = g_filename_to_uri (b, NULL, NULL);
+    g_autofree char *md5_a = g_compute_checksum_for_string (G_CHECKSUM_MD5, uri_a, -1);
+    g_autofree char *md5_b = g_compute_checksum_for_string (G_CHECKSUM_MD5, uri_b, -1);
+    g_autofree char *name_a = g_strconcat (md5_a, ".png", NULL);
+    g_autofree char *name_b = g_strconcat (md5_b, ".png", NULL);
+
+    a_png = g_build_filename (cache, "thumbnails", "large", name_a, NULL);
+    b_png = g_build_filename (cache, "thumbnails", "large", name_b, NULL);
+  }
+  g_assert_cmpint (g_stat (a_png, &a_first), ==, 0);
+  g_assert_cmpint (g_stat (b_png, &b_first), ==, 0);
+  g_assert_true (cr_index_folders_full (other, folders, CR_INDEX_POSTERS, NULL, NULL, NULL, &r, &error));
+  g_assert_cmpuint (r.posters_total, ==, 2);
+  g_assert_cmpuint (r.posters_fresh, ==, 2);
+  g_assert_cmpuint (r.posters_made, ==, 0);
+  g_assert_cmpint (g_stat (a_png, &a_again), ==, 0);
+  g_assert_cmpuint (a_again.st_ino, ==, a_first.st_ino);   /* a new poster is a new file renamed in */
+
+  /* A changed file (new time): a new poster, whose Thumb::MTime is the new time. */
+  {
+    struct utimbuf later = { .actime = 1700000000, .modtime = 1700000000 };
+    g_assert_cmpint (g_utime (b, &later), ==, 0);
+  }
+  g_assert_true (cr_index_folders_full (db, folders, CR_INDEX_POSTERS, NULL, NULL, NULL, &r, &error));
+  g_assert_cmpuint (r.updated, ==, 1);
+  g_assert_cmpuint (r.posters_total, ==, 1);
+  g_assert_cmpuint (r.posters_made, ==, 1);
+  g_assert_cmpint (g_stat (b_png, &b_again), ==, 0);
+  g_assert_cmpuint (b_again.st_ino, !=, b_first.st_ino);
+  g_clear_pointer (&report, g_free);
+  report = thumbnail_check (cache, (const char *[]) { b, NULL });
+  g_assert_cmpstr (report, ==, "b.mp4: 160x90, URI ok, MTime ok\n");
+
+  /* Stopped once every file was probed: the catalogue is written, no poster is made. */
+  g_assert_cmpint (g_unlink (a_png), ==, 0);
+  g_assert_cmpint (g_unlink (b_png), ==, 0);
+  g_clear_pointer (&third, cr_db_close);
+  third = new_production ();
+  g_assert_false (cr_index_folders_full (third, folders, CR_INDEX_POSTERS, cancel_when_probed, cancellable,
+                                         cancellable, &r, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (cr_store_count (third, &cr_entity_clip, NULL, NULL), ==, 4);
+  g_assert_cmpuint (r.posters_total, ==, 2);
+  g_assert_cmpuint (r.posters_made, ==, 0);
+  g_assert_cmpuint (thumbnail_count (cache), ==, 0);
+}
+
+static void
 test_suggested_links (void)
 {
   g_autoptr(CrDb) db = new_production ();
@@ -300,6 +415,9 @@ main (int argc, char **argv)
   g_autofree char *b = NULL, *w = NULL, *txt = NULL, *notes = NULL;
 
   g_test_init (&argc, &argv, NULL);
+  /* Before anything asks GLib for it: it keeps the first answer. */
+  cache = g_build_filename (root, "cache", NULL);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   dir = g_build_filename (root, "card", NULL);
   g_mkdir_with_parents (dir, 0755);
   video = fixture_video (dir, "a2398.mov", "24000/1001", "01:00:00:00", 2);
@@ -316,5 +434,6 @@ main (int argc, char **argv)
   g_test_add_func ("/indexer/cancel", test_cancel_leaves_consistent);
   g_test_add_func ("/indexer/not-a-folder", test_not_a_folder);
   g_test_add_func ("/indexer/suggested-links", test_suggested_links);
+  g_test_add_func ("/indexer/posters", test_posters);
   return g_test_run ();
 }

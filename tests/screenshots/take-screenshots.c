@@ -311,13 +311,36 @@ test_screenshots (void)
     gtk_toggle_button_set_active (grid, TRUE);
   }
 
-  /* The player on the first interview, paused on the laugh its marker notes. */
+  /* The player on the first interview, paused on an in point at the laugh its marker notes
+   * ("a good place to cut"), the out point just before the next select begins (frame 110), so
+   * the scrubber shows the range. Marked with the keys, as the user would. */
   g_assert_true (cr_clips_page_open_clip (clips, clip, 60, &error));
   g_assert_no_error (error);
   player = cr_clips_page_get_player (clips);
   while (!cr_player_is_settled (player))
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (1000);
+  g_assert_cmpint (cr_player_get_position (player), ==, 60);
+  cr_ui_press (GTK_WIDGET (player), GDK_KEY_i, 0);
+  /* Two seconds on (25 fps), one frame back: O there ends the range at 110. */
+  cr_ui_press (GTK_WIDGET (player), GDK_KEY_Right, GDK_SHIFT_MASK);
+  cr_ui_press (GTK_WIDGET (player), GDK_KEY_Right, GDK_SHIFT_MASK);
+  cr_ui_press (GTK_WIDGET (player), GDK_KEY_Left, 0);
+  cr_ui_press (GTK_WIDGET (player), GDK_KEY_o, 0);
+  /* Back to the in point. */
+  cr_ui_press (GTK_WIDGET (player), GDK_KEY_Left, GDK_SHIFT_MASK);
+  cr_ui_press (GTK_WIDGET (player), GDK_KEY_Left, GDK_SHIFT_MASK);
+  cr_ui_press (GTK_WIDGET (player), GDK_KEY_Right, 0);
+  while (!cr_player_is_settled (player))
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_cmpint (cr_player_get_in (player), ==, 60);
+  g_assert_cmpint (cr_player_get_out (player), ==, 110);
+  g_assert_cmpint (cr_player_get_position (player), ==, 60);
+  /* The range's In and Out times make the player wider than the window beside the sidebar:
+   * the leaflet folds at the next allocation, and its fold slides for 250 ms, which is not a
+   * transition the stacks report. 30 frames see it end. */
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 30);
   save_png (GTK_WIDGET (window), "casereel-player.png");
 
   cr_window_show_page (window, "selects");

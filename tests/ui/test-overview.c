@@ -337,6 +337,95 @@ test_coverage (void)
     ;
 }
 
+static AdwPreferencesGroup *
+find_group (GtkWidget  *widget,
+            const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget) &&
+      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0)
+    return ADW_PREFERENCES_GROUP (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesGroup *found = find_group (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+consent_description (CrWindow *window)
+{
+  CrOverviewPage *overview = cr_window_get_overview (window);
+
+  cr_overview_page_refresh (overview);
+  while (cr_overview_page_is_busy (overview))
+    g_main_context_iteration (NULL, TRUE);
+  return adw_preferences_group_get_description (find_group (GTK_WIDGET (overview), "Consent"));
+}
+
+/* Counts of one in the singular: "The interviewee has given consent", not "All 1
+ * interviewees have"; "1 of 2 interviewees needs attention"; the Clips page's "1 clip". */
+static void
+test_counts_of_one (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = cr_test_make_tmp ("casereel-overview-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "one.casereel", NULL);
+  g_autofree char *card = g_build_filename (dir, "card", NULL);
+  g_autofree char *from = g_build_filename (cr_test_fixtures (), "VideoTrack_29_97_Start-00-00-00-00.mp4", NULL);
+  g_autofree char *to = g_build_filename (card, "A001.mp4", NULL);
+  g_autoptr(CrProduction) production = cr_production_create (path, "Riverside Young Carers", &error);
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  CrWindow *window;
+  CrDb *db;
+
+  g_assert_no_error (error);
+  db = cr_production_get_db (production);
+  add_consent (db, add_person (db, "Ana Costa"), "signed", 10, 200);
+  g_assert_cmpint (g_mkdir_with_parents (card, 0700), ==, 0);
+  {
+    g_autoptr(GFile) a = g_file_new_for_path (from);
+    g_autoptr(GFile) b = g_file_new_for_path (to);
+    const char *folders[] = { card, NULL };
+
+    g_assert_true (g_file_copy (a, b, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+    g_assert_true (cr_index_folders (db, folders, NULL, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  window = cr_window_new (NULL, NULL);
+  g_assert_true (cr_window_open (window, path, FALSE, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1120, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (consent_description (window), ==, "The interviewee has given consent");
+  add_person (cr_production_get_db (cr_window_get_production (window)), "Ben Okafor");
+  g_assert_cmpstr (consent_description (window), ==, "1 of 2 interviewees needs attention");
+
+  cr_window_show_page (window, "clips");
+  while (!has_label (GTK_WIDGET (window), "1 clip") && g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (5000);
+  g_assert_true (has_label (GTK_WIDGET (window), "1 clip"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -350,5 +439,6 @@ main (int    argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   g_test_add_func ("/ui/overview/expiring", test_expiring_row);
   g_test_add_func ("/ui/overview/coverage", test_coverage);
+  g_test_add_func ("/ui/overview/counts-of-one", test_counts_of_one);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cr-clips-page.h"
 #include "cr-consent.h"
 #include "cr-consent-current.h"
 #include "cr-entity-page.h"
@@ -1746,6 +1747,99 @@ test_delete_undo (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window's own target for files dropped from a file manager, and a drop on it. */
+static gboolean
+drop_files (CrWindow           *window,
+            const char * const *paths)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkDropTarget *target = NULL;
+  GSList *files = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; target == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller)
+          && gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)),
+                                                GDK_TYPE_FILE_LIST))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  for (guint i = 0; paths[i]; i++)
+    files = g_slist_append (files, g_file_new_for_path (paths[i]));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &accepted);
+  g_value_unset (&value);
+  return accepted;
+}
+
+/* A folder dropped anywhere on the window, not only on the Clips page, is catalogued there
+ * (the page is shown); a file dropped, by its folder. With no production open, or while the
+ * Clips page is indexing already, a drop is refused. */
+static void
+test_window_drop_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = cr_test_make_tmp ("casereel-drop-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "drop.casereel", NULL);
+  g_autofree char *card = g_build_filename (dir, "card A", NULL);
+  g_autofree char *other = g_build_filename (dir, "recorder", NULL);
+  g_autofree char *video = g_build_filename (card, "A001.mp4", NULL);
+  g_autofree char *sound = g_build_filename (other, "take1.wav", NULL);
+  g_autofree char *fixture_video = g_build_filename (cr_test_fixtures (), "VideoTrack_29_97_Start-00-00-00-00.mp4", NULL);
+  g_autofree char *fixture_sound = g_build_filename (cr_test_fixtures (), "A101_1.WAV", NULL);
+  g_autoptr(CrProduction) production = cr_production_create (path, "Drop", &error);
+  CrWindow *empty = cr_window_new (NULL, NULL);
+  CrWindow *window;
+  CrClipsPage *clips;
+
+  g_assert_no_error (error);
+  g_clear_object (&production);
+  g_assert_cmpint (g_mkdir_with_parents (card, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (other, 0700), ==, 0);
+  {
+    g_autoptr(GFile) a = g_file_new_for_path (fixture_video), b = g_file_new_for_path (video);
+    g_autoptr(GFile) c = g_file_new_for_path (fixture_sound), d = g_file_new_for_path (sound);
+    g_assert_true (g_file_copy (a, b, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+    g_assert_true (g_file_copy (c, d, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  }
+
+  /* The welcome page: nothing to catalogue into. */
+  g_assert_false (drop_files (empty, (const char *[]) { card, NULL }));
+  gtk_window_destroy (GTK_WINDOW (empty));
+
+  window = show_window (path);
+  g_assert_cmpstr (cr_window_get_page_name (window), !=, "clips");
+  clips = CR_CLIPS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CLIPS_PAGE));
+  g_assert_nonnull (clips);
+  g_assert_true (drop_files (window, (const char *[]) { card, sound, NULL }));
+  g_assert_cmpstr (cr_window_get_page_name (window), ==, "clips");
+  g_assert_true (cr_clips_page_is_indexing (clips));
+  /* One run at a time, as on the page. */
+  g_assert_false (drop_files (window, (const char *[]) { card, NULL }));
+  while (cr_clips_page_is_indexing (clips))
+    g_main_context_iteration (NULL, TRUE);
+  {
+    CrDb *db = cr_production_get_db (cr_window_get_production (window));
+    g_autoptr(CrRecord) a = cr_store_find (db, &cr_entity_clip, "A001.mp4", &error);
+    g_autoptr(CrRecord) b = NULL;
+
+    g_assert_no_error (error);
+    b = cr_store_find (db, &cr_entity_clip, "take1.wav", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (cr_record_get (a, "path"), ==, video);
+    g_assert_cmpstr (cr_record_get (b, "path"), ==, sound);
+    g_assert_cmpint (cr_store_count (db, &cr_entity_clip, NULL, NULL), ==, 2);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static void
 test_screenshots (void)
 {
@@ -1861,6 +1955,7 @@ main (int    argc,
   g_test_add ("/ui/editor/consent", Fixture, NULL, fixture_set_up, test_record_consent, fixture_tear_down);
   g_test_add ("/ui/editor/delete-quiet", Fixture, NULL, fixture_set_up, test_delete_quiet, fixture_tear_down);
   g_test_add ("/ui/editor/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
+  g_test_add_func ("/ui/window/drop-folder", test_window_drop_folder);
   g_test_add_func ("/ui/screenshots", test_screenshots);
   status = g_test_run ();
   if (template_dir != NULL)

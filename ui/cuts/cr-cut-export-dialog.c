@@ -10,6 +10,7 @@
 #include "cr-cut-export-dialog.h"
 #include "cr-entity-page.h"
 #include "cr-export-override.h"
+#include "cr-show-files.h"
 #include "cr-store.h"
 #include "cr-window.h"
 #include "cr-words.h"
@@ -185,15 +186,13 @@ set_running (CrCutExportDialog *self,
     }
 }
 
+/* The folder, with the file written selected where the file manager can. */
 static void
 open_folder_cb (AdwToast *toast,
                 GtkWidget *window)
 {
-  const char *folder = g_object_get_data (G_OBJECT (toast), "cr-folder");
-  g_autoptr(GFile) file = g_file_new_for_path (folder);
-  g_autofree char *uri = g_file_get_uri (file);
-
-  gtk_show_uri (GTK_IS_WINDOW (window) ? GTK_WINDOW (window) : NULL, uri, GDK_CURRENT_TIME);
+  cr_show_in_files (GTK_IS_WINDOW (window) ? GTK_WINDOW (window) : NULL,
+                    g_object_get_data (G_OBJECT (toast), "cr-path"));
 }
 
 static void
@@ -212,7 +211,7 @@ announce (CrCutExportDialog *self,
     return;
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, "Open _Folder");
-  g_object_set_data_full (G_OBJECT (toast), "cr-folder", g_path_get_dirname (self->job->path), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "cr-path", g_strdup (self->job->path), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_folder_cb),
                            gtk_widget_get_root (GTK_WIDGET (self->page)), 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);

@@ -10,9 +10,10 @@ G_BEGIN_DECLS
 
 /* Export Cut: an edit list (EDL, FCPXML with its version, OTIO, MLT, paper edit; clip names
  * on or off) or a review copy (burn-in choices), for a channel, to a file. It runs in the
- * background with a progress bar and Stop, and ends in a toast with "Open Folder". A consent
- * problem refuses it with a dialog listing the problems, where "Export Anyway" is an explicit
- * choice, recorded in the production. ::finished (gboolean written) when it is over. */
+ * background with a progress bar and Stop, and ends in a toast with "Open Folder" (the file
+ * selected in it). A consent problem refuses it with a dialog listing the problems, where
+ * "Export Anyway" is an explicit choice, recorded in the production. ::finished (gboolean
+ * written) when it is over. */
 
 #define CR_TYPE_CUT_EXPORT_DIALOG (cr_cut_export_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (CrCutExportDialog, cr_cut_export_dialog, CR, CUT_EXPORT_DIALOG, AdwWindow)

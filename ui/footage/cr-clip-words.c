@@ -87,10 +87,12 @@ char *
 cr_clip_words_recorded (const CrRecord *clip)
 {
   const char *text = cr_record_get (clip, "creation_time");
+  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
 
-  if (text == NULL || !(utc = g_date_time_new_from_iso8601 (text, g_time_zone_new_utc ())))
+  /* The zone for a time that names none: the camera's clock is taken for UTC. */
+  if (text == NULL || !(utc = g_date_time_new_from_iso8601 (text, zone)))
     return NULL;
   local = g_date_time_to_local (utc);
   return g_date_time_format (local, "%a %e %b %Y, %H:%M");

@@ -131,8 +131,9 @@ index_thread (GTask        *task,
   g_autoptr(CrDb) db = cr_db_open (run->db_path, &error);
   gulong cancelled = g_cancellable_connect (run->cancellable, G_CALLBACK (cancelled_cb), run, NULL);
 
-  if (db == NULL || !cr_index_folders (db, (const char * const *) run->folders, progress_cb, task, cancellable,
-                                       &run->totals, &error))
+  /* The posters too, so that the grid finds them made and the file manager shares them. */
+  if (db == NULL || !cr_index_folders_full (db, (const char * const *) run->folders, CR_INDEX_POSTERS, progress_cb,
+                                            task, cancellable, &run->totals, &error))
     {
       g_cancellable_disconnect (run->cancellable, cancelled);
       g_task_return_error (task, g_steal_pointer (&error));

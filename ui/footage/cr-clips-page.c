@@ -18,7 +18,7 @@ cr_clips_page_update_empty (CrClipsPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   gint64 total = cr_store_count (cr_production_get_db (self->production), &cr_entity_clip, NULL, NULL);
-  g_autofree char *count = total ? g_strdup_printf (n == total ? "%u clips" : "%u of %" G_GINT64_FORMAT, n, total)
+  g_autofree char *count = total ? g_strdup_printf (n == total ? (n > 1 ? "%u clips" : "%u clip") : "%u of %" G_GINT64_FORMAT, n, total)
                                  : g_strdup ("");
 
   gtk_label_set_text (self->count_label, count);

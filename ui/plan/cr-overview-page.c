@@ -243,10 +243,14 @@ show_consent (CrOverviewPage         *self,
   self->n_consent_problems = summary->n_problems;
   if (summary->n_people == 0)
     description = g_strdup ("No interviewees yet");
+  else if (summary->n_people == 1)
+    description = g_strdup (summary->n_problems == 0 ? "The interviewee has given consent"
+                                                     : "The interviewee needs attention");
   else if (summary->n_problems == 0)
     description = g_strdup_printf ("All %u interviewees have given consent", summary->n_people);
   else
-    description = g_strdup_printf ("%u of %u interviewees need attention", summary->n_problems, summary->n_people);
+    description = g_strdup_printf ("%u of %u interviewees %s attention", summary->n_problems, summary->n_people,
+                                   summary->n_problems == 1 ? "needs" : "need");
   adw_preferences_group_set_description (group, description);
 
   for (guint i = 0; i < summary->problems->len; i++)

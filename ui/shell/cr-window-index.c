@@ -41,8 +41,8 @@ static gboolean
 show_progress_cb (gpointer data)
 {
   ProgressUpdate *u = data;
-  g_autofree char *title = g_strdup_printf ("Indexing: %u of %u files", u->progress.files_done,
-                                            u->progress.files_total);
+  g_autofree char *title = g_strdup_printf ("Indexing: %u of %u %s", u->progress.files_done,
+                                            u->progress.files_total, u->progress.files_total == 1 ? "file" : "files");
 
   adw_toast_set_title (u->run->toast, title);
   g_atomic_int_set (&u->run->pending, 0);
@@ -98,15 +98,17 @@ index_done_cb (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        title = g_strdup_printf ("Indexing stopped: %u files catalogued so far", r->added + r->updated);
+        title = g_strdup_printf ("Indexing stopped: %u %s catalogued so far", r->added + r->updated,
+                                 r->added + r->updated == 1 ? "file" : "files");
       else
         title = g_strdup (error->message);
     }
   else if (r->failed > 0)
-    title = g_strdup_printf ("%u media files: %u new, %u could not be read", r->seen, r->added, r->failed);
+    title = g_strdup_printf ("%u media %s: %u new, %u could not be read", r->seen, r->seen == 1 ? "file" : "files",
+                             r->added, r->failed);
   else
-    title = g_strdup_printf ("%u media files: %u new, %u moved, %u offline", r->seen, r->added, r->relinked,
-                             r->offline);
+    title = g_strdup_printf ("%u media %s: %u new, %u moved, %u offline", r->seen, r->seen == 1 ? "file" : "files",
+                             r->added, r->relinked, r->offline);
   cr_window_add_toast (self, adw_toast_new (title));
   cr_production_changed (cr_window_get_production (self), &cr_entity_clip);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.index-folder", TRUE);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "cr-clips-page.h"
 #include "cr-footage.h"
 #include "cr-cuts-page.h"
 #include "cr-purpose-page.h"
@@ -250,6 +251,38 @@ cuts_row_drop_cb (GtkDropTarget *target,
   if (!cr_cuts_page_drop (page, value, NULL))
     return FALSE;
   gtk_widget_activate_action (GTK_WIDGET (page), "win.show-page", "s", "cuts");
+  return TRUE;
+}
+
+/* Folders dropped anywhere on the window are catalogued as on the Clips page, which is shown
+ * so that they can be seen coming in; a file dropped is catalogued by its folder. What is
+ * dropped on the Clips page itself goes to its own target. */
+static gboolean
+window_drop_cb (GtkDropTarget *target,
+                const GValue  *value,
+                double         x,
+                double         y,
+                CrWindow      *self)
+{
+  GtkWidget *page = self->production ? gtk_stack_get_child_by_name (self->view_stack, "clips") : NULL;
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
+
+  if (!CR_IS_CLIPS_PAGE (page) || cr_clips_page_is_indexing (CR_CLIPS_PAGE (page)))
+    return FALSE;
+  for (GSList *l = g_value_get_boxed (value); l; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+
+      if (path == NULL)
+        continue;
+      g_ptr_array_add (folders, g_file_test (path, G_FILE_TEST_IS_DIR) ? g_steal_pointer (&path)
+                                                                       : g_path_get_dirname (path));
+    }
+  if (folders->len == 0)
+    return FALSE;
+  g_ptr_array_add (folders, NULL);
+  cr_window_show_page (self, "clips");
+  cr_clips_page_index_folders (CR_CLIPS_PAGE (page), (const char * const *) folders->pdata);
   return TRUE;
 }
 
@@ -544,9 +577,13 @@ cr_window_init (CrWindow *self)
 {
   g_autoptr(GtkBuilder) builder = NULL;
 
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
   self->pages = g_ptr_array_new ();
   self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (drop, "drop", G_CALLBACK (window_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   load_style (gtk_widget_get_display (GTK_WIDGET (self)));
   builder = gtk_builder_new_from_resource ("/org/casereel/ui/cr-shortcuts.ui");
   gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
