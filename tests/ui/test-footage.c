@@ -916,6 +916,50 @@ test_cards (Fixture       *f,
   g_assert_nonnull (strstr (cards, "card-dump.mov, Could not be read, "));
 }
 
+/* One clip logged: its row is read again in place (the same row object, so the card and
+ * the selection keep it) and its card shows it; with a filter that looks at what changed,
+ * the clips are looked for again. */
+static void
+test_card_refresh (Fixture       *f,
+                   gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  CrClipModel *model = cr_clips_page_get_model (f->clips);
+  gint64 pal = clip_id (db, clips[0].file);
+  g_autoptr(CrRecord) change = cr_record_new (&cr_entity_clip);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrRow) before = NULL;
+  g_autoptr(CrRow) after = NULL;
+  g_autofree char *cards = NULL;
+  gint64 position = cr_clip_model_find (model, pal);
+
+  g_assert_cmpint (position, >=, 0);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  before = g_list_model_get_item (G_LIST_MODEL (model), position);
+  cr_record_set (change, "rating", "4");
+  g_assert_true (cr_store_update (db, &cr_entity_clip, pal, change, &error));
+  g_assert_no_error (error);
+  cr_production_changed_record (f->production, &cr_entity_clip, pal);
+  after = g_list_model_get_item (G_LIST_MODEL (model), position);
+  g_assert_true (after == before);
+  g_assert_cmpint (cr_record_get_int (cr_row_get_record (after), "rating", 0), ==, 4);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  cards = describe_cards (GTK_WIDGET (f->clips));
+  g_assert_nonnull (strstr (cards, "pal-25.mov, 00:00:08:00, TC 10:00:00:00 · 25 fps, 4 of 5 stars\n"));
+
+  /* Four stars or more: the clip is found again when its rating drops below. */
+  cr_clip_model_set_filter (model, &(CrClipFilter) { .min_rating = 4 });
+  while (!cr_clip_model_is_settled (model))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  cr_record_set (change, "rating", "2");
+  g_assert_true (cr_store_update (db, &cr_entity_clip, pal, change, &error));
+  cr_production_changed_record (f->production, &cr_entity_clip, pal);
+  while (!cr_clip_model_is_settled (model))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+}
+
 /* The grid keeps as many columns as fit and no more (GtkGridView makes 30 rows of
  * max-columns cards): its first row is full, with no room for another card, and
  * max-columns is that row's length. */
@@ -1327,6 +1371,8 @@ main (int    argc,
   g_test_add ("/footage/filter-bar", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filter_bar, fixture_tear_down);
   g_test_add ("/footage/clips-view", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_clips_view, fixture_tear_down);
   g_test_add ("/footage/cards", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_cards, fixture_tear_down);
+  g_test_add ("/footage/card-refresh", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_card_refresh,
+              fixture_tear_down);
   g_test_add ("/footage/grid-columns", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_grid_columns,
               fixture_tear_down);
   g_test_add ("/footage/list-view", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_list_view, fixture_tear_down);

@@ -41,6 +41,9 @@ struct _CrClipCard
   PangoLayout  *duration_layout;
 
   /* owned */
+  CrRow        *row;            /* the clip shown, whose ::changed binds it again */
+  CrProduction *production;     /* not owned: the page's, which outlives its cards */
+  gulong        row_changed;
   GCancellable *loading;
   guint         poster_source;  /* the poster is asked for when this fires */
   char         *poster_path;
@@ -171,6 +174,12 @@ ask_for_poster_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+row_changed_cb (CrClipCard *self)
+{
+  cr_clip_card_bind (self, self->production, self->row);
+}
+
 void
 cr_clip_card_bind (CrClipCard   *self,
                    CrProduction *production,
@@ -183,11 +192,24 @@ cr_clip_card_bind (CrClipCard   *self,
   g_autoptr(GString) spoken = g_string_new (NULL);
   gint64 rating;
 
+  /* The same clip shown again (logged): its poster stays, with no flash of the placeholder. */
+  g_autoptr(GdkPaintable) kept = self->row == row && self->poster ? g_object_ref (self->poster) : NULL;
+
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->poster_source, g_source_remove);
   clear (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->row != row)
+    {
+      if (self->row)
+        g_clear_signal_handler (&self->row_changed, self->row);
+      g_set_object (&self->row, row);
+      /* A row read again in place (its clip was logged) is shown again. */
+      if (row)
+        self->row_changed = g_signal_connect_swapped (row, "changed", G_CALLBACK (row_changed_cb), self);
+    }
+  self->production = production;
   if (row == NULL)
     {
       gtk_widget_set_has_tooltip (GTK_WIDGET (self), FALSE);
@@ -243,7 +265,9 @@ cr_clip_card_bind (CrClipCard   *self,
   self->spoken = g_string_free (g_steal_pointer (&spoken), FALSE);
 
   /* Only clips that can be read get a poster; the placeholder stays for the others. */
-  if (g_strcmp0 (status, "online") == 0)
+  if (g_strcmp0 (status, "online") == 0 && kept != NULL)
+    self->poster = g_steal_pointer (&kept);
+  else if (g_strcmp0 (status, "online") == 0)
     {
       g_free (self->poster_path);
       self->poster_path = g_strdup (cr_record_get (clip, "path"));
@@ -506,6 +530,9 @@ cr_clip_card_dispose (GObject *object)
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->poster_source, g_source_remove);
   g_clear_pointer (&self->poster_path, g_free);
+  if (self->row)
+    g_clear_signal_handler (&self->row_changed, self->row);
+  g_clear_object (&self->row);
   clear (self);
   G_OBJECT_CLASS (cr_clip_card_parent_class)->dispose (object);
 }

@@ -5,6 +5,7 @@
 
 #include "cr-clip-card.h"
 #include "cr-clip-detail.h"
+#include "cr-show-files.h"
 #include "cr-clip-tags.h"
 #include "cr-clip-time.h"
 #include "cr-clip-words.h"
@@ -77,6 +78,7 @@ struct _CrClipDetail
   Undo                *undo;
   AdwToast            *undo_toast;
   guint                changed_idle;
+  gint64               changed_clip;   /* the clip the pending change is about; -1: several */
 };
 
 G_DEFINE_FINAL_TYPE (CrClipDetail, cr_clip_detail, GTK_TYPE_WIDGET)
@@ -97,7 +99,11 @@ changed_idle_cb (gpointer data)
   CrClipDetail *self = data;
 
   self->changed_idle = 0;
-  cr_production_changed (self->production, &cr_entity_clip);
+  /* One clip: the grid reads its row again, not all 100,000. */
+  if (self->changed_clip > 0)
+    cr_production_changed_record (self->production, &cr_entity_clip, self->changed_clip);
+  else
+    cr_production_changed (self->production, &cr_entity_clip);
   return G_SOURCE_REMOVE;
 }
 
@@ -105,10 +111,22 @@ changed_idle_cb (gpointer data)
  * over: told while the selection is changing (notes saved on the way to another clip),
  * the page would reload its clips in the middle of picking one. */
 static void
-schedule_changed (CrClipDetail *self)
+schedule_changed_for (CrClipDetail *self,
+                      gint64        clip)
 {
   if (self->changed_idle == 0)
-    self->changed_idle = g_idle_add (changed_idle_cb, self);
+    {
+      self->changed_clip = clip;
+      self->changed_idle = g_idle_add (changed_idle_cb, self);
+    }
+  else if (self->changed_clip != clip)
+    self->changed_clip = -1;
+}
+
+static void
+schedule_changed (CrClipDetail *self)
+{
+  schedule_changed_for (self, self->clip);
 }
 
 static void
@@ -698,11 +716,9 @@ static void
 show_in_files_cb (GtkButton *button,
                   gpointer   data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_object_get_data (G_OBJECT (button), "cr-path"));
-  g_autoptr(GFile) folder = g_file_get_parent (file);
-  g_autofree char *uri = g_file_get_uri (folder);
-
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))), uri, GDK_CURRENT_TIME);
+  /* The file selected in its folder, by the file manager; the folder when none answers. */
+  cr_show_in_files (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))),
+                    g_object_get_data (G_OBJECT (button), "cr-path"));
 }
 
 static void
@@ -1017,7 +1033,7 @@ cr_clip_detail_undo (CrClipDetail  *self,
       clear_error (self);
       reread (self);
     }
-  schedule_changed (self);
+  schedule_changed_for (self, undo->clip);
   return TRUE;
 }
 

@@ -127,10 +127,63 @@ list_model_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
+static void filter_copy (CrClipFilter *to, const CrClipFilter *from);
+static void filter_clear (CrClipFilter *f);
+
+/* What a clip's logging changes (rating, notes, tags, links) does not move it in the list
+ * unless the filter or the order looks at it. */
+static gboolean
+order_uses_logging (const CrClipFilter *f)
+{
+  return (f->search && *f->search) || f->interview || f->shot || f->participant || (f->tag && *f->tag) ||
+         f->min_rating || f->order == CR_CLIP_ORDER_RATING;
+}
+
+/* One clip written (a star clicked in the detail pane): its row read again, in place, so the
+ * card and the selection keep it; not every clip of the production read and sorted again. */
+static void
+refresh_row (CrClipModel *self,
+             gint64       id)
+{
+  CrDb *db = cr_production_get_db (self->production);
+  CrRow *row = g_hash_table_lookup (self->rows, &id);
+  g_autoptr(GError) error = NULL;
+  CrRecord *record;
+
+  if (row == NULL)
+    return;   /* not read yet: it will be read as it is now */
+  if (!(record = cr_store_get (db, &cr_entity_clip, id, &error)))
+    {
+      g_hash_table_remove (self->rows, &id);
+      cr_clip_model_reload (self);
+      return;
+    }
+  {
+    g_autoptr(CrRow) fresh = cr_row_new (db, record);
+    cr_row_refill (row, fresh);
+  }
+}
+
 static void
 production_changed_cb (CrClipModel    *self,
                        const CrEntity *entity)
 {
+  gint64 id = cr_production_get_changed_record (self->production);
+
+  if (entity == &cr_entity_clip && id > 0)
+    {
+      if (!order_uses_logging (&self->filter))
+        refresh_row (self, id);
+      else
+        {
+          /* Looked for again in the worker: the window does not wait for 100,000 clips. */
+          CrClipFilter same;
+          filter_copy (&same, &self->filter);
+          cr_clip_model_set_filter (self, &same);
+          filter_clear (&same);
+        }
+      return;
+    }
   if (entity == &cr_entity_clip || entity == &cr_entity_interview || entity == &cr_entity_participant)
     cr_clip_model_reload (self);
 }

@@ -14,6 +14,7 @@ struct _CrProduction
   CrDb  *db;
   guint  poll_id;       /* looks for other programs' commits */
   guint  data_version;  /* the file's change count as last seen */
+  gint64 record;        /* the one record ::changed is about, while it is emitted; 0: any */
 };
 
 /* Often enough that a row added on the command line shows while the user looks; one PRAGMA
@@ -150,6 +151,27 @@ cr_production_changed (CrProduction   *self,
 {
   g_return_if_fail (CR_IS_PRODUCTION (self));
   g_signal_emit (self, signals[CHANGED], 0, entity);
+}
+
+void
+cr_production_changed_record (CrProduction   *self,
+                              const CrEntity *entity,
+                              gint64          id)
+{
+  gint64 outer;
+
+  g_return_if_fail (CR_IS_PRODUCTION (self));
+  outer = self->record;
+  self->record = id;
+  g_signal_emit (self, signals[CHANGED], 0, entity);
+  self->record = outer;
+}
+
+gint64
+cr_production_get_changed_record (CrProduction *self)
+{
+  g_return_val_if_fail (CR_IS_PRODUCTION (self), 0);
+  return self->record;
 }
 
 gboolean

@@ -31,6 +31,14 @@ char         *cr_production_dup_title  (CrProduction    *self);
 void          cr_production_changed    (CrProduction    *self,
                                         const CrEntity  *entity);
 
+/* The same for a write to one record: listeners that can refresh just that row ask
+ * cr_production_get_changed_record () while ::changed is emitted (0 for any other change);
+ * the others reload as for any change. */
+void          cr_production_changed_record (CrProduction   *self,
+                                            const CrEntity *entity,
+                                            gint64          id);
+gint64        cr_production_get_changed_record (CrProduction *self);
+
 /* Emits ::changed (entity NULL) when another connection committed since the last look; the
  * production polls this on a timer, tests call it directly. Returns TRUE when it emitted. */
 gboolean      cr_production_check_for_changes (CrProduction *self);
