@@ -29,6 +29,7 @@ struct _CrClipModel
   gulong        changed_id;
   GCancellable *searching; /* the filter's query running in a worker, if any */
   gboolean      replacing; /* between the two changes of replace () */
+  gint64        total;     /* clips in the production, whatever the filter; -1: not counted */
   GMutex        reader_lock;
   CrDb         *reader;    /* the workers' connection, kept: its page cache stays warm */
   CrClipIndex  *index;     /* the clips in memory, read on `reader` (under the lock) */
@@ -244,6 +245,7 @@ static void
 cr_clip_model_init (CrClipModel *self)
 {
   g_mutex_init (&self->reader_lock);
+  self->total = -1;
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
@@ -273,15 +275,18 @@ matching (CrClipModel *self)
   return ids;
 }
 
+/* reread: the clips' rows may have changed (a reload); a search only picks others. */
 static void
 replace (CrClipModel *self,
-         GArray      *ids)
+         GArray      *ids,
+         gboolean     reread)
 {
   guint removed = self->ids->len;
 
   g_signal_emit (self, signals[WILL_CHANGE], 0);
   g_array_unref (self->ids);
-  g_hash_table_remove_all (self->rows);
+  if (reread)
+    g_hash_table_remove_all (self->rows);
   /* Out, then in, as two changes: told of one, GTK 4.8's views look through every clip added
    * (g_list_model_get_item on each, reading all 100,000 rows) for the items their cards
    * showed, before they reuse the cards. */
@@ -301,7 +306,8 @@ void
 cr_clip_model_reload (CrClipModel *self)
 {
   stop_searching (self);
-  replace (self, matching (self));
+  self->total = -1;
+  replace (self, matching (self), TRUE);
   g_clear_handle_id (&self->warm_id, g_source_remove);
   self->warm_id = g_timeout_add (WARM_DELAY_MS, warm_cb, self);
 }
@@ -421,7 +427,7 @@ searched_cb (GObject      *source,
       g_array_unref (ids);
       return;
     }
-  replace (self, ids);
+  replace (self, ids, FALSE);
 }
 
 /* The query runs in a worker and the clips change when it answers: a search over 100,000
@@ -454,6 +460,15 @@ cr_clip_model_is_settled (CrClipModel *self)
 {
   g_return_val_if_fail (CR_IS_CLIP_MODEL (self), TRUE);
   return self->searching == NULL;
+}
+
+gint64
+cr_clip_model_get_total (CrClipModel *self)
+{
+  /* Counted once a reload: a search changes what is shown, not what there is. */
+  if (self->total < 0)
+    self->total = cr_store_count (cr_production_get_db (self->production), &cr_entity_clip, NULL, NULL);
+  return self->total;
 }
 
 gboolean

@@ -27,6 +27,8 @@ gboolean      cr_clip_model_is_settled (CrClipModel        *self);
 /* TRUE while the clips are being replaced: told as all out, then all in, the first
  * "items-changed" is not the new set, which only the second one is. */
 gboolean      cr_clip_model_is_replacing (CrClipModel      *self);
+/* How many clips the production has, whatever the filter. */
+gint64        cr_clip_model_get_total  (CrClipModel        *self);
 /* The position of a clip, or -1. */
 gint64        cr_clip_model_find       (CrClipModel        *self,
                                         gint64              id);

@@ -17,7 +17,7 @@ void
 cr_clips_page_update_empty (CrClipsPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  gint64 total = cr_store_count (cr_production_get_db (self->production), &cr_entity_clip, NULL, NULL);
+  gint64 total = cr_clip_model_get_total (self->model);
   g_autofree char *count = total ? g_strdup_printf (n == total ? (n > 1 ? "%u clips" : "%u clip") : "%u of %" G_GINT64_FORMAT, n, total)
                                  : g_strdup ("");
 
