@@ -253,6 +253,14 @@ index_progress_cb (const CrIndexProgress *p,
 
   if (p->files_total == 0)
     text = g_strdup_printf ("Looking for media files… %u found", p->seen);
+  else if (p->files_done == p->files_total && p->posters_total > p->posters_done)
+    {
+      /* Every file is catalogued and its clip shown; the poster frames are still being made. */
+      text = g_strdup_printf ("Making poster frames: %u of %u", p->posters_done, p->posters_total);
+      gtk_label_set_text (self->index_label, text);
+      gtk_progress_bar_set_fraction (self->index_progress, (double) p->posters_done / p->posters_total);
+      return;
+    }
   else
     text = g_strdup_printf ("Indexing %u of %u files · %s of %s%s", p->files_done, p->files_total, done, total, left);
   gtk_label_set_text (self->index_label, text);
