@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cr-error-words.h"
 #include "cr-indexer.h"
 #include "cr-production.h"
 #include "cr-window-index.h"
@@ -100,7 +101,7 @@ index_done_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         title = g_strdup_printf ("Indexing stopped: %u files catalogued so far", r->added + r->updated);
       else
-        title = g_strdup (error->message);
+        title = cr_error_words_write (error, "the footage catalogue");
     }
   else if (r->failed > 0)
     title = g_strdup_printf ("%u media files: %u new, %u could not be read", r->seen, r->added, r->failed);
