@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "cr-error-words.h"
 #include "cr-cut-consent.h"
 #include "cr-consent-problems.h"
 #include "cr-cut-export-dialog.h"
@@ -340,8 +341,10 @@ run_done_cb (GObject      *source,
     }
   if (!ok)
     {
+      g_autofree char *words = cr_error_words_read (error, "the cut");
+
       gtk_label_set_text (self->error_label, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-                                             ? "Stopped; nothing was written." : error->message);
+                                             ? "Stopped; nothing was written." : words);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       g_signal_emit (self, signals[FINISHED], 0, FALSE);
       return;

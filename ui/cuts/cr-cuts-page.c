@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cr-error-words.h"
 #include "cr-consent-problems.h"
 #include "cr-cut-consent.h"
 #include "cr-cut-edit.h"
@@ -213,8 +214,10 @@ reload_events (CrCutsPage *self)
   gtk_stack_set_visible_child_name (self->stack, "events");
   if (!(timeline = cr_cut_build_timeline_words (db_of (self), self->cut, &error)))
     {
+      g_autofree char *words = cr_error_words_read (error, "the cut");
+
       clear_events (self);
-      gtk_label_set_text (self->consent_label, error->message);
+      gtk_label_set_text (self->consent_label, words);
       gtk_widget_add_css_class (GTK_WIDGET (self->consent_label), "error");
       gtk_widget_set_sensitive (self->export_button, FALSE);
       return;
@@ -364,7 +367,7 @@ row_trim_cb (CrCutsPage    *self,
   if (event == NULL)
     return NULL;
   if (!cr_cuts_page_trim_event (self, cr_cut_event_get_position (event), in, out, &error))
-    return g_strdup (error->message);
+    return cr_error_words_write (error, "the trim");
   return NULL;
 }
 
@@ -522,9 +525,12 @@ select_dropped_cb (GtkDropTarget *target,
 {
   g_autoptr(GError) error = NULL;
 
+  g_autofree char *words = NULL;
+
   if (cr_cuts_page_drop (self, value, &error))
     return TRUE;
-  gtk_label_set_text (self->consent_label, error->message);
+  words = cr_error_words_write (error, "the cut");
+  gtk_label_set_text (self->consent_label, words);
   return FALSE;
 }
 

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cr-error-words.h"
 #include "cr-cut-edit.h"
 #include "cr-store.h"
 #include "cr-stringout-dialog.h"
@@ -67,7 +68,7 @@ update_preview (CrStringoutDialog *self)
   else
     self->preview = cr_cut_stringout_preview (db_of (self), &what, &error);
   if (self->preview < 0)
-    text = g_strdup (error->message);
+    text = cr_error_words_read (error, "the selects");
   else if (self->preview == 0)
     text = g_strdup ("No select matches");
   else
@@ -294,7 +295,9 @@ cr_stringout_dialog_create (CrStringoutDialog *self)
   cut = cr_cuts_page_stringout (self->page, gtk_editable_get_text (GTK_EDITABLE (self->name_row)), &what, &error);
   if (cut == 0)
     {
-      gtk_label_set_text (self->error_label, error->message);
+      g_autofree char *words = cr_error_words_write (error, "the string-out");
+
+      gtk_label_set_text (self->error_label, words);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
     }
   return cut;

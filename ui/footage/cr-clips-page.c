@@ -7,6 +7,7 @@
 #include "cr-clip-detail.h"
 #include "cr-clips-index.h"
 #include "cr-clips-page-private.h"
+#include "cr-error-words.h"
 #include "cr-settings.h"
 #include "cr-store.h"
 #include "cr-transcript-pane.h"
@@ -153,8 +154,9 @@ grid_activate_cb (CrClipsPage *self,
     return;
   if (!cr_clips_page_open_clip (self, cr_row_get_id (row), 0, &error))
     {
+      g_autofree char *words = cr_error_words_read (error, "the clip");
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                  "Could Not Open the Clip", error->message);
+                                                  "Could Not Open the Clip", words);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
       gtk_window_present (GTK_WINDOW (dialog));
     }
@@ -286,7 +288,10 @@ index_done_cb (GObject      *source,
   gtk_revealer_set_reveal_child (self->index_bar, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clips.add-folder", TRUE);
   if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_string_append (text, error->message);
+    {
+      g_autofree char *words = cr_error_words_write (error, "the footage catalogue");
+      g_string_append (text, words);
+    }
   else if (failed && failed[0])
     {
       g_string_append_printf (text, "%u %s could not be read:", g_strv_length (failed),

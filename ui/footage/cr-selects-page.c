@@ -184,7 +184,9 @@ open_row (CrSelectsPage *self,
   if (!cr_clips_page_open_clip (CR_CLIPS_PAGE (clips), cr_record_get_int (select, "clip", 0),
                                 cr_record_get_int (select, "in_frame", 0), &error))
     {
-      gtk_label_set_text (self->error_label, error->message);
+      g_autofree char *words = cr_error_words_read (error, "the clip");
+
+      gtk_label_set_text (self->error_label, words);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cr-error-words.h"
 #include "cr-clip-time.h"
 #include "cr-clips.h"
 #include "cr-cue-item.h"
@@ -258,7 +259,11 @@ cr_transcript_pane_reload (CrTranscriptPane *self)
 
   g_return_if_fail (CR_IS_TRANSCRIPT_PANE (self));
   if (error)
-    say_error (self, error->message);
+    {
+      g_autofree char *words = cr_error_words_read (error, "the transcript");
+
+      say_error (self, words);
+    }
   if (cues == NULL)
     cues = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_transcript_cue_free);
   if (clip == self->clip && same_cues (cues, self->cues))
@@ -389,7 +394,9 @@ cr_transcript_pane_import (CrTranscriptPane  *self,
   if (!cr_transcript_import (db, cr_player_get_clip (self->player), path, 0, NULL, &n, &unmapped, &local))
     {
       g_autofree char *name = g_path_get_basename (path);
-      g_autofree char *line = g_strdup_printf ("%s: %s", name, local->message);
+      /* The file's own faults ("line 12: …") as the importer says them; the production's in words. */
+      g_autofree char *why = cr_error_words_reason (local, TRUE);
+      g_autofree char *line = g_strdup_printf ("%s: %s", name, why);
       say_error (self, line);
       g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", name);
       return FALSE;

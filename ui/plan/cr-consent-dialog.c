@@ -685,9 +685,10 @@ cr_consent_dialog_save (CrConsentDialog  *self,
         g_autoptr(GPtrArray) impact = cr_consent_impact (cr_production_get_db (self->production), self->person->id,
                                                          NULL, &local);
         g_autofree char *reach = impact ? cr_consent_impact_summary (impact) : NULL;
+        g_autofree char *why = impact ? NULL : cr_error_words_reason (local, FALSE);
         said = reach ? g_strdup_printf ("%s’s withdrawal reaches %s", cr_record_get (self->person, "name"), reach)
                      : g_strdup_printf ("Recorded %s’s withdrawal; what it reaches is unknown: %s",
-                                        cr_record_get (self->person, "name"), local->message);
+                                        cr_record_get (self->person, "name"), why);
       }
     else
       said = g_strdup_printf ("Recorded %s’s consent", cr_record_get (self->person, "name"));

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "cr-error-words.h"
 #include "cr-consent-history.h"
 #include "cr-consent.h"
 #include "cr-record-format.h"
@@ -153,7 +154,11 @@ reload (CrConsentHistory *self)
       cr_consent_state_free (state);
     }
   else
-    gtk_label_set_text (self->current_label, error->message);
+    {
+      g_autofree char *words = cr_error_words_read (error, "today’s consent");
+
+      gtk_label_set_text (self->current_label, words);
+    }
 
   /* The store lists them oldest first; a history reads newest first. */
   if (!(records = cr_store_list (db, &cr_entity_consent, &query, &error)))

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cr-error-words.h"
 #include "cr-consent-current.h"
 #include "cr-consent-summary.h"
 #include "cr-overview-page.h"
@@ -237,7 +238,9 @@ show_consent (CrOverviewPage         *self,
   self->consent_placeholder = NULL;
   if (summary == NULL)
     {
-      adw_preferences_group_set_description (group, error->message);
+      g_autofree char *words = cr_error_words_read (error, "consent");
+
+      adw_preferences_group_set_description (group, words);
       return;
     }
   self->n_consent_problems = summary->n_problems;
@@ -418,7 +421,7 @@ add_schedule_group (CrOverviewPage *self,
 
   self->n_conflicts = clashes ? clashes->len : 0;
   if (clashes == NULL)
-    description = g_strdup (error->message);
+    description = cr_error_words_read (error, "the schedule");
   else if (clashes->len == 0)
     description = g_strdup ("No interviews overlap");
   else
@@ -469,7 +472,7 @@ add_coverage_group (CrOverviewPage *self,
   AdwPreferencesGroup *group;
 
   if (!cr_shot_coverage_summary (db, &self->coverage, &error))
-    description = g_strdup (error->message);
+    description = cr_error_words_read (error, "the shot coverage");
   else if (all->shots == 0)
     description = g_strdup ("No shots planned yet");
   else

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "cr-error-words.h"
 #include "cr-consent-dialog.h"
 #include "cr-consent-filter.h"
 #include "cr-people-page.h"
@@ -231,7 +232,9 @@ sort_done_cb (GObject      *source,
   g_clear_object (&self->cancellable);
   if (sorted == NULL)
     {
-      gtk_label_set_text (self->filter_count, error->message);
+      g_autofree char *words = cr_error_words_read (error, "the people");
+
+      gtk_label_set_text (self->filter_count, words);
       return;
     }
   g_hash_table_remove_all (self->shown);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cr-error-words.h"
 #include "cr-exchange.h"
 #include "cr-print.h"
 #include "cr-record-editor.h"
@@ -250,7 +251,9 @@ reload (CrSchedulePage *self)
   g_hash_table_remove_all (self->rows);
   if (interviews == NULL)
     {
-      gtk_label_set_text (self->summary_label, error->message);
+      g_autofree char *words = cr_error_words_read (error, "the schedule");
+
+      gtk_label_set_text (self->summary_label, words);
       return;
     }
   find_clashes (self, interviews);
@@ -317,8 +320,8 @@ report (CrSchedulePage *self,
         const GError   *error)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                              error->message);
+  g_autofree char *words = cr_error_words_read (error, "the schedule");
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, words);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
   gtk_window_present (GTK_WINDOW (dialog));
@@ -612,6 +615,13 @@ cr_schedule_page_get_days (CrSchedulePage *self)
 {
   g_return_val_if_fail (CR_IS_SCHEDULE_PAGE (self), NULL);
   return self->days;
+}
+
+const char *
+cr_schedule_page_get_summary (CrSchedulePage *self)
+{
+  g_return_val_if_fail (CR_IS_SCHEDULE_PAGE (self), NULL);
+  return gtk_label_get_text (self->summary_label);
 }
 
 const char *

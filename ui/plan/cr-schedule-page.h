@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (CrSchedulePage, cr_schedule_page, CR, SCHEDULE_PAGE, GtkWi
 CrSchedulePage *cr_schedule_page_new          (CrProduction   *production);
 /* The days shown, "Tuesday 14 April 2026", in order. */
 GPtrArray      *cr_schedule_page_get_days     (CrSchedulePage *self);
+/* The line above the agenda: what it holds, or why it could not be read. */
+const char     *cr_schedule_page_get_summary  (CrSchedulePage *self);
 /* The clash line shown on an interview, or NULL when it has none. */
 const char     *cr_schedule_page_get_clash    (CrSchedulePage *self,
                                                gint64          interview);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "cr-error-words.h"
 #include "cr-print.h"
 #include "cr-print-actions.h"
 #include "cr-record-editor.h"
@@ -281,7 +282,9 @@ reload (CrShotsPage *self)
   g_clear_pointer (&self->shots, g_ptr_array_unref);
   if (shots == NULL || coverage == NULL)
     {
-      gtk_label_set_text (self->summary_label, error->message);
+      g_autofree char *words = cr_error_words_read (error, "the shot list");
+
+      gtk_label_set_text (self->summary_label, words);
       return;
     }
   for (guint i = 0; i < shots->len; i++)

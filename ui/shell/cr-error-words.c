@@ -67,6 +67,114 @@ without_path (const char *message)
   return message;
 }
 
+/* The store's own text among SQLite's: what cr_db_set_error () and cr-db-file.c say in
+ * words of their own for each kind of failure. */
+static gboolean
+says (const GError *error,
+      const char   *words)
+{
+  return strstr (error->message, words) != NULL;
+}
+
+char *
+cr_error_words_reason (const GError *error,
+                       gboolean      writing)
+{
+  const char *unchanged = writing ? "; nothing was changed" : "";
+
+  if (error == NULL)
+    return g_strdup (writing ? "the production file refused the change" : "the production file could not be read");
+  if (error->domain != CR_DB_ERROR)
+    return g_strdup (error->message);
+  switch (error->code)
+    {
+    case CR_DB_ERROR_BUSY:
+      return g_strdup_printf ("another program kept the production file locked%s; try again", unchanged);
+    case CR_DB_ERROR_NOT_A_PRODUCTION:
+      /* "… (the file is damaged: database disk image is malformed)" */
+      if (says (error, "damaged"))
+        return g_strdup_printf ("the production file is damaged%s", unchanged);
+      return g_strdup (without_path (error->message));
+    case CR_DB_ERROR_PERMISSION:
+      /* cr-db-file.c's reasons are words; SQLite's CANTOPEN, PERM and AUTH are not. */
+      if (says (error, "(a folder on the way") || says (error, "(the file cannot be read)"))
+        return g_strdup (without_path (error->message));
+      if (says (error, "-wal/-shm"))
+        return g_strdup_printf ("the production file, or the -wal and -shm files beside it, cannot be opened%s",
+                                unchanged);
+      return g_strdup_printf ("permission to the production file is denied%s", unchanged);
+    case CR_DB_ERROR_SQL:
+      /* "… the disk failed to read or write (disk I/O error) …", else SQLite's bare text:
+       * "no such table: interview", "SQL logic error" — a file that is not as this program
+       * wrote it. */
+      if (says (error, "the disk failed"))
+        return g_strdup_printf (writing ? "the disk failed to write the production file%s"
+                                        : "the disk failed to read the production file%s", unchanged);
+      return g_strdup (writing ? "the production file refused the change; nothing was changed"
+                               : "the production file may be damaged");
+    case CR_DB_ERROR_CONFLICT:
+      /* The store's own conflict messages ("… is still used …") read well. */
+      if (!says (error, "constraint"))
+        return g_strdup (without_path (error->message));
+      return g_strdup_printf ("it clashes with another row of the production%s", unchanged);
+    case CR_DB_ERROR_READ_ONLY:
+    case CR_DB_ERROR_DISK_FULL:
+      /* Words already ("read-only (on read-only media); nothing was changed"). */
+      return g_strdup (without_path (error->message));
+    default:
+      /* Validation, a missing row or file, a newer file: the store's words, as they are. */
+      return g_strdup (error->message);
+    }
+}
+
+/* Whether the message is the store's own words, to be shown as it is. */
+static gboolean
+is_words (const GError *error)
+{
+  if (error == NULL)
+    return FALSE;
+  if (error->domain != CR_DB_ERROR)
+    return TRUE;
+  switch (error->code)
+    {
+    case CR_DB_ERROR_TOO_NEW:
+    case CR_DB_ERROR_EXISTS:
+    case CR_DB_ERROR_NOT_FOUND:
+    case CR_DB_ERROR_INVALID:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static char *
+doing_words (const GError *error,
+             const char   *verb,
+             const char   *what,
+             gboolean      writing)
+{
+  g_autofree char *reason = NULL;
+
+  if (is_words (error))
+    return g_strdup (error->message);
+  reason = cr_error_words_reason (error, writing);
+  return g_strdup_printf ("Could not %s %s: %s", verb, what, reason);
+}
+
+char *
+cr_error_words_read (const GError *error,
+                     const char   *what)
+{
+  return doing_words (error, "read", what, FALSE);
+}
+
+char *
+cr_error_words_write (const GError *error,
+                      const char   *what)
+{
+  return doing_words (error, "save", what, TRUE);
+}
+
 char *
 cr_error_words (const CrEntity *entity,
                 const GError   *error)
@@ -88,9 +196,16 @@ cr_error_words (const CrEntity *entity,
         return g_strdup (without_path (error->message));
       return g_strdup_printf ("%s clashes with another row of the production", noun);
     case CR_DB_ERROR_SQL:
+      if (says (error, "the disk failed"))
+        return cr_error_words_reason (error, TRUE);
+      return g_strdup_printf ("The production file refused the change to this %s; nothing was changed",
+                              entity->name);
     case CR_DB_ERROR_NOT_A_PRODUCTION:
       return g_strdup_printf ("The production file refused the change to this %s; nothing was changed",
                               entity->name);
+    case CR_DB_ERROR_BUSY:
+    case CR_DB_ERROR_PERMISSION:
+      return cr_error_words_reason (error, TRUE);
     default:
       return g_strdup (without_path (error->message));
     }

@@ -11,4 +11,21 @@ G_BEGIN_DECLS
 char *cr_error_words (const CrEntity *entity,
                       const GError   *error);
 
+/* Why the production file failed, in plain words and lower case, to follow a colon:
+ * "another program kept the production file locked; try again", "the production file may
+ * be damaged" (for SQLite's "no such table", "SQL logic error" …);
+ * @writing adds that nothing was changed. A message that is words already (validation, a
+ * missing row or file, any other domain's) comes back as it is. */
+char *cr_error_words_reason (const GError *error,
+                             gboolean      writing);
+/* One line for a failed read of @what ("the schedule"): "Could not read the schedule: the
+ * production file is damaged". The store's own words (a field that failed validation, a
+ * row or file not found) come back unchanged: they name what they are about. */
+char *cr_error_words_read   (const GError *error,
+                             const char   *what);
+/* The same for a write of @what that is no entity's form: "Could not save the transcript:
+ * …; nothing was changed". */
+char *cr_error_words_write  (const GError *error,
+                             const char   *what);
+
 G_END_DECLS

@@ -206,7 +206,12 @@ input_changed_cb (GtkEditable    *editable,
         clear_error (self);
       return;
     }
-  show_message (self, error->message, FALSE);
+  /* A reference is looked up in the file: its failure is said as a form says it. */
+  {
+    g_autofree char *words = cr_error_words (self->entity, error);
+
+    show_message (self, words, FALSE);
+  }
 }
 
 static void
@@ -289,7 +294,9 @@ update_consent_row (CrRecordEditor *self)
 
   if (state == NULL)
     {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->consent_row), error->message);
+      g_autofree char *said = cr_error_words_read (error, "the consent");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->consent_row), said);
       return;
     }
   words = cr_words_consent (state, cr_record_get (self->record, "kind"), &style);

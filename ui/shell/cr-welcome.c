@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cr-error-words.h"
 #include "cr-demo.h"
 #include "cr-settings.h"
 #include "cr-welcome.h"
@@ -114,8 +115,9 @@ demo_made_cb (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      g_autofree char *words = cr_error_words_write (error, _("the demo production"));
       GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                  _("Could Not Make the Demo Production"), error->message);
+                                                  _("Could Not Make the Demo Production"), words);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
       return;

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cr-error-words.h"
 #include "cr-indexer.h"
 #include "cr-production.h"
 #include "cr-window-index.h"
@@ -101,7 +102,7 @@ index_done_cb (GObject      *source,
         title = g_strdup_printf ("Indexing stopped: %u %s catalogued so far", r->added + r->updated,
                                  r->added + r->updated == 1 ? "file" : "files");
       else
-        title = g_strdup (error->message);
+        title = cr_error_words_write (error, "the footage catalogue");
     }
   else if (r->failed > 0)
     title = g_strdup_printf ("%u media %s: %u new, %u could not be read", r->seen, r->seen == 1 ? "file" : "files",

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cr-clips-page.h"
+#include "cr-error-words.h"
 #include "cr-footage.h"
 #include "cr-cuts-page.h"
 #include "cr-purpose-page.h"
@@ -681,7 +682,12 @@ cr_window_report (CrWindow     *self,
                   const char   *heading,
                   const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  /* The store's reason, never SQLite's, as a sentence under the heading. */
+  g_autofree char *words = cr_error_words_reason (error, FALSE);
+  GtkWidget *dialog;
+
+  words[0] = g_ascii_toupper (words[0]);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, words);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
   gtk_window_present (GTK_WINDOW (dialog));
