@@ -154,6 +154,9 @@ find_source (Reader     *reader,
     }
 
   source = g_ptr_array_index (reader->timeline->sources, index);
+  /* Kept for matching when the clip name does not match ("Zoe" in a list written --ascii). */
+  if (source->reel == NULL && reader->pending.clip_name != NULL)
+    source->reel = g_strdup (reader->pending.fields[1]);
   if (strchr (channel, 'V') != NULL || g_str_equal (channel, "B"))
     source->has_video = TRUE;
   if (g_str_has_prefix (channel, "AA"))

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The cut commands of issue 14: `cut edit` changes what it is given and refuses, in one line
  * naming the field, what no show or export could read, leaving the production as it was
- * (sqlite3 .dump before and after). */
+ * (sqlite3 .dump before and after); edit lists of other editors and --ascii ones come back
+ * onto the catalogued clips (generated footage). */
 #include "config.h"
 
 #include <locale.h>
@@ -95,6 +96,136 @@ test_edit (void)
   g_assert_nonnull (strstr (help.out, "\n  edit "));
 }
 
+/* The lines of `cut show CUT` after its first (which names the cut). */
+static char *
+events_of (const char *cut)
+{
+  g_auto(CliResult) r = cli_run ("cut", "show", cut);
+  const char *rest;
+
+  g_assert_cmpint (r.status, ==, 0);
+  rest = strchr (r.out, '\n');
+  g_assert_nonnull (rest);
+  return g_strdup (rest + 1);
+}
+
+static char *
+replace_all (const char *text,
+             const char *from,
+             const char *to)
+{
+  g_auto(GStrv) parts = g_strsplit (text, from, -1);
+
+  g_assert_cmpuint (g_strv_length (parts), >, 1);
+  return g_strjoinv (to, parts);
+}
+
+/* Writes @text to @name in the work folder and imports it; what it printed comes back. */
+static CliResult
+import_text (const char *name,
+             const char *text,
+             const char *cut)
+{
+  g_autofree char *path = g_build_filename (work, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return cli_run ("cut", "import", path, "--name", cut);
+}
+
+static char *
+export_text (const char *cut,
+             const char *name,
+             const char *option)
+{
+  g_autofree char *path = g_build_filename (work, name, NULL);
+  g_autofree char *text = NULL;
+
+  ok (cli_run ("cut", "export", cut, "-o", path, "--allow-unconsented", option));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return g_steal_pointer (&text);
+}
+
+static void
+make_footage_cut (void)
+{
+  static gboolean made;
+  g_autofree char *card = g_build_filename (work, "card", NULL);
+
+  if (made)
+    return;
+  made = TRUE;
+  g_assert_cmpint (g_mkdir (card, 0755), ==, 0);
+  g_free (fixture_video (card, "A001.MOV", "25", "10:00:00:00", 2));
+  g_free (fixture_video (card, "Zoë interview.mov", "25", NULL, 2));
+  ok (cli_run ("index", card));
+  ok (cli_run ("cut", "new", "Footage"));
+  ok (cli_run ("cut", "add", "Footage", "--clip", "A001.MOV", "--in", "10:00:00:05", "--out", "10:00:01:00"));
+  ok (cli_run ("cut", "add", "Footage", "--clip", "Zoë interview.mov", "--in", "00:00:00:00",
+               "--out", "00:00:01:00", "--gap", "3"));
+}
+
+/* Another editor's OTIO or FCPXML names the clip for people ("Ana interview") and its media
+ * by a path on their machine: the file name at the end of the path finds the clip. */
+static void
+test_import_by_media_file (void)
+{
+  const char *formats[] = { "foreign.otio", "foreign.fcpxml" };
+  g_autofree char *card = g_build_filename (work, "card", NULL);
+  g_autofree char *card_uri = g_filename_to_uri (card, NULL, NULL);
+  g_autofree char *want = NULL;
+
+  make_footage_cut ();
+  want = events_of ("Footage");
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *mine = export_text ("Footage", formats[i] + strlen ("foreign"), NULL);
+      g_autofree char *renamed = replace_all (mine, "\"A001.MOV\"", "\"Ana interview\"");
+      g_autofree char *foreign = replace_all (renamed, card_uri, "file:///Volumes/Media");
+      g_autofree char *cut = g_strdup_printf ("Foreign %u", i);
+      g_autofree char *got = NULL;
+      g_auto(CliResult) r = import_text (formats[i], foreign, cut);
+
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpstr (r.err, ==, "");
+      got = events_of (cut);
+      g_assert_cmpstr (got, ==, want);
+    }
+}
+
+/* An EDL written --ascii names "Zoë interview.mov" as "Zoe interview.mov": it comes back
+ * whole. The name folded to ASCII finds it, and so does the reel when the name is another. */
+static void
+test_ascii_round_trip (void)
+{
+  g_autofree char *edl = NULL;
+  g_autofree char *want = NULL, *got = NULL, *by_reel = NULL;
+  g_auto(CliResult) r = { 0 };
+  g_auto(CliResult) folded = { 0 };
+  g_auto(CliResult) reel = { 0 };
+
+  make_footage_cut ();
+  want = events_of ("Footage");
+  edl = export_text ("Footage", "ascii.edl", "--ascii");
+  g_assert_nonnull (strstr (edl, "* FROM CLIP NAME: Zoe interview.mov\n"));
+  r = import_text ("ascii.edl", edl, "From ASCII");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  got = events_of ("From ASCII");
+  g_assert_cmpstr (got, ==, want);
+
+  /* Each way alone: a reel that names nothing, then a clip name that names nothing. */
+  folded = import_text ("folded.edl", "TITLE: F\nFCM: NON-DROP FRAME\n"
+                        "001  TAPE9    V     C        00:00:00:00 00:00:01:00 01:00:00:00 01:00:01:00\n"
+                        "* FROM CLIP NAME: ZOE Interview.mov\n", "Folded");
+  g_assert_cmpstr (folded.err, ==, "");
+  reel = import_text ("reel.edl", "TITLE: R\nFCM: NON-DROP FRAME\n"
+                      "001  ZO_INTER V     C        00:00:00:00 00:00:01:00 01:00:00:00 01:00:01:00\n"
+                      "* FROM CLIP NAME: renamed.mov\n", "Reel");
+  g_assert_cmpstr (reel.err, ==, "");
+  by_reel = events_of ("Reel");
+  g_assert_nonnull (strstr (by_reel, "Zoë interview.mov 00:00:00:00"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -110,6 +241,8 @@ main (int    argc,
   ok (cli_run ("production", "edit", "--frame-rate", "25"));
 
   g_test_add_func ("/cli/cut/edit", test_edit);
+  g_test_add_func ("/cli/cut/import-by-media-file", test_import_by_media_file);
+  g_test_add_func ("/cli/cut/ascii-round-trip", test_ascii_round_trip);
   status = g_test_run ();
   cr_test_remove_tree (work);
   g_free (project);
