@@ -274,6 +274,34 @@ cr_cut_export (CrDb            *db,
          cr_cut_log_delivery (db, cut, path, "export", cr_export_format_to_string (format), channel, rows, error);
 }
 
+/* An import that matched none of its events would be an empty cut, said with exit 0. */
+static gboolean
+some_event_matched (const CrTimeline  *timeline,
+                    GArray            *clips,
+                    const char        *path,
+                    GPtrArray         *missing,
+                    GError           **error)
+{
+  guint n = timeline->events->len + timeline->sound_events->len;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CrTimelineEvent *e = i < timeline->events->len ? g_ptr_array_index (timeline->events, i)
+                                 : g_ptr_array_index (timeline->sound_events, i - timeline->events->len);
+      if (g_array_index (clips, gint64, e->source) != 0)
+        return TRUE;
+    }
+  for (guint i = 0; i < missing->len && i < 3; i++)
+    g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "", (const char *) g_ptr_array_index (missing, i));
+  if (missing->len > 3)
+    g_string_append_printf (names, " and %u more", missing->len - 3);
+  g_set_error (error, CR_CUT_ERROR, CR_CUT_ERROR_NO_MATCH,
+               "%s: none of its %u %s is of a catalogued clip (no clip for %s); nothing was imported: "
+               "catalogue the media first", path, n, n == 1 ? "event" : "events", names->str);
+  return FALSE;
+}
+
 gint64
 cr_cut_import (CrDb        *db,
                const char  *path,
@@ -350,6 +378,8 @@ cr_cut_import_full (CrDb        *db,
           cr_timeline_rebase_source (timeline, i, start, cr_clip_length_frames (db, clip));
         }
     }
+  if (!some_event_matched (timeline, clips, path, missing, error))
+    return 0;
   /* Only now, against the catalogued clips, can an event fall outside its media. */
   if (!cr_timeline_validate (timeline, error))
     {

@@ -192,6 +192,30 @@ test_import_by_media_file (void)
     }
 }
 
+/* A list that matches nothing is refused in one line naming what it looked for; no empty cut. */
+static void
+test_import_nothing_matched (void)
+{
+  g_autofree char *path = g_build_filename (work, "elsewhere.edl", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_auto(CliResult) r = { 0 };
+
+  make_footage_cut ();
+  g_assert_true (g_file_set_contents (path,
+    "TITLE: Elsewhere\nFCM: NON-DROP FRAME\n\n"
+    "001  TAPE1    V     C        00:00:00:00 00:00:01:00 01:00:00:00 01:00:01:00\n"
+    "* FROM CLIP NAME: not here.mov\n"
+    "002  TAPE2    V     C        00:00:00:00 00:00:01:00 01:00:01:00 01:00:02:00\n", -1, NULL));
+  before = dump ();
+  r = cli_run ("cut", "import", path);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_cmpstr (strchr (r.err, '\n'), ==, "\n");
+  g_assert_nonnull (strstr (r.err, "elsewhere.edl: none of its 2 events is of a catalogued clip "
+                                   "(no clip for “not here.mov”, “TAPE2”); nothing was imported"));
+  after = dump ();
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* An EDL written --ascii names "Zoë interview.mov" as "Zoe interview.mov": it comes back
  * whole. The name folded to ASCII finds it, and so does the reel when the name is another. */
 static void
@@ -242,6 +266,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/cut/edit", test_edit);
   g_test_add_func ("/cli/cut/import-by-media-file", test_import_by_media_file);
+  g_test_add_func ("/cli/cut/import-nothing-matched", test_import_nothing_matched);
   g_test_add_func ("/cli/cut/ascii-round-trip", test_ascii_round_trip);
   status = g_test_run ();
   cr_test_remove_tree (work);
