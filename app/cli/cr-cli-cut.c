@@ -14,6 +14,7 @@
 #include "cr-cut.h"
 #include "cr-edl.h"
 #include "cr-fcpxml.h"
+#include "cr-message.h"
 #include "cr-otio.h"
 #include "cr-mlt.h"
 #include "cr-paperedit.h"
@@ -198,7 +199,7 @@ cut_show (CrCli  *cli,
     { NULL }
   };
   CrTimecodeFormat fmt;
-  g_autofree char *total = NULL;
+  g_autofree char *total = NULL, *shown = NULL;
   int status;
 
   g_option_context_set_summary (context, "The cut's events with source and record timecodes, and its duration.");
@@ -268,7 +269,9 @@ cut_show (CrCli  *cli,
       return CR_EXIT_OK;
     }
 
-  g_print ("%s: %u %s, %s (%" G_GINT64_FORMAT " frames at %d/%d)\n", cr_record_get (cut, "name"),
+  /* One row a line, as `clips` prints them: line breaks, tabs and escapes in a name shown escaped. */
+  shown = cr_message_text (cr_record_get (cut, "name"), 0);
+  g_print ("%s: %u %s, %s (%" G_GINT64_FORMAT " frames at %d/%d)\n", shown,
            timeline->events->len, timeline->events->len == 1 ? "event" : "events", total, cr_timeline_get_duration (timeline), fmt.rate.num, fmt.rate.den);
   /* The picture track's events, then each sound track's under its name. */
   for (guint i = 0; i < timeline->events->len + timeline->sound_events->len; i++)
@@ -280,6 +283,9 @@ cut_show (CrCli  *cli,
       g_autofree char *in = cr_timecode_to_string (s->start_tc + e->in, &sf);
       g_autofree char *out = cr_timecode_to_string (s->start_tc + e->out, &sf);
       g_autofree char *rec = cr_timecode_to_string (timeline->record_start + e->record, &fmt);
+      g_autofree char *name = cr_message_text (cr_timeline_source_get_name (s), 0);
+      g_autofree char *label = cr_message_text (e->label ? e->label : "", 0);
+      g_autofree char *people = cr_message_text (e->participants ? e->participants : "", 0);
 
       if (e->track > 0 && (before == NULL || before->track != e->track))
         {
@@ -290,8 +296,8 @@ cut_show (CrCli  *cli,
             n += ((const CrTimelineEvent *) g_ptr_array_index (timeline->sound_events, j))->track == e->track;
           g_print ("%s, sound only: %u %s\n", track, n, n == 1 ? "event" : "events");
         }
-      g_print ("%3u  %s  %s %s → %s  %s%s%s\n", e->position, rec, cr_timeline_source_get_name (s), in, out,
-               e->label ? e->label : "", e->participants ? " — " : "", e->participants ? e->participants : "");
+      g_print ("%3u  %s  %s %s → %s  %s%s%s\n", e->position, rec, name, in, out, label,
+               e->participants ? " — " : "", people);
     }
   return CR_EXIT_OK;
 }

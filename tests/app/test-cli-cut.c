@@ -250,6 +250,30 @@ test_ascii_round_trip (void)
   g_assert_nonnull (strstr (by_reel, "Zoë interview.mov 00:00:00:00"));
 }
 
+/* A file name with a line break, a label and a cut name with a tab are shown escaped, as
+ * `clips` shows them: one row a line. */
+static void
+test_show_escapes (void)
+{
+  g_autofree char *odd = g_build_filename (work, "odd", NULL);
+  g_auto(CliResult) r = { 0 };
+  g_auto(GStrv) rows = NULL;
+
+  g_assert_cmpint (g_mkdir (odd, 0755), ==, 0);
+  g_free (fixture_video (odd, "two\nlines.mov", "25", NULL, 1));
+  ok (cli_run ("index", odd));
+  ok (cli_run ("select", "add", "two\nlines.mov", "--in", "0", "--out", "10",
+               "--label", "said\tthis"));
+  ok (cli_run ("cut", "new", "Odd\tnames"));
+  ok (cli_run ("cut", "add", "Odd\tnames", "--select", "1"));
+  r = cli_run ("cut", "show", "Odd\tnames");
+  g_assert_cmpint (r.status, ==, 0);
+  rows = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (rows), ==, 3);
+  g_assert_true (g_str_has_prefix (rows[0], "Odd\\tnames: 1 event, "));
+  g_assert_nonnull (strstr (rows[1], "  two\\nlines.mov 00:00:00:00 → 00:00:00:10  said\\tthis"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -268,6 +292,7 @@ main (int    argc,
   g_test_add_func ("/cli/cut/import-by-media-file", test_import_by_media_file);
   g_test_add_func ("/cli/cut/import-nothing-matched", test_import_nothing_matched);
   g_test_add_func ("/cli/cut/ascii-round-trip", test_ascii_round_trip);
+  g_test_add_func ("/cli/cut/show-escapes", test_show_escapes);
   status = g_test_run ();
   cr_test_remove_tree (work);
   g_free (project);
