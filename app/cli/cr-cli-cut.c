@@ -271,8 +271,9 @@ cut_show (CrCli  *cli,
 
   /* One row a line, as `clips` prints them: line breaks, tabs and escapes in a name shown escaped. */
   shown = cr_message_text (cr_record_get (cut, "name"), 0);
-  g_print ("%s: %u %s, %s (%" G_GINT64_FORMAT " frames at %d/%d)\n", shown,
-           timeline->events->len, timeline->events->len == 1 ? "event" : "events", total, cr_timeline_get_duration (timeline), fmt.rate.num, fmt.rate.den);
+  g_print ("%s: %u %s, %s (%" G_GINT64_FORMAT " %s at %d/%d)\n", shown, timeline->events->len,
+           timeline->events->len == 1 ? "event" : "events", total, cr_timeline_get_duration (timeline),
+           cr_timeline_get_duration (timeline) == 1 ? "frame" : "frames", fmt.rate.num, fmt.rate.den);
   /* The picture track's events, then each sound track's under its name. */
   for (guint i = 0; i < timeline->events->len + timeline->sound_events->len; i++)
     {
