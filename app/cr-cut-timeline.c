@@ -330,14 +330,19 @@ cr_cut_import_full (CrDb        *db,
   g_autoptr(GArray) clips = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_autofree char *rate_text = NULL;
   g_autoptr(CrCutAppender) appender = NULL;
+  g_autofree char *bundle = NULL;
   gint64 cut_id, previous_end = 0;
   gboolean from_edl = FALSE;
 
-  if (!g_file_get_contents (path, &text, &len, error))
+  /* A Final Cut Pro bundle (.fcpxmld) is a folder that holds its list as Info.fcpxml. */
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    bundle = g_build_filename (path, "Info.fcpxml", NULL);
+  if (!g_file_get_contents (bundle ? bundle : path, &text, &len, error))
     return 0;
   if (g_str_has_suffix (path, ".otio"))
     timeline = cr_otio_read (text, len, error);
-  else if (g_str_has_suffix (path, ".fcpxml") || (g_str_has_suffix (path, ".xml") && strstr (text, "<fcpxml") != NULL))
+  else if (bundle || g_str_has_suffix (path, ".fcpxml") ||
+           (g_str_has_suffix (path, ".xml") && strstr (text, "<fcpxml") != NULL))
     timeline = cr_fcpxml_read (text, len, error);
   else
     {

@@ -729,8 +729,9 @@ cut_import (CrCli  *cli,
   int status;
 
   g_option_context_set_summary (context,
-    "Read a CMX3600 EDL or an OpenTimelineIO file into a new cut, matching its sources to\n"
-    "catalogued clips by path, file name or reel name; lists what it could not match.");
+    "Read a CMX3600 EDL, an OpenTimelineIO or FCPXML file (or .fcpxmld bundle) into a new cut,\n"
+    "matching its sources to catalogued clips by path, file name or reel name; lists what it\n"
+    "could not match.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!cr_cli_parse (context, &argc, &argv, &status))
     return status;
@@ -776,7 +777,7 @@ cr_cli_cut (CrCli  *cli,
     { "check", "check everyone in the cut against their consent", cut_check },
     { "export", "write an edit list (EDL, FCPXML, OTIO, MLT, paper edit)", cut_export },
     { "render", "a review copy as MP4 (--burn-timecode, --burn-names)", cut_render },
-    { "import", "read an EDL, OTIO or FCPXML file into a new cut", cut_import },
+    { "import", "read an EDL, OTIO or FCPXML file (or .fcpxmld) into a new cut", cut_import },
     { NULL }
   };
   return cr_cli_dispatch (cli, "cut", verbs, argc, argv);

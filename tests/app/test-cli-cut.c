@@ -192,6 +192,35 @@ test_import_by_media_file (void)
     }
 }
 
+/* A Final Cut Pro bundle is a folder holding Info.fcpxml; one without it says so in a line. */
+static void
+test_import_fcpxml_bundle (void)
+{
+  g_autofree char *bundle = g_build_filename (work, "From FCP.fcpxmld", NULL);
+  g_autofree char *info = g_build_filename (bundle, "Info.fcpxml", NULL);
+  g_autofree char *empty = g_build_filename (work, "Empty.fcpxmld", NULL);
+  g_autofree char *fcpxml = NULL, *want = NULL, *got = NULL;
+  g_auto(CliResult) r = { 0 };
+  g_auto(CliResult) refused = { 0 };
+
+  make_footage_cut ();
+  want = events_of ("Footage");
+  fcpxml = export_text ("Footage", "bundle.fcpxml", NULL);
+  g_assert_cmpint (g_mkdir (bundle, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (info, fcpxml, -1, NULL));
+  r = cli_run ("cut", "import", bundle);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "From FCP: 2 events\n");
+  got = events_of ("From FCP");
+  g_assert_cmpstr (got, ==, want);
+
+  g_assert_cmpint (g_mkdir (empty, 0755), ==, 0);
+  refused = cli_run ("cut", "import", empty);
+  g_assert_cmpint (refused.status, !=, 0);
+  g_assert_cmpstr (strchr (refused.err, '\n'), ==, "\n");
+  g_assert_nonnull (strstr (refused.err, "Info.fcpxml"));
+}
+
 /* A list that matches nothing is refused in one line naming what it looked for; no empty cut. */
 static void
 test_import_nothing_matched (void)
@@ -291,6 +320,7 @@ main (int    argc,
   g_test_add_func ("/cli/cut/edit", test_edit);
   g_test_add_func ("/cli/cut/import-by-media-file", test_import_by_media_file);
   g_test_add_func ("/cli/cut/import-nothing-matched", test_import_nothing_matched);
+  g_test_add_func ("/cli/cut/import-fcpxml-bundle", test_import_fcpxml_bundle);
   g_test_add_func ("/cli/cut/ascii-round-trip", test_ascii_round_trip);
   g_test_add_func ("/cli/cut/show-escapes", test_show_escapes);
   status = g_test_run ();
