@@ -279,6 +279,62 @@ test_ascii_round_trip (void)
   g_assert_nonnull (strstr (by_reel, "Zoë interview.mov 00:00:00:00"));
 }
 
+/* A 59.94 drop-frame clip and a Broadcast Wave (counted at the production's 25) that both
+ * run past midnight, in a 59.94 DF cut whose record runs past midnight too: every edit list
+ * comes back through the command line with the same events, and so does an EDL without its
+ * "* RECORD START" (another editor's), which starts at its first record in. */
+static void
+test_round_trip_midnight (void)
+{
+  const char *formats[] = { "night.edl", "night.otio", "night.fcpxml" };
+  g_autofree char *night = g_build_filename (work, "night", NULL);
+  g_autofree char *want = NULL;
+
+  g_assert_cmpint (g_mkdir (night, 0755), ==, 0);
+  g_free (fixture_video (night, "df5994.mov", "60000/1001", "23:59:58;00", 4));
+  g_free (fixture_wav (night, "night.wav", (gint64) 48000 * (86400 - 2), 4));
+  ok (cli_run ("index", night));
+  ok (cli_run ("cut", "new", "Night", "--rate", "59.94", "--drop-frame", "--record-start", "23:59:58;00"));
+  ok (cli_run ("cut", "add", "Night", "--clip", "df5994.mov", "--in", "23:59:59;00", "--out", "00:00:01;00",
+               "--gap", "30"));
+  ok (cli_run ("cut", "add", "Night", "--clip", "night.wav", "--in", "23:59:59:00", "--out", "00:00:01:10",
+               "--track", "A1", "--gap", "20"));
+  ok (cli_run ("cut", "add", "Night", "--clip", "df5994.mov", "--in", "23:59:58;10", "--out", "23:59:59;00"));
+  want = events_of ("Night");
+  /* The record crosses midnight, the sound is on A1. */
+  g_assert_nonnull (strstr (want, "  2  00:00:00;30  df5994.mov 23:59:58;10 → 23:59:59;00"));
+  g_assert_nonnull (strstr (want, "A1, sound only: 1 event\n  3  23:59:58;20  night.wav 23:59:59:00 → 00:00:01:10"));
+
+  for (guint i = 0; i <= G_N_ELEMENTS (formats); i++)
+    {
+      gboolean foreign = i == G_N_ELEMENTS (formats);
+      g_autofree char *text = export_text ("Night", foreign ? formats[0] : formats[i], NULL);
+      g_autofree char *cut = g_strdup_printf ("Back %u", i);
+      g_autofree char *got = NULL;
+      g_auto(CliResult) r = { 0 };
+
+      if (foreign)
+        {
+          char *line = strstr (text, "* RECORD START: 23:59:58;00\n");
+
+          g_assert_nonnull (line);
+          memmove (line, line + strlen ("* RECORD START: 23:59:58;00\n"),
+                   strlen (line + strlen ("* RECORD START: 23:59:58;00\n")) + 1);
+        }
+      r = import_text (foreign ? "foreign-night.edl" : formats[i], text, cut);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpstr (r.err, ==, "");
+      got = events_of (cut);
+      g_assert_cmpstr (got, ==, want);
+      if (foreign)
+        {
+          /* No hour of black before it: from the first record in (the sound's, 20 frames in). */
+          g_auto(CliResult) show = cli_run ("cut", "show", cut);
+          g_assert_true (g_str_has_prefix (show.out, "Back 3: 2 events, 00:00:03:00 (180 frames at 60000/1001)\n"));
+        }
+    }
+}
+
 /* A file name with a line break, a label and a cut name with a tab are shown escaped, as
  * `clips` shows them: one row a line. */
 static void
@@ -323,6 +379,7 @@ main (int    argc,
   g_test_add_func ("/cli/cut/import-fcpxml-bundle", test_import_fcpxml_bundle);
   g_test_add_func ("/cli/cut/ascii-round-trip", test_ascii_round_trip);
   g_test_add_func ("/cli/cut/show-escapes", test_show_escapes);
+  g_test_add_func ("/cli/cut/round-trip-midnight", test_round_trip_midnight);
   status = g_test_run ();
   cr_test_remove_tree (work);
   g_free (project);
