@@ -11,6 +11,7 @@
 #include "cr-cut.h"
 #include "cr-cut-appender.h"
 #include "cr-cut-events.h"
+#include "cr-cut-match.h"
 #include "cr-cut-sources.h"
 #include "cr-edl.h"
 #include "cr-fcpxml.h"
@@ -273,77 +274,32 @@ cr_cut_export (CrDb            *db,
          cr_cut_log_delivery (db, cut, path, "export", cr_export_format_to_string (format), channel, rows, error);
 }
 
-static char *
-stem (const char *name)
+/* An import that matched none of its events would be an empty cut, said with exit 0. */
+static gboolean
+some_event_matched (const CrTimeline  *timeline,
+                    GArray            *clips,
+                    const char        *path,
+                    GPtrArray         *missing,
+                    GError           **error)
 {
-  const char *dot = strrchr (name, '.');
-  return dot && dot != name ? g_strndup (name, dot - name) : g_strdup (name);
-}
+  guint n = timeline->events->len + timeline->sound_events->len;
+  g_autoptr(GString) names = g_string_new (NULL);
 
-/* Every run of spaces and control characters as one space, none at the ends: an EDL writes a
- * newline or tab in a file name as a space. */
-static char *
-normalise_space (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
+  for (guint i = 0; i < n; i++)
     {
-      if ((guchar) *p <= ' ' || *p == 0x7f)
-        space = TRUE;
-      else
-        {
-          if (space && out->len > 0)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_c (out, *p);
-        }
+      const CrTimelineEvent *e = i < timeline->events->len ? g_ptr_array_index (timeline->events, i)
+                                 : g_ptr_array_index (timeline->sound_events, i - timeline->events->len);
+      if (g_array_index (clips, gint64, e->source) != 0)
+        return TRUE;
     }
-  return g_string_free (out, FALSE);
-}
-
-/* Catalogued clip for an imported source: same path, else same file name, else the same
- * name without extension (spaces normalised in both), else the same EDL reel name. */
-static gint64
-match_clip (CrDb                   *db,
-            const CrTimelineSource *source)
-{
-  const char *name = cr_timeline_source_get_name (source);
-  g_autofree char *name_stem = name ? stem (name) : NULL;
-  g_autoptr(GPtrArray) clips = NULL;
-  g_autoptr(CrTimeline) reels_of = NULL;
-  g_auto(GStrv) reels = NULL;
-  g_autofree char *spaced = name ? normalise_space (name) : NULL;
-  g_autofree char *spaced_stem = spaced ? stem (spaced) : NULL;
-  gint64 id;
-
-  if ((id = cr_clip_find_by_path (db, source->path)) || (id = cr_clip_find_by_name (db, name)))
-    return id;
-  if (name == NULL || !(clips = cr_store_list (db, &cr_entity_clip, NULL, NULL)))
-    return 0;
-
-  /* Reel names are derived from all the clips' names together, as the EDL writer does. */
-  reels_of = cr_timeline_new ("reels", (CrRate) { 25, 1 }, FALSE, 16, 16);
-  for (guint i = 0; i < clips->len; i++)
-    {
-      CrRecord *clip = g_ptr_array_index (clips, i);
-      g_autofree char *clip_stem = stem (cr_record_get (clip, "name"));
-
-      g_autofree char *clip_name = normalise_space (cr_record_get (clip, "name"));
-      g_autofree char *clip_name_stem = stem (clip_name);
-
-      if (g_ascii_strcasecmp (clip_stem, name_stem) == 0 || g_ascii_strcasecmp (clip_stem, name) == 0 ||
-          g_ascii_strcasecmp (clip_name, spaced) == 0 || g_ascii_strcasecmp (clip_name_stem, spaced_stem) == 0)
-        return clip->id;
-      cr_timeline_add_source (reels_of, cr_record_get (clip, "path"), cr_record_get (clip, "name"),
-                              (CrRate) { 25, 1 }, FALSE, 0, 1, TRUE, 0);
-    }
-  reels = cr_edl_reel_names (reels_of);
-  for (guint i = 0; reels && reels[i]; i++)
-    if (g_ascii_strcasecmp (reels[i], name) == 0)
-      return ((CrRecord *) g_ptr_array_index (clips, i))->id;
-  return 0;
+  for (guint i = 0; i < missing->len && i < 3; i++)
+    g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "", (const char *) g_ptr_array_index (missing, i));
+  if (missing->len > 3)
+    g_string_append_printf (names, " and %u more", missing->len - 3);
+  g_set_error (error, CR_CUT_ERROR, CR_CUT_ERROR_NO_MATCH,
+               "%s: none of its %u %s is of a catalogued clip (no clip for %s); nothing was imported: "
+               "catalogue the media first", path, n, n == 1 ? "event" : "events", names->str);
+  return FALSE;
 }
 
 gint64
@@ -374,14 +330,19 @@ cr_cut_import_full (CrDb        *db,
   g_autoptr(GArray) clips = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_autofree char *rate_text = NULL;
   g_autoptr(CrCutAppender) appender = NULL;
+  g_autofree char *bundle = NULL;
   gint64 cut_id, previous_end = 0;
   gboolean from_edl = FALSE;
 
-  if (!g_file_get_contents (path, &text, &len, error))
+  /* A Final Cut Pro bundle (.fcpxmld) is a folder that holds its list as Info.fcpxml. */
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    bundle = g_build_filename (path, "Info.fcpxml", NULL);
+  if (!g_file_get_contents (bundle ? bundle : path, &text, &len, error))
     return 0;
   if (g_str_has_suffix (path, ".otio"))
     timeline = cr_otio_read (text, len, error);
-  else if (g_str_has_suffix (path, ".fcpxml") || (g_str_has_suffix (path, ".xml") && strstr (text, "<fcpxml") != NULL))
+  else if (bundle || g_str_has_suffix (path, ".fcpxml") ||
+           (g_str_has_suffix (path, ".xml") && strstr (text, "<fcpxml") != NULL))
     timeline = cr_fcpxml_read (text, len, error);
   else
     {
@@ -401,7 +362,7 @@ cr_cut_import_full (CrDb        *db,
   for (guint i = 0; i < timeline->sources->len; i++)
     {
       const CrTimelineSource *source = cr_timeline_get_source (timeline, i);
-      gint64 clip = match_clip (db, source);
+      gint64 clip = cr_cut_match_clip (db, source);
 
       g_array_append_val (clips, clip);
       if (clip == 0)
@@ -422,6 +383,8 @@ cr_cut_import_full (CrDb        *db,
           cr_timeline_rebase_source (timeline, i, start, cr_clip_length_frames (db, clip));
         }
     }
+  if (!some_event_matched (timeline, clips, path, missing, error))
+    return 0;
   /* Only now, against the catalogued clips, can an event fall outside its media. */
   if (!cr_timeline_validate (timeline, error))
     {

@@ -104,6 +104,7 @@ char       *cr_clearance_to_csv   (GPtrArray *rows);
 typedef enum
 {
   CR_CUT_ERROR_UNCONSENTED,  /* export or render refused: the message counts the problems */
+  CR_CUT_ERROR_NO_MATCH,     /* import refused: none of the list's events is of a catalogued clip */
 } CrCutError;
 GQuark      cr_cut_error_quark    (void);
 
@@ -140,9 +141,9 @@ gboolean    cr_cut_render         (CrDb *db, gint64 cut, const char *path, const
                                    gpointer user_data, GCancellable *cancellable, GPtrArray **clearance,
                                    GError **error);
 
-/* Reads an EDL, OTIO or FCPXML file into a new cut named `name`, matching sources to catalogued clips
+/* Reads an EDL, OTIO or FCPXML file (or .fcpxmld bundle) into a new cut named `name`, matching sources to catalogued clips
  * by path, file name or reel name. *unmatched lists the sources it could not match (their
- * events are left out). rate: for an EDL without a rate comment; {0,0}: the production's. */
+ * events are left out); when none matches, refuses (CR_CUT_ERROR_NO_MATCH) and adds no cut. rate: for an EDL without a rate comment; {0,0}: the production's. */
 gint64      cr_cut_import         (CrDb *db, const char *path, const char *name, CrRate rate,
                                    GPtrArray **unmatched, GError **error);
 /* The same, and *warnings lists what the reader read otherwise than written (a dissolve as a

@@ -163,6 +163,20 @@ check_drop_frame_label (const CrEntity  *e,
   return TRUE;
 }
 
+/* A ";" (or ".") record start on a cut that is not drop frame would be stored and then refused
+ * by every show and export, which read it at the cut's own drop-frame setting. */
+static gboolean
+check_separator_matches (const CrEntity *e,
+                         CrRecord       *record)
+{
+  const char *timecode = cr_record_get (record, "record_start");
+
+  /* Normalised already: HH:MM:SS?FF. */
+  if (timecode == NULL || strlen (timecode) != 11 || cr_record_get_int (record, "drop_frame", 0))
+    return TRUE;
+  return timecode[8] == ':';
+}
+
 static gboolean
 check_cut (CrDb      *db,
            CrRecord  *record,
@@ -190,6 +204,13 @@ check_cut (CrDb      *db,
                            "drop-frame timecode exists only at 29.97 and 59.94 fps, not at %s", rate);
   if (!cr_field_check_timecode_rate (e, record, "record_start", rate, error))
     return FALSE;
+  if (!check_separator_matches (e, record))
+    {
+      const char *tc = cr_record_get (record, "record_start");
+      return cr_field_error (e, cr_entity_find_field (e, "record_start"), error,
+                             "“%s” is drop-frame timecode (“%c”), but the cut is not drop frame: "
+                             "write %.8s:%s, or make the cut drop frame", tc, tc[8], tc, tc + 9);
+    }
   if (cr_record_get_int (record, "drop_frame", 0) &&
       !check_drop_frame_label (e, cr_record_get (record, "record_start"), rate, error))
     return FALSE;

@@ -39,6 +39,7 @@ typedef struct
   gboolean                events_started;
   gint64                  first_record;   /* -1 until the first event */
   char                   *record_start;   /* "* RECORD START:" under the first event, or NULL */
+  gboolean                start_given;    /* by that comment or the options */
   Pending                 pending;
   GHashTable             *source_by_key;  /* "name\nrate\ndrop" -> index + 1 */
   GHashTable             *sound_at;       /* "source in out record" of each sound event */
@@ -116,18 +117,20 @@ parse_tc (const char              *text,
   return TRUE;
 }
 
-/* The hour at or before `frames`: where a record timeline usually starts. */
-static gint64
-hour_before (gint64                  frames,
-             const CrTimecodeFormat *fmt)
+/* With no record start given the cut starts at the first record in, not the hour before it
+ * (an hour of black before a list that starts at 00:59:58:00). A later line from before it
+ * that is not the next day's (sound listed after the picture) moves the start down to it. */
+static void
+lower_record_start (CrTimeline *timeline,
+                    gint64      rec_in)
 {
-  g_autofree char *label = cr_timecode_to_string (frames, fmt);
-  g_autofree char *hour = g_strdup_printf ("%.2s:00:00%c00", label, fmt->drop_frame ? ';' : ':');
-  gint64 start = 0;
+  gint64 by = timeline->record_start - rec_in;
 
-  if (!cr_timecode_parse (hour, fmt, &start, NULL))
-    return 0;
-  return start;
+  for (guint i = 0; i < timeline->events->len; i++)
+    ((CrTimelineEvent *) g_ptr_array_index (timeline->events, i))->record += by;
+  for (guint i = 0; i < timeline->sound_events->len; i++)
+    ((CrTimelineEvent *) g_ptr_array_index (timeline->sound_events, i))->record += by;
+  timeline->record_start = rec_in;
 }
 
 static guint
@@ -151,6 +154,9 @@ find_source (Reader     *reader,
     }
 
   source = g_ptr_array_index (reader->timeline->sources, index);
+  /* Kept for matching when the clip name does not match ("Zoe" in a list written --ascii). */
+  if (source->reel == NULL && reader->pending.clip_name != NULL)
+    source->reel = g_strdup (reader->pending.fields[1]);
   if (strchr (channel, 'V') != NULL || g_str_equal (channel, "B"))
     source->has_video = TRUE;
   if (g_str_has_prefix (channel, "AA"))
@@ -344,6 +350,7 @@ finish_event (Reader  *reader,
       gint64 start = 0;
 
       reader->first_record = rec_in;
+      reader->start_given = reader->options->has_record_start || reader->record_start != NULL;
       if (reader->options->has_record_start)
         start = reader->options->record_start;
       else if (reader->record_start != NULL)
@@ -352,9 +359,12 @@ finish_event (Reader  *reader,
             return FALSE;
         }
       else
-        start = hour_before (rec_in, &record_fmt);
+        start = rec_in;
       timeline->record_start = start;
     }
+  else if (rec_in < timeline->record_start && !reader->start_given &&
+           timeline->record_start - rec_in < cr_timecode_frames_per_day (&record_fmt) / 2)
+    lower_record_start (timeline, rec_in);
   else if (rec_in < timeline->record_start)
     {
       /* A list that runs past midnight and writes the labels of the next day from 00. */

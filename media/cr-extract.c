@@ -25,6 +25,7 @@ typedef struct
 {
   AVStream        *in;
   AVStream        *out;            /* NULL: left out */
+  gboolean         refused;        /* left out: the container cannot carry its codec */
   gboolean         done;           /* past the out point */
   /* Re-encoding */
   AVCodecContext  *dec;
@@ -214,6 +215,7 @@ add_copy_stream (Job      *job,
     {
       note (job, "stream %d (%s) left out: a %s file cannot carry it without re-encoding",
             t->in->index, avcodec_get_name (t->in->codecpar->codec_id), ofmt->name);
+      t->refused = TRUE;
       return TRUE;
     }
   t->out = avformat_new_stream (job->oc, NULL);
@@ -339,6 +341,38 @@ add_encode_stream (Job      *job,
   return TRUE;
 }
 
+static void
+append_codec (GString                 *codecs,
+              const AVCodecParameters *par)
+{
+  g_string_append_printf (codecs, "%s%s %s", codecs->len > 0 ? " and " : "", avcodec_get_name (par->codec_id),
+                          par->codec_type == AVMEDIA_TYPE_VIDEO ? "video" : "sound");
+}
+
+/* A container that cannot hold a stream's codec fails with only "Invalid argument" (H.264 in
+ * MXF), "Function not implemented" (48 kHz PCM in FLV), or, when its codec list refuses every
+ * stream (H.264 in WebM), with nothing left to write: say which file, container and codecs. */
+static gboolean
+refuse_container (Job         *job,
+                  const char  *out_path,
+                  GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (out_path);
+  g_autoptr(GString) codecs = g_string_new (NULL);
+  g_autofree char *container = g_ascii_strup (job->oc->oformat->name, -1);
+
+  for (unsigned i = 0; i < job->oc->nb_streams; i++)
+    append_codec (codecs, job->oc->streams[i]->codecpar);
+  for (unsigned i = 0; job->oc->nb_streams == 0 && i < job->nb_tracks; i++)
+    if (job->tracks[i].refused)
+      append_codec (codecs, job->tracks[i].in->codecpar);
+  g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_UNSUPPORTED,
+               "%s: %s cannot hold %s as %s; use .mov, .mp4 or .mkv%s", name, container,
+               codecs->str, job->options->reencode ? "re-encoded" : "copied",
+               job->options->reencode ? "" : ", or --reencode");
+  return FALSE;
+}
+
 /* Video and audio are carried; everything else is noted. */
 static gboolean
 map_streams (Job      *job,
@@ -381,6 +415,9 @@ map_streams (Job      *job,
   /* A copy of H.264 ends at `out` exactly, its last GOP re-encoded. */
   if (job->lead != NULL && job->lead == video && !job->options->reencode)
     job->tracks[video->index].tail = cr_extract_tail_new (video);
+  for (unsigned i = 0; job->lead == NULL && i < job->nb_tracks; i++)
+    if (job->tracks[i].refused)
+      return refuse_container (job, job->out_path, error);
   if (job->lead == NULL)
     {
       g_autofree char *name = g_filename_display_name (job->path);
@@ -934,31 +971,6 @@ check_range (const char             *path,
   return TRUE;
 }
 
-/* A container that cannot hold a stream's codec (H.264 in MXF) fails with only "Invalid
- * argument": say which file, container and codecs. */
-static gboolean
-refuse_container (Job         *job,
-                  const char  *out_path,
-                  GError     **error)
-{
-  g_autofree char *name = g_filename_display_name (out_path);
-  g_autoptr(GString) codecs = g_string_new (NULL);
-  g_autofree char *container = g_ascii_strup (job->oc->oformat->name, -1);
-
-  for (unsigned i = 0; i < job->oc->nb_streams; i++)
-    {
-      const AVCodecParameters *par = job->oc->streams[i]->codecpar;
-
-      g_string_append_printf (codecs, "%s%s %s", i > 0 ? " and " : "", avcodec_get_name (par->codec_id),
-                              par->codec_type == AVMEDIA_TYPE_VIDEO ? "video" : "sound");
-    }
-  g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_UNSUPPORTED,
-               "%s: %s cannot hold %s as %s; use .mov, .mp4 or .mkv%s", name, container,
-               codecs->str, job->options->reencode ? "re-encoded" : "copied",
-               job->options->reencode ? "" : ", or --reencode");
-  return FALSE;
-}
-
 /* The muxer's options: avformat_write_header takes those it knows and leaves the rest. */
 typedef AVDictionary *MuxerOptions;
 
@@ -1106,7 +1118,8 @@ cr_extract (const char              *path,
 
   if ((ret = avformat_write_header (job.oc, &muxer_options)) < 0)
     {
-      if (ret == AVERROR (EINVAL))
+      /* What muxers say when they refuse a stream, PATCHWELCOME a codec they do not write yet. */
+      if (ret == AVERROR (EINVAL) || ret == AVERROR (ENOSYS) || ret == AVERROR_PATCHWELCOME)
         return refuse_container (&job, out_path, error);
       return ret == AVERROR (ENOSPC) || ret == AVERROR (EIO) || ret == AVERROR (EDQUOT)
              ? fail_output (&job, error, ret, "cannot start the new file")

@@ -129,7 +129,8 @@ cr_paperedit_write (const CrTimeline          *timeline,
       g_autofree char *rate = cr_rate_to_string (timeline->rate);
 
       cr_text_append_one_line (out, timeline->name);
-      g_string_append_printf (out, "\n%u events, %s fps%s, duration ", timeline->events->len, rate,
+      g_string_append_printf (out, "\n%u %s, %s fps%s, duration ", timeline->events->len,
+                              timeline->events->len == 1 ? "event" : "events", rate,
                               timeline->drop_frame ? " drop-frame" : "");
       cr_append_timecode (out, cr_timeline_get_duration (timeline), &length_fmt);
       g_string_append (out, "\n");

@@ -625,7 +625,8 @@ check_input (const CrTimeline       *timeline,
   if (options->captions != NULL && options->n_captions != timeline->events->len)
     {
       g_set_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_INVALID,
-                   "%u captions given for %u events", options->n_captions, timeline->events->len);
+                   "%u %s given for %u %s", options->n_captions, options->n_captions == 1 ? "caption" : "captions",
+                   timeline->events->len, timeline->events->len == 1 ? "event" : "events");
       return FALSE;
     }
   for (guint i = 0; options->captions != NULL && i < options->n_captions; i++)

@@ -17,6 +17,7 @@ source_free (gpointer data)
 
   g_free (source->path);
   g_free (source->name);
+  g_free (source->reel);
   g_free (source);
 }
 

@@ -34,6 +34,7 @@ typedef struct
   int       audio_channels;  /* 0: no audio */
   int       width;           /* picture size, 0 when unknown (cr_timeline_source_set_size) */
   int       height;
+  char     *reel;            /* an EDL's reel, when a clip name names the source; else NULL */
 } CrTimelineSource;
 
 typedef struct

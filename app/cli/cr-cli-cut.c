@@ -14,6 +14,7 @@
 #include "cr-cut.h"
 #include "cr-edl.h"
 #include "cr-fcpxml.h"
+#include "cr-message.h"
 #include "cr-otio.h"
 #include "cr-mlt.h"
 #include "cr-paperedit.h"
@@ -57,6 +58,25 @@ print_event_count (const char *cut,
   g_print ("%s: %u %s\n", cut, count, count == 1 ? "event" : "events");
 }
 
+/* "1280x720" into width and height; the store checks their range. */
+static gboolean
+set_size (CrRecord    *input,
+          const char  *size,
+          GError     **error)
+{
+  int w, h;
+  char tail;
+
+  if (sscanf (size, "%dx%d%c", &w, &h, &tail) != 2)
+    {
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "cut size: “%s” is not WxH", size);
+      return FALSE;
+    }
+  cr_record_take (input, "width", g_strdup_printf ("%d", w));
+  cr_record_take (input, "height", g_strdup_printf ("%d", h));
+  return TRUE;
+}
+
 static int
 cut_new (CrCli  *cli,
          int     argc,
@@ -91,21 +111,61 @@ cut_new (CrCli  *cli,
   cr_record_set (input, "drop_frame", drop ? "1" : "0");
   if (start)
     cr_record_set (input, "record_start", start);
-  if (size)
-    {
-      int w, h;
-      char tail;
-      if (sscanf (size, "%dx%d%c", &w, &h, &tail) != 2)
-        {
-          g_set_error (&error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "cut size: “%s” is not WxH", size);
-          return cr_cli_fail (error);
-        }
-      cr_record_take (input, "width", g_strdup_printf ("%d", w));
-      cr_record_take (input, "height", g_strdup_printf ("%d", h));
-    }
+  if (size && !set_size (input, size, &error))
+    return cr_cli_fail (error);
   if (!(id = cr_store_insert (cli->db, input, &error)))
     return cr_cli_fail (error);
   g_print ("added cut #%" G_GINT64_FORMAT " “%s”\n", id, argv[1]);
+  return CR_EXIT_OK;
+}
+
+/* The options of cut new; the store refuses what cannot be shown or exported (a ";" start
+ * without drop frame, a label drop frame skips) and then changes nothing. */
+static int
+cut_edit (CrCli  *cli,
+          int     argc,
+          char  **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("CUT");
+  g_autoptr(CrRecord) changes = cr_record_new (&cr_entity_cut);
+  g_autoptr(CrRecord) cut = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL, *rate = NULL, *drop = NULL, *size = NULL, *start = NULL, *notes = NULL;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, "A new name", "NAME" },
+    { "rate", 0, 0, G_OPTION_ARG_STRING, &rate, "Timeline frame rate", "FPS" },
+    { "drop-frame", 0, 0, G_OPTION_ARG_STRING, &drop, "Drop-frame timecode (29.97, 59.94)", "yes|no" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Frame size", "WxH" },
+    { "record-start", 0, 0, G_OPTION_ARG_STRING, &start, "Record start timecode", "TC" },
+    { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, "Notes (empty clears them)", "TEXT" },
+    { NULL }
+  };
+  int status;
+
+  g_option_context_set_summary (context, "Change a cut: give only what changes.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!cr_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return cr_cli_usage (argv[0], "%s: name one CUT", argv[0]);
+  if (!name && !rate && !drop && !size && !start && !notes)
+    return cr_cli_usage (argv[0], "%s: nothing to change", argv[0]);
+  if (!(cut = find_cut (cli, argv[1], &error)))
+    return cr_cli_fail (error);
+  if (name)
+    cr_record_set (changes, "name", name);
+  if (rate)
+    cr_record_set (changes, "frame_rate", rate);
+  if (drop)
+    cr_record_set (changes, "drop_frame", drop);
+  if (start)
+    cr_record_set (changes, "record_start", start);
+  if (notes)
+    cr_record_set (changes, "notes", notes);
+  if ((size && !set_size (changes, size, &error)) ||
+      !cr_store_update (cli->db, &cr_entity_cut, cut->id, changes, &error))
+    return cr_cli_fail (error);
+  g_print ("changed cut #%" G_GINT64_FORMAT "\n", cut->id);
   return CR_EXIT_OK;
 }
 
@@ -139,7 +199,7 @@ cut_show (CrCli  *cli,
     { NULL }
   };
   CrTimecodeFormat fmt;
-  g_autofree char *total = NULL;
+  g_autofree char *total = NULL, *shown = NULL;
   int status;
 
   g_option_context_set_summary (context, "The cut's events with source and record timecodes, and its duration.");
@@ -209,8 +269,11 @@ cut_show (CrCli  *cli,
       return CR_EXIT_OK;
     }
 
-  g_print ("%s: %u %s, %s (%" G_GINT64_FORMAT " frames at %d/%d)\n", cr_record_get (cut, "name"),
-           timeline->events->len, timeline->events->len == 1 ? "event" : "events", total, cr_timeline_get_duration (timeline), fmt.rate.num, fmt.rate.den);
+  /* One row a line, as `clips` prints them: line breaks, tabs and escapes in a name shown escaped. */
+  shown = cr_message_text (cr_record_get (cut, "name"), 0);
+  g_print ("%s: %u %s, %s (%" G_GINT64_FORMAT " %s at %d/%d)\n", shown, timeline->events->len,
+           timeline->events->len == 1 ? "event" : "events", total, cr_timeline_get_duration (timeline),
+           cr_timeline_get_duration (timeline) == 1 ? "frame" : "frames", fmt.rate.num, fmt.rate.den);
   /* The picture track's events, then each sound track's under its name. */
   for (guint i = 0; i < timeline->events->len + timeline->sound_events->len; i++)
     {
@@ -221,6 +284,9 @@ cut_show (CrCli  *cli,
       g_autofree char *in = cr_timecode_to_string (s->start_tc + e->in, &sf);
       g_autofree char *out = cr_timecode_to_string (s->start_tc + e->out, &sf);
       g_autofree char *rec = cr_timecode_to_string (timeline->record_start + e->record, &fmt);
+      g_autofree char *name = cr_message_text (cr_timeline_source_get_name (s), 0);
+      g_autofree char *label = cr_message_text (e->label ? e->label : "", 0);
+      g_autofree char *people = cr_message_text (e->participants ? e->participants : "", 0);
 
       if (e->track > 0 && (before == NULL || before->track != e->track))
         {
@@ -231,8 +297,8 @@ cut_show (CrCli  *cli,
             n += ((const CrTimelineEvent *) g_ptr_array_index (timeline->sound_events, j))->track == e->track;
           g_print ("%s, sound only: %u %s\n", track, n, n == 1 ? "event" : "events");
         }
-      g_print ("%3u  %s  %s %s → %s  %s%s%s\n", e->position, rec, cr_timeline_source_get_name (s), in, out,
-               e->label ? e->label : "", e->participants ? " — " : "", e->participants ? e->participants : "");
+      g_print ("%3u  %s  %s %s → %s  %s%s%s\n", e->position, rec, name, in, out, label,
+               e->participants ? " — " : "", people);
     }
   return CR_EXIT_OK;
 }
@@ -663,8 +729,9 @@ cut_import (CrCli  *cli,
   int status;
 
   g_option_context_set_summary (context,
-    "Read a CMX3600 EDL or an OpenTimelineIO file into a new cut, matching its sources to\n"
-    "catalogued clips by path, file name or reel name; lists what it could not match.");
+    "Read a CMX3600 EDL, an OpenTimelineIO or FCPXML file (or .fcpxmld bundle) into a new cut,\n"
+    "matching its sources to catalogued clips by path, file name or reel name; lists what it\n"
+    "could not match.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!cr_cli_parse (context, &argc, &argv, &status))
     return status;
@@ -699,6 +766,7 @@ cr_cli_cut (CrCli  *cli,
 {
   static const CrCliVerb verbs[] = {
     { "new", "an empty cut (--rate, --size, --record-start)", cut_new },
+    { "edit", "change its name, rate, drop frame, size or record start", cut_edit },
     { "list", "list cuts", cut_list },
     { "show", "events and total duration (--json)", cut_show },
     { "add", "add a select or a clip range", cut_add },
@@ -709,7 +777,7 @@ cr_cli_cut (CrCli  *cli,
     { "check", "check everyone in the cut against their consent", cut_check },
     { "export", "write an edit list (EDL, FCPXML, OTIO, MLT, paper edit)", cut_export },
     { "render", "a review copy as MP4 (--burn-timecode, --burn-names)", cut_render },
-    { "import", "read an EDL, OTIO or FCPXML file into a new cut", cut_import },
+    { "import", "read an EDL, OTIO or FCPXML file (or .fcpxmld) into a new cut", cut_import },
     { NULL }
   };
   return cr_cli_dispatch (cli, "cut", verbs, argc, argv);

@@ -152,6 +152,13 @@ set_summary (GOptionContext *context,
   g_option_context_set_summary (context, text);
 }
 
+/* "an interview", "a shot": the article before the entity's name. */
+static const char *
+article (const CrEntity *entity)
+{
+  return strchr ("aeiou", entity->name[0]) ? "an" : "a";
+}
+
 static gboolean
 in_table (const CrEntity *entity,
           const CrField  *f)
@@ -266,8 +273,7 @@ verb_add (CrCli           *cli,
   gint64 id;
   int status;
 
-  /* "Add an interview", "Add a shot". */
-  set_summary (context, "Add %s %s.", strchr ("aeiou", entity->name[0]) ? "an" : "a", entity->name);
+  set_summary (context, "Add %s %s.", article (entity), entity->name);
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_group (context, cr_field_options_group (fields));
   if (!cr_cli_parse (context, &argc, &argv, &status))
@@ -420,8 +426,8 @@ cr_cli_entity_edit (CrCli           *cli,
   g_autoptr(GError) error = NULL;
   int status;
 
-  set_summary (context, "Change a %s: give only the fields to change; "
-                                                          "an empty value clears a field.", entity->name);
+  set_summary (context, "Change %s %s: give only the fields to change; an empty value clears a field.",
+               article (entity), entity->name);
   g_option_context_add_group (context, cr_field_options_group (fields));
   if (!cr_cli_parse (context, &argc, &argv, &status))
     return status;
@@ -456,7 +462,7 @@ cr_cli_entity_rm (CrCli           *cli,
   g_autofree char *what = NULL;
   int status;
 
-  set_summary (context, "Remove a %s.", entity->name);
+  set_summary (context, "Remove %s %s.", article (entity), entity->name);
   if (!cr_cli_parse (context, &argc, &argv, &status))
     return status;
   if (argc != 2)

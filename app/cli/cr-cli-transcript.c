@@ -96,7 +96,7 @@ transcript_import (CrCli  *cli,
   if (!cr_transcript_import (cli->db, clip->id, argv[2], offset_us, speakers ? map : NULL, &n_cues, &unmapped,
                              &error))
     return cr_cli_fail (error);
-  g_print ("imported %u cues into %s\n", n_cues, cr_record_get (clip, "name"));
+  g_print ("imported %u %s into %s\n", n_cues, n_cues == 1 ? "cue" : "cues", cr_record_get (clip, "name"));
   for (guint i = 0; i < unmapped->len; i++)
     g_print ("speaker not matched to a participant: %s (map with --speaker \"%s=NAME\")\n",
              (const char *) g_ptr_array_index (unmapped, i), (const char *) g_ptr_array_index (unmapped, i));
@@ -264,7 +264,8 @@ transcript_rm (CrCli  *cli,
       g_printerr ("casereel: %s has no transcript\n", cr_record_get (clip, "name"));
       return CR_EXIT_FAILURE;
     }
-  g_print ("removed %" G_GINT64_FORMAT " cues from %s\n", removed, cr_record_get (clip, "name"));
+  g_print ("removed %" G_GINT64_FORMAT " %s from %s\n", removed, removed == 1 ? "cue" : "cues",
+           cr_record_get (clip, "name"));
   return CR_EXIT_OK;
 }
 

@@ -320,6 +320,8 @@ test_small_messages (void)
   g_autofree char *wav = g_build_filename (folder, "two\nlines.wav", NULL);
   g_autofree char *project = path_in_dir ("lines.casereel");
   g_auto(CliResult) made = { 0 }, indexed = { 0 }, listed = { 0 }, help = { 0 }, bad = { 0 };
+  g_auto(CliResult) cue = { 0 }, removed = { 0 }, change = { 0 }, rm = { 0 }, shot = { 0 };
+  g_autofree char *srt = g_build_filename (folder, "one.srt", NULL);
   g_auto(GStrv) rows = NULL;
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
@@ -350,6 +352,21 @@ test_small_messages (void)
 
   help = cli_run ("--project", project, "interview", "add", "--help");
   g_assert_nonnull (strstr (help.out, "Add an interview."));
+  change = cli_run ("--project", project, "interview", "edit", "--help");
+  g_assert_nonnull (strstr (change.out, "Change an interview: "));
+  rm = cli_run ("--project", project, "interview", "rm", "--help");
+  g_assert_nonnull (strstr (rm.out, "Remove an interview."));
+  shot = cli_run ("--project", project, "shot", "rm", "--help");
+  g_assert_nonnull (strstr (shot.out, "Remove a shot."));
+
+  /* One cue, not "1 cues". */
+  g_assert_true (g_file_set_contents (srt, "1\n00:00:00,000 --> 00:00:00,500\nHello.\n", -1, NULL));
+  cue = cli_run ("--project", project, "transcript", "import", "two\nlines.wav", srt);
+  g_assert_cmpint (cue.status, ==, 0);
+  g_assert_true (g_str_has_prefix (cue.out, "imported 1 cue into "));
+  removed = cli_run ("--project", project, "transcript", "rm", "two\nlines.wav");
+  g_assert_cmpint (removed.status, ==, 0);
+  g_assert_true (g_str_has_prefix (removed.out, "removed 1 cue from "));
   bad = cli_run ("--project", project, "--bogus");
   g_assert_cmpint (bad.status, ==, 2);
   g_assert_nonnull (strstr (bad.err, "(see 'casereel --help')\n"));

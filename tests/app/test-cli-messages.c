@@ -154,6 +154,9 @@ test_impossible_values (void)
   refused ("production frame_rate: “30001/1001” has no timecode", "production", "edit", "--frame-rate", "30001/1001");
   refused ("cut record_start: “01:00:00:30” has frame 30", "cut", "new", "Story", "--rate", "30000/1001",
            "--record-start", "01:00:00:30");
+  /* Stored, it would make every cut show and export fail (issue 14). */
+  refused ("cut record_start: “00:59:00;00” is drop-frame timecode (“;”), but the cut is not drop frame",
+           "cut", "new", "Story", "--rate", "30000/1001", "--record-start", "00:59:00;00");
   ok (cli_run ("production", "edit", "--record-start", "01:00:00:00"));
   /* What timecode counts still goes in. */
   ok (cli_run ("production", "edit", "--frame-rate", "29.97"));

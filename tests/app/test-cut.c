@@ -402,8 +402,9 @@ test_import_sent_back (void)
   g_assert_cmpint (timeline->record_start, ==, 3600 * 25);
 }
 
-/* A drop-frame cut cannot start on a label drop-frame skips: it could never be shown or
- * exported (issue 14). Refused on adding and on changing, and the row stays as it was. */
+/* A drop-frame cut cannot start on a label drop-frame skips, nor a cut that is not drop frame
+ * on a ";" start: either could never be shown or exported (issue 14). Refused on adding and on
+ * changing, and the row stays as it was. */
 static void
 test_drop_frame_record_start (void)
 {
@@ -418,6 +419,9 @@ test_drop_frame_record_start (void)
                 "drop_frame", "1", "record_start", "00:59:00;00", NULL);
   test_refused (db, &cr_entity_cut, "record_start", "name", "B", "frame_rate", "60000/1001",
                 "drop_frame", "1", "record_start", "00:01:00;03", NULL);
+  /* A ";" start on a cut that is not drop frame: every show and export would refuse it. */
+  test_refused (db, &cr_entity_cut, "record_start", "name", "F", "frame_rate", "30000/1001",
+                "record_start", "00:59:00;00", NULL);
   /* The same labels exist without drop frame, and at each tenth minute. */
   test_add (db, &cr_entity_cut, "name", "C", "frame_rate", "30000/1001", "record_start", "00:59:00:00", NULL);
   test_add (db, &cr_entity_cut, "name", "D", "frame_rate", "30000/1001", "drop_frame", "1",
@@ -431,9 +435,19 @@ test_drop_frame_record_start (void)
   g_assert_cmpstr (error->message, ==, "cut record_start: “00:59:00;01” does not exist in drop-frame "
                    "timecode: frames 00 to 01 are skipped at each minute except every tenth");
   g_clear_error (&error);
+  /* Turning drop frame off under a ";" start is refused the same way, naming the start. */
+  g_clear_pointer (&changes, cr_record_free);
+  changes = cr_record_new (&cr_entity_cut);
+  cr_record_set (changes, "drop_frame", "0");
+  g_assert_false (cr_store_update (db, &cr_entity_cut, cut, changes, &error));
+  g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "cut record_start: “00:58:58;00” is drop-frame timecode (“;”), but the cut "
+                   "is not drop frame: write 00:58:58:00, or make the cut drop frame");
+  g_clear_error (&error);
   row = cr_store_get (db, &cr_entity_cut, cut, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cr_record_get (row, "record_start"), ==, "00:58:58;00");
+  g_assert_cmpstr (cr_record_get (row, "drop_frame"), ==, "1");
 
   /* What is stored builds a timeline. */
   timeline = cr_cut_build_timeline (db, cut, &error);

@@ -264,14 +264,15 @@ test_read_wrapped_midnight (void)
   const CrTimelineEvent *event;
 
   g_assert_no_error (error);
-  g_assert_cmpint (timeline->record_start, ==, 23 * 3600 * 25);
+  /* The cut starts at its first record in (no "* RECORD START"). */
+  g_assert_cmpint (timeline->record_start, ==, (gint64) (23 * 3600 + 59 * 60 + 59) * 25);
   event = cr_timeline_get_event (timeline, 0);
   g_assert_cmpint (event->in, ==, (gint64) (23 * 3600 + 59 * 60 + 55) * 25);
   g_assert_cmpint (event->out - event->in, ==, 250);
-  g_assert_cmpint (event->record, ==, 3599 * 25);
+  g_assert_cmpint (event->record, ==, 0);
   /* The record labels after midnight are the next day's too. */
   event = cr_timeline_get_event (timeline, 1);
-  g_assert_cmpint (event->record, ==, 3599 * 25 + 250);
+  g_assert_cmpint (event->record, ==, 250);
 
   /* An out point before its in point that is not a day's wrap stays an error. */
   g_clear_pointer (&timeline, cr_timeline_free);

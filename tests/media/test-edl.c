@@ -200,19 +200,40 @@ test_read_foreign (void)
   g_assert_no_error (error);
   g_assert_cmpstr (timeline->name, ==, "Foreign");
   g_assert_cmpint (timeline->rate.num, ==, 25);
-  /* The hour at or before the first record in. */
-  g_assert_cmpint (timeline->record_start, ==, 0);
+  /* The first record in, not the hour before it: no hour of black (issue 14). */
+  g_assert_cmpint (timeline->record_start, ==, (59 * 60 + 58) * 25);
   /* The sound line is sound track A1's event, where the list puts it. */
   g_assert_cmpuint (timeline->events->len, ==, 1);
   g_assert_cmpuint (timeline->sound_events->len, ==, 1);
   event = g_ptr_array_index (timeline->sound_events, 0);
   g_assert_cmpuint (event->track, ==, 1);
-  g_assert_cmpint (event->record, ==, 3600 * 25);
+  g_assert_cmpint (event->record, ==, 2 * 25);
   g_assert_cmpint (event->out - event->in, ==, 37);
   g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (timeline, event->source)), ==, "tape two.wav");
   g_assert_cmpstr (cr_timeline_source_get_name (cr_timeline_get_source (timeline, 0)), ==, "TAPE1");
   g_assert_false (cr_timeline_get_source (timeline, event->source)->has_video);
   g_assert_cmpint (cr_timeline_get_source (timeline, event->source)->audio_channels, ==, 1);
+}
+
+/* A list by track: the music under the opening, listed after the picture, starts before it.
+ * The cut starts with the music; the picture keeps its place. */
+static void
+test_read_sound_listed_after (void)
+{
+  const char *edl =
+    "TITLE: By track\n"
+    "FCM: NON-DROP FRAME\n"
+    "001  TAPE1    V     C        10:00:00:00 10:00:02:00 01:00:02:00 01:00:04:00\n"
+    "002  MUSIC    A     C        00:00:10:00 00:00:14:00 01:00:00:00 01:00:04:00\n";
+  CrEdlReadOptions options = { .rate = { 25, 1 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = cr_edl_read (edl, -1, &options, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (timeline->record_start, ==, 3600 * 25);
+  g_assert_cmpint (cr_timeline_get_event (timeline, 0)->record, ==, 50);
+  g_assert_cmpuint (timeline->sound_events->len, ==, 1);
+  g_assert_cmpint (((CrTimelineEvent *) g_ptr_array_index (timeline->sound_events, 0))->record, ==, 0);
 }
 
 /* What Premiere and Resolve send back: the sound of an event on a line of its own, a dissolve
@@ -556,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/edl/ascii", test_ascii);
   g_test_add_func ("/edl/round-trip", test_round_trip);
   g_test_add_func ("/edl/read-foreign", test_read_foreign);
+  g_test_add_func ("/edl/read-sound-listed-after", test_read_sound_listed_after);
   g_test_add_func ("/edl/read-errors", test_read_errors);
   g_test_add_func ("/edl/read-dissolve-and-split-audio", test_read_dissolve_and_split_audio);
   g_test_add_func ("/edl/read-premiere-split-sound", test_read_premiere_split_sound);

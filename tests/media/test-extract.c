@@ -516,6 +516,33 @@ test_container_refuses_codec (void)
     g_assert_cmpstr (error->message, ==, expected);
   }
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  /* Refused by the container's codec list (WebM: VP8/9, AV1, Vorbis, Opus; FLV: no 24-bit PCM)
+   * rather than "no video or audio stream", and by the muxer itself (FLV's PCM only at 44.1 kHz
+   * and below) rather than "Function not implemented" (issue 14). */
+  {
+    g_autofree char *take = fixture ("take.wav");
+    g_autofree char *take16 = fixture ("take16.wav");
+    const struct { const char *src, *out, *said; } cases[] = {
+      { src, "part.webm", "WEBM cannot hold h264 video and aac sound as copied" },
+      { take, "take.flv", "FLV cannot hold pcm_s24le sound as copied" },
+      { take16, "take16.flv", "FLV cannot hold pcm_s16le sound as copied" },
+    };
+
+    media_test_ffmpeg (take16, "-f", "lavfi", "-i", "sine=r=48000", "-t", "3", "-c:a", "pcm_s16le", NULL);
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = fixture (cases[i].out);
+        g_autofree char *expected = g_strdup_printf ("%s: %s; use .mov, .mp4 or .mkv, or --reencode", path,
+                                                     cases[i].said);
+
+        g_clear_error (&error);
+        g_assert_false (cr_extract (cases[i].src, path, &options, NULL, NULL, &error));
+        g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_UNSUPPORTED);
+        g_assert_cmpstr (error->message, ==, expected);
+        g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      }
+  }
 }
 
 typedef struct

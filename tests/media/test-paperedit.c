@@ -82,6 +82,18 @@ test_text_one_line_per_field (void)
 }
 
 static void
+test_text_one_event (void)
+{
+  g_autoptr(CrTimeline) timeline = cr_timeline_new ("One", (CrRate) { 25, 1 }, FALSE, 1920, 1080);
+  guint source = cr_timeline_add_source (timeline, FOLDER "/a.mov", NULL, (CrRate) { 25, 1 }, FALSE, 0, 100, TRUE, 2);
+  g_autofree char *text = NULL;
+
+  cr_timeline_add_event (timeline, source, 0, 25, 0);
+  text = write_paperedit (timeline, CR_PAPEREDIT_TEXT);
+  g_assert_true (g_str_has_prefix (text, "One\n1 event, 25/1 fps, duration 00:00:01:00\n"));
+}
+
+static void
 test_export_formats (void)
 {
   g_autoptr(CrTimeline) timeline = cut_fixture_new (FOLDER);
@@ -116,6 +128,7 @@ main (int   argc,
   g_test_add_func ("/paperedit/golden", test_golden);
   g_test_add_func ("/paperedit/csv-reads-back", test_csv_reads_back);
   g_test_add_func ("/paperedit/text-one-line-per-field", test_text_one_line_per_field);
+  g_test_add_func ("/paperedit/text-one-event", test_text_one_event);
   g_test_add_func ("/paperedit/export-formats", test_export_formats);
   return g_test_run ();
 }

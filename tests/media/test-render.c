@@ -456,9 +456,10 @@ test_render_burn_in (void)
   g_assert_cmpfloat (mean_luma (wav, 40, 155, 280, 175), >, 15);
   g_assert_cmpfloat (mean_luma (wav, 0, 60, 320, 120), <, 5);
 
-  options.n_captions = 2;
+  options.n_captions = 1;
   g_assert_false (cr_render_timeline (timeline, &options, out, NULL, NULL, NULL, &error));
   g_assert_error (error, CR_MEDIA_ERROR, CR_MEDIA_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "1 caption given for 6 events");
 }
 
 static void
