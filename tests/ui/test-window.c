@@ -16,7 +16,6 @@
 #include "cr-store-model.h"
 #include "cr-store.h"
 #include "cr-window.h"
-#include "cr-window-index.h"
 #include "ui-test-support.h"
 
 /* A charity's case study: people, roles, organisations and their consent, as a

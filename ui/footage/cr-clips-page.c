@@ -264,7 +264,8 @@ index_progress_cb (const CrIndexProgress *p,
       return;
     }
   else
-    text = g_strdup_printf ("Indexing %u of %u files · %s of %s%s", p->files_done, p->files_total, done, total, left);
+    text = g_strdup_printf (p->files_total == 1 ? "Indexing %u of %u file · %s of %s%s" : "Indexing %u of %u files · %s of %s%s",
+                            p->files_done, p->files_total, done, total, left);
   gtk_label_set_text (self->index_label, text);
   if (p->bytes_total > 0)
     gtk_progress_bar_set_fraction (self->index_progress, (double) p->bytes_done / p->bytes_total);

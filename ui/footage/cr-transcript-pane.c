@@ -81,7 +81,9 @@ update_count (CrTranscriptPane *self)
   else if (shown == 0)
     text = g_strdup_printf ("No cue says “%s”", self->needle);
   else
-    text = g_strdup_printf ("%u of %u cues say “%s” · Enter goes to the next", shown, self->cues->len, self->needle);
+    text = g_strdup_printf (shown == 1 ? "%u of %u cues says “%s” · Enter goes to it"
+                                       : "%u of %u cues say “%s” · Enter goes to the next",
+                            shown, self->cues->len, self->needle);
   gtk_label_set_text (self->count_label, text);
 }
 

@@ -407,9 +407,9 @@ open_editor (CrEntityPage   *self,
 static void
 add_clicked_cb (CrEntityPage *self)
 {
-  /* Clips are not typed in: they come from indexing a folder. */
+  /* Clips are not typed in: they come from indexing a folder, on the Clips page. */
   if (self->entity == &cr_entity_clip)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.index-folder", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "clips");
   else
     cr_entity_page_add (self);
 }

@@ -18,7 +18,6 @@
 #include "cr-store.h"
 #include "cr-cli.h"
 #include "cr-window.h"
-#include "cr-window-index.h"
 #include "cr-welcome.h"
 #include "cr-words.h"
 
@@ -64,22 +63,6 @@ static const struct
   { &cr_entity_select, "starred-symbolic" },
   { &cr_entity_cut, "view-list-symbolic" },
 };
-
-static void
-index_folder_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  cr_window_index_folder (CR_WINDOW (widget));
-}
-
-static void
-stop_indexing_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  cr_window_stop_indexing (CR_WINDOW (widget));
-}
 
 static void
 load_style (GdkDisplay *display)
@@ -563,8 +546,6 @@ cr_window_class_init (CrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-record", "(sx)", edit_record_activated);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_activated);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_activated);
-  gtk_widget_class_install_action (widget_class, "win.index-folder", NULL, index_folder_activated);
-  gtk_widget_class_install_action (widget_class, "win.stop-indexing", NULL, stop_indexing_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
