@@ -278,6 +278,19 @@ frame_to_ts (CrFrameReader *self,
   return self->start + av_rescale_q (frame, (AVRational) { self->rate.den, self->rate.num }, self->st->time_base);
 }
 
+/* TRUE when the index knows a keyframe after frame `from` at or before `to`: decoding on from
+ * `from` would pass it, and a seek to it decodes less (a jump ahead within FORWARD_LIMIT). */
+static gboolean
+keyframe_between (CrFrameReader *self,
+                  gint64         from,
+                  gint64         to)
+{
+  int at = av_index_search_timestamp (self->st, frame_to_ts (self, to), AVSEEK_FLAG_BACKWARD);
+  const AVIndexEntry *entry = at >= 0 ? avformat_index_get_entry (self->st, at) : NULL;
+
+  return entry != NULL && entry->timestamp > frame_to_ts (self, from);
+}
+
 /* Decodes on from where the decoder stands until frame `target`, keeping the pictures from
  * `keep_from` on in the cache and the last one at or before the target in self->best (a
  * missing frame shows the one before, as a player does). *past is set when the first frame
@@ -401,7 +414,8 @@ read_locked (CrFrameReader  *self,
   self->focus = frame;
   if ((kept = cache_find (self, frame)))
     return show (self, frame, kept, error);
-  if (self->positioned && frame > self->last && frame - self->last <= FORWARD_LIMIT)
+  if (self->positioned && frame > self->last && frame - self->last <= FORWARD_LIMIT &&
+      !keyframe_between (self, self->last, frame))
     {
       gboolean past;
       if (decode_forward (self, frame, frame - self->behind, FALSE, &past, error))
