@@ -223,6 +223,48 @@ test_agenda (Fixture       *f,
     g_assert_nonnull (strstr (school, "12:00–13:00\n"));
   }
 
+  /* A visit sharing three people and the place with the hall interview: one line for the
+   * pair, naming all four, on each of the two; the summary counts the pair once. */
+  {
+    CrProduction *production = cr_window_get_production (window);
+    CrDb *db = cr_production_get_db (production);
+    g_autoptr(GString) summary = g_string_new (NULL);
+    g_autofree char *shown = NULL;
+    gint64 visit = test_add (db, &cr_entity_interview, "title", "Trustee visit", "start", "2026-04-14 10:00",
+                             "end", "2026-04-14 11:00", "location", "Riverside Community Hall",
+                             "participants", "Aisha Rahman\nGrace Hughes", "crew", "Rhys Bennett", NULL);
+
+    cr_production_changed (production, &cr_entity_interview);
+    g_assert_cmpstr (cr_schedule_page_get_clash (page, f->hall), ==,
+                     "Clashes with “Trustee visit” (10:00–11:00): Aisha Rahman, Grace Hughes, Rhys Bennett and the "
+                     "Riverside Community Hall are in both");
+    g_assert_cmpstr (cr_schedule_page_get_clash (page, visit), ==,
+                     "Clashes with “Aisha and Grace at the hall” (10:00–11:30): Aisha Rahman, Grace Hughes, Rhys "
+                     "Bennett and the Riverside Community Hall are in both");
+    g_assert_null (cr_schedule_page_get_clash (page, f->school));
+    shown = row_text (page, f->hall);
+    g_assert_nonnull (strstr (shown, "Riverside Community Hall are in both\n"));
+    g_assert_null (strchr (shown, '#'));
+    collect_text (GTK_WIDGET (page), summary);
+    g_assert_nonnull (strstr (summary->str, "4 interviews on 2 days  ·  1 clash\n"));
+
+    /* Only the place shared: the place alone, in words. */
+    {
+      g_autoptr(CrRecord) alone = cr_record_new (&cr_entity_interview);
+      cr_record_set (alone, "participants", NULL);
+      cr_record_set (alone, "crew", NULL);
+      g_assert_true (cr_store_update (db, &cr_entity_interview, visit, alone, &error));
+      g_assert_no_error (error);
+    }
+    cr_production_changed (production, &cr_entity_interview);
+    g_assert_cmpstr (cr_schedule_page_get_clash (page, visit), ==,
+                     "Clashes with “Aisha and Grace at the hall” (10:00–11:30): both at Riverside Community Hall");
+    g_assert_true (cr_store_delete (db, &cr_entity_interview, visit, &error));
+    g_assert_no_error (error);
+    cr_production_changed (production, &cr_entity_interview);
+    g_assert_null (cr_schedule_page_get_clash (page, f->hall));
+  }
+
   /* Calendars: everyone's, and Grace's own, as an independent reader sees them. */
   g_assert_true (cr_schedule_page_export_ics (page, all, 0, &error));
   g_assert_no_error (error);

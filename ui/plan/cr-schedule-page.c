@@ -55,22 +55,105 @@ display (CrSchedulePage *self,
 
 /* ---- clashes in words, on both interviews ---- */
 
+/* One interview's clash with another: everything the two share, gathered from the store's
+ * conflicts (one for each person or place shared) into one line. */
+typedef struct
+{
+  gint64     other;
+  char      *title;
+  char      *time;
+  GPtrArray *people;   /* char *, in the store's order */
+  GPtrArray *places;
+} Clash;
+
 static void
-add_clash (CrSchedulePage *self,
-           gint64          interview,
-           const char     *other,
-           const char     *other_time,
+clash_free (gpointer data)
+{
+  Clash *clash = data;
+
+  g_free (clash->title);
+  g_free (clash->time);
+  g_ptr_array_unref (clash->people);
+  g_ptr_array_unref (clash->places);
+  g_free (clash);
+}
+
+static void
+add_clash (GHashTable       *pairs,
+           gint64            interview,
+           gint64            other,
+           const char       *other_title,
+           const char       *other_time,
            const CrConflict *conflict)
 {
-  gint64 key = interview;
-  const char *before = g_hash_table_lookup (self->clashes, &key);
-  g_autofree char *reason = g_str_equal (conflict->kind, "location")
-    ? g_strdup_printf ("both at %s", conflict->shared_name)
-    : g_strdup_printf ("%s is in both", conflict->shared_name);
-  char *line = g_strdup_printf ("%s%sClashes with “%s” (%s): %s", before ? before : "", before ? "\n" : "",
-                                other, other_time, reason);
+  GPtrArray *clashes = g_hash_table_lookup (pairs, &interview);
+  Clash *clash = NULL;
 
-  g_hash_table_replace (self->clashes, g_memdup2 (&key, sizeof key), line);
+  if (clashes == NULL)
+    {
+      clashes = g_ptr_array_new_with_free_func (clash_free);
+      g_hash_table_insert (pairs, g_memdup2 (&interview, sizeof interview), clashes);
+    }
+  for (guint i = 0; clash == NULL && i < clashes->len; i++)
+    if (((Clash *) g_ptr_array_index (clashes, i))->other == other)
+      clash = g_ptr_array_index (clashes, i);
+  if (clash == NULL)
+    {
+      clash = g_new0 (Clash, 1);
+      clash->other = other;
+      clash->title = g_strdup (other_title);
+      clash->time = g_strdup (other_time);
+      clash->people = g_ptr_array_new_with_free_func (g_free);
+      clash->places = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (clashes, clash);
+    }
+  g_ptr_array_add (g_str_equal (conflict->kind, "location") ? clash->places : clash->people,
+                   g_strdup (conflict->shared_name));
+}
+
+/* "Grace Obi", "Grace Obi and Leo Park", "Grace Obi, Leo Park, …": the first names of n_all. */
+static void
+append_names (GString   *out,
+              GPtrArray *names,
+              guint      n_all)
+{
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, i + 1 == n_all ? " and " : ", ");
+      g_string_append (out, g_ptr_array_index (names, i));
+    }
+}
+
+/* "Clashes with “Trustee visit” (10:00–11:00): Grace Obi and the Main hall are in both". */
+static char *
+clash_line (const Clash *clash)
+{
+  GString *out = g_string_new (NULL);
+  guint n_all = clash->people->len + clash->places->len;
+
+  g_string_printf (out, "Clashes with “%s” (%s): ", clash->title, clash->time);
+  if (clash->people->len == 0)
+    {
+      /* Only the place: "both at Riverside Community Hall". */
+      g_string_append (out, "both at ");
+      append_names (out, clash->places, n_all);
+      return g_string_free (out, FALSE);
+    }
+  append_names (out, clash->people, n_all);
+  for (guint i = 0; i < clash->places->len; i++)
+    {
+      const char *place = g_ptr_array_index (clash->places, i);
+      guint at = clash->people->len + i;
+
+      g_string_append (out, at + 1 == n_all ? " and " : ", ");
+      /* A place is "the Main hall", unless its name says so already. */
+      if (g_ascii_strncasecmp (place, "the ", 4) != 0)
+        g_string_append (out, "the ");
+      g_string_append (out, place);
+    }
+  g_string_append (out, n_all == 1 ? " is in both" : " are in both");
+  return g_string_free (out, FALSE);
 }
 
 static char *
@@ -96,9 +179,13 @@ find_clashes (CrSchedulePage *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) conflicts = cr_schedule_conflicts (db_of (self), 0, &error);
   g_autoptr(GHashTable) times = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
 
   g_hash_table_remove_all (self->clashes);
-  self->n_clashes = conflicts ? conflicts->len : 0;
+  self->n_clashes = 0;
   if (conflicts == NULL)
     {
       g_warning ("clashes: %s", error->message);
@@ -115,9 +202,26 @@ find_clashes (CrSchedulePage *self,
       const char *first_time = g_hash_table_lookup (times, &c->first);
       const char *second_time = g_hash_table_lookup (times, &c->second);
 
-      add_clash (self, c->first, c->second_title, second_time ? second_time : "", c);
-      add_clash (self, c->second, c->first_title, first_time ? first_time : "", c);
+      add_clash (pairs, c->first, c->second, c->second_title, second_time ? second_time : "", c);
+      add_clash (pairs, c->second, c->first, c->first_title, first_time ? first_time : "", c);
     }
+  /* One line for each interview it clashes with, however much the two share. */
+  g_hash_table_iter_init (&iter, pairs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *clashes = value;
+      GString *lines = g_string_new (NULL);
+
+      for (guint i = 0; i < clashes->len; i++)
+        {
+          g_autofree char *line = clash_line (g_ptr_array_index (clashes, i));
+          g_string_append_printf (lines, "%s%s", i ? "\n" : "", line);
+        }
+      /* Each pair is on both of its interviews: counted once. */
+      self->n_clashes += clashes->len;
+      g_hash_table_insert (self->clashes, g_memdup2 (key, sizeof (gint64)), g_string_free (lines, FALSE));
+    }
+  self->n_clashes /= 2;
 }
 
 /* ---- rows ---- */
