@@ -597,6 +597,201 @@ test_cut_page (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A button below widget with this tooltip. */
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, tooltip);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The place in the order a question's row shows ("1", "2", "" when not ticked). */
+static const char *
+shown_place (CrStringoutDialog *dialog,
+             const char        *question)
+{
+  GtkWidget *row = cr_stringout_dialog_get_question_row (dialog, question);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_assert_nonnull (row);
+  collect (row, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "accent"))
+      return gtk_label_get_text (labels->pdata[i]);
+  g_assert_not_reached ();
+}
+
+#define FIRST_HEARD "How did you first hear about the project?"
+#define SCHOOL_DAY "What does a normal school day look like?"
+
+/* By questions, chosen and ordered: ticked one way, put the other way with a row's arrow,
+ * then by Alt+Up and Alt+Down where the focus is; the cut follows the order shown. */
+static void
+test_stringout_order (Fixture       *f,
+                      gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrStringoutDialog *dialog = CR_STRINGOUT_DIALOG (cr_cuts_page_open_stringout (page));
+  GtkWidget *heard_row, *school_row;
+  GtkWidget *heard_up, *heard_down, *school_up, *school_down;
+  g_autofree char *order = NULL;
+  gint64 cut;
+
+  cr_ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  heard_row = cr_stringout_dialog_get_question_row (dialog, FIRST_HEARD);
+  school_row = cr_stringout_dialog_get_question_row (dialog, SCHOOL_DAY);
+  g_assert_nonnull (heard_row);
+  g_assert_nonnull (school_row);
+  heard_up = find_tooltip (heard_row, "Earlier in the Cut (Alt+↑)");
+  heard_down = find_tooltip (heard_row, "Later in the Cut (Alt+↓)");
+  school_up = find_tooltip (school_row, "Earlier in the Cut (Alt+↑)");
+  school_down = find_tooltip (school_row, "Later in the Cut (Alt+↓)");
+  g_assert_nonnull (heard_up);
+  g_assert_nonnull (school_down);
+
+  /* Ticked in the fixture's order: the arrows show once there is an order to change. */
+  g_assert_false (gtk_widget_get_visible (heard_up));
+  g_assert_true (cr_stringout_dialog_tick_question (dialog, FIRST_HEARD));
+  g_assert_false (gtk_widget_get_visible (heard_up));
+  g_assert_true (cr_stringout_dialog_tick_question (dialog, SCHOOL_DAY));
+  g_assert_cmpstr (shown_place (dialog, FIRST_HEARD), ==, "1");
+  g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "2");
+  g_assert_true (gtk_widget_get_visible (heard_up));
+  g_assert_false (gtk_widget_get_sensitive (heard_up));
+  g_assert_true (gtk_widget_get_sensitive (heard_down));
+  g_assert_true (gtk_widget_get_sensitive (school_up));
+  g_assert_false (gtk_widget_get_sensitive (school_down));
+
+  /* The school day's arrow up: it leads. */
+  g_signal_emit_by_name (school_up, "clicked");
+  g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "1");
+  g_assert_cmpstr (shown_place (dialog, FIRST_HEARD), ==, "2");
+  g_assert_false (gtk_widget_get_sensitive (school_up));
+  g_assert_true (gtk_widget_get_sensitive (heard_up));
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "4 events");
+
+  /* From the keyboard, on the row with the focus: Alt+Down takes it back, Alt+Up again. */
+  g_assert_true (gtk_widget_grab_focus (school_row));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == school_row ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), school_row));
+  cr_ui_press (GTK_WIDGET (dialog), GDK_KEY_Down, GDK_ALT_MASK);
+  g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "2");
+  g_assert_cmpstr (shown_place (dialog, FIRST_HEARD), ==, "1");
+  cr_ui_press (GTK_WIDGET (dialog), GDK_KEY_Down, GDK_ALT_MASK);   /* already last */
+  g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "2");
+  cr_ui_press (GTK_WIDGET (dialog), GDK_KEY_Up, GDK_ALT_MASK);
+  g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "1");
+  g_assert_cmpstr (shown_place (dialog, FIRST_HEARD), ==, "2");
+  cr_ui_wait_for_frames (GTK_WIDGET (dialog), 3);
+  cr_ui_save_png (GTK_WIDGET (dialog), "casereel-stringout-order.png");
+
+  /* The cut: the school day's answers (nobody first, then by person), then the first
+   * question's, as the numbers say. */
+  cut = cr_stringout_dialog_create (dialog);
+  g_assert_cmpint (cut, >, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  order = file_order (f->path, cut);
+  g_assert_cmpstr (order, ==, "The bus home|A normal school day|Arriving at the hall|First heard of the project");
+  g_clear_pointer (&order, g_free);
+
+  /* The other way round, by the first question's arrow down: the first question leads. */
+  dialog = CR_STRINGOUT_DIALOG (cr_cuts_page_open_stringout (page));
+  heard_row = cr_stringout_dialog_get_question_row (dialog, FIRST_HEARD);
+  g_assert_true (cr_stringout_dialog_tick_question (dialog, SCHOOL_DAY));
+  g_assert_true (cr_stringout_dialog_tick_question (dialog, FIRST_HEARD));
+  g_signal_emit_by_name (find_tooltip (heard_row, "Earlier in the Cut (Alt+↑)"), "clicked");
+  g_assert_cmpstr (shown_place (dialog, FIRST_HEARD), ==, "1");
+  /* Unticked, a question leaves the order and its arrows go; ticked again, it comes last. */
+  school_row = cr_stringout_dialog_get_question_row (dialog, SCHOOL_DAY);
+  g_assert_true (cr_stringout_dialog_untick_question (dialog, SCHOOL_DAY));
+  g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "");
+  g_assert_cmpstr (shown_place (dialog, FIRST_HEARD), ==, "1");
+  g_assert_false (gtk_widget_get_visible (find_tooltip (school_row, "Earlier in the Cut (Alt+↑)")));
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "2 events");
+  g_assert_true (cr_stringout_dialog_tick_question (dialog, SCHOOL_DAY));
+  g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "2");
+  cut = cr_stringout_dialog_create (dialog);
+  g_assert_cmpint (cut, >, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  order = file_order (f->path, cut);
+  g_assert_cmpstr (order, ==, "Arriving at the hall|First heard of the project|The bus home|A normal school day");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* By rating: at least the stars chosen, counted before and made by Create. */
+static void
+test_stringout_rating (Fixture       *f,
+                       gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  const char *labels[] = { "Arriving at the hall", "A normal school day", "The bus home" };
+  const char *stars[] = { "5", "4", "2" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *order = NULL;
+  CrStringoutDialog *dialog;
+  gint64 cut;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autoptr(CrRecord) change = cr_record_new (&cr_entity_select);
+      gint64 id = 0;
+
+      g_assert_true (cr_store_resolve (db, &cr_entity_select, labels[i], &id, &error));
+      cr_record_set (change, "rating", stars[i]);
+      g_assert_true (cr_store_update (db, &cr_entity_select, id, change, &error));
+      g_assert_no_error (error);
+    }
+  dialog = CR_STRINGOUT_DIALOG (cr_cuts_page_open_stringout (page));
+  cr_stringout_dialog_set_name (dialog, "Best answers");
+  cr_stringout_dialog_set_by (dialog, 2);
+  /* Four stars is where it starts. */
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "2 events");
+  cr_stringout_dialog_set_min_rating (dialog, 5);
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "1 event");
+  cr_stringout_dialog_set_min_rating (dialog, 2);
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "3 events");
+  cr_stringout_dialog_set_min_rating (dialog, 4);
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "2 events");
+  /* Ticked questions are not what it goes by. */
+  g_assert_true (cr_stringout_dialog_tick_question (dialog, FIRST_HEARD));
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "2 events");
+  g_assert_cmpint (cr_store_count (db, &cr_entity_cut, NULL, NULL), ==, 0);
+  cut = cr_stringout_dialog_create (dialog);
+  g_assert_cmpint (cut, >, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (cr_cuts_page_get_cut (page), ==, cut);
+  order = shown_order (page);
+  g_assert_cmpstr (order, ==, "Arriving at the hall|A normal school day");
+  g_clear_pointer (&order, g_free);
+  order = file_order (f->path, cut);
+  g_assert_cmpstr (order, ==, "Arriving at the hall|A normal school day");
+
+  /* Nothing that high: nothing to create. */
+  g_assert_true (cr_store_resolve (db, &cr_entity_select, "Arriving at the hall", &cut, &error));
+  {
+    g_autoptr(CrRecord) change = cr_record_new (&cr_entity_select);
+    cr_record_set (change, "rating", "4");
+    g_assert_true (cr_store_update (db, &cr_entity_select, cut, change, &error));
+  }
+  dialog = CR_STRINGOUT_DIALOG (cr_cuts_page_open_stringout (page));
+  cr_stringout_dialog_set_by (dialog, 2);
+  cr_stringout_dialog_set_min_rating (dialog, 5);
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "No select matches");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_export_refused_then_anyway (Fixture       *f,
                                  gconstpointer  data)
@@ -1189,6 +1384,8 @@ main (int    argc,
   g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
 
   g_test_add ("/ui/cuts/page", Fixture, NULL, fixture_set_up, test_cut_page, fixture_tear_down);
+  g_test_add ("/ui/cuts/stringout-order", Fixture, NULL, fixture_set_up, test_stringout_order, fixture_tear_down);
+  g_test_add ("/ui/cuts/stringout-rating", Fixture, NULL, fixture_set_up, test_stringout_rating, fixture_tear_down);
   g_test_add ("/ui/cuts/export-refused-then-anyway", Fixture, NULL, fixture_set_up, test_export_refused_then_anyway,
               fixture_tear_down);
   g_test_add ("/ui/cuts/refusal-links-person", Fixture, NULL, fixture_set_up, test_refusal_links_person,
