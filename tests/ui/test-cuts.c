@@ -597,6 +597,82 @@ test_cut_page (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether a label under widget shows exactly this text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The badges of the two problems a signed form can still have: it has lapsed, or its person
+ * is a minor and no guardian is named. Each on its event and its row, in words with the
+ * person's name; put right, the badge clears. */
+static void
+test_badges_expired_minor (Fixture       *f,
+                           gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrProduction *production = cr_window_get_production (window);
+  CrDb *db = cr_production_get_db (production);
+  g_autoptr(GError) error = NULL;
+  gint64 leo, expired_select, minor_select, cut;
+
+  test_add (db, &cr_entity_participant, "name", "Grace Hughes", "kind", "interviewee", NULL);
+  leo = test_add (db, &cr_entity_participant, "name", "Leo Park", "kind", "interviewee", NULL);
+  /* Signed in 2020 until 2021: lapsed now. */
+  test_add (db, &cr_entity_consent, "participant", "Grace Hughes", "status", "signed", "date", "2020-01-10",
+            "expires", "2021-01-10", "channels", "all", "media", "all", "naming", "full-name", NULL);
+  /* Signed as an adult; then found to be under 18, with no guardian named. */
+  test_add (db, &cr_entity_consent, "participant", "Leo Park", "status", "signed", "date", "2026-01-05",
+            "channels", "all", "media", "all", "naming", "full-name", NULL);
+  {
+    g_autoptr(CrRecord) minor = cr_record_new (&cr_entity_participant);
+    cr_record_set (minor, "minor", "yes");
+    g_assert_true (cr_store_update (db, &cr_entity_participant, leo, minor, &error));
+    g_assert_no_error (error);
+  }
+  expired_select = test_add (db, &cr_entity_select, "clip", "VideoTrack_29_97_Start-00-00-00-00.mp4",
+                             "in_frame", "0", "out_frame", "30", "label", "Grace on the trustees",
+                             "participants", "Grace Hughes", NULL);
+  minor_select = test_add (db, &cr_entity_select, "clip", "VideoTrack_29_97_Start-00-00-00-00.mp4",
+                           "in_frame", "30", "out_frame", "60", "label", "Leo on the bus",
+                           "participants", "Leo Park", NULL);
+  cut = test_add (db, &cr_entity_cut, "name", "Two lapses", "frame_rate", "25", NULL);
+  cr_production_changed (production, &cr_entity_cut);
+  g_assert_true (cr_cuts_page_add_selects (page, cut, (gint64[]) { expired_select, minor_select }, 2, &error));
+  g_assert_no_error (error);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+
+  g_assert_cmpint (cr_cut_event_get_badge (event_at (page, 1)), ==, CR_CUT_BADGE_PROBLEM);
+  g_assert_cmpstr (cr_cut_event_get_badge_words (event_at (page, 1)), ==, "Expired: Grace Hughes");
+  g_assert_cmpint (cr_cut_event_get_badge (event_at (page, 2)), ==, CR_CUT_BADGE_PROBLEM);
+  g_assert_cmpstr (cr_cut_event_get_badge_words (event_at (page, 2)), ==, "Minor without a guardian: Leo Park");
+  g_assert_true (shows_text (GTK_WIDGET (find_row (GTK_WIDGET (page), 1)), "Expired: Grace Hughes"));
+  g_assert_true (shows_text (GTK_WIDGET (find_row (GTK_WIDGET (page), 2)), "Minor without a guardian: Leo Park"));
+  g_assert_cmpuint (cr_cuts_page_get_problems (page)->len, ==, 2);
+  /* Whatever the channel: neither form stands. */
+  cr_cuts_page_set_channel (page, "internal");
+  g_assert_cmpstr (cr_cut_event_get_badge_words (event_at (page, 1)), ==, "Expired: Grace Hughes");
+  g_assert_cmpstr (cr_cut_event_get_badge_words (event_at (page, 2)), ==, "Minor without a guardian: Leo Park");
+
+  /* A form naming his guardian: Leo's event clears, Grace's stays. */
+  test_add (db, &cr_entity_consent, "participant", "Leo Park", "status", "signed", "date", "2026-01-06",
+            "channels", "all", "media", "all", "naming", "full-name", "guardian_name", "Mina Park",
+            "guardian_relationship", "mother", NULL);
+  cr_production_changed (production, &cr_entity_consent);
+  g_assert_cmpint (cr_cut_event_get_badge (event_at (page, 2)), ==, CR_CUT_BADGE_CLEARED);
+  g_assert_cmpstr (cr_cut_event_get_badge_words (event_at (page, 1)), ==, "Expired: Grace Hughes");
+  g_assert_cmpuint (cr_cuts_page_get_problems (page)->len, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A button below widget with this tooltip. */
 static GtkWidget *
 find_tooltip (GtkWidget  *widget,
@@ -1384,6 +1460,8 @@ main (int    argc,
   g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
 
   g_test_add ("/ui/cuts/page", Fixture, NULL, fixture_set_up, test_cut_page, fixture_tear_down);
+  g_test_add ("/ui/cuts/badges-expired-minor", Fixture, NULL, fixture_set_up, test_badges_expired_minor,
+              fixture_tear_down);
   g_test_add ("/ui/cuts/stringout-order", Fixture, NULL, fixture_set_up, test_stringout_order, fixture_tear_down);
   g_test_add ("/ui/cuts/stringout-rating", Fixture, NULL, fixture_set_up, test_stringout_rating, fixture_tear_down);
   g_test_add ("/ui/cuts/export-refused-then-anyway", Fixture, NULL, fixture_set_up, test_export_refused_then_anyway,
