@@ -7,6 +7,7 @@
 #include "cr-print.h"
 #include "cr-record-editor.h"
 #include "cr-record-format.h"
+#include "cr-row-picker.h"
 #include "cr-schedule-page.h"
 #include "cr-schedule.h"
 #include "cr-store.h"
@@ -508,20 +509,37 @@ person_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     CrSchedulePage   *self)
 {
-  GtkDropDown *people = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  GArray *ids = g_object_get_data (G_OBJECT (dialog), "cr-ids");
-  guint chosen = gtk_drop_down_get_selected (people);
+  gint64 person = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "cr-person"));
+  const char *name = g_object_get_data (G_OBJECT (dialog), "cr-name");
 
-  if (g_str_equal (response, "export") && chosen < ids->len)
+  if (g_str_equal (response, "export") && person > 0 && name != NULL)
     {
-      g_autofree char *name = g_strdup_printf ("%s.ics", gtk_string_object_get_string (
-                                                 GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (people))));
-      choose_file (self, name, FALSE, g_array_index (ids, gint64, chosen));
+      g_autofree char *file = g_strdelimit (g_strdup_printf ("%s.ics", name), "/\\", '-');
+      choose_file (self, file, FALSE, person);
     }
 }
 
-/* A searchable list of the people: a drop-down's list is built as it scrolls, so it stays
- * quick with thousands of names. */
+/* The person found in the picker: their name on its button, and Export can go. */
+static void
+person_picked_cb (CrRowPicker    *picker,
+                  gint64          person,
+                  CrSchedulePage *self)
+{
+  AdwMessageDialog *dialog = g_object_get_data (G_OBJECT (picker), "cr-dialog");
+  GtkWidget *button = gtk_widget_get_parent (GTK_WIDGET (picker));
+  char *name = cr_store_label (db_of (self), &cr_entity_participant, person);
+
+  if (name == NULL)
+    return;
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), name);
+  g_object_set_data (G_OBJECT (dialog), "cr-person", GSIZE_TO_POINTER ((gsize) person));
+  g_object_set_data_full (G_OBJECT (dialog), "cr-name", name, g_free);
+  adw_message_dialog_set_response_enabled (dialog, "export", TRUE);
+  gtk_widget_grab_focus (button);
+}
+
+/* The person is found by a search (the project's row picker), never picked from a list of
+ * everyone: there may be 10,000 people. */
 static void
 export_person_activated (GtkWidget  *widget,
                          const char *action_name,
@@ -529,29 +547,27 @@ export_person_activated (GtkWidget  *widget,
 {
   CrSchedulePage *self = CR_SCHEDULE_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) people = cr_store_list (db_of (self), &cr_entity_participant, NULL, &error);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GtkWidget *dialog, *dropdown;
+  CrRowPicker *picker = cr_row_picker_new (self->production, &cr_entity_participant);
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *dialog;
 
-  for (guint i = 0; people && i < people->len; i++)
-    {
-      CrRecord *p = g_ptr_array_index (people, i);
-      gtk_string_list_append (names, cr_record_get (p, "name"));
-      g_array_append_val (ids, p->id);
-    }
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), "_Choose a Person…");
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (picker));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, "One Person’s Calendar",
                                    "Their interviews, as participant or crew, for their own calendar.");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), button);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel", "export", "_Export…", NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
-  g_object_set_data_full (G_OBJECT (dialog), "cr-ids", ids, (GDestroyNotify) g_array_unref);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "export", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (picker), "cr-dialog", dialog);
+  g_signal_connect_object (picker, "picked", G_CALLBACK (person_picked_cb), self, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (person_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (button);
 }
 
 /* ---- printing the call sheet for a day ---- */
