@@ -597,6 +597,277 @@ test_cut_page (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether a label under widget shows exactly this text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The badges of the two problems a signed form can still have: it has lapsed, or its person
+ * is a minor and no guardian is named. Each on its event and its row, in words with the
+ * person's name; put right, the badge clears. */
+static void
+test_badges_expired_minor (Fixture       *f,
+                           gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrProduction *production = cr_window_get_production (window);
+  CrDb *db = cr_production_get_db (production);
+  g_autoptr(GError) error = NULL;
+  gint64 leo, expired_select, minor_select, cut;
+
+  test_add (db, &cr_entity_participant, "name", "Grace Hughes", "kind", "interviewee", NULL);
+  leo = test_add (db, &cr_entity_participant, "name", "Leo Park", "kind", "interviewee", NULL);
+  /* Signed in 2020 until 2021: lapsed now. */
+  test_add (db, &cr_entity_consent, "participant", "Grace Hughes", "status", "signed", "date", "2020-01-10",
+            "expires", "2021-01-10", "channels", "all", "media", "all", "naming", "full-name", NULL);
+  /* Signed as an adult; then found to be under 18, with no guardian named. */
+  test_add (db, &cr_entity_consent, "participant", "Leo Park", "status", "signed", "date", "2026-01-05",
+            "channels", "all", "media", "all", "naming", "full-name", NULL);
+  {
+    g_autoptr(CrRecord) minor = cr_record_new (&cr_entity_participant);
+    cr_record_set (minor, "minor", "yes");
+    g_assert_true (cr_store_update (db, &cr_entity_participant, leo, minor, &error));
+    g_assert_no_error (error);
+  }
+  expired_select = test_add (db, &cr_entity_select, "clip", "VideoTrack_29_97_Start-00-00-00-00.mp4",
+                             "in_frame", "0", "out_frame", "30", "label", "Grace on the trustees",
+                             "participants", "Grace Hughes", NULL);
+  minor_select = test_add (db, &cr_entity_select, "clip", "VideoTrack_29_97_Start-00-00-00-00.mp4",
+                           "in_frame", "30", "out_frame", "60", "label", "Leo on the bus",
+                           "participants", "Leo Park", NULL);
+  cut = test_add (db, &cr_entity_cut, "name", "Two lapses", "frame_rate", "25", NULL);
+  cr_production_changed (production, &cr_entity_cut);
+  g_assert_true (cr_cuts_page_add_selects (page, cut, (gint64[]) { expired_select, minor_select }, 2, &error));
+  g_assert_no_error (error);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+
+  g_assert_cmpint (cr_cut_event_get_badge (event_at (page, 1)), ==, CR_CUT_BADGE_PROBLEM);
+  g_assert_cmpstr (cr_cut_event_get_badge_words (event_at (page, 1)), ==, "Expired: Grace Hughes");
+  g_assert_cmpint (cr_cut_event_get_badge (event_at (page, 2)), ==, CR_CUT_BADGE_PROBLEM);
+  g_assert_cmpstr (cr_cut_event_get_badge_words (event_at (page, 2)), ==, "Minor without a guardian: Leo Park");
+  g_assert_true (shows_text (GTK_WIDGET (find_row (GTK_WIDGET (page), 1)), "Expired: Grace Hughes"));
+  g_assert_true (shows_text (GTK_WIDGET (find_row (GTK_WIDGET (page), 2)), "Minor without a guardian: Leo Park"));
+  g_assert_cmpuint (cr_cuts_page_get_problems (page)->len, ==, 2);
+  /* Whatever the channel: neither form stands. */
+  cr_cuts_page_set_channel (page, "internal");
+  g_assert_cmpstr (cr_cut_event_get_badge_words (event_at (page, 1)), ==, "Expired: Grace Hughes");
+  g_assert_cmpstr (cr_cut_event_get_badge_words (event_at (page, 2)), ==, "Minor without a guardian: Leo Park");
+
+  /* A form naming his guardian: Leo's event clears, Grace's stays. */
+  test_add (db, &cr_entity_consent, "participant", "Leo Park", "status", "signed", "date", "2026-01-06",
+            "channels", "all", "media", "all", "naming", "full-name", "guardian_name", "Mina Park",
+            "guardian_relationship", "mother", NULL);
+  cr_production_changed (production, &cr_entity_consent);
+  g_assert_cmpint (cr_cut_event_get_badge (event_at (page, 2)), ==, CR_CUT_BADGE_CLEARED);
+  g_assert_cmpstr (cr_cut_event_get_badge_words (event_at (page, 1)), ==, "Expired: Grace Hughes");
+  g_assert_cmpuint (cr_cuts_page_get_problems (page)->len, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A button below widget with this tooltip. */
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, tooltip);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The place in the order a question's row shows ("1", "2", "" when not ticked). */
+static const char *
+shown_place (CrStringoutDialog *dialog,
+             const char        *question)
+{
+  GtkWidget *row = cr_stringout_dialog_get_question_row (dialog, question);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_assert_nonnull (row);
+  collect (row, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "accent"))
+      return gtk_label_get_text (labels->pdata[i]);
+  g_assert_not_reached ();
+}
+
+#define FIRST_HEARD "How did you first hear about the project?"
+#define SCHOOL_DAY "What does a normal school day look like?"
+
+/* By questions, chosen and ordered: ticked one way, put the other way with a row's arrow,
+ * then by Alt+Up and Alt+Down where the focus is; the cut follows the order shown. */
+static void
+test_stringout_order (Fixture       *f,
+                      gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrStringoutDialog *dialog = CR_STRINGOUT_DIALOG (cr_cuts_page_open_stringout (page));
+  GtkWidget *heard_row, *school_row;
+  GtkWidget *heard_up, *heard_down, *school_up, *school_down;
+  g_autofree char *order = NULL;
+  gint64 cut;
+
+  cr_ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  heard_row = cr_stringout_dialog_get_question_row (dialog, FIRST_HEARD);
+  school_row = cr_stringout_dialog_get_question_row (dialog, SCHOOL_DAY);
+  g_assert_nonnull (heard_row);
+  g_assert_nonnull (school_row);
+  heard_up = find_tooltip (heard_row, "Earlier in the Cut (Alt+↑)");
+  heard_down = find_tooltip (heard_row, "Later in the Cut (Alt+↓)");
+  school_up = find_tooltip (school_row, "Earlier in the Cut (Alt+↑)");
+  school_down = find_tooltip (school_row, "Later in the Cut (Alt+↓)");
+  g_assert_nonnull (heard_up);
+  g_assert_nonnull (school_down);
+
+  /* Ticked in the fixture's order: the arrows show once there is an order to change. */
+  g_assert_false (gtk_widget_get_visible (heard_up));
+  g_assert_true (cr_stringout_dialog_tick_question (dialog, FIRST_HEARD));
+  g_assert_false (gtk_widget_get_visible (heard_up));
+  g_assert_true (cr_stringout_dialog_tick_question (dialog, SCHOOL_DAY));
+  g_assert_cmpstr (shown_place (dialog, FIRST_HEARD), ==, "1");
+  g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "2");
+  g_assert_true (gtk_widget_get_visible (heard_up));
+  g_assert_false (gtk_widget_get_sensitive (heard_up));
+  g_assert_true (gtk_widget_get_sensitive (heard_down));
+  g_assert_true (gtk_widget_get_sensitive (school_up));
+  g_assert_false (gtk_widget_get_sensitive (school_down));
+
+  /* The school day's arrow up: it leads. */
+  g_signal_emit_by_name (school_up, "clicked");
+  g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "1");
+  g_assert_cmpstr (shown_place (dialog, FIRST_HEARD), ==, "2");
+  g_assert_false (gtk_widget_get_sensitive (school_up));
+  g_assert_true (gtk_widget_get_sensitive (heard_up));
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "4 events");
+
+  /* From the keyboard, on the row with the focus: Alt+Down takes it back, Alt+Up again. */
+  g_assert_true (gtk_widget_grab_focus (school_row));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == school_row ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), school_row));
+  cr_ui_press (GTK_WIDGET (dialog), GDK_KEY_Down, GDK_ALT_MASK);
+  g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "2");
+  g_assert_cmpstr (shown_place (dialog, FIRST_HEARD), ==, "1");
+  cr_ui_press (GTK_WIDGET (dialog), GDK_KEY_Down, GDK_ALT_MASK);   /* already last */
+  g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "2");
+  cr_ui_press (GTK_WIDGET (dialog), GDK_KEY_Up, GDK_ALT_MASK);
+  g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "1");
+  g_assert_cmpstr (shown_place (dialog, FIRST_HEARD), ==, "2");
+  cr_ui_wait_for_frames (GTK_WIDGET (dialog), 3);
+  cr_ui_save_png (GTK_WIDGET (dialog), "casereel-stringout-order.png");
+
+  /* The cut: the school day's answers (nobody first, then by person), then the first
+   * question's, as the numbers say. */
+  cut = cr_stringout_dialog_create (dialog);
+  g_assert_cmpint (cut, >, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  order = file_order (f->path, cut);
+  g_assert_cmpstr (order, ==, "The bus home|A normal school day|Arriving at the hall|First heard of the project");
+  g_clear_pointer (&order, g_free);
+
+  /* The other way round, by the first question's arrow down: the first question leads. */
+  dialog = CR_STRINGOUT_DIALOG (cr_cuts_page_open_stringout (page));
+  heard_row = cr_stringout_dialog_get_question_row (dialog, FIRST_HEARD);
+  g_assert_true (cr_stringout_dialog_tick_question (dialog, SCHOOL_DAY));
+  g_assert_true (cr_stringout_dialog_tick_question (dialog, FIRST_HEARD));
+  g_signal_emit_by_name (find_tooltip (heard_row, "Earlier in the Cut (Alt+↑)"), "clicked");
+  g_assert_cmpstr (shown_place (dialog, FIRST_HEARD), ==, "1");
+  /* Unticked, a question leaves the order and its arrows go; ticked again, it comes last. */
+  school_row = cr_stringout_dialog_get_question_row (dialog, SCHOOL_DAY);
+  g_assert_true (cr_stringout_dialog_untick_question (dialog, SCHOOL_DAY));
+  g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "");
+  g_assert_cmpstr (shown_place (dialog, FIRST_HEARD), ==, "1");
+  g_assert_false (gtk_widget_get_visible (find_tooltip (school_row, "Earlier in the Cut (Alt+↑)")));
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "2 events");
+  g_assert_true (cr_stringout_dialog_tick_question (dialog, SCHOOL_DAY));
+  g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "2");
+  cut = cr_stringout_dialog_create (dialog);
+  g_assert_cmpint (cut, >, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  order = file_order (f->path, cut);
+  g_assert_cmpstr (order, ==, "Arriving at the hall|First heard of the project|The bus home|A normal school day");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* By rating: at least the stars chosen, counted before and made by Create. */
+static void
+test_stringout_rating (Fixture       *f,
+                       gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  const char *labels[] = { "Arriving at the hall", "A normal school day", "The bus home" };
+  const char *stars[] = { "5", "4", "2" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *order = NULL;
+  CrStringoutDialog *dialog;
+  gint64 cut;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autoptr(CrRecord) change = cr_record_new (&cr_entity_select);
+      gint64 id = 0;
+
+      g_assert_true (cr_store_resolve (db, &cr_entity_select, labels[i], &id, &error));
+      cr_record_set (change, "rating", stars[i]);
+      g_assert_true (cr_store_update (db, &cr_entity_select, id, change, &error));
+      g_assert_no_error (error);
+    }
+  dialog = CR_STRINGOUT_DIALOG (cr_cuts_page_open_stringout (page));
+  cr_stringout_dialog_set_name (dialog, "Best answers");
+  cr_stringout_dialog_set_by (dialog, 2);
+  /* Four stars is where it starts. */
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "2 events");
+  cr_stringout_dialog_set_min_rating (dialog, 5);
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "1 event");
+  cr_stringout_dialog_set_min_rating (dialog, 2);
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "3 events");
+  cr_stringout_dialog_set_min_rating (dialog, 4);
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "2 events");
+  /* Ticked questions are not what it goes by. */
+  g_assert_true (cr_stringout_dialog_tick_question (dialog, FIRST_HEARD));
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "2 events");
+  g_assert_cmpint (cr_store_count (db, &cr_entity_cut, NULL, NULL), ==, 0);
+  cut = cr_stringout_dialog_create (dialog);
+  g_assert_cmpint (cut, >, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (cr_cuts_page_get_cut (page), ==, cut);
+  order = shown_order (page);
+  g_assert_cmpstr (order, ==, "Arriving at the hall|A normal school day");
+  g_clear_pointer (&order, g_free);
+  order = file_order (f->path, cut);
+  g_assert_cmpstr (order, ==, "Arriving at the hall|A normal school day");
+
+  /* Nothing that high: nothing to create. */
+  g_assert_true (cr_store_resolve (db, &cr_entity_select, "Arriving at the hall", &cut, &error));
+  {
+    g_autoptr(CrRecord) change = cr_record_new (&cr_entity_select);
+    cr_record_set (change, "rating", "4");
+    g_assert_true (cr_store_update (db, &cr_entity_select, cut, change, &error));
+  }
+  dialog = CR_STRINGOUT_DIALOG (cr_cuts_page_open_stringout (page));
+  cr_stringout_dialog_set_by (dialog, 2);
+  cr_stringout_dialog_set_min_rating (dialog, 5);
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "No select matches");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_export_refused_then_anyway (Fixture       *f,
                                  gconstpointer  data)
@@ -738,6 +1009,278 @@ test_stop (Fixture       *f,
   cr_ui_wait_until (finished, &result);
   g_assert_cmpint (result, ==, 1);
   g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- every format through the Export dialog, read back by tools of their own ---- */
+
+/* What a command printed; it must succeed. */
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                               &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s: %s", argv[0], err);
+  return out;
+}
+
+/* A cut of two events everyone in it has cleared: the school day (Aisha, 2 s of 29.97 video)
+ * and the bus home (sound only, no one in it), at 25 fps. */
+static gint64
+tiny_cut (CrWindow   *window,
+          CrCutsPage *page)
+{
+  CrProduction *production = cr_window_get_production (window);
+  CrDb *db = cr_production_get_db (production);
+  g_autoptr(GError) error = NULL;
+  gint64 cut = test_add (db, &cr_entity_cut, "name", "Tiny", "frame_rate", "25", NULL);
+  gint64 school = 0, bus = 0;
+
+  g_assert_true (cr_store_resolve (db, &cr_entity_select, "A normal school day", &school, &error));
+  g_assert_true (cr_store_resolve (db, &cr_entity_select, "The bus home", &bus, &error));
+  cr_production_changed (production, &cr_entity_cut);
+  g_assert_true (cr_cuts_page_add_selects (page, cut, (gint64[]) { school, bus }, 2, &error));
+  g_assert_no_error (error);
+  cr_cuts_page_set_channel (page, "website");
+  g_assert_cmpuint (cr_cuts_page_get_problems (page)->len, ==, 0);
+  return cut;
+}
+
+/* Export pressed in the page's dialog for this format and file: written, and the dialog gone. */
+static void
+export_through_dialog (CrCutsPage      *page,
+                       CrCutOutputKind  kind,
+                       const char      *path,
+                       gboolean         clip_names)
+{
+  CrCutExportDialog *dialog = CR_CUT_EXPORT_DIALOG (cr_cuts_page_open_export (page));
+  int result = -1;
+
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  cr_cut_export_dialog_set_kind (dialog, kind);
+  cr_cut_export_dialog_set_path (dialog, path);
+  cr_cut_export_dialog_set_clip_names (dialog, clip_names);
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &result);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), kind == CR_CUT_OUTPUT_REVIEW ? "_Render" : "_Export"),
+                         "clicked");
+  g_assert_true (dialog == NULL || cr_cut_export_dialog_is_running (dialog));
+  cr_ui_wait_until (finished, &result);
+  g_assert_cmpint (result, ==, 1);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  cr_ui_iterate ();
+  g_assert_null (dialog);
+}
+
+/* OTIO's rules, as python3's own json reads the file: a Timeline of tracks; every item's
+ * duration, and so every clip's record position, whole frames of the cut's rate; each
+ * track as long as the cut. Prints "clips tracks". */
+static const char otio_check[] =
+  "import json, sys\n"
+  "from fractions import Fraction\n"
+  "doc = json.load(open(sys.argv[1]))\n"
+  "rate, want = Fraction(sys.argv[2]), int(sys.argv[3])\n"
+  "assert doc['OTIO_SCHEMA'].startswith('Timeline.'), doc['OTIO_SCHEMA']\n"
+  "def frames(t):\n"
+  "    f = Fraction(t['value']).limit_denominator(1000000) / Fraction(t['rate']).limit_denominator(1000000) * rate\n"
+  "    assert abs(f - round(f)) < Fraction(1, 1000), (t, f)\n"
+  "    return round(f)\n"
+  "clips = tracks = 0\n"
+  "for track in doc['tracks']['children']:\n"
+  "    assert track['OTIO_SCHEMA'].startswith('Track.')\n"
+  "    tracks += 1\n"
+  "    at = 0\n"
+  "    for item in track['children']:\n"
+  "        if item['OTIO_SCHEMA'].startswith('Clip.'):\n"
+  "            clips += 1\n"
+  "        at += frames(item['source_range']['duration'])\n"
+  "    assert at == want, (track['name'], at, want)\n"
+  "print(clips, tracks)\n";
+
+/* The paper edit as python3's csv module reads it: "Event|Label|Source" a line. */
+static const char csv_check[] =
+  "import csv, sys\n"
+  "rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))\n"
+  "head = rows[0]\n"
+  "assert all(len(r) == len(head) for r in rows), rows\n"
+  "for r in rows[1:]:\n"
+  "    print('|'.join((r[head.index('Event')], r[head.index('Label')], r[head.index('Source')])))\n";
+
+static void
+test_export_formats (Fixture       *f,
+                     gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autofree char *length = NULL;
+  struct { CrCutOutputKind kind; const char *version; } fcpxml[] = {
+    { CR_CUT_OUTPUT_FCPXML_1_9, "1.9" }, { CR_CUT_OUTPUT_FCPXML_1_10, "1.10" }, { CR_CUT_OUTPUT_FCPXML_1_11, "1.11" },
+  };
+  gint64 cut = tiny_cut (window, page);
+
+  timeline = cr_cut_build_timeline (db, cut, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (timeline->rate.num, ==, 25);
+  g_assert_cmpint (timeline->rate.den, ==, 1);
+  length = g_strdup_printf ("%" G_GINT64_FORMAT, cr_timeline_get_duration (timeline));
+
+  /* FCPXML, each version: well formed, saying its version, two clips on the spine, and every
+   * time a whole number of frames ("…/25s", never a decimal). */
+  for (guint i = 0; i < G_N_ELEMENTS (fcpxml); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("tiny %s.fcpxml", fcpxml[i].version);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *version = NULL, *clips = NULL, *times = NULL;
+
+      export_through_dialog (page, fcpxml[i].kind, path, TRUE);
+      g_free (run_tool ((const char * const[]) { "xmllint", "--noout", path, NULL }));
+      version = run_tool ((const char * const[]) { "xmllint", "--xpath", "string(/fcpxml/@version)", path, NULL });
+      g_assert_cmpstr (g_strstrip (version), ==, fcpxml[i].version);
+      clips = run_tool ((const char * const[]) { "xmllint", "--xpath", "count(//spine/*)", path, NULL });
+      g_assert_cmpstr (g_strstrip (clips), ==, "2");
+      times = run_tool ((const char * const[]) { "xmllint", "--xpath",
+                                                 "//spine/*/@offset | //spine/*/@duration", path, NULL });
+      g_assert_null (strchr (times, '.'));
+    }
+
+  /* OTIO. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "tiny.otio", NULL);
+    g_autofree char *read = NULL;
+
+    export_through_dialog (page, CR_CUT_OUTPUT_OTIO, path, TRUE);
+    read = run_tool ((const char * const[]) { "/usr/bin/python3", "-c", otio_check, path, "25", length, NULL });
+    g_assert_true (g_str_has_prefix (read, "2 "));
+  }
+
+  /* MLT: melt plays it through, frame for frame of the cut. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "tiny.mlt", NULL);
+    g_autofree char *mp4 = g_build_filename (f->dir, "tiny-melt.mp4", NULL);
+    g_autofree char *consumer = g_strdup_printf ("avformat:%s", mp4);
+    g_autofree char *frames = NULL;
+
+    export_through_dialog (page, CR_CUT_OUTPUT_MLT, path, TRUE);
+    g_free (run_tool ((const char * const[]) { "xmllint", "--noout", path, NULL }));
+    g_free (run_tool ((const char * const[]) { "melt", "-quiet", path, "-consumer", consumer, "an=1", "real_time=-1",
+                                               NULL }));
+    frames = run_tool ((const char * const[]) { "ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
+                                                "-show_entries", "stream=nb_read_frames",
+                                                "-of", "default=nokey=1:noprint_wrappers=1", mp4, NULL });
+    g_assert_cmpstr (g_strstrip (frames), ==, length);
+  }
+
+  /* The paper edit: the CSV as the csv module reads it, and the text for reading. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "tiny paper.csv", NULL);
+    g_autofree char *read = NULL;
+
+    export_through_dialog (page, CR_CUT_OUTPUT_PAPER_CSV, path, TRUE);
+    read = run_tool ((const char * const[]) { "/usr/bin/python3", "-c", csv_check, path, NULL });
+    g_assert_cmpstr (read, ==, "1|A normal school day|VideoTrack_29_97_Start-00-00-00-00.mp4\n"
+                               "2|The bus home|Scene_1_2AG-T001_Tr1.WAV\n");
+  }
+  {
+    g_autofree char *path = g_build_filename (f->dir, "tiny paper.txt", NULL);
+    g_autofree char *text = NULL;
+    const char *school, *bus;
+
+    export_through_dialog (page, CR_CUT_OUTPUT_PAPER_TEXT, path, TRUE);
+    g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+    g_assert_true (g_utf8_validate (text, -1, NULL));
+    /* The cut's name heads it; each event a block, numbered, in the cut's order. */
+    g_assert_true (g_str_has_prefix (text, "Tiny\n2 events, "));
+    school = strstr (text, "\n1. A normal school day\n");
+    bus = strstr (text, "\n2. The bus home\n");
+    g_assert_nonnull (school);
+    g_assert_nonnull (bus);
+    g_assert_true (school < bus);
+    g_assert_nonnull (strstr (school, "Participants: Aisha Rahman\n"));
+    g_assert_nonnull (strstr (school, "Source: VideoTrack_29_97_Start-00-00-00-00.mp4 00:00:03:00 - 00:00:05:00"));
+    g_assert_nonnull (strstr (bus, "Record in: 01:00:02:00"));
+  }
+
+  /* EDL with clip names off: no clip name comments, and still two events read back. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "tiny.edl", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(CrTimeline) back = NULL;
+
+    export_through_dialog (page, CR_CUT_OUTPUT_EDL, path, FALSE);
+    g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+    g_assert_null (strstr (text, "FROM CLIP NAME"));
+    g_assert_nonnull (strstr (text, "TITLE: "));
+    back = cr_edl_read (text, -1, &(CrEdlReadOptions) { 0 }, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (back->events->len, ==, 2);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The toast on the window's overlay: its title and its button, as shown. */
+static gboolean
+toast_shown (GtkWidget  *widget,
+             const char *title,
+             const char *button)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean titled = FALSE;
+
+  collect (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    titled |= g_strcmp0 (gtk_label_get_text (labels->pdata[i]), title) == 0;
+  return titled && find_button (widget, button) != NULL;
+}
+
+static gboolean
+toast_up (gpointer window)
+{
+  GtkWidget *overlay = cr_ui_find_widget (window, ADW_TYPE_TOAST_OVERLAY);
+
+  return toast_shown (overlay, "Rendered “tiny review.mp4”", "Open _Folder");
+}
+
+/* A review render through the dialog: Render, the progress, then the toast with Open Folder
+ * on the window; the file plays, frame for frame of the cut. */
+static void
+test_review_render (Fixture       *f,
+                    gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  g_autofree char *path = g_build_filename (f->dir, "tiny review.mp4", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrTimeline) timeline = NULL;
+  g_autofree char *frames = NULL, *want = NULL;
+  gint64 cut = tiny_cut (window, page);
+
+  g_assert_false (toast_up (window));
+  export_through_dialog (page, CR_CUT_OUTPUT_REVIEW, path, TRUE);
+  /* Past the toast's slide-in, which counts frames of the clock. */
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 30);
+  g_assert_true (toast_up (window));
+  save_window_png (GTK_WIDGET (window), "casereel-cut-rendered.png");
+
+  timeline = cr_cut_build_timeline (db, cut, &error);
+  g_assert_no_error (error);
+  want = g_strdup_printf ("%" G_GINT64_FORMAT, cr_timeline_get_duration (timeline));
+  frames = run_tool ((const char * const[]) { "ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
+                                              "-show_entries", "stream=nb_read_frames",
+                                              "-of", "default=nokey=1:noprint_wrappers=1", path, NULL });
+  g_assert_cmpstr (g_strstrip (frames), ==, want);
+  /* No consent problem overridden: nothing recorded. */
+  g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1189,6 +1732,12 @@ main (int    argc,
   g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
 
   g_test_add ("/ui/cuts/page", Fixture, NULL, fixture_set_up, test_cut_page, fixture_tear_down);
+  g_test_add ("/ui/cuts/badges-expired-minor", Fixture, NULL, fixture_set_up, test_badges_expired_minor,
+              fixture_tear_down);
+  g_test_add ("/ui/cuts/export-formats", Fixture, NULL, fixture_set_up, test_export_formats, fixture_tear_down);
+  g_test_add ("/ui/cuts/review-render", Fixture, NULL, fixture_set_up, test_review_render, fixture_tear_down);
+  g_test_add ("/ui/cuts/stringout-order", Fixture, NULL, fixture_set_up, test_stringout_order, fixture_tear_down);
+  g_test_add ("/ui/cuts/stringout-rating", Fixture, NULL, fixture_set_up, test_stringout_rating, fixture_tear_down);
   g_test_add ("/ui/cuts/export-refused-then-anyway", Fixture, NULL, fixture_set_up, test_export_refused_then_anyway,
               fixture_tear_down);
   g_test_add ("/ui/cuts/refusal-links-person", Fixture, NULL, fixture_set_up, test_refusal_links_person,

@@ -13,6 +13,7 @@
 #include "cr-people-page.h"
 #include "cr-print.h"
 #include "cr-record-editor.h"
+#include "cr-row-picker.h"
 #include "cr-indexer.h"
 #include "cr-schedule-page.h"
 #include "cr-shots-page.h"
@@ -221,6 +222,48 @@ test_agenda (Fixture       *f,
     g_assert_null (cr_schedule_page_get_clash (page, f->school));
     school = row_text (page, f->school);
     g_assert_nonnull (strstr (school, "12:00–13:00\n"));
+  }
+
+  /* A visit sharing three people and the place with the hall interview: one line for the
+   * pair, naming all four, on each of the two; the summary counts the pair once. */
+  {
+    CrProduction *production = cr_window_get_production (window);
+    CrDb *db = cr_production_get_db (production);
+    g_autoptr(GString) summary = g_string_new (NULL);
+    g_autofree char *shown = NULL;
+    gint64 visit = test_add (db, &cr_entity_interview, "title", "Trustee visit", "start", "2026-04-14 10:00",
+                             "end", "2026-04-14 11:00", "location", "Riverside Community Hall",
+                             "participants", "Aisha Rahman\nGrace Hughes", "crew", "Rhys Bennett", NULL);
+
+    cr_production_changed (production, &cr_entity_interview);
+    g_assert_cmpstr (cr_schedule_page_get_clash (page, f->hall), ==,
+                     "Clashes with “Trustee visit” (10:00–11:00): Aisha Rahman, Grace Hughes, Rhys Bennett and the "
+                     "Riverside Community Hall are in both");
+    g_assert_cmpstr (cr_schedule_page_get_clash (page, visit), ==,
+                     "Clashes with “Aisha and Grace at the hall” (10:00–11:30): Aisha Rahman, Grace Hughes, Rhys "
+                     "Bennett and the Riverside Community Hall are in both");
+    g_assert_null (cr_schedule_page_get_clash (page, f->school));
+    shown = row_text (page, f->hall);
+    g_assert_nonnull (strstr (shown, "Riverside Community Hall are in both\n"));
+    g_assert_null (strchr (shown, '#'));
+    collect_text (GTK_WIDGET (page), summary);
+    g_assert_nonnull (strstr (summary->str, "4 interviews on 2 days  ·  1 clash\n"));
+
+    /* Only the place shared: the place alone, in words. */
+    {
+      g_autoptr(CrRecord) alone = cr_record_new (&cr_entity_interview);
+      cr_record_set (alone, "participants", NULL);
+      cr_record_set (alone, "crew", NULL);
+      g_assert_true (cr_store_update (db, &cr_entity_interview, visit, alone, &error));
+      g_assert_no_error (error);
+    }
+    cr_production_changed (production, &cr_entity_interview);
+    g_assert_cmpstr (cr_schedule_page_get_clash (page, visit), ==,
+                     "Clashes with “Aisha and Grace at the hall” (10:00–11:30): both at Riverside Community Hall");
+    g_assert_true (cr_store_delete (db, &cr_entity_interview, visit, &error));
+    g_assert_no_error (error);
+    cr_production_changed (production, &cr_entity_interview);
+    g_assert_null (cr_schedule_page_get_clash (page, f->hall));
   }
 
   /* Calendars: everyone's, and Grace's own, as an independent reader sees them. */
@@ -1011,6 +1054,192 @@ test_print_menus (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The one message dialog shown over the windows, or NULL. */
+static gboolean
+message_shown (gpointer data)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        *(GtkWidget **) data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+chosen_is (GtkWidget  *chooser,
+           const char *path)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *at = chosen ? g_file_get_path (chosen) : NULL;
+
+  return g_strcmp0 (at, path) == 0;
+}
+
+/* The file chooser the page opened, answered with this file: its name is what the chooser
+ * offered, in the folder given. Returns once it has gone. */
+static void
+save_in_chooser (GtkWidget  *page,
+                 const char *offered,
+                 const char *dir)
+{
+  GtkWidget *chooser = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cr_ui_wait_until (chooser_shown, &chooser);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Export Schedule");
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, offered);
+  path = g_build_filename (dir, name, NULL);
+  file = g_file_new_for_path (dir);
+  /* Once it is up: a folder set before then is forgotten when it maps. */
+  while (!gtk_widget_get_mapped (chooser))
+    cr_ui_wait_for_frames (page, 1);
+  cr_ui_wait_for_frames (chooser, 2);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), file, &error));
+  g_assert_no_error (error);
+  /* The dialog reads the folder before it has the file as chosen: frames, not time. */
+  for (guint frames = 0; frames < 500 && !chosen_is (chooser, path); frames++)
+    cr_ui_wait_for_frames (page, 1);
+  if (!chosen_is (chooser, path))
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *at = chosen ? g_file_get_path (chosen) : NULL;
+      g_autofree char *now = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+      g_error ("chooser has %s (name %s), not %s", at, now, path);
+    }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  cr_ui_wait_until (chooser_gone, NULL);
+}
+
+/* python3's csv module's reading of the schedule: "title|start" a line. */
+static char *
+read_csv (const char *path)
+{
+  const char *script =
+    "import sys, csv\n"
+    "rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))\n"
+    "for r in rows:\n"
+    "    print('%s|%s' % (r['title'], r['start']))\n";
+  const char *argv[] = { "/usr/bin/python3", "-c", script, path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("csv: %s", err);
+  return out;
+}
+
+/* The Schedule page's Export menu as the user takes it, among 10,000 other people: the
+ * calendar of everyone, one person's (found by a search, never a list of everyone) and the
+ * CSV, each through the file chooser, read back by python3-icalendar and python3's csv. */
+static void
+test_schedule_exports (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *actions = NULL, *read = NULL;
+  g_autofree char *all = g_build_filename (f->dir, "Schedule.ics", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "Schedule.csv", NULL);
+  g_autofree char *grace = g_build_filename (f->dir, "Grace Hughes.ics", NULL);
+  GtkWidget *dialog = NULL, *button;
+  CrRowPicker *picker;
+  CrStoreModel *found;
+  CrWindow *window;
+  GtkWidget *page;
+
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+    g_assert_true (cr_db_exec (db, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) "
+                                   "INSERT INTO participant (name, kind, role) SELECT printf ('Volunteer %d', i), "
+                                   "'interviewee', 'Befriender' FROM n", &error));
+    g_assert_no_error (error);
+  }
+  window = cr_window_new (NULL, NULL);
+  g_assert_true (cr_window_open (window, f->path, FALSE, &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1120, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  cr_window_show_page (window, "interviews");
+  page = cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_SCHEDULE_PAGE);
+  g_assert_nonnull (page);
+  actions = menu_actions (page, "Export the schedule");
+  g_assert_cmpstr (actions, ==, "schedule.callsheet|schedule.export-ics|schedule.export-person-ics|schedule.export-csv");
+
+  /* Everyone's calendar. */
+  g_assert_true (gtk_widget_activate_action (page, "schedule.export-ics", NULL));
+  save_in_chooser (page, "Schedule.ics", f->dir);
+  read = read_calendar (all);
+  g_assert_cmpstr (read, ==, "Aisha and Grace at the hall|2026-04-14T09:00:00+00:00\n"
+                             "Grace at school|2026-04-14T10:00:00+00:00\n"
+                             "Aisha on the bus home|2026-04-15T14:30:00+00:00\n");
+  g_clear_pointer (&read, g_free);
+
+  /* The CSV. */
+  g_assert_true (gtk_widget_activate_action (page, "schedule.export-csv", NULL));
+  save_in_chooser (page, "Schedule.csv", f->dir);
+  read = read_csv (csv);
+  g_assert_nonnull (strstr (read, "Aisha and Grace at the hall|"));
+  g_assert_nonnull (strstr (read, "Grace at school|"));
+  g_assert_nonnull (strstr (read, "Aisha on the bus home|"));
+  {
+    g_auto(GStrv) lines = g_strsplit (g_strchomp (read), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  }
+  g_clear_pointer (&read, g_free);
+
+  /* One person's: Export is off until someone is found; the search runs in the store, a
+   * page at a time, and Enter takes the first found. */
+  g_assert_true (gtk_widget_activate_action (page, "schedule.export-person-ics", NULL));
+  cr_ui_wait_until (message_shown, &dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "One Person’s Calendar");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "export"));
+  button = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  g_assert_null (cr_ui_find_widget (dialog, GTK_TYPE_DROP_DOWN));
+  picker = CR_ROW_PICKER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (CR_IS_ROW_PICKER (picker));
+  cr_ui_wait_for_frames (dialog, 3);
+  cr_ui_popup (GTK_MENU_BUTTON (button));
+  cr_ui_wait_for_frames (dialog, 3);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (picker)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), GTK_WIDGET (picker)));
+  found = cr_row_picker_get_model (picker);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 10003);
+  /* Lazy: a page or two of 10,003 people read, not all of them. */
+  g_assert_cmpuint (cr_store_model_get_n_pages (found), <=, 2);
+  cr_ui_save_png (dialog, "casereel-schedule-person.png");
+  cr_ui_save_png (GTK_WIDGET (picker), "casereel-schedule-person-picker.png");
+  gtk_editable_set_text (cr_row_picker_get_search (picker), "grace hughes");
+  g_signal_emit_by_name (cr_row_picker_get_search (picker), "search-changed");
+  {
+    g_autoptr(CrRow) first = g_list_model_get_item (G_LIST_MODEL (found), 0);
+    g_assert_nonnull (first);
+    g_assert_cmpstr (cr_row_get_label (first), ==, "Grace Hughes");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), <, 10);
+  }
+  g_signal_emit_by_name (cr_row_picker_get_search (picker), "activate");
+  cr_ui_wait_for_frames (dialog, 2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Grace Hughes");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "export"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  save_in_chooser (page, "Grace Hughes.ics", f->dir);
+  read = read_calendar (grace);
+  g_assert_cmpstr (read, ==, "Aisha and Grace at the hall|2026-04-14T09:00:00+00:00\n"
+                             "Grace at school|2026-04-14T10:00:00+00:00\n");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Shots: reordered through the rows' drag and drop, status moved on in one click, coverage
  * from the clips linked to each. */
 static void
@@ -1161,6 +1390,7 @@ main (int    argc,
   g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
 
   g_test_add ("/ui/plan/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
+  g_test_add ("/ui/plan/schedule-exports", Fixture, NULL, fixture_set_up, test_schedule_exports, fixture_tear_down);
   g_test_add ("/ui/plan/shots", Fixture, NULL, fixture_set_up, test_shots, fixture_tear_down);
   g_test_add ("/ui/plan/consent-history", Fixture, NULL, fixture_set_up, test_consent_history, fixture_tear_down);
   g_test_add ("/ui/plan/consent-form", Fixture, NULL, fixture_set_up, test_consent_form, fixture_tear_down);

@@ -26,8 +26,9 @@ struct _CrStringoutDialog
 
   /* owned */
   CrCutsPage   *page;
-  GPtrArray    *checks;     /* GtkCheckButton per question, "cr-id" and "cr-text" on each */
-  GArray       *ticked;     /* gint64 question ids, in the order ticked */
+  GPtrArray    *checks;     /* GtkCheckButton per question, "cr-id", "cr-text", "cr-order",
+                             * "cr-up" and "cr-down" on each */
+  GArray       *ticked;     /* gint64 question ids, in the cut's order (ticked, then moved) */
   int           preview;
 };
 
@@ -96,7 +97,19 @@ by_changed_cb (CrStringoutDialog *self)
   update_preview (self);
 }
 
-/* Each ticked question shows its place in the order. */
+static int
+place_of (CrStringoutDialog *self,
+          GtkWidget         *check)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "cr-id"));
+
+  for (guint t = 0; t < self->ticked->len; t++)
+    if (g_array_index (self->ticked, gint64, t) == id)
+      return (int) t;
+  return -1;
+}
+
+/* Each ticked question shows its place in the order, and arrows to move it there. */
 static void
 number_ticks (CrStringoutDialog *self)
 {
@@ -104,13 +117,16 @@ number_ticks (CrStringoutDialog *self)
     {
       GtkWidget *check = g_ptr_array_index (self->checks, i);
       GtkLabel *order = g_object_get_data (G_OBJECT (check), "cr-order");
-      gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "cr-id"));
-      g_autofree char *text = NULL;
+      GtkWidget *up = g_object_get_data (G_OBJECT (check), "cr-up");
+      GtkWidget *down = g_object_get_data (G_OBJECT (check), "cr-down");
+      int place = place_of (self, check);
+      g_autofree char *text = place >= 0 ? g_strdup_printf ("%d", place + 1) : NULL;
 
-      for (guint t = 0; t < self->ticked->len; t++)
-        if (g_array_index (self->ticked, gint64, t) == id)
-          text = g_strdup_printf ("%u", t + 1);
       gtk_label_set_text (order, text ? text : "");
+      gtk_widget_set_visible (up, place >= 0 && self->ticked->len > 1);
+      gtk_widget_set_visible (down, place >= 0 && self->ticked->len > 1);
+      gtk_widget_set_sensitive (up, place > 0);
+      gtk_widget_set_sensitive (down, place >= 0 && place + 1 < (int) self->ticked->len);
     }
 }
 
@@ -127,6 +143,64 @@ question_toggled_cb (GtkCheckButton    *check,
     g_array_append_val (self->ticked, id);
   number_ticks (self);
   update_preview (self);
+}
+
+/* A ticked question one place earlier (-1) or later (+1) in the cut. */
+static gboolean
+move_question (CrStringoutDialog *self,
+               GtkWidget         *check,
+               int                by)
+{
+  int place = place_of (self, check);
+  int to = place + by;
+  gint64 id;
+
+  if (place < 0 || to < 0 || to >= (int) self->ticked->len)
+    return FALSE;
+  id = g_array_index (self->ticked, gint64, place);
+  g_array_index (self->ticked, gint64, place) = g_array_index (self->ticked, gint64, to);
+  g_array_index (self->ticked, gint64, to) = id;
+  number_ticks (self);
+  update_preview (self);
+  return TRUE;
+}
+
+static void
+up_clicked_cb (GtkButton         *button,
+               CrStringoutDialog *self)
+{
+  GtkWidget *check = g_object_get_data (G_OBJECT (button), "cr-check");
+
+  move_question (self, check, -1);
+  /* At the top the arrow goes insensitive: the focus stays on the row's other arrow. */
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (button)))
+    gtk_widget_grab_focus (g_object_get_data (G_OBJECT (check), "cr-down"));
+}
+
+static void
+down_clicked_cb (GtkButton         *button,
+                 CrStringoutDialog *self)
+{
+  GtkWidget *check = g_object_get_data (G_OBJECT (button), "cr-check");
+
+  move_question (self, check, 1);
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (button)))
+    gtk_widget_grab_focus (g_object_get_data (G_OBJECT (check), "cr-up"));
+}
+
+/* Alt+Up and Alt+Down move the question whose row has the focus, as on the Cuts page. */
+static void
+move_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CrStringoutDialog *self = CR_STRINGOUT_DIALOG (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, ADW_TYPE_ACTION_ROW) : NULL;
+  GtkWidget *check = row ? g_object_get_data (G_OBJECT (row), "cr-check") : NULL;
+
+  if (check != NULL)
+    move_question (self, check, g_str_equal (action_name, "stringout.move-up") ? -1 : 1);
 }
 
 static void
@@ -148,6 +222,8 @@ fill_questions (CrStringoutDialog *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
       GtkWidget *order = gtk_label_new (NULL);
+      GtkWidget *up = gtk_button_new_from_icon_name ("go-up-symbolic");
+      GtkWidget *down = gtk_button_new_from_icon_name ("go-down-symbolic");
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cr_record_get (q, "text"));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -156,12 +232,31 @@ fill_questions (CrStringoutDialog *self)
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (order, "numeric");
       gtk_widget_add_css_class (order, "accent");
+      gtk_widget_set_size_request (order, 24, -1);
+      for (guint b = 0; b < 2; b++)
+        {
+          GtkWidget *button = b ? down : up;
+          const char *words = b ? "Later in the Cut (Alt+↓)" : "Earlier in the Cut (Alt+↑)";
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_visible (button, FALSE);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_tooltip_text (button, words);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
+          g_object_set_data (G_OBJECT (button), "cr-check", check);
+          g_signal_connect (button, "clicked", G_CALLBACK (b ? down_clicked_cb : up_clicked_cb), self);
+        }
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), order);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), down);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (row), "cr-check", check);
       g_object_set_data (G_OBJECT (check), "cr-id", GSIZE_TO_POINTER ((gsize) q->id));
       g_object_set_data_full (G_OBJECT (check), "cr-text", g_strdup (cr_record_get (q, "text")), g_free);
       g_object_set_data (G_OBJECT (check), "cr-order", order);
+      g_object_set_data (G_OBJECT (check), "cr-up", up);
+      g_object_set_data (G_OBJECT (check), "cr-down", down);
       g_signal_connect (check, "toggled", G_CALLBACK (question_toggled_cb), self);
       g_ptr_array_add (self->checks, check);
       adw_preferences_group_add (self->questions_group, row);
@@ -212,6 +307,10 @@ cr_stringout_dialog_class_init (CrStringoutDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, by_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "stringout.move-up", NULL, move_activated);
+  gtk_widget_class_install_action (widget_class, "stringout.move-down", NULL, move_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "stringout.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "stringout.move-down", NULL);
 }
 
 static void
@@ -248,20 +347,35 @@ cr_stringout_dialog_set_name (CrStringoutDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
 }
 
-gboolean
-cr_stringout_dialog_tick_question (CrStringoutDialog *self,
-                                   const char        *text)
+static gboolean
+set_ticked (CrStringoutDialog *self,
+            const char        *text,
+            gboolean           ticked)
 {
   for (guint i = 0; i < self->checks->len; i++)
     {
       GtkCheckButton *check = g_ptr_array_index (self->checks, i);
       if (g_str_equal (g_object_get_data (G_OBJECT (check), "cr-text"), text))
         {
-          gtk_check_button_set_active (check, TRUE);
+          gtk_check_button_set_active (check, ticked);
           return TRUE;
         }
     }
   return FALSE;
+}
+
+gboolean
+cr_stringout_dialog_tick_question (CrStringoutDialog *self,
+                                   const char        *text)
+{
+  return set_ticked (self, text, TRUE);
+}
+
+gboolean
+cr_stringout_dialog_untick_question (CrStringoutDialog *self,
+                                     const char        *text)
+{
+  return set_ticked (self, text, FALSE);
 }
 
 void
@@ -269,6 +383,28 @@ cr_stringout_dialog_set_by (CrStringoutDialog *self,
                             guint              by)
 {
   adw_combo_row_set_selected (self->by_row, by);
+}
+
+void
+cr_stringout_dialog_set_min_rating (CrStringoutDialog *self,
+                                    guint              stars)
+{
+  g_return_if_fail (stars >= 1 && stars <= 5);
+  adw_combo_row_set_selected (self->rating_row, stars - 1);
+}
+
+/* The question's row, its order label and its arrows, by the question's text. */
+GtkWidget *
+cr_stringout_dialog_get_question_row (CrStringoutDialog *self,
+                                      const char        *text)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (self->checks, i);
+      if (g_str_equal (g_object_get_data (G_OBJECT (check), "cr-text"), text))
+        return gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+    }
+  return NULL;
 }
 
 void

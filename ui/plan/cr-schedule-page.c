@@ -8,6 +8,7 @@
 #include "cr-print.h"
 #include "cr-record-editor.h"
 #include "cr-record-format.h"
+#include "cr-row-picker.h"
 #include "cr-schedule-page.h"
 #include "cr-schedule.h"
 #include "cr-store.h"
@@ -56,22 +57,105 @@ display (CrSchedulePage *self,
 
 /* ---- clashes in words, on both interviews ---- */
 
+/* One interview's clash with another: everything the two share, gathered from the store's
+ * conflicts (one for each person or place shared) into one line. */
+typedef struct
+{
+  gint64     other;
+  char      *title;
+  char      *time;
+  GPtrArray *people;   /* char *, in the store's order */
+  GPtrArray *places;
+} Clash;
+
 static void
-add_clash (CrSchedulePage *self,
-           gint64          interview,
-           const char     *other,
-           const char     *other_time,
+clash_free (gpointer data)
+{
+  Clash *clash = data;
+
+  g_free (clash->title);
+  g_free (clash->time);
+  g_ptr_array_unref (clash->people);
+  g_ptr_array_unref (clash->places);
+  g_free (clash);
+}
+
+static void
+add_clash (GHashTable       *pairs,
+           gint64            interview,
+           gint64            other,
+           const char       *other_title,
+           const char       *other_time,
            const CrConflict *conflict)
 {
-  gint64 key = interview;
-  const char *before = g_hash_table_lookup (self->clashes, &key);
-  g_autofree char *reason = g_str_equal (conflict->kind, "location")
-    ? g_strdup_printf ("both at %s", conflict->shared_name)
-    : g_strdup_printf ("%s is in both", conflict->shared_name);
-  char *line = g_strdup_printf ("%s%sClashes with “%s” (%s): %s", before ? before : "", before ? "\n" : "",
-                                other, other_time, reason);
+  GPtrArray *clashes = g_hash_table_lookup (pairs, &interview);
+  Clash *clash = NULL;
 
-  g_hash_table_replace (self->clashes, g_memdup2 (&key, sizeof key), line);
+  if (clashes == NULL)
+    {
+      clashes = g_ptr_array_new_with_free_func (clash_free);
+      g_hash_table_insert (pairs, g_memdup2 (&interview, sizeof interview), clashes);
+    }
+  for (guint i = 0; clash == NULL && i < clashes->len; i++)
+    if (((Clash *) g_ptr_array_index (clashes, i))->other == other)
+      clash = g_ptr_array_index (clashes, i);
+  if (clash == NULL)
+    {
+      clash = g_new0 (Clash, 1);
+      clash->other = other;
+      clash->title = g_strdup (other_title);
+      clash->time = g_strdup (other_time);
+      clash->people = g_ptr_array_new_with_free_func (g_free);
+      clash->places = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (clashes, clash);
+    }
+  g_ptr_array_add (g_str_equal (conflict->kind, "location") ? clash->places : clash->people,
+                   g_strdup (conflict->shared_name));
+}
+
+/* "Grace Obi", "Grace Obi and Leo Park", "Grace Obi, Leo Park, …": the first names of n_all. */
+static void
+append_names (GString   *out,
+              GPtrArray *names,
+              guint      n_all)
+{
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, i + 1 == n_all ? " and " : ", ");
+      g_string_append (out, g_ptr_array_index (names, i));
+    }
+}
+
+/* "Clashes with “Trustee visit” (10:00–11:00): Grace Obi and the Main hall are in both". */
+static char *
+clash_line (const Clash *clash)
+{
+  GString *out = g_string_new (NULL);
+  guint n_all = clash->people->len + clash->places->len;
+
+  g_string_printf (out, "Clashes with “%s” (%s): ", clash->title, clash->time);
+  if (clash->people->len == 0)
+    {
+      /* Only the place: "both at Riverside Community Hall". */
+      g_string_append (out, "both at ");
+      append_names (out, clash->places, n_all);
+      return g_string_free (out, FALSE);
+    }
+  append_names (out, clash->people, n_all);
+  for (guint i = 0; i < clash->places->len; i++)
+    {
+      const char *place = g_ptr_array_index (clash->places, i);
+      guint at = clash->people->len + i;
+
+      g_string_append (out, at + 1 == n_all ? " and " : ", ");
+      /* A place is "the Main hall", unless its name says so already. */
+      if (g_ascii_strncasecmp (place, "the ", 4) != 0)
+        g_string_append (out, "the ");
+      g_string_append (out, place);
+    }
+  g_string_append (out, n_all == 1 ? " is in both" : " are in both");
+  return g_string_free (out, FALSE);
 }
 
 static char *
@@ -97,9 +181,13 @@ find_clashes (CrSchedulePage *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) conflicts = cr_schedule_conflicts (db_of (self), 0, &error);
   g_autoptr(GHashTable) times = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
 
   g_hash_table_remove_all (self->clashes);
-  self->n_clashes = conflicts ? conflicts->len : 0;
+  self->n_clashes = 0;
   if (conflicts == NULL)
     {
       g_warning ("clashes: %s", error->message);
@@ -116,9 +204,26 @@ find_clashes (CrSchedulePage *self,
       const char *first_time = g_hash_table_lookup (times, &c->first);
       const char *second_time = g_hash_table_lookup (times, &c->second);
 
-      add_clash (self, c->first, c->second_title, second_time ? second_time : "", c);
-      add_clash (self, c->second, c->first_title, first_time ? first_time : "", c);
+      add_clash (pairs, c->first, c->second, c->second_title, second_time ? second_time : "", c);
+      add_clash (pairs, c->second, c->first, c->first_title, first_time ? first_time : "", c);
     }
+  /* One line for each interview it clashes with, however much the two share. */
+  g_hash_table_iter_init (&iter, pairs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *clashes = value;
+      GString *lines = g_string_new (NULL);
+
+      for (guint i = 0; i < clashes->len; i++)
+        {
+          g_autofree char *line = clash_line (g_ptr_array_index (clashes, i));
+          g_string_append_printf (lines, "%s%s", i ? "\n" : "", line);
+        }
+      /* Each pair is on both of its interviews: counted once. */
+      self->n_clashes += clashes->len;
+      g_hash_table_insert (self->clashes, g_memdup2 (key, sizeof (gint64)), g_string_free (lines, FALSE));
+    }
+  self->n_clashes /= 2;
 }
 
 /* ---- rows ---- */
@@ -407,20 +512,37 @@ person_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     CrSchedulePage   *self)
 {
-  GtkDropDown *people = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  GArray *ids = g_object_get_data (G_OBJECT (dialog), "cr-ids");
-  guint chosen = gtk_drop_down_get_selected (people);
+  gint64 person = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "cr-person"));
+  const char *name = g_object_get_data (G_OBJECT (dialog), "cr-name");
 
-  if (g_str_equal (response, "export") && chosen < ids->len)
+  if (g_str_equal (response, "export") && person > 0 && name != NULL)
     {
-      g_autofree char *name = g_strdup_printf ("%s.ics", gtk_string_object_get_string (
-                                                 GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (people))));
-      choose_file (self, name, FALSE, g_array_index (ids, gint64, chosen));
+      g_autofree char *file = g_strdelimit (g_strdup_printf ("%s.ics", name), "/\\", '-');
+      choose_file (self, file, FALSE, person);
     }
 }
 
-/* A searchable list of the people: a drop-down's list is built as it scrolls, so it stays
- * quick with thousands of names. */
+/* The person found in the picker: their name on its button, and Export can go. */
+static void
+person_picked_cb (CrRowPicker    *picker,
+                  gint64          person,
+                  CrSchedulePage *self)
+{
+  AdwMessageDialog *dialog = g_object_get_data (G_OBJECT (picker), "cr-dialog");
+  GtkWidget *button = gtk_widget_get_parent (GTK_WIDGET (picker));
+  char *name = cr_store_label (db_of (self), &cr_entity_participant, person);
+
+  if (name == NULL)
+    return;
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), name);
+  g_object_set_data (G_OBJECT (dialog), "cr-person", GSIZE_TO_POINTER ((gsize) person));
+  g_object_set_data_full (G_OBJECT (dialog), "cr-name", name, g_free);
+  adw_message_dialog_set_response_enabled (dialog, "export", TRUE);
+  gtk_widget_grab_focus (button);
+}
+
+/* The person is found by a search (the project's row picker), never picked from a list of
+ * everyone: there may be 10,000 people. */
 static void
 export_person_activated (GtkWidget  *widget,
                          const char *action_name,
@@ -428,29 +550,27 @@ export_person_activated (GtkWidget  *widget,
 {
   CrSchedulePage *self = CR_SCHEDULE_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) people = cr_store_list (db_of (self), &cr_entity_participant, NULL, &error);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GtkWidget *dialog, *dropdown;
+  CrRowPicker *picker = cr_row_picker_new (self->production, &cr_entity_participant);
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *dialog;
 
-  for (guint i = 0; people && i < people->len; i++)
-    {
-      CrRecord *p = g_ptr_array_index (people, i);
-      gtk_string_list_append (names, cr_record_get (p, "name"));
-      g_array_append_val (ids, p->id);
-    }
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), "_Choose a Person…");
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (picker));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, "One Person’s Calendar",
                                    "Their interviews, as participant or crew, for their own calendar.");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), button);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel", "export", "_Export…", NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
-  g_object_set_data_full (G_OBJECT (dialog), "cr-ids", ids, (GDestroyNotify) g_array_unref);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "export", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (picker), "cr-dialog", dialog);
+  g_signal_connect_object (picker, "picked", G_CALLBACK (person_picked_cb), self, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (person_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (button);
 }
 
 /* ---- printing the call sheet for a day ---- */

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 /* The Schedule page: the interviews as an agenda grouped by day, each with start–end,
  * location, people, crew and status; a clash is marked on both interviews with its reason in
- * words. Its menu exports iCalendar (everyone's, or one person's) and CSV. Activating an
+ * words, one line for each interview it clashes with. Its menu exports iCalendar (everyone's,
+ * or one person's, found by a search among however many people) and CSV. Activating an
  * interview edits it. */
 
 #define CR_TYPE_SCHEDULE_PAGE (cr_schedule_page_get_type ())
