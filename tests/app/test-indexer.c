@@ -245,7 +245,7 @@ test_posters (void)
   g_autoptr(CrDb) third = new_production ();
   g_autofree char *root = cr_test_make_tmp ("casereel-posters-XXXXXX", NULL);
   g_autofree char *card = g_build_filename (root, "card 1", NULL);
-  g_autofree char *a = NULL, *b = NULL, *w = NULL, *broken = NULL, *report = NULL, *want = NULL;
+  g_autofree char *a = NULL, *b = NULL, *w = NULL, *broken = NULL, *report = NULL;
   g_autofree char *a_png = NULL, *b_png = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
