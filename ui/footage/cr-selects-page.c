@@ -310,8 +310,9 @@ keep_cell_cb (gpointer data)
 
 /* GTK 4.8's GtkEditableLabel looks at its focus controller 100 ms after the focus leaves it,
  * without holding it (later GTK removes that timeout on dispose): a cell destroyed meanwhile
- * (the table made again, the window closed) leaves it reading freed memory. The cell is held
- * until that look is over: timeouts due in order run in order. */
+ * (the table reloads after each edit and makes its cells again; the window closed) left it
+ * reading freed memory. The cell is held until that look is over: timeouts due in order run
+ * in order. */
 static void
 cell_focus_left_cb (GtkEventController *controller,
                     GtkWidget          *cell)
@@ -371,10 +372,11 @@ setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-show_cell (GtkListItem *item)
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         CrSelectsPage            *self)
 {
-  CrSelectsPage *self = g_object_get_data (G_OBJECT (item), "cr-page");
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "cr-column"));
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "cr-column"));
   CrRow *row = gtk_list_item_get_item (item);
   GtkWidget *child = gtk_list_item_get_child (item);
   g_autofree char *text = cell_text (self, row, column);
@@ -389,28 +391,6 @@ show_cell (GtkListItem *item)
     }
   else
     gtk_label_set_text (GTK_LABEL (child), text);
-}
-
-/* The model refills the rows on screen when it reloads (an edit, a new select): a cell
- * follows its row. The cells stay, rather than being made again on the reload each edit
- * causes (see cell_focus_left_cb). */
-static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         CrSelectsPage            *self)
-{
-  g_object_set_data (G_OBJECT (item), "cr-page", self);
-  g_object_set_data (G_OBJECT (item), "cr-column", g_object_get_data (G_OBJECT (factory), "cr-column"));
-  show_cell (item);
-  g_signal_connect_object (gtk_list_item_get_item (item), "changed", G_CALLBACK (show_cell), item, G_CONNECT_SWAPPED);
-}
-
-static void
-unbind_cb (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           CrSelectsPage            *self)
-{
-  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item), item);
 }
 
 static void
@@ -460,7 +440,6 @@ cr_selects_page_new (CrProduction *production)
 
   self->production = g_object_ref (production);
   self->model = cr_store_model_new (production, &cr_entity_select);
-  cr_store_model_keep_rows (self->model);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -473,7 +452,6 @@ cr_selects_page_new (CrProduction *production)
       g_object_set_data (G_OBJECT (factory), "cr-column", GINT_TO_POINTER (i));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
       column = gtk_column_view_column_new (columns[i].title, g_object_ref (factory));
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
