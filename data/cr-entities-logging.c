@@ -95,8 +95,11 @@ static const CrField select_fields[] = {
   { "created_at", NULL, CR_FIELD_TEXT, RO },
 };
 
+/* By clip as the clip is called (natural order, as the Footage page lists them: a clip
+ * catalogued later sorts among the others, not after them), then by in point. */
 const CrEntity cr_entity_select = {
-  "select", "selects", "selection", "label", "clip, in_frame, id",
+  "select", "selects", "selection", "label",
+  "(SELECT c.name FROM clip c WHERE c.id = t.clip) COLLATE NATURAL_ORDER, t.clip, t.in_frame, t.id",
   select_fields, G_N_ELEMENTS (select_fields), NULL, check_select,
 };
 

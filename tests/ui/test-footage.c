@@ -22,6 +22,7 @@
 #include "cr-window.h"
 #include "../data/test-helpers.h"
 #include "ui-test-support.h"
+#include "footage-fixture.h"
 
 /* Footage made at test time with its frame number burnt into every picture, so that a wrong
  * frame is a wrong picture. Made once; each test gets a production of its own. */
@@ -44,27 +45,6 @@ static const Clip clips[] = {
   { "film-23976.mov", "24000/1001", "01:00:00:00", "01:00:05:17", "23.976 fps" },
 };
 
-static const char *font = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-
-static void
-run (const char * const *argv,
-     char              **out,
-     gsize              *out_len)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) proc = g_subprocess_newv (argv, out ? G_SUBPROCESS_FLAGS_STDOUT_PIPE : G_SUBPROCESS_FLAGS_NONE,
-                                                   &error);
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_assert_no_error (error);
-  g_subprocess_communicate (proc, NULL, NULL, out ? &bytes : NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
-  if (out)
-    *out = g_bytes_unref_to_data (g_steal_pointer (&bytes), out_len);
-}
-
 static void
 make_media (void)
 {
@@ -74,18 +54,10 @@ make_media (void)
   g_autofree char *head = NULL;
   gsize len = 0;
 
-  g_assert_true (g_file_test (font, G_FILE_TEST_EXISTS));
   for (guint i = 0; i < G_N_ELEMENTS (clips); i++)
     {
-      g_autofree char *src = g_strdup_printf ("testsrc2=size=320x180:rate=%s:duration=8", clips[i].rate);
-      g_autofree char *draw = g_strdup_printf ("drawtext=fontfile=%s:text=%%{n}:fontsize=64:x=12:y=12:"
-                                               "fontcolor=white:box=1:boxcolor=black", font);
       g_autofree char *out = g_build_filename (media_dir, clips[i].file, NULL);
-      /* Long GOPs with B-frames: the frame asked for is rarely a keyframe. */
-      const char *argv[] = { "ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", src, "-vf", draw,
-                             "-c:v", "libx264", "-g", "60", "-bf", "2", "-pix_fmt", "yuv420p",
-                             "-timecode", clips[i].timecode, out, NULL };
-      run (argv, NULL, NULL);
+      footage_make_clip (out, clips[i].rate, clips[i].timecode, 8, FALSE);
     }
   {
     /* A sound recorder's file: Broadcast Wave at 48 kHz with a bext time reference of
@@ -94,7 +66,7 @@ make_media (void)
                            "-af", "volume=enable='between(t,2,3)':volume=0.1",
                            "-ar", "48000", "-c:a", "pcm_s24le", "-write_bext", "1",
                            "-metadata", "time_reference=172800000", wav, NULL };
-    run (argv, NULL, NULL);
+    footage_run (argv, NULL, NULL);
   }
   /* A file that stopped being copied: a QuickTime header and nothing whole. */
   {
@@ -106,102 +78,24 @@ make_media (void)
 
 /* ---- driving the window ---- */
 
-static void
-wait_settled (CrPlayer *player)
-{
-  while (!cr_player_is_settled (player))
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-  g_assert_true (cr_player_is_settled (player));
-}
+typedef FootageFixture Fixture;
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  CrProduction *production;
-  CrWindow     *window;
-  CrClipsPage  *clips;
-} Fixture;
-
-/* A page of the window by name (its Clips and Selects are not list pages). */
-static GtkWidget *
-window_page (CrWindow   *window,
-             const char *name)
-{
-  GtkWidget *list = GTK_WIDGET (cr_window_get_page (window, "participants"));
-  GtkWidget *page = NULL;
-
-  g_assert_nonnull (list);
-  cr_window_show_page (window, name);
-  g_assert_cmpstr (cr_window_get_page_name (window), ==, name);
-  /* The participants list may sit inside its page (CrPeoplePage), not straight in the
-   * window's stack: the stack is the first one above it that holds a page of that name. */
-  for (GtkWidget *w = gtk_widget_get_parent (list); w != NULL && page == NULL; w = gtk_widget_get_parent (w))
-    if (GTK_IS_STACK (w))
-      page = gtk_stack_get_child_by_name (GTK_STACK (w), name);
-  g_assert_nonnull (page);
-  return page;
-}
-
-static gint64
-clip_id (CrDb       *db,
-         const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (cr_store_resolve (db, &cr_entity_clip, name, &id, &error));
-  g_assert_no_error (error);
-  return id;
-}
-
-/* A production whose footage is catalogued by the indexer, as `casereel index` does it. */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  const char *folders[] = { media_dir, NULL };
-  CrIndexProgress result = { 0 };
   gboolean index = GPOINTER_TO_INT (data);
+  CrIndexProgress result = footage_fixture_open (f, root, media_dir, index);
 
-  f->dir = g_build_filename (root, "production-XXXXXX", NULL);
-  g_assert_nonnull (g_mkdtemp (f->dir));
-  f->path = g_build_filename (f->dir, "Young carers.casereel", NULL);
-  f->production = cr_production_create (f->path, "Young carers", &error);
-  g_assert_no_error (error);
   if (index)
-    {
-      g_assert_true (cr_index_folders (cr_production_get_db (f->production), folders, NULL, NULL, NULL, &result, &error));
-      g_assert_no_error (error);
-      g_assert_cmpuint (result.failed, ==, 1);
-    }
-  f->window = cr_window_new (NULL, NULL);
-  g_assert_true (cr_window_open (f->window, f->path, FALSE, &error));
-  g_assert_no_error (error);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
-  /* From here on, writes go through the window's own production, which tells its pages. */
-  g_set_object (&f->production, cr_window_get_production (f->window));
-  f->clips = CR_CLIPS_PAGE (window_page (f->window, "clips"));
-  g_assert_true (CR_IS_CLIPS_PAGE (f->clips));
+    g_assert_cmpuint (result.failed, ==, 1);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  /* A test that chose the list leaves the next one its own page, in the grid. */
-  if (cr_settings_get ())
-    g_settings_reset (cr_settings_get (), "clips-view");
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  cr_ui_iterate ();
-  g_clear_object (&f->production);
-  cr_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  footage_fixture_close (f);
 }
 
 /* ---- the tests ---- */
@@ -328,7 +222,7 @@ test_filters (Fixture       *f,
   g_autoptr(CrRecord) link = cr_record_new (&cr_entity_clip);
   g_autoptr(GError) error = NULL;
   g_autofree char *detail = NULL;
-  gint64 ntsc = clip_id (db, clips[1].file);
+  gint64 ntsc = footage_clip_id (db, clips[1].file);
 
   cr_production_changed (f->production, &cr_entity_interview);
   cr_record_set (link, "interview", interview_id);
@@ -343,7 +237,7 @@ test_filters (Fixture       *f,
   cr_clips_page_set_interview (f->clips, 0);
   cr_clips_page_set_status (f->clips, "failed");
   g_assert_cmpstr (only_clip (f), ==, "card-dump.mov");
-  cr_clips_page_select (f->clips, clip_id (db, "card-dump.mov"));
+  cr_clips_page_select (f->clips, footage_clip_id (db, "card-dump.mov"));
   detail = cr_clips_page_describe_detail (f->clips);
   g_assert_nonnull (strstr (detail, "Could not be read"));
   g_assert_nonnull (strstr (detail, "card-dump.mov"));
@@ -369,21 +263,6 @@ test_filters (Fixture       *f,
   g_assert_nonnull (strstr (detail, "Aisha at the drop-in"));
   g_assert_null (strstr (detail, "duration_us"));
   g_assert_null (strstr (detail, "µs"));
-}
-
-/* FFmpeg's own decode of a frame, as RGBA, by the ffmpeg program. */
-static GBytes *
-ffmpeg_frame (const char *path,
-              gint64      frame)
-{
-  g_autofree char *select = g_strdup_printf ("select=eq(n\\,%" G_GINT64_FORMAT ")", frame);
-  const char *argv[] = { "ffmpeg", "-v", "error", "-i", path, "-vf", select, "-vsync", "0", "-frames:v", "1",
-                         "-sws_flags", "bicubic", "-pix_fmt", "rgba", "-f", "rawvideo", "-", NULL };
-  char *out = NULL;
-  gsize len = 0;
-
-  run (argv, &out, &len);
-  return g_bytes_new_take (out, len);
 }
 
 /* The picture the player shows, as straight RGBA. */
@@ -414,18 +293,6 @@ shown_rgba (CrPlayer *player,
     }
   g_free (bgra);
   return g_bytes_new_take (rgba, n * 4);
-}
-
-static gint64
-select_frames (CrDb   *db,
-               gint64  id,
-               gint64 *out)
-{
-  g_autoptr(CrRecord) select = cr_store_get (db, &cr_entity_select, id, NULL);
-
-  g_assert_nonnull (select);
-  *out = cr_record_get_int (select, "out_frame", -1);
-  return cr_record_get_int (select, "in_frame", -1);
 }
 
 /* Saves the range just marked through the dialog Enter opens. */
@@ -465,14 +332,14 @@ test_reader_cache (void)
   paused = cr_frame_reader_read (reader, 130, NULL, &error);
   g_assert_no_error (error);
   {
-    g_autoptr(GBytes) expected = ffmpeg_frame (path, 130);
+    g_autoptr(GBytes) expected = footage_ffmpeg_frame (path, 130);
     g_assert_true (g_bytes_equal (paused, expected));
   }
   cr_frame_reader_decode_ahead (reader);
   for (guint i = 0; i < G_N_ELEMENTS (asked); i++)
     {
       g_autoptr(GBytes) rgba = cr_frame_reader_read (reader, asked[i], NULL, &error);
-      g_autoptr(GBytes) expected = ffmpeg_frame (path, asked[i]);
+      g_autoptr(GBytes) expected = footage_ffmpeg_frame (path, asked[i]);
 
       g_assert_no_error (error);
       g_test_message ("frame %" G_GINT64_FORMAT, asked[i]);
@@ -491,10 +358,10 @@ test_frame_137 (Fixture       *f,
   const Clip *clip = &clips[GPOINTER_TO_INT (data) - 1];
   CrDb *db = cr_production_get_db (f->production);
   g_autofree char *path = g_build_filename (media_dir, clip->file, NULL);
-  gint64 id = clip_id (db, clip->file);
+  gint64 id = footage_clip_id (db, clip->file);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) expected = ffmpeg_frame (path, 137);
-  g_autoptr(GBytes) before = ffmpeg_frame (path, 136);
+  g_autoptr(GBytes) expected = footage_ffmpeg_frame (path, 137);
+  g_autoptr(GBytes) before = footage_ffmpeg_frame (path, 136);
   g_autoptr(GBytes) shown = NULL;
   CrPlayer *player;
   GtkWidget *widget;
@@ -505,7 +372,7 @@ test_frame_137 (Fixture       *f,
   g_assert_no_error (error);
   player = cr_clips_page_get_player (f->clips);
   widget = GTK_WIDGET (player);
-  wait_settled (player);
+  footage_wait_settled (player);
   g_assert_cmpint (cr_player_get_position (player), ==, 0);
   g_assert_cmpstr (cr_player_get_timecode (player), ==, clip->timecode);
 
@@ -518,7 +385,7 @@ test_frame_137 (Fixture       *f,
   for (int i = 0; i < frames + 1; i++)
     cr_ui_press (widget, GDK_KEY_Right, 0);
   cr_ui_press (widget, GDK_KEY_Left, 0);
-  wait_settled (player);
+  footage_wait_settled (player);
   g_assert_cmpint (cr_player_get_position (player), ==, 137);
   g_assert_cmpstr (cr_player_get_timecode (player), ==, clip->at_137);
 
@@ -540,7 +407,7 @@ test_frame_137 (Fixture       *f,
   g_assert_cmpint (cr_player_get_in (player), ==, in);
   g_assert_cmpint (cr_player_get_out (player), ==, in + fps + 3 + 1);
   select = save_with_enter (player, "Why she started coming");
-  g_assert_cmpint (select_frames (db, select, &sel_out), ==, in);
+  g_assert_cmpint (footage_select_frames (db, select, &sel_out), ==, in);
   g_assert_cmpint (sel_out, ==, in + fps + 3 + 1);
   /* X clears; Enter without a range makes nothing. */
   cr_ui_press (widget, GDK_KEY_i, 0);
@@ -557,7 +424,7 @@ test_bwf (Fixture       *f,
           gconstpointer  data)
 {
   CrDb *db = cr_production_get_db (f->production);
-  gint64 id = clip_id (db, "zoom-f8-take3.wav");
+  gint64 id = footage_clip_id (db, "zoom-f8-take3.wav");
   g_autoptr(GError) error = NULL;
   CrPlayer *player = cr_clips_page_get_player (f->clips);
   GtkWidget *widget = GTK_WIDGET (player);
@@ -581,7 +448,7 @@ test_bwf (Fixture       *f,
   cr_ui_press (widget, GDK_KEY_o, 0);
   g_assert_true (g_str_has_prefix (cr_player_get_timecode (player), "01:00:02:10"));
   select = save_with_enter (player, "Ambience of the hall");
-  g_assert_cmpint (select_frames (db, select, &out), ==, 2 * fps);
+  g_assert_cmpint (footage_select_frames (db, select, &out), ==, 2 * fps);
   g_assert_cmpint (out, ==, 2 * fps + 11);
   /* End goes to the last frame. */
   cr_ui_press (widget, GDK_KEY_End, 0);
@@ -594,7 +461,7 @@ test_selects_page (Fixture       *f,
                    gconstpointer  data)
 {
   CrDb *db = cr_production_get_db (f->production);
-  gint64 clip = clip_id (db, clips[0].file);
+  gint64 clip = footage_clip_id (db, clips[0].file);
   g_autofree char *clip_text = g_strdup_printf ("%" G_GINT64_FORMAT, clip);
   gint64 id = test_add (db, &cr_entity_select, "clip", clip_text, "in_frame", "50", "out_frame", "100",
                    "label", "The bus story", NULL);
@@ -603,13 +470,13 @@ test_selects_page (Fixture       *f,
   gint64 out;
 
   cr_production_changed (f->production, &cr_entity_select);
-  page = CR_SELECTS_PAGE (window_page (f->window, "selects"));
+  page = CR_SELECTS_PAGE (footage_window_page (f->window, "selects"));
   g_assert_true (CR_IS_SELECTS_PAGE (page));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cr_selects_page_get_model (page))), ==, 1);
   /* 10:00:03:00 is frame 75 of a clip that starts at 10:00:00:00 at 25 fps. */
   g_assert_true (cr_selects_page_set_point (page, id, FALSE, "10:00:03:00", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (select_frames (db, id, &out), ==, 75);
+  g_assert_cmpint (footage_select_frames (db, id, &out), ==, 75);
   g_assert_cmpint (out, ==, 100);
   /* An out point before the in point is refused and changes nothing. */
   g_assert_false (cr_selects_page_set_point (page, id, TRUE, "10:00:01:00", &error));
@@ -617,7 +484,7 @@ test_selects_page (Fixture       *f,
   g_clear_error (&error);
   g_assert_false (cr_selects_page_set_point (page, id, TRUE, "ten past", &error));
   g_assert_error (error, CR_TIMECODE_ERROR, CR_TIMECODE_ERROR_SYNTAX);
-  g_assert_cmpint (select_frames (db, id, &out), ==, 75);
+  g_assert_cmpint (footage_select_frames (db, id, &out), ==, 75);
   g_assert_cmpint (out, ==, 100);
 }
 
@@ -684,9 +551,9 @@ test_filter_bar (Fixture       *f,
   /* The window as the toolkit lays it out, inside its 1180 px default (less any frame). */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 1180);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >, 1100);
-  tag (db, clip_id (db, clips[0].file), "B-roll", NULL);
-  tag (db, clip_id (db, clips[1].file), "B-roll", "best");
-  tag (db, clip_id (db, "zoom-f8-take3.wav"), "best", NULL);
+  tag (db, footage_clip_id (db, clips[0].file), "B-roll", NULL);
+  tag (db, footage_clip_id (db, clips[1].file), "B-roll", "best");
+  tag (db, footage_clip_id (db, "zoom-f8-take3.wav"), "best", NULL);
   cr_production_changed (f->production, &cr_entity_clip);
   g_assert_cmpuint (n_clips (f), ==, 5);
   chips = cr_clips_page_describe_filters (f->clips);
@@ -699,7 +566,7 @@ test_filter_bar (Fixture       *f,
     g_autoptr(GError) error = NULL;
 
     cr_record_set (note, "notes", "The hall before the doors open");
-    g_assert_true (cr_store_update (db, &cr_entity_clip, clip_id (db, clips[2].file), note, &error));
+    g_assert_true (cr_store_update (db, &cr_entity_clip, footage_clip_id (db, clips[2].file), note, &error));
     g_assert_no_error (error);
     cr_production_changed (f->production, &cr_entity_clip);
   }
@@ -854,7 +721,7 @@ test_clips_view (Fixture       *f,
       gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
       gtk_window_present (GTK_WINDOW (f->window));
       g_set_object (&f->production, cr_window_get_production (f->window));
-      f->clips = CR_CLIPS_PAGE (window_page (f->window, "clips"));
+      f->clips = CR_CLIPS_PAGE (footage_window_page (f->window, "clips"));
       cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
       g_assert_cmpint (gtk_widget_get_mapped (cr_ui_find_widget (GTK_WIDGET (f->clips), GTK_TYPE_COLUMN_VIEW)), ==, list);
       g_assert_cmpint (gtk_widget_get_mapped (cr_ui_find_widget (GTK_WIDGET (f->clips), GTK_TYPE_GRID_VIEW)), ==, !list);
@@ -903,7 +770,7 @@ test_cards (Fixture       *f,
 
   cr_record_set (change, "interview", interview_id);
   cr_record_set (change, "rating", "4");
-  g_assert_true (cr_store_update (db, &cr_entity_clip, clip_id (db, clips[0].file), change, &error));
+  g_assert_true (cr_store_update (db, &cr_entity_clip, footage_clip_id (db, clips[0].file), change, &error));
   g_assert_no_error (error);
   cr_production_changed (f->production, &cr_entity_interview);
   cr_production_changed (f->production, &cr_entity_clip);
@@ -925,7 +792,7 @@ test_card_refresh (Fixture       *f,
 {
   CrDb *db = cr_production_get_db (f->production);
   CrClipModel *model = cr_clips_page_get_model (f->clips);
-  gint64 pal = clip_id (db, clips[0].file);
+  gint64 pal = footage_clip_id (db, clips[0].file);
   g_autoptr(CrRecord) change = cr_record_new (&cr_entity_clip);
   g_autoptr(GError) error = NULL;
   g_autoptr(CrRow) before = NULL;
@@ -1121,7 +988,7 @@ test_marker (Fixture       *f,
 {
   CrDb *db = cr_production_get_db (f->production);
   CrPlayer *player = cr_clips_page_get_player (f->clips);
-  gint64 id = clip_id (db, clips[0].file);
+  gint64 id = footage_clip_id (db, clips[0].file);
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   CrQuery of_clip = { .field = "clip", .value = id_text };
   g_autoptr(GError) error = NULL;
@@ -1132,7 +999,7 @@ test_marker (Fixture       *f,
 
   g_assert_true (cr_clips_page_open_clip (f->clips, id, 0, &error));
   cr_player_seek (player, 42);
-  wait_settled (player);
+  footage_wait_settled (player);
   g_assert_cmpuint (cr_player_count_markers (player), ==, 0);
 
   /* Escape: nothing is written. */
@@ -1199,9 +1066,9 @@ test_shuttle (Fixture       *f,
     { GDK_KEY_l, 32 }, { GDK_KEY_l, 32 }, { GDK_KEY_k, 0 },
   };
 
-  g_assert_true (cr_clips_page_open_clip (f->clips, clip_id (db, clips[0].file), 0, &error));
+  g_assert_true (cr_clips_page_open_clip (f->clips, footage_clip_id (db, clips[0].file), 0, &error));
   cr_player_seek (player, 100);
-  wait_settled (player);
+  footage_wait_settled (player);
   g_assert_cmpint (cr_player_get_speed (player), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
@@ -1214,7 +1081,7 @@ test_shuttle (Fixture       *f,
       g_assert_cmpint (cr_player_get_position (player), ==, 100);
     }
   /* Stopped, the picture is the exact frame at the playhead again. */
-  wait_settled (player);
+  footage_wait_settled (player);
   g_assert_cmpint (cr_player_get_speed (player), ==, 0);
 }
 
@@ -1238,7 +1105,7 @@ test_waveform (Fixture       *f,
   g_autofree guint8 *pixels = NULL;
   int width, height, dark = 0, light = 0;
 
-  g_assert_true (cr_clips_page_open_clip (f->clips, clip_id (db, "zoom-f8-take3.wav"), 0, &error));
+  g_assert_true (cr_clips_page_open_clip (f->clips, footage_clip_id (db, "zoom-f8-take3.wav"), 0, &error));
   g_assert_no_error (error);
   /* No main loop has run since: the worker's answer cannot have been taken yet. */
   g_assert_null (cr_player_get_waveform (player));
@@ -1265,9 +1132,9 @@ test_waveform (Fixture       *f,
   cr_ui_save_png (GTK_WIDGET (f->window), "casereel-player-waveform.png");
 
   /* A video clip opened while a waveform is on its way: the late answer is dropped. */
-  g_assert_true (cr_clips_page_open_clip (f->clips, clip_id (db, "zoom-f8-take3.wav"), 0, &error));
-  g_assert_true (cr_clips_page_open_clip (f->clips, clip_id (db, clips[0].file), 0, &error));
-  wait_settled (player);
+  g_assert_true (cr_clips_page_open_clip (f->clips, footage_clip_id (db, "zoom-f8-take3.wav"), 0, &error));
+  g_assert_true (cr_clips_page_open_clip (f->clips, footage_clip_id (db, clips[0].file), 0, &error));
+  footage_wait_settled (player);
   cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   g_assert_null (cr_player_get_waveform (player));
   g_assert_true (gtk_picture_get_paintable (picture) == cr_player_get_picture (player));
@@ -1303,7 +1170,7 @@ test_screenshots (Fixture       *f,
   CrDb *db = cr_production_get_db (f->production);
   CrPlayer *player = cr_clips_page_get_player (f->clips);
   g_autoptr(GError) error = NULL;
-  gint64 id = clip_id (db, clips[0].file);
+  gint64 id = footage_clip_id (db, clips[0].file);
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_autoptr(CrRecord) rating = cr_record_new (&cr_entity_clip);
 
@@ -1334,11 +1201,11 @@ test_screenshots (Fixture       *f,
     cr_ui_wait_until (is_true, &gone);
     g_assert_cmpuint (cr_player_count_markers (player), ==, 1);
   }
-  wait_settled (player);
+  footage_wait_settled (player);
   cr_ui_wait_for_frames (GTK_WIDGET (f->window), 4);
   cr_ui_save_png (GTK_WIDGET (f->window), "casereel-player.png");
 
-  window_page (f->window, "selects");
+  footage_window_page (f->window, "selects");
   cr_ui_wait_for_frames (GTK_WIDGET (f->window), 4);
   cr_ui_save_png (GTK_WIDGET (f->window), "casereel-selects.png");
 }

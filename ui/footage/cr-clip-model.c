@@ -185,7 +185,9 @@ production_changed_cb (CrClipModel    *self,
         }
       return;
     }
-  if (entity == &cr_entity_clip || entity == &cr_entity_interview || entity == &cr_entity_participant)
+  /* No entity: another program wrote to the file (`casereel index` in a terminal). */
+  if (entity == NULL || entity == &cr_entity_clip || entity == &cr_entity_interview ||
+      entity == &cr_entity_participant)
     cr_clip_model_reload (self);
 }
 

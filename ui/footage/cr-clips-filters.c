@@ -271,13 +271,43 @@ cr_clips_page_set_status (CrClipsPage *self,
       gtk_drop_down_set_selected (self->status_filter, i);
 }
 
+/* The drop-down's entry for this id ("Any …" for 0); an id not listed leaves it alone. */
+static void
+choose (GtkDropDown *dropdown,
+        GArray      *ids,
+        gint64       id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      gtk_drop_down_set_selected (dropdown, i);
+}
+
 void
 cr_clips_page_set_interview (CrClipsPage *self,
                              gint64       interview)
 {
-  for (guint i = 0; i < self->interview_ids->len; i++)
-    if (g_array_index (self->interview_ids, gint64, i) == interview)
-      gtk_drop_down_set_selected (self->interview_filter, i);
+  choose (self->interview_filter, self->interview_ids, interview);
+}
+
+void
+cr_clips_page_set_participant (CrClipsPage *self,
+                               gint64       participant)
+{
+  choose (self->participant_filter, self->participant_ids, participant);
+}
+
+void
+cr_clips_page_set_shot (CrClipsPage *self,
+                        gint64       shot)
+{
+  choose (self->shot_filter, self->shot_ids, shot);
+}
+
+void
+cr_clips_page_set_min_rating (CrClipsPage *self,
+                              int          stars)
+{
+  gtk_drop_down_set_selected (self->rating_filter, (guint) CLAMP (stars, 0, 5));
 }
 
 void

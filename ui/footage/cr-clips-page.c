@@ -84,9 +84,12 @@ static void
 production_changed_cb (CrClipsPage    *self,
                        const CrEntity *entity)
 {
-  if (entity == &cr_entity_interview || entity == &cr_entity_participant || entity == &cr_entity_shot)
+  /* No entity: another program wrote to the file; anything may have changed. */
+  if (entity == NULL || entity == &cr_entity_interview || entity == &cr_entity_participant ||
+      entity == &cr_entity_shot)
     {
       cr_clips_page_fill_filters (self);
+      cr_clips_page_fill_tags (self);
       cr_clips_page_filter_changed (self);
     }
   /* Tags are written with their clips; the model reloads itself for those. */

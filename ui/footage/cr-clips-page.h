@@ -27,6 +27,14 @@ void         cr_clips_page_set_interview (CrClipsPage *self,
                                          gint64        interview);
 void         cr_clips_page_set_kind     (CrClipsPage  *self,
                                          CrClipKind    kind);
+/* A participant or a shot the clips are linked to (0: any), as their drop-downs choose. */
+void         cr_clips_page_set_participant (CrClipsPage *self,
+                                            gint64       participant);
+void         cr_clips_page_set_shot     (CrClipsPage  *self,
+                                         gint64        shot);
+/* At least this many stars (0: any rating). */
+void         cr_clips_page_set_min_rating (CrClipsPage *self,
+                                           int          stars);
 /* FALSE when no clip has that tag; NULL: any tag. */
 gboolean     cr_clips_page_set_tag      (CrClipsPage  *self,
                                          const char   *tag);

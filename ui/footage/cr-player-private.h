@@ -45,8 +45,13 @@ struct _CrPlayer
   gint64          shuttle_origin_us;
   gint64          shuttle_origin_frame;
   guint           tick_id;
-  gint64          drag_select; /* the select whose edge is dragged, 0 none */
-  gboolean        drag_in_edge;
+  /* A press on the scrubber: where it began (the gesture's own start point is gone once its
+   * sequence is), the select under it (0 none) and which of its edges (-1 in, 1 out, 0 its
+   * body), and whether it has moved past the drag threshold (else it is a click). */
+  double          drag_x, drag_y;
+  gint64          drag_select;
+  int             drag_edge;
+  gboolean        drag_moved;
 };
 
 void cr_player_scrubber_init  (CrPlayer *self);

@@ -53,7 +53,7 @@ draw_cb (GtkDrawingArea *area,
       double x0 = frame_x (self, cr_record_get_int (s, "in_frame", 0), width);
       double x1 = frame_x (self, cr_record_get_int (s, "out_frame", 0), width);
 
-      cairo_set_source_rgba (cr, 0.96, 0.76, 0.07, s->id == self->drag_select ? 0.9 : 0.6);
+      cairo_set_source_rgba (cr, 0.96, 0.76, 0.07, self->drag_select != 0 && s->id == self->drag_select ? 0.9 : 0.6);
       cairo_rectangle (cr, x0, height / 2.0, MAX (x1 - x0, 2), height / 2.0 - 8);
       cairo_fill (cr);
     }
@@ -111,6 +111,29 @@ select_at (CrPlayer *self,
   return NULL;
 }
 
+/* The select with this id among those drawn, or NULL. */
+static CrRecord *
+drawn_select (CrPlayer *self,
+              gint64    id)
+{
+  for (guint i = 0; i < self->selects->len; i++)
+    if (((CrRecord *) g_ptr_array_index (self->selects, i))->id == id)
+      return g_ptr_array_index (self->selects, i);
+  return NULL;
+}
+
+/* The select's range becomes the range marked, as if marked with I and O. */
+static void
+take_range (CrPlayer *self,
+            CrRecord *s)
+{
+  self->in = cr_record_get_int (s, "in_frame", 0);
+  self->out = cr_record_get_int (s, "out_frame", 0);
+  cr_player_update_range (self);
+}
+
+/* A press on a select (its body or an edge) takes its range and shows its in point, to play
+ * or re-mark it; elsewhere, the playhead goes where it was pressed. */
 static void
 drag_begin_cb (GtkGestureDrag *gesture,
                double          x,
@@ -118,57 +141,62 @@ drag_begin_cb (GtkGestureDrag *gesture,
                CrPlayer       *self)
 {
   GtkWidget *area = GTK_WIDGET (self->scrubber);
-  int edge;
+  int edge = 0;
   CrRecord *s = self->clip ? select_at (self, x, y, gtk_widget_get_width (area), gtk_widget_get_height (area), &edge) : NULL;
 
+  self->drag_x = x;
+  self->drag_y = y;
   self->drag_select = 0;
+  self->drag_edge = 0;
+  self->drag_moved = FALSE;
   if (self->clip == NULL)
     return;
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (s != NULL && edge != 0)
+  if (s != NULL)
     {
       self->drag_select = s->id;
-      self->drag_in_edge = edge < 0;
-    }
-  else if (s != NULL)
-    {
-      /* Clicking a select takes its range, to play or re-mark it. */
-      self->in = cr_record_get_int (s, "in_frame", 0);
-      self->out = cr_record_get_int (s, "out_frame", 0);
-      cr_player_update_range (self);
+      self->drag_edge = edge;
+      take_range (self, s);
       cr_player_seek (self, self->in);
     }
   else
     cr_player_seek (self, x_frame (self, x, gtk_widget_get_width (area)));
 }
 
+/* Dragging an edge moves it (drawn as it goes, the frame at the edge shown; written when
+ * the drag ends); dragging anywhere else scrubs. A press on a select that moves less than
+ * the drag threshold is a click: it does not throw the playhead off the select's in point. */
 static void
 drag_update_cb (GtkGestureDrag *gesture,
                 double          dx,
                 double          dy,
                 CrPlayer       *self)
 {
-  double x, y;
-  int width = gtk_widget_get_width (GTK_WIDGET (self->scrubber));
-  gint64 frame;
+  GtkWidget *area = GTK_WIDGET (self->scrubber);
+  gint64 frame = CLAMP (x_frame (self, self->drag_x + dx, gtk_widget_get_width (area)), 0, self->length);
+  CrRecord *s;
 
-  gtk_gesture_drag_get_start_point (gesture, &x, &y);
-  frame = CLAMP (x_frame (self, x + dx, width), 0, self->length);
-  if (self->drag_select == 0)
+  if (self->clip == NULL)
+    return;
+  if (self->drag_select != 0 && !self->drag_moved &&
+      !gtk_drag_check_threshold (area, (int) self->drag_x, (int) self->drag_y, (int) (self->drag_x + dx),
+                                 (int) (self->drag_y + dy)))
+    return;
+  self->drag_moved = TRUE;
+  if (self->drag_edge == 0 || (s = drawn_select (self, self->drag_select)) == NULL)
     {
       cr_player_seek (self, frame);
       return;
     }
-  for (guint i = 0; i < self->selects->len; i++)
-    {
-      CrRecord *s = g_ptr_array_index (self->selects, i);
-      if (s->id != self->drag_select)
-        continue;
-      cr_record_take (s, self->drag_in_edge ? "in_frame" : "out_frame", g_strdup_printf ("%" G_GINT64_FORMAT, frame));
-    }
-  gtk_widget_queue_draw (GTK_WIDGET (self->scrubber));
+  cr_record_take (s, self->drag_edge < 0 ? "in_frame" : "out_frame", g_strdup_printf ("%" G_GINT64_FORMAT, frame));
+  take_range (self, s);
+  /* The frame the edge keeps: the in point, or the last frame before the (exclusive) out. */
+  cr_player_seek (self, self->drag_edge < 0 ? frame : frame - 1);
 }
 
+/* An edge dragged is written as `casereel select edit` writes it: one update through the
+ * store, whose check (out after in, inside the clip) is the command line's; refused, it
+ * says why in words and the select keeps its range. */
 static void
 drag_end_cb (GtkGestureDrag *gesture,
              double          dx,
@@ -177,28 +205,31 @@ drag_end_cb (GtkGestureDrag *gesture,
 {
   g_autoptr(CrRecord) changes = NULL;
   g_autoptr(GError) error = NULL;
-  const char *field = self->drag_in_edge ? "in_frame" : "out_frame";
+  const char *field = self->drag_edge < 0 ? "in_frame" : "out_frame";
+  gint64 id = self->drag_select;
+  CrRecord *s = id != 0 ? drawn_select (self, id) : NULL;
 
-  if (self->drag_select == 0)
+  self->drag_select = 0;
+  if (s == NULL || self->drag_edge == 0 || !self->drag_moved)
     return;
   changes = cr_record_new (&cr_entity_select);
-  for (guint i = 0; i < self->selects->len; i++)
+  cr_record_set (changes, field, cr_record_get (s, field));
+  if (!cr_store_update (cr_production_get_db (self->production), &cr_entity_select, id, changes, &error))
     {
-      CrRecord *s = g_ptr_array_index (self->selects, i);
-      if (s->id == self->drag_select)
-        cr_record_set (changes, field, cr_record_get (s, field));
-    }
-  /* The store checks the edit (out after in, inside the clip); refused, the old range stays. */
-  if (!cr_store_update (cr_production_get_db (self->production), &cr_entity_select, self->drag_select, changes, &error))
-    {
-      /* As the forms say it: never SQLite's words. */
-      g_autofree char *words = cr_error_words (&cr_entity_select, error);
+      /* In words, never SQLite's, and the points as the strip calls them. */
+      static const char * const points[] = { "in_frame", "In", "out_frame", "Out", NULL };
+      g_autofree char *words = cr_error_words_line (&cr_entity_select, error, points);
       cr_player_say (self, words);
     }
   else
-    cr_production_changed (self->production, &cr_entity_select);
-  self->drag_select = 0;
+    {
+      cr_player_say (self, NULL);
+      cr_production_changed (self->production, &cr_entity_select);
+    }
+  /* The select as the file holds it now, and its range as the one marked. */
   cr_player_reload_marks (self);
+  if ((s = drawn_select (self, id)) != NULL)
+    take_range (self, s);
 }
 
 void

@@ -771,3 +771,29 @@ cr_player_get_select_dialog (CrPlayer *self)
 {
   return self->select_dialog;
 }
+
+gboolean
+cr_player_set_range (CrPlayer *self,
+                     gint64    in,
+                     gint64    out)
+{
+  g_return_val_if_fail (CR_IS_PLAYER (self) && self->clip != NULL, FALSE);
+  if (in < 0 || out <= in || out > self->length)
+    return FALSE;
+  self->in = in;
+  self->out = out;
+  cr_player_update_range (self);
+  return TRUE;
+}
+
+const char *
+cr_player_get_message (CrPlayer *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->status)) ? gtk_label_get_text (self->status) : NULL;
+}
+
+GtkMediaStream *
+cr_player_get_media (CrPlayer *self)
+{
+  return self->media;
+}

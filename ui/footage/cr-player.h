@@ -31,6 +31,15 @@ gint64        cr_player_get_length     (CrPlayer     *self);
 /* The in and out points set with I and O, or -1. */
 gint64        cr_player_get_in         (CrPlayer     *self);
 gint64        cr_player_get_out        (CrPlayer     *self);
+/* Marks [in, out) as I and O would (a select opened from the Selects page); out after in
+ * and inside the clip, else nothing changes and FALSE is returned. */
+gboolean      cr_player_set_range      (CrPlayer     *self,
+                                        gint64        in,
+                                        gint64        out);
+/* The line over the picture (a speed, or why an edit was refused), or NULL when none. */
+const char   *cr_player_get_message    (CrPlayer     *self);
+/* The stream that plays the clip in real time with sound, once Space or L has made it. */
+GtkMediaStream *cr_player_get_media    (CrPlayer     *self);
 /* The picture shown (NULL for sound only, or before the first frame arrives). */
 GdkPaintable *cr_player_get_picture    (CrPlayer     *self);
 /* A sound-only file's waveform once its worker has made it; NULL until then. */

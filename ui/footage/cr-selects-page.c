@@ -190,6 +190,9 @@ open_row (CrSelectsPage *self,
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
+  /* The select's range is the one marked, to play it, trim it or save it again. */
+  cr_player_set_range (cr_clips_page_get_player (CR_CLIPS_PAGE (clips)), cr_record_get_int (select, "in_frame", 0),
+                       cr_record_get_int (select, "out_frame", 0));
   /* Through the window, so that its sidebar follows. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "clips");
   gtk_widget_grab_focus (GTK_WIDGET (cr_clips_page_get_player (CR_CLIPS_PAGE (clips))));
@@ -285,15 +288,52 @@ point_edited_cb (GtkEditableLabel *label,
 
   if (gtk_editable_label_get_editing (label) || id == 0)
     return;
+  /* Escape puts the text shown back, and so does Enter on an untouched cell: nothing to write. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (label)), g_object_get_data (G_OBJECT (label), "cr-shown")) == 0)
+    return;
   if (!cr_selects_page_set_point (self, id, out, gtk_editable_get_text (GTK_EDITABLE (label)), &error))
     {
-      g_autofree char *words = cr_error_words (&cr_entity_select, error);
+      /* The points as the table's columns call them. */
+      static const char * const points[] = { "in_frame", "In", "out_frame", "Out", NULL };
+      g_autofree char *words = cr_error_words_line (&cr_entity_select, error, points);
       gtk_label_set_text (self->error_label, words);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       cr_store_model_reload (self->model);   /* puts the old text back */
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+}
+
+static gboolean
+keep_cell_cb (gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK 4.8's GtkEditableLabel looks at its focus controller 100 ms after the focus leaves it,
+ * without holding it (later GTK removes that timeout on dispose): a cell destroyed meanwhile
+ * (the table reloads after each edit and makes its cells again; the window closed) left it
+ * reading freed memory. The cell is held until that look is over: timeouts due in order run
+ * in order. */
+static void
+cell_focus_left_cb (GtkEventController *controller,
+                    GtkWidget          *cell)
+{
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 250, keep_cell_cb, g_object_ref (cell), g_object_unref);
+}
+
+static void
+hold_cell_after_focus (GtkWidget *cell)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (cell);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_FOCUS (controller))
+        g_signal_connect (controller, "leave", G_CALLBACK (cell_focus_left_cb), cell);
+    }
 }
 
 static void
@@ -311,6 +351,7 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_tooltip_text (child, "Type the clip's timecode, a frame number or seconds (12.5s)");
       g_object_set_data (G_OBJECT (child), "cr-out", GINT_TO_POINTER (column == COLUMN_OUT));
       g_signal_connect (child, "notify::editing", G_CALLBACK (point_edited_cb), self);
+      hold_cell_after_focus (child);
     }
   else
     {
@@ -347,6 +388,7 @@ bind_cb (GtkSignalListItemFactory *factory,
       /* No id while the text is set, so that binding is not taken for an edit. */
       g_object_set_data (G_OBJECT (child), "cr-select", NULL);
       gtk_editable_set_text (GTK_EDITABLE (child), text);
+      g_object_set_data_full (G_OBJECT (child), "cr-shown", g_strdup (text), g_free);
       g_object_set_data (G_OBJECT (child), "cr-select", GSIZE_TO_POINTER ((gsize) cr_row_get_id (row)));
     }
   else

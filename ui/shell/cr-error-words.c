@@ -210,3 +210,28 @@ cr_error_words (const CrEntity *entity,
       return g_strdup (without_path (error->message));
     }
 }
+
+char *
+cr_error_words_line (const CrEntity     *entity,
+                     const GError       *error,
+                     const char * const *titles)
+{
+  g_autofree char *words = cr_error_words (entity, error);
+
+  for (guint i = 0; i < entity->n_fields; i++)
+    {
+      const CrField *f = &entity->fields[i];
+      g_autofree char *prefix = g_strdup_printf ("%s %s: ", entity->name, f->name);
+      g_autofree char *title = NULL;
+
+      if (!g_str_has_prefix (words, prefix))
+        continue;
+      for (guint j = 0; titles && titles[j] && titles[j + 1] && title == NULL; j += 2)
+        if (g_str_equal (titles[j], f->name))
+          title = g_strdup (titles[j + 1]);
+      if (title == NULL)
+        title = cr_words_field (f);
+      return g_strdup_printf ("%s: %s", title, words + strlen (prefix));
+    }
+  return g_steal_pointer (&words);
+}

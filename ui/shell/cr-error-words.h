@@ -27,5 +27,12 @@ char *cr_error_words_read   (const GError *error,
  * …; nothing was changed". */
 char *cr_error_words_write  (const GError *error,
                              const char   *what);
+/* The same as a line that stands alone (under a strip or a table, not beside the field in a
+ * form): the field named in front in words, "Out: the out point must come after the in
+ * point". `titles` pairs fields with what the line calls them ("out_frame", "Out", …, NULL);
+ * a field not among them is called as the forms call it. */
+char *cr_error_words_line (const CrEntity     *entity,
+                           const GError       *error,
+                           const char * const *titles);
 
 G_END_DECLS
