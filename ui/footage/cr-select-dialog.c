@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cr-clip-time.h"
+#include "cr-discard.h"
 #include "cr-error-words.h"
 #include "cr-select-dialog.h"
 #include "cr-store.h"
@@ -30,7 +31,6 @@ struct _CrSelectDialog
   char         *people;        /* as the dialog opened: a change from it asks before Esc */
   char         *message;       /* what the line above the form says; NULL when nothing */
   const char   *error_field;   /* the field it names */
-  gboolean      discard_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (CrSelectDialog, cr_select_dialog, ADW_TYPE_WINDOW)
@@ -165,43 +165,12 @@ cr_select_dialog_is_changed (CrSelectDialog *self)
          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->people_row)), self->people) != 0;
 }
 
-static gboolean
-close_later (gpointer data)
-{
-  gtk_window_close (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-discard_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     CrSelectDialog   *self)
-{
-  if (g_str_equal (response, "discard"))
-    {
-      self->discard_confirmed = TRUE;
-      /* Once the question, which is transient for this window, has closed itself. */
-      g_idle_add_full (G_PRIORITY_DEFAULT, close_later, g_object_ref (self), g_object_unref);
-    }
-}
-
 /* Esc or Cancel on a changed dialog asks first, as the record editor does. */
 static gboolean
 close_request_cb (CrSelectDialog *self)
 {
-  AdwMessageDialog *dialog;
-
-  if (self->discard_confirmed || !cr_select_dialog_is_changed (self))
-    return FALSE;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), "Discard changes?", NULL));
-  adw_message_dialog_set_body (dialog, "What you typed here is not saved as a select.");
-  adw_message_dialog_add_responses (dialog, "keep", "_Keep Editing", "discard", "_Discard", NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
+  return cr_discard_close_request (GTK_WINDOW (self), cr_select_dialog_is_changed (self),
+                                   "What you typed here is not saved as a select.");
 }
 
 /* ---- the class ---- */

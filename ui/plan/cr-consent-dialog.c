@@ -6,9 +6,10 @@
 #include <string.h>
 
 #include "cr-consent-dialog.h"
-#include "cr-error-words.h"
-#include "cr-consent.h"
 #include "cr-consent-impact.h"
+#include "cr-consent.h"
+#include "cr-discard.h"
+#include "cr-error-words.h"
 #include "cr-field-input.h"
 #include "cr-store.h"
 #include "cr-window.h"
@@ -34,7 +35,6 @@ struct _CrConsentDialog
   CrFieldInput        *scroll_target; /* the field at fault, brought into view once laid out */
   guint                scroll_tick;
   gboolean             tried;         /* Record was pressed: every problem is said as it is */
-  gboolean             discard_confirmed;
 
   /* borrowed: the groups that come and go with the status */
   GtkWidget           *withdrawal_group;
@@ -471,43 +471,12 @@ cr_consent_dialog_is_changed (CrConsentDialog *self)
   return FALSE;
 }
 
-static gboolean
-close_later (gpointer data)
-{
-  gtk_window_close (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-discard_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     CrConsentDialog  *self)
-{
-  if (g_str_equal (response, "discard"))
-    {
-      self->discard_confirmed = TRUE;
-      /* Once the question, which is transient for this window, has closed itself. */
-      g_idle_add_full (G_PRIORITY_DEFAULT, close_later, g_object_ref (self), g_object_unref);
-    }
-}
-
 /* Esc, Cancel or the window's close on a changed form asks first, as the record editor does. */
 static gboolean
 close_request_cb (CrConsentDialog *self)
 {
-  AdwMessageDialog *dialog;
-
-  if (self->discard_confirmed || !cr_consent_dialog_is_changed (self))
-    return FALSE;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), "Discard changes?", NULL));
-  adw_message_dialog_set_body (dialog, "What you entered here is not recorded.");
-  adw_message_dialog_add_responses (dialog, "keep", "_Keep Editing", "discard", "_Discard", NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
+  return cr_discard_close_request (GTK_WINDOW (self), cr_consent_dialog_is_changed (self),
+                                   "What you entered here is not recorded.");
 }
 
 /* ---- the class ---- */

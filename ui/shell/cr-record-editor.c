@@ -5,8 +5,9 @@
 
 #include <string.h>
 
-#include "cr-consent.h"
 #include "cr-consent-dialog.h"
+#include "cr-consent.h"
+#include "cr-discard.h"
 #include "cr-error-words.h"
 #include "cr-field-input.h"
 #include "cr-record-editor.h"
@@ -40,7 +41,6 @@ struct _CrRecordEditor
   GtkImage           *consent_icon;
   gulong              changed_id;
   char               *error;
-  gboolean            discard_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (CrRecordEditor, cr_record_editor, ADW_TYPE_WINDOW)
@@ -241,44 +241,13 @@ cr_record_editor_is_changed (CrRecordEditor *self)
   return FALSE;
 }
 
-static gboolean
-close_later (gpointer data)
-{
-  gtk_window_close (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-discard_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     CrRecordEditor   *self)
-{
-  if (g_str_equal (response, "discard"))
-    {
-      self->discard_confirmed = TRUE;
-      /* Once the dialog, which is transient for this window, has closed itself. */
-      g_idle_add_full (G_PRIORITY_DEFAULT, close_later, g_object_ref (self), g_object_unref);
-    }
-}
-
 /* Esc or the close button on a form with changes asks first. */
 static gboolean
 close_request_cb (CrRecordEditor *self)
 {
-  AdwMessageDialog *dialog;
-
-  if (self->discard_confirmed || !cr_record_editor_is_changed (self))
-    return FALSE;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), "Discard changes?", NULL));
-  adw_message_dialog_set_body (dialog, self->record ? "What you changed here is not saved."
-                                                    : "What you typed here is not added.");
-  adw_message_dialog_add_responses (dialog, "keep", "_Keep Editing", "discard", "_Discard", NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
+  return cr_discard_close_request (GTK_WINDOW (self), cr_record_editor_is_changed (self),
+                                   self->record ? "What you changed here is not saved."
+                                                : "What you typed here is not added.");
 }
 
 /* ---- a participant's consent ---- */
