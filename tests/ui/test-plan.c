@@ -538,61 +538,6 @@ test_consent_history (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The consent table as the sqlite3 program sees it, to prove that nothing was written. */
-static char *
-dump_consent (const char *path)
-{
-  const char *argv[] = { "sqlite3", "-readonly", path, ".dump consent", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_nonnull (strstr (out, "CREATE TABLE consent"));
-  return g_steal_pointer (&out);
-}
-
-/* The form row under @root with this title. */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_question (const char *heading)
-{
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
-        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
-      return l->data;
-  return NULL;
-}
-
-/* Answers a question as its button does: the response, then the question closes. */
-static void
-answer (GtkWindow  *ask,
-        const char *response)
-{
-  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (ask), response));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), response);
-  gtk_window_close (ask);
-}
-
 /* What the store (and so `casereel consent record`) says to a record, after "consent FIELD: ". */
 static char *
 cli_reason (CrDb       *db,
@@ -625,7 +570,7 @@ assert_said (CrConsentDialog *dialog,
              const char      *title,
              const char      *reason)
 {
-  GtkWidget *row = find_row (GTK_WIDGET (dialog), title);
+  GtkWidget *row = cr_ui_find_row (GTK_WIDGET (dialog), title);
 
   g_assert_cmpstr (cr_consent_dialog_get_error_field (dialog), ==, field);
   g_assert_nonnull (cr_consent_dialog_get_error (dialog));
@@ -665,7 +610,7 @@ test_consent_form (Fixture       *f,
   cr_window_show_page (window, "participants");
   page = CR_PEOPLE_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_PEOPLE_PAGE));
   cr_entity_page_select (cr_people_page_get_list (page), f->grace);
-  before = dump_consent (f->path);
+  before = cr_ui_dump (f->path, "consent");
 
   /* Opened, the first field has the keyboard. */
   dialog = cr_people_page_record_consent (page);
@@ -674,7 +619,7 @@ test_consent_form (Fixture       *f,
   cr_ui_wait_for_frames (GTK_WIDGET (dialog), 2);
   focus = gtk_root_get_focus (GTK_ROOT (dialog));
   g_assert_nonnull (focus);
-  g_assert_true (gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW) == find_row (GTK_WIDGET (dialog), "Status"));
+  g_assert_true (gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW) == cr_ui_find_row (GTK_WIDGET (dialog), "Status"));
   g_assert_false (cr_consent_dialog_is_changed (dialog));
   g_assert_null (cr_consent_dialog_get_error (dialog));
 
@@ -685,7 +630,7 @@ test_consent_form (Fixture       *f,
   assert_said (dialog, "date", "Date", reason);
   cr_consent_dialog_set_text (dialog, "date", "2026-03-10");
   g_assert_null (cr_consent_dialog_get_error (dialog));
-  g_assert_false (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Date"), "error"));
+  g_assert_false (gtk_widget_has_css_class (cr_ui_find_row (GTK_WIDGET (dialog), "Date"), "error"));
   /* An expiry before the date, on the expiry. */
   g_clear_pointer (&reason, g_free);
   reason = cli_reason (db, f->grace, "expires", "status", "signed", "date", "2026-03-10", "expires", "2026-03-01", NULL);
@@ -705,24 +650,24 @@ test_consent_form (Fixture       *f,
   g_assert_true (cr_consent_dialog_is_changed (dialog));
   cr_ui_press (GTK_WIDGET (dialog), GDK_KEY_Escape, 0);
   cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
-  ask = find_question ("Discard changes?");
+  ask = cr_ui_find_question ("Discard changes?");
   g_assert_nonnull (ask);
   g_assert_nonnull (dialog);
-  answer (ask, "keep");
+  cr_ui_answer (ask, "keep");
   cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_nonnull (dialog);
-  g_assert_null (find_question ("Discard changes?"));
+  g_assert_null (cr_ui_find_question ("Discard changes?"));
   g_assert_true (cr_consent_dialog_is_changed (dialog));
   g_assert_true (find_consent_dialog () == dialog);
   /* The window's close (Cancel) asks too. */
   gtk_window_close (GTK_WINDOW (dialog));
-  ask = find_question ("Discard changes?");
+  ask = cr_ui_find_question ("Discard changes?");
   g_assert_nonnull (ask);
-  answer (ask, "discard");
+  cr_ui_answer (ask, "discard");
   cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_null (dialog);
   g_assert_null (find_consent_dialog ());
-  after = dump_consent (f->path);
+  after = cr_ui_dump (f->path, "consent");
   g_assert_cmpstr (before, ==, after);
 
   /* A minor: a guardian half written down is said as it is typed, in the command line's words. */
@@ -749,10 +694,10 @@ test_consent_form (Fixture       *f,
   {
     GtkWidget *scroller = cr_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-    GtkWidget *row = find_row (GTK_WIDGET (dialog), "Guardian name");
+    GtkWidget *row = cr_ui_find_row (GTK_WIDGET (dialog), "Guardian name");
     graphene_rect_t bounds;
 
-    gtk_widget_grab_focus (find_row (GTK_WIDGET (dialog), "Status"));
+    gtk_widget_grab_focus (cr_ui_find_row (GTK_WIDGET (dialog), "Status"));
     gtk_adjustment_set_value (adjustment, 0);
     cr_ui_wait_for_frames (GTK_WIDGET (dialog), 2);
     g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
@@ -772,7 +717,7 @@ test_consent_form (Fixture       *f,
     g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
     cr_ui_save_png (GTK_WIDGET (dialog), "consent-dialog-scrolled-to-fault.png");
   }
-  after = dump_consent (f->path);
+  after = cr_ui_dump (f->path, "consent");
   g_assert_cmpstr (before, ==, after);
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -82,60 +82,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-/* The selects as the sqlite3 program sees them, to prove that nothing was written. */
-static char *
-dump_selects (const char *path)
-{
-  const char *argv[] = { "sqlite3", "-readonly", path, ".dump selection", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_nonnull (strstr (out, "CREATE TABLE selection"));
-  return g_steal_pointer (&out);
-}
-
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_question (const char *heading)
-{
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
-        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
-      return l->data;
-  return NULL;
-}
-
-/* Answers a question as its button does: the response, then the question closes. */
-static void
-answer (GtkWindow  *ask,
-        const char *response)
-{
-  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (ask), response));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), response);
-  gtk_window_close (ask);
-}
-
 static CrSelectDialog *
 open_dialog (Fixture *f)
 {
@@ -153,13 +99,13 @@ test_focus_questions (Fixture       *f,
 {
   CrSelectDialog *dialog = open_dialog (f);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
-  AdwComboRow *question = ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Question"));
+  AdwComboRow *question = ADW_COMBO_ROW (cr_ui_find_row (GTK_WIDGET (dialog), "Question"));
   GListModel *model = adw_combo_row_get_model (question);
   static const char *expected[] = { "None", "“Who would you thank?”", "“What does a Tuesday look like?”",
                                     "“How did you first hear of the hall?”", "“What would you change?”" };
 
   g_assert_nonnull (focus);
-  g_assert_true (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW) == find_row (GTK_WIDGET (dialog), "Label"));
+  g_assert_true (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW) == cr_ui_find_row (GTK_WIDGET (dialog), "Label"));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i), ==, expected[i]);
@@ -176,7 +122,7 @@ test_live_check (Fixture       *f,
 {
   CrDb *db = cr_production_get_db (f->production);
   CrSelectDialog *dialog = open_dialog (f);
-  GtkWidget *people = find_row (GTK_WIDGET (dialog), "People (comma-separated)");
+  GtkWidget *people = cr_ui_find_row (GTK_WIDGET (dialog), "People (comma-separated)");
   g_autoptr(GError) cli = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *normal = NULL;
@@ -202,7 +148,7 @@ test_live_check (Fixture       *f,
   g_assert_true (cr_db_exec (db, "CREATE UNIQUE INDEX test_one_label ON selection (label)", &error));
   g_assert_no_error (error);
   test_add (db, &cr_entity_select, "clip", "1", "in_frame", "0", "out_frame", "25", "label", "Tuesdays", NULL);
-  before = dump_selects (f->path);
+  before = cr_ui_dump (f->path, "selection");
   cr_select_dialog_set_label (dialog, "Tuesdays");
   g_assert_false (cr_select_dialog_save (dialog, &error));
   g_assert_nonnull (error);
@@ -213,8 +159,8 @@ test_live_check (Fixture       *f,
                                                            ".casereel", NULL }; *sql; sql++)
     g_assert_null (strstr (cr_select_dialog_get_error (dialog), *sql));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (dialog)));
-  g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Label"), "error"));
-  after = dump_selects (f->path);
+  g_assert_true (gtk_widget_has_css_class (cr_ui_find_row (GTK_WIDGET (dialog), "Label"), "error"));
+  after = cr_ui_dump (f->path, "selection");
   g_assert_cmpstr (before, ==, after);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -225,7 +171,7 @@ test_discard (Fixture       *f,
               gconstpointer  data)
 {
   CrSelectDialog *dialog = open_dialog (f);
-  g_autofree char *before = dump_selects (f->path);
+  g_autofree char *before = cr_ui_dump (f->path, "selection");
   g_autofree char *after = NULL;
   GtkWindow *ask;
 
@@ -233,7 +179,7 @@ test_discard (Fixture       *f,
   cr_ui_press (GTK_WIDGET (dialog), GDK_KEY_Escape, 0);
   cr_ui_iterate ();
   g_assert_null (dialog);
-  g_assert_null (find_question ("Discard changes?"));
+  g_assert_null (cr_ui_find_question ("Discard changes?"));
 
   dialog = open_dialog (f);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -242,27 +188,27 @@ test_discard (Fixture       *f,
   cr_ui_press (GTK_WIDGET (dialog), GDK_KEY_Escape, 0);
   g_assert_nonnull (dialog);   /* still there: it asks */
   cr_ui_wait_for_frames (GTK_WIDGET (dialog), 2);
-  ask = find_question ("Discard changes?");
+  ask = cr_ui_find_question ("Discard changes?");
   g_assert_nonnull (ask);
   /* Keep Editing keeps it all. */
-  answer (ask, "keep");
+  cr_ui_answer (ask, "keep");
   cr_ui_wait_for_frames (GTK_WIDGET (dialog), 2);
   g_assert_nonnull (dialog);
-  g_assert_null (find_question ("Discard changes?"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Label"))), ==,
+  g_assert_null (cr_ui_find_question ("Discard changes?"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cr_ui_find_row (GTK_WIDGET (dialog), "Label"))), ==,
                    "Why she started coming");
   /* A question chosen is a change too; Cancel asks as Esc does; Discard writes nothing. */
   cr_select_dialog_set_label (dialog, "");
   g_assert_false (cr_select_dialog_is_changed (dialog));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Question")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cr_ui_find_row (GTK_WIDGET (dialog), "Question")), 1);
   g_assert_true (cr_select_dialog_is_changed (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-  ask = find_question ("Discard changes?");
+  ask = cr_ui_find_question ("Discard changes?");
   g_assert_nonnull (ask);
-  answer (ask, "discard");
+  cr_ui_answer (ask, "discard");
   while (dialog != NULL)
     g_main_context_iteration (NULL, TRUE);
-  after = dump_selects (f->path);
+  after = cr_ui_dump (f->path, "selection");
   g_assert_cmpstr (before, ==, after);
 }
 

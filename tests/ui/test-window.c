@@ -351,23 +351,6 @@ show_window (const char *path)
   return window;
 }
 
-/* The production as the sqlite3 program sees it, to prove that nothing changed. */
-static char *
-dump (const char *path)
-{
-  const char *argv[] = { "sqlite3", "-readonly", path, ".dump", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_nonnull (strstr (out, "CREATE TABLE participant"));
-  return g_steal_pointer (&out);
-}
-
 static void
 save_png (GtkWidget  *widget,
           const char *name)
@@ -1072,7 +1055,7 @@ test_editor_invalid (Fixture       *f,
 {
   CrWindow *window = show_window (f->path);
   CrEntityPage *people = cr_window_get_page (window, "participants");
-  g_autofree char *before = dump (f->path);
+  g_autofree char *before = cr_ui_dump (f->path, NULL);
   g_autofree char *after = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
@@ -1094,7 +1077,7 @@ test_editor_invalid (Fixture       *f,
   g_assert_nonnull (strstr (cr_record_editor_get_error (editor), "not an email address"));
   name = cr_record_editor_get_text (editor, "name");
   g_assert_cmpstr (name, ==, "Bad Email Person");
-  after = dump (f->path);
+  after = cr_ui_dump (f->path, NULL);
   g_assert_cmpstr (before, ==, after);
 
   /* A required field left empty is named too. */
@@ -1275,7 +1258,7 @@ test_editor_live_check (Fixture       *f,
   /* A rule the schema keeps that no form check knows: the form says it in words. */
   g_assert_true (cr_db_exec (f->db, "CREATE UNIQUE INDEX test_one_contact ON location (contact)", &error));
   g_assert_no_error (error);
-  before = dump (f->path);
+  before = cr_ui_dump (f->path, NULL);
   editor = cr_record_editor_new (GTK_WINDOW (window), f->production, &cr_entity_location, 0);
   gtk_window_present (GTK_WINDOW (editor));
   cr_record_editor_set_text (editor, "name", "Owen's garage");
@@ -1288,7 +1271,7 @@ test_editor_live_check (Fixture       *f,
                                                            ".casereel", NULL }; *sql; sql++)
     g_assert_null (strstr (cr_record_editor_get_error (editor), *sql));
   g_test_message ("shown: %s", cr_record_editor_get_error (editor));
-  after = dump (f->path);
+  after = cr_ui_dump (f->path, NULL);
   g_assert_cmpstr (before, ==, after);
   gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1650,12 +1633,12 @@ test_record_consent (Fixture       *f,
   g_assert_cmpint (g_ascii_strtoll (participant, NULL, 10), ==, person);
 
   /* A signed form must say what it covers: the store names the field, nothing is written. */
-  before = dump (f->path);
+  before = cr_ui_dump (f->path, NULL);
   cr_record_editor_set_text (editor, "status", "signed");
   g_assert_false (cr_record_editor_save (editor, NULL));
   g_assert_cmpstr (cr_record_editor_get_error_field (editor), ==, "channels");
   {
-    g_autofree char *after = dump (f->path);
+    g_autofree char *after = cr_ui_dump (f->path, NULL);
     g_assert_cmpstr (before, ==, after);
   }
   cr_record_editor_set_text (editor, "channels", "internal,website");

@@ -5,7 +5,8 @@
  * what is on screen as a PNG to look at. Nothing here waits on the clock: a busy machine only
  * makes a test slower, and meson's timeout stops one that hangs. */
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
+#include <string.h>
 
 static gboolean
 cr_ui_count_frame_cb (GtkWidget     *widget,
@@ -158,4 +159,64 @@ cr_ui_press (GtkWidget       *widget,
 {
   cr_ui_press_only (widget, keyval, modifiers);
   cr_ui_iterate ();
+}
+
+/* The form row (an AdwPreferencesRow) under @root with this title, or NULL. */
+static inline GtkWidget *
+cr_ui_find_row (GtkWidget  *root,
+                const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cr_ui_find_row (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The question (an AdwMessageDialog) shown with this heading, or NULL. */
+static inline GtkWindow *
+cr_ui_find_question (const char *heading)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      return l->data;
+  return NULL;
+}
+
+/* Answers a question as its button does: the response, then the question closes. */
+static inline void
+cr_ui_answer (GtkWindow  *ask,
+              const char *response)
+{
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (ask), response));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), response);
+  gtk_window_close (ask);
+}
+
+/* The production as the sqlite3 program sees it (one table, or all when @table is NULL), to
+ * prove that nothing was written. */
+static inline char *
+cr_ui_dump (const char *path,
+            const char *table)
+{
+  g_autofree char *command = g_strdup_printf (".dump%s%s", table ? " " : "", table ? table : "");
+  g_autofree char *created = g_strdup_printf ("CREATE TABLE %s", table ? table : "participant");
+  const char *argv[] = { "sqlite3", "-readonly", path, command, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, created));
+  return g_steal_pointer (&out);
 }
