@@ -25,6 +25,17 @@ cli_result_clear (CliResult *r)
   g_clear_pointer (&r->err, g_free);
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
+
+/* A command that must succeed: its status and error said when it does not. */
+static inline void
+cli_ok (CliResult r)
+{
+  if (r.status != 0)
+    g_error ("command failed (%d): %s", r.status, r.err);
+  cli_result_clear (&r);
+}
+
 static inline char *
 cli_capture_end (int saved, int fd, const char *path)
 {

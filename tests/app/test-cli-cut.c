@@ -12,18 +12,8 @@
 #include "../cr-test-support.h"
 #include "media-fixtures.h"
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
-
 static char *work;
 static char *project;
-
-static void
-ok (CliResult r)
-{
-  if (r.status != 0)
-    g_error ("command failed (%d): %s", r.status, r.err);
-  cli_result_clear (&r);
-}
 
 static char *
 dump (void)
@@ -64,7 +54,7 @@ test_edit (void)
   g_auto(CliResult) help = { 0 };
   g_auto(CliResult) r = { 0 };
 
-  ok (cli_run ("cut", "new", "Story", "--rate", "30000/1001", "--drop-frame", "--record-start", "00:58:58;00"));
+  cli_ok (cli_run ("cut", "new", "Story", "--rate", "30000/1001", "--drop-frame", "--record-start", "00:58:58;00"));
   r = cli_run ("cut", "edit", "Story", "--name", "Story v2", "--record-start", "00:59:00;02", "--size", "1280x720");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "changed cut #1\n");
@@ -83,11 +73,11 @@ test_edit (void)
   refused ("cut size: “wide” is not WxH", "cut", "edit", "Story v2", "--size", "wide");
   refused ("no cut “Nothing”", "cut", "edit", "Nothing", "--name", "X");
   refused ("nothing to change", "cut", "edit", "Story v2");
-  ok (cli_run ("cut", "new", "Other"));
+  cli_ok (cli_run ("cut", "new", "Other"));
   refused ("cut name: “Other” is already used by another cut", "cut", "edit", "Story v2", "--name", "Other");
 
   /* Both together go in: drop frame off with a start written with ":". */
-  ok (cli_run ("cut", "edit", "Story v2", "--drop-frame", "no", "--record-start", "01:00:00:00", "--rate", "25"));
+  cli_ok (cli_run ("cut", "edit", "Story v2", "--drop-frame", "no", "--record-start", "01:00:00:00", "--rate", "25"));
   g_free (row);
   row = query ("SELECT frame_rate, drop_frame, record_start FROM cut WHERE id = 1");
   g_assert_cmpstr (row, ==, "25/1|0|01:00:00:00\n");
@@ -140,7 +130,7 @@ export_text (const char *cut,
   g_autofree char *path = g_build_filename (work, name, NULL);
   g_autofree char *text = NULL;
 
-  ok (cli_run ("cut", "export", cut, "-o", path, "--allow-unconsented", option));
+  cli_ok (cli_run ("cut", "export", cut, "-o", path, "--allow-unconsented", option));
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   return g_steal_pointer (&text);
 }
@@ -157,10 +147,10 @@ make_footage_cut (void)
   g_assert_cmpint (g_mkdir (card, 0755), ==, 0);
   g_free (fixture_video (card, "A001.MOV", "25", "10:00:00:00", 2));
   g_free (fixture_video (card, "Zoë interview.mov", "25", NULL, 2));
-  ok (cli_run ("index", card));
-  ok (cli_run ("cut", "new", "Footage"));
-  ok (cli_run ("cut", "add", "Footage", "--clip", "A001.MOV", "--in", "10:00:00:05", "--out", "10:00:01:00"));
-  ok (cli_run ("cut", "add", "Footage", "--clip", "Zoë interview.mov", "--in", "00:00:00:00",
+  cli_ok (cli_run ("index", card));
+  cli_ok (cli_run ("cut", "new", "Footage"));
+  cli_ok (cli_run ("cut", "add", "Footage", "--clip", "A001.MOV", "--in", "10:00:00:05", "--out", "10:00:01:00"));
+  cli_ok (cli_run ("cut", "add", "Footage", "--clip", "Zoë interview.mov", "--in", "00:00:00:00",
                "--out", "00:00:01:00", "--gap", "3"));
 }
 
@@ -293,13 +283,13 @@ test_round_trip_midnight (void)
   g_assert_cmpint (g_mkdir (night, 0755), ==, 0);
   g_free (fixture_video (night, "df5994.mov", "60000/1001", "23:59:58;00", 4));
   g_free (fixture_wav (night, "night.wav", (gint64) 48000 * (86400 - 2), 4));
-  ok (cli_run ("index", night));
-  ok (cli_run ("cut", "new", "Night", "--rate", "59.94", "--drop-frame", "--record-start", "23:59:58;00"));
-  ok (cli_run ("cut", "add", "Night", "--clip", "df5994.mov", "--in", "23:59:59;00", "--out", "00:00:01;00",
+  cli_ok (cli_run ("index", night));
+  cli_ok (cli_run ("cut", "new", "Night", "--rate", "59.94", "--drop-frame", "--record-start", "23:59:58;00"));
+  cli_ok (cli_run ("cut", "add", "Night", "--clip", "df5994.mov", "--in", "23:59:59;00", "--out", "00:00:01;00",
                "--gap", "30"));
-  ok (cli_run ("cut", "add", "Night", "--clip", "night.wav", "--in", "23:59:59:00", "--out", "00:00:01:10",
+  cli_ok (cli_run ("cut", "add", "Night", "--clip", "night.wav", "--in", "23:59:59:00", "--out", "00:00:01:10",
                "--track", "A1", "--gap", "20"));
-  ok (cli_run ("cut", "add", "Night", "--clip", "df5994.mov", "--in", "23:59:58;10", "--out", "23:59:59;00"));
+  cli_ok (cli_run ("cut", "add", "Night", "--clip", "df5994.mov", "--in", "23:59:58;10", "--out", "23:59:59;00"));
   want = events_of ("Night");
   /* The record crosses midnight, the sound is on A1. */
   g_assert_nonnull (strstr (want, "  2  00:00:00;30  df5994.mov 23:59:58;10 → 23:59:59;00"));
@@ -347,11 +337,11 @@ test_show_escapes (void)
 
   g_assert_cmpint (g_mkdir (odd, 0755), ==, 0);
   g_free (fixture_video (odd, "two\nlines.mov", "25", NULL, 1));
-  ok (cli_run ("index", odd));
-  ok (cli_run ("select", "add", "two\nlines.mov", "--in", "0", "--out", "10",
+  cli_ok (cli_run ("index", odd));
+  cli_ok (cli_run ("select", "add", "two\nlines.mov", "--in", "0", "--out", "10",
                "--label", "said\tthis"));
-  ok (cli_run ("cut", "new", "Odd\tnames"));
-  ok (cli_run ("cut", "add", "Odd\tnames", "--select", "1"));
+  cli_ok (cli_run ("cut", "new", "Odd\tnames"));
+  cli_ok (cli_run ("cut", "add", "Odd\tnames", "--select", "1"));
   r = cli_run ("cut", "show", "Odd\tnames");
   g_assert_cmpint (r.status, ==, 0);
   rows = g_strsplit (r.out, "\n", -1);
@@ -371,8 +361,8 @@ main (int    argc,
   work = cr_test_make_tmp ("casereel-cli-cut-XXXXXX", NULL);
   project = g_build_filename (work, "study.casereel", NULL);
   g_setenv ("CASEREEL_PROJECT", project, TRUE);
-  ok (cli_run ("new", project, "--title", "Cuts"));
-  ok (cli_run ("production", "edit", "--frame-rate", "25"));
+  cli_ok (cli_run ("new", project, "--title", "Cuts"));
+  cli_ok (cli_run ("production", "edit", "--frame-rate", "25"));
 
   g_test_add_func ("/cli/cut/edit", test_edit);
   g_test_add_func ("/cli/cut/import-by-media-file", test_import_by_media_file);

@@ -69,14 +69,6 @@ refusedv (const char         *needle,
 #define refused(needle, ...) refusedv (needle, (const char * const[]) { __VA_ARGS__, NULL })
 
 static void
-ok (CliResult r)
-{
-  if (r.status != 0)
-    g_error ("command failed: %s", r.err);
-  cli_result_clear (&r);
-}
-
-static void
 test_import_refused (void)
 {
   static const struct { const char *file; const char *needle; } cases[] = {
@@ -131,7 +123,7 @@ test_import_outside_clip (void)
   g_assert_cmpint (g_mkdir (card, 0700), ==, 0);
   b0 = fixture_video (card, "b0.mov", "25", "01:00:00:00", 2);
   longer = fixture_video (card, "long.mov", "25", "10:00:00:00", 20);
-  ok (cli_run ("index", card));
+  cli_ok (cli_run ("index", card));
 
   refused ("before-clip-start.edl: Event 2 (long.mov) on line 8: in 09:00:01:00 is before the start of the "
            "media (its media runs from 10:00:00:00 to 10:00:20:00)", "cut", "import", before);
@@ -199,7 +191,7 @@ test_index_bwf (void)
       g_assert_true (g_file_get_contents (from, &data, &len, NULL));
       g_assert_true (g_file_set_contents (to, data, len, NULL));
     }
-  ok (cli_run ("index", card));
+  cli_ok (cli_run ("index", card));
   r = cli_run ("clips", "--json");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_null (strstr (r.out, "(null)"));
@@ -239,8 +231,8 @@ main (int argc, char *argv[])
   dir = cr_test_make_tmp ("casereel-hostile-XXXXXX", NULL);
   project = g_build_filename (dir, "hostile.casereel", NULL);
   g_setenv ("CASEREEL_PROJECT", project, TRUE);
-  ok (cli_run ("new", project, "--title", "Hostile inputs"));
-  ok (cli_run ("production", "edit", "--frame-rate", "25"));
+  cli_ok (cli_run ("new", project, "--title", "Hostile inputs"));
+  cli_ok (cli_run ("production", "edit", "--frame-rate", "25"));
 
   g_test_add_func ("/cli-hostile/import-refused", test_import_refused);
   g_test_add_func ("/cli-hostile/import-empty-otio", test_import_empty_otio);

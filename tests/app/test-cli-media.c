@@ -11,8 +11,6 @@
 
 /* `casereel probe`, `thumb` and `extract` on files made by ffmpeg, checked with ffprobe. */
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
-
 static char *dir;
 static char *clip;
 static char *cache;   /* $XDG_CACHE_HOME */

@@ -13,18 +13,8 @@
 #include "../cr-test-support.h"
 #include "media-fixtures.h"
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
-
 static char *work;
 static char *project;
-
-static void
-ok (CliResult r)
-{
-  if (r.status != 0)
-    g_error ("command failed (%d): %s", r.status, r.err);
-  cli_result_clear (&r);
-}
 
 static char *
 dump (void)
@@ -146,7 +136,7 @@ test_impossible_values (void)
            "production", "edit", "--record-start", "00:00:00:25");
   refused ("production record_start: “-1:00:00:00” is not a timecode", "production", "edit", "--record-start", "-1:00:00:00");
   /* A rate that makes the record start impossible is refused too. */
-  ok (cli_run ("production", "edit", "--record-start", "00:59:59:24"));
+  cli_ok (cli_run ("production", "edit", "--record-start", "00:59:59:24"));
   refused ("production record_start: “00:59:59:24” has frame 24, but at 24/1",
            "production", "edit", "--frame-rate", "24");
   refused ("production frame_rate: “1000” has no timecode", "production", "edit", "--frame-rate", "1000");
@@ -157,11 +147,11 @@ test_impossible_values (void)
   /* Stored, it would make every cut show and export fail (issue 14). */
   refused ("cut record_start: “00:59:00;00” is drop-frame timecode (“;”), but the cut is not drop frame",
            "cut", "new", "Story", "--rate", "30000/1001", "--record-start", "00:59:00;00");
-  ok (cli_run ("production", "edit", "--record-start", "01:00:00:00"));
+  cli_ok (cli_run ("production", "edit", "--record-start", "01:00:00:00"));
   /* What timecode counts still goes in. */
-  ok (cli_run ("production", "edit", "--frame-rate", "29.97"));
-  ok (cli_run ("production", "edit", "--frame-rate", "60/2"));
-  ok (cli_run ("production", "edit", "--frame-rate", "25"));
+  cli_ok (cli_run ("production", "edit", "--frame-rate", "29.97"));
+  cli_ok (cli_run ("production", "edit", "--frame-rate", "60/2"));
+  cli_ok (cli_run ("production", "edit", "--frame-rate", "25"));
 }
 
 static void
@@ -186,7 +176,7 @@ test_names_not_utf8 (void)
       g_assert_true (g_file_get_contents (source, &data, &len, NULL));
       g_assert_true (g_file_set_contents (path, data, len, NULL));
     }
-  ok (cli_run ("index", card));
+  cli_ok (cli_run ("index", card));
 
   /* One row a line, the odd bytes shown escaped. */
   list = cli_run ("clips");
@@ -226,9 +216,9 @@ main (int    argc,
   work = cr_test_make_tmp ("casereel-messages-XXXXXX", NULL);
   project = g_build_filename (work, "study.casereel", NULL);
   g_setenv ("CASEREEL_PROJECT", project, TRUE);
-  ok (cli_run ("new", project, "--title", "Messages"));
-  ok (cli_run ("production", "edit", "--frame-rate", "25"));
-  ok (cli_run ("participant", "add", "--name", "Bea Example", "--kind", "interviewee"));
+  cli_ok (cli_run ("new", project, "--title", "Messages"));
+  cli_ok (cli_run ("production", "edit", "--frame-rate", "25"));
+  cli_ok (cli_run ("participant", "add", "--name", "Bea Example", "--kind", "interviewee"));
 
   g_test_add_func ("/cli/messages/escaped-and-cut", test_escaped_and_cut);
   g_test_add_func ("/cli/messages/many-bad-rows", test_many_bad_rows);

@@ -14,14 +14,6 @@
 
 static char *project;
 
-static void
-ok (CliResult r)
-{
-  if (r.status != 0)
-    g_error ("command failed (%d): %s", r.status, r.err);
-  cli_result_clear (&r);
-}
-
 static char *
 spawn_out (const char * const *argv)
 {
@@ -60,22 +52,22 @@ build_production (void)
 
   project = g_build_filename (dir, "study.casereel", NULL);
   g_setenv ("CASEREEL_PROJECT", project, TRUE);
-  ok (cli_run ("new", project, "--title", "Riverside Food Bank: two years on"));
-  ok (cli_run ("production", "edit", "--funder", "Northern Communities Fund", "--frame-rate", "25",
+  cli_ok (cli_run ("new", project, "--title", "Riverside Food Bank: two years on"));
+  cli_ok (cli_run ("production", "edit", "--funder", "Northern Communities Fund", "--frame-rate", "25",
                "--time-zone", "Europe/London"));
 
   for (int i = 0; i < 200; i++)
     g_string_append_printf (csv, "\"Person %03d, Jr\",%s,\"Org \"\"%d\"\"\",p%03d@example.org,+44 113 496 %04d\r\n",
                             i, i % 10 == 0 ? "crew" : "interviewee", i % 7, i, i);
   g_assert_true (g_file_set_contents (csv_path, csv->str, csv->len, NULL));
-  ok (cli_run ("import", "participants", csv_path));
+  cli_ok (cli_run ("import", "participants", csv_path));
 
-  ok (cli_run ("location", "add", "--name", "Main hall", "--address", "1 River St, Leeds", "--time-zone", "Europe/London"));
-  ok (cli_run ("location", "add", "--name", "Warehouse", "--time-zone", "Europe/London"));
+  cli_ok (cli_run ("location", "add", "--name", "Main hall", "--address", "1 River St, Leeds", "--time-zone", "Europe/London"));
+  cli_ok (cli_run ("location", "add", "--name", "Warehouse", "--time-zone", "Europe/London"));
   for (int q = 0; q < 10; q++)
     {
       g_autofree char *text = g_strdup_printf ("Question %d: what changed?", q + 1);
-      ok (cli_run ("question", "add", "--text", text));
+      cli_ok (cli_run ("question", "add", "--text", text));
     }
   for (int i = 0; i < 100; i++)
     {
@@ -87,7 +79,7 @@ build_production (void)
       g_autofree char *crew = g_strdup_printf ("Person %03d, Jr", (i % 20) * 10);
       g_autofree char *q1 = g_strdup_printf ("%d", 1 + i % 10);
 
-      ok (cli_run ("interview", "add", "--title", title, "--start", start, "--end", end,
+      cli_ok (cli_run ("interview", "add", "--title", title, "--start", start, "--end", end,
                    "--location", i % 3 ? "Main hall" : "Warehouse", "--participant", who, "--crew", crew,
                    "--question", q1, "--question", "10", "--status", i % 4 ? "confirmed" : "planned"));
     }
@@ -95,7 +87,7 @@ build_production (void)
     {
       g_autofree char *number = g_strdup_printf ("%d%c", 1 + s / 4, 'A' + s % 4);
       g_autofree char *interview = g_strdup_printf ("%d", 1 + s % 100);
-      ok (cli_run ("shot", "add", "--number", number, "--type", s % 4 ? "b-roll" : "interview",
+      cli_ok (cli_run ("shot", "add", "--number", number, "--type", s % 4 ? "b-roll" : "interview",
                    "--size", "ms", "--duration", "0:20", "--interview", interview,
                    "--location", "Main hall", "--description", "Hands packing, \"close\""));
     }
@@ -186,7 +178,7 @@ test_ics_export (void)
   JsonArray *events;
   gboolean saw_after_change = FALSE;
 
-  ok (cli_run ("schedule", "ics", "-o", path));
+  cli_ok (cli_run ("schedule", "ics", "-o", path));
   all = ical_check (path);
   events = json_object_get_array_member (json_node_get_object (all), "events");
   g_assert_cmpuint (json_array_get_length (events), ==, 100);
@@ -218,7 +210,7 @@ test_ics_export (void)
     }
   g_assert_true (saw_after_change);
 
-  ok (cli_run ("schedule", "ics", "--participant", "Person 000, Jr", "-o", mine));
+  cli_ok (cli_run ("schedule", "ics", "--participant", "Person 000, Jr", "-o", mine));
   one = ical_check (mine);
   /* Person 000 is crew on interviews 0, 20, 40, 60 and 80. */
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (one), "events")), ==, 5);
@@ -333,7 +325,7 @@ test_conflicts_reported (void)
     g_assert_cmpuint (with_clash, ==, 4);
   }
   cli_result_clear (&r);
-  ok (cli_run ("interview", "rm", "Clash"));
+  cli_ok (cli_run ("interview", "rm", "Clash"));
 }
 
 int

@@ -19,14 +19,6 @@ static char *root;
 static char *card;
 static char *project;
 
-static void
-ok (CliResult r)
-{
-  if (r.status != 0)
-    g_error ("command failed (%d): %s", r.status, r.err);
-  cli_result_clear (&r);
-}
-
 static char *
 spawn_status (const char * const *argv,
               int                *exit_status)
@@ -75,15 +67,15 @@ setup (void)
   fixture_run (argv);
   project = g_build_filename (root, "study.casereel", NULL);
   g_setenv ("CASEREEL_PROJECT", project, TRUE);
-  ok (cli_run ("new", project, "--title", "Riverside"));
-  ok (cli_run ("production", "edit", "--frame-rate", "25", "--time-zone", "Europe/London"));
-  ok (cli_run ("participant", "add", "--name", "Ana Silva", "--kind", "interviewee",
+  cli_ok (cli_run ("new", project, "--title", "Riverside"));
+  cli_ok (cli_run ("production", "edit", "--frame-rate", "25", "--time-zone", "Europe/London"));
+  cli_ok (cli_run ("participant", "add", "--name", "Ana Silva", "--kind", "interviewee",
                "--email", "ana.silva@example.org", "--phone", "+44 7700 900123"));
-  ok (cli_run ("participant", "add", "--name", "Ben Okafor", "--kind", "contact"));
-  ok (cli_run ("participant", "add", "--name", "Cam Reyes", "--kind", "crew"));
-  ok (cli_run ("consent", "record", "Ana Silva", "--status", "signed", "--date", "2026-01-01", "--channels", "all",
+  cli_ok (cli_run ("participant", "add", "--name", "Ben Okafor", "--kind", "contact"));
+  cli_ok (cli_run ("participant", "add", "--name", "Cam Reyes", "--kind", "crew"));
+  cli_ok (cli_run ("consent", "record", "Ana Silva", "--status", "signed", "--date", "2026-01-01", "--channels", "all",
                "--media", "all", "--naming", "full-name", "--guardian-name", "Rosa Ferreira"));
-  ok (cli_run ("index", card));
+  cli_ok (cli_run ("index", card));
 }
 
 static void
@@ -96,10 +88,10 @@ test_withdrawn_select_without_people (void)
   CliResult r;
   int status;
 
-  ok (cli_run ("clip", "link", "one.mov", "--participant", "Ana Silva"));
-  ok (cli_run ("select", "add", "one.mov", "--in", "0", "--out", "10", "--label", "the first visit"));
-  ok (cli_run ("cut", "new", "Answers"));
-  ok (cli_run ("cut", "add", "Answers", "--select", "1"));
+  cli_ok (cli_run ("clip", "link", "one.mov", "--participant", "Ana Silva"));
+  cli_ok (cli_run ("select", "add", "one.mov", "--in", "0", "--out", "10", "--label", "the first visit"));
+  cli_ok (cli_run ("cut", "new", "Answers"));
+  cli_ok (cli_run ("cut", "add", "Answers", "--select", "1"));
   r = cli_run ("consent", "record", "Ana Silva", "--status", "withdrawn", "--date", "2026-02-01");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "the withdrawal reaches 1 clip, 1 select, 1 cut event in 1 cut, 0 delivered files"));
@@ -155,7 +147,7 @@ test_suggest_links_interview_people (void)
   JsonArray *people;
   CliResult r;
 
-  ok (cli_run ("interview", "add", "--title", "Ben at the hall", "--start", "2026-03-29 10:00",
+  cli_ok (cli_run ("interview", "add", "--title", "Ben at the hall", "--start", "2026-03-29 10:00",
                "--end", "2026-03-29 11:00", "--participant", "Ben Okafor"));
   r = cli_run ("clip", "suggest", "--apply");
   g_assert_cmpint (r.status, ==, 0);
@@ -169,9 +161,9 @@ test_suggest_links_interview_people (void)
   cli_result_clear (&r);
 
   /* He has no consent: a select without people on the clip is refused because of him. */
-  ok (cli_run ("select", "add", "two.mov", "--in", "0", "--out", "5"));
-  ok (cli_run ("cut", "new", "Hall"));
-  ok (cli_run ("cut", "add", "Hall", "--select", "2"));
+  cli_ok (cli_run ("select", "add", "two.mov", "--in", "0", "--out", "5"));
+  cli_ok (cli_run ("cut", "new", "Hall"));
+  cli_ok (cli_run ("cut", "add", "Hall", "--select", "2"));
   r = cli_run ("cut", "check", "Hall");
   g_assert_cmpint (r.status, ==, 3);
   g_assert_nonnull (strstr (r.err, "Ben Okafor: consent missing"));
@@ -179,12 +171,12 @@ test_suggest_links_interview_people (void)
 
   /* The release tracker lists him (a contact, in an interview, without consent) and the crew
    * member who appears in a shot; not a contact who appears nowhere. */
-  ok (cli_run ("participant", "add", "--name", "Dee Nobody", "--kind", "contact"));
-  ok (cli_run ("shot", "add", "--number", "4A", "--participant", "Cam Reyes"));
+  cli_ok (cli_run ("participant", "add", "--name", "Dee Nobody", "--kind", "contact"));
+  cli_ok (cli_run ("shot", "add", "--number", "4A", "--participant", "Cam Reyes"));
   {
     g_autofree char *csv = g_build_filename (root, "releases.csv", NULL);
     g_autofree char *text = NULL;
-    ok (cli_run ("releases", "-o", csv));
+    cli_ok (cli_run ("releases", "-o", csv));
     g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
     g_assert_nonnull (strstr (text, "Ben Okafor"));
     g_assert_nonnull (strstr (text, "Cam Reyes"));
@@ -206,7 +198,7 @@ test_impact_csv_and_json (void)
   CliResult r;
   int status;
 
-  ok (cli_run ("consent", "impact", "Ana Silva", "--csv", "-o", csv));
+  cli_ok (cli_run ("consent", "impact", "Ana Silva", "--csv", "-o", csv));
   out = spawn_status ((const char *[]) { "/usr/bin/python3", "-c", script, csv, NULL }, &status);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (g_strstrip (out), ==, "clip:one.mov:00:00:00:00-00:00:02:00;select:one.mov:00:00:00:00-00:00:00:10;"
@@ -230,11 +222,11 @@ test_expiring_and_future (void)
   g_autofree char *before = NULL;
   CliResult r;
 
-  ok (cli_run ("participant", "add", "--name", "Eli Soon", "--kind", "interviewee"));
-  ok (cli_run ("participant", "add", "--name", "Fay Later", "--kind", "interviewee"));
-  ok (cli_run ("consent", "record", "Eli Soon", "--status", "signed", "--channels", "all", "--media", "all",
+  cli_ok (cli_run ("participant", "add", "--name", "Eli Soon", "--kind", "interviewee"));
+  cli_ok (cli_run ("participant", "add", "--name", "Fay Later", "--kind", "interviewee"));
+  cli_ok (cli_run ("consent", "record", "Eli Soon", "--status", "signed", "--channels", "all", "--media", "all",
                "--naming", "full-name", "--expires", soon_text));
-  ok (cli_run ("consent", "record", "Fay Later", "--status", "signed", "--channels", "all", "--media", "all",
+  cli_ok (cli_run ("consent", "record", "Fay Later", "--status", "signed", "--channels", "all", "--media", "all",
                "--naming", "full-name", "--expires", later_text));
   r = cli_run ("consent", "status", "--expiring", "30d");
   g_assert_cmpint (r.status, ==, 0);
@@ -304,7 +296,7 @@ test_erase (void)
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "was not erased"));
   cli_result_clear (&r);
-  ok (cli_run ("participant", "show", "Ana Silva"));
+  cli_ok (cli_run ("participant", "show", "Ana Silva"));
 
   r = cli_run ("participant", "erase", "Ana Silva", "--yes");
   g_assert_cmpint (r.status, ==, 0);

@@ -22,14 +22,6 @@ static char *out;       /* on the tmpfs */
 static char *clip;      /* with a timecode track */
 static char *plain;     /* without one, for extract: no note line besides the error */
 
-static void
-ok (CliResult r)
-{
-  if (r.status != 0)
-    g_error ("command failed (%d): %s", r.status, r.err);
-  cli_result_clear (&r);
-}
-
 static char *
 dump (void)
 {
@@ -160,7 +152,7 @@ test_cut_export (void)
       gsize room;
 
       /* How big they are, to leave room for the report but not for the edit list. */
-      ok (cli_run ("cut", "export", "Big", "-f", format, "-o", trial, "--allow-unconsented"));
+      cli_ok (cli_run ("cut", "export", "Big", "-f", format, "-o", trial, "--allow-unconsented"));
       room = room_for (size_of (trial_report), size_of (trial));
       g_unlink (trial);
       g_unlink (trial_report);
@@ -354,8 +346,8 @@ test_stale_temps (void)
   previous (".again.edl.k1ll3d.part");
   previous (".again.edl.clearance.csv.k1ll3d.part");
   previous (".someone-else.mp4.k1ll3d.part");
-  ok (cli_run ("cut", "render", "Short", "-o", render, "--allow-unconsented"));
-  ok (cli_run ("cut", "export", "Short", "-o", edl, "--allow-unconsented"));
+  cli_ok (cli_run ("cut", "render", "Short", "-o", render, "--allow-unconsented"));
+  cli_ok (cli_run ("cut", "export", "Short", "-o", edl, "--allow-unconsented"));
   names = disk_full_list (out);
   g_assert_nonnull (strstr (names, " again.edl again.edl.clearance.csv again.mp4 again.mp4.clearance.csv"));
   g_assert_null (strstr (names, ".again."));
@@ -470,29 +462,29 @@ build_production (void)
   plain = g_build_filename (work, "plain.mp4", NULL);
   fixture_run ((const char * const[]) { "ffmpeg", "-nostdin", "-v", "error", "-y", "-i", clip, "-map", "0:v",
                                         "-map", "0:a", "-c", "copy", plain, NULL });
-  ok (cli_run ("new", project, "--title", "Full disk"));
-  ok (cli_run ("production", "edit", "--frame-rate", "25"));
+  cli_ok (cli_run ("new", project, "--title", "Full disk"));
+  cli_ok (cli_run ("production", "edit", "--frame-rate", "25"));
   folders[1] = work;
-  ok (cli_runv (folders));
-  ok (cli_run ("participant", "add", "--name", "Bea Example", "--kind", "interviewee", "--phone", "+44 113 496 0000"));
-  ok (cli_run ("location", "add", "--name", "Main hall", "--time-zone", "Europe/London"));
-  ok (cli_run ("interview", "add", "--title", "Bea on the move", "--start", "2026-03-02 10:00", "--end",
+  cli_ok (cli_runv (folders));
+  cli_ok (cli_run ("participant", "add", "--name", "Bea Example", "--kind", "interviewee", "--phone", "+44 113 496 0000"));
+  cli_ok (cli_run ("location", "add", "--name", "Main hall", "--time-zone", "Europe/London"));
+  cli_ok (cli_run ("interview", "add", "--title", "Bea on the move", "--start", "2026-03-02 10:00", "--end",
                "2026-03-02 11:00", "--location", "Main hall", "--participant", "Bea Example"));
-  ok (cli_run ("shot", "add", "--number", "1", "--type", "interview", "--description", "Bea, wide"));
+  cli_ok (cli_run ("shot", "add", "--number", "1", "--type", "interview", "--description", "Bea, wide"));
   /* Bars and tone: nobody to identify, so the cuts clear with nobody linked and an export
    * reaches the full disk instead of stopping at 200 "nobody identified" lines. */
-  ok (cli_run ("clip", "link", "a.mov", "--no-person", "yes"));
-  ok (cli_run ("cut", "new", "Big", "--size", "320x180"));
+  cli_ok (cli_run ("clip", "link", "a.mov", "--no-person", "yes"));
+  cli_ok (cli_run ("cut", "new", "Big", "--size", "320x180"));
   for (int i = 0; i < 200; i++)
     {
       /* Notes go into every edit list but not into the clearance report. */
       g_autofree char *words = g_strnfill (400, 'w');
       g_autofree char *note = g_strdup_printf ("event %d: %s", i, words);
-      ok (cli_run ("cut", "add", "Big", "--clip", "a.mov", "--in", "01:00:01:00", "--out", "01:00:03:00",
+      cli_ok (cli_run ("cut", "add", "Big", "--clip", "a.mov", "--in", "01:00:01:00", "--out", "01:00:03:00",
                    "--note", note));
     }
-  ok (cli_run ("cut", "new", "Short", "--size", "320x180"));
-  ok (cli_run ("cut", "add", "Short", "--clip", "a.mov", "--in", "01:00:01:00", "--out", "01:00:04:00"));
+  cli_ok (cli_run ("cut", "new", "Short", "--size", "320x180"));
+  cli_ok (cli_run ("cut", "add", "Short", "--clip", "a.mov", "--in", "01:00:01:00", "--out", "01:00:04:00"));
   out = g_build_filename (disk_full_dir, "out", NULL);
   g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
 }
