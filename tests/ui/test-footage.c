@@ -208,6 +208,103 @@ only_clip (Fixture *f)
   return name;
 }
 
+typedef struct
+{
+  CrClipsPage *page;
+  GtkWidget   *stop;
+  guint        first;      /* clips in the grid when Stop was pressed */
+  char        *progress;   /* the bar's words then */
+} StopWatch;
+
+static GtkWidget *
+find_labelled (GtkWidget  *root,
+               GType       type,
+               const char *prefix)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *text = GTK_IS_BUTTON (root) ? gtk_button_get_label (GTK_BUTTON (root))
+                                              : gtk_label_get_text (GTK_LABEL (root));
+      if (text && g_str_has_prefix (text, prefix))
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled (child, type, prefix);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first batch in the grid: its progress read, and Stop pressed as its button is. */
+static void
+stop_after_first_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     StopWatch  *watch)
+{
+  GtkWidget *label;
+
+  if (watch->first != 0 || !cr_clips_page_is_indexing (watch->page) || g_list_model_get_n_items (model) == 0)
+    return;
+  watch->first = g_list_model_get_n_items (model);
+  label = find_labelled (GTK_WIDGET (watch->page), GTK_TYPE_LABEL, "Indexing ");
+  watch->progress = g_strdup (label ? gtk_label_get_text (GTK_LABEL (label)) : NULL);
+  g_signal_emit_by_name (watch->stop, "clicked");
+}
+
+/* Add Folder's bar counts files and bytes; Stop ends the run with what was written kept, and
+ * the page ready for another. */
+static void
+test_index_stop (Fixture       *f,
+                 gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (cr_clips_page_get_model (f->clips));
+  CrDb *db = cr_production_get_db (f->production);
+  g_autofree char *card = g_build_filename (f->dir, "card-c", NULL);
+  const char *folders[] = { card, NULL };
+  StopWatch watch = { f->clips, NULL, 0, NULL };
+  gulong handler;
+
+  g_mkdir (card, 0700);
+  for (guint i = 0; i < 650; i++)
+    {
+      g_autofree char *from = g_build_filename (media_dir, clips[0].file, NULL);
+      g_autofree char *name = g_strdup_printf ("C%u.mov", i);
+      g_autofree char *to = g_build_filename (card, name, NULL);
+      g_assert_cmpint (link (from, to), ==, 0);
+    }
+  watch.stop = find_labelled (GTK_WIDGET (f->clips), GTK_TYPE_BUTTON, "_Stop");
+  g_assert_nonnull (watch.stop);
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (stop_after_first_cb), &watch);
+  cr_clips_page_index_folders (f->clips, folders);
+  while (cr_clips_page_is_indexing (f->clips))
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  g_signal_handler_disconnect (model, handler);
+  g_test_message ("stopped with %u clips shown, the bar reading “%s”", watch.first, watch.progress);
+  /* Stopped after the first batch: it and perhaps the one being written, not all 650. */
+  g_assert_cmpuint (watch.first, ==, 200);
+  g_assert_nonnull (watch.progress);
+  /* g_format_size () puts a no-break space before the unit. */
+  g_assert_true (g_regex_match_simple ("^Indexing [0-9]+ of 650 files · [0-9.]+\\W[kMG]?B of [0-9.]+\\W[kMG]?B",
+                                       watch.progress, 0, 0));
+  g_assert_cmpint (cr_store_count (db, &cr_entity_clip, NULL, NULL), <, 650);
+  g_assert_cmpint (cr_store_count (db, &cr_entity_clip, NULL, NULL), >=, 200);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, cr_store_count (db, &cr_entity_clip, NULL, NULL));
+  /* Ready for another run, which catalogues the rest once. */
+  cr_clips_page_index_folders (f->clips, folders);
+  g_assert_true (cr_clips_page_is_indexing (f->clips));
+  while (cr_clips_page_is_indexing (f->clips))
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  g_assert_cmpint (cr_store_count (db, &cr_entity_clip, NULL, NULL), ==, 650);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 650);
+  g_free (watch.progress);
+}
+
 /* Filters combine; the detail pane speaks in words, not columns. */
 static void
 test_filters (Fixture       *f,
@@ -1234,6 +1331,8 @@ main (int    argc,
   make_media ();
 
   g_test_add ("/footage/index", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_index, fixture_tear_down);
+  g_test_add ("/footage/index-stop", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_index_stop,
+              fixture_tear_down);
   g_test_add ("/footage/filters", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/footage/filter-bar", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filter_bar, fixture_tear_down);
   g_test_add ("/footage/clips-view", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_clips_view, fixture_tear_down);
