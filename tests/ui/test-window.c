@@ -890,6 +890,27 @@ test_list_typed_search (Fixture       *f,
   g_assert_cmpuint (declined, >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, declined);
 
+  /* Someone new declines: the worker's list of everyone, kept between searches, is read
+   * again, so the new person is found among the others. */
+  {
+    gint64 person = 0, consent = 0;
+    g_autofree char *who = NULL;
+
+    add (f->db, &cr_entity_participant, &person, "name", "Zoë Newcomer", "kind", "interviewee", NULL);
+    who = g_strdup_printf ("%" G_GINT64_FORMAT, person);
+    add (f->db, &cr_entity_consent, &consent, "participant", who, "status", "declined", "date", "2026-03-05", NULL);
+    cr_production_changed (cr_window_get_production (window), &cr_entity_consent);
+    cr_entity_page_type_search (people, "withdrawn");
+    cr_ui_wait_until (model_answered, model);
+    cr_entity_page_type_search (people, "declined");
+    cr_ui_wait_until (model_answered, model);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, declined + 1);
+    {
+      g_autoptr(CrRow) last = g_list_model_get_item (G_LIST_MODEL (model), declined);
+      g_assert_cmpint (cr_row_get_id (last), ==, person);
+    }
+  }
+
   /* A reload while a search is under way answers it; the worker's answer is then stale. */
   {
     CrQuery query = { .search = "Aisha" };

@@ -260,11 +260,54 @@ by_consent (CrStoreModel *self)
 
 /* The rows of the query in its order; with `extra` (ids), those too, in the same order:
  * everyone in order, kept if either found them. Runs on any connection (the worker's). */
+/* Everyone in a list's order, kept by a worker's reader between searches (the order only
+ * changes when the file does): a search that a consent word also matches is merged into it. */
+typedef struct
+{
+  char   *key;      /* the query without its search */
+  GArray *ids;
+  guint   seen;     /* the file's data_version when read */
+} Everyone;
+
+static void
+everyone_clear (Everyone *e)
+{
+  g_clear_pointer (&e->key, g_free);
+  g_clear_pointer (&e->ids, g_array_unref);
+}
+
+static GArray *
+everyone_ids (CrDb            *db,
+              const CrEntity  *entity,
+              const CrQuery   *all,
+              Everyone        *cache,
+              GError         **error)
+{
+  g_autofree char *key = NULL;
+  GArray *ids;
+
+  if (cache == NULL)
+    return cr_store_list_ids (db, entity, all, error);
+  key = g_strdup_printf ("%s|%s|%s|%s|%d", entity->name, all->field ? all->field : "", all->value ? all->value : "",
+                         all->sort ? all->sort : "", all->descending);
+  if (cr_db_has_changed (db, &cache->seen) || g_strcmp0 (key, cache->key) != 0)
+    everyone_clear (cache);
+  if (cache->ids == NULL)
+    {
+      if (!(ids = cr_store_list_ids (db, entity, all, error)))
+        return NULL;
+      cache->ids = ids;
+      cache->key = g_steal_pointer (&key);
+    }
+  return g_array_ref (cache->ids);
+}
+
 static GArray *
 matching_ids (CrDb            *db,
               const CrEntity  *entity,
               CrQuery         *query,
               GHashTable      *extra,
+              Everyone        *cache,
               GError         **error)
 {
   g_autoptr(GArray) found = NULL;
@@ -273,12 +316,13 @@ matching_ids (CrDb            *db,
   CrQuery all = *query;
   GArray *ids;
 
-  if (extra == NULL)
+  /* No consent word matched: the query is the whole answer. */
+  if (extra == NULL || g_hash_table_size (extra) == 0)
     return cr_store_list_ids (db, entity, query, error);
   if (!(found = cr_store_list_ids (db, entity, query, error)))
     return NULL;
   all.search = NULL;
-  if (!(everyone = cr_store_list_ids (db, entity, &all, error)))
+  if (!(everyone = everyone_ids (db, entity, &all, cache, error)))
     return NULL;
   in = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < found->len; i++)
@@ -325,7 +369,7 @@ query_ids (CrStoreModel  *self,
   CrQuery query = database_query (self);
   g_autoptr(GHashTable) extra = extra_matches (self);
 
-  return matching_ids (cr_production_get_db (self->production), self->entity, &query, extra, error);
+  return matching_ids (cr_production_get_db (self->production), self->entity, &query, extra, NULL, error);
 }
 
 /* Takes the rows found (NULL: the query failed, said in `error`), in the list's order. */
@@ -462,6 +506,7 @@ struct _Reader
   GMutex           lock;
   char            *path;
   CrDb            *db;
+  Everyone         everyone;   /* under the lock */
 };
 
 static Reader *
@@ -476,6 +521,7 @@ reader_unref (Reader *reader)
 {
   if (!g_atomic_ref_count_dec (&reader->ref))
     return;
+  everyone_clear (&reader->everyone);
   g_clear_pointer (&reader->db, cr_db_close);
   g_mutex_clear (&reader->lock);
   g_free (reader->path);
@@ -546,7 +592,8 @@ search_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  if (!(ids = matching_ids (search->reader->db, search->entity, &query, search->extra, &error)))
+  if (!(ids = matching_ids (search->reader->db, search->entity, &query, search->extra, &search->reader->everyone,
+                            &error)))
     {
       g_task_return_error (task, error);
       return;
