@@ -278,8 +278,10 @@ frame_to_ts (CrFrameReader *self,
   return self->start + av_rescale_q (frame, (AVRational) { self->rate.den, self->rate.num }, self->st->time_base);
 }
 
-/* TRUE when the index knows a keyframe after frame `from` at or before `to`: decoding on from
- * `from` would pass it, and a seek to it decodes less (a jump ahead within FORWARD_LIMIT). */
+/* TRUE when the index knows a keyframe after the frame after `from`, at or before `to`:
+ * decoding on from `from` would pass it, and a seek to it decodes less (a jump ahead within
+ * FORWARD_LIMIT). The next frame itself is never a reason to seek, however it is coded: every
+ * frame of an intra-only file is a keyframe. */
 static gboolean
 keyframe_between (CrFrameReader *self,
                   gint64         from,
@@ -288,7 +290,7 @@ keyframe_between (CrFrameReader *self,
   int at = av_index_search_timestamp (self->st, frame_to_ts (self, to), AVSEEK_FLAG_BACKWARD);
   const AVIndexEntry *entry = at >= 0 ? avformat_index_get_entry (self->st, at) : NULL;
 
-  return entry != NULL && entry->timestamp > frame_to_ts (self, from);
+  return entry != NULL && entry->timestamp > frame_to_ts (self, from + 1);
 }
 
 /* Decodes on from where the decoder stands until frame `target`, keeping the pictures from
