@@ -331,6 +331,7 @@ flush (CrDb            *db,
     }
   p->relinked += relinked;
   p->added -= relinked;
+  p->written += batch->len;
   for (guint i = 0; posters != NULL && i < batch->len; i++)
     {
       CrClipInfo *info = g_ptr_array_index (batch, i);

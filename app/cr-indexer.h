@@ -25,6 +25,7 @@ typedef struct
   guint   offline;         /* gone from disk since the last index */
   guint   failed;          /* could not be read; kept with the reason */
   guint   probed;          /* files opened */
+  guint   written;         /* results committed to the production so far, in batches */
   /* With CR_INDEX_POSTERS: the video clips written whose poster frame was asked for, those
    * done, and of those the posters made now, found in the cache already, or that could not be
    * made (the rest of those done were skipped: the run was stopped). */

@@ -15,12 +15,11 @@ typedef struct
   gpointer              user_data;
   gint64                started;
   gint                  pending;      /* an update is queued for the main loop */
-  guint                 written;      /* clips written when the page last heard */
-  guint                 queued;       /* clips written in the last update queued (worker only) */
+  guint                 written;      /* results committed when the page last heard */
+  guint                 queued;       /* results committed in the last update queued (worker only) */
   GMutex                lock;         /* with shown_cond: the worker waits for its batch to show */
   GCond                 shown_cond;
-  guint                 shown;        /* clips written that the page has been told of */
-  GCancellable         *cancellable;
+  guint                 shown;        /* results committed that the page has been told of */
   CrIndexProgress       totals;
   GStrv                 failed;
 } Run;
@@ -39,7 +38,6 @@ run_free (Run *run)
   g_free (run->db_path);
   g_strfreev (run->folders);
   g_strfreev (run->failed);
-  g_clear_object (&run->cancellable);
   g_mutex_clear (&run->lock);
   g_cond_clear (&run->shown_cond);
   g_free (run);
@@ -57,7 +55,7 @@ show_progress_cb (gpointer data)
 {
   Update *u = data;
   Run *run = u->run;
-  guint written = u->progress.added + u->progress.updated + u->progress.relinked + u->progress.failed;
+  guint written = u->progress.written;
 
   g_atomic_int_set (&run->pending, 0);
   /* A batch was written: the grid shows its clips now, not at the end. */
@@ -82,7 +80,7 @@ progress_cb (const CrIndexProgress *progress,
 {
   GTask *task = user_data;
   Run *run = g_task_get_task_data (task);
-  guint written = progress->added + progress->updated + progress->relinked + progress->failed;
+  guint written = progress->written;
   Update *u;
 
   /* Counting updates may be dropped while one waits; a written batch never is, so that the
@@ -103,8 +101,10 @@ progress_cb (const CrIndexProgress *progress,
    * It costs a turn of the main loop for every batch of 200 files. */
   if (written != 0)
     {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
       g_mutex_lock (&run->lock);
-      while (run->shown < written && !g_cancellable_is_cancelled (run->cancellable))
+      while (run->shown < written && !g_cancellable_is_cancelled (cancellable))
         g_cond_wait (&run->shown_cond, &run->lock);
       g_mutex_unlock (&run->lock);
     }
@@ -129,18 +129,18 @@ index_thread (GTask        *task,
   Run *run = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(CrDb) db = cr_db_open (run->db_path, &error);
-  gulong cancelled = g_cancellable_connect (run->cancellable, G_CALLBACK (cancelled_cb), run, NULL);
+  gulong cancelled = cancellable ? g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), run, NULL) : 0;
+  gboolean ok;
 
   /* The posters too, so that the grid finds them made and the file manager shares them. */
-  if (db == NULL || !cr_index_folders_full (db, (const char * const *) run->folders, CR_INDEX_POSTERS, progress_cb,
-                                            task, cancellable, &run->totals, &error))
-    {
-      g_cancellable_disconnect (run->cancellable, cancelled);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_cancellable_disconnect (run->cancellable, cancelled);
-  g_task_return_boolean (task, TRUE);
+  ok = db != NULL && cr_index_folders_full (db, (const char * const *) run->folders, CR_INDEX_POSTERS, progress_cb,
+                                            task, cancellable, &run->totals, &error);
+  if (cancellable)
+    g_cancellable_disconnect (cancellable, cancelled);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
 }
 
 void
@@ -163,7 +163,6 @@ cr_clips_index_async (CrProduction         *production,
   run->started = g_get_monotonic_time ();
   g_mutex_init (&run->lock);
   g_cond_init (&run->shown_cond);
-  run->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   g_task_set_source_tag (task, cr_clips_index_async);
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
   g_task_run_in_thread (task, index_thread);
