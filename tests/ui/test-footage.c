@@ -911,6 +911,25 @@ test_card_refresh (Fixture       *f,
   cards = describe_cards (GTK_WIDGET (f->clips));
   g_assert_nonnull (strstr (cards, "pal-25.mov, 00:00:08:00, TC 10:00:00:00 · 25 fps, 4 of 5 stars\n"));
 
+  /* Another program rates it (the command line): the same clips, looked for in the worker,
+   * and the row read again in place. */
+  {
+    g_autoptr(CrDb) other = cr_db_open (f->path, &error);
+    g_autoptr(CrRow) again = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (cr_db_exec (other, "UPDATE clip SET rating = 5 WHERE name = 'pal-25.mov'", &error));
+    g_assert_no_error (error);
+    g_assert_true (cr_production_check_for_changes (f->production));
+    while (!cr_clip_model_is_settled (model))
+      g_main_context_iteration (NULL, TRUE);
+    again = g_list_model_get_item (G_LIST_MODEL (model), position);
+    g_assert_true (again == before);
+    g_assert_cmpint (cr_record_get_int (cr_row_get_record (again), "rating", 0), ==, 5);
+    cr_record_set (change, "rating", "4");
+    g_assert_true (cr_store_update (db, &cr_entity_clip, pal, change, &error));
+  }
+
   /* Four stars or more: the clip is found again when its rating drops below. */
   cr_clip_model_set_filter (model, &(CrClipFilter) { .min_rating = 4 });
   while (!cr_clip_model_is_settled (model))

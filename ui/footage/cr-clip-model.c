@@ -29,6 +29,7 @@ struct _CrClipModel
   gulong        changed_id;
   GCancellable *searching; /* the filter's query running in a worker, if any */
   gboolean      replacing; /* between the two changes of replace () */
+  gboolean      reread;    /* another program wrote: the next answer reads its rows again */
   gint64        total;     /* clips in the production, whatever the filter; -1: not counted */
   GMutex        reader_lock;
   CrDb         *reader;    /* the workers' connection, kept: its page cache stays warm */
@@ -128,8 +129,7 @@ list_model_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
-static void filter_copy (CrClipFilter *to, const CrClipFilter *from);
-static void filter_clear (CrClipFilter *f);
+static void search_again (CrClipModel *self);
 
 /* What a clip's logging changes (rating, notes, tags, links) does not move it in the list
  * unless the filter or the order looks at it. */
@@ -165,6 +165,42 @@ refresh_row (CrClipModel *self,
   }
 }
 
+/* The rows read so far read again in place (the clips are the same, their contents may not
+ * be): their cards show what another program wrote. */
+static void
+refresh_rows (CrClipModel *self)
+{
+  CrDb *db = cr_production_get_db (self->production);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gpointer *taken = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  gsize n = 0;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *) key);
+  if (ids->len == 0)
+    return;
+  if (!(records = cr_store_get_many (db, &cr_entity_clip, (gint64 *) (gpointer) ids->data, ids->len, &error)))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  taken = g_ptr_array_steal (records, &n);
+  for (gsize i = 0; i < n; i++)
+    {
+      CrRecord *record = taken[i];
+      CrRow *row = g_hash_table_lookup (self->rows, &record->id);
+      g_autoptr(CrRow) fresh = cr_row_new (db, record);   /* takes the record */
+
+      if (row != NULL)
+        cr_row_refill (row, fresh);
+    }
+}
+
 static void
 production_changed_cb (CrClipModel    *self,
                        const CrEntity *entity)
@@ -173,21 +209,23 @@ production_changed_cb (CrClipModel    *self,
 
   if (entity == &cr_entity_clip && id > 0)
     {
+      /* Else looked for again in the worker: the window does not wait for 100,000 clips. */
       if (!order_uses_logging (&self->filter))
         refresh_row (self, id);
       else
-        {
-          /* Looked for again in the worker: the window does not wait for 100,000 clips. */
-          CrClipFilter same;
-          filter_copy (&same, &self->filter);
-          cr_clip_model_set_filter (self, &same);
-          filter_clear (&same);
-        }
+        search_again (self);
       return;
     }
-  /* No entity: another program wrote to the file (`casereel index` in a terminal). */
-  if (entity == NULL || entity == &cr_entity_clip || entity == &cr_entity_interview ||
-      entity == &cr_entity_participant)
+  /* No entity: another program wrote to the file (`casereel index` in a terminal, or the
+   * page's own indexing worker, polled each second): looked for again in the worker, not
+   * read on the main loop while an indexing run goes on. */
+  if (entity == NULL)
+    {
+      self->reread = TRUE;
+      self->total = -1;
+      search_again (self);
+    }
+  else if (entity == &cr_entity_clip || entity == &cr_entity_interview || entity == &cr_entity_participant)
     cr_clip_model_reload (self);
 }
 
@@ -309,6 +347,7 @@ cr_clip_model_reload (CrClipModel *self)
 {
   stop_searching (self);
   self->total = -1;
+  self->reread = FALSE;
   replace (self, matching (self), TRUE);
   g_clear_handle_id (&self->warm_id, g_source_remove);
   self->warm_id = g_timeout_add (WARM_DELAY_MS, warm_cb, self);
@@ -343,7 +382,7 @@ fresh_index (CrClipModel  *self,
   if (self->index != NULL && !cr_clip_index_is_stale (self->index, self->reader))
     return TRUE;
   g_clear_pointer (&self->index, cr_clip_index_free);
-  self->index = cr_clip_index_new (self->reader, NULL, error);
+  self->index = cr_clip_index_new (self->reader, error);
   return self->index != NULL;
 }
 
@@ -421,15 +460,40 @@ searched_cb (GObject      *source,
       g_warning ("%s", error->message);
       ids = matching (self);
     }
-  /* The same clips in the same order (a filter that changed nothing): the rows are as they
-   * were, and telling the views would only make them bind everything again. */
+  /* The same clips in the same order (a filter that changed nothing): telling the views
+   * would only make them bind everything again; what another program wrote is read into the
+   * rows in place. */
   if (ids->len == self->ids->len &&
       (ids->len == 0 || memcmp (ids->data, self->ids->data, ids->len * sizeof (gint64)) == 0))
     {
       g_array_unref (ids);
+      if (self->reread)
+        refresh_rows (self);
+      self->reread = FALSE;
       return;
     }
-  replace (self, ids, FALSE);
+  replace (self, ids, self->reread);
+  self->reread = FALSE;
+}
+
+/* The clips of self->filter looked for in a worker; they change when it answers. */
+static void
+search_again (CrClipModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Search *search;
+
+  stop_searching (self);
+  self->searching = g_cancellable_new ();
+  search = g_new0 (Search, 1);
+  search->model = g_object_ref (self);
+  search->path = g_strdup (cr_production_get_path (self->production));
+  filter_copy (&search->filter, &self->filter);
+  task = g_task_new (NULL, self->searching, searched_cb, g_object_ref (self));
+  g_task_set_source_tag (task, search_again);
+  g_task_set_task_data (task, search, (GDestroyNotify) search_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, search_in_thread);
 }
 
 /* The query runs in a worker and the clips change when it answers: a search over 100,000
@@ -438,23 +502,10 @@ void
 cr_clip_model_set_filter (CrClipModel        *self,
                           const CrClipFilter *filter)
 {
-  g_autoptr(GTask) task = NULL;
-  Search *search;
-
   g_return_if_fail (CR_IS_CLIP_MODEL (self));
   filter_clear (&self->filter);
   filter_copy (&self->filter, filter);
-  stop_searching (self);
-  self->searching = g_cancellable_new ();
-  search = g_new0 (Search, 1);
-  search->model = g_object_ref (self);
-  search->path = g_strdup (cr_production_get_path (self->production));
-  filter_copy (&search->filter, filter);
-  task = g_task_new (NULL, self->searching, searched_cb, g_object_ref (self));
-  g_task_set_source_tag (task, cr_clip_model_set_filter);
-  g_task_set_task_data (task, search, (GDestroyNotify) search_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, search_in_thread);
+  search_again (self);
 }
 
 gboolean

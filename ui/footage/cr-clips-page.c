@@ -408,10 +408,9 @@ cr_clips_page_dispose (GObject *object)
 
 /* ---- the grid's columns ---- */
 
-/* GtkGridView 4.8 keeps max-columns × 30 cards around what is shown (12 × 30 here, and more
- * around the selection), whatever fits: each made from its template when the clips
- * change, and a new one for each row scrolled in. So max-columns follows what fits; a card
- * made is most of a search's and a scroll's time on the main loop. */
+/* GtkGridView 4.8 keeps max-columns × 30 cells around what is shown (12 × 30 here, and more
+ * around the selection), whatever fits: each made anew when the clips change, and a row of
+ * new ones for each row scrolled in. So max-columns follows what fits. */
 static gboolean
 set_columns_cb (gpointer data)
 {
