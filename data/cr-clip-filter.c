@@ -46,9 +46,9 @@ cr_clip_rate_value (const char *text)
   return (double) num / den;
 }
 
-static double
-column_value (sqlite3_stmt *stmt,
-              int           column)
+double
+cr_clip_column_value (sqlite3_stmt *stmt,
+                      int           column)
 {
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_double (stmt, column);
 }
@@ -63,10 +63,10 @@ read_sort_value (sqlite3_stmt       *stmt,
   switch (filter->order)
     {
     case CR_CLIP_ORDER_DURATION:
-      n->value = column_value (stmt, 2);
+      n->value = cr_clip_column_value (stmt, 2);
       break;
     case CR_CLIP_ORDER_START:
-      n->value = column_value (stmt, 3);
+      n->value = cr_clip_column_value (stmt, 3);
       break;
     case CR_CLIP_ORDER_RATE:
       n->value = cr_clip_rate_value ((const char *) sqlite3_column_text (stmt, 4));
@@ -75,7 +75,7 @@ read_sort_value (sqlite3_stmt       *stmt,
       n->text = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       break;
     case CR_CLIP_ORDER_RATING:
-      n->value = column_value (stmt, 6);
+      n->value = cr_clip_column_value (stmt, 6);
       break;
     case CR_CLIP_ORDER_STATUS:
       n->text = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
@@ -111,26 +111,10 @@ free_named (GArray *named)
     }
 }
 
-/* SQLite asks every so many steps whether to go on. */
-static int
-progress_cb (void *data)
-{
-  return g_cancellable_is_cancelled (data);
-}
-
 GArray *
 cr_clips_filter (CrDb                *db,
                  const CrClipFilter  *filter,
                  GError             **error)
-{
-  return cr_clips_filter_cancellable (db, filter, NULL, error);
-}
-
-GArray *
-cr_clips_filter_cancellable (CrDb                *db,
-                             const CrClipFilter  *filter,
-                             GCancellable        *cancellable,
-                             GError             **error)
 {
   static const char sql[] =
     "SELECT c.id, c.name, c.duration_us, c.tc_frames, c.frame_rate, c.creation_time, c.rating, c.status"
@@ -167,8 +151,6 @@ cr_clips_filter_cancellable (CrDb                *db,
   sqlite3_bind_text (stmt, 8, pattern, -1, SQLITE_TRANSIENT);
 
   named = g_array_new (FALSE, FALSE, sizeof (Named));
-  if (cancellable)
-    sqlite3_progress_handler (cr_db_get_handle (db), 1000, progress_cb, cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *folded = g_utf8_casefold ((const char *) sqlite3_column_text (stmt, 1), -1);
@@ -176,13 +158,10 @@ cr_clips_filter_cancellable (CrDb                *db,
       read_sort_value (stmt, filter, &n);
       g_array_append_val (named, n);
     }
-  if (cancellable)
-    sqlite3_progress_handler (cr_db_get_handle (db), 0, NULL, NULL);
-  if (rc != SQLITE_DONE || g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (rc != SQLITE_DONE)
     {
       free_named (named);
-      if (rc != SQLITE_DONE && !(error && *error))
-        cr_db_set_error (db, rc, error);
+      cr_db_set_error (db, rc, error);
       return NULL;
     }
   g_array_sort_with_data (named, compare_named, (gpointer) filter);

@@ -44,15 +44,12 @@ typedef struct
 /* The ids of the matching clips in the filter's order; names sort naturally ("Clip 2" before
  * "Clip 10"). Unknown values (no duration, no date) sort before known ones. */
 GArray *cr_clips_filter (CrDb *db, const CrClipFilter *filter, GError **error);
-/* The same, stopped (G_IO_ERROR_CANCELLED) as soon as `cancellable` is: for a worker thread
- * with a connection of its own, whose query a newer search has made stale. */
-GArray *cr_clips_filter_cancellable (CrDb *db, const CrClipFilter *filter, GCancellable *cancellable,
-                                     GError **error);
-
 /* For cr-clip-index.c, which answers as these do: "30000/1001" as frames per second (-1 when
- * unknown), and a search as a LIKE pattern with our own escape, so that "50%" and "take_2"
- * mean what they say. */
+ * unknown), a column's number (-1 when NULL), and a search as a LIKE pattern with our own
+ * escape, so that "50%" and "take_2" mean what they say. */
 double  cr_clip_rate_value          (const char *rate);
+double  cr_clip_column_value        (sqlite3_stmt *stmt,
+                                     int           column);
 char   *cr_clip_filter_like_pattern (const char *text);
 
 G_END_DECLS

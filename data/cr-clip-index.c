@@ -48,13 +48,6 @@ compare_keyed (gconstpointer a,
   return c ? c : (x->id > y->id) - (x->id < y->id);
 }
 
-static double
-column_value (sqlite3_stmt *stmt,
-              int           column)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_double (stmt, column);
-}
-
 static const char *
 keep (GStringChunk *strings,
       const char   *text,
@@ -72,16 +65,9 @@ keep (GStringChunk *strings,
   return kept;
 }
 
-static int
-progress_cb (void *data)
-{
-  return g_cancellable_is_cancelled (data);
-}
-
 CrClipIndex *
-cr_clip_index_new (CrDb          *db,
-                   GCancellable  *cancellable,
-                   GError       **error)
+cr_clip_index_new (CrDb    *db,
+                   GError **error)
 {
   static const char sql[] =
     "SELECT id, name, duration_us, tc_frames, frame_rate, creation_time, rating, status, has_video, has_audio,"
@@ -97,19 +83,17 @@ cr_clip_index_new (CrDb          *db,
   index = g_new0 (CrClipIndex, 1);
   index->strings = g_string_chunk_new (1 << 16);
   cr_db_has_changed (db, &index->seen);
-  if (cancellable)
-    sqlite3_progress_handler (cr_db_get_handle (db), 1000, progress_cb, cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 1);
       g_autofree char *folded = g_utf8_casefold (name ? name : "", -1);
       Entry e = {
         .id = sqlite3_column_int64 (stmt, 0),
-        .duration = column_value (stmt, 2),
-        .start = column_value (stmt, 3),
+        .duration = cr_clip_column_value (stmt, 2),
+        .start = cr_clip_column_value (stmt, 3),
         .rate = cr_clip_rate_value ((const char *) sqlite3_column_text (stmt, 4)),
         .recorded = keep (index->strings, (const char *) sqlite3_column_text (stmt, 5), FALSE),
-        .rating = column_value (stmt, 6),
+        .rating = cr_clip_column_value (stmt, 6),
         .status = keep (index->strings, (const char *) sqlite3_column_text (stmt, 7), FALSE),
         .has_video = sqlite3_column_int (stmt, 8) != 0,
         .has_audio = sqlite3_column_int (stmt, 9) != 0,
@@ -123,12 +107,9 @@ cr_clip_index_new (CrDb          *db,
       g_array_append_val (read, e);
       g_array_append_val (keyed, k);
     }
-  if (cancellable)
-    sqlite3_progress_handler (cr_db_get_handle (db), 0, NULL, NULL);
-  if (rc != SQLITE_DONE || g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (rc != SQLITE_DONE)
     {
-      if (rc != SQLITE_DONE && !(error && *error))
-        cr_db_set_error (db, rc, error);
+      cr_db_set_error (db, rc, error);
       for (guint i = 0; i < keyed->len; i++)
         g_free (g_array_index (keyed, Keyed, i).key);
       cr_clip_index_free (index);

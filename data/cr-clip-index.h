@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 typedef struct _CrClipIndex CrClipIndex;
 
 CrClipIndex *cr_clip_index_new    (CrDb               *db,
-                                   GCancellable       *cancellable,
                                    GError            **error);
 void         cr_clip_index_free   (CrClipIndex        *index);
 /* TRUE when the file has changed since the index was read (another connection committed). */

@@ -122,7 +122,7 @@ test_same_answers (void)
   CrClipFilter none = { 0 };
 
   fill (db);
-  index = cr_clip_index_new (db, NULL, &error);
+  index = cr_clip_index_new (db, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (cr_clip_index_get_size (index), ==, CLIPS);
   assert_same (db, index, &none);
@@ -174,7 +174,7 @@ test_stale (void)
 
   fill (db);
   g_assert_nonnull (other);
-  index = cr_clip_index_new (db, NULL, &error);
+  index = cr_clip_index_new (db, &error);
   g_assert_no_error (error);
   g_assert_false (cr_clip_index_is_stale (index, db));
   exec (other, "INSERT INTO clip (path, name, size, mtime_us, notes) VALUES ('/media/new.mov', 'new.mov', 1, 1, 'the queue')");
@@ -182,7 +182,7 @@ test_stale (void)
   found = cr_clip_index_filter (index, db, &queue, NULL, &error);
   g_assert_no_error (error);
   g_clear_pointer (&index, cr_clip_index_free);
-  index = cr_clip_index_new (db, NULL, &error);
+  index = cr_clip_index_new (db, &error);
   g_assert_no_error (error);
   g_assert_false (cr_clip_index_is_stale (index, db));
   g_assert_cmpuint (cr_clip_index_get_size (index), ==, CLIPS + 1);
