@@ -109,7 +109,8 @@ path_file_name (const char *path)
 
   if (path == NULL)
     return NULL;
-  slash = MAX (slash, back);
+  if (back != NULL && (slash == NULL || back > slash))
+    slash = back;
   return slash ? slash + 1 : path;
 }
 

@@ -282,16 +282,15 @@ some_event_matched (const CrTimeline  *timeline,
                     GPtrArray         *missing,
                     GError           **error)
 {
-  guint n = timeline->events->len + timeline->sound_events->len;
+  guint n = cr_timeline_count_all_events (timeline);
   g_autoptr(GString) names = g_string_new (NULL);
 
+  /* A list with no events is no list of unknown clips: it is imported as it was. */
+  if (n == 0)
+    return TRUE;
   for (guint i = 0; i < n; i++)
-    {
-      const CrTimelineEvent *e = i < timeline->events->len ? g_ptr_array_index (timeline->events, i)
-                                 : g_ptr_array_index (timeline->sound_events, i - timeline->events->len);
-      if (g_array_index (clips, gint64, e->source) != 0)
-        return TRUE;
-    }
+    if (g_array_index (clips, gint64, cr_timeline_get_any_event (timeline, i)->source) != 0)
+      return TRUE;
   for (guint i = 0; i < missing->len && i < 3; i++)
     g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "", (const char *) g_ptr_array_index (missing, i));
   if (missing->len > 3)
