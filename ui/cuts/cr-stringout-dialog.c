@@ -160,32 +160,23 @@ move_question (CrStringoutDialog *self,
   id = g_array_index (self->ticked, gint64, place);
   g_array_index (self->ticked, gint64, place) = g_array_index (self->ticked, gint64, to);
   g_array_index (self->ticked, gint64, to) = id;
+  /* The order changes no count: the preview stands. */
   number_ticks (self);
-  update_preview (self);
   return TRUE;
 }
 
+/* An arrow's "cr-by" is -1 (earlier) or +1 (later). */
 static void
-up_clicked_cb (GtkButton         *button,
-               CrStringoutDialog *self)
+arrow_clicked_cb (GtkButton         *button,
+                  CrStringoutDialog *self)
 {
   GtkWidget *check = g_object_get_data (G_OBJECT (button), "cr-check");
+  int by = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "cr-by"));
 
-  move_question (self, check, -1);
-  /* At the top the arrow goes insensitive: the focus stays on the row's other arrow. */
+  move_question (self, check, by);
+  /* At the end the arrow goes insensitive: the focus stays on the row's other arrow. */
   if (!gtk_widget_get_sensitive (GTK_WIDGET (button)))
-    gtk_widget_grab_focus (g_object_get_data (G_OBJECT (check), "cr-down"));
-}
-
-static void
-down_clicked_cb (GtkButton         *button,
-                 CrStringoutDialog *self)
-{
-  GtkWidget *check = g_object_get_data (G_OBJECT (button), "cr-check");
-
-  move_question (self, check, 1);
-  if (!gtk_widget_get_sensitive (GTK_WIDGET (button)))
-    gtk_widget_grab_focus (g_object_get_data (G_OBJECT (check), "cr-up"));
+    gtk_widget_grab_focus (g_object_get_data (G_OBJECT (check), by < 0 ? "cr-down" : "cr-up"));
 }
 
 /* Alt+Up and Alt+Down move the question whose row has the focus, as on the Cuts page. */
@@ -244,7 +235,8 @@ fill_questions (CrStringoutDialog *self)
           gtk_widget_set_tooltip_text (button, words);
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
           g_object_set_data (G_OBJECT (button), "cr-check", check);
-          g_signal_connect (button, "clicked", G_CALLBACK (b ? down_clicked_cb : up_clicked_cb), self);
+          g_object_set_data (G_OBJECT (button), "cr-by", GINT_TO_POINTER (b ? 1 : -1));
+          g_signal_connect (button, "clicked", G_CALLBACK (arrow_clicked_cb), self);
         }
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), order);

@@ -198,8 +198,7 @@ cr_error_words (const CrEntity *entity,
     case CR_DB_ERROR_SQL:
       if (says (error, "the disk failed"))
         return cr_error_words_reason (error, TRUE);
-      return g_strdup_printf ("The production file refused the change to this %s; nothing was changed",
-                              entity->name);
+      G_GNUC_FALLTHROUGH;
     case CR_DB_ERROR_NOT_A_PRODUCTION:
       return g_strdup_printf ("The production file refused the change to this %s; nothing was changed",
                               entity->name);
