@@ -747,10 +747,15 @@ test_stringout_order (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (school_up));
   g_assert_false (gtk_widget_get_sensitive (school_down));
 
-  /* The school day's arrow up: it leads. */
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (heard_row)), ==, 0);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (school_row)), ==, 1);
+
+  /* The school day's arrow up: it leads, and its row moves to the top. */
   g_signal_emit_by_name (school_up, "clicked");
   g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "1");
   g_assert_cmpstr (shown_place (dialog, FIRST_HEARD), ==, "2");
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (school_row)), ==, 0);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (heard_row)), ==, 1);
   g_assert_false (gtk_widget_get_sensitive (school_up));
   g_assert_true (gtk_widget_get_sensitive (heard_up));
   g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "4 events");
@@ -762,6 +767,10 @@ test_stringout_order (Fixture       *f,
   cr_ui_press (GTK_WIDGET (dialog), GDK_KEY_Down, GDK_ALT_MASK);
   g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "2");
   g_assert_cmpstr (shown_place (dialog, FIRST_HEARD), ==, "1");
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (school_row)), ==, 1);
+  /* The focus went with the row. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), school_row) ||
+                 gtk_root_get_focus (GTK_ROOT (dialog)) == school_row);
   cr_ui_press (GTK_WIDGET (dialog), GDK_KEY_Down, GDK_ALT_MASK);   /* already last */
   g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "2");
   cr_ui_press (GTK_WIDGET (dialog), GDK_KEY_Up, GDK_ALT_MASK);
@@ -791,6 +800,7 @@ test_stringout_order (Fixture       *f,
   g_assert_true (cr_stringout_dialog_untick_question (dialog, SCHOOL_DAY));
   g_assert_cmpstr (shown_place (dialog, SCHOOL_DAY), ==, "");
   g_assert_cmpstr (shown_place (dialog, FIRST_HEARD), ==, "1");
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (heard_row)), ==, 0);
   g_assert_false (gtk_widget_get_visible (find_tooltip (school_row, "Earlier in the Cut (Alt+↑)")));
   g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "2 events");
   g_assert_true (cr_stringout_dialog_tick_question (dialog, SCHOOL_DAY));

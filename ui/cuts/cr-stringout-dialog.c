@@ -18,6 +18,7 @@ struct _CrStringoutDialog
   AdwEntryRow  *name_row;
   AdwComboRow  *by_row;
   AdwPreferencesGroup *questions_group;
+  GtkListBox   *questions_list;
   GtkWidget    *tag_group;
   AdwEntryRow  *tag_row;
   GtkWidget    *rating_group;
@@ -109,10 +110,35 @@ place_of (CrStringoutDialog *self,
   return -1;
 }
 
-/* Each ticked question shows its place in the order, and arrows to move it there. */
+/* The rows stand in the cut's order: the ticked questions first, by their places, then the
+ * others as the production lists them. */
+static int
+sort_rows (GtkListBoxRow *a,
+           GtkListBoxRow *b,
+           gpointer       user_data)
+{
+  CrStringoutDialog *self = user_data;
+  GtkWidget *check_a = g_object_get_data (G_OBJECT (a), "cr-check");
+  GtkWidget *check_b = g_object_get_data (G_OBJECT (b), "cr-check");
+  int place_a = place_of (self, check_a), place_b = place_of (self, check_b);
+
+  if (place_a >= 0 || place_b >= 0)
+    {
+      if (place_a < 0 || place_b < 0)
+        return place_a < 0 ? 1 : -1;
+      return place_a - place_b;
+    }
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (a), "cr-index"))
+         - GPOINTER_TO_INT (g_object_get_data (G_OBJECT (b), "cr-index"));
+}
+
+/* Each ticked question shows its place in the order, and arrows to move it there; its row
+ * moves to that place (the focus goes with it). */
 static void
 number_ticks (CrStringoutDialog *self)
 {
+  gtk_list_box_invalidate_sort (self->questions_list);
+
   for (guint i = 0; i < self->checks->len; i++)
     {
       GtkWidget *check = g_ptr_array_index (self->checks, i);
@@ -244,6 +270,7 @@ fill_questions (CrStringoutDialog *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), down);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_object_set_data (G_OBJECT (row), "cr-check", check);
+      g_object_set_data (G_OBJECT (row), "cr-index", GUINT_TO_POINTER (i));
       g_object_set_data (G_OBJECT (check), "cr-id", GSIZE_TO_POINTER ((gsize) q->id));
       g_object_set_data_full (G_OBJECT (check), "cr-text", g_strdup (cr_record_get (q, "text")), g_free);
       g_object_set_data (G_OBJECT (check), "cr-order", order);
@@ -251,7 +278,7 @@ fill_questions (CrStringoutDialog *self)
       g_object_set_data (G_OBJECT (check), "cr-down", down);
       g_signal_connect (check, "toggled", G_CALLBACK (question_toggled_cb), self);
       g_ptr_array_add (self->checks, check);
-      adw_preferences_group_add (self->questions_group, row);
+      gtk_list_box_append (self->questions_list, row);
     }
   if (questions == NULL)
     g_warning ("questions: %s", error->message);
@@ -290,6 +317,7 @@ cr_stringout_dialog_class_init (CrStringoutDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrStringoutDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, CrStringoutDialog, by_row);
   gtk_widget_class_bind_template_child (widget_class, CrStringoutDialog, questions_group);
+  gtk_widget_class_bind_template_child (widget_class, CrStringoutDialog, questions_list);
   gtk_widget_class_bind_template_child (widget_class, CrStringoutDialog, tag_group);
   gtk_widget_class_bind_template_child (widget_class, CrStringoutDialog, tag_row);
   gtk_widget_class_bind_template_child (widget_class, CrStringoutDialog, rating_group);
@@ -311,6 +339,7 @@ cr_stringout_dialog_init (CrStringoutDialog *self)
   self->checks = g_ptr_array_new ();
   self->ticked = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_sort_func (self->questions_list, sort_rows, self, NULL);
 }
 
 GtkWindow *
