@@ -360,6 +360,15 @@ test_filters (Fixture       *f,
   g_assert_nonnull (strstr (detail, "Aisha at the drop-in"));
   g_assert_null (strstr (detail, "duration_us"));
   g_assert_null (strstr (detail, "µs"));
+  /* The pane's rows are kept from clip to clip: nothing of the one before stays shown. */
+  g_assert_null (strstr (detail, "Could not be read"));
+  cr_clips_page_select (f->clips, footage_clip_id (db, "card-dump.mov"));
+  g_clear_pointer (&detail, g_free);
+  detail = cr_clips_page_describe_detail (f->clips);
+  g_assert_nonnull (strstr (detail, "Could not be read"));
+  g_assert_null (strstr (detail, "H.264"));
+  g_assert_null (strstr (detail, "29.97 DF fps"));
+  g_assert_null (strstr (detail, "Aisha at the drop-in"));
 }
 
 /* The picture the player shows, as straight RGBA. */

@@ -35,6 +35,13 @@ undo_free (Undo *undo)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Undo, undo_free)
 
+/* The file's facts, in the order shown. */
+enum { FACT_DURATION, FACT_TIMECODE, FACT_RATE, FACT_PICTURE, FACT_CODECS, FACT_CHANNELS, FACT_SIZE,
+       FACT_RECORDED, N_FACTS };
+static const char * const fact_titles[N_FACTS] = {
+  "Duration", "Start timecode", "Frame rate", "Picture", "Codecs", "Sound channels", "Size", "Recorded",
+};
+
 struct _CrClipDetail
 {
   GtkWidget            parent_instance;
@@ -67,6 +74,10 @@ struct _CrClipDetail
   CrRow               *row;            /* the clip shown, as last read */
   gint64               clip;
   GPtrArray           *rows;           /* the rows filled in from the clip, to take out again */
+  GtkWidget           *status_row;     /* the rows every clip has, made once: a search */
+  GtkWidget           *facts[N_FACTS]; /* that selects a new clip changes their words only */
+  GtkWidget           *file_row;
+  GtkWidget           *file_button;
   GStrv                tags;
   GStrv                tags_in_use;    /* read when first wanted after a change */
   char                *saved_notes;    /* the notes as stored */
@@ -626,23 +637,53 @@ take_row (CrClipDetail        *self,
   g_ptr_array_add (self->rows, row);
 }
 
-static void
-add_fact (CrClipDetail        *self,
-          AdwPreferencesGroup *group,
-          const char          *title,
-          const char          *value)
+static GtkWidget *
+fact_row_new (const char *title)
 {
-  GtkWidget *row;
+  GtkWidget *row = adw_action_row_new ();
 
-  if (value == NULL || *value == '\0')
-    return;
-  row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   /* Words as they are: a file name or an error may hold "&" or "<". */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   gtk_widget_add_css_class (row, "property");
-  take_row (self, group, row);
+  return row;
+}
+
+/* A fact's words, the row hidden when there are none; words that stand are not set again
+ * (setting them lays the pane out again). */
+static void
+set_fact (GtkWidget  *row,
+          const char *value)
+{
+  gboolean shown = value != NULL && *value != '\0';
+
+  if (shown && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), value) != 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  gtk_widget_set_visible (row, shown);
+}
+
+static void show_in_files_cb (GtkButton *button,
+                              gpointer   data);
+
+static void
+make_fact_rows (CrClipDetail *self)
+{
+  self->status_row = fact_row_new ("");
+  adw_preferences_group_add (self->status_group, self->status_row);
+  for (guint i = 0; i < N_FACTS; i++)
+    {
+      self->facts[i] = fact_row_new (fact_titles[i]);
+      adw_preferences_group_add (self->facts_group, self->facts[i]);
+    }
+  self->file_row = fact_row_new ("File");
+  self->file_button = gtk_button_new_from_icon_name ("folder-open-symbolic");
+  gtk_widget_set_tooltip_text (self->file_button, "Show in Files");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->file_button), GTK_ACCESSIBLE_PROPERTY_LABEL, "Show in Files", -1);
+  gtk_widget_set_valign (self->file_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->file_button, "flat");
+  g_signal_connect (self->file_button, "clicked", G_CALLBACK (show_in_files_cb), NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->file_row), self->file_button);
+  adw_preferences_group_add (self->facts_group, self->file_row);
 }
 
 static void
@@ -734,41 +775,37 @@ fill_facts (CrClipDetail *self)
   g_autofree char *bytes = cr_clip_words_bytes (clip);
   g_autofree char *recorded = cr_clip_words_recorded (clip);
   g_autofree char *channels = NULL;
-  GtkWidget *row, *button;
+  const char *status = cr_record_get (clip, "status");
+  const char *values[N_FACTS];
 
-  if (g_strcmp0 (cr_record_get (clip, "status"), "failed") == 0)
-    add_fact (self, self->status_group, "Could not be read", cr_record_get (clip, "error"));
-  else if (g_strcmp0 (cr_record_get (clip, "status"), "offline") == 0)
-    add_fact (self, self->status_group, "Offline", "The file is no longer where it was catalogued");
+  if (g_strcmp0 (status, "failed") == 0)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), "Could not be read");
+      set_fact (self->status_row, cr_record_get (clip, "error"));
+    }
+  else if (g_strcmp0 (status, "offline") == 0)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), "Offline");
+      set_fact (self->status_row, "The file is no longer where it was catalogued");
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->status_group),
-                          g_strcmp0 (cr_record_get (clip, "status"), "failed") == 0 ||
-                          g_strcmp0 (cr_record_get (clip, "status"), "offline") == 0);
+                          g_strcmp0 (status, "failed") == 0 || g_strcmp0 (status, "offline") == 0);
 
-  add_fact (self, self->facts_group, "Duration", duration);
-  add_fact (self, self->facts_group, "Start timecode", cr_record_get (clip, "tc_start"));
-  add_fact (self, self->facts_group, "Frame rate", fps);
-  add_fact (self, self->facts_group, "Picture", size);
-  add_fact (self, self->facts_group, "Codecs", codecs);
   if (cr_record_get_int (clip, "channels", 0) > 0)
     channels = g_strdup_printf ("%" G_GINT64_FORMAT, cr_record_get_int (clip, "channels", 0));
-  add_fact (self, self->facts_group, "Sound channels", channels);
-  add_fact (self, self->facts_group, "Size", bytes);
-  add_fact (self, self->facts_group, "Recorded", recorded);
+  values[FACT_DURATION] = duration;
+  values[FACT_TIMECODE] = cr_record_get (clip, "tc_start");
+  values[FACT_RATE] = fps;
+  values[FACT_PICTURE] = size;
+  values[FACT_CODECS] = codecs;
+  values[FACT_CHANNELS] = channels;
+  values[FACT_SIZE] = bytes;
+  values[FACT_RECORDED] = recorded;
+  for (guint i = 0; i < N_FACTS; i++)
+    set_fact (self->facts[i], values[i]);
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "File");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cr_record_get (clip, "path"));
-  gtk_widget_add_css_class (row, "property");
-  button = gtk_button_new_from_icon_name ("folder-open-symbolic");
-  gtk_widget_set_tooltip_text (button, "Show in Files");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, "Show in Files", -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  g_object_set_data_full (G_OBJECT (button), "cr-path", g_strdup (cr_record_get (clip, "path")), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (show_in_files_cb), NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  take_row (self, self->facts_group, row);
+  set_fact (self->file_row, cr_record_get (clip, "path"));
+  g_object_set_data_full (G_OBJECT (self->file_button), "cr-path", g_strdup (cr_record_get (clip, "path")), g_free);
 }
 
 static void
@@ -1257,6 +1294,7 @@ cr_clip_detail_init (CrClipDetail *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
+  make_fact_rows (self);
 
   /* 0 to 5 (and Delete to clear) while a star has the focus, as in a photo manager. */
   keys = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());

@@ -657,12 +657,13 @@ cr_clips_page_describe_detail (CrClipsPage *self)
   GtkWidget *w = GTK_WIDGET (self->detail);
   GtkWidget *next;
 
-  /* Depth-first over the pane: every label's text, in order. */
+  /* Depth-first over the pane: every shown label's text, in order. */
   while (w != NULL)
     {
       if (GTK_IS_LABEL (w) && gtk_widget_get_visible (w) && *gtk_label_get_text (GTK_LABEL (w)))
         g_string_append_printf (s, "%s\n", gtk_label_get_text (GTK_LABEL (w)));
-      if ((next = gtk_widget_get_first_child (w)))
+      /* What is hidden is not read out: not the rows of facts a clip lacks. */
+      if (gtk_widget_get_visible (w) && (next = gtk_widget_get_first_child (w)))
         {
           w = next;
           continue;
