@@ -37,7 +37,14 @@ struct _CrStoreModel
   Reader       *reader;       /* the background searches' connection */
   GHashTable   *prefetched;   /* page -> GPtrArray of CrRow, read by a background search */
   CrListConsent *consent;   /* participants: everyone's consent, read when first asked */
+  guint         warm_id;    /* the searches' consent words are read again when this fires */
 };
+
+/* The searches' consent words are read in the background this long after they may have
+ * changed, so that the first search that a consent word matches does not wait for them. */
+#define WARM_DELAY_MS 400
+
+static void schedule_warm (CrStoreModel *self);
 
 static void cr_store_model_list_model_init (GListModelInterface *iface);
 static void reader_unref (Reader *reader);
@@ -195,7 +202,10 @@ production_changed_cb (CrStoreModel   *self,
   if (entity == NULL || entity == &cr_entity_consent || entity == &cr_entity_participant)
     {
       if (self->consent)
-        cr_list_consent_forget (self->consent);
+        {
+          cr_list_consent_forget (self->consent);
+          schedule_warm (self);
+        }
     }
   /* Any write may change how our rows read (a renamed location), so reload on all. */
   cr_store_model_reload (self);
@@ -207,6 +217,7 @@ cr_store_model_dispose (GObject *object)
   CrStoreModel *self = CR_STORE_MODEL (object);
 
   g_clear_signal_handler (&self->changed_id, self->production);
+  g_clear_handle_id (&self->warm_id, g_source_remove);
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -411,7 +422,10 @@ cr_store_model_new (CrProduction   *production,
   self->production = g_object_ref (production);
   self->entity = entity;
   if (entity == &cr_entity_participant)
-    self->consent = cr_list_consent_new ();
+    {
+      self->consent = cr_list_consent_new ();
+      schedule_warm (self);
+    }
   list_ids (self);
   self->changed_id = g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb),
                                               self, G_CONNECT_SWAPPED);
@@ -507,6 +521,8 @@ struct _Reader
   char            *path;
   CrDb            *db;
   Everyone         everyone;   /* under the lock */
+  CrListConsent   *consent;    /* everyone's consent words, for the searches; under the lock */
+  guint            consent_seen; /* the file's data_version when they were read */
 };
 
 static Reader *
@@ -522,10 +538,36 @@ reader_unref (Reader *reader)
   if (!g_atomic_ref_count_dec (&reader->ref))
     return;
   everyone_clear (&reader->everyone);
+  g_clear_pointer (&reader->consent, cr_list_consent_free);
   g_clear_pointer (&reader->db, cr_db_close);
   g_mutex_clear (&reader->lock);
   g_free (reader->path);
   g_free (reader);
+}
+
+static Reader *
+ensure_reader (CrStoreModel *self)
+{
+  if (self->reader == NULL)
+    {
+      self->reader = g_new0 (Reader, 1);
+      g_atomic_ref_count_init (&self->reader->ref);
+      g_mutex_init (&self->reader->lock);
+      self->reader->path = g_strdup (cr_production_get_path (self->production));
+    }
+  return self->reader;
+}
+
+/* Everyone's consent words on the worker's connection, read if the file changed since. */
+static GHashTable *
+reader_consent_matching (Reader     *reader,
+                         const char *search)
+{
+  if (reader->consent == NULL)
+    reader->consent = cr_list_consent_new ();
+  if (cr_db_has_changed (reader->db, &reader->consent_seen))
+    cr_list_consent_forget (reader->consent);
+  return cr_list_consent_matching (reader->consent, reader->db, search);
 }
 
 typedef struct
@@ -537,7 +579,7 @@ typedef struct
   char           *value;
   char           *sort;
   gboolean        descending;
-  GHashTable     *extra;
+  gboolean        consent_words; /* a participant's consent words count as found */
   GArray         *held;         /* the pages on screen (guint), to read with the ids; or NULL */
   guint           generation;
 } Search;
@@ -564,9 +606,65 @@ search_free (Search *search)
   g_free (search->field);
   g_free (search->value);
   g_free (search->sort);
-  g_clear_pointer (&search->extra, g_hash_table_unref);
   g_clear_pointer (&search->held, g_array_unref);
   g_free (search);
+}
+
+/* Reads in the background what the first search would otherwise wait for: everyone's
+ * consent words and everyone in the list's order, on the worker's connection. */
+static void
+warm_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  Search *warm = data;
+  Reader *reader = warm->reader;
+  CrQuery all = { .field = warm->field, .value = warm->value, .sort = warm->sort, .descending = warm->descending };
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&reader->lock);
+  GHashTable *none;
+  GArray *everyone;
+
+  /* Not readable: the search that needs it says why. */
+  if (reader->db == NULL && !(reader->db = cr_db_open (reader->path, NULL)))
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  /* A search nobody can match: it reads the words, and finds no one. */
+  none = reader_consent_matching (reader, "\x01");
+  g_clear_pointer (&none, g_hash_table_unref);
+  everyone = everyone_ids (reader->db, warm->entity, &all, &reader->everyone, NULL);
+  g_clear_pointer (&everyone, g_array_unref);
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+warm_cb (gpointer data)
+{
+  CrStoreModel *self = data;
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+  CrQuery query = database_query (self);
+  Search *warm = g_new0 (Search, 1);
+
+  self->warm_id = 0;
+  warm->reader = reader_ref (ensure_reader (self));
+  warm->entity = self->entity;
+  warm->field = g_strdup (query.field);
+  warm->value = g_strdup (query.value);
+  warm->sort = g_strdup (query.sort);
+  warm->descending = query.descending;
+  g_task_set_source_tag (task, warm_cb);
+  g_task_set_task_data (task, warm, (GDestroyNotify) search_free);
+  g_task_run_in_thread (task, warm_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_warm (CrStoreModel *self)
+{
+  g_clear_handle_id (&self->warm_id, g_source_remove);
+  self->warm_id = g_timeout_add_full (G_PRIORITY_LOW, WARM_DELAY_MS, warm_cb, self, NULL);
 }
 
 static void
@@ -579,6 +677,7 @@ search_thread (GTask        *task,
   CrQuery query = { .search = search->search, .field = search->field, .value = search->value,
                     .sort = search->sort, .descending = search->descending };
   g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GHashTable) extra = NULL;
   GError *error = NULL;
   Answer *answer;
   GArray *ids;
@@ -592,7 +691,11 @@ search_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  if (!(ids = matching_ids (search->reader->db, search->entity, &query, search->extra, &search->reader->everyone,
+  /* The consent words, worked out here for everyone the first time (a pass over the
+   * consent history), kept until the file changes. */
+  if (search->consent_words && search->search != NULL)
+    extra = reader_consent_matching (search->reader, search->search);
+  if (!(ids = matching_ids (search->reader->db, search->entity, &query, extra, &search->reader->everyone,
                             &error)))
     {
       g_task_return_error (task, error);
@@ -655,13 +758,7 @@ cr_store_model_search_in_background (CrStoreModel *self,
     return;
   g_free (self->search);
   self->search = g_strdup (text);
-  if (self->reader == NULL)
-    {
-      self->reader = g_new0 (Reader, 1);
-      g_atomic_ref_count_init (&self->reader->ref);
-      g_mutex_init (&self->reader->lock);
-      self->reader->path = g_strdup (cr_production_get_path (self->production));
-    }
+  ensure_reader (self);
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -675,8 +772,8 @@ cr_store_model_search_in_background (CrStoreModel *self,
   search->value = g_strdup (query.value);
   search->sort = g_strdup (query.sort);
   search->descending = query.descending;
-  /* The consent words are the model's, read here on the main loop (a pass over a table). */
-  search->extra = extra_matches (self);
+  /* The consent words are read in the worker: the first search would read everyone's here. */
+  search->consent_words = self->consent != NULL;
   /* A list by consent is put in order here after: its pages are known only then. */
   if (self->keep_rows && !by_consent (self))
     {
