@@ -621,10 +621,11 @@ warm_thread (GTask        *task,
   Search *warm = data;
   Reader *reader = warm->reader;
   CrQuery all = { .field = warm->field, .value = warm->value, .sort = warm->sort, .descending = warm->descending };
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&reader->lock);
+  g_autoptr(GMutexLocker) locker = NULL;
   GHashTable *none;
   GArray *everyone;
 
+  locker = g_mutex_locker_new (&reader->lock);
   /* Not readable: the search that needs it says why. */
   if (reader->db == NULL && !(reader->db = cr_db_open (reader->path, NULL)))
     {
