@@ -123,7 +123,9 @@ cr_clips_filter (CrDb                *db,
     " AND (?2 = 0 OR (?2 = 1 AND c.has_video) OR (?2 = 2 AND c.has_audio AND NOT c.has_video))"
     " AND (?3 = 0 OR c.interview = ?3)"
     " AND (?4 = 0 OR EXISTS (SELECT 1 FROM clip_shot s WHERE s.clip = c.id AND s.shot = ?4))"
-    " AND (?5 = 0 OR EXISTS (SELECT 1 FROM clip_participant p WHERE p.clip = c.id AND p.participant = ?5))"
+    /* A person's clips: those they are linked to, and those of the interviews they gave. */
+    " AND (?5 = 0 OR EXISTS (SELECT 1 FROM clip_participant p WHERE p.clip = c.id AND p.participant = ?5)"
+    "      OR c.interview IN (SELECT ip.interview FROM interview_participant ip WHERE ip.participant = ?5))"
     " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM clip_tag t WHERE t.clip = c.id AND t.tag = ?6))"
     " AND (?7 = 0 OR c.rating >= ?7)"
     /* The tags and interview titles that match are looked for once, not once per clip: a

@@ -244,6 +244,7 @@ cr_clip_index_filter (CrClipIndex         *index,
 {
   g_autoptr(GHashTable) shot = NULL;
   g_autoptr(GHashTable) participant = NULL;
+  g_autoptr(GHashTable) interviewed = NULL;
   g_autoptr(GHashTable) tag = NULL;
   g_autoptr(GHashTable) tagged = NULL;
   g_autoptr(GHashTable) titled = NULL;
@@ -254,8 +255,10 @@ cr_clip_index_filter (CrClipIndex         *index,
 
   if ((filter->shot && !(shot = id_set (db, "SELECT clip FROM clip_shot WHERE shot = ?1", filter->shot, NULL, error))) ||
       (filter->participant &&
-       !(participant = id_set (db, "SELECT clip FROM clip_participant WHERE participant = ?1", filter->participant,
-                               NULL, error))) ||
+       (!(participant = id_set (db, "SELECT clip FROM clip_participant WHERE participant = ?1", filter->participant,
+                                NULL, error)) ||
+        !(interviewed = id_set (db, "SELECT interview FROM interview_participant WHERE participant = ?1",
+                                filter->participant, NULL, error)))) ||
       (filter->tag && *filter->tag &&
        !(tag = id_set (db, "SELECT clip FROM clip_tag WHERE tag = ?1", 0, filter->tag, error))))
     return NULL;
@@ -280,7 +283,11 @@ cr_clip_index_filter (CrClipIndex         *index,
           (filter->interview && e->interview != filter->interview) ||
           /* "rating >= N" in SQL: no rating fails it, whatever N. */
           (filter->min_rating && !(e->has_rating && e->rating >= filter->min_rating)) ||
-          !in_set (shot, e->id) || !in_set (participant, e->id) || !in_set (tag, e->id))
+          !in_set (shot, e->id) || !in_set (tag, e->id))
+        continue;
+      /* A person's clips: those they are linked to, and those of the interviews they gave. */
+      if (participant && !g_hash_table_contains (participant, &e->id) &&
+          !(e->interview && g_hash_table_contains (interviewed, &e->interview)))
         continue;
       /* LIKE '%…%' with its ASCII-only case folding: a search for part of the text. */
       if (needle && !(e->name && strstr (e->name, needle)) && !(e->notes && strstr (e->notes, needle)) &&

@@ -51,6 +51,8 @@ fill (CrDb *db)
             " ('Ana at the drop-in', '2026-03-03T10:00:00Z', '2026-03-03T11:00:00Z', 'Europe/London'),"
             " ('Leo: 50% of the queue', '2026-03-04T10:00:00Z', '2026-03-04T11:00:00Z', 'Europe/London'),"
             " ('École visit', '2026-03-05T10:00:00Z', '2026-03-05T11:00:00Z', 'Europe/London')");
+  /* Ana gave the first interview, Leo the second with Ana beside him; nobody the third. */
+  exec (db, "INSERT INTO interview_participant (interview, participant, position) VALUES (1, 1, 0), (2, 2, 0), (2, 1, 1)");
   exec (db, "INSERT INTO shot (number, description) VALUES ('1', 'Queue at nine'), ('2', 'Kettle')");
   for (guint i = 0; i < CLIPS; i++)
     {
@@ -160,6 +162,45 @@ test_same_answers (void)
     }
 }
 
+/* A person's clips are those linked to them and those of the interviews they gave, counted
+ * here from the fixture's own rules (not from the query under test). */
+static void
+test_person (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrClipIndex) index = NULL;
+
+  fill (db);
+  index = cr_clip_index_new (db, &error);
+  g_assert_no_error (error);
+  for (gint64 person = 1; person <= 2; person++)
+    {
+      CrClipFilter f = { .participant = person };
+      g_autoptr(GArray) found = cr_clip_index_filter (index, db, &f, NULL, &error);
+      g_autoptr(GPtrArray) clips = NULL;
+      guint expected = 0, of_interviews = 0;
+
+      g_assert_no_error (error);
+      clips = cr_store_list (db, &cr_entity_clip, NULL, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < clips->len; i++)
+        {
+          CrRecord *clip = g_ptr_array_index (clips, i);
+          gint64 interview = cr_record_get_int (clip, "interview", 0);
+          /* clip_participant: every third clip, Ana or Leo by the id's parity. */
+          gboolean linked = clip->id % 3 == 0 && 1 + clip->id % 2 == person;
+          gboolean gave = person == 1 ? interview == 1 || interview == 2 : interview == 2;
+
+          expected += linked || gave;
+          of_interviews += gave && !linked;
+        }
+      g_assert_cmpuint (of_interviews, >, 0);
+      g_assert_cmpuint (found->len, ==, expected);
+      assert_same (db, index, &f);
+    }
+}
+
 /* Read on one connection, told by another's commit that it is out of date; once read
  * again, it has the new clip. */
 static void
@@ -196,5 +237,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/clip-index/same-answers", test_same_answers);
   g_test_add_func ("/clip-index/stale", test_stale);
+  g_test_add_func ("/clip-index/person", test_person);
   return g_test_run ();
 }
