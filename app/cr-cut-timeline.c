@@ -329,6 +329,7 @@ cr_cut_import_full (CrDb        *db,
   g_autoptr(GArray) clips = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_autofree char *rate_text = NULL;
   g_autoptr(CrCutAppender) appender = NULL;
+  g_autoptr(CrCutMatcher) matcher = NULL;
   g_autofree char *bundle = NULL;
   gint64 cut_id, previous_end = 0;
   gboolean from_edl = FALSE;
@@ -358,10 +359,11 @@ cr_cut_import_full (CrDb        *db,
       return 0;
     }
 
+  matcher = cr_cut_matcher_new (db);
   for (guint i = 0; i < timeline->sources->len; i++)
     {
       const CrTimelineSource *source = cr_timeline_get_source (timeline, i);
-      gint64 clip = cr_cut_match_clip (db, source);
+      gint64 clip = cr_cut_matcher_find (matcher, source);
 
       g_array_append_val (clips, clip);
       if (clip == 0)
