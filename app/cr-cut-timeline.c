@@ -301,6 +301,18 @@ some_event_matched (const CrTimeline  *timeline,
   return FALSE;
 }
 
+char *
+cr_cut_import_name (const char *path)
+{
+  char *base = g_path_get_basename (path);
+  char *dot = strrchr (base, '.');
+
+  /* "rough cut v3.fcpxml" is the cut "rough cut v3"; a name that is all extension stays. */
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return base;
+}
+
 gint64
 cr_cut_import (CrDb        *db,
                const char  *path,

@@ -144,6 +144,8 @@ gboolean    cr_cut_render         (CrDb *db, gint64 cut, const char *path, const
 /* Reads an EDL, OTIO or FCPXML file (or .fcpxmld bundle) into a new cut named `name`, matching sources to catalogued clips
  * by path, file name or reel name. *unmatched lists the sources it could not match (their
  * events are left out); when none matches, refuses (CR_CUT_ERROR_NO_MATCH) and adds no cut. rate: for an EDL without a rate comment; {0,0}: the production's. */
+/* The name a cut imported from `path` is given: the file's, without its extension. */
+char       *cr_cut_import_name    (const char *path);
 gint64      cr_cut_import         (CrDb *db, const char *path, const char *name, CrRate rate,
                                    GPtrArray **unmatched, GError **error);
 /* The same, and *warnings lists what the reader read otherwise than written (a dissolve as a

@@ -740,13 +740,7 @@ cut_import (CrCli  *cli,
   if (rate_text && !cr_rate_parse (rate_text, &rate, &error))
     return cr_cli_usage (argv[0], "%s: %s", argv[0], error->message);
   if (name == NULL)
-    {
-      g_autofree char *base = g_path_get_basename (argv[1]);
-      char *dot = strrchr (base, '.');
-      if (dot)
-        *dot = '\0';
-      name = g_strdup (base);
-    }
+    name = cr_cut_import_name (argv[1]);
   if (!cr_cli_open (cli, &error) ||
       !(cut = cr_cut_import_full (cli->db, argv[1], name, rate, &unmatched, &warnings, &error)))
     return cr_cli_fail (error);

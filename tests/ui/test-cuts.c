@@ -941,6 +941,75 @@ test_export_refused_then_anyway (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+import_done (gpointer page)
+{
+  return !cr_cuts_page_is_importing (page);
+}
+
+/* An editor's EDL read back through the page's Import: a new cut, named as the file, shown
+ * with its events; a source nobody catalogued is named in a question, and its event left out.
+ * A file that is no edit list is refused in words, with nothing added. */
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  g_autofree char *edl_path = g_build_filename (f->dir, "from the editor.edl", NULL);
+  g_autofree char *bad_path = g_build_filename (f->dir, "notes.edl", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *more = NULL;
+  g_autoptr(GError) error = NULL;
+  CrStringout everything = { .min_rating = -1 };
+  GtkWindow *ask;
+  gint64 sent, back, n_cuts;
+
+  sent = cr_cuts_page_stringout (page, "Sent", &everything, &error);
+  g_assert_no_error (error);
+  g_assert_true (cr_cut_export (db, sent, CR_EXPORT_EDL, NULL, edl_path, NULL, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  /* The editor added a shot of their own, from a card we never saw. */
+  g_assert_true (g_file_get_contents (edl_path, &text, NULL, &error));
+  more = g_strconcat (text, "\n900  AX       V     C        00:00:00:00 00:00:02:00 01:10:00:00 01:10:02:00\n"
+                      "* FROM CLIP NAME: B-ROLL_CARD_7.MOV\n", NULL);
+  g_assert_true (g_file_set_contents (edl_path, more, -1, &error));
+
+  n_cuts = cr_store_count (db, &cr_entity_cut, NULL, NULL);
+  cr_cuts_page_import_file (page, edl_path);
+  g_assert_true (cr_cuts_page_is_importing (page));
+  cr_ui_wait_until (import_done, page);
+  back = cr_cuts_page_get_cut (page);
+  g_assert_cmpint (back, !=, sent);
+  g_assert_cmpint (cr_store_count (db, &cr_entity_cut, NULL, NULL), ==, n_cuts + 1);
+  {
+    g_autoptr(CrRecord) cut = cr_store_get (db, &cr_entity_cut, back, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (cr_record_get (cut, "name"), ==, "from the editor");
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (cr_cuts_page_get_events (page)), ==, 4);
+  g_assert_cmpuint (cr_cut_count_events (db, back), ==, 4);
+  ask = cr_ui_find_question ("A Source Was Not Found");
+  g_assert_nonnull (ask);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (ask)), "“B-ROLL_CARD_7.MOV”"));
+  cr_ui_answer (ask, "close");
+
+  /* Not an edit list: said so, and the production is as it was. */
+  g_assert_true (g_file_set_contents (bad_path, "Remember to call Ana about Tuesday.\n", -1, &error));
+  n_cuts = cr_store_count (db, &cr_entity_cut, NULL, NULL);
+  cr_cuts_page_import_file (page, bad_path);
+  cr_ui_wait_until (import_done, page);
+  ask = cr_ui_find_question ("Could Not Import the Edit List");
+  g_assert_nonnull (ask);
+  g_test_message ("%s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (ask)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (ask)), "notes.edl"));
+  cr_ui_answer (ask, "close");
+  g_assert_cmpint (cr_store_count (db, &cr_entity_cut, NULL, NULL), ==, n_cuts);
+  g_assert_cmpint (cr_cuts_page_get_cut (page), ==, back);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* "Add to Cut" from the Selects page: all the selects or none. */
 /* A button or menu button below widget whose label is label (mnemonic included). */
 static GtkWidget *
@@ -1756,6 +1825,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/cuts/page-problems", Fixture, NULL, fixture_set_up, test_page_problems, fixture_tear_down);
   g_test_add ("/ui/cuts/stop", Fixture, NULL, fixture_set_up, test_stop, fixture_tear_down);
+  g_test_add ("/ui/cuts/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/ui/cuts/add-selects", Fixture, NULL, fixture_set_up, test_add_selects, fixture_tear_down);
   g_test_add ("/ui/cuts/long-cut", Fixture, NULL, fixture_set_up, test_long_cut, fixture_tear_down);
   g_test_add ("/ui/cuts/drag-reorder", Fixture, NULL, fixture_set_up, test_drag_reorder, fixture_tear_down);

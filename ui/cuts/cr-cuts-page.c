@@ -11,6 +11,7 @@
 #include "cr-cut-event.h"
 #include "cr-cut-export-dialog.h"
 #include "cr-cut-feed.h"
+#include "cr-cut-import.h"
 #include "cr-cut-posters.h"
 #include "cr-cut-strip.h"
 #include "cr-cuts-page.h"
@@ -29,6 +30,7 @@ struct _CrCutsPage
   GtkLabel           *total_label;
   GtkDropDown        *channel_dropdown;
   GtkWidget          *export_button;
+  GtkWidget          *import_button;
   GtkStack           *stack;
   CrCutStrip         *strip;
   GtkLabel           *consent_label;
@@ -53,6 +55,7 @@ struct _CrCutsPage
   guint               moved_to;
   AdwToast           *undo_toast;
   gboolean            filling;       /* the dropdowns are being filled, not chosen */
+  gboolean            importing;     /* an edit list is being read into a new cut */
 };
 
 G_DEFINE_FINAL_TYPE (CrCutsPage, cr_cuts_page, GTK_TYPE_WIDGET)
@@ -325,6 +328,46 @@ export_clicked_cb (CrCutsPage *self)
 }
 
 static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    CrCutsPage      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        cr_cuts_page_import_file (self, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+import_clicked_cb (CrCutsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new ("Import Edit List",
+                                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, "_Import", "_Cancel");
+  g_autoptr(GtkFileFilter) lists = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) any = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (lists, "Edit lists (EDL, FCPXML, OTIO)");
+  for (const char * const *p = (const char * const[]) { "*.edl", "*.EDL", "*.fcpxml", "*.xml", "*.otio", NULL }; *p; p++)
+    gtk_file_filter_add_pattern (lists, *p);
+  gtk_file_filter_set_name (any, "All files");
+  gtk_file_filter_add_pattern (any, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), lists);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), any);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 selection_changed_cb (CrCutsPage *self)
 {
   cr_cut_strip_set_selected (self->strip, gtk_single_selection_get_selected (self->selection));
@@ -495,6 +538,7 @@ cr_cuts_page_class_init (CrCutsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrCutsPage, total_label);
   gtk_widget_class_bind_template_child (widget_class, CrCutsPage, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrCutsPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, CrCutsPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, CrCutsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CrCutsPage, strip);
   gtk_widget_class_bind_template_child (widget_class, CrCutsPage, consent_label);
@@ -506,6 +550,7 @@ cr_cuts_page_class_init (CrCutsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, channel_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, stringout_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "cut.move-up", NULL, move_up_activated);
@@ -914,6 +959,83 @@ cr_cuts_page_is_busy (CrCutsPage *self)
 {
   g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
   return cr_cut_posters_is_busy (self->posters);
+}
+
+gboolean
+cr_cuts_page_is_importing (CrCutsPage *self)
+{
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
+  return self->importing;
+}
+
+static void
+say (CrCutsPage *self,
+     const char *heading,
+     const char *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+imported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(CrCutsPage) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrCutImported) imported = cr_cut_import_run_finish (result, &error);
+  GtkWidget *overlay;
+
+  self->importing = FALSE;
+  gtk_widget_set_sensitive (self->import_button, TRUE);
+  if (self->production == NULL)
+    return;   /* the window closed meanwhile; the cut is in the file */
+  if (imported == NULL)
+    {
+      g_autofree char *words = cr_error_words_read (error, "the edit list");
+
+      say (self, "Could Not Import the Edit List", words);
+      return;
+    }
+  cr_production_changed (self->production, &cr_entity_cut);
+  cr_cuts_page_show_cut (self, imported->cut);
+  if ((overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY)))
+    {
+      g_autofree char *title = g_strdup_printf ("Imported “%s”: %u %s", imported->name, imported->n_events,
+                                                imported->n_events == 1 ? "event" : "events");
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+    }
+  if (imported->unmatched != NULL && imported->unmatched->len > 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *body = NULL;
+
+      for (guint i = 0; i < imported->unmatched->len; i++)
+        g_string_append_printf (names, "%s“%s”", i ? ", " : "", (const char *) g_ptr_array_index (imported->unmatched, i));
+      body = g_strdup_printf ("No catalogued clip was found for %s, so %s left out. Add the folder that "
+                              "holds %s on the Clips page, then import the list again.",
+                              names->str, imported->unmatched->len == 1 ? "its events were" : "their events were",
+                              imported->unmatched->len == 1 ? "it" : "them");
+      say (self, imported->unmatched->len == 1 ? "A Source Was Not Found" : "Some Sources Were Not Found", body);
+    }
+}
+
+/* An editor's edit list read into a new cut in the background; the cut is shown when it
+ * is in, with what could not be matched. */
+void
+cr_cuts_page_import_file (CrCutsPage *self,
+                          const char *path)
+{
+  g_return_if_fail (CR_IS_CUTS_PAGE (self));
+  if (self->importing || self->production == NULL)
+    return;
+  self->importing = TRUE;
+  gtk_widget_set_sensitive (self->import_button, FALSE);
+  cr_cut_import_run_async (cr_production_get_path (self->production), path, imported_cb, g_object_ref (self));
 }
 
 gboolean

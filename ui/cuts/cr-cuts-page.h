@@ -84,5 +84,8 @@ GtkWindow    *cr_cuts_page_open_stringout (CrCutsPage   *self);
 GtkWindow    *cr_cuts_page_open_export    (CrCutsPage   *self);
 /* Whether posters are still being made. */
 gboolean      cr_cuts_page_is_busy        (CrCutsPage   *self);
+void          cr_cuts_page_import_file    (CrCutsPage   *self,
+                                           const char   *path);
+gboolean      cr_cuts_page_is_importing   (CrCutsPage   *self);
 
 G_END_DECLS

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "casereel-cuts"
+
+#include "config.h"
+
+#include "cr-cut.h"
+#include "cr-cut-import.h"
+
+typedef struct
+{
+  char *production;
+  char *path;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->production);
+  g_free (job->path);
+  g_free (job);
+}
+
+void
+cr_cut_imported_free (CrCutImported *imported)
+{
+  if (imported == NULL)
+    return;
+  g_free (imported->name);
+  g_clear_pointer (&imported->unmatched, g_ptr_array_unref);
+  g_clear_pointer (&imported->warnings, g_ptr_array_unref);
+  g_free (imported);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(CrCutImported) imported = g_new0 (CrCutImported, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrDb) db = cr_db_open (job->production, &error);
+
+  imported->name = cr_cut_import_name (job->path);
+  /* The rate: the list's own, or the production's when an EDL gives none. */
+  if (db == NULL ||
+      !(imported->cut = cr_cut_import_full (db, job->path, imported->name, (CrRate) { 0, 0 }, &imported->unmatched,
+                                            &imported->warnings, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  imported->n_events = cr_cut_count_events (db, imported->cut);
+  g_task_return_pointer (task, g_steal_pointer (&imported), (GDestroyNotify) cr_cut_imported_free);
+}
+
+void
+cr_cut_import_run_async (const char          *production,
+                         const char          *path,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, callback, user_data);
+  Job *job = g_new0 (Job, 1);
+
+  job->production = g_strdup (production);
+  job->path = g_strdup (path);
+  g_task_set_source_tag (task, cr_cut_import_run_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+CrCutImported *
+cr_cut_import_run_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
