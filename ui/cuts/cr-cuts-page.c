@@ -17,6 +17,7 @@
 #include "cr-cuts-page.h"
 #include "cr-store.h"
 #include "cr-stringout-dialog.h"
+#include "cr-tell.h"
 #include "cr-window.h"
 #include "cr-words.h"
 
@@ -969,18 +970,6 @@ cr_cuts_page_is_importing (CrCutsPage *self)
 }
 
 static void
-say (CrCutsPage *self,
-     const char *heading,
-     const char *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 imported_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      data)
@@ -996,9 +985,7 @@ imported_cb (GObject      *source,
     return;   /* the window closed meanwhile; the cut is in the file */
   if (imported == NULL)
     {
-      g_autofree char *words = cr_error_words_read (error, "the edit list");
-
-      say (self, "Could Not Import the Edit List", words);
+      cr_tell_error (GTK_WIDGET (self), "Could Not Import the Edit List", error, "the edit list");
       return;
     }
   cr_production_changed (self->production, &cr_entity_cut);
@@ -1020,7 +1007,8 @@ imported_cb (GObject      *source,
                               "holds %s on the Clips page, then import the list again.",
                               names->str, imported->unmatched->len == 1 ? "its events were" : "their events were",
                               imported->unmatched->len == 1 ? "it" : "them");
-      say (self, imported->unmatched->len == 1 ? "A Source Was Not Found" : "Some Sources Were Not Found", body);
+      cr_tell (GTK_WIDGET (self), imported->unmatched->len == 1 ? "A Source Was Not Found" : "Some Sources Were Not Found",
+               body);
     }
 }
 

@@ -10,6 +10,7 @@
 #include "cr-error-words.h"
 #include "cr-settings.h"
 #include "cr-store.h"
+#include "cr-tell.h"
 #include "cr-transcript-pane.h"
 
 G_DEFINE_FINAL_TYPE (CrClipsPage, cr_clips_page, GTK_TYPE_WIDGET)
@@ -156,13 +157,7 @@ grid_activate_cb (CrClipsPage *self,
   if (row == NULL)
     return;
   if (!cr_clips_page_open_clip (self, cr_row_get_id (row), 0, &error))
-    {
-      g_autofree char *words = cr_error_words_read (error, "the clip");
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                  "Could Not Open the Clip", words);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    cr_tell_error (GTK_WIDGET (self), "Could Not Open the Clip", error, "the clip");
 }
 
 static void

@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "cr-error-words.h"
 #include "cr-print-actions.h"
+#include "cr-tell.h"
 
 typedef struct
 {
@@ -39,11 +39,7 @@ report (GtkWidget    *page,
   g_autofree char *heading = g_strdup_printf ("Could Not %s the %s", verb, name);
   g_autofree char *lower = g_utf8_strdown (name, -1);
   g_autofree char *what = g_strdup_printf ("the %s", lower);
-  g_autofree char *words = cr_error_words_read (error, what);
-  GtkWidget *dialog = adw_message_dialog_new (window_of (page), heading, words);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  cr_tell_error (page, heading, error, what);
 }
 
 void

@@ -10,6 +10,7 @@
 #include "cr-record-format.h"
 #include "cr-row-picker.h"
 #include "cr-schedule-page.h"
+#include "cr-tell.h"
 #include "cr-schedule.h"
 #include "cr-store.h"
 #include "cr-words.h"
@@ -424,12 +425,7 @@ report (CrSchedulePage *self,
         const char     *heading,
         const GError   *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *words = cr_error_words_read (error, "the schedule");
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, words);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  cr_tell_error (GTK_WIDGET (self), heading, error, "the schedule");
 }
 
 static void

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* A message under its heading with one Close button, over the window `from` is in (or on its
+ * own when it is in none); the dialog shown. */
+GtkWindow *cr_tell       (GtkWidget    *from,
+                          const char   *heading,
+                          const char   *body);
+/* The same with an error's words for `what` ("the clip") as cr_error_words_read () puts them. */
+GtkWindow *cr_tell_error (GtkWidget    *from,
+                          const char   *heading,
+                          const GError *error,
+                          const char   *what);
+
+G_END_DECLS
