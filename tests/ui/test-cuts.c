@@ -1007,6 +1007,25 @@ test_import (Fixture       *f,
   cr_ui_answer (ask, "close");
   g_assert_cmpint (cr_store_count (db, &cr_entity_cut, NULL, NULL), ==, n_cuts);
   g_assert_cmpint (cr_cuts_page_get_cut (page), ==, back);
+
+  /* Dropped on the window from another page: the Cuts page shows, and imports it. */
+  cr_window_show_page (window, "clips");
+  g_assert_true (cr_ui_drop_files (GTK_WIDGET (window), (const char *[]) { edl_path, NULL }));
+  g_assert_true (cr_cuts_page_is_importing (page));
+  cr_ui_wait_until (import_done, page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (page)))), ==, "cuts");
+  g_assert_cmpint (cr_store_count (db, &cr_entity_cut, NULL, NULL), ==, n_cuts + 1);
+  g_assert_cmpint (cr_cuts_page_get_cut (page), !=, back);
+  g_assert_cmpuint (cr_cut_count_events (db, cr_cuts_page_get_cut (page)), ==, 4);
+  /* The same list again: a name of its own beside the first. */
+  {
+    g_autoptr(CrRecord) cut = cr_store_get (db, &cr_entity_cut, cr_cuts_page_get_cut (page), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (cr_record_get (cut, "name"), ==, "from the editor 2");
+  }
+  ask = cr_ui_find_question ("A Source Was Not Found");
+  g_assert_nonnull (ask);
+  cr_ui_answer (ask, "close");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

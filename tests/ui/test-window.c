@@ -1750,36 +1750,6 @@ test_delete_undo (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The window's own target for files dropped from a file manager, and a drop on it. */
-static gboolean
-drop_files (CrWindow           *window,
-            const char * const *paths)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-  GtkDropTarget *target = NULL;
-  GSList *files = NULL;
-  GValue value = G_VALUE_INIT;
-  gboolean accepted = FALSE;
-
-  for (guint i = 0; target == NULL && i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller)
-          && gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)),
-                                                GDK_TYPE_FILE_LIST))
-        target = GTK_DROP_TARGET (controller);
-    }
-  g_assert_nonnull (target);
-  for (guint i = 0; paths[i]; i++)
-    files = g_slist_append (files, g_file_new_for_path (paths[i]));
-  g_value_init (&value, GDK_TYPE_FILE_LIST);
-  g_value_take_boxed (&value, files);
-  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &accepted);
-  g_value_unset (&value);
-  return accepted;
-}
-
 /* A folder dropped anywhere on the window, not only on the Clips page, is catalogued there
  * (the page is shown); a file dropped, by its folder. With no production open, or while the
  * Clips page is indexing already, a drop is refused. */
@@ -1812,18 +1782,18 @@ test_window_drop_folder (void)
   }
 
   /* The welcome page: nothing to catalogue into. */
-  g_assert_false (drop_files (empty, (const char *[]) { card, NULL }));
+  g_assert_false (cr_ui_drop_files (GTK_WIDGET (empty), (const char *[]) { card, NULL }));
   gtk_window_destroy (GTK_WINDOW (empty));
 
   window = show_window (path);
   g_assert_cmpstr (cr_window_get_page_name (window), !=, "clips");
   clips = CR_CLIPS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CLIPS_PAGE));
   g_assert_nonnull (clips);
-  g_assert_true (drop_files (window, (const char *[]) { card, sound, NULL }));
+  g_assert_true (cr_ui_drop_files (GTK_WIDGET (window), (const char *[]) { card, sound, NULL }));
   g_assert_cmpstr (cr_window_get_page_name (window), ==, "clips");
   g_assert_true (cr_clips_page_is_indexing (clips));
   /* One run at a time, as on the page. */
-  g_assert_false (drop_files (window, (const char *[]) { card, NULL }));
+  g_assert_false (cr_ui_drop_files (GTK_WIDGET (window), (const char *[]) { card, NULL }));
   while (cr_clips_page_is_indexing (clips))
     g_main_context_iteration (NULL, TRUE);
   {

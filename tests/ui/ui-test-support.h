@@ -161,6 +161,37 @@ cr_ui_press (GtkWidget       *widget,
   cr_ui_iterate ();
 }
 
+/* The window's own target for files dropped from a file manager, and a drop on it of these
+ * paths; whether it took them. */
+static inline gboolean
+cr_ui_drop_files (GtkWidget          *window,
+                  const char * const *paths)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  GtkDropTarget *target = NULL;
+  GSList *files = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; target == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller)
+          && gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)),
+                                                GDK_TYPE_FILE_LIST))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  for (guint i = 0; paths[i]; i++)
+    files = g_slist_append (files, g_file_new_for_path (paths[i]));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &accepted);
+  g_value_unset (&value);
+  return accepted;
+}
+
 /* The form row (an AdwPreferencesRow) under @root with this title, or NULL. */
 static inline GtkWidget *
 cr_ui_find_row (GtkWidget  *root,

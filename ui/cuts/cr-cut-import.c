@@ -5,6 +5,7 @@
 
 #include "cr-cut.h"
 #include "cr-cut-import.h"
+#include "cr-store.h"
 
 typedef struct
 {
@@ -31,6 +32,27 @@ cr_cut_imported_free (CrCutImported *imported)
   g_free (imported);
 }
 
+/* The file's name, or with a number after it when a cut has that name already (the same
+ * list imported again, after the editor's next pass). */
+static char *
+free_name (CrDb       *db,
+           const char *path)
+{
+  g_autofree char *base = cr_cut_import_name (path);
+  char *name = g_strdup (base);
+
+  for (guint n = 2; n < 1000; n++)
+    {
+      CrQuery same = { .field = "name", .value = name };
+
+      if (cr_store_count (db, &cr_entity_cut, &same, NULL) == 0)
+        break;
+      g_free (name);
+      name = g_strdup_printf ("%s %u", base, n);
+    }
+  return name;
+}
+
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -42,8 +64,9 @@ import_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(CrDb) db = cr_db_open (job->production, &error);
 
-  imported->name = cr_cut_import_name (job->path);
   /* The rate: the list's own, or the production's when an EDL gives none. */
+  if (db != NULL)
+    imported->name = free_name (db, job->path);
   if (db == NULL ||
       !(imported->cut = cr_cut_import_full (db, job->path, imported->name, (CrRate) { 0, 0 }, &imported->unmatched,
                                             &imported->warnings, &error)))

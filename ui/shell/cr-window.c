@@ -238,9 +238,20 @@ cuts_row_drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
-/* Folders dropped anywhere on the window are catalogued as on the Clips page, which is shown
- * so that they can be seen coming in; a file dropped is catalogued by its folder. What is
- * dropped on the Clips page itself goes to its own target. */
+/* An editor's edit list, by its name (a Final Cut Pro bundle is a folder). */
+static gboolean
+is_edit_list (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".edl") || g_str_has_suffix (lower, ".fcpxml") ||
+         g_str_has_suffix (lower, ".fcpxmld") || g_str_has_suffix (lower, ".otio");
+}
+
+/* An edit list dropped anywhere on the window is imported into a new cut on the Cuts page,
+ * which is shown. Folders are catalogued as on the Clips page, which is shown so that they
+ * can be seen coming in; another file dropped is catalogued by its folder. What is dropped
+ * on the Clips page itself goes to its own target. */
 static gboolean
 window_drop_cb (GtkDropTarget *target,
                 const GValue  *value,
@@ -249,8 +260,22 @@ window_drop_cb (GtkDropTarget *target,
                 CrWindow      *self)
 {
   GtkWidget *page = self->production ? gtk_stack_get_child_by_name (self->view_stack, "clips") : NULL;
+  GtkWidget *cuts = self->production ? gtk_stack_get_child_by_name (self->view_stack, "cuts") : NULL;
   g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
 
+  for (GSList *l = g_value_get_boxed (value); l; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+
+      if (path == NULL || !is_edit_list (path))
+        continue;
+      if (!CR_IS_CUTS_PAGE (cuts) || cr_cuts_page_is_importing (CR_CUTS_PAGE (cuts)))
+        return FALSE;
+      /* One list at a time: the first. */
+      cr_window_show_page (self, "cuts");
+      cr_cuts_page_import_file (CR_CUTS_PAGE (cuts), path);
+      return TRUE;
+    }
   if (!CR_IS_CLIPS_PAGE (page) || cr_clips_page_is_indexing (CR_CLIPS_PAGE (page)))
     return FALSE;
   for (GSList *l = g_value_get_boxed (value); l; l = l->next)
