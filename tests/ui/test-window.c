@@ -455,6 +455,43 @@ test_model_paging (Fixture       *f,
   g_assert_cmpstr (cr_row_get_label (row), ==, "Question 4320");
 }
 
+/* An answer refills the rows on screen at once and the other rows the list holds just
+ * after; a row asked for before then is refilled when asked: no caller ever reads a row
+ * of the list before. */
+static void
+test_model_deferred_refill (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(CrStoreModel) model = cr_store_model_new (f->production, &cr_entity_participant);
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();   /* borrows the names */
+  g_autoptr(CrRow) asked = NULL;
+
+  cr_store_model_keep_rows (model);
+  g_ptr_array_extend (sorted, f->names, NULL, NULL);
+  g_ptr_array_sort (sorted, compare_names);
+  /* The list holds every row, as a list view holds those it has bound. */
+  for (guint i = 0; i < N_PEOPLE; i++)
+    g_ptr_array_add (held, g_list_model_get_item (G_LIST_MODEL (model), i));
+  g_assert_cmpstr (cr_row_get_label (held->pdata[250]), ==, g_ptr_array_index (sorted, 250));
+  /* Ten rows on screen from the top; the same list the other way round. */
+  cr_store_model_set_shown (model, 0, 10);
+  cr_store_model_set_sort (model, "name", TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
+  /* On screen and near it: refilled with the answer. */
+  g_assert_cmpstr (cr_row_get_label (held->pdata[0]), ==, g_ptr_array_index (sorted, N_PEOPLE - 1));
+  g_assert_cmpstr (cr_row_get_label (held->pdata[15]), ==, g_ptr_array_index (sorted, N_PEOPLE - 16));
+  /* Far off: not yet, until asked for. */
+  g_assert_cmpstr (cr_row_get_label (held->pdata[250]), ==, g_ptr_array_index (sorted, 250));
+  asked = g_list_model_get_item (G_LIST_MODEL (model), 250);
+  g_assert_true (asked == held->pdata[250]);
+  g_assert_cmpstr (cr_row_get_label (asked), ==, g_ptr_array_index (sorted, N_PEOPLE - 251));
+  /* And the rest just after, in the main loop's next idle moment. */
+  cr_ui_iterate ();
+  for (guint i = 0; i < N_PEOPLE; i++)
+    g_assert_cmpstr (cr_row_get_label (held->pdata[i]), ==, g_ptr_array_index (sorted, N_PEOPLE - 1 - i));
+}
+
 /* 100,000 people: the list counts them and fetches only what is looked at. */
 static void
 test_model_large (Fixture       *f,
@@ -1911,6 +1948,7 @@ main (int    argc,
   adw_init ();
 
   g_test_add ("/ui/model/paging", Fixture, NULL, fixture_set_up, test_model_paging, fixture_tear_down);
+  g_test_add ("/ui/model/deferred-refill", Fixture, NULL, fixture_set_up, test_model_deferred_refill, fixture_tear_down);
   g_test_add ("/ui/model/large", Fixture, NULL, fixture_set_up, test_model_large, fixture_tear_down);
   g_test_add ("/ui/list/natural-sort", Fixture, NULL, fixture_set_up, test_list_natural_sort, fixture_tear_down);
   g_test_add ("/ui/list/search-words", Fixture, NULL, fixture_set_up, test_list_search_words, fixture_tear_down);

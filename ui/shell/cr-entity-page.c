@@ -334,6 +334,37 @@ reloading_cb (CrEntityPage *self)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
+/* The rows on screen, worked out from the scroll position (the rows are all as tall), so
+ * that an answer refills those first. */
+static void
+shown_changed_cb (CrEntityPage *self)
+{
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
+  GtkAdjustment *adj = GTK_IS_SCROLLED_WINDOW (scroller)
+                         ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  double upper = adj ? gtk_adjustment_get_upper (adj) : 0;
+
+  if (upper <= 0 || n_items == 0)
+    {
+      cr_store_model_set_shown (self->model, 0, 0);
+      return;
+    }
+  cr_store_model_set_shown (self->model, (guint) (gtk_adjustment_get_value (adj) / upper * n_items),
+                            (guint) (gtk_adjustment_get_page_size (adj) / upper * n_items) + 2);
+}
+
+/* A search's answer is shown from the top: those rows are refilled first. */
+static void
+shown_from_top (CrEntityPage *self)
+{
+  guint n = 0;
+
+  shown_changed_cb (self);
+  cr_store_model_get_shown (self->model, NULL, &n);
+  cr_store_model_set_shown (self->model, 0, n);
+}
+
 static void
 scroll_to_top (CrEntityPage *self)
 {
@@ -437,6 +468,7 @@ search_for (CrEntityPage *self,
 {
   if (g_strcmp0 (cr_store_model_get_search (self->model), text && *text ? text : NULL) == 0)
     return;
+  shown_from_top (self);
   cr_store_model_set_search (self->model, text);
   scroll_to_top (self);
 }
@@ -450,6 +482,7 @@ search_in_background (CrEntityPage *self,
   if (g_strcmp0 (cr_store_model_get_search (self->model), *text ? text : NULL) == 0)
     return;
   self->scroll_top = TRUE;
+  shown_from_top (self);
   cr_store_model_search_in_background (self->model, text);
 }
 
@@ -562,6 +595,17 @@ cr_entity_page_new (CrProduction   *production,
   adw_status_page_set_description (self->empty_page, table ? table->empty : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->consent_button), entity == &cr_entity_participant);
 
+  {
+    GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
+
+    if (GTK_IS_SCROLLED_WINDOW (scroller))
+      {
+        GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+        g_signal_connect_object (adj, "value-changed", G_CALLBACK (shown_changed_cb), self, G_CONNECT_SWAPPED);
+        g_signal_connect_object (adj, "changed", G_CALLBACK (shown_changed_cb), self, G_CONNECT_SWAPPED);
+      }
+  }
   g_signal_connect_object (self->model, "reloading", G_CALLBACK (reloading_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "reloaded", G_CALLBACK (reloaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,

@@ -38,6 +38,10 @@ struct _CrStoreModel
   GHashTable   *prefetched;   /* page -> GPtrArray of CrRow, read by a background search */
   CrListConsent *consent;   /* participants: everyone's consent, read when first asked */
   guint         warm_id;    /* the searches' consent words are read again when this fires */
+  guint         shown_first;  /* the rows on screen, as the page last said (shown_n 0: not said) */
+  guint         shown_n;
+  GHashTable   *deferred;   /* page -> GPtrArray: the fresh rows (or NULL) not yet swapped in */
+  guint         deferred_id;
 };
 
 /* The searches' consent words are read in the background this long after they may have
@@ -149,6 +153,52 @@ fetch_page (CrStoreModel *self,
   return read_rows (cr_production_get_db (self->production), self->entity, self->ids, page);
 }
 
+/* Rows held for the list but off screen are refilled just after the frame that shows a new
+ * answer: GTK 4.8 binds some 200 rows of every column, and setting all their labels was most
+ * of the wait for a search. Whoever asks for such a row first gets it refilled. */
+static void
+deferred_free (GPtrArray *fresh)
+{
+  for (guint i = 0; i < fresh->len; i++)
+    g_clear_object (&fresh->pdata[i]);
+  g_ptr_array_free (fresh, TRUE);
+}
+
+static void
+refill_deferred_row (CrStoreModel *self,
+                     guint         page,
+                     GPtrArray    *rows,
+                     guint         index)
+{
+  GPtrArray *fresh = self->deferred ? g_hash_table_lookup (self->deferred, GUINT_TO_POINTER (page)) : NULL;
+  g_autoptr(CrRow) row = NULL;
+
+  if (fresh == NULL || index >= fresh->len || index >= rows->len || fresh->pdata[index] == NULL)
+    return;
+  row = g_steal_pointer (&fresh->pdata[index]);
+  cr_row_refill (g_ptr_array_index (rows, index), row);
+}
+
+static gboolean
+refill_deferred_cb (gpointer data)
+{
+  CrStoreModel *self = data;
+  GHashTableIter iter;
+  gpointer page, fresh;
+
+  self->deferred_id = 0;
+  g_hash_table_iter_init (&iter, self->deferred);
+  while (g_hash_table_iter_next (&iter, &page, &fresh))
+    {
+      GPtrArray *rows = g_hash_table_lookup (self->pages, page);
+
+      for (guint i = 0; rows && i < ((GPtrArray *) fresh)->len; i++)
+        refill_deferred_row (self, GPOINTER_TO_UINT (page), rows, i);
+    }
+  g_hash_table_remove_all (self->deferred);
+  return G_SOURCE_REMOVE;
+}
+
 static GType
 cr_store_model_get_item_type (GListModel *model)
 {
@@ -181,6 +231,7 @@ cr_store_model_get_item (GListModel *model,
   /* The file changed behind our back (another program): answer something, never NULL. */
   if (index >= rows->len)
     return cr_row_new_none ("—");
+  refill_deferred_row (self, page, rows, index);
   return g_object_ref (g_ptr_array_index (rows, index));
 }
 
@@ -218,6 +269,7 @@ cr_store_model_dispose (GObject *object)
 
   g_clear_signal_handler (&self->changed_id, self->production);
   g_clear_handle_id (&self->warm_id, g_source_remove);
+  g_clear_handle_id (&self->deferred_id, g_source_remove);
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -230,6 +282,7 @@ cr_store_model_finalize (GObject *object)
 {
   CrStoreModel *self = CR_STORE_MODEL (object);
 
+  g_clear_pointer (&self->deferred, g_hash_table_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_queue_clear (&self->recent);
   g_clear_pointer (&self->search, g_free);
@@ -260,6 +313,7 @@ static void
 cr_store_model_init (CrStoreModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->deferred = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) deferred_free);
   g_queue_init (&self->recent);
 }
 
@@ -453,6 +507,9 @@ refill_held_pages (CrStoreModel *self)
   g_autofree gpointer *pages = (gpointer *) g_hash_table_get_keys_as_array (self->pages, NULL);
   guint n_pages = g_hash_table_size (self->pages);
 
+  /* What an earlier answer left to refill is replaced by this one's. */
+  g_hash_table_remove_all (self->deferred);
+
   for (guint p = 0; p < n_pages; p++)
     {
       guint page = GPOINTER_TO_UINT (pages[p]);
@@ -468,8 +525,32 @@ refill_held_pages (CrStoreModel *self)
       /* A background search read the pages on screen already, when it could. */
       if (!(self->prefetched && g_hash_table_steal_extended (self->prefetched, pages[p], NULL, (gpointer *) &fresh)))
         fresh = fetch_page (self, page);
-      for (guint i = 0; i < MIN (rows->len, fresh->len); i++)
-        cr_row_refill (g_ptr_array_index (rows, i), g_ptr_array_index (fresh, i));
+      {
+        GPtrArray *later = NULL;
+
+        for (guint i = 0; i < MIN (rows->len, fresh->len); i++)
+          {
+            guint position = page * CR_STORE_MODEL_PAGE_SIZE + i;
+
+            /* On screen, or a screen either side of it: now. */
+            if (self->shown_n == 0 ||
+                (position + self->shown_n >= self->shown_first && position < self->shown_first + 2 * self->shown_n))
+              cr_row_refill (g_ptr_array_index (rows, i), g_ptr_array_index (fresh, i));
+            else
+              {
+                if (later == NULL)
+                  later = g_ptr_array_new_full (fresh->len, NULL);
+                g_ptr_array_set_size (later, i + 1);
+                later->pdata[i] = g_object_ref (g_ptr_array_index (fresh, i));
+              }
+          }
+        if (later != NULL)
+          {
+            g_hash_table_insert (self->deferred, pages[p], later);
+            if (self->deferred_id == 0)
+              self->deferred_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refill_deferred_cb, self, NULL);
+          }
+      }
       /* The last page may have grown or shrunk: the rows past the end go with the tail. */
       if (fresh->len < rows->len)
         g_ptr_array_set_size (rows, fresh->len);
@@ -797,6 +878,28 @@ cr_store_model_search_in_background (CrStoreModel *self,
   g_task_set_source_tag (task, cr_store_model_search_in_background);
   g_task_set_task_data (task, search, (GDestroyNotify) search_free);
   g_task_run_in_thread (task, search_thread);
+}
+
+void
+cr_store_model_set_shown (CrStoreModel *self,
+                          guint         first,
+                          guint         n)
+{
+  g_return_if_fail (CR_IS_STORE_MODEL (self));
+  self->shown_first = first;
+  self->shown_n = n;
+}
+
+void
+cr_store_model_get_shown (CrStoreModel *self,
+                          guint        *first,
+                          guint        *n)
+{
+  g_return_if_fail (CR_IS_STORE_MODEL (self));
+  if (first)
+    *first = self->shown_first;
+  if (n)
+    *n = self->shown_n;
 }
 
 gboolean

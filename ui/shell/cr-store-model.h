@@ -55,6 +55,14 @@ const char     *cr_store_model_get_sort       (CrStoreModel   *self,
  * GtkSingleSelection otherwise looks for it among every new row, which fetches them all. */
 void            cr_store_model_reload         (CrStoreModel   *self);
 /* The position of the row with this id, or -1. */
+/* The rows on screen (`n` of them from `first`; 0: unknown), as the list's page sees them:
+ * an answer refills those first, the other rows held for the list just after. */
+void            cr_store_model_set_shown      (CrStoreModel   *self,
+                                               guint           first,
+                                               guint           n);
+void            cr_store_model_get_shown      (CrStoreModel   *self,
+                                               guint          *first,
+                                               guint          *n);
 gint64          cr_store_model_find           (CrStoreModel   *self,
                                                gint64          id);
 guint           cr_store_model_get_n_pages    (CrStoreModel   *self);
