@@ -374,9 +374,25 @@ scroll_to_top (CrEntityPage *self)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
 }
 
+/* Drawn with the rows on screen: the others the list holds are refilled now. */
+static void
+answer_drawn_cb (GdkFrameClock *clock,
+                 CrEntityPage  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, answer_drawn_cb, self);
+  cr_store_model_refill_rest (self->model);
+}
+
 static void
 reloaded_cb (CrEntityPage *self)
 {
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL && cr_store_model_has_rest (self->model))
+    {
+      g_signal_handlers_disconnect_by_func (clock, answer_drawn_cb, self);
+      g_signal_connect_object (clock, "after-paint", G_CALLBACK (answer_drawn_cb), self, 0);
+    }
   if (self->scroll_top && !cr_store_model_is_searching (self->model))
     {
       self->scroll_top = FALSE;

@@ -156,6 +156,8 @@ fetch_page (CrStoreModel *self,
 /* Rows held for the list but off screen are refilled just after the frame that shows a new
  * answer: GTK 4.8 binds some 200 rows of every column, and setting all their labels was most
  * of the wait for a search. Whoever asks for such a row first gets it refilled. */
+#define REST_DELAY_MS 100
+
 static void
 deferred_free (GPtrArray *fresh)
 {
@@ -547,8 +549,9 @@ refill_held_pages (CrStoreModel *self)
         if (later != NULL)
           {
             g_hash_table_insert (self->deferred, pages[p], later);
+            /* The page asks for them once the answer has been drawn; this, if it does not. */
             if (self->deferred_id == 0)
-              self->deferred_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refill_deferred_cb, self, NULL);
+              self->deferred_id = g_timeout_add_full (G_PRIORITY_LOW, REST_DELAY_MS, refill_deferred_cb, self, NULL);
           }
       }
       /* The last page may have grown or shrunk: the rows past the end go with the tail. */
@@ -821,6 +824,23 @@ search_done_cb (GObject      *source,
   take_ids (self, answer ? g_steal_pointer (&answer->ids) : NULL, error);
   self->prefetched = answer ? g_steal_pointer (&answer->rows) : NULL;
   show_ids (self, old);
+  /* Pages read with the answer that no row on screen took (its first page, when the list
+   * was scrolled away from it) are kept for when it is shown from the top. */
+  if (self->prefetched != NULL)
+    {
+      GHashTableIter iter;
+      gpointer page, rows;
+
+      g_hash_table_iter_init (&iter, self->prefetched);
+      while (g_hash_table_iter_next (&iter, &page, &rows))
+        if (!g_hash_table_contains (self->pages, page) &&
+            GPOINTER_TO_UINT (page) * CR_STORE_MODEL_PAGE_SIZE < self->n_items)
+          {
+            g_hash_table_iter_steal (&iter);
+            g_hash_table_insert (self->pages, page, rows);
+            touch_page (self, GPOINTER_TO_UINT (page));
+          }
+    }
   g_clear_pointer (&self->prefetched, g_hash_table_unref);
   g_clear_pointer (&answer, answer_free);
 }
@@ -868,9 +888,14 @@ cr_store_model_search_in_background (CrStoreModel *self,
         {
           guint number = GPOINTER_TO_UINT (page);
 
-          if (page_is_held (rows))
+          if (page_is_held (rows) && number > 0)
             g_array_append_val (search->held, number);
         }
+      /* The answer is shown from its top: its first rows are read with it, held or not. */
+      {
+        guint first = 0;
+        g_array_prepend_val (search->held, first);
+      }
     }
   search->generation = ++self->generation;
   self->searching = TRUE;
@@ -888,6 +913,21 @@ cr_store_model_set_shown (CrStoreModel *self,
   g_return_if_fail (CR_IS_STORE_MODEL (self));
   self->shown_first = first;
   self->shown_n = n;
+}
+
+gboolean
+cr_store_model_has_rest (CrStoreModel *self)
+{
+  g_return_val_if_fail (CR_IS_STORE_MODEL (self), FALSE);
+  return g_hash_table_size (self->deferred) > 0;
+}
+
+void
+cr_store_model_refill_rest (CrStoreModel *self)
+{
+  g_return_if_fail (CR_IS_STORE_MODEL (self));
+  g_clear_handle_id (&self->deferred_id, g_source_remove);
+  refill_deferred_cb (self);
 }
 
 void

@@ -63,6 +63,10 @@ void            cr_store_model_set_shown      (CrStoreModel   *self,
 void            cr_store_model_get_shown      (CrStoreModel   *self,
                                                guint          *first,
                                                guint          *n);
+/* Whether rows off screen wait to be refilled with the last answer, and their refill now
+ * (after the frame that shows the answer; else it comes a moment later by itself). */
+gboolean        cr_store_model_has_rest       (CrStoreModel   *self);
+void            cr_store_model_refill_rest    (CrStoreModel   *self);
 gint64          cr_store_model_find           (CrStoreModel   *self,
                                                gint64          id);
 guint           cr_store_model_get_n_pages    (CrStoreModel   *self);
