@@ -941,6 +941,22 @@ test_export_refused_then_anyway (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The AdwButtonContent below widget with this label (mnemonic included), or NULL. */
+static GtkWidget *
+find_button_content (GtkWidget  *widget,
+                     const char *label)
+{
+  if (ADW_IS_BUTTON_CONTENT (widget) && g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_content (child, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 import_done (gpointer page)
 {
@@ -979,7 +995,12 @@ test_import (Fixture       *f,
   n_cuts = cr_store_count (db, &cr_entity_cut, NULL, NULL);
   cr_cuts_page_import_file (page, edl_path);
   g_assert_true (cr_cuts_page_is_importing (page));
+  /* Meanwhile the button says so, and a second import waits for the first. */
+  g_assert_nonnull (find_button_content (GTK_WIDGET (page), "Importing…"));
+  cr_cuts_page_import_file (page, bad_path);
   cr_ui_wait_until (import_done, page);
+  g_assert_nonnull (find_button_content (GTK_WIDGET (page), "_Import…"));
+  g_assert_null (cr_ui_find_question ("Could Not Import the Edit List"));
   back = cr_cuts_page_get_cut (page);
   g_assert_cmpint (back, !=, sent);
   g_assert_cmpint (cr_store_count (db, &cr_entity_cut, NULL, NULL), ==, n_cuts + 1);

@@ -32,6 +32,7 @@ struct _CrCutsPage
   GtkDropDown        *channel_dropdown;
   GtkWidget          *export_button;
   GtkWidget          *import_button;
+  AdwButtonContent   *import_content;
   GtkStack           *stack;
   CrCutStrip         *strip;
   GtkLabel           *consent_label;
@@ -540,6 +541,7 @@ cr_cuts_page_class_init (CrCutsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrCutsPage, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrCutsPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, CrCutsPage, import_button);
+  gtk_widget_class_bind_template_child (widget_class, CrCutsPage, import_content);
   gtk_widget_class_bind_template_child (widget_class, CrCutsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CrCutsPage, strip);
   gtk_widget_class_bind_template_child (widget_class, CrCutsPage, consent_label);
@@ -981,6 +983,7 @@ imported_cb (GObject      *source,
 
   self->importing = FALSE;
   gtk_widget_set_sensitive (self->import_button, TRUE);
+  adw_button_content_set_label (self->import_content, "_Import…");
   if (self->production == NULL)
     return;   /* the window closed meanwhile; the cut is in the file */
   if (imported == NULL)
@@ -1022,7 +1025,9 @@ cr_cuts_page_import_file (CrCutsPage *self,
   if (self->importing || self->production == NULL)
     return;
   self->importing = TRUE;
+  /* The list is read in the background: the button says so meanwhile. */
   gtk_widget_set_sensitive (self->import_button, FALSE);
+  adw_button_content_set_label (self->import_content, "Importing…");
   cr_cut_import_run_async (cr_production_get_path (self->production), path, imported_cb, g_object_ref (self));
 }
 
