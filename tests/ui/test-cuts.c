@@ -102,22 +102,20 @@ fixture_tear_down (Fixture       *f,
 /* ---- helpers ---- */
 
 /* The row on screen that shows event `position`. */
+static gboolean
+shows_event (GtkWidget     *widget,
+             gconstpointer  position)
+{
+  CrCutEvent *event = CR_IS_CUT_EVENT_ROW (widget) ? cr_cut_event_row_get_event (CR_CUT_EVENT_ROW (widget)) : NULL;
+
+  return event && cr_cut_event_get_position (event) == GPOINTER_TO_UINT (position);
+}
+
 static CrCutEventRow *
 find_row (GtkWidget *root,
           guint      position)
 {
-  if (CR_IS_CUT_EVENT_ROW (root))
-    {
-      CrCutEvent *event = cr_cut_event_row_get_event (CR_CUT_EVENT_ROW (root));
-      return event && cr_cut_event_get_position (event) == position ? CR_CUT_EVENT_ROW (root) : NULL;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      CrCutEventRow *found = find_row (child, position);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return (CrCutEventRow *) cr_ui_find_where (root, shows_event, GUINT_TO_POINTER (position));
 }
 
 static gpointer
@@ -196,18 +194,17 @@ file_order (const char *path,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static gboolean
+is_heading (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading");
+}
+
 static GtkWidget *
 find_heading (GtkWidget *widget)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading"))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_heading (child);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return cr_ui_find_where (widget, is_heading, NULL);
 }
 
 /* The titles the row widgets on screen show, in the events' order, "a|b|c". */
@@ -398,20 +395,18 @@ finished (gpointer result)
 }
 
 /* The row of the refusal's problem list with this title. */
+static gboolean
+is_action_row_titled (GtkWidget     *widget,
+                      gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 static AdwActionRow *
 find_problem_in (GtkWidget  *widget,
                  const char *title)
 {
-  if (ADW_IS_ACTION_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return ADW_ACTION_ROW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwActionRow *found = find_problem_in (child, title);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return (AdwActionRow *) cr_ui_find_where (widget, is_action_row_titled, title);
 }
 
 static AdwActionRow *
@@ -674,19 +669,18 @@ test_badges_expired_minor (Fixture       *f,
 }
 
 /* A button below widget with this tooltip. */
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
 static GtkWidget *
 find_tooltip (GtkWidget  *widget,
               const char *tooltip)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_tooltip (child, tooltip);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return cr_ui_find_where (widget, is_button_with_tooltip, tooltip);
 }
 
 /* The place in the order a question's row shows ("1", "2", "" when not ticked). */
@@ -942,19 +936,18 @@ test_export_refused_then_anyway (Fixture       *f,
 }
 
 /* The AdwButtonContent below widget with this label (mnemonic included), or NULL. */
+static gboolean
+is_button_content_labelled (GtkWidget     *widget,
+                            gconstpointer  label)
+{
+  return ADW_IS_BUTTON_CONTENT (widget) && g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (widget)), label) == 0;
+}
+
 static GtkWidget *
 find_button_content (GtkWidget  *widget,
                      const char *label)
 {
-  if (ADW_IS_BUTTON_CONTENT (widget) && g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_content (child, label);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return cr_ui_find_where (widget, is_button_content_labelled, label);
 }
 
 static gboolean
@@ -1052,21 +1045,19 @@ test_import (Fixture       *f,
 
 /* "Add to Cut" from the Selects page: all the selects or none. */
 /* A button or menu button below widget whose label is label (mnemonic included). */
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0) ||
+         (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0);
+}
+
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return cr_ui_find_where (widget, is_button_labelled, label);
 }
 
 /* Stop during a review render leaves no file; Stop pressed after an export has written its
@@ -1428,19 +1419,18 @@ test_add_selects (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_sidebar_row_of (GtkWidget     *widget,
+                   gconstpointer  page)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "cr-page"), page) == 0;
+}
+
 static GtkWidget *
 find_sidebar_row (GtkWidget  *widget,
                   const char *page)
 {
-  if (GTK_IS_LIST_BOX_ROW (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "cr-page"), page) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_sidebar_row (child, page);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return cr_ui_find_where (widget, is_sidebar_row_of, page);
 }
 
 static gboolean

@@ -68,6 +68,24 @@ cr_ui_find_widget (GtkWidget *root,
   return NULL;
 }
 
+/* The first widget under @root (depth first, @root itself included) that @match takes. */
+static inline GtkWidget *
+cr_ui_find_where (GtkWidget     *root,
+                  gboolean     (*match) (GtkWidget *widget, gconstpointer data),
+                  gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cr_ui_find_where (child, match, data);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* @widget as drawn, saved as @name in the test build folder (G_TEST_BUILDDIR). */
 static inline void
 cr_ui_save_png (GtkWidget  *widget,
