@@ -979,10 +979,11 @@ test_import (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (cr_cut_export (db, sent, CR_EXPORT_EDL, NULL, edl_path, NULL, TRUE, NULL, &error));
   g_assert_no_error (error);
-  /* The editor added a shot of their own, from a card we never saw. */
+  /* The editor added a shot of their own, from a card we never saw, dissolving into it. */
   g_assert_true (g_file_get_contents (edl_path, &text, NULL, &error));
-  more = g_strconcat (text, "\n900  AX       V     C        00:00:00:00 00:00:02:00 01:10:00:00 01:10:02:00\n"
-                      "* FROM CLIP NAME: B-ROLL_CARD_7.MOV\n", NULL);
+  more = g_strconcat (text, "\n900  AX       V     C        00:00:00:00 00:00:00:00 01:10:00:00 01:10:00:00\n"
+                      "900  BX       V     D    010 00:00:00:00 00:00:02:00 01:10:00:00 01:10:02:00\n"
+                      "* FROM CLIP NAME: B-ROLL_CARD_7.MOV\n* TO CLIP NAME: B-ROLL_CARD_7.MOV\n", NULL);
   g_assert_true (g_file_set_contents (edl_path, more, -1, &error));
 
   n_cuts = cr_store_count (db, &cr_entity_cut, NULL, NULL);
@@ -1006,7 +1007,11 @@ test_import (Fixture       *f,
   g_assert_cmpuint (cr_cut_count_events (db, back), ==, 4);
   ask = cr_ui_find_question ("A Source Was Not Found");
   g_assert_nonnull (ask);
+  g_test_message ("%s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (ask)));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (ask)), "“B-ROLL_CARD_7.MOV”"));
+  /* What the reader read otherwise, as the command line says it. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (ask)),
+                            "the dissolve of 10 frames is read as a cut at its centre"));
   cr_ui_answer (ask, "close");
 
   /* Not an edit list: said so, and the production is as it was. */

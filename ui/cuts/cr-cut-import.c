@@ -64,9 +64,9 @@ import_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(CrDb) db = cr_db_open (job->production, &error);
 
-  /* The rate: the list's own, or the production's when an EDL gives none. */
   if (db != NULL)
     imported->name = free_name (db, job->path);
+  /* The rate: the list's own, or the production's when an EDL gives none. */
   if (db == NULL ||
       !(imported->cut = cr_cut_import_full (db, job->path, imported->name, (CrRate) { 0, 0 }, &imported->unmatched,
                                             &imported->warnings, &error)))

@@ -971,6 +971,36 @@ cr_cuts_page_is_importing (CrCutsPage *self)
   return self->importing;
 }
 
+/* What the import could not take as it was: the sources no catalogued clip was found for
+ * (their events left out), and what the reader read otherwise than it was written (a
+ * dissolve as a cut), as the command line lists them. */
+static void
+imported_say (CrCutsPage          *self,
+              const CrCutImported *imported)
+{
+  guint n_unmatched = imported->unmatched ? imported->unmatched->len : 0;
+  guint n_warnings = imported->warnings ? imported->warnings->len : 0;
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  if (n_unmatched == 0 && n_warnings == 0)
+    return;
+  if (n_unmatched > 0)
+    {
+      g_string_append (body, "No catalogued clip was found for ");
+      for (guint i = 0; i < n_unmatched; i++)
+        g_string_append_printf (body, "%s“%s”", i ? ", " : "", (const char *) g_ptr_array_index (imported->unmatched, i));
+      g_string_append_printf (body, ", so %s left out. Add the folder that holds %s on the Clips page, then "
+                                    "import the list again.",
+                              n_unmatched == 1 ? "its events were" : "their events were", n_unmatched == 1 ? "it" : "them");
+    }
+  for (guint i = 0; i < n_warnings; i++)
+    g_string_append_printf (body, "%s%s.", body->len ? "\n\n" : "", (const char *) g_ptr_array_index (imported->warnings, i));
+  cr_tell (GTK_WIDGET (self),
+           n_unmatched == 0 ? "The Edit List Was Read with Changes"
+                            : n_unmatched == 1 ? "A Source Was Not Found" : "Some Sources Were Not Found",
+           body->str);
+}
+
 static void
 imported_cb (GObject      *source,
              GAsyncResult *result,
@@ -999,20 +1029,7 @@ imported_cb (GObject      *source,
                                                 imported->n_events == 1 ? "event" : "events");
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
     }
-  if (imported->unmatched != NULL && imported->unmatched->len > 0)
-    {
-      g_autoptr(GString) names = g_string_new (NULL);
-      g_autofree char *body = NULL;
-
-      for (guint i = 0; i < imported->unmatched->len; i++)
-        g_string_append_printf (names, "%s“%s”", i ? ", " : "", (const char *) g_ptr_array_index (imported->unmatched, i));
-      body = g_strdup_printf ("No catalogued clip was found for %s, so %s left out. Add the folder that "
-                              "holds %s on the Clips page, then import the list again.",
-                              names->str, imported->unmatched->len == 1 ? "its events were" : "their events were",
-                              imported->unmatched->len == 1 ? "it" : "them");
-      cr_tell (GTK_WIDGET (self), imported->unmatched->len == 1 ? "A Source Was Not Found" : "Some Sources Were Not Found",
-               body);
-    }
+  imported_say (self, imported);
 }
 
 /* An editor's edit list read into a new cut in the background; the cut is shown when it

@@ -334,10 +334,12 @@ reloading_cb (CrEntityPage *self)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
-/* The rows on screen, worked out from the scroll position (the rows are all as tall), so
- * that an answer refills those first. */
+/* The rows on screen, worked out from the scroll position (the rows are all as tall): `n`
+ * from `first`, or none when the list is not laid out yet. */
 static void
-shown_changed_cb (CrEntityPage *self)
+rows_on_screen (CrEntityPage *self,
+                guint        *first,
+                guint        *n)
 {
   GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
   GtkAdjustment *adj = GTK_IS_SCROLLED_WINDOW (scroller)
@@ -345,23 +347,30 @@ shown_changed_cb (CrEntityPage *self)
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   double upper = adj ? gtk_adjustment_get_upper (adj) : 0;
 
+  *first = *n = 0;
   if (upper <= 0 || n_items == 0)
-    {
-      cr_store_model_set_shown (self->model, 0, 0);
-      return;
-    }
-  cr_store_model_set_shown (self->model, (guint) (gtk_adjustment_get_value (adj) / upper * n_items),
-                            (guint) (gtk_adjustment_get_page_size (adj) / upper * n_items) + 2);
+    return;
+  *first = (guint) (gtk_adjustment_get_value (adj) / upper * n_items);
+  *n = (guint) (gtk_adjustment_get_page_size (adj) / upper * n_items) + 2;
+}
+
+/* The model refills the rows on screen first when an answer comes. */
+static void
+shown_changed_cb (CrEntityPage *self)
+{
+  guint first, n;
+
+  rows_on_screen (self, &first, &n);
+  cr_store_model_set_shown (self->model, first, n);
 }
 
 /* A search's answer is shown from the top: those rows are refilled first. */
 static void
 shown_from_top (CrEntityPage *self)
 {
-  guint n = 0;
+  guint first, n;
 
-  shown_changed_cb (self);
-  cr_store_model_get_shown (self->model, NULL, &n);
+  rows_on_screen (self, &first, &n);
   cr_store_model_set_shown (self->model, 0, n);
 }
 

@@ -172,7 +172,7 @@ refill_deferred_row (CrStoreModel *self,
                      GPtrArray    *rows,
                      guint         index)
 {
-  GPtrArray *fresh = self->deferred ? g_hash_table_lookup (self->deferred, GUINT_TO_POINTER (page)) : NULL;
+  GPtrArray *fresh = g_hash_table_lookup (self->deferred, GUINT_TO_POINTER (page));
   g_autoptr(CrRow) row = NULL;
 
   if (fresh == NULL || index >= fresh->len || index >= rows->len || fresh->pdata[index] == NULL)
@@ -928,18 +928,6 @@ cr_store_model_refill_rest (CrStoreModel *self)
   g_return_if_fail (CR_IS_STORE_MODEL (self));
   g_clear_handle_id (&self->deferred_id, g_source_remove);
   refill_deferred_cb (self);
-}
-
-void
-cr_store_model_get_shown (CrStoreModel *self,
-                          guint        *first,
-                          guint        *n)
-{
-  g_return_if_fail (CR_IS_STORE_MODEL (self));
-  if (first)
-    *first = self->shown_first;
-  if (n)
-    *n = self->shown_n;
 }
 
 gboolean

@@ -54,19 +54,16 @@ const char     *cr_store_model_get_sort       (CrStoreModel   *self,
  * ::reloaded. A selection over the model should let go of its row on ::reloading:
  * GtkSingleSelection otherwise looks for it among every new row, which fetches them all. */
 void            cr_store_model_reload         (CrStoreModel   *self);
-/* The position of the row with this id, or -1. */
 /* The rows on screen (`n` of them from `first`; 0: unknown), as the list's page sees them:
  * an answer refills those first, the other rows held for the list just after. */
 void            cr_store_model_set_shown      (CrStoreModel   *self,
                                                guint           first,
                                                guint           n);
-void            cr_store_model_get_shown      (CrStoreModel   *self,
-                                               guint          *first,
-                                               guint          *n);
 /* Whether rows off screen wait to be refilled with the last answer, and their refill now
  * (after the frame that shows the answer; else it comes a moment later by itself). */
 gboolean        cr_store_model_has_rest       (CrStoreModel   *self);
 void            cr_store_model_refill_rest    (CrStoreModel   *self);
+/* The position of the row with this id, or -1. */
 gint64          cr_store_model_find           (CrStoreModel   *self,
                                                gint64          id);
 guint           cr_store_model_get_n_pages    (CrStoreModel   *self);
