@@ -36,3 +36,15 @@ bench_longest (GArray *ms)
   g_array_sort (ms, bench_compare_double);
   return ms->len ? g_array_index (ms, double, ms->len - 1) : 0;
 }
+
+/* How many samples are over `limit` ms. */
+static inline guint
+bench_count_over (GArray *ms,
+                  double  limit)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < ms->len; i++)
+    n += g_array_index (ms, double, i) > limit;
+  return n;
+}

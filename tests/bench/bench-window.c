@@ -107,6 +107,7 @@ fill (CrDb *db)
 typedef struct
 {
   gint64  start;    /* before-paint of the frame under way */
+  gint64  end;      /* after-paint of the last frame: when it was on screen */
   guint   count;    /* frames finished */
   GArray *work;     /* ms from before-paint to after-paint, while recording */
   gboolean recording;
@@ -123,7 +124,10 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 Frames        *f)
 {
-  double ms = (g_get_monotonic_time () - f->start) / 1000.0;
+  double ms;
+
+  f->end = g_get_monotonic_time ();
+  ms = (f->end - f->start) / 1000.0;
 
   if (f->recording)
     g_array_append_val (f->work, ms);
@@ -147,6 +151,17 @@ bench_thread_cpu_us (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* Runs the main loop for `seconds`, idle or not. */
+static void
+settle (guint seconds)
+{
+  gint64 until = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
 }
 
 /* ---- Participants, beside a plain GtkColumnView ---- */
@@ -261,6 +276,7 @@ bench_participants (CrWindow *window,
   GdkFrameClock *clock;
   Frames ref_frames = { 0 };
   double ours, ours_median, floor, floor_median;
+  guint ours_over, floor_over;
   guint steps = 0, ref_steps = 0;
   gint64 t0;
 
@@ -268,9 +284,13 @@ bench_participants (CrWindow *window,
   cr_window_show_page (window, "participants");
   wait_frames (frames, 2);
   g_print ("%-44s %9.1f ms\n", "Participants page shown (2 frames)", (g_get_monotonic_time () - t0) / 1000.0);
+  /* What the window reads in the background when it opens (the clips' index, everyone's
+   * consent) is done first: the figure is the scroll's, as the reference's after it is. */
+  settle (2);
   scroll_to_end (view, frames, &steps);
   ours = bench_longest (frames->work);
   ours_median = bench_median (frames->work);
+  ours_over = bench_count_over (frames->work, 16);
   g_array_set_size (frames->work, 0);
 
   /* The reference, in the same run, on the same display. */
@@ -286,9 +306,12 @@ bench_participants (CrWindow *window,
   scroll_to_end (ref_view, &ref_frames, &ref_steps);
   floor = bench_longest (ref_frames.work);
   floor_median = bench_median (ref_frames.work);
-  g_print ("%-44s %9.1f ms %9.1f ms %7.2fx   (median %.1f ms vs %.1f ms, %u and %u jumps to row %u; target <= 16 ms)\n",
+  floor_over = bench_count_over (ref_frames.work, 16);
+  g_print ("%-44s %9.1f ms %9.1f ms %7.2fx   (median %.1f ms vs %.1f ms, over 16 ms %u and %u times in %u and %u "
+           "jumps to row %u; target <= 16 ms)\n",
            "scroll Participants to the end, worst frame", ours, floor, ours / MAX (floor, 0.001), ours_median,
-           floor_median, steps, ref_steps, g_list_model_get_n_items (G_LIST_MODEL (cr_entity_page_get_model (people))));
+           floor_median, ours_over, floor_over, steps, ref_steps,
+           g_list_model_get_n_items (G_LIST_MODEL (cr_entity_page_get_model (people))));
 
   /* A search typed on the page: from the words to the frame that shows the rows; then the
    * reference showing as many names (a splice of its whole list). Each window is measured
@@ -296,7 +319,7 @@ bench_participants (CrWindow *window,
   {
     static const char * const searches[] = { "withdrawn", "Participant 42", "riverside", "expired" };
     double ms[G_N_ELEMENTS (searches)], typed[G_N_ELEMENTS (searches)], work[G_N_ELEMENTS (searches)];
-    double answer[G_N_ELEMENTS (searches)];
+    double answer[G_N_ELEMENTS (searches)], after[G_N_ELEMENTS (searches)];
     guint typed_frames[G_N_ELEMENTS (searches)];
     guint found[G_N_ELEMENTS (searches)];
 
@@ -318,7 +341,10 @@ bench_participants (CrWindow *window,
         wait_drawn (GTK_WIDGET (window), frames, 1);
         frames->recording = FALSE;
         typed_frames[i] = frames->count - count;
-        typed[i] = (g_get_monotonic_time () - t0) / 1000.0;
+        /* On screen at the frame's after-paint; what the loop did in that turn after it
+         * (the rows off screen refilled) is said beside it. */
+        typed[i] = (frames->end - t0) / 1000.0;
+        after[i] = (g_get_monotonic_time () - frames->end) / 1000.0;
         work[i] = bench_longest (frames->work);
 
         /* Waited for, as a caller does: the same search's frame. */
@@ -327,7 +353,7 @@ bench_participants (CrWindow *window,
         t0 = g_get_monotonic_time ();
         cr_entity_page_set_search (people, searches[i]);
         wait_drawn (GTK_WIDGET (window), frames, 1);
-        ms[i] = (g_get_monotonic_time () - t0) / 1000.0;
+        ms[i] = (frames->end - t0) / 1000.0;
         found[i] = g_list_model_get_n_items (G_LIST_MODEL (cr_entity_page_get_model (people)));
         cr_entity_page_set_search (people, NULL);
         wait_drawn (GTK_WIDGET (window), frames, 2);
@@ -350,13 +376,13 @@ bench_participants (CrWindow *window,
         gtk_string_list_splice (names, 0, g_list_model_get_n_items (G_LIST_MODEL (names)),
                                 (const char * const *) rows->pdata);
         wait_drawn (ref, &ref_frames, 1);
-        ref_ms = (g_get_monotonic_time () - t0) / 1000.0;
+        ref_ms = (ref_frames.end - t0) / 1000.0;
         wait_drawn (ref, &ref_frames, 2);
         g_print ("%-44s %9.1f ms %9.1f ms %7.2fx   (%u found; target < 50 ms)\n", label, ms[i], ref_ms,
                  ms[i] / MAX (ref_ms, 0.001), found[i]);
         g_print ("%-44s %9.1f ms %12s %8s   (answered in the background after %.1f ms, %u frames meanwhile, "
-                 "the longest %.1f ms)\n", "  the same typed, to its frame", typed[i], "", "", answer[i],
-                 typed_frames[i], work[i]);
+                 "the longest %.1f ms; then %.1f ms more work in that turn)\n", "  the same typed, to its frame",
+                 typed[i], "", "", answer[i], typed_frames[i], work[i], after[i]);
       }
     gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
     while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
@@ -455,7 +481,7 @@ main (int    argc,
         gtk_widget_queue_draw (GTK_WIDGET (window));
         wait_frames (&frames, 1);
         frames.recording = FALSE;
-        ms = (g_get_monotonic_time () - t0) / 1000.0;
+        ms = (frames.end - t0) / 1000.0;
         t0 = g_get_monotonic_time ();
         ids = cr_clips_filter (db, &same, NULL);
         ref = (g_get_monotonic_time () - t0) / 1000.0;
@@ -496,7 +522,7 @@ main (int    argc,
     cpu0 = bench_thread_cpu_us ();
     cr_cuts_page_show_cut (cuts, cut);
     wait_frames (&frames, 1);
-    first_ms = (g_get_monotonic_time () - t0) / 1000.0;
+    first_ms = (frames.end - t0) / 1000.0;
     first_rows = g_list_model_get_n_items (rows);
     g_print ("%-44s %9.1f ms %12s %8s   (%.1f ms CPU; %u events, %u in the list so far; target < 300 ms)\n",
              "open a 1,000-event cut, first frame", first_ms, "", "", (bench_thread_cpu_us () - cpu0) / 1000.0,
