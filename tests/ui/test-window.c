@@ -501,6 +501,55 @@ test_model_deferred_refill (Fixture       *f,
     g_assert_cmpstr (cr_row_get_label (held->pdata[i]), ==, g_ptr_array_index (sorted, N_PEOPLE - 1 - i));
 }
 
+static gboolean
+not_reading_ahead (gpointer model)
+{
+  return !cr_store_model_is_reading_ahead (model);
+}
+
+/* Scrolled down, the page the list will need next is read in the background, and asking
+ * for its rows then reads nothing; a page read for ids that changed meanwhile is not taken. */
+static void
+test_model_read_ahead (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(CrStoreModel) model = cr_store_model_new (f->production, &cr_entity_participant);
+  g_autoptr(CrStoreModel) resorted = cr_store_model_new (f->production, &cr_entity_participant);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();   /* borrows the names */
+  g_autoptr(CrRow) first = NULL;
+  g_autoptr(CrRow) row = NULL;
+  g_autoptr(CrRow) other = NULL;
+
+  g_assert_cmpuint (N_PEOPLE, >, CR_STORE_MODEL_PAGE_SIZE);
+  g_ptr_array_extend (sorted, f->names, NULL, NULL);
+  g_ptr_array_sort (sorted, compare_names);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  cr_store_model_set_shown (model, 0, 10);
+  g_assert_false (cr_store_model_is_reading_ahead (model));
+  cr_store_model_set_shown (model, 10, 10);
+  g_assert_true (cr_store_model_is_reading_ahead (model));
+  cr_ui_wait_until (not_reading_ahead, model);
+  g_assert_cmpuint (cr_store_model_get_n_pages (model), ==, 2);
+  row = g_list_model_get_item (G_LIST_MODEL (model), N_PEOPLE - 1);
+  g_assert_cmpstr (cr_row_get_label (row), ==, g_ptr_array_index (sorted, N_PEOPLE - 1));
+  g_assert_cmpuint (cr_store_model_get_n_pages (model), ==, 2);
+  /* Moving up from the top reads nothing. */
+  cr_store_model_set_shown (model, 0, 10);
+  g_assert_false (cr_store_model_is_reading_ahead (model));
+
+  /* The list turned round while the page was read: the read is thrown away. */
+  g_clear_object (&first);
+  first = g_list_model_get_item (G_LIST_MODEL (resorted), 0);
+  cr_store_model_set_shown (resorted, 0, 10);
+  cr_store_model_set_shown (resorted, 10, 10);
+  g_assert_true (cr_store_model_is_reading_ahead (resorted));
+  cr_store_model_set_sort (resorted, "name", TRUE);
+  cr_ui_wait_until (not_reading_ahead, resorted);
+  g_assert_cmpuint (cr_store_model_get_n_pages (resorted), ==, 0);
+  other = g_list_model_get_item (G_LIST_MODEL (resorted), N_PEOPLE - 1);
+  g_assert_cmpstr (cr_row_get_label (other), ==, g_ptr_array_index (sorted, 0));
+}
+
 /* 100,000 people: the list counts them and fetches only what is looked at. */
 static void
 test_model_large (Fixture       *f,
@@ -973,6 +1022,65 @@ test_list_typed_search (Fixture       *f,
     cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, aishas->len);
   }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static void
+count_cb (GtkListItemFactory *factory,
+          GtkListItem        *item,
+          guint              *count)
+{
+  (*count)++;
+}
+
+/* Scrolled to its end, a typed search's answer shows from the top at once, in rows the list
+ * had (none made anew); before, its first row was not on screen two frames after. */
+static void
+test_list_typed_search_scrolled (Fixture       *f,
+                                 gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people = cr_window_get_page (window, "participants");
+  CrStoreModel *model = cr_entity_page_get_model (people);
+  GtkWidget *view = cr_ui_find_widget (GTK_WIDGET (people), GTK_TYPE_COLUMN_VIEW);
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  g_autoptr(CrRow) top = NULL;
+  GtkListItemFactory *factory;
+  guint made = 0;
+
+  cr_window_show_page (window, "participants");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  column = g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (view)), 0);
+  factory = gtk_column_view_column_get_factory (column);
+  g_signal_connect (factory, "setup", G_CALLBACK (count_cb), &made);
+
+  cr_entity_page_type_search (people, "declined");
+  cr_ui_wait_until (model_answered, model);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), <, N_PEOPLE / 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+  g_assert_cmpuint (made, ==, 0);
+  /* The first row on screen is the answer's first. */
+  top = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  {
+    GtkWidget *label = cr_ui_find_where (view, is_label_with, cr_row_get_label (top));
+
+    g_assert_nonnull (label);
+    g_assert_true (gtk_widget_get_mapped (label));
+  }
+  g_signal_handlers_disconnect_by_func (factory, count_cb, &made);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1958,12 +2066,15 @@ main (int    argc,
 
   g_test_add ("/ui/model/paging", Fixture, NULL, fixture_set_up, test_model_paging, fixture_tear_down);
   g_test_add ("/ui/model/deferred-refill", Fixture, NULL, fixture_set_up, test_model_deferred_refill, fixture_tear_down);
+  g_test_add ("/ui/model/read-ahead", Fixture, NULL, fixture_set_up, test_model_read_ahead, fixture_tear_down);
   g_test_add ("/ui/model/large", Fixture, NULL, fixture_set_up, test_model_large, fixture_tear_down);
   g_test_add ("/ui/list/natural-sort", Fixture, NULL, fixture_set_up, test_list_natural_sort, fixture_tear_down);
   g_test_add ("/ui/list/search-words", Fixture, NULL, fixture_set_up, test_list_search_words, fixture_tear_down);
   g_test_add ("/ui/list/consent-sort", Fixture, NULL, fixture_set_up, test_list_consent_sort, fixture_tear_down);
   g_test_add ("/ui/list/consent-search", Fixture, NULL, fixture_set_up, test_list_consent_search, fixture_tear_down);
   g_test_add ("/ui/list/typed-search", Fixture, NULL, fixture_set_up, test_list_typed_search, fixture_tear_down);
+  g_test_add ("/ui/list/typed-search-scrolled", Fixture, NULL, fixture_set_up, test_list_typed_search_scrolled,
+              fixture_tear_down);
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_window_shortcuts, fixture_tear_down);
   g_test_add ("/ui/editor/add", Fixture, NULL, fixture_set_up, test_editor_add, fixture_tear_down);

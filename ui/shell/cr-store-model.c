@@ -28,10 +28,15 @@ struct _CrStoreModel
   GArray       *ids;       /* the rows in order (gint64), from one query per reload */
   guint         n_items;
   GHashTable   *pages;     /* page number -> GPtrArray of CrRow */
+  GPtrArray    *dropped;   /* pages no longer kept, to free in a worker */
   GQueue        recent;    /* page numbers, most recently used first */
   gulong        changed_id;
   gboolean      keep_rows;
   guint         generation;   /* of the ids: a background search answers only its own */
+  guint         ids_serial;   /* one more each time the ids change: a page read ahead for
+                               * other ids is not taken */
+  GHashTable   *reading;      /* pages being read ahead for these ids (a set) */
+  guint         n_reading;    /* reads ahead under way, for any ids */
   gboolean      searching;    /* a background search of this generation is under way */
   GCancellable *cancellable;
   Reader       *reader;       /* the background searches' connection */
@@ -84,6 +89,44 @@ page_is_held (GPtrArray *rows)
 }
 
 static void
+free_pages_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  g_ptr_array_unref (data);
+}
+
+/* A page no longer kept is freed in a worker: the 4,000 rows a search's answer could drop
+ * took 10-15 ms of the turn that showed it. Nobody holds their rows any more, and a row's
+ * finalize only frees memory. */
+static void
+drop_page (CrStoreModel *self,
+           gpointer      page)
+{
+  GPtrArray *rows = NULL;
+
+  if (!g_hash_table_steal_extended (self->pages, page, NULL, (gpointer *) &rows))
+    return;
+  if (self->dropped == NULL)
+    self->dropped = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_ptr_array_add (self->dropped, rows);
+}
+
+static void
+free_dropped_pages (CrStoreModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->dropped == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, free_dropped_pages);
+  g_task_set_task_data (task, g_steal_pointer (&self->dropped), NULL);
+  g_task_run_in_thread (task, free_pages_thread);
+}
+
+static void
 touch_page (CrStoreModel *self,
             guint         page)
 {
@@ -102,11 +145,12 @@ touch_page (CrStoreModel *self,
 
       if (!self->keep_rows || !page_is_held (g_hash_table_lookup (self->pages, link->data)))
         {
-          g_hash_table_remove (self->pages, link->data);
+          drop_page (self, link->data);
           g_queue_delete_link (&self->recent, link);
         }
       link = prev;
     }
+  free_dropped_pages (self);
 }
 
 /* One query by id for a page's rows: an OFFSET into a sorted list would sort again and
@@ -286,6 +330,8 @@ cr_store_model_finalize (GObject *object)
 
   g_clear_pointer (&self->deferred, g_hash_table_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->dropped, g_ptr_array_unref);
+  g_clear_pointer (&self->reading, g_hash_table_unref);
   g_queue_clear (&self->recent);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->field, g_free);
@@ -316,6 +362,7 @@ cr_store_model_init (CrStoreModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->deferred = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) deferred_free);
+  self->reading = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->recent);
 }
 
@@ -454,6 +501,8 @@ take_ids (CrStoreModel *self,
   else if (by_consent (self))
     cr_list_consent_sort (self->consent, cr_production_get_db (self->production), self->ids, self->descending);
   self->n_items = self->ids->len;
+  self->ids_serial++;
+  g_hash_table_remove_all (self->reading);
 }
 
 static void
@@ -521,7 +570,7 @@ refill_held_pages (CrStoreModel *self)
       if (page * CR_STORE_MODEL_PAGE_SIZE >= self->n_items || !page_is_held (rows))
         {
           g_queue_remove (&self->recent, pages[p]);
-          g_hash_table_remove (self->pages, pages[p]);
+          drop_page (self, pages[p]);
           continue;
         }
       /* A background search read the pages on screen already, when it could. */
@@ -560,6 +609,7 @@ refill_held_pages (CrStoreModel *self)
       for (guint i = rows->len; i < fresh->len; i++)
         g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (fresh, i)));
     }
+  free_dropped_pages (self);
 }
 
 /* After the ids changed: the list's rows, as the mode says; `old` is how many there were. */
@@ -905,14 +955,124 @@ cr_store_model_search_in_background (CrStoreModel *self,
   g_task_run_in_thread (task, search_thread);
 }
 
+/* ---- the next page, read ahead ---- */
+
+/* Scrolled, the list binds some 200 rows past the screen: the page it will need next is
+ * read in the background, so that no frame of a scroll waits for a page read (1-5 ms each,
+ * three of them in the first jump's frame). */
+
+typedef struct
+{
+  Reader         *reader;
+  const CrEntity *entity;
+  GArray         *ids;     /* the page's ids */
+  guint           page;
+  guint           serial;
+} Ahead;
+
+static void
+ahead_free (Ahead *ahead)
+{
+  reader_unref (ahead->reader);
+  g_array_unref (ahead->ids);
+  g_free (ahead);
+}
+
+static void
+read_ahead_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  Ahead *ahead = data;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&ahead->reader->lock);
+
+  /* Not readable here: the list reads the page itself when it needs it. */
+  if (ahead->reader->db == NULL && !(ahead->reader->db = cr_db_open (ahead->reader->path, NULL)))
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  g_task_return_pointer (task, read_rows (ahead->reader->db, ahead->entity, ahead->ids, 0),
+                         (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+read_ahead_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  CrStoreModel *self = CR_STORE_MODEL (source);
+  Ahead *ahead = g_task_get_task_data (G_TASK (result));
+  GPtrArray *rows = g_task_propagate_pointer (G_TASK (result), NULL);
+  gpointer page = GUINT_TO_POINTER (ahead->page);
+
+  self->n_reading--;
+  if (rows == NULL)
+    return;
+  if (ahead->serial != self->ids_serial || g_hash_table_contains (self->pages, page))
+    {
+      g_ptr_array_unref (rows);
+      return;
+    }
+  g_hash_table_remove (self->reading, page);
+  g_hash_table_insert (self->pages, page, rows);
+  touch_page (self, ahead->page);
+}
+
+static void
+read_ahead (CrStoreModel *self,
+            guint         page)
+{
+  g_autoptr(GTask) task = NULL;
+  guint start = page * CR_STORE_MODEL_PAGE_SIZE;
+  Ahead *ahead;
+
+  if (start >= self->n_items || g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)) ||
+      !g_hash_table_add (self->reading, GUINT_TO_POINTER (page)))
+    return;
+  ahead = g_new0 (Ahead, 1);
+  ahead->reader = reader_ref (ensure_reader (self));
+  ahead->entity = self->entity;
+  ahead->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), CR_STORE_MODEL_PAGE_SIZE);
+  g_array_append_vals (ahead->ids, &g_array_index (self->ids, gint64, start),
+                       MIN (CR_STORE_MODEL_PAGE_SIZE, self->n_items - start));
+  ahead->page = page;
+  ahead->serial = self->ids_serial;
+  self->n_reading++;
+  task = g_task_new (self, NULL, read_ahead_cb, NULL);
+  g_task_set_source_tag (task, read_ahead);
+  g_task_set_task_data (task, ahead, (GDestroyNotify) ahead_free);
+  g_task_run_in_thread (task, read_ahead_thread);
+}
+
+/* Half a page past the rows the list holds beyond the screen, in the way it moves. */
+#define LIST_HOLDS 200
+
 void
 cr_store_model_set_shown (CrStoreModel *self,
                           guint         first,
                           guint         n)
 {
   g_return_if_fail (CR_IS_STORE_MODEL (self));
+  /* Not while a search is under way: its answer replaces the rows, and it reads through
+   * the same connection. */
+  if (self->shown_n > 0 && n > 0 && first != self->shown_first && !self->searching)
+    {
+      if (first > self->shown_first)
+        read_ahead (self, (first + n + LIST_HOLDS + CR_STORE_MODEL_PAGE_SIZE / 2) / CR_STORE_MODEL_PAGE_SIZE);
+      else if (first > CR_STORE_MODEL_PAGE_SIZE / 2)
+        read_ahead (self, (first - CR_STORE_MODEL_PAGE_SIZE / 2) / CR_STORE_MODEL_PAGE_SIZE);
+    }
   self->shown_first = first;
   self->shown_n = n;
+}
+
+gboolean
+cr_store_model_is_reading_ahead (CrStoreModel *self)
+{
+  g_return_val_if_fail (CR_IS_STORE_MODEL (self), FALSE);
+  return self->n_reading > 0;
 }
 
 gboolean

@@ -55,10 +55,12 @@ const char     *cr_store_model_get_sort       (CrStoreModel   *self,
  * GtkSingleSelection otherwise looks for it among every new row, which fetches them all. */
 void            cr_store_model_reload         (CrStoreModel   *self);
 /* The rows on screen (`n` of them from `first`; 0: unknown), as the list's page sees them:
- * an answer refills those first, the other rows held for the list just after. */
+ * an answer refills those first, the other rows held for the list just after. Moved, the
+ * page the list will need next in that direction is read in the background. */
 void            cr_store_model_set_shown      (CrStoreModel   *self,
                                                guint           first,
                                                guint           n);
+gboolean        cr_store_model_is_reading_ahead (CrStoreModel *self);
 /* Whether rows off screen wait to be refilled with the last answer, and their refill now
  * (after the frame that shows the answer; else it comes a moment later by itself). */
 gboolean        cr_store_model_has_rest       (CrStoreModel   *self);
