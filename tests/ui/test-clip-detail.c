@@ -422,6 +422,35 @@ test_logging (Fixture       *f,
   cr_ui_save_png (GTK_WIDGET (f->window), "clip-detail-window.png");
 }
 
+/* A write the production file refuses is said in the window's words, never SQLite's: here
+ * another program has left a trigger on the clip table that names a table that is not
+ * there, so that every change to a clip fails with SQLite's "no such table". */
+static void
+test_refused_words (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *ratings = g_strdup ("SELECT id, rating FROM clip WHERE rating > 0 ORDER BY id");
+  g_autofree char *folded = NULL;
+  sqlite3 *other = NULL;
+  const char *said;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "CREATE TRIGGER refuse BEFORE UPDATE ON clip "
+                                        "BEGIN INSERT INTO nowhere VALUES (1); END", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  activate_button (cr_clip_detail_get_star (f->detail, 3));
+  assert_stored (f, ratings, "");
+  said = cr_clip_detail_get_error (f->detail);
+  g_assert_nonnull (said);
+  g_test_message ("said: %s", said);
+  folded = g_utf8_strdown (said, -1);
+  for (const char * const *w = (const char * const[]) { "sql", "no such", "nowhere", "trigger", "main.", NULL }; *w; w++)
+    if (strstr (folded, *w))
+      g_error ("“%s” says SQLite’s “%s”", said, *w);
+  g_assert_nonnull (strstr (said, "nothing was changed"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,5 +470,6 @@ main (int   argc,
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
   g_test_add ("/clip-detail/logging", Fixture, NULL, fixture_set_up, test_logging, fixture_tear_down);
+  g_test_add ("/clip-detail/refused-words", Fixture, NULL, fixture_set_up, test_refused_words, fixture_tear_down);
   return g_test_run ();
 }

@@ -935,6 +935,57 @@ test_export_refused_then_anyway (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Export Anyway when the choice cannot be recorded (another program has left a trigger that
+ * makes the production refuse it): the file does not stay out unrecorded, the dialog says
+ * so in one line, in words, and stays open; nothing is recorded. */
+static void
+test_export_anyway_unrecorded (Fixture       *f,
+                               gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  g_autofree char *edl_path = g_build_filename (f->dir, "rough cut.edl", NULL);
+  g_autoptr(GError) error = NULL;
+  CrStringout everything = { .min_rating = -1 };
+  CrCutExportDialog *dialog;
+  sqlite3 *other = NULL;
+  const char *said;
+  int result = -1;
+  gint64 cut;
+
+  cut = cr_cuts_page_stringout (page, "Rough cut", &everything, &error);
+  g_assert_no_error (error);
+  cr_cuts_page_set_channel (page, "website");
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "CREATE TRIGGER refuse BEFORE INSERT ON export_override "
+                                        "BEGIN INSERT INTO nowhere VALUES (1); END", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  dialog = CR_CUT_EXPORT_DIALOG (cr_cuts_page_open_export (page));
+  cr_cut_export_dialog_set_kind (dialog, CR_CUT_OUTPUT_EDL);
+  cr_cut_export_dialog_set_path (dialog, edl_path);
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &result);
+  cr_cut_export_dialog_start (dialog);
+  cr_ui_wait_until (refusal_shown, dialog);
+  adw_message_dialog_response (cr_cut_export_dialog_get_refusal (dialog), "anyway");
+  cr_ui_wait_until (finished, &result);
+
+  g_assert_cmpint (result, ==, 0);
+  g_assert_false (g_file_test (edl_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 0);
+  said = cr_cut_export_dialog_get_error (dialog);
+  g_assert_nonnull (said);
+  g_test_message ("said: %s", said);
+  g_assert_true (g_str_has_prefix (said, "Not exported: the choice to export anyway could not be recorded"));
+  g_assert_null (strstr (said, "nowhere"));
+  g_assert_null (strstr (said, "no such"));
+  g_assert_null (strchr (said, '\n'));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The AdwButtonContent below widget with this label (mnemonic included), or NULL. */
 static gboolean
 is_button_content_labelled (GtkWidget     *widget,
@@ -1852,6 +1903,8 @@ main (int    argc,
   g_test_add ("/ui/cuts/review-render", Fixture, NULL, fixture_set_up, test_review_render, fixture_tear_down);
   g_test_add ("/ui/cuts/stringout-order", Fixture, NULL, fixture_set_up, test_stringout_order, fixture_tear_down);
   g_test_add ("/ui/cuts/stringout-rating", Fixture, NULL, fixture_set_up, test_stringout_rating, fixture_tear_down);
+  g_test_add ("/ui/cuts/export-anyway-unrecorded", Fixture, NULL, fixture_set_up, test_export_anyway_unrecorded,
+              fixture_tear_down);
   g_test_add ("/ui/cuts/export-refused-then-anyway", Fixture, NULL, fixture_set_up, test_export_refused_then_anyway,
               fixture_tear_down);
   g_test_add ("/ui/cuts/refusal-links-person", Fixture, NULL, fixture_set_up, test_refusal_links_person,

@@ -53,6 +53,14 @@ save_png (GtkWidget  *widget,
   cr_ui_save_png (widget, name);
 }
 
+/* The sidebar's row for the Clips page. */
+static gboolean
+is_clips_row (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "cr-page"), "clips") == 0;
+}
+
 /* The file chooser a GtkFileChooserNative shows when there is no portal: GTK's own dialog. */
 static GtkWidget *
 find_file_chooser (void)
@@ -303,11 +311,20 @@ test_follows_and_seeks (Fixture       *f,
   g_signal_emit_by_name (list, "activate", 3);
   g_assert_cmpint (cr_player_get_position (f->player), ==, 150);
 
-  /* Ctrl+F from the player goes to the transcript's search. */
+  /* Ctrl+F from the player goes to the transcript's search, the one the page shows beside
+   * it; from the sidebar too (the window's key, which the page answers). */
   gtk_widget_grab_focus (GTK_WIDGET (f->player));
-  cr_ui_press (GTK_WIDGET (f->clips), GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_true (cr_ui_press_in (GTK_WIDGET (f->player), GDK_KEY_f, GDK_CONTROL_MASK));
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_true (focus == GTK_WIDGET (search) || gtk_widget_is_ancestor (focus, GTK_WIDGET (search)));
+  {
+    GtkWidget *row = cr_ui_find_where (GTK_WIDGET (f->window), is_clips_row, NULL);
+
+    g_assert_true (gtk_widget_grab_focus (row));
+    g_assert_true (cr_ui_press_in (row, GDK_KEY_f, GDK_CONTROL_MASK));
+    focus = gtk_root_get_focus (GTK_ROOT (f->window));
+    g_assert_true (focus == GTK_WIDGET (search) || gtk_widget_is_ancestor (focus, GTK_WIDGET (search)));
+  }
 
   /* The search keeps the cues that say "parcels"; Enter goes to the next after the playhead,
    * round to the first after the last. */

@@ -11,6 +11,7 @@
 #include "cr-consent-current.h"
 #include "cr-entity-page.h"
 #include "cr-natural-sort.h"
+#include "cr-page.h"
 #include "cr-record-editor.h"
 #include "cr-row-picker.h"
 #include "cr-store-model.h"
@@ -1604,8 +1605,11 @@ add_accelerator (GHashTable *set,
   g_hash_table_add (set, gtk_accelerator_name (key, mods));
 }
 
+/* The keys in @widget's shortcut controllers; with @ours_only, not its class's (GTK's own
+ * keys on a GTK widget), only those of controllers added to it. */
 static void
 keys_of (GtkWidget  *widget,
+         gboolean    ours_only,
          GHashTable *set)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
@@ -1614,7 +1618,9 @@ keys_of (GtkWidget  *widget,
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          (ours_only && g_strcmp0 (gtk_event_controller_get_name (GTK_EVENT_CONTROLLER (controller)),
+                                   "gtk-widget-class-shortcuts") == 0))
         continue;
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
@@ -1628,55 +1634,98 @@ keys_of (GtkWidget  *widget,
     }
 }
 
-/* The keys our own widgets bind (class shortcuts and their own controllers), less what the
- * GTK or libadwaita class they derive from binds already (the inspector's, focus moves). */
+static gboolean
+is_view_stack (GtkWidget *widget)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "shots") != NULL;
+}
+
+/* The keys our code binds at or below @widget: our classes' (less what the GTK or libadwaita
+ * class they derive from binds already: the inspector's, focus moves) and any controller
+ * added to a GTK widget (the stars' rating keys on a plain GtkBox). The pages are left to
+ * @pages, one set per page by its name, when given. */
 static void
 collect_bound (GtkWidget  *widget,
                GHashTable *set,
-               GHashTable *types)
+               GHashTable *types,
+               GHashTable *pages)
 {
+  g_autoptr(GHashTable) own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
   if (g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Cr"))
     {
-      g_autoptr(GHashTable) own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_autoptr(GHashTable) inherited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       GType base = G_OBJECT_TYPE (widget);
-      GHashTableIter iter;
-      gpointer key;
 
       while (g_str_has_prefix (g_type_name (base), "Cr"))
         base = g_type_parent (base);
       if (!G_TYPE_IS_ABSTRACT (base))
         {
           GtkWidget *plain = g_object_ref_sink (g_object_new (base, NULL));
-          keys_of (plain, inherited);
+          keys_of (plain, FALSE, inherited);
           if (GTK_IS_WINDOW (plain))
             gtk_window_destroy (GTK_WINDOW (plain));
           g_object_unref (plain);
         }
-      keys_of (widget, own);
-      g_hash_table_iter_init (&iter, own);
+      keys_of (widget, FALSE, own);
+      g_hash_table_iter_init (&iter, inherited);
       while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (!g_hash_table_contains (inherited, key))
-          {
-            g_hash_table_add (set, g_strdup (key));
-            g_hash_table_add (types, (gpointer) G_OBJECT_TYPE_NAME (widget));
-          }
+        g_hash_table_remove (own, key);
+    }
+  else
+    keys_of (widget, TRUE, own);
+  g_hash_table_iter_init (&iter, own);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_hash_table_add (set, g_strdup (key));
+      g_hash_table_add (types, (gpointer) G_OBJECT_TYPE_NAME (widget));
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_bound (child, set, types);
+    {
+      GHashTable *page = NULL;
+      const char *name;
+
+      if (pages != NULL && is_view_stack (widget) && (name = gtk_stack_page_get_name (
+                                                         gtk_stack_get_page (GTK_STACK (widget), child))))
+        {
+          if (!(page = g_hash_table_lookup (pages, name)))
+            g_hash_table_insert (pages, g_strdup (name),
+                                 page = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
+          /* The window's keys that the page answers (cr-page.h). */
+          if (cr_page_can_add (child))
+            add_accelerator (page, GDK_KEY_n, GDK_CONTROL_MASK);
+          if (cr_page_can_print (child))
+            add_accelerator (page, GDK_KEY_p, GDK_CONTROL_MASK);
+          if (cr_page_can_focus_search (child))
+            add_accelerator (page, GDK_KEY_f, GDK_CONTROL_MASK);
+        }
+      collect_bound (child, page ? page : set, types, page ? NULL : pages);
+    }
 }
 
-/* What the shortcuts window lists; "<Alt>1...9" is a range. */
+/* What the shortcuts window lists, by the view of the group (a page's name; "" for the
+ * groups the window shows on every page); "<Alt>1...9" is a range. */
 static void
 collect_listed (GtkWidget  *widget,
-                GHashTable *set)
+                GHashTable *views)
 {
-  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+  GtkWidget *group = gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUTS_GROUP);
+
+  /* Outside a group: the window's copies for its search, of the same shortcuts. */
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget) && group != NULL)
     {
       g_autofree char *accelerator = NULL;
+      g_autofree char *view = NULL;
       g_auto(GStrv) parts = NULL;
+      GHashTable *set;
 
       g_object_get (widget, "accelerator", &accelerator, NULL);
+      g_object_get (group, "view", &view, NULL);
+      if (!(set = g_hash_table_lookup (views, view ? view : "")))
+        g_hash_table_insert (views, g_strdup (view ? view : ""),
+                             set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
       parts = g_strsplit (accelerator, " ", -1);
       for (guint i = 0; parts[i]; i++)
         {
@@ -1698,11 +1747,39 @@ collect_listed (GtkWidget  *widget,
         }
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_listed (child, set);
+    collect_listed (child, views);
 }
 
-/* The shortcuts window lists exactly the keys the window, its pages, the player, the
- * transcript and the editor bind, plus the application's own four. */
+static void
+assert_same_keys (const char *where,
+                  GHashTable *bound,
+                  GHashTable *listed)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_test_message ("%s: %u keys bound, %u listed", where, bound ? g_hash_table_size (bound) : 0,
+                  listed ? g_hash_table_size (listed) : 0);
+  if (bound != NULL)
+    {
+      g_hash_table_iter_init (&iter, bound);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (listed == NULL || !g_hash_table_contains (listed, key))
+          g_error ("%s: %s is bound but not in the shortcuts window", where, (const char *) key);
+    }
+  if (listed != NULL)
+    {
+      g_hash_table_iter_init (&iter, listed);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (bound == NULL || !g_hash_table_contains (bound, key))
+          g_error ("%s: %s is in the shortcuts window but nothing binds it", where, (const char *) key);
+    }
+}
+
+/* The shortcuts window lists exactly the keys that work, page by page: each page's group(s)
+ * the keys bound inside the page and the window's keys that page answers (Ctrl+N, Ctrl+P,
+ * Ctrl+F); the groups for every page the window's other keys, the editor's and the
+ * application's own four. */
 static void
 test_window_shortcuts (Fixture       *f,
                        gconstpointer  data)
@@ -1712,43 +1789,54 @@ test_window_shortcuts (Fixture       *f,
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/casereel/ui/cr-shortcuts.ui");
   GtkWidget *help = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
   g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_hash_table_unref);
   g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
-  /* Set by the application on its actions (app/main/cr-application.c), not by a widget. */
-  const char * const application[] = { "<Control>q", "<Control>o", "<Shift><Control>n", "<Control>question" };
+  /* Set by the application on its actions (app/main/cr-application.c), not by a widget; and
+   * Return, which GTK's lists take to open the selected row, shown as a window key. */
+  const char * const others[] = { "<Control>q", "<Control>o", "<Shift><Control>n", "<Control>question", "Return" };
   GHashTableIter iter;
-  gpointer key;
+  gpointer key, value;
 
-  collect_bound (GTK_WIDGET (window), bound, types);
-  collect_bound (GTK_WIDGET (editor), bound, types);
-  for (guint i = 0; i < G_N_ELEMENTS (application); i++)
+  collect_bound (GTK_WIDGET (window), bound, types, pages);
+  /* The window binds them; what they do is the page's, counted with the pages above. */
+  for (const char * const *k = (const char * const[]) { "<Control>n", "<Control>p", "<Control>f", NULL }; *k; k++)
+    g_assert_true (g_hash_table_remove (bound, *k));
+  collect_bound (GTK_WIDGET (editor), bound, types, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     {
       guint k;
       GdkModifierType mods;
-      g_assert_true (gtk_accelerator_parse (application[i], &k, &mods));
+      g_assert_true (gtk_accelerator_parse (others[i], &k, &mods));
       add_accelerator (bound, k, mods);
     }
   collect_listed (help, listed);
   /* The areas whose keys are compared must all be there to be looked at. */
   for (const char * const *t = (const char * const[]) { "CrWindow", "CrRecordEditor", "CrPlayer", "CrClipsPage",
-                                                         "CrTranscriptPane", "CrCutsPage", "CrSchedulePage", NULL };
+                                                         "CrTranscriptPane", "CrCutsPage", "GtkBox", NULL };
        *t; t++)
     if (!g_hash_table_contains (types, *t))
       g_error ("no keys found on %s", *t);
-  g_hash_table_iter_init (&iter, bound);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (listed, key))
-      g_error ("%s is bound but not in the shortcuts window", (const char *) key);
+  g_assert_cmpuint (g_hash_table_size (pages), ==, 9);
+  g_hash_table_iter_init (&iter, pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    assert_same_keys (key, value, g_hash_table_lookup (listed, key));
+  /* No group for a page that is not there. */
   g_hash_table_iter_init (&iter, listed);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (bound, key))
-      g_error ("%s is in the shortcuts window but nothing binds it", (const char *) key);
-  g_assert_cmpuint (g_hash_table_size (bound), ==, g_hash_table_size (listed));
+    if (*(const char *) key && !g_hash_table_contains (pages, key))
+      g_error ("a group in the shortcuts window is for the page “%s”, which the window has not", (const char *) key);
+  assert_same_keys ("every page", bound, g_hash_table_lookup (listed, ""));
 
   gtk_window_set_transient_for (GTK_WINDOW (help), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (help));
   cr_ui_wait_for_frames (help, 3);
   cr_ui_save_png (help, "shortcuts.png");
+  g_object_set (help, "section-name", "footage", NULL);
+  cr_ui_wait_for_frames (help, 3);
+  cr_ui_save_png (help, "shortcuts-footage.png");
   gtk_window_destroy (GTK_WINDOW (help));
   gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (window));

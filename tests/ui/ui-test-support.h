@@ -179,6 +179,62 @@ cr_ui_press (GtkWidget       *widget,
   cr_ui_iterate ();
 }
 
+/* Runs the first of @widget's local shortcuts in @phase that takes the key. */
+static inline gboolean
+cr_ui_shortcuts_take (GtkWidget        *widget,
+                      GtkPropagationPhase phase,
+                      guint             keyval,
+                      GdkModifierType   modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) != phase ||
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != GTK_SHORTCUT_SCOPE_LOCAL)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A key pressed with the keyboard focus on @focus, as GTK delivers it to shortcuts: down
+ * from the window in the capture phase, then up from @focus to the window, the first
+ * shortcut that takes it ending the walk. Unlike cr_ui_press (), a key bound on a widget
+ * that is not an ancestor of @focus is not reached, as with a real key press; then
+ * whatever is ready runs. Whether anything took the key. */
+static inline gboolean
+cr_ui_press_in (GtkWidget       *focus,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  gboolean taken = FALSE;
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_add (chain, w);
+  for (guint i = chain->len; !taken && i-- > 0;)
+    taken = cr_ui_shortcuts_take (g_ptr_array_index (chain, i), GTK_PHASE_CAPTURE, keyval, modifiers);
+  for (guint i = 0; !taken && i < chain->len; i++)
+    taken = cr_ui_shortcuts_take (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, keyval, modifiers);
+  cr_ui_iterate ();
+  return taken;
+}
+
 /* The window's own target for files dropped from a file manager, and a drop on it of these
  * paths; whether it took them. */
 static inline gboolean

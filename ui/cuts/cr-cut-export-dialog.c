@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "cr-error-words.h"
 #include "cr-cut-consent.h"
@@ -322,6 +325,33 @@ refuse (CrCutExportDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* "Export Anyway" is a choice kept with the production. A file out with unconsented people
+ * and no record of the choice would be an override nobody can see: when the record cannot
+ * be written, the file is taken back and the dialog says so in one line. */
+static gboolean
+record_override (CrCutExportDialog *self,
+                 guint              problems)
+{
+  CrProduction *production = cr_cuts_page_get_production (self->page);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *text = NULL;
+
+  if (cr_export_override_record (cr_production_get_db (production), self->cut, self->job->path,
+                                 self->job->channel, problems, &error))
+    return TRUE;
+  reason = cr_error_words_reason (error, TRUE);
+  if (g_remove (self->job->path) == 0 || errno == ENOENT)
+    text = g_strdup_printf ("Not exported: the choice to export anyway could not be recorded (%s), so the file was "
+                            "removed.", reason);
+  else
+    text = g_strdup_printf ("The choice to export anyway could not be recorded (%s) and the file could not be "
+                            "removed: delete “%s” by hand.", reason, self->job->path);
+  gtk_label_set_text (self->error_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  return FALSE;
+}
+
 static void
 run_done_cb (GObject      *source,
              GAsyncResult *result,
@@ -349,13 +379,11 @@ run_done_cb (GObject      *source,
       g_signal_emit (self, signals[FINISHED], 0, FALSE);
       return;
     }
-  if (self->job->allow_unconsented && problems > 0)
+  /* The choice is kept with the production, not only in the report beside the file. */
+  if (self->job->allow_unconsented && problems > 0 && !record_override (self, problems))
     {
-      /* The choice is kept with the production, not only in the report beside the file. */
-      CrProduction *production = cr_cuts_page_get_production (self->page);
-      if (!cr_export_override_record (cr_production_get_db (production), self->cut, self->job->path,
-                                      self->job->channel, problems, &error))
-        g_warning ("override: %s", error->message);
+      g_signal_emit (self, signals[FINISHED], 0, FALSE);
+      return;
     }
   announce (self, self->job->allow_unconsented ? problems : 0);
   g_signal_emit (self, signals[FINISHED], 0, TRUE);
@@ -545,4 +573,11 @@ AdwMessageDialog *
 cr_cut_export_dialog_get_refusal (CrCutExportDialog *self)
 {
   return self->refusal;
+}
+
+const char *
+cr_cut_export_dialog_get_error (CrCutExportDialog *self)
+{
+  g_return_val_if_fail (CR_IS_CUT_EXPORT_DIALOG (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : NULL;
 }

@@ -33,5 +33,7 @@ void           cr_cut_export_dialog_start       (CrCutExportDialog *self);
 gboolean       cr_cut_export_dialog_is_running  (CrCutExportDialog *self);
 /* The refusal over the dialog while it is shown (responses "cancel", "people", "anyway"). */
 AdwMessageDialog *cr_cut_export_dialog_get_refusal (CrCutExportDialog *self);
+/* The line the dialog shows for what went wrong, or NULL. */
+const char    *cr_cut_export_dialog_get_error   (CrCutExportDialog *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "cr-clip-tags.h"
 #include "cr-clip-time.h"
 #include "cr-clip-words.h"
+#include "cr-error-words.h"
 #include "cr-store.h"
 
 /* Notes are saved once typing has stopped this long (and at once when the focus leaves). */
@@ -140,12 +141,25 @@ schedule_changed (CrClipDetail *self)
   schedule_changed_for (self, self->clip);
 }
 
+/* In the store's words, never SQLite's, as the rest of the window says them; after @lead
+ * (what was not done) when there is one. */
 static void
 show_error (CrClipDetail *self,
+            const char   *lead,
             const GError *error)
 {
-  gtk_label_set_text (self->error_label, error->message);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_label), error->message);
+  g_autofree char *words = cr_error_words_line (&cr_entity_clip, error, NULL);
+  g_autofree char *text = NULL;
+
+  if (lead != NULL)
+    {
+      words[0] = g_ascii_tolower (words[0]);
+      text = g_strdup_printf ("%s: %s", lead, words);
+    }
+  else
+    text = g_steal_pointer (&words);
+  gtk_label_set_text (self->error_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_label), text);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
@@ -177,7 +191,7 @@ undo_clicked_cb (CrClipDetail *self)
   g_autoptr(GError) error = NULL;
 
   if (!cr_clip_detail_undo (self, &error) && error != NULL)
-    show_error (self, error);
+    show_error (self, NULL, error);
 }
 
 static void
@@ -249,7 +263,7 @@ update_clip (CrClipDetail *self,
     return FALSE;
   if (!cr_store_update (db_of (self), &cr_entity_clip, self->clip, change, &error))
     {
-      show_error (self, error);
+      show_error (self, NULL, error);
       return FALSE;
     }
   clear_error (self);
@@ -319,7 +333,7 @@ change_tag (CrClipDetail *self,
     return FALSE;
   if (!cr_clip_tags_change (db_of (self), self->clip, tags, remove, &error))
     {
-      show_error (self, error);
+      show_error (self, NULL, error);
       return FALSE;
     }
   clear_error (self);
@@ -495,7 +509,7 @@ save_notes_or_say (CrClipDetail *self)
   g_autoptr(GError) error = NULL;
 
   if (!save_notes (self, TRUE, &error))
-    show_error (self, error);
+    show_error (self, NULL, error);
 }
 
 static gboolean
@@ -999,8 +1013,9 @@ cr_clip_detail_set_row (CrClipDetail *self,
   refresh (self);
   if (!saved)
     {
-      g_prefix_error (&error, "The notes for %s were not saved: ", unsaved_for ? unsaved_for : "the last clip");
-      show_error (self, error);
+      g_autofree char *lead = g_strdup_printf ("The notes for %s were not saved",
+                                               unsaved_for ? unsaved_for : "the last clip");
+      show_error (self, lead, error);
     }
 }
 

@@ -8,12 +8,16 @@
 #include "cr-clips-index.h"
 #include "cr-clips-page-private.h"
 #include "cr-error-words.h"
+#include "cr-page.h"
 #include "cr-settings.h"
 #include "cr-store.h"
 #include "cr-tell.h"
 #include "cr-transcript-pane.h"
 
-G_DEFINE_FINAL_TYPE (CrClipsPage, cr_clips_page, GTK_TYPE_WIDGET)
+static void cr_clips_page_page_init (CrPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CrClipsPage, cr_clips_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CR_TYPE_PAGE, cr_clips_page_page_init))
 
 void
 cr_clips_page_update_empty (CrClipsPage *self)
@@ -181,8 +185,8 @@ escape_cb (GtkWidget *widget,
   return TRUE;
 }
 
-/* Ctrl+T (import a transcript) and Ctrl+F (find in it) reach the transcript pane from the
- * player, which holds the keyboard. */
+/* Ctrl+T (import a transcript) reaches the transcript pane from the player, which holds
+ * the keyboard. */
 static gboolean
 transcript_key_cb (GtkWidget *widget,
                    GVariant  *args,
@@ -192,9 +196,26 @@ transcript_key_cb (GtkWidget *widget,
 
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "player"))
     return FALSE;
-  if (g_variant_get_boolean (args))
-    return gtk_widget_activate_action (GTK_WIDGET (self->transcript), "transcript.import", NULL);
-  return gtk_widget_grab_focus (GTK_WIDGET (cr_transcript_pane_get_search (self->transcript)));
+  return gtk_widget_activate_action (GTK_WIDGET (self->transcript), "transcript.import", NULL);
+}
+
+/* The window's Ctrl+F, from anywhere: the search the page shows, the clips' beside the
+ * grid, the transcript's beside the player (the clips' is hidden there). */
+static void
+page_focus_search (CrPage *page)
+{
+  CrClipsPage *self = CR_CLIPS_PAGE (page);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "player"))
+    gtk_widget_grab_focus (GTK_WIDGET (cr_transcript_pane_get_search (self->transcript)));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+cr_clips_page_page_init (CrPageInterface *iface)
+{
+  iface->focus_search = page_focus_search;
 }
 
 static void
@@ -524,8 +545,7 @@ cr_clips_page_class_init (CrClipsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clips.add-folder", NULL, add_folder_activated);
   gtk_widget_class_install_action (widget_class, "clips.clear-filters", NULL, clear_filters_activated);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, transcript_key_cb, "b", TRUE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, transcript_key_cb, "b", FALSE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, transcript_key_cb, NULL);
 }
 
 static void

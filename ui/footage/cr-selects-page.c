@@ -8,6 +8,7 @@
 #include "cr-clips-page.h"
 #include "cr-cuts-page.h"
 #include "cr-error-words.h"
+#include "cr-page.h"
 #include "cr-selects-page.h"
 #include "cr-store.h"
 
@@ -31,7 +32,10 @@ struct _CrSelectsPage
   GtkSingleSelection *selection;
 };
 
-G_DEFINE_FINAL_TYPE (CrSelectsPage, cr_selects_page, GTK_TYPE_WIDGET)
+static void cr_selects_page_page_init (CrPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CrSelectsPage, cr_selects_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CR_TYPE_PAGE, cr_selects_page_page_init))
 
 typedef enum
 {
@@ -405,6 +409,18 @@ cr_selects_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->production);
   G_OBJECT_CLASS (cr_selects_page_parent_class)->dispose (object);
+}
+
+static void
+page_focus_search (CrPage *page)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (CR_SELECTS_PAGE (page)->search_entry));
+}
+
+static void
+cr_selects_page_page_init (CrPageInterface *iface)
+{
+  iface->focus_search = page_focus_search;
 }
 
 static void

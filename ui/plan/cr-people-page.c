@@ -8,6 +8,7 @@
 #include "cr-error-words.h"
 #include "cr-consent-dialog.h"
 #include "cr-consent-filter.h"
+#include "cr-page.h"
 #include "cr-people-page.h"
 #include "cr-print.h"
 #include "cr-print-actions.h"
@@ -47,7 +48,10 @@ struct _CrPeoplePage
   gboolean          stale;        /* the production changed while nobody was filtering */
 };
 
-G_DEFINE_FINAL_TYPE (CrPeoplePage, cr_people_page, GTK_TYPE_WIDGET)
+static void cr_people_page_page_init (CrPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CrPeoplePage, cr_people_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CR_TYPE_PAGE, cr_people_page_page_init))
 
 static void
 show_person (CrPeoplePage *self,
@@ -345,6 +349,40 @@ save_releases_activated (GtkWidget  *widget,
                              "Release tracker.pdf");
 }
 
+/* ---- the window's keys ---- */
+
+static void
+page_add (CrPage *page)
+{
+  cr_entity_page_add (CR_PEOPLE_PAGE (page)->list);
+}
+
+static void
+page_print (CrPage *page)
+{
+  gtk_widget_activate_action (GTK_WIDGET (page), "people.print-releases", NULL);
+}
+
+static void
+page_focus_search (CrPage *page)
+{
+  CrPeoplePage *self = CR_PEOPLE_PAGE (page);
+
+  /* A consent filter shows its own list, with its own search. */
+  if (chosen_filter (self) >= 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->filtered_search));
+  else
+    cr_entity_page_focus_search (self->list);
+}
+
+static void
+cr_people_page_page_init (CrPageInterface *iface)
+{
+  iface->add = page_add;
+  iface->print = page_print;
+  iface->focus_search = page_focus_search;
+}
+
 /* ---- the class ---- */
 
 static void
@@ -402,7 +440,6 @@ cr_people_page_class_init (CrPeoplePageClass *klass)
   gtk_widget_class_install_action (widget_class, "people.record-consent", NULL, record_consent_activated);
   gtk_widget_class_install_action (widget_class, "people.print-releases", NULL, print_releases_activated);
   gtk_widget_class_install_action (widget_class, "people.save-releases-pdf", NULL, save_releases_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "people.print-releases", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 

@@ -5,6 +5,7 @@
 
 #include "cr-error-words.h"
 #include "cr-exchange.h"
+#include "cr-page.h"
 #include "cr-print.h"
 #include "cr-record-editor.h"
 #include "cr-record-format.h"
@@ -33,7 +34,10 @@ struct _CrSchedulePage
   guint         n_clashes;
 };
 
-G_DEFINE_FINAL_TYPE (CrSchedulePage, cr_schedule_page, GTK_TYPE_WIDGET)
+static void cr_schedule_page_page_init (CrPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CrSchedulePage, cr_schedule_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CR_TYPE_PAGE, cr_schedule_page_page_init))
 
 static CrDb *
 db_of (CrSchedulePage *self)
@@ -651,6 +655,27 @@ callsheet_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- the window's keys: the page's own actions ---- */
+
+static void
+page_add (CrPage *page)
+{
+  gtk_widget_activate_action (GTK_WIDGET (page), "schedule.add", NULL);
+}
+
+static void
+page_print (CrPage *page)
+{
+  gtk_widget_activate_action (GTK_WIDGET (page), "schedule.callsheet", NULL);
+}
+
+static void
+cr_schedule_page_page_init (CrPageInterface *iface)
+{
+  iface->add = page_add;
+  iface->print = page_print;
+}
+
 /* ---- the class ---- */
 
 static void
@@ -697,8 +722,6 @@ cr_schedule_page_class_init (CrSchedulePageClass *klass)
   gtk_widget_class_install_action (widget_class, "schedule.export-person-ics", NULL, export_person_activated);
   gtk_widget_class_install_action (widget_class, "schedule.export-csv", NULL, export_csv_activated);
   gtk_widget_class_install_action (widget_class, "schedule.callsheet", NULL, callsheet_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "schedule.callsheet", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "schedule.add", NULL);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cr-error-words.h"
+#include "cr-page.h"
 #include "cr-print.h"
 #include "cr-print-actions.h"
 #include "cr-record-editor.h"
@@ -23,6 +24,7 @@ struct _CrShotsPage
   GtkLabel     *summary_label;
   GtkListBox   *list;
   GtkWidget    *show_all_button;
+  GtkWidget    *search_entry;
 
   /* owned */
   CrProduction *production;
@@ -34,7 +36,10 @@ struct _CrShotsPage
   char         *search;       /* casefolded; NULL: none */
 };
 
-G_DEFINE_FINAL_TYPE (CrShotsPage, cr_shots_page, GTK_TYPE_WIDGET)
+static void cr_shots_page_page_init (CrPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CrShotsPage, cr_shots_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CR_TYPE_PAGE, cr_shots_page_page_init))
 
 /* One click moves a shot on; a dropped shot comes back as planned. */
 static const char *
@@ -398,6 +403,34 @@ save_pdf_activated (GtkWidget  *widget,
   cr_print_actions_save_pdf (widget, db_of (CR_SHOTS_PAGE (widget)), cr_print_shotlist, "Shot List", "Shot list.pdf");
 }
 
+/* ---- the window's keys: the page's own actions ---- */
+
+static void
+page_add (CrPage *page)
+{
+  gtk_widget_activate_action (GTK_WIDGET (page), "shots.add", NULL);
+}
+
+static void
+page_print (CrPage *page)
+{
+  gtk_widget_activate_action (GTK_WIDGET (page), "shots.print", NULL);
+}
+
+static void
+page_focus_search (CrPage *page)
+{
+  gtk_widget_grab_focus (CR_SHOTS_PAGE (page)->search_entry);
+}
+
+static void
+cr_shots_page_page_init (CrPageInterface *iface)
+{
+  iface->add = page_add;
+  iface->print = page_print;
+  iface->focus_search = page_focus_search;
+}
+
 static void
 cr_shots_page_class_init (CrShotsPageClass *klass)
 {
@@ -413,12 +446,11 @@ cr_shots_page_class_init (CrShotsPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_install_action (widget_class, "shots.add", NULL, add_activated);
   gtk_widget_class_bind_template_child (widget_class, CrShotsPage, show_all_button);
+  gtk_widget_class_bind_template_child (widget_class, CrShotsPage, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, show_all_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_install_action (widget_class, "shots.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "shots.save-pdf", NULL, save_pdf_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "shots.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "shots.add", NULL);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "cr-column-sort.h"
 #include "cr-consent-words.h"
 #include "cr-entity-page.h"
+#include "cr-page.h"
 #include "cr-words.h"
 
 struct _CrEntityPage
@@ -35,7 +36,10 @@ struct _CrEntityPage
   gboolean           scroll_top; /* a typed search is under way: its rows show from the top */
 };
 
-G_DEFINE_FINAL_TYPE (CrEntityPage, cr_entity_page, GTK_TYPE_WIDGET)
+static void cr_entity_page_page_init (CrPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CrEntityPage, cr_entity_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CR_TYPE_PAGE, cr_entity_page_page_init))
 
 enum
 {
@@ -576,6 +580,25 @@ cr_entity_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->production);
   G_OBJECT_CLASS (cr_entity_page_parent_class)->dispose (object);
+}
+
+static void
+page_add (CrPage *page)
+{
+  cr_entity_page_add (CR_ENTITY_PAGE (page));
+}
+
+static void
+page_focus_search (CrPage *page)
+{
+  cr_entity_page_focus_search (CR_ENTITY_PAGE (page));
+}
+
+static void
+cr_entity_page_page_init (CrPageInterface *iface)
+{
+  iface->add = page_add;
+  iface->focus_search = page_focus_search;
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "cr-error-words.h"
 #include "cr-footage.h"
 #include "cr-cuts-page.h"
+#include "cr-page.h"
 #include "cr-purpose-page.h"
 #include "cr-record-editor.h"
 #include "cr-schedule.h"
@@ -394,23 +395,24 @@ list_of (GtkWidget *child)
   return CR_IS_ENTITY_PAGE (child) ? CR_ENTITY_PAGE (child) : (CrEntityPage *) cr_purpose_page_get_list (child);
 }
 
-static CrEntityPage *
-visible_list_page (CrWindow *self)
-{
-  return list_of (gtk_stack_get_visible_child (self->view_stack));
-}
-
 /* ---- actions ---- */
 
+/* Ctrl+N, Ctrl+P and Ctrl+F are the window's, so that they work with the focus anywhere
+ * (the sidebar keeps it after a click); the page shown does what it can with them. */
 static void
 add_activated (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  CrEntityPage *page = visible_list_page (CR_WINDOW (widget));
+  cr_page_add (gtk_stack_get_visible_child (CR_WINDOW (widget)->view_stack));
+}
 
-  if (page != NULL)
-    cr_entity_page_add (page);
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  cr_page_print (gtk_stack_get_visible_child (CR_WINDOW (widget)->view_stack));
 }
 
 static void
@@ -418,10 +420,7 @@ search_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  CrEntityPage *page = visible_list_page (CR_WINDOW (widget));
-
-  if (page != NULL)
-    cr_entity_page_focus_search (page);
+  cr_page_focus_search (gtk_stack_get_visible_child (CR_WINDOW (widget)->view_stack));
 }
 
 static void
@@ -566,12 +565,14 @@ cr_window_class_init (CrWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-record", "(sx)", edit_record_activated);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_activated);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   for (guint i = 0; i <= G_N_ELEMENTS (list_pages); i++)
