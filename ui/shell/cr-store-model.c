@@ -985,7 +985,9 @@ read_ahead_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   Ahead *ahead = data;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&ahead->reader->lock);
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  locker = g_mutex_locker_new (&ahead->reader->lock);
 
   /* Not readable here: the list reads the page itself when it needs it. */
   if (ahead->reader->db == NULL && !(ahead->reader->db = cr_db_open (ahead->reader->path, NULL)))
