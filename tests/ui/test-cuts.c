@@ -1476,20 +1476,6 @@ test_add_selects (Fixture       *f,
 }
 
 static gboolean
-is_sidebar_row_of (GtkWidget     *widget,
-                   gconstpointer  page)
-{
-  return GTK_IS_LIST_BOX_ROW (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "cr-page"), page) == 0;
-}
-
-static GtkWidget *
-find_sidebar_row (GtkWidget  *widget,
-                  const char *page)
-{
-  return cr_ui_find_where (widget, is_sidebar_row_of, page);
-}
-
-static gboolean
 people_shown (gpointer window)
 {
   return g_strcmp0 (cr_window_get_page_name (window), "participants") == 0;
@@ -1650,7 +1636,7 @@ test_add_to_cut_and_drag (Fixture       *f,
   /* And onto the Cuts row of the sidebar, from another page: its drop target's own handler. */
   cr_window_show_page (window, "selects");
   {
-    GtkWidget *row = find_sidebar_row (GTK_WIDGET (window), "cuts");
+    GtkWidget *row = cr_ui_find_sidebar_row (GTK_WIDGET (window), "cuts");
     GtkDropTarget *drop = NULL;
     g_auto(GValue) value = G_VALUE_INIT;
     gboolean taken = FALSE;

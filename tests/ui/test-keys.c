@@ -57,19 +57,12 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-static gboolean
-is_page_row (GtkWidget     *widget,
-             gconstpointer  name)
-{
-  return GTK_IS_LIST_BOX_ROW (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "cr-page"), name) == 0;
-}
-
 /* Shows @name as a click on its sidebar row does, the row keeping the focus. */
 static GtkWidget *
 click_sidebar (Fixture    *f,
                const char *name)
 {
-  GtkWidget *row = cr_ui_find_where (GTK_WIDGET (f->window), is_page_row, name);
+  GtkWidget *row = cr_ui_find_sidebar_row (GTK_WIDGET (f->window), name);
 
   g_assert_nonnull (row);
   gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (row)), GTK_LIST_BOX_ROW (row));

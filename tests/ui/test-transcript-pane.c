@@ -53,14 +53,6 @@ save_png (GtkWidget  *widget,
   cr_ui_save_png (widget, name);
 }
 
-/* The sidebar's row for the Clips page. */
-static gboolean
-is_clips_row (GtkWidget     *widget,
-              gconstpointer  data)
-{
-  return GTK_IS_LIST_BOX_ROW (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "cr-page"), "clips") == 0;
-}
-
 /* The file chooser a GtkFileChooserNative shows when there is no portal: GTK's own dialog. */
 static GtkWidget *
 find_file_chooser (void)
@@ -318,7 +310,7 @@ test_follows_and_seeks (Fixture       *f,
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_true (focus == GTK_WIDGET (search) || gtk_widget_is_ancestor (focus, GTK_WIDGET (search)));
   {
-    GtkWidget *row = cr_ui_find_where (GTK_WIDGET (f->window), is_clips_row, NULL);
+    GtkWidget *row = cr_ui_find_sidebar_row (GTK_WIDGET (f->window), "clips");
 
     g_assert_true (gtk_widget_grab_focus (row));
     g_assert_true (cr_ui_press_in (row, GDK_KEY_f, GDK_CONTROL_MASK));

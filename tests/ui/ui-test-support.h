@@ -86,6 +86,21 @@ cr_ui_find_where (GtkWidget     *root,
   return NULL;
 }
 
+static inline gboolean
+cr_ui_is_sidebar_row (GtkWidget     *widget,
+                      gconstpointer  page)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "cr-page"), page) == 0;
+}
+
+/* The window sidebar's row for the page called @page, or NULL. */
+static inline GtkWidget *
+cr_ui_find_sidebar_row (GtkWidget  *root,
+                        const char *page)
+{
+  return cr_ui_find_where (root, cr_ui_is_sidebar_row, page);
+}
+
 /* @widget as drawn, saved as @name in the test build folder (G_TEST_BUILDDIR). */
 static inline void
 cr_ui_save_png (GtkWidget  *widget,
