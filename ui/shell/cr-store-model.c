@@ -138,12 +138,15 @@ touch_page (CrStoreModel *self,
   if (g_queue_get_length (&self->recent) <= CR_STORE_MODEL_MAX_PAGES)
     return;
   /* The least used page goes; one whose rows are on screen must stay, when rows are kept,
-   * or a reload could not refill them. */
+   * or a reload could not refill them. So does a list's first page: a search scrolls the
+   * list there, and its rows are bound in that turn, before the answer refills them. */
   for (link = self->recent.tail; link && g_queue_get_length (&self->recent) > CR_STORE_MODEL_MAX_PAGES;)
     {
       GList *prev = link->prev;
 
-      if (!self->keep_rows || !page_is_held (g_hash_table_lookup (self->pages, link->data)))
+      if (self->keep_rows && link->data == GUINT_TO_POINTER (0))
+        ;
+      else if (!self->keep_rows || !page_is_held (g_hash_table_lookup (self->pages, link->data)))
         {
           drop_page (self, link->data);
           g_queue_delete_link (&self->recent, link);
