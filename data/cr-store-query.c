@@ -155,9 +155,11 @@ match_linked (GString        *sql,
 static void
 match_special (GString        *sql,
                const CrEntity *entity,
-               const char     *search)
+               const CrQuery  *query)
 {
-  if (entity == &cr_entity_participant)
+  const char *search = query->search;
+
+  if (entity == &cr_entity_participant && !query->consent_shown_apart)
     {
       g_autofree char *statuses = matching_choices (cr_entity_find_field (&cr_entity_consent, "status"), search);
 
@@ -186,7 +188,7 @@ cr_store_query_where (const CrEntity  *entity,
       g_string_append (sql, " AND t.id IN (");
       match_own (sql, entity, query->search);
       match_linked (sql, entity);
-      match_special (sql, entity, query->search);
+      match_special (sql, entity, query);
       g_string_append_c (sql, ')');
     }
   if (query && query->field)

@@ -20,6 +20,10 @@ typedef struct
   gint64      limit;    /* 0: no limit */
   const char *sort;     /* a field to order by (names in natural order), or NULL: the entity's order */
   gboolean    descending;
+  /* Participants: the caller matches the search against the consent words it shows itself
+   * ("Expired" for a signed release past its date), so the latest status is not matched
+   * here. */
+  gboolean    consent_shown_apart;
 } CrQuery;
 
 CrRecord  *cr_store_get     (CrDb *db, const CrEntity *entity, gint64 id, GError **error);

@@ -1033,6 +1033,67 @@ is_label_with (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
+static gboolean
+lists_name (CrStoreModel *model,
+            const char   *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(CrRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_strcmp0 (cr_row_get_label (row), name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Everyone the search found is signed and in force. */
+static void
+assert_all_signed (CrDb         *db,
+                   CrStoreModel *model)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(CrRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpstr (consent_order[expected_standing (db, cr_row_get_id (row))], ==, "signed");
+    }
+}
+
+/* A search finds people by the consent words the list shows: a release signed and lapsed
+ * reads "Expired", one lapsing this month "Expiring soon", so "signed" finds neither and
+ * "expired" the first, typed or waited for. */
+static void
+test_list_search_consent_shown (Fixture       *f,
+                                gconstpointer  data)
+{
+  CrWindow *window;
+  CrEntityPage *people;
+  CrStoreModel *model;
+
+  add_lapsing (f->db);
+  window = show_window (f->path);
+  cr_window_show_page (window, "participants");
+  people = cr_window_get_page (window, "participants");
+  model = cr_entity_page_get_model (people);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+
+  cr_entity_page_set_search (people, "signed");
+  assert_all_signed (f->db, model);
+  g_assert_false (lists_name (model, "Zara Lapsed"));
+  cr_entity_page_set_search (people, "expired");
+  g_assert_true (lists_name (model, "Zara Lapsed"));
+
+  cr_entity_page_type_search (people, "signed");
+  cr_ui_wait_until (model_answered, model);
+  assert_all_signed (f->db, model);
+  cr_entity_page_type_search (people, "expired");
+  cr_ui_wait_until (model_answered, model);
+  g_assert_true (lists_name (model, "Zara Lapsed"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 count_cb (GtkListItemFactory *factory,
           GtkListItem        *item,
@@ -2161,6 +2222,8 @@ main (int    argc,
   g_test_add ("/ui/list/consent-sort", Fixture, NULL, fixture_set_up, test_list_consent_sort, fixture_tear_down);
   g_test_add ("/ui/list/consent-search", Fixture, NULL, fixture_set_up, test_list_consent_search, fixture_tear_down);
   g_test_add ("/ui/list/typed-search", Fixture, NULL, fixture_set_up, test_list_typed_search, fixture_tear_down);
+  g_test_add ("/ui/list/search-consent-shown", Fixture, NULL, fixture_set_up, test_list_search_consent_shown,
+              fixture_tear_down);
   g_test_add ("/ui/list/typed-search-scrolled", Fixture, NULL, fixture_set_up, test_list_typed_search_scrolled,
               fixture_tear_down);
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);

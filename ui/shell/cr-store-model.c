@@ -74,7 +74,8 @@ static CrQuery
 make_query (CrStoreModel *self)
 {
   CrQuery query = { .search = self->search, .field = self->field, .value = self->value,
-                    .sort = self->sort, .descending = self->descending };
+                    .sort = self->sort, .descending = self->descending,
+                    .consent_shown_apart = self->consent != NULL };
   return query;
 }
 
@@ -813,7 +814,8 @@ search_thread (GTask        *task,
 {
   Search *search = data;
   CrQuery query = { .search = search->search, .field = search->field, .value = search->value,
-                    .sort = search->sort, .descending = search->descending };
+                    .sort = search->sort, .descending = search->descending,
+                    .consent_shown_apart = search->consent_words };
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GHashTable) extra = NULL;
   GError *error = NULL;
