@@ -1432,6 +1432,14 @@ test_editor_focus_discard (Fixture       *f,
 
 /* What is typed is checked as it is typed, with the command line's own message; Save
  * scrolls to the field at fault; SQLite's words never reach the form. */
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 static void
 test_editor_live_check (Fixture       *f,
                         gconstpointer  data)
@@ -1463,6 +1471,21 @@ test_editor_live_check (Fixture       *f,
   g_assert_cmpstr (cr_record_editor_get_error_field (editor), ==, "date_of_birth");
   cr_record_editor_set_text (editor, "date_of_birth", "");
   g_assert_null (cr_record_editor_get_error (editor));
+  /* Two mistakes: both stay marked, and fixing the one said shows the other. */
+  cr_record_editor_set_text (editor, "email", "zainab at example");
+  cr_record_editor_set_text (editor, "date_of_birth", "2011-02-30");
+  g_assert_cmpstr (cr_record_editor_get_error_field (editor), ==, "date_of_birth");
+  g_assert_true (gtk_widget_has_css_class (cr_ui_find_where (GTK_WIDGET (editor), is_row_titled, "Email"), "error"));
+  g_assert_true (gtk_widget_has_css_class (cr_ui_find_where (GTK_WIDGET (editor), is_row_titled, "Date of birth"),
+                                           "error"));
+  cr_record_editor_set_text (editor, "date_of_birth", "2011-02-28");
+  g_assert_cmpstr (cr_record_editor_get_error_field (editor), ==, "email");
+  g_assert_false (gtk_widget_has_css_class (cr_ui_find_where (GTK_WIDGET (editor), is_row_titled, "Date of birth"),
+                                            "error"));
+  cr_record_editor_set_text (editor, "email", "zainab@example.org");
+  g_assert_null (cr_record_editor_get_error (editor));
+  g_assert_false (gtk_widget_has_css_class (cr_ui_find_where (GTK_WIDGET (editor), is_row_titled, "Email"), "error"));
+  cr_record_editor_set_text (editor, "date_of_birth", "");
 
   /* Save with the top of the form in view and a bad value far below: the form scrolls to it. */
   cr_record_editor_set_text (editor, "name", "Zainab Hussain");

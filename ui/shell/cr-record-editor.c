@@ -41,6 +41,8 @@ struct _CrRecordEditor
   GtkImage           *consent_icon;
   gulong              changed_id;
   char               *error;
+  GHashTable         *problems;    /* CrField -> its message, for each field wrong as typed */
+  gboolean            typed_shown; /* the message shown is one of those */
 };
 
 G_DEFINE_FINAL_TYPE (CrRecordEditor, cr_record_editor, ADW_TYPE_WINDOW)
@@ -100,6 +102,7 @@ clear_error (CrRecordEditor *self)
     cr_field_input_mark_error (g_ptr_array_index (self->inputs, i), FALSE);
   g_clear_pointer (&self->error, g_free);
   self->error_field = NULL;
+  self->typed_shown = FALSE;
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 }
 
@@ -164,6 +167,19 @@ show_message (CrRecordEditor *self,
     scroll_to (self, input);
 }
 
+/* Every field still wrong as typed stays marked, whichever message is shown. */
+static void
+mark_problems (CrRecordEditor *self)
+{
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      CrFieldInput *input = g_ptr_array_index (self->inputs, i);
+
+      if (g_hash_table_contains (self->problems, cr_field_input_get_field (input)))
+        cr_field_input_mark_error (input, TRUE);
+    }
+}
+
 /* A refused write, in words (never SQLite's), with the field at fault marked, focused and
  * scrolled to. */
 static void
@@ -173,6 +189,32 @@ show_error (CrRecordEditor *self,
   g_autofree char *words = cr_error_words (self->entity, error);
 
   show_message (self, words, TRUE);
+  mark_problems (self);
+}
+
+/* The message for the field just typed in when it is wrong, else for the first field of
+ * the form still wrong, else none: fixing one mistake never hides another. */
+static void
+show_problems (CrRecordEditor *self,
+               const CrField  *typed)
+{
+  const CrField *shown = g_hash_table_contains (self->problems, typed) ? typed : NULL;
+
+  for (guint i = 0; shown == NULL && i < self->inputs->len; i++)
+    {
+      const CrField *f = cr_field_input_get_field (g_ptr_array_index (self->inputs, i));
+
+      if (g_hash_table_contains (self->problems, f))
+        shown = f;
+    }
+  if (shown != NULL)
+    {
+      show_message (self, g_hash_table_lookup (self->problems, shown), FALSE);
+      self->typed_shown = TRUE;
+    }
+  else if (self->typed_shown || self->error_field == typed)
+    clear_error (self);
+  mark_problems (self);
 }
 
 /* ---- checking as the user types ---- */
@@ -201,17 +243,11 @@ input_changed_cb (GtkEditable    *editable,
     }
   if (*g_strstrip (text) == '\0' ||
       cr_field_normalize (get_db (self), self->entity, f, text, zone && *zone ? zone : NULL, &normal, &error))
-    {
-      if (self->error_field == f)
-        clear_error (self);
-      return;
-    }
-  /* A reference is looked up in the file: its failure is said as a form says it. */
-  {
-    g_autofree char *words = cr_error_words (self->entity, error);
-
-    show_message (self, words, FALSE);
-  }
+    g_hash_table_remove (self->problems, f);
+  else
+    /* A reference is looked up in the file: its failure is said as a form says it. */
+    g_hash_table_insert (self->problems, (gpointer) f, cr_error_words (self->entity, error));
+  show_problems (self, f);
 }
 
 static void
@@ -514,6 +550,7 @@ cr_record_editor_finalize (GObject *object)
   g_clear_pointer (&self->inputs, g_ptr_array_unref);
   g_clear_pointer (&self->record, cr_record_free);
   g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->problems, g_hash_table_unref);
   g_clear_object (&self->production);
   G_OBJECT_CLASS (cr_record_editor_parent_class)->finalize (object);
 }
@@ -551,6 +588,7 @@ static void
 cr_record_editor_init (CrRecordEditor *self)
 {
   self->inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_field_input_free);
+  self->problems = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
