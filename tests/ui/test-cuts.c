@@ -894,7 +894,7 @@ test_export_refused_then_anyway (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cr_cuts_page_get_events (page)), ==, 4);
   cr_cuts_page_set_channel (page, "website");
 
-  /* Refused: a dialog lists the problem, nothing but the clearance report is written. */
+  /* Refused: a dialog lists the problem, nothing is written (not even the report). */
   dialog = CR_CUT_EXPORT_DIALOG (cr_cuts_page_open_export (page));
   g_assert_nonnull (dialog);
   cr_cut_export_dialog_set_kind (dialog, CR_CUT_OUTPUT_EDL);
@@ -907,7 +907,7 @@ test_export_refused_then_anyway (Fixture       *f,
   cr_ui_wait_until (refusal_shown, dialog);
   g_assert_false (cr_cut_export_dialog_is_running (dialog));
   g_assert_false (g_file_test (edl_path, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (report, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (report, G_FILE_TEST_EXISTS));
   g_assert_nonnull (find_problem (cr_cut_export_dialog_get_refusal (dialog), "Farhan Iqbal: consent withdrawn"));
   g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 0);
 
@@ -916,6 +916,7 @@ test_export_refused_then_anyway (Fixture       *f,
   cr_ui_wait_until (finished, &result);
   g_assert_cmpint (result, ==, 1);
   g_assert_true (g_file_test (edl_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (report, G_FILE_TEST_EXISTS));
   g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 1);
 
   /* Read back: four events, the clip names as comments, in the cut's order. */
@@ -1153,11 +1154,11 @@ test_stop (Fixture       *f,
   cr_ui_wait_until (finished, &result);
   g_assert_cmpint (result, ==, 0);
   g_assert_false (g_file_test (review_path, G_FILE_TEST_EXISTS));
-  /* Nothing half-written is left under another name either. */
+  /* Nothing is left under another name either: no temp, no clearance report. */
   dir = g_dir_open (f->dir, 0, &error);
   g_assert_no_error (error);
   while ((name = g_dir_read_name (dir)) != NULL)
-    g_assert_false (g_str_has_prefix (name, "review.mp4") && !g_str_has_suffix (name, ".clearance.csv"));
+    g_assert_null (strstr (name, "review.mp4"));
   g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 0);
 
   result = -1;
@@ -1278,6 +1279,84 @@ static const char csv_check[] =
   "assert all(len(r) == len(head) for r in rows), rows\n"
   "for r in rows[1:]:\n"
   "    print('|'.join((r[head.index('Event')], r[head.index('Label')], r[head.index('Source')])))\n";
+
+/* The contents of a file, which must exist. */
+static GBytes *
+file_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* A review copy and its report out; then a render over it refused, and one stopped: both
+ * leave the pair byte for byte, the report still describing the review copy beside it. */
+static void
+test_stop_keeps_earlier (Fixture       *f,
+                         gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  g_autofree char *review_path = g_build_filename (f->dir, "review.mp4", NULL);
+  g_autofree char *report_path = g_strconcat (review_path, ".clearance.csv", NULL);
+  g_autoptr(GBytes) review = NULL;
+  g_autoptr(GBytes) report = NULL;
+  g_autoptr(GError) error = NULL;
+  CrStringout everything = { .min_rating = -1 };
+  CrCutExportDialog *dialog;
+  int result = -1;
+
+  cr_cuts_page_stringout (page, "Rough cut", &everything, &error);
+  g_assert_no_error (error);
+  cr_cuts_page_set_channel (page, "website");
+  dialog = CR_CUT_EXPORT_DIALOG (cr_cuts_page_open_export (page));
+  cr_cut_export_dialog_set_kind (dialog, CR_CUT_OUTPUT_REVIEW);
+  cr_cut_export_dialog_set_path (dialog, review_path);
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &result);
+  cr_cut_export_dialog_start (dialog);
+  cr_ui_wait_until (refusal_shown, dialog);
+  adw_message_dialog_response (cr_cut_export_dialog_get_refusal (dialog), "anyway");
+  cr_ui_wait_until (finished, &result);
+  g_assert_cmpint (result, ==, 1);
+  review = file_bytes (review_path);
+  report = file_bytes (report_path);
+
+  /* Refused, then stopped, with a channel that more people fail. */
+  cr_cuts_page_set_channel (page, "broadcast");
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GBytes) review_after = NULL;
+      g_autoptr(GBytes) report_after = NULL;
+
+      result = -1;
+      dialog = CR_CUT_EXPORT_DIALOG (cr_cuts_page_open_export (page));
+      cr_cut_export_dialog_set_kind (dialog, CR_CUT_OUTPUT_REVIEW);
+      cr_cut_export_dialog_set_path (dialog, review_path);
+      g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &result);
+      cr_cut_export_dialog_start (dialog);
+      cr_ui_wait_until (refusal_shown, dialog);
+      if (round == 0)
+        adw_message_dialog_response (cr_cut_export_dialog_get_refusal (dialog), "cancel");
+      else
+        {
+          adw_message_dialog_response (cr_cut_export_dialog_get_refusal (dialog), "anyway");
+          g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Stop"), "clicked");
+          cr_ui_wait_until (finished, &result);
+          g_assert_cmpint (result, ==, 0);
+          g_assert_cmpstr (cr_cut_export_dialog_get_error (dialog), ==, "Stopped; nothing was written.");
+        }
+      review_after = file_bytes (review_path);
+      report_after = file_bytes (report_path);
+      g_assert_true (g_bytes_equal (review_after, review));
+      g_assert_true (g_bytes_equal (report_after, report));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
 
 static void
 test_export_formats (Fixture       *f,
@@ -1977,6 +2056,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/cuts/page-problems", Fixture, NULL, fixture_set_up, test_page_problems, fixture_tear_down);
   g_test_add ("/ui/cuts/stop", Fixture, NULL, fixture_set_up, test_stop, fixture_tear_down);
+  g_test_add ("/ui/cuts/stop-keeps-earlier", Fixture, NULL, fixture_set_up, test_stop_keeps_earlier,
+              fixture_tear_down);
   g_test_add ("/ui/cuts/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/ui/cuts/add-selects", Fixture, NULL, fixture_set_up, test_add_selects, fixture_tear_down);
   g_test_add ("/ui/cuts/long-cut", Fixture, NULL, fixture_set_up, test_long_cut, fixture_tear_down);
