@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cr-clip-tags.h"
 #include "cr-cut-edit.h"
 #include "cr-cut-events.h"
 #include "cr-store.h"
@@ -256,6 +257,12 @@ cr_cut_order_free (CrCutOrder *order)
     return;
   g_array_unref (order->ids);
   g_free (order);
+}
+
+GStrv
+cr_cut_stringout_tags (CrDb *db)
+{
+  return cr_clip_tags_of_selects (db);
 }
 
 int

@@ -17,6 +17,9 @@ gboolean    cr_cut_trim_event     (CrDb *db, gint64 cut, guint position, const c
 gboolean    cr_cut_add_selects    (CrDb *db, gint64 cut, const gint64 *selects, guint n_selects,
                                    guint position, GError **error);
 
+/* The tags a stringout by tag can find (its selects' clips'), alphabetical without case. */
+GStrv       cr_cut_stringout_tags (CrDb *db);
+
 /* How many events the stringout would have (0: none matches), changing nothing; -1 on error. */
 int         cr_cut_stringout_preview (CrDb *db, const CrStringout *what, GError **error);
 

@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cr-clip-tags.h"
 #include "cr-cut-edit.h"
 #include "cr-cut-event-row.h"
 #include "cr-cut-event.h"
@@ -869,6 +870,91 @@ test_stringout_rating (Fixture       *f,
   cr_stringout_dialog_set_min_rating (dialog, 5);
   g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "No select matches");
   gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_row (GtkWidget     *widget,
+        gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && gtk_widget_get_child_visible (widget);
+}
+
+/* The tags the Tag row's list offers, as shown (narrowed to what is typed), "a|b". */
+static char *
+tags_offered (CrStringoutDialog *dialog)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (cr_stringout_dialog_get_tags_button (dialog));
+  GtkWidget *list = cr_ui_find_widget (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_child_visible (row))
+      g_string_append_printf (out, "%s%s", out->len ? "|" : "",
+                              gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* By tag: a stray space typed around the tag still finds it (tags are stored stripped), in
+ * any case; the list offers the tags of clips with selects, narrowed by what is typed, and
+ * choosing one fills the row and the count. */
+static void
+test_stringout_tag (Fixture       *f,
+                    gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offered = NULL;
+  CrStringoutDialog *dialog;
+  GtkPopover *popover;
+  gint64 clip = 0;
+
+  g_assert_true (cr_store_resolve (db, &cr_entity_clip, "VideoTrack_29_97_Start-00-00-00-00.mp4", &clip, &error));
+  g_assert_true (cr_clip_tags_change (db, clip, (const char * const[]) { "b-roll", NULL }, FALSE, &error));
+  g_assert_true (cr_store_resolve (db, &cr_entity_clip, "Sr001-2C-01_01.WAV", &clip, &error));
+  g_assert_true (cr_clip_tags_change (db, clip, (const char * const[]) { "Laughter", NULL }, FALSE, &error));
+  /* A clip without selects: its tag would find nothing, so it is not offered. */
+  g_assert_true (cr_store_resolve (db, &cr_entity_clip, "Scene_1_2AG-T001_Tr1.WAV", &clip, &error));
+  g_assert_true (cr_clip_tags_change (db, clip, (const char * const[]) { "bench", NULL }, FALSE, &error));
+  g_assert_true (cr_store_resolve (db, &cr_entity_clip, "TimecodeTrack_23_976_Start-00-58-40-00.mov", &clip, &error));
+  g_assert_true (cr_clip_tags_change (db, clip, (const char * const[]) { "unused", NULL }, FALSE, &error));
+  g_assert_no_error (error);
+
+  dialog = CR_STRINGOUT_DIALOG (cr_cuts_page_open_stringout (page));
+  cr_stringout_dialog_set_by (dialog, 1);
+  cr_stringout_dialog_set_tag (dialog, "b-roll ");
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "2 events");
+  cr_stringout_dialog_set_tag (dialog, " B-Roll");
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "2 events");
+  cr_stringout_dialog_set_tag (dialog, "   ");
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "No select matches");
+
+  /* The list: every tag a stringout finds, then those holding what is typed. */
+  popover = cr_ui_popup (cr_stringout_dialog_get_tags_button (dialog));
+  cr_ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  offered = tags_offered (dialog);
+  g_assert_cmpstr (offered, ==, "b-roll|bench|Laughter");
+  g_clear_pointer (&offered, g_free);
+  cr_stringout_dialog_set_tag (dialog, "LAU");
+  offered = tags_offered (dialog);
+  g_assert_cmpstr (offered, ==, "Laughter");
+  g_signal_emit_by_name (cr_ui_find_where (GTK_WIDGET (popover), is_row, NULL), "activate");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_ancestor (
+    GTK_WIDGET (cr_stringout_dialog_get_tags_button (dialog)), ADW_TYPE_ENTRY_ROW))), ==, "Laughter");
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "1 event");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Created from the tag typed with a space: the stringout strips it too. */
+  cr_stringout_dialog_set_tag (dialog, " laughter ");
+  cr_stringout_dialog_set_name (dialog, "Laughs");
+  g_assert_cmpint (cr_stringout_dialog_create (dialog), >, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  {
+    g_autofree char *order = shown_order (page);
+    g_assert_cmpstr (order, ==, "First heard of the project");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -2046,6 +2132,7 @@ main (int    argc,
   g_test_add ("/ui/cuts/review-render", Fixture, NULL, fixture_set_up, test_review_render, fixture_tear_down);
   g_test_add ("/ui/cuts/stringout-order", Fixture, NULL, fixture_set_up, test_stringout_order, fixture_tear_down);
   g_test_add ("/ui/cuts/stringout-rating", Fixture, NULL, fixture_set_up, test_stringout_rating, fixture_tear_down);
+  g_test_add ("/ui/cuts/stringout-tag", Fixture, NULL, fixture_set_up, test_stringout_tag, fixture_tear_down);
   g_test_add ("/ui/cuts/export-anyway-unrecorded", Fixture, NULL, fixture_set_up, test_export_anyway_unrecorded,
               fixture_tear_down);
   g_test_add ("/ui/cuts/export-refused-then-anyway", Fixture, NULL, fixture_set_up, test_export_refused_then_anyway,
