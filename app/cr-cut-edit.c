@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include "cr-clip-tags.h"
 #include "cr-cut-edit.h"
+#include "cr-cut-events.h"
 #include "cr-store.h"
 
 struct _CrCutRemoved
@@ -16,6 +18,12 @@ struct _CrCutRemoved
   gint64  out;
   gint64  gap_before;
   char   *note;
+};
+
+struct _CrCutOrder
+{
+  gint64  cut;
+  GArray *ids;    /* gint64 event ids, in the order saved */
 };
 
 /* The event at a 1-based position, as stored. */
@@ -193,6 +201,68 @@ cr_cut_removed_free (CrCutRemoved *removed)
     return;
   g_free (removed->note);
   g_free (removed);
+}
+
+CrCutOrder *
+cr_cut_order_save (CrDb    *db,
+                   gint64   cut,
+                   GError **error)
+{
+  GArray *ids = cr_cut_events_ids (db, cut, error);
+  CrCutOrder *order;
+
+  if (ids == NULL)
+    return NULL;
+  order = g_new0 (CrCutOrder, 1);
+  order->cut = cut;
+  order->ids = ids;
+  return order;
+}
+
+gboolean
+cr_cut_order_restore (CrCutOrder  *order,
+                      CrDb        *db,
+                      GError     **error)
+{
+  return cr_cut_events_set_order (db, order->cut, order->ids, error);
+}
+
+gint64
+cr_cut_order_get_cut (const CrCutOrder *order)
+{
+  return order->cut;
+}
+
+gint64
+cr_cut_order_get_event (const CrCutOrder *order,
+                        guint             position)
+{
+  return position >= 1 && position <= order->ids->len ? g_array_index (order->ids, gint64, position - 1) : 0;
+}
+
+guint
+cr_cut_order_find (const CrCutOrder *order,
+                   gint64            event)
+{
+  for (guint i = 0; i < order->ids->len; i++)
+    if (g_array_index (order->ids, gint64, i) == event)
+      return i + 1;
+  return 0;
+}
+
+void
+cr_cut_order_free (CrCutOrder *order)
+{
+  if (order == NULL)
+    return;
+  g_array_unref (order->ids);
+  g_free (order);
+}
+
+GStrv
+cr_cut_stringout_tags (CrDb *db)
+{
+  return cr_clip_tags_of_selects (db);
 }
 
 int

@@ -64,10 +64,12 @@ cr_cut_render (CrDb                 *db,
   g_autoptr(CrTimeline) timeline = cr_cut_build_timeline (db, cut, error);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) captions = NULL;
+  g_autoptr(CrOutput) report = NULL;
   CrRenderOptions render = { 0 };
 
   if (timeline == NULL ||
-      !cr_cut_clear_for_output (db, cut, timeline, path, options->channel, options->allow_unconsented, &rows, error))
+      !cr_cut_clear_for_output (db, cut, timeline, path, options->channel, options->allow_unconsented, &rows,
+                                &report, error))
     {
       if (clearance && rows)
         *clearance = g_steal_pointer (&rows);
@@ -87,6 +89,8 @@ cr_cut_render (CrDb                 *db,
     }
   if (clearance)
     *clearance = g_ptr_array_ref (rows);
+  /* The report goes in place with the review copy, not before: a Stop leaves both as they were. */
   return cr_render_timeline (timeline, &render, path, progress, user_data, cancellable, error) &&
+         cr_output_commit (report, error) &&
          cr_cut_log_delivery (db, cut, path, "render", "mp4", options->channel, rows, error);
 }

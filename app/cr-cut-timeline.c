@@ -223,30 +223,34 @@ cr_cut_clear_for_output (CrDb              *db,
                          const char        *channel,
                          gboolean           allow_unconsented,
                          GPtrArray        **clearance,
+                         CrOutput         **report,
                          GError           **error)
 {
   g_autoptr(GPtrArray) rows = cr_cut_check_timeline (db, cut, timeline, channel, NULL, error);
   g_autofree char *report_path = NULL;
   g_autofree char *csv = NULL;
+  g_autoptr(CrOutput) output = NULL;
   guint problems;
 
   if (rows == NULL)
     return FALSE;
-  /* The report is written whatever the outcome: it says what stopped the output. */
-  report_path = g_strconcat (path, ".clearance.csv", NULL);
-  csv = cr_clearance_to_csv (rows);
-  if (!cr_output_write_file (report_path, csv, strlen (csv), 0666, error))
-    return FALSE;
   problems = cr_clearance_count_problems (rows);
   if (clearance)
     *clearance = g_ptr_array_ref (rows);
+  /* A refusal writes nothing: a report beside an earlier output must stay that output's. */
   if (problems > 0 && !allow_unconsented)
     {
       g_set_error (error, CR_CUT_ERROR, CR_CUT_ERROR_UNCONSENTED,
-                   "%s: not written: %u consent problem%s (see %s, or give --allow-unconsented)",
-                   path, problems, problems == 1 ? "" : "s", report_path);
+                   "%s: not written: %u consent problem%s (or give --allow-unconsented)",
+                   path, problems, problems == 1 ? "" : "s");
       return FALSE;
     }
+  /* Written first, so that a full disk fails before the output's work. */
+  report_path = g_strconcat (path, ".clearance.csv", NULL);
+  csv = cr_clearance_to_csv (rows);
+  if (!(output = cr_output_begin (report_path, 0666, error)) || !cr_output_write (output, csv, strlen (csv), error))
+    return FALSE;
+  *report = g_steal_pointer (&output);
   return TRUE;
 }
 
@@ -263,14 +267,16 @@ cr_cut_export (CrDb            *db,
 {
   g_autoptr(CrTimeline) timeline = cr_cut_build_timeline (db, cut, error);
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(CrOutput) report = NULL;
   gboolean cleared;
 
   if (timeline == NULL)
     return FALSE;
-  cleared = cr_cut_clear_for_output (db, cut, timeline, path, channel, allow_unconsented, &rows, error);
+  cleared = cr_cut_clear_for_output (db, cut, timeline, path, channel, allow_unconsented, &rows, &report, error);
   if (clearance && rows)
     *clearance = g_ptr_array_ref (rows);
   return cleared && cr_timeline_export_file (timeline, format, options, path, error) &&
+         cr_output_commit (report, error) &&
          cr_cut_log_delivery (db, cut, path, "export", cr_export_format_to_string (format), channel, rows, error);
 }
 

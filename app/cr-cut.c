@@ -195,6 +195,8 @@ cr_cut_stringout (CrDb               *db,
                   GError            **error)
 {
   g_autoptr(CrRecord) input = cr_record_new (&cr_entity_cut);
+  /* Tags are stored stripped: " b-roll" typed is the tag "b-roll". */
+  g_autofree char *tag = what->tag ? g_strstrip (g_strdup (what->tag)) : NULL;
   guint added = 0;
   gint64 cut;
 
@@ -202,7 +204,7 @@ cr_cut_stringout (CrDb               *db,
   if (!cr_db_begin (db, error))
     return 0;
   if (!(cut = cr_store_insert (db, input, error)) ||
-      !cr_cut_events_add_selects (db, cut, what->questions, what->tag, what->min_rating, &added, error))
+      !cr_cut_events_add_selects (db, cut, what->questions, tag, what->min_rating, &added, error))
     goto fail;
   if (added == 0)
     {

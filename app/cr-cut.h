@@ -5,6 +5,7 @@
 
 #include "cr-consent.h"
 #include "cr-db.h"
+#include "cr-output.h"
 #include "cr-timeline.h"
 #include "cr-timeline-export.h"
 
@@ -108,14 +109,17 @@ typedef enum
 } CrCutError;
 GQuark      cr_cut_error_quark    (void);
 
-/* Checks the cut before it leaves Casereel: writes PATH.clearance.csv, and refuses
- * (CR_CUT_ERROR_UNCONSENTED) when anyone fails the check, unless allow_unconsented. */
+/* Checks the cut before it leaves Casereel, and refuses (CR_CUT_ERROR_UNCONSENTED, nothing
+ * written) when anyone fails the check, unless allow_unconsented. Else *report is
+ * PATH.clearance.csv, written to its temp: commit it only once the output is in place, so
+ * that a stopped or failed output leaves an earlier file and its report as they were. */
 gboolean    cr_cut_clear_for_output (CrDb *db, gint64 cut, const CrTimeline *timeline, const char *path,
                                      const char *channel, gboolean allow_unconsented, GPtrArray **clearance,
-                                     GError **error);
+                                     CrOutput **report, GError **error);
 
-/* Writes the edit list and, beside it, OUTPUT.clearance.csv. Refuses (CR_CUT_ERROR_UNCONSENTED,
- * nothing written but the report) when any event fails the check, unless allow_unconsented. */
+/* Writes the edit list and, beside it, OUTPUT.clearance.csv, each in place only when both are
+ * written. Refuses (CR_CUT_ERROR_UNCONSENTED, nothing written) when any event fails the check,
+ * unless allow_unconsented. */
 gboolean    cr_cut_export         (CrDb *db, gint64 cut, CrExportFormat format, gconstpointer options,
                                    const char *path, const char *channel, gboolean allow_unconsented,
                                    GPtrArray **clearance, GError **error);
@@ -135,7 +139,8 @@ typedef struct
 } CrCutRenderOptions;
 
 /* A review copy (H.264/AAC MP4) at the cut's size and rate, after the same consent check as
- * an export. Blocking: run it in a worker. progress: frames done of total. */
+ * an export, with its report as an export's. Blocking: run it in a worker. progress: frames
+ * done of total. */
 gboolean    cr_cut_render         (CrDb *db, gint64 cut, const char *path, const CrCutRenderOptions *options,
                                    void (*progress) (gint64 done, gint64 total, gpointer user_data),
                                    gpointer user_data, GCancellable *cancellable, GPtrArray **clearance,

@@ -71,3 +71,17 @@ cr_clip_tags_in_use (CrDb *db)
       g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
   return g_strv_builder_end (builder);
 }
+
+GStrv
+cr_clip_tags_of_selects (CrDb *db)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt =
+    cr_db_prepare (db, "SELECT tag FROM clip_tag t WHERE EXISTS (SELECT 1 FROM selection s WHERE s.clip = t.clip)"
+                       " GROUP BY tag COLLATE NOCASE ORDER BY tag COLLATE NOCASE", NULL);
+
+  if (stmt)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  return g_strv_builder_end (builder);
+}

@@ -99,6 +99,69 @@ cr_cut_events_remove (CrDb    *db,
   return exec_all (db, cut, sql, value, G_N_ELEMENTS (sql), error);
 }
 
+GArray *
+cr_cut_events_ids (CrDb    *db,
+                   gint64   cut,
+                   GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db, "SELECT id FROM cut_event WHERE cut = ? ORDER BY position", error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cut);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cr_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+cr_cut_events_set_order (CrDb    *db,
+                         gint64   cut,
+                         GArray  *ids,
+                         GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  /* As many events, each of them found once in the cut: the same events, only reordered. */
+  if (cr_cut_events_count (db, cut) != ids->len)
+    goto changed;
+  if (!(stmt = cr_db_prepare (db, "UPDATE cut_event SET position = ?3 WHERE cut = ?1 AND id = ?2", error)) ||
+      !cr_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, cut);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      sqlite3_bind_int (stmt, 3, (int) i + 1);
+      if (!cr_db_step_done (db, stmt, error))
+        {
+          cr_db_rollback (db);
+          return FALSE;
+        }
+      if (sqlite3_changes (cr_db_get_handle (db)) != 1)
+        {
+          cr_db_rollback (db);
+          goto changed;
+        }
+    }
+  return cr_db_commit (db, error);
+
+changed:
+  g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "cut: its events have changed since; the order was not put back");
+  return FALSE;
+}
+
 gboolean
 cr_cut_events_copy (CrDb    *db,
                     gint64   from_cut,

@@ -14,6 +14,11 @@ guint     cr_cut_events_count        (CrDb *db, gint64 cut);
 gboolean  cr_cut_events_make_room    (CrDb *db, gint64 cut, guint position, GError **error);
 gboolean  cr_cut_events_move         (CrDb *db, gint64 cut, guint from, guint to, GError **error);
 gboolean  cr_cut_events_remove       (CrDb *db, gint64 cut, guint position, GError **error);
+/* The cut's event ids in position order, for putting that order back later. */
+GArray   *cr_cut_events_ids          (CrDb *db, gint64 cut, GError **error);
+/* Numbers the events 1..n in the order of `ids` (gint64), which must be the cut's events,
+ * each once: else nothing changes (CR_DB_ERROR_INVALID). */
+gboolean  cr_cut_events_set_order    (CrDb *db, gint64 cut, GArray *ids, GError **error);
 /* Copies every event of one cut, in order, to another (empty) cut. */
 gboolean  cr_cut_events_copy         (CrDb *db, gint64 from_cut, gint64 to_cut, GError **error);
 /* Ties the event at `position` to the select it is exactly. */

@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cr-clip-tags.h"
 #include "cr-cut-edit.h"
 #include "cr-cut-event-row.h"
 #include "cr-cut-event.h"
@@ -872,6 +873,91 @@ test_stringout_rating (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_row (GtkWidget     *widget,
+        gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && gtk_widget_get_child_visible (widget);
+}
+
+/* The tags the Tag row's list offers, as shown (narrowed to what is typed), "a|b". */
+static char *
+tags_offered (CrStringoutDialog *dialog)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (cr_stringout_dialog_get_tags_button (dialog));
+  GtkWidget *list = cr_ui_find_widget (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_child_visible (row))
+      g_string_append_printf (out, "%s%s", out->len ? "|" : "",
+                              gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* By tag: a stray space typed around the tag still finds it (tags are stored stripped), in
+ * any case; the list offers the tags of clips with selects, narrowed by what is typed, and
+ * choosing one fills the row and the count. */
+static void
+test_stringout_tag (Fixture       *f,
+                    gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *offered = NULL;
+  CrStringoutDialog *dialog;
+  GtkPopover *popover;
+  gint64 clip = 0;
+
+  g_assert_true (cr_store_resolve (db, &cr_entity_clip, "VideoTrack_29_97_Start-00-00-00-00.mp4", &clip, &error));
+  g_assert_true (cr_clip_tags_change (db, clip, (const char * const[]) { "b-roll", NULL }, FALSE, &error));
+  g_assert_true (cr_store_resolve (db, &cr_entity_clip, "Sr001-2C-01_01.WAV", &clip, &error));
+  g_assert_true (cr_clip_tags_change (db, clip, (const char * const[]) { "Laughter", NULL }, FALSE, &error));
+  /* A clip without selects: its tag would find nothing, so it is not offered. */
+  g_assert_true (cr_store_resolve (db, &cr_entity_clip, "Scene_1_2AG-T001_Tr1.WAV", &clip, &error));
+  g_assert_true (cr_clip_tags_change (db, clip, (const char * const[]) { "bench", NULL }, FALSE, &error));
+  g_assert_true (cr_store_resolve (db, &cr_entity_clip, "TimecodeTrack_23_976_Start-00-58-40-00.mov", &clip, &error));
+  g_assert_true (cr_clip_tags_change (db, clip, (const char * const[]) { "unused", NULL }, FALSE, &error));
+  g_assert_no_error (error);
+
+  dialog = CR_STRINGOUT_DIALOG (cr_cuts_page_open_stringout (page));
+  cr_stringout_dialog_set_by (dialog, 1);
+  cr_stringout_dialog_set_tag (dialog, "b-roll ");
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "2 events");
+  cr_stringout_dialog_set_tag (dialog, " B-Roll");
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "2 events");
+  cr_stringout_dialog_set_tag (dialog, "   ");
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "No select matches");
+
+  /* The list: every tag a stringout finds, then those holding what is typed. */
+  popover = cr_ui_popup (cr_stringout_dialog_get_tags_button (dialog));
+  cr_ui_wait_for_frames (GTK_WIDGET (dialog), 2);
+  offered = tags_offered (dialog);
+  g_assert_cmpstr (offered, ==, "b-roll|bench|Laughter");
+  g_clear_pointer (&offered, g_free);
+  cr_stringout_dialog_set_tag (dialog, "LAU");
+  offered = tags_offered (dialog);
+  g_assert_cmpstr (offered, ==, "Laughter");
+  g_signal_emit_by_name (cr_ui_find_where (GTK_WIDGET (popover), is_row, NULL), "activate");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_ancestor (
+    GTK_WIDGET (cr_stringout_dialog_get_tags_button (dialog)), ADW_TYPE_ENTRY_ROW))), ==, "Laughter");
+  g_assert_cmpstr (cr_stringout_dialog_get_preview (dialog), ==, "1 event");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Created from the tag typed with a space: the stringout strips it too. */
+  cr_stringout_dialog_set_tag (dialog, " laughter ");
+  cr_stringout_dialog_set_name (dialog, "Laughs");
+  g_assert_cmpint (cr_stringout_dialog_create (dialog), >, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  {
+    g_autofree char *order = shown_order (page);
+    g_assert_cmpstr (order, ==, "First heard of the project");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_export_refused_then_anyway (Fixture       *f,
                                  gconstpointer  data)
@@ -894,7 +980,7 @@ test_export_refused_then_anyway (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cr_cuts_page_get_events (page)), ==, 4);
   cr_cuts_page_set_channel (page, "website");
 
-  /* Refused: a dialog lists the problem, nothing but the clearance report is written. */
+  /* Refused: a dialog lists the problem, nothing is written (not even the report). */
   dialog = CR_CUT_EXPORT_DIALOG (cr_cuts_page_open_export (page));
   g_assert_nonnull (dialog);
   cr_cut_export_dialog_set_kind (dialog, CR_CUT_OUTPUT_EDL);
@@ -907,7 +993,7 @@ test_export_refused_then_anyway (Fixture       *f,
   cr_ui_wait_until (refusal_shown, dialog);
   g_assert_false (cr_cut_export_dialog_is_running (dialog));
   g_assert_false (g_file_test (edl_path, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (report, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (report, G_FILE_TEST_EXISTS));
   g_assert_nonnull (find_problem (cr_cut_export_dialog_get_refusal (dialog), "Farhan Iqbal: consent withdrawn"));
   g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 0);
 
@@ -916,6 +1002,7 @@ test_export_refused_then_anyway (Fixture       *f,
   cr_ui_wait_until (finished, &result);
   g_assert_cmpint (result, ==, 1);
   g_assert_true (g_file_test (edl_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (report, G_FILE_TEST_EXISTS));
   g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 1);
 
   /* Read back: four events, the clip names as comments, in the cut's order. */
@@ -1153,11 +1240,11 @@ test_stop (Fixture       *f,
   cr_ui_wait_until (finished, &result);
   g_assert_cmpint (result, ==, 0);
   g_assert_false (g_file_test (review_path, G_FILE_TEST_EXISTS));
-  /* Nothing half-written is left under another name either. */
+  /* Nothing is left under another name either: no temp, no clearance report. */
   dir = g_dir_open (f->dir, 0, &error);
   g_assert_no_error (error);
   while ((name = g_dir_read_name (dir)) != NULL)
-    g_assert_false (g_str_has_prefix (name, "review.mp4") && !g_str_has_suffix (name, ".clearance.csv"));
+    g_assert_null (strstr (name, "review.mp4"));
   g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 0);
 
   result = -1;
@@ -1278,6 +1365,84 @@ static const char csv_check[] =
   "assert all(len(r) == len(head) for r in rows), rows\n"
   "for r in rows[1:]:\n"
   "    print('|'.join((r[head.index('Event')], r[head.index('Label')], r[head.index('Source')])))\n";
+
+/* The contents of a file, which must exist. */
+static GBytes *
+file_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* A review copy and its report out; then a render over it refused, and one stopped: both
+ * leave the pair byte for byte, the report still describing the review copy beside it. */
+static void
+test_stop_keeps_earlier (Fixture       *f,
+                         gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  g_autofree char *review_path = g_build_filename (f->dir, "review.mp4", NULL);
+  g_autofree char *report_path = g_strconcat (review_path, ".clearance.csv", NULL);
+  g_autoptr(GBytes) review = NULL;
+  g_autoptr(GBytes) report = NULL;
+  g_autoptr(GError) error = NULL;
+  CrStringout everything = { .min_rating = -1 };
+  CrCutExportDialog *dialog;
+  int result = -1;
+
+  cr_cuts_page_stringout (page, "Rough cut", &everything, &error);
+  g_assert_no_error (error);
+  cr_cuts_page_set_channel (page, "website");
+  dialog = CR_CUT_EXPORT_DIALOG (cr_cuts_page_open_export (page));
+  cr_cut_export_dialog_set_kind (dialog, CR_CUT_OUTPUT_REVIEW);
+  cr_cut_export_dialog_set_path (dialog, review_path);
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &result);
+  cr_cut_export_dialog_start (dialog);
+  cr_ui_wait_until (refusal_shown, dialog);
+  adw_message_dialog_response (cr_cut_export_dialog_get_refusal (dialog), "anyway");
+  cr_ui_wait_until (finished, &result);
+  g_assert_cmpint (result, ==, 1);
+  review = file_bytes (review_path);
+  report = file_bytes (report_path);
+
+  /* Refused, then stopped, with a channel that more people fail. */
+  cr_cuts_page_set_channel (page, "broadcast");
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GBytes) review_after = NULL;
+      g_autoptr(GBytes) report_after = NULL;
+
+      result = -1;
+      dialog = CR_CUT_EXPORT_DIALOG (cr_cuts_page_open_export (page));
+      cr_cut_export_dialog_set_kind (dialog, CR_CUT_OUTPUT_REVIEW);
+      cr_cut_export_dialog_set_path (dialog, review_path);
+      g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &result);
+      cr_cut_export_dialog_start (dialog);
+      cr_ui_wait_until (refusal_shown, dialog);
+      if (round == 0)
+        adw_message_dialog_response (cr_cut_export_dialog_get_refusal (dialog), "cancel");
+      else
+        {
+          adw_message_dialog_response (cr_cut_export_dialog_get_refusal (dialog), "anyway");
+          g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Stop"), "clicked");
+          cr_ui_wait_until (finished, &result);
+          g_assert_cmpint (result, ==, 0);
+          g_assert_cmpstr (cr_cut_export_dialog_get_error (dialog), ==, "Stopped; nothing was written.");
+        }
+      review_after = file_bytes (review_path);
+      report_after = file_bytes (report_path);
+      g_assert_true (g_bytes_equal (review_after, review));
+      g_assert_true (g_bytes_equal (report_after, report));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
 
 static void
 test_export_formats (Fixture       *f,
@@ -1769,6 +1934,84 @@ test_drag_reorder (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Alt+Up after a drop (issue: its Undo moved whichever event was then at the drop's place):
+ * the key move has its own Undo, presses on one event add up to one, and Undo puts back the
+ * order before the first press by the events' identity. A trim drops the Undo offered. */
+static void
+test_key_move_undo (Fixture       *f,
+                    gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrStringout everything = { .min_rating = -1 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *dropped = NULL;
+  g_auto(GStrv) label = NULL;
+  AdwToast *toast;
+  gint64 cut;
+
+  cut = cr_cuts_page_stringout (page, "Rough cut", &everything, &error);
+  g_assert_no_error (error);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  first = file_order (f->path, cut);
+  label = g_strsplit (first, "|", -1);
+
+  /* The first event dropped on the third, then taken up twice by Alt+Up: to the top. */
+  g_assert_true (drag_row (page, 1, 3));
+  dropped = g_strjoin ("|", label[1], label[2], label[0], label[3], NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cut.move-up", NULL));
+  toast = cr_cuts_page_get_undo_toast (page);
+  g_assert_nonnull (toast);
+  {
+    g_autofree char *title = g_strdup_printf ("Moved “%s” to 2", label[0]);
+    g_assert_cmpstr (adw_toast_get_title (toast), ==, title);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cut.move-up", NULL));
+  g_assert_true (cr_cuts_page_get_undo_toast (page) == toast);
+  {
+    g_autofree char *title = g_strdup_printf ("Moved “%s” to 1", label[0]);
+    g_autofree char *stored = file_order (f->path, cut);
+    g_autofree char *want = g_strjoin ("|", label[0], label[1], label[2], label[3], NULL);
+
+    g_assert_cmpstr (adw_toast_get_title (toast), ==, title);
+    g_assert_cmpstr (stored, ==, want);
+  }
+  /* Undo: as the drop left it, the moved event selected where it was. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  {
+    g_autofree char *stored = file_order (f->path, cut);
+    g_autofree char *shown = shown_order (page);
+
+    g_assert_cmpstr (stored, ==, dropped);
+    g_assert_cmpstr (shown, ==, dropped);
+    g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (
+      gtk_list_view_get_model (GTK_LIST_VIEW (cr_cuts_page_get_list (page))))), ==, 2);
+  }
+
+  /* A drop, then a trim: the drop's Undo is gone with its toast, and Undo changes nothing. */
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (drag_row (page, 4, 1));
+  toast = cr_cuts_page_get_undo_toast (page);
+  g_assert_nonnull (toast);
+  {
+    g_autofree char *in = g_strdup (cr_cut_event_get_source_in (event_at (page, 2)));
+    g_autofree char *out = g_strdup (cr_cut_event_get_source_out (event_at (page, 2)));
+    g_autofree char *before = file_order (f->path, cut);
+    g_autofree char *after = NULL;
+
+    g_assert_true (cr_cuts_page_trim_event (page, 2, in, out, &error));
+    g_assert_no_error (error);
+    g_assert_null (cr_cuts_page_get_undo_toast (page));
+    g_assert_null (adw_toast_get_button_label (toast));
+    g_assert_true (cr_cuts_page_undo (page, &error));
+    g_assert_no_error (error);
+    after = file_order (f->path, cut);
+    g_assert_cmpstr (after, ==, before);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 list_full (gpointer page)
 {
@@ -1889,6 +2132,7 @@ main (int    argc,
   g_test_add ("/ui/cuts/review-render", Fixture, NULL, fixture_set_up, test_review_render, fixture_tear_down);
   g_test_add ("/ui/cuts/stringout-order", Fixture, NULL, fixture_set_up, test_stringout_order, fixture_tear_down);
   g_test_add ("/ui/cuts/stringout-rating", Fixture, NULL, fixture_set_up, test_stringout_rating, fixture_tear_down);
+  g_test_add ("/ui/cuts/stringout-tag", Fixture, NULL, fixture_set_up, test_stringout_tag, fixture_tear_down);
   g_test_add ("/ui/cuts/export-anyway-unrecorded", Fixture, NULL, fixture_set_up, test_export_anyway_unrecorded,
               fixture_tear_down);
   g_test_add ("/ui/cuts/export-refused-then-anyway", Fixture, NULL, fixture_set_up, test_export_refused_then_anyway,
@@ -1899,9 +2143,12 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/cuts/page-problems", Fixture, NULL, fixture_set_up, test_page_problems, fixture_tear_down);
   g_test_add ("/ui/cuts/stop", Fixture, NULL, fixture_set_up, test_stop, fixture_tear_down);
+  g_test_add ("/ui/cuts/stop-keeps-earlier", Fixture, NULL, fixture_set_up, test_stop_keeps_earlier,
+              fixture_tear_down);
   g_test_add ("/ui/cuts/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/ui/cuts/add-selects", Fixture, NULL, fixture_set_up, test_add_selects, fixture_tear_down);
   g_test_add ("/ui/cuts/long-cut", Fixture, NULL, fixture_set_up, test_long_cut, fixture_tear_down);
   g_test_add ("/ui/cuts/drag-reorder", Fixture, NULL, fixture_set_up, test_drag_reorder, fixture_tear_down);
+  g_test_add ("/ui/cuts/key-move-undo", Fixture, NULL, fixture_set_up, test_key_move_undo, fixture_tear_down);
   return g_test_run ();
 }

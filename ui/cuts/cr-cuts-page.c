@@ -51,10 +51,11 @@ struct _CrCutsPage
   GPtrArray          *clearance;     /* the last check's CrClearance rows */
   GPtrArray          *problems;      /* its problems, a line each */
   CrCutPosters       *posters;
-  CrCutRemoved       *removed;       /* what Undo puts back, or */
-  gint64              moved_cut;     /* the drop Undo takes back: the event now at moved_to */
-  guint               moved_from;    /* goes back to moved_from (0: none) */
-  guint               moved_to;
+  /* One Undo at a time, dropped by any other change to a cut: */
+  CrCutRemoved       *removed;       /* the event a removal took, or */
+  CrCutOrder         *order;         /* the order before a move, by the events' identity */
+  gint64              moved_event;   /* that move's event (id) */
+  gboolean            moved_by_key;  /* by Alt+Up/Down: more presses on it add to the move */
   AdwToast           *undo_toast;
   gboolean            filling;       /* the dropdowns are being filled, not chosen */
   gboolean            importing;     /* an edit list is being read into a new cut */
@@ -521,6 +522,7 @@ cr_cuts_page_finalize (GObject *object)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->clearance, g_ptr_array_unref);
   g_clear_pointer (&self->removed, cr_cut_removed_free);
+  g_clear_pointer (&self->order, cr_cut_order_free);
   G_OBJECT_CLASS (cr_cuts_page_parent_class)->finalize (object);
 }
 
@@ -715,25 +717,15 @@ cr_cuts_page_get_problems (CrCutsPage *self)
   return self->problems;
 }
 
-gboolean
-cr_cuts_page_move_event (CrCutsPage  *self,
-                         guint        from,
-                         guint        to,
-                         GError     **error)
-{
-  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
-  if (!cr_cut_move_event (db_of (self), self->cut, from, to, error))
-    return FALSE;
-  cr_production_changed (self->production, &cr_entity_event);
-  gtk_single_selection_set_selected (self->selection, to - 1);
-  return TRUE;
-}
-
 static void
-undo_clicked_cb (CrCutsPage *self)
+undo_clicked_cb (AdwToast   *toast,
+                 CrCutsPage *self)
 {
   g_autoptr(GError) error = NULL;
 
+  /* A toast pushed back by a newer one offers nothing once it shows again. */
+  if (toast != self->undo_toast)
+    return;
   if (!cr_cuts_page_undo (self, &error))
     g_warning ("undo: %s", error->message);
 }
@@ -742,8 +734,9 @@ static void
 forget_undo (CrCutsPage *self)
 {
   g_clear_pointer (&self->removed, cr_cut_removed_free);
-  self->moved_cut = 0;
-  self->moved_from = self->moved_to = 0;
+  g_clear_pointer (&self->order, cr_cut_order_free);
+  self->moved_event = 0;
+  self->moved_by_key = FALSE;
 }
 
 static void
@@ -757,18 +750,29 @@ undo_dismissed_cb (CrCutsPage *self,
     }
 }
 
-/* One undo at a time, as on the other pages: a high-priority toast replaces the one shown
- * (dismissing it here as well crashes libadwaita 1.2 while the older one still animates). */
+/* The toast of an Undo that is gone keeps its words but loses its button. It is not
+ * dismissed: libadwaita 1.2 aborts or touches freed animations when a toast is dismissed
+ * while another, replaced, is still hiding. */
+static void
+retire_toast (AdwToast *toast)
+{
+  if (toast != NULL)
+    adw_toast_set_button_label (toast, NULL);
+}
+
+/* One undo at a time, as on the other pages: a high-priority toast replaces the one shown,
+ * which goes back to the overlay's queue and would show again. */
 static void
 offer_undo (CrCutsPage *self,
             const char *title)
 {
   AdwToast *toast = adw_toast_new (title);
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *old = g_steal_pointer (&self->undo_toast);
 
   adw_toast_set_button_label (toast, "_Undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_dismissed_cb), self, G_CONNECT_SWAPPED);
   if (overlay != NULL)
     {
@@ -777,6 +781,16 @@ offer_undo (CrCutsPage *self,
     }
   else
     g_object_unref (toast);   /* no window: Undo still works through the page */
+  retire_toast (old);
+}
+
+/* After a change that is not itself undone (a trim, an addition): the Undo offered would
+ * put back what no longer stands as it was, so it goes, and its toast's button with it. */
+static void
+drop_undo (CrCutsPage *self)
+{
+  forget_undo (self);
+  retire_toast (g_steal_pointer (&self->undo_toast));
 }
 
 /* What an event is called in a toast. */
@@ -791,27 +805,69 @@ event_words (CrCutsPage *self,
   return g_strdup (cr_cut_event_get_label (event) ? cr_cut_event_get_label (event) : cr_cut_event_get_source (event));
 }
 
+/* Event `from` to place `to`, with Undo back to the order before. Undo goes by the events'
+ * identity, not their places: whatever moved meanwhile, it puts back that order. */
+static gboolean
+move_with_undo (CrCutsPage  *self,
+                guint        from,
+                guint        to,
+                gboolean     by_key,
+                GError     **error)
+{
+  g_autoptr(CrCutOrder) before = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+  gint64 event;
+
+  if (!(before = cr_cut_order_save (db_of (self), self->cut, error)))
+    return FALSE;
+  event = cr_cut_order_get_event (before, from);
+  /* Named now: the cut read again gives this event object another event's words. */
+  what = event_words (self, from);
+  if (!cr_cut_move_event (db_of (self), self->cut, from, to, error))
+    return FALSE;
+  if (from != to)
+    {
+      title = g_strdup_printf ("Moved “%s” to %u", what, to);
+      /* Alt+Up pressed three times is one move to undo, back to where the first began. */
+      if (by_key && self->moved_by_key && self->order != NULL && self->moved_event == event &&
+          cr_cut_order_get_cut (self->order) == self->cut)
+        {
+          if (self->undo_toast != NULL)
+            adw_toast_set_title (self->undo_toast, title);
+        }
+      else
+        {
+          forget_undo (self);
+          self->order = g_steal_pointer (&before);
+          self->moved_event = event;
+          self->moved_by_key = by_key;
+          offer_undo (self, title);
+        }
+    }
+  cr_production_changed (self->production, &cr_entity_event);
+  gtk_single_selection_set_selected (self->selection, to - 1);
+  return TRUE;
+}
+
+gboolean
+cr_cuts_page_move_event (CrCutsPage  *self,
+                         guint        from,
+                         guint        to,
+                         GError     **error)
+{
+  g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
+  return move_with_undo (self, from, to, TRUE, error);
+}
+
 gboolean
 cr_cuts_page_drop_event (CrCutsPage  *self,
                          guint        from,
                          guint        to,
                          GError     **error)
 {
-  g_autofree char *what = NULL;
-  g_autofree char *title = NULL;
-
   g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
-  /* Named now: the cut read again gives this event object another event's words. */
-  what = event_words (self, from);
-  if (!cr_cuts_page_move_event (self, from, to, error))
-    return FALSE;
-  forget_undo (self);
-  self->moved_cut = self->cut;
-  self->moved_from = from;
-  self->moved_to = to;
-  title = g_strdup_printf ("Moved “%s” to %u", what, to);
-  offer_undo (self, title);
-  return TRUE;
+  return move_with_undo (self, from, to, FALSE, error);
 }
 
 gboolean
@@ -845,6 +901,7 @@ cr_cuts_page_undo_remove (CrCutsPage  *self,
   if (self->removed == NULL)
     return TRUE;
   removed = g_steal_pointer (&self->removed);
+  forget_undo (self);
   if (!cr_cut_removed_restore (removed, db_of (self), error))
     return FALSE;
   cr_production_changed (self->production, &cr_entity_event);
@@ -856,20 +913,22 @@ gboolean
 cr_cuts_page_undo (CrCutsPage  *self,
                    GError     **error)
 {
-  gint64 cut = self->moved_cut;
-  guint from = self->moved_to, to = self->moved_from;
+  g_autoptr(CrCutOrder) order = NULL;
+  gint64 event = self->moved_event;
+  guint back;
 
   g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
   if (self->removed != NULL)
     return cr_cuts_page_undo_remove (self, error);
-  if (to == 0)
+  if (self->order == NULL)
     return TRUE;
+  order = g_steal_pointer (&self->order);
   forget_undo (self);
-  if (!cr_cut_move_event (db_of (self), cut, from, to, error))
+  if (!cr_cut_order_restore (order, db_of (self), error))
     return FALSE;
   cr_production_changed (self->production, &cr_entity_event);
-  if (cut == self->cut)
-    gtk_single_selection_set_selected (self->selection, to - 1);
+  if (cr_cut_order_get_cut (order) == self->cut && (back = cr_cut_order_find (order, event)) > 0)
+    gtk_single_selection_set_selected (self->selection, back - 1);
   return TRUE;
 }
 
@@ -890,6 +949,7 @@ cr_cuts_page_trim_event (CrCutsPage  *self,
   g_return_val_if_fail (CR_IS_CUTS_PAGE (self), FALSE);
   if (!cr_cut_trim_event (db_of (self), self->cut, position, source_in, source_out, error))
     return FALSE;
+  drop_undo (self);
   cr_production_changed (self->production, &cr_entity_event);
   return TRUE;
 }
@@ -911,6 +971,7 @@ cr_cuts_page_add_selects (CrCutsPage    *self,
     }
   if (!cr_cut_add_selects (db_of (self), cut, selects, n_selects, 0, error))
     return FALSE;
+  drop_undo (self);
   self->cut = cut;
   cr_production_changed (self->production, &cr_entity_event);
   reload_cuts (self);

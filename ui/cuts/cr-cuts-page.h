@@ -35,13 +35,14 @@ const char   *cr_cuts_page_get_channel    (CrCutsPage   *self);
 /* The problems of the last check, one line each. */
 GPtrArray    *cr_cuts_page_get_problems   (CrCutsPage   *self);
 
-/* Alt+Up/Down: event `from` (1-based) goes to place `to`. */
+/* Alt+Up/Down: event `from` (1-based) goes to place `to`, with Undo offered in a toast;
+ * moving the same event again while that Undo stands adds to it (one Undo for the presses). */
 gboolean      cr_cuts_page_move_event     (CrCutsPage   *self,
                                            guint         from,
                                            guint         to,
                                            GError      **error);
-/* What a drop of event `from` on event `to` does: the same move, with Undo offered in a
- * toast (a drop can land a row off). */
+/* What a drop of event `from` on event `to` does: the same move, each drop its own Undo
+ * (a drop can land a row off). */
 gboolean      cr_cuts_page_drop_event     (CrCutsPage   *self,
                                            guint         from,
                                            guint         to,
@@ -52,7 +53,8 @@ gboolean      cr_cuts_page_remove_event   (CrCutsPage   *self,
                                            GError      **error);
 gboolean      cr_cuts_page_undo_remove    (CrCutsPage   *self,
                                            GError      **error);
-/* What the toast's Undo does: puts back the last removal, or takes back the last drop. */
+/* What the toast's Undo does: puts back the last removal, or the order before the last move
+ * (by the events' identity). Any other change to a cut (a trim, an addition) drops it. */
 gboolean      cr_cuts_page_undo           (CrCutsPage   *self,
                                            GError      **error);
 /* The toast offering Undo while it is shown, else NULL. */

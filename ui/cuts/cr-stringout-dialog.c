@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cr-error-words.h"
 #include "cr-cut-edit.h"
 #include "cr-store.h"
@@ -21,6 +23,8 @@ struct _CrStringoutDialog
   GtkListBox   *questions_list;
   GtkWidget    *tag_group;
   AdwEntryRow  *tag_row;
+  GtkMenuButton *tags_button;
+  GtkListBox   *tags_list;
   GtkWidget    *rating_group;
   AdwComboRow  *rating_row;
   GtkLabel     *preview_label;
@@ -52,9 +56,17 @@ criteria (CrStringoutDialog *self,
   if (by == 0 && self->ticked->len > 0)
     what->questions = self->ticked;
   else if (by == 1)
-    what->tag = gtk_editable_get_text (GTK_EDITABLE (self->tag_row));
+    what->tag = gtk_editable_get_text (GTK_EDITABLE (self->tag_row));   /* stripped by the stringout */
   else if (by == 2)
     what->min_rating = (int) adw_combo_row_get_selected (self->rating_row) + 1;
+}
+
+static gboolean
+blank (const char *text)
+{
+  while (g_ascii_isspace (*text))
+    text++;
+  return *text == '\0';
 }
 
 static void
@@ -65,7 +77,7 @@ update_preview (CrStringoutDialog *self)
   CrStringout what;
 
   criteria (self, &what);
-  if (what.tag != NULL && *what.tag == '\0')
+  if (what.tag != NULL && blank (what.tag))
     self->preview = 0;
   else
     self->preview = cr_cut_stringout_preview (db_of (self), &what, &error);
@@ -85,6 +97,59 @@ criteria_changed_cb (CrStringoutDialog *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   update_preview (self);
+}
+
+/* ---- the tags in use ---- */
+
+/* A tag offered shows while it holds what is typed (any case): "roll" finds "B-Roll". */
+static gboolean
+tag_offered (GtkListBoxRow *row,
+             gpointer       user_data)
+{
+  CrStringoutDialog *self = user_data;
+  g_autofree char *typed = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->tag_row)), -1);
+  g_autofree char *tag = g_utf8_casefold (g_object_get_data (G_OBJECT (row), "cr-tag"), -1);
+
+  return strstr (tag, g_strstrip (typed)) != NULL;
+}
+
+static void
+tag_changed_cb (CrStringoutDialog *self)
+{
+  gtk_list_box_invalidate_filter (self->tags_list);
+  criteria_changed_cb (self);
+}
+
+static void
+tag_chosen_cb (CrStringoutDialog *self,
+               GtkListBoxRow     *row)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->tag_row), g_object_get_data (G_OBJECT (row), "cr-tag"));
+  gtk_popover_popdown (gtk_menu_button_get_popover (self->tags_button));
+  gtk_widget_grab_focus (GTK_WIDGET (self->tag_row));
+  gtk_editable_set_position (GTK_EDITABLE (self->tag_row), -1);
+}
+
+static void
+fill_tags (CrStringoutDialog *self)
+{
+  g_auto(GStrv) tags = cr_cut_stringout_tags (db_of (self));
+
+  for (guint i = 0; tags[i]; i++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (tags[i]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data_full (G_OBJECT (row), "cr-tag", g_strdup (tags[i]), g_free);
+      gtk_list_box_append (self->tags_list, row);
+    }
+  /* Nothing to choose from: the button says why rather than opening an empty list. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tags_button), tags[0] != NULL);
+  if (tags[0] == NULL)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->tags_button), "No clip with selects has a tag");
 }
 
 static void
@@ -320,11 +385,15 @@ cr_stringout_dialog_class_init (CrStringoutDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrStringoutDialog, questions_list);
   gtk_widget_class_bind_template_child (widget_class, CrStringoutDialog, tag_group);
   gtk_widget_class_bind_template_child (widget_class, CrStringoutDialog, tag_row);
+  gtk_widget_class_bind_template_child (widget_class, CrStringoutDialog, tags_button);
+  gtk_widget_class_bind_template_child (widget_class, CrStringoutDialog, tags_list);
   gtk_widget_class_bind_template_child (widget_class, CrStringoutDialog, rating_group);
   gtk_widget_class_bind_template_child (widget_class, CrStringoutDialog, rating_row);
   gtk_widget_class_bind_template_child (widget_class, CrStringoutDialog, preview_label);
   gtk_widget_class_bind_template_callback (widget_class, criteria_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, by_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tag_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tag_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "stringout.move-up", NULL, move_activated);
@@ -340,6 +409,7 @@ cr_stringout_dialog_init (CrStringoutDialog *self)
   self->ticked = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_sort_func (self->questions_list, sort_rows, self, NULL);
+  gtk_list_box_set_filter_func (self->tags_list, tag_offered, self, NULL);
 }
 
 GtkWindow *
@@ -354,6 +424,7 @@ cr_stringout_dialog_new (CrCutsPage *page)
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
   fill_questions (self);
+  fill_tags (self);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
   update_preview (self);
   /* A new form puts focus in its first field. */
@@ -433,6 +504,12 @@ cr_stringout_dialog_set_tag (CrStringoutDialog *self,
                              const char        *tag)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->tag_row), tag);
+}
+
+GtkMenuButton *
+cr_stringout_dialog_get_tags_button (CrStringoutDialog *self)
+{
+  return self->tags_button;
 }
 
 const char *

@@ -34,6 +34,9 @@ void        cr_stringout_dialog_set_min_rating (CrStringoutDialog *self,
 /* The question's row as shown (its check, its place in the order, its arrows), or NULL. */
 GtkWidget  *cr_stringout_dialog_get_question_row (CrStringoutDialog *self,
                                               const char        *text);
+/* The Tag row's list of the tags in use (a popover of rows, each one tag, that narrows to
+ * what is typed); choosing a row puts its tag in the row. */
+GtkMenuButton *cr_stringout_dialog_get_tags_button (CrStringoutDialog *self);
 /* "12 events", "No select matches" … */
 const char *cr_stringout_dialog_get_preview  (CrStringoutDialog *self);
 /* Creates the cut; on failure the dialog shows why and stays. Returns the cut's id or 0. */
