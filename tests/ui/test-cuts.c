@@ -1060,6 +1060,12 @@ test_export_anyway_unrecorded (Fixture       *f,
 
   g_assert_cmpint (result, ==, 0);
   g_assert_false (g_file_test (edl_path, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *report = g_strconcat (edl_path, ".clearance.csv", NULL);
+
+    /* Nor the report beside it, which would describe a file that is not there. */
+    g_assert_false (g_file_test (report, G_FILE_TEST_EXISTS));
+  }
   g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 0);
   said = cr_cut_export_dialog_get_error (dialog);
   g_assert_nonnull (said);

@@ -335,12 +335,16 @@ record_override (CrCutExportDialog *self,
   CrProduction *production = cr_cuts_page_get_production (self->page);
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
+  g_autofree char *report = NULL;
   g_autofree char *text = NULL;
 
   if (cr_export_override_record (cr_production_get_db (production), self->cut, self->job->path,
                                  self->job->channel, problems, &error))
     return TRUE;
   reason = cr_error_words_reason (error, TRUE);
+  /* The clearance report beside it goes too: it would describe a file that is not there. */
+  report = g_strconcat (self->job->path, ".clearance.csv", NULL);
+  g_remove (report);
   if (g_remove (self->job->path) == 0 || errno == ENOENT)
     text = g_strdup_printf ("Not exported: the choice to export anyway could not be recorded (%s), so the file was "
                             "removed.", reason);
