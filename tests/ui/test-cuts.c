@@ -898,6 +898,13 @@ tags_offered (CrStringoutDialog *dialog)
 /* By tag: a stray space typed around the tag still finds it (tags are stored stripped), in
  * any case; the list offers the tags of clips with selects, narrowed by what is typed, and
  * choosing one fills the row and the count. */
+static gboolean
+is_tag_label (GtkWidget     *widget,
+              gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 static void
 test_stringout_tag (Fixture       *f,
                     gconstpointer  data)
@@ -937,6 +944,15 @@ test_stringout_tag (Fixture       *f,
   offered = tags_offered (dialog);
   g_assert_cmpstr (offered, ==, "b-roll|bench|Laughter");
   g_clear_pointer (&offered, g_free);
+  cr_ui_save_png (GTK_WIDGET (dialog), "casereel-stringout-tag.png");
+  cr_ui_save_png (GTK_WIDGET (popover), "casereel-stringout-tags.png");
+  /* Wide enough for the tags: none is cut short ("Lau…"). */
+  {
+    GtkWidget *label = cr_ui_find_where (GTK_WIDGET (popover), is_tag_label, "Laughter");
+
+    g_assert_nonnull (label);
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  }
   cr_stringout_dialog_set_tag (dialog, "LAU");
   offered = tags_offered (dialog);
   g_assert_cmpstr (offered, ==, "Laughter");
