@@ -549,6 +549,37 @@ test_model_read_ahead (Fixture       *f,
   g_assert_cmpuint (cr_store_model_get_n_pages (resorted), ==, 0);
   other = g_list_model_get_item (G_LIST_MODEL (resorted), N_PEOPLE - 1);
   g_assert_cmpstr (cr_row_get_label (other), ==, g_ptr_array_index (sorted, 0));
+
+  /* A page asked for while it was read ahead, then dropped, is read ahead again. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CrStoreModel) many = NULL;
+
+    g_assert_true (cr_db_exec (f->db, "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
+                                      "INSERT INTO participant (name, kind) SELECT printf ('Zz Person %06d', i), 'contact' FROM n",
+                               &error));
+    g_assert_no_error (error);
+    many = cr_store_model_new (f->production, &cr_entity_participant);
+    g_clear_object (&first);
+    first = g_list_model_get_item (G_LIST_MODEL (many), 0);
+    cr_store_model_set_shown (many, 0, 10);
+    cr_store_model_set_shown (many, 10, 10);
+    g_assert_true (cr_store_model_is_reading_ahead (many));
+    g_clear_object (&row);
+    row = g_list_model_get_item (G_LIST_MODEL (many), CR_STORE_MODEL_PAGE_SIZE);
+    cr_ui_wait_until (not_reading_ahead, many);
+    for (guint page = 2; page < 3 + CR_STORE_MODEL_MAX_PAGES; page++)
+      {
+        g_autoptr(CrRow) far = g_list_model_get_item (G_LIST_MODEL (many), page * CR_STORE_MODEL_PAGE_SIZE);
+
+        g_assert_nonnull (far);
+      }
+    g_assert_cmpuint (cr_store_model_get_n_pages (many), ==, CR_STORE_MODEL_MAX_PAGES);
+    cr_store_model_set_shown (many, 0, 10);
+    cr_store_model_set_shown (many, 20, 10);
+    g_assert_true (cr_store_model_is_reading_ahead (many));
+    cr_ui_wait_until (not_reading_ahead, many);
+  }
 }
 
 /* 100,000 people: the list counts them and fetches only what is looked at. */

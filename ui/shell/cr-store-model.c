@@ -28,7 +28,6 @@ struct _CrStoreModel
   GArray       *ids;       /* the rows in order (gint64), from one query per reload */
   guint         n_items;
   GHashTable   *pages;     /* page number -> GPtrArray of CrRow */
-  GPtrArray    *dropped;   /* pages no longer kept, to free in a worker */
   GQueue        recent;    /* page numbers, most recently used first */
   gulong        changed_id;
   gboolean      keep_rows;
@@ -100,30 +99,31 @@ free_pages_thread (GTask        *task,
 
 /* A page no longer kept is freed in a worker: the 4,000 rows a search's answer could drop
  * took 10-15 ms of the turn that showed it. Nobody holds their rows any more, and a row's
- * finalize only frees memory. */
+ * finalize only frees memory. The pages a turn drops gather in `dropped`. */
 static void
-drop_page (CrStoreModel *self,
-           gpointer      page)
+drop_page (CrStoreModel  *self,
+           gpointer       page,
+           GPtrArray    **dropped)
 {
   GPtrArray *rows = NULL;
 
   if (!g_hash_table_steal_extended (self->pages, page, NULL, (gpointer *) &rows))
     return;
-  if (self->dropped == NULL)
-    self->dropped = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_ptr_array_add (self->dropped, rows);
+  if (*dropped == NULL)
+    *dropped = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_ptr_array_add (*dropped, rows);
 }
 
 static void
-free_dropped_pages (CrStoreModel *self)
+free_in_worker (GPtrArray *dropped)
 {
   g_autoptr(GTask) task = NULL;
 
-  if (self->dropped == NULL)
+  if (dropped == NULL)
     return;
   task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (task, free_dropped_pages);
-  g_task_set_task_data (task, g_steal_pointer (&self->dropped), NULL);
+  g_task_set_source_tag (task, free_in_worker);
+  g_task_set_task_data (task, dropped, NULL);
   g_task_run_in_thread (task, free_pages_thread);
 }
 
@@ -132,6 +132,7 @@ touch_page (CrStoreModel *self,
             guint         page)
 {
   GList *link = g_queue_find (&self->recent, GUINT_TO_POINTER (page));
+  GPtrArray *dropped = NULL;
 
   if (link != NULL)
     g_queue_delete_link (&self->recent, link);
@@ -145,16 +146,15 @@ touch_page (CrStoreModel *self,
     {
       GList *prev = link->prev;
 
-      if (self->keep_rows && link->data == GUINT_TO_POINTER (0))
-        ;
-      else if (!self->keep_rows || !page_is_held (g_hash_table_lookup (self->pages, link->data)))
+      if (!self->keep_rows ||
+          (link->data != GUINT_TO_POINTER (0) && !page_is_held (g_hash_table_lookup (self->pages, link->data))))
         {
-          drop_page (self, link->data);
+          drop_page (self, link->data, &dropped);
           g_queue_delete_link (&self->recent, link);
         }
       link = prev;
     }
-  free_dropped_pages (self);
+  free_in_worker (dropped);
 }
 
 /* One query by id for a page's rows: an OFFSET into a sorted list would sort again and
@@ -334,7 +334,6 @@ cr_store_model_finalize (GObject *object)
 
   g_clear_pointer (&self->deferred, g_hash_table_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
-  g_clear_pointer (&self->dropped, g_ptr_array_unref);
   g_clear_pointer (&self->reading, g_hash_table_unref);
   g_queue_clear (&self->recent);
   g_clear_pointer (&self->search, g_free);
@@ -561,6 +560,7 @@ refill_held_pages (CrStoreModel *self)
 {
   g_autofree gpointer *pages = (gpointer *) g_hash_table_get_keys_as_array (self->pages, NULL);
   guint n_pages = g_hash_table_size (self->pages);
+  GPtrArray *dropped = NULL;
 
   /* What an earlier answer left to refill is replaced by this one's. */
   g_hash_table_remove_all (self->deferred);
@@ -574,7 +574,7 @@ refill_held_pages (CrStoreModel *self)
       if (page * CR_STORE_MODEL_PAGE_SIZE >= self->n_items || !page_is_held (rows))
         {
           g_queue_remove (&self->recent, pages[p]);
-          drop_page (self, pages[p]);
+          drop_page (self, pages[p], &dropped);
           continue;
         }
       /* A background search read the pages on screen already, when it could. */
@@ -613,7 +613,7 @@ refill_held_pages (CrStoreModel *self)
       for (guint i = rows->len; i < fresh->len; i++)
         g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (fresh, i)));
     }
-  free_dropped_pages (self);
+  free_in_worker (dropped);
 }
 
 /* After the ids changed: the list's rows, as the mode says; `old` is how many there were. */
@@ -1015,14 +1015,19 @@ read_ahead_cb (GObject      *source,
   gpointer page = GUINT_TO_POINTER (ahead->page);
 
   self->n_reading--;
-  if (rows == NULL)
-    return;
-  if (ahead->serial != self->ids_serial || g_hash_table_contains (self->pages, page))
+  /* Read for other ids: the set was emptied when they changed, and the rows are not theirs. */
+  if (ahead->serial != self->ids_serial)
     {
-      g_ptr_array_unref (rows);
+      g_clear_pointer (&rows, g_ptr_array_unref);
       return;
     }
+  /* Done either way: a page dropped later may be read ahead again. */
   g_hash_table_remove (self->reading, page);
+  if (rows == NULL || g_hash_table_contains (self->pages, page))
+    {
+      g_clear_pointer (&rows, g_ptr_array_unref);
+      return;
+    }
   g_hash_table_insert (self->pages, page, rows);
   touch_page (self, ahead->page);
 }
@@ -1053,7 +1058,8 @@ read_ahead (CrStoreModel *self,
   g_task_run_in_thread (task, read_ahead_thread);
 }
 
-/* Half a page past the rows the list holds beyond the screen, in the way it moves. */
+/* The rows GTK 4.8's list holds bound past the screen; the page read ahead is the one half a
+ * page past them, in the way the list moves. */
 #define LIST_HOLDS 200
 
 void
