@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "cr-cut.h"
+#include "cr-cut-private.h"
 #include "cr-render.h"
 
 /* How a person may be named on screen: as their consent's naming level allows, and never a
@@ -66,6 +66,7 @@ cr_cut_render (CrDb                 *db,
   g_autoptr(GPtrArray) captions = NULL;
   g_autoptr(CrOutput) report = NULL;
   CrRenderOptions render = { 0 };
+  CrCutPlacing hook = { options->placing, options->placing_data, NULL };
 
   if (timeline == NULL ||
       !cr_cut_clear_for_output (db, cut, timeline, path, options->channel, options->allow_unconsented, &rows,
@@ -89,6 +90,12 @@ cr_cut_render (CrDb                 *db,
     }
   if (clearance)
     *clearance = g_ptr_array_ref (rows);
+  if (options->placing != NULL)
+    {
+      hook.clearance = rows;
+      render.placing = cr_cut_placing_cb;
+      render.placing_data = &hook;
+    }
   /* The report goes in place with the review copy, not before: a Stop leaves both as they were. */
   return cr_render_timeline (timeline, &render, path, progress, user_data, cancellable, error) &&
          cr_output_commit (report, error) &&

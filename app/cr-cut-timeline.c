@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cr-clips.h"
-#include "cr-cut.h"
+#include "cr-cut-private.h"
 #include "cr-cut-appender.h"
 #include "cr-cut-events.h"
 #include "cr-cut-match.h"
@@ -255,6 +255,47 @@ cr_cut_clear_for_output (CrDb              *db,
 }
 
 gboolean
+cr_cut_placing_cb (gpointer   data,
+                   GError   **error)
+{
+  CrCutPlacing *placing = data;
+
+  return placing->func (placing->clearance, placing->data, error);
+}
+
+gboolean
+cr_cut_export_placing (CrDb             *db,
+                       gint64            cut,
+                       CrExportFormat    format,
+                       gconstpointer     options,
+                       const char       *path,
+                       const char       *channel,
+                       gboolean          allow_unconsented,
+                       CrCutPlacingFunc  placing,
+                       gpointer          placing_data,
+                       GPtrArray       **clearance,
+                       GError          **error)
+{
+  g_autoptr(CrTimeline) timeline = cr_cut_build_timeline (db, cut, error);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(CrOutput) report = NULL;
+  CrCutPlacing hook = { placing, placing_data, NULL };
+  gboolean cleared;
+
+  if (timeline == NULL)
+    return FALSE;
+  cleared = cr_cut_clear_for_output (db, cut, timeline, path, channel, allow_unconsented, &rows, &report, error);
+  if (clearance && rows)
+    *clearance = g_ptr_array_ref (rows);
+  hook.clearance = rows;
+  return cleared &&
+         cr_timeline_export_file_placing (timeline, format, options, path, placing ? cr_cut_placing_cb : NULL,
+                                          &hook, error) &&
+         cr_output_commit (report, error) &&
+         cr_cut_log_delivery (db, cut, path, "export", cr_export_format_to_string (format), channel, rows, error);
+}
+
+gboolean
 cr_cut_export (CrDb            *db,
                gint64           cut,
                CrExportFormat   format,
@@ -265,19 +306,8 @@ cr_cut_export (CrDb            *db,
                GPtrArray      **clearance,
                GError         **error)
 {
-  g_autoptr(CrTimeline) timeline = cr_cut_build_timeline (db, cut, error);
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(CrOutput) report = NULL;
-  gboolean cleared;
-
-  if (timeline == NULL)
-    return FALSE;
-  cleared = cr_cut_clear_for_output (db, cut, timeline, path, channel, allow_unconsented, &rows, &report, error);
-  if (clearance && rows)
-    *clearance = g_ptr_array_ref (rows);
-  return cleared && cr_timeline_export_file (timeline, format, options, path, error) &&
-         cr_output_commit (report, error) &&
-         cr_cut_log_delivery (db, cut, path, "export", cr_export_format_to_string (format), channel, rows, error);
+  return cr_cut_export_placing (db, cut, format, options, path, channel, allow_unconsented, NULL, NULL, clearance,
+                                error);
 }
 
 /* An import that matched none of its events would be an empty cut, said with exit 0. */

@@ -124,6 +124,17 @@ gboolean    cr_cut_export         (CrDb *db, gint64 cut, CrExportFormat format, 
                                    const char *path, const char *channel, gboolean allow_unconsented,
                                    GPtrArray **clearance, GError **error);
 
+/* Called once an export or a render is whole, before it is renamed into place, with the
+ * consent check's rows: what must be recorded for the file to stand (an override chosen in
+ * the window) is recorded here, so that a failure leaves an earlier file as it was. */
+typedef gboolean (*CrCutPlacingFunc) (GPtrArray *clearance, gpointer data, GError **error);
+
+/* cr_cut_export (), calling `placing` (if not NULL) before the file is put in place. */
+gboolean    cr_cut_export_placing (CrDb *db, gint64 cut, CrExportFormat format, gconstpointer options,
+                                   const char *path, const char *channel, gboolean allow_unconsented,
+                                   CrCutPlacingFunc placing, gpointer placing_data, GPtrArray **clearance,
+                                   GError **error);
+
 /* Adds the written file to the delivery log: its absolute path, size and SHA-256, the cut,
  * the channel checked, who is in it and, when the check was overridden, each one's problem.
  * cr_cut_export () and cr_cut_render () call it after a complete write. */
@@ -136,6 +147,8 @@ typedef struct
   gboolean    allow_unconsented;
   gboolean    burn_timecode;      /* each frame's source timecode */
   gboolean    burn_names;         /* who is speaking, as their consent's naming level allows */
+  CrCutPlacingFunc placing;       /* NULL, or called before the review copy is put in place */
+  gpointer    placing_data;
 } CrCutRenderOptions;
 
 /* A review copy (H.264/AAC MP4) at the cut's size and rate, after the same consent check as

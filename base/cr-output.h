@@ -29,6 +29,12 @@ gboolean    cr_output_write         (CrOutput     *output,
 /* Flushes, closes and renames into place. After a failure the output is still to be freed. */
 gboolean    cr_output_commit        (CrOutput     *output,
                                      GError      **error);
+/* Called when the output is whole, just before it is renamed into place: what must be true
+ * of the production for the file to stand (a recorded override) is done here, so that a
+ * failure leaves an earlier file as it was. FALSE with @error: the output is not placed. */
+typedef gboolean (*CrOutputPlacingFunc) (gpointer   data,
+                                         GError   **error);
+
 /* Removes the temp file unless committed. */
 void        cr_output_free          (CrOutput     *output);
 

@@ -731,6 +731,8 @@ cr_render_timeline (const CrTimeline       *timeline,
   cr_render_output_free (r.out);
   cr_render_sound_free (r.sound);
   av_frame_free (&r.black);
+  if (ok && options->placing != NULL && !options->placing (options->placing_data, error))
+    return FALSE;
   if (ok && !cr_output_commit (output, &local_error))
     ok = FALSE;
   if (local_error != NULL)

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "cr-output.h"
 #include "cr-timeline.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,10 @@ typedef struct
    * caller's decision; pass NULL for an anonymous participant). */
   const char * const *captions;
   guint               n_captions;
+  /* If not NULL, called once the file is whole, before it is renamed into place; its error
+   * is returned as it was set, and the file is not placed. */
+  CrOutputPlacingFunc placing;
+  gpointer            placing_data;
 } CrRenderOptions;
 
 /* Called from the rendering thread, now and then and once at the end (done == total). */

@@ -112,11 +112,13 @@ prefault (GString *buffer)
 }
 
 gboolean
-cr_timeline_export_file (const CrTimeline  *timeline,
-                         CrExportFormat     format,
-                         gconstpointer      options,
-                         const char        *path,
-                         GError           **error)
+cr_timeline_export_file_placing (const CrTimeline    *timeline,
+                                 CrExportFormat       format,
+                                 gconstpointer        options,
+                                 const char          *path,
+                                 CrOutputPlacingFunc  placing,
+                                 gpointer             placing_data,
+                                 GError             **error)
 {
   /* Sized up front from what each format writes per event: growing a 20 MB string by
    * doubling costs more here than writing it. */
@@ -126,16 +128,33 @@ cr_timeline_export_file (const CrTimeline  *timeline,
   };
   g_autoptr(GString) data = g_string_sized_new (4096 + timeline->events->len * per_event[format]);
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(CrOutput) output = NULL;
 
   prefault (data);
   if (!cr_timeline_write (timeline, format, options, data, error))
     return FALSE;
 
   /* Whole or not at all: a temp file beside `path`, flushed, then renamed into place. */
-  if (!cr_output_write_file (path, data->str, data->len, 0666, &local_error))
-    {
-      g_set_error_literal (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_WRITE, local_error->message);
-      return FALSE;
-    }
+  if (!(output = cr_output_begin (path, 0666, &local_error)) ||
+      !cr_output_write (output, data->str, data->len, &local_error))
+    goto failed;
+  if (placing != NULL && !placing (placing_data, error))
+    return FALSE;
+  if (!cr_output_commit (output, &local_error))
+    goto failed;
   return TRUE;
+
+failed:
+  g_set_error_literal (error, CR_TIMELINE_ERROR, CR_TIMELINE_ERROR_WRITE, local_error->message);
+  return FALSE;
+}
+
+gboolean
+cr_timeline_export_file (const CrTimeline  *timeline,
+                         CrExportFormat     format,
+                         gconstpointer      options,
+                         const char        *path,
+                         GError           **error)
+{
+  return cr_timeline_export_file_placing (timeline, format, options, path, NULL, NULL, error);
 }

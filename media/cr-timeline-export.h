@@ -8,6 +8,7 @@
 #include "cr-mlt.h"
 #include "cr-otio.h"
 #include "cr-paperedit.h"
+#include "cr-output.h"
 #include "cr-timeline.h"
 
 G_BEGIN_DECLS
@@ -47,5 +48,14 @@ gboolean     cr_timeline_export_file     (const CrTimeline  *timeline,
                                           gconstpointer      options,
                                           const char        *path,
                                           GError           **error);
+/* The same, calling `placing` (if not NULL) once the file is whole, before it is renamed
+ * into place; its error is returned as it was set. */
+gboolean     cr_timeline_export_file_placing (const CrTimeline    *timeline,
+                                              CrExportFormat       format,
+                                              gconstpointer        options,
+                                              const char          *path,
+                                              CrOutputPlacingFunc  placing,
+                                              gpointer             placing_data,
+                                              GError             **error);
 
 G_END_DECLS

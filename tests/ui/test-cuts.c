@@ -1038,9 +1038,10 @@ test_export_refused_then_anyway (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Export Anyway when the choice cannot be recorded (another program has left a trigger that
- * makes the production refuse it): the file does not stay out unrecorded, the dialog says
- * so in one line, in words, and stays open; nothing is recorded. */
+/* Export Anyway (or Render Anyway) when the choice cannot be recorded (another program has left a trigger that
+ * makes the production refuse it): the file does not go out unrecorded, an earlier export
+ * and its report at that name are left as they were, the dialog says so in one line, in
+ * words, and stays open; nothing is recorded. */
 static void
 test_export_anyway_unrecorded (Fixture       *f,
                                gconstpointer  data)
@@ -1048,7 +1049,9 @@ test_export_anyway_unrecorded (Fixture       *f,
   CrWindow *window = show_window (f->path);
   CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
   CrDb *db = cr_production_get_db (cr_window_get_production (window));
-  g_autofree char *edl_path = g_build_filename (f->dir, "rough cut.edl", NULL);
+  gboolean rendering = GPOINTER_TO_INT (data) == CR_CUT_OUTPUT_REVIEW;
+  g_autofree char *edl_path = g_build_filename (f->dir, rendering ? "rough cut.mp4" : "rough cut.edl", NULL);
+  g_autofree char *report_path = g_strconcat (edl_path, ".clearance.csv", NULL);
   g_autoptr(GError) error = NULL;
   CrStringout everything = { .min_rating = -1 };
   CrCutExportDialog *dialog;
@@ -1060,13 +1063,15 @@ test_export_anyway_unrecorded (Fixture       *f,
   cut = cr_cuts_page_stringout (page, "Rough cut", &everything, &error);
   g_assert_no_error (error);
   cr_cuts_page_set_channel (page, "website");
+  g_assert_true (g_file_set_contents (edl_path, "an earlier export\n", -1, NULL));
+  g_assert_true (g_file_set_contents (report_path, "its report\n", -1, NULL));
   g_assert_cmpint (sqlite3_open_v2 (f->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "CREATE TRIGGER refuse BEFORE INSERT ON export_override "
                                         "BEGIN INSERT INTO nowhere VALUES (1); END", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
 
   dialog = CR_CUT_EXPORT_DIALOG (cr_cuts_page_open_export (page));
-  cr_cut_export_dialog_set_kind (dialog, CR_CUT_OUTPUT_EDL);
+  cr_cut_export_dialog_set_kind (dialog, GPOINTER_TO_INT (data));
   cr_cut_export_dialog_set_path (dialog, edl_path);
   g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &result);
   cr_cut_export_dialog_start (dialog);
@@ -1075,18 +1080,26 @@ test_export_anyway_unrecorded (Fixture       *f,
   cr_ui_wait_until (finished, &result);
 
   g_assert_cmpint (result, ==, 0);
-  g_assert_false (g_file_test (edl_path, G_FILE_TEST_EXISTS));
   {
-    g_autofree char *report = g_strconcat (edl_path, ".clearance.csv", NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *report = NULL;
+    g_autoptr(GDir) folder = g_dir_open (f->dir, 0, NULL);
+    const char *name;
 
-    /* Nor the report beside it, which would describe a file that is not there. */
-    g_assert_false (g_file_test (report, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_get_contents (edl_path, &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, "an earlier export\n");
+    g_assert_true (g_file_get_contents (report_path, &report, NULL, NULL));
+    g_assert_cmpstr (report, ==, "its report\n");
+    /* No temp left beside them. */
+    while ((name = g_dir_read_name (folder)))
+      g_assert_false (g_str_has_suffix (name, ".part"));
   }
   g_assert_cmpint (cr_export_override_count (db, cut, NULL), ==, 0);
   said = cr_cut_export_dialog_get_error (dialog);
   g_assert_nonnull (said);
   g_test_message ("said: %s", said);
-  g_assert_true (g_str_has_prefix (said, "Not exported: the choice to export anyway could not be recorded"));
+  g_assert_true (g_str_has_prefix (said, rendering ? "Not rendered: the choice to render anyway could not be recorded"
+                                                   : "Not exported: the choice to export anyway could not be recorded"));
   g_assert_null (strstr (said, "nowhere"));
   g_assert_null (strstr (said, "no such"));
   g_assert_null (strchr (said, '\n'));
@@ -2155,8 +2168,10 @@ main (int    argc,
   g_test_add ("/ui/cuts/stringout-order", Fixture, NULL, fixture_set_up, test_stringout_order, fixture_tear_down);
   g_test_add ("/ui/cuts/stringout-rating", Fixture, NULL, fixture_set_up, test_stringout_rating, fixture_tear_down);
   g_test_add ("/ui/cuts/stringout-tag", Fixture, NULL, fixture_set_up, test_stringout_tag, fixture_tear_down);
-  g_test_add ("/ui/cuts/export-anyway-unrecorded", Fixture, NULL, fixture_set_up, test_export_anyway_unrecorded,
-              fixture_tear_down);
+  g_test_add ("/ui/cuts/export-anyway-unrecorded", Fixture, GINT_TO_POINTER (CR_CUT_OUTPUT_EDL), fixture_set_up,
+              test_export_anyway_unrecorded, fixture_tear_down);
+  g_test_add ("/ui/cuts/render-anyway-unrecorded", Fixture, GINT_TO_POINTER (CR_CUT_OUTPUT_REVIEW), fixture_set_up,
+              test_export_anyway_unrecorded, fixture_tear_down);
   g_test_add ("/ui/cuts/export-refused-then-anyway", Fixture, NULL, fixture_set_up, test_export_refused_then_anyway,
               fixture_tear_down);
   g_test_add ("/ui/cuts/refusal-links-person", Fixture, NULL, fixture_set_up, test_refusal_links_person,

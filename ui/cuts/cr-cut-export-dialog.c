@@ -3,10 +3,8 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
 
 #include "cr-error-words.h"
 #include "cr-cut-consent.h"
@@ -325,35 +323,20 @@ refuse (CrCutExportDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* "Export Anyway" is a choice kept with the production. A file out with unconsented people
- * and no record of the choice would be an override nobody can see: when the record cannot
- * be written, the file is taken back and the dialog says so in one line. */
-static gboolean
-record_override (CrCutExportDialog *self,
-                 guint              problems)
+/* The worker records "Export Anyway" with the production before the file goes in place;
+ * when it cannot, nothing was placed and an earlier file is as it was: said in one line. */
+static void
+say_unrecorded (CrCutExportDialog *self,
+                const GError      *error)
 {
-  CrProduction *production = cr_cuts_page_get_production (self->page);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *reason = NULL;
-  g_autofree char *report = NULL;
+  g_autofree char *reason = cr_error_words_reason (error, TRUE);
   g_autofree char *text = NULL;
+  gboolean rendering = self->job->kind == CR_CUT_OUTPUT_REVIEW;
 
-  if (cr_export_override_record (cr_production_get_db (production), self->cut, self->job->path,
-                                 self->job->channel, problems, &error))
-    return TRUE;
-  reason = cr_error_words_reason (error, TRUE);
-  /* The clearance report beside it goes too: it would describe a file that is not there. */
-  report = g_strconcat (self->job->path, ".clearance.csv", NULL);
-  g_remove (report);
-  if (g_remove (self->job->path) == 0 || errno == ENOENT)
-    text = g_strdup_printf ("Not exported: the choice to export anyway could not be recorded (%s), so the file was "
-                            "removed.", reason);
-  else
-    text = g_strdup_printf ("The choice to export anyway could not be recorded (%s) and the file could not be "
-                            "removed: delete “%s” by hand.", reason, self->job->path);
+  text = g_strdup_printf ("Not %s: the choice to %s anyway could not be recorded (%s).",
+                          rendering ? "rendered" : "exported", rendering ? "render" : "export", reason);
   gtk_label_set_text (self->error_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-  return FALSE;
 }
 
 static void
@@ -373,6 +356,12 @@ run_done_cb (GObject      *source,
       refuse (self, clearance);
       return;
     }
+  if (!ok && self->job->unrecorded)
+    {
+      say_unrecorded (self, error);
+      g_signal_emit (self, signals[FINISHED], 0, FALSE);
+      return;
+    }
   if (!ok)
     {
       g_autofree char *words = cr_error_words_read (error, "the cut");
@@ -380,12 +369,6 @@ run_done_cb (GObject      *source,
       gtk_label_set_text (self->error_label, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
                                              ? "Stopped; nothing was written." : words);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      g_signal_emit (self, signals[FINISHED], 0, FALSE);
-      return;
-    }
-  /* The choice is kept with the production, not only in the report beside the file. */
-  if (self->job->allow_unconsented && problems > 0 && !record_override (self, problems))
-    {
       g_signal_emit (self, signals[FINISHED], 0, FALSE);
       return;
     }

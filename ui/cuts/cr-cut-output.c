@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cr-cut-output.h"
+#include "cr-export-override.h"
 
 typedef struct
 {
@@ -76,6 +77,31 @@ progress_cb (gint64   done,
   g_atomic_int_set (&job->done, (gint) MIN (done, G_MAXINT));
 }
 
+typedef struct
+{
+  CrDb           *db;
+  CrCutOutputJob *job;
+} Placing;
+
+/* "Export Anyway" is a choice kept with the production: it is recorded, on the worker's
+ * connection, once the file is whole and before it goes in place. A file out with people
+ * who have not consented and no record of the choice would be an override nobody can see;
+ * when the record cannot be written the file is not placed, and an earlier one stays. */
+static gboolean
+record_override (GPtrArray *clearance,
+                 gpointer   data,
+                 GError   **error)
+{
+  Placing *placing = data;
+  guint problems = cr_clearance_count_problems (clearance);
+
+  if (problems == 0 || cr_export_override_record (placing->db, placing->job->cut, placing->job->path,
+                                                  placing->job->channel, problems, error))
+    return TRUE;
+  placing->job->unrecorded = TRUE;
+  return FALSE;
+}
+
 static gboolean
 run_export (CrDb            *db,
             CrCutOutputJob  *job,
@@ -102,8 +128,10 @@ run_export (CrDb            *db,
     case CR_CUT_OUTPUT_PAPER_TEXT: format = CR_EXPORT_PAPEREDIT_TEXT; options = &paper; break;
     default: g_assert_not_reached ();
     }
-  return cr_cut_export (db, job->cut, format, options, job->path, job->channel, job->allow_unconsented, clearance,
-                        error);
+  Placing placing = { db, job };
+
+  return cr_cut_export_placing (db, job->cut, format, options, job->path, job->channel, job->allow_unconsented,
+                                job->allow_unconsented ? record_override : NULL, &placing, clearance, error);
 }
 
 static void
@@ -116,10 +144,14 @@ output_thread (GTask        *task,
   Outcome *outcome = g_new0 (Outcome, 1);
   g_autoptr(CrDb) db = cr_db_open (job->production, &outcome->error);
 
+  job->unrecorded = FALSE;
   if (db != NULL && job->kind == CR_CUT_OUTPUT_REVIEW)
     {
+      Placing placing = { db, job };
       CrCutRenderOptions options = { .channel = job->channel, .allow_unconsented = job->allow_unconsented,
-                                     .burn_timecode = job->burn_timecode, .burn_names = job->burn_names };
+                                     .burn_timecode = job->burn_timecode, .burn_names = job->burn_names,
+                                     .placing = job->allow_unconsented ? record_override : NULL,
+                                     .placing_data = &placing };
       cr_cut_render (db, job->cut, job->path, &options, progress_cb, job, cancellable, &outcome->clearance,
                      &outcome->error);
     }

@@ -33,7 +33,9 @@ typedef struct
   gboolean         burn_names;
   char            *path;
   char            *channel;      /* NULL: any */
-  gboolean         allow_unconsented;
+  gboolean         allow_unconsented;   /* and record the choice with the production */
+  gboolean         unrecorded;   /* set by the run: the choice could not be recorded, so the
+                                  * file was not put in place (the error says why) */
   gint             done;         /* frames rendered, atomically */
   gint             total;
 } CrCutOutputJob;
