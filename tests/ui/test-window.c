@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cr-cell-text.h"
 #include "cr-clips-page.h"
 #include "cr-consent.h"
 #include "cr-consent-current.h"
@@ -1057,10 +1058,13 @@ test_list_typed_search (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A label, or a table's drawn cell, showing this text. */
 static gboolean
 is_label_with (GtkWidget     *widget,
                gconstpointer  text)
 {
+  if (CR_IS_CELL_TEXT (widget))
+    return g_strcmp0 (cr_cell_text_get_text (CR_CELL_TEXT (widget)), text) == 0;
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
@@ -1122,6 +1126,133 @@ test_list_search_consent_shown (Fixture       *f,
   cr_entity_page_type_search (people, "expired");
   cr_ui_wait_until (model_answered, model);
   g_assert_true (lists_name (model, "Zara Lapsed"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_consent_cell (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return CR_IS_CELL_TEXT (widget) && gtk_widget_get_has_tooltip (widget) && gtk_widget_get_mapped (widget);
+}
+
+static void
+gather_consent_cells (GtkWidget *widget,
+                      GPtrArray *cells)
+{
+  if (is_consent_cell (widget, NULL))
+    g_ptr_array_add (cells, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    gather_consent_cells (c, cells);
+}
+
+/* The consent cells on screen say each person's consent in its tone, and keep no style
+ * class of it (a class changed as a row is bound to another person restyles the cell).
+ * Returns how many cells had each tone. */
+static void
+check_consent_cells (GtkWidget *view,
+                     guint      tones[5])
+{
+  static const struct { const char *words; CrCellTone tone; } expected[] = {
+    { "Withdrawn", CR_CELL_TONE_ERROR }, { "Declined", CR_CELL_TONE_ERROR }, { "Expired", CR_CELL_TONE_ERROR },
+    { "Signed", CR_CELL_TONE_SUCCESS }, { "Requested", CR_CELL_TONE_WARNING },
+    { "Not recorded", CR_CELL_TONE_DIM },
+  };
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  gather_consent_cells (view, cells);
+  g_assert_cmpuint (cells->len, >, 10);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      CrCellText *cell = cells->pdata[i];
+      g_auto(GStrv) classes = gtk_widget_get_css_classes (GTK_WIDGET (cell));
+
+      g_assert_cmpuint (g_strv_length (classes), ==, 0);
+      g_assert_cmpstr (cr_cell_text_get_text (cell), !=, "");
+      tones[cr_cell_text_get_tone (cell)]++;
+      for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+        if (g_str_equal (cr_cell_text_get_text (cell), expected[e].words))
+          g_assert_cmpint (cr_cell_text_get_tone (cell), ==, expected[e].tone);
+    }
+}
+
+/* The reddest pixel of @widget as drawn: its red less the most of its green and blue. */
+static int
+reddest (GtkWidget *widget)
+{
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int best = -255;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  /* GDK_MEMORY_DEFAULT: B, G, R, A, premultiplied; only what is drawn counts. */
+  for (int i = 0; i < width * height; i++)
+    {
+      const guchar *p = pixels + i * 4;
+
+      if (p[3] > 128)
+        best = MAX (best, (int) p[2] - MAX ((int) p[1], (int) p[0]));
+    }
+  return best;
+}
+
+/* Each person's consent in words and a tone (an icon and a colour) that follow the row as
+ * the list scrolls and binds its cells to other people; a problem is drawn in red. */
+static void
+test_list_consent_badges (Fixture       *f,
+                          gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people = cr_window_get_page (window, "participants");
+  GtkWidget *view = cr_ui_find_widget (GTK_WIDGET (people), GTK_TYPE_COLUMN_VIEW);
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (cr_ui_find_widget (view, GTK_TYPE_LIST_VIEW)));
+  guint tones[5] = { 0 };
+
+  cr_window_show_page (window, "participants");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  check_consent_cells (view, tones);
+  /* Down the list a screen at a time and back, the cells bound to person after person. */
+  while (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) < gtk_adjustment_get_upper (adj) - 1)
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj));
+      cr_ui_wait_for_frames (GTK_WIDGET (window), 1);
+      check_consent_cells (view, tones);
+    }
+  gtk_adjustment_set_value (adj, 0);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  check_consent_cells (view, tones);
+  g_assert_cmpuint (tones[CR_CELL_TONE_PLAIN], ==, 0);
+  g_assert_cmpuint (tones[CR_CELL_TONE_DIM], >, 0);
+  g_assert_cmpuint (tones[CR_CELL_TONE_SUCCESS], >, 0);
+  g_assert_cmpuint (tones[CR_CELL_TONE_ERROR], >, 0);
+
+  /* Drawn: a problem in red, a signed release and nothing recorded in no red at all. */
+  {
+    GtkWidget *cell = cr_ui_find_where (view, is_consent_cell, NULL);
+    g_autofree char *words = g_strdup (cr_cell_text_get_text (CR_CELL_TEXT (cell)));
+    CrCellTone tone = cr_cell_text_get_tone (CR_CELL_TEXT (cell));
+
+    cr_cell_text_set (CR_CELL_TEXT (cell), "Withdrawn", CR_CELL_TONE_ERROR);
+    cr_ui_wait_for_frames (cell, 1);
+    g_assert_cmpint (reddest (cell), >, 60);
+    cr_cell_text_set (CR_CELL_TEXT (cell), "Signed", CR_CELL_TONE_SUCCESS);
+    cr_ui_wait_for_frames (cell, 1);
+    g_assert_cmpint (reddest (cell), <, 20);
+    cr_cell_text_set (CR_CELL_TEXT (cell), "Not recorded", CR_CELL_TONE_DIM);
+    cr_ui_wait_for_frames (cell, 1);
+    g_assert_cmpint (reddest (cell), <, 20);
+    cr_cell_text_set (CR_CELL_TEXT (cell), words, tone);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -2276,6 +2407,7 @@ main (int    argc,
   g_test_add ("/ui/list/consent-sort", Fixture, NULL, fixture_set_up, test_list_consent_sort, fixture_tear_down);
   g_test_add ("/ui/list/consent-search", Fixture, NULL, fixture_set_up, test_list_consent_search, fixture_tear_down);
   g_test_add ("/ui/list/typed-search", Fixture, NULL, fixture_set_up, test_list_typed_search, fixture_tear_down);
+  g_test_add ("/ui/list/consent-badges", Fixture, NULL, fixture_set_up, test_list_consent_badges, fixture_tear_down);
   g_test_add ("/ui/list/search-consent-shown", Fixture, NULL, fixture_set_up, test_list_search_consent_shown,
               fixture_tear_down);
   g_test_add ("/ui/list/typed-search-scrolled", Fixture, NULL, fixture_set_up, test_list_typed_search_scrolled,
