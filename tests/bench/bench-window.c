@@ -233,7 +233,7 @@ reference_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 /* The floor on this display: a GtkColumnView with the same columns and widths over a
- * GtkStringList of the same names, in a window of the same size, scrolled the same way. */
+ * GtkStringList of the same names, as many rows on screen, scrolled the same way. */
 static GtkWidget *
 reference_window (GtkStringList **names,
                   GtkWidget     **view)
@@ -254,6 +254,8 @@ reference_window (GtkStringList **names,
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (*names)));
   *view = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
   gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (*view), TRUE);
+  /* As the page's table is: libadwaita's rows of a data table, as tall as the page's. */
+  gtk_widget_add_css_class (*view, "data-table");
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -313,6 +315,22 @@ bench_participants (CrWindow *window,
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &ref_frames);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &ref_frames);
   wait_frames (&ref_frames, 2);
+  /* As many rows on screen as the page shows, so that a jump of three screens binds as many
+   * rows in each: the window is made taller or shorter by the difference. */
+  {
+    int want = gtk_widget_get_height (gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW));
+    GtkWidget *ref_scroller = gtk_widget_get_ancestor (ref_view, GTK_TYPE_SCROLLED_WINDOW);
+
+    for (int tries = 0; tries < 5 && gtk_widget_get_height (ref_scroller) != want; tries++)
+      {
+        int w, h;
+
+        gtk_window_get_default_size (GTK_WINDOW (ref), &w, &h);
+        gtk_window_set_default_size (GTK_WINDOW (ref), w, h + want - gtk_widget_get_height (ref_scroller));
+        wait_frames (&ref_frames, 3);
+      }
+    g_print ("%-44s %9d px %9d px\n", "  the list's height on screen", want, gtk_widget_get_height (ref_scroller));
+  }
   scroll_to_end (ref_view, &ref_frames, &ref_steps, ref_step);
   floor = bench_longest (ref_frames.work);
   floor_median = bench_median (ref_frames.work);
