@@ -5,6 +5,7 @@
 
 #include "cr-clip-card.h"
 #include "cr-clip-detail.h"
+#include "cr-fact-row.h"
 #include "cr-show-files.h"
 #include "cr-clip-tags.h"
 #include "cr-clip-time.h"
@@ -686,7 +687,7 @@ make_fact_rows (CrClipDetail *self)
   adw_preferences_group_add (self->status_group, self->status_row);
   for (guint i = 0; i < N_FACTS; i++)
     {
-      self->facts[i] = fact_row_new (fact_titles[i]);
+      self->facts[i] = cr_fact_row_new (fact_titles[i]);
       adw_preferences_group_add (self->facts_group, self->facts[i]);
     }
   self->file_row = fact_row_new ("File");
@@ -816,7 +817,7 @@ fill_facts (CrClipDetail *self)
   values[FACT_SIZE] = bytes;
   values[FACT_RECORDED] = recorded;
   for (guint i = 0; i < N_FACTS; i++)
-    set_fact (self->facts[i], values[i]);
+    cr_fact_row_set_value (CR_FACT_ROW (self->facts[i]), values[i]);
 
   set_fact (self->file_row, cr_record_get (clip, "path"));
   g_object_set_data_full (G_OBJECT (self->file_button), "cr-path", g_strdup (cr_record_get (clip, "path")), g_free);
