@@ -1972,6 +1972,56 @@ test_drag_reorder (Fixture       *f,
 /* Alt+Up after a drop (issue: its Undo moved whichever event was then at the drop's place):
  * the key move has its own Undo, presses on one event add up to one, and Undo puts back the
  * order before the first press by the events' identity. A trim drops the Undo offered. */
+/* Delete and Alt+Up on an event the production refuses to change (another program's
+ * trigger): each says so in a dialog, in words, and the cut is as it was. */
+static void
+test_key_refused (Fixture       *f,
+                  gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrStringout everything = { .min_rating = -1 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  sqlite3 *other = NULL;
+  gint64 cut;
+
+  cut = cr_cuts_page_stringout (page, "Rough cut", &everything, &error);
+  g_assert_no_error (error);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  before = file_order (f->path, cut);
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "CREATE TRIGGER refuse_delete BEFORE DELETE ON cut_event "
+                                        "BEGIN INSERT INTO nowhere VALUES (1); END;"
+                                        "CREATE TRIGGER refuse_update BEFORE UPDATE ON cut_event "
+                                        "BEGIN INSERT INTO nowhere VALUES (1); END", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *action = i == 0 ? "cut.remove" : "cut.move-down";
+      const char *heading = i == 0 ? "Could Not Remove the Event" : "Could Not Move the Event";
+      g_autofree char *after = NULL;
+      GtkWindow *told;
+      const char *body;
+
+      /* The first event chosen: it can go down, and be removed. */
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (
+                                           GTK_LIST_VIEW (cr_cuts_page_get_list (page)))), 0);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
+      told = cr_ui_find_question (heading);
+      g_assert_nonnull (told);
+      body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (told));
+      g_test_message ("%s: %s", heading, body);
+      g_assert_true (g_str_has_suffix (body, "nothing was changed"));
+      g_assert_null (strstr (body, "nowhere"));
+      gtk_window_destroy (told);
+      after = file_order (f->path, cut);
+      g_assert_cmpstr (after, ==, before);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_key_move_undo (Fixture       *f,
                     gconstpointer  data)
@@ -2186,6 +2236,7 @@ main (int    argc,
   g_test_add ("/ui/cuts/add-selects", Fixture, NULL, fixture_set_up, test_add_selects, fixture_tear_down);
   g_test_add ("/ui/cuts/long-cut", Fixture, NULL, fixture_set_up, test_long_cut, fixture_tear_down);
   g_test_add ("/ui/cuts/drag-reorder", Fixture, NULL, fixture_set_up, test_drag_reorder, fixture_tear_down);
+  g_test_add ("/ui/cuts/key-refused", Fixture, NULL, fixture_set_up, test_key_refused, fixture_tear_down);
   g_test_add ("/ui/cuts/key-move-undo", Fixture, NULL, fixture_set_up, test_key_move_undo, fixture_tear_down);
   return g_test_run ();
 }

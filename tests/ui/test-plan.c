@@ -8,6 +8,7 @@
 #include "../cr-test-support.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "cr-consent-filter.h"
 #include "cr-people-page.h"
@@ -1320,6 +1321,31 @@ test_shots (Fixture       *f,
   }
   cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
   cr_ui_save_png (GTK_WIDGET (window), "casereel-shots.png");
+
+  /* A status the production refuses (another program's trigger): said in a dialog, in
+   * words, and the row shows the status the shot still has. Before, only stderr heard. */
+  {
+    g_autofree char *was = NULL;
+    sqlite3 *other = NULL;
+    GtkWindow *told;
+    const char *body;
+
+    g_assert_cmpint (sqlite3_open_v2 (f->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (other, "CREATE TRIGGER refuse BEFORE UPDATE ON shot "
+                                          "BEGIN INSERT INTO nowhere VALUES (1); END", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (other);
+    status = cr_shots_page_get_status_button (page, hands);
+    was = g_strdup (gtk_button_get_label (status));
+    g_signal_emit_by_name (status, "clicked");
+    told = cr_ui_find_question ("Could Not Change the Shot");
+    g_assert_nonnull (told);
+    body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (told));
+    g_test_message ("told: %s", body);
+    g_assert_null (strstr (body, "nowhere"));
+    g_assert_null (strchr (body, '\n'));
+    g_assert_cmpstr (gtk_button_get_label (cr_shots_page_get_status_button (page, hands)), ==, was);
+    gtk_window_destroy (told);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -231,9 +231,7 @@ reload_events (CrCutsPage *self)
   take_timeline (self, timeline, all);
   self->clearance = cr_cut_consent_badge (db_of (self), self->cut, timeline, cr_cuts_page_get_channel (self),
                                           G_LIST_MODEL (all), &error);
-  if (self->clearance == NULL)
-    g_warning ("consent check: %s", error->message);
-  else
+  if (self->clearance != NULL)
     self->problems = cr_cut_consent_lines (self->clearance);
   /* Every event kept was read again: its row shows it now. */
   n = g_list_model_get_n_items (cr_cut_feed_get_model (self->feed));
@@ -249,7 +247,15 @@ reload_events (CrCutsPage *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->strip));
   show_total (self, timeline);
   show_problems (self);
-  gtk_widget_set_sensitive (self->export_button, n > 0);
+  gtk_widget_set_sensitive (self->export_button, n > 0 && self->clearance != NULL);
+  if (self->clearance == NULL)
+    {
+      /* Said where the check's answer goes, not on stderr; nothing leaves unchecked. */
+      g_autofree char *words = cr_error_words_read (error, "the consent check");
+
+      gtk_label_set_text (self->consent_label, words);
+      gtk_widget_add_css_class (GTK_WIDGET (self->consent_label), "error");
+    }
 }
 
 static void
@@ -387,7 +393,7 @@ row_move_cb (CrCutsPage    *self,
   g_autoptr(GError) error = NULL;
 
   if (!cr_cuts_page_drop_event (self, from, to, &error))
-    g_warning ("move: %s", error->message);
+    cr_tell_write_error (GTK_WIDGET (self), "Could Not Move the Event", error, "the cut");
 }
 
 static void
@@ -398,7 +404,7 @@ row_remove_cb (CrCutsPage    *self,
   CrCutEvent *event = cr_cut_event_row_get_event (row);
 
   if (event != NULL && !cr_cuts_page_remove_event (self, cr_cut_event_get_position (event), &error))
-    g_warning ("remove: %s", error->message);
+    cr_tell_write_error (GTK_WIDGET (self), "Could Not Remove the Event", error, "the cut");
 }
 
 static char *
@@ -459,7 +465,7 @@ move_selected (CrCutsPage *self,
   if (selected == GTK_INVALID_LIST_POSITION || (step < 0 && selected == 0) || (step > 0 && selected + 1 >= n))
     return;
   if (!cr_cuts_page_move_event (self, selected + 1, selected + 1 + step, &error))
-    g_warning ("move: %s", error->message);
+    cr_tell_write_error (GTK_WIDGET (self), "Could Not Move the Event", error, "the cut");
 }
 
 static void
@@ -488,7 +494,7 @@ remove_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (selected != GTK_INVALID_LIST_POSITION && !cr_cuts_page_remove_event (self, selected + 1, &error))
-    g_warning ("remove: %s", error->message);
+    cr_tell_write_error (GTK_WIDGET (self), "Could Not Remove the Event", error, "the cut");
 }
 
 /* ---- the class ---- */
@@ -727,7 +733,7 @@ undo_clicked_cb (AdwToast   *toast,
   if (toast != self->undo_toast)
     return;
   if (!cr_cuts_page_undo (self, &error))
-    g_warning ("undo: %s", error->message);
+    cr_tell_write_error (GTK_WIDGET (self), "Could Not Undo", error, "the cut");
 }
 
 static void

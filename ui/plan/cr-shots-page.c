@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "cr-tell.h"
 #include "cr-error-words.h"
 #include "cr-page.h"
 #include "cr-print.h"
@@ -69,7 +70,7 @@ set_status (CrShotsPage *self,
   cr_record_set (changes, "status", status);
   if (!cr_store_update (db_of (self), &cr_entity_shot, shot, changes, &error))
     {
-      g_warning ("shot status: %s", error->message);
+      cr_tell_write_error (GTK_WIDGET (self), "Could Not Change the Shot", error, "the shot");
       return;
     }
   cr_production_changed (self->production, &cr_entity_shot);
@@ -131,7 +132,7 @@ drop_cb (GtkDropTarget *target,
   if (!cr_shots_page_move (self, g_value_get_int64 (value), gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)),
                            &error))
     {
-      g_warning ("move shot: %s", error->message);
+      cr_tell_write_error (GTK_WIDGET (self), "Could Not Move the Shot", error, "the shot list");
       return FALSE;
     }
   return TRUE;

@@ -29,3 +29,14 @@ cr_tell_error (GtkWidget    *from,
 
   return cr_tell (from, heading, words);
 }
+
+GtkWindow *
+cr_tell_write_error (GtkWidget    *from,
+                     const char   *heading,
+                     const GError *error,
+                     const char   *what)
+{
+  g_autofree char *words = cr_error_words_write (error, what);
+
+  return cr_tell (from, heading, words);
+}

@@ -15,5 +15,11 @@ GtkWindow *cr_tell_error (GtkWidget    *from,
                           const char   *heading,
                           const GError *error,
                           const char   *what);
+/* The same for a failed change to `what`, as cr_error_words_write () puts it ("…; nothing was
+ * changed"). */
+GtkWindow *cr_tell_write_error (GtkWidget    *from,
+                                const char   *heading,
+                                const GError *error,
+                                const char   *what);
 
 G_END_DECLS
