@@ -48,8 +48,9 @@ cr_store_query_record (const CrEntity *entity,
   return record;
 }
 
-/* The entities whose link tables may name a row of another: a participant is found by the
- * title of an interview they are in, a shot they appear in or a select's label. Not by a
+/* The entities whose link tables or references may name a row of another: a participant is
+ * found by the title of an interview they are in, a shot they appear in or a select's label;
+ * a location by an interview held there. Not by a
  * clip's file name: nobody finds a person that way, and it costs a pass over every clip. */
 static const CrEntity * const linking[] = {
   &cr_entity_interview, &cr_entity_shot, &cr_entity_select,
@@ -144,11 +145,23 @@ match_linked (GString        *sql,
         const CrField *f = &owner->fields[i];
         g_autofree char *label = g_strdup_printf ("w.%s", owner->label);
 
-        if (f->type != CR_FIELD_LINKS || f->ref != entity || owner == entity)
+        if (f->ref != entity || owner == entity)
           continue;
-        g_string_append_printf (sql, " UNION SELECT l.%s FROM %s l WHERE l.%s IN (SELECT w.id FROM %s w WHERE ",
-                                entity->table, f->column, owner->table, owner->table);
-        g_string_append_printf (sql, MATCH ")", label);
+        if (f->type == CR_FIELD_LINKS)
+          {
+            g_string_append_printf (sql, " UNION SELECT l.%s FROM %s l WHERE l.%s IN (SELECT w.id FROM %s w WHERE ",
+                                    entity->table, f->column, owner->table, owner->table);
+            g_string_append_printf (sql, MATCH ")", label);
+          }
+        else if (f->type == CR_FIELD_REF && entity != &cr_entity_clip)
+          {
+            /* A row another points at: a location is found by the title of an interview
+             * held there, an interview by a shot planned in it. Not a clip by its selects:
+             * the Clips page searches its own index, which says what a clip's search finds. */
+            g_string_append_printf (sql, " UNION SELECT w.%s FROM %s w WHERE w.%s IS NOT NULL AND ",
+                                    cr_field_column (f), owner->table, cr_field_column (f));
+            g_string_append_printf (sql, MATCH, label);
+          }
       }
 }
 

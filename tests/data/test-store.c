@@ -316,6 +316,38 @@ test_find_by_name_or_id (void)
   row = cr_store_find (db, &cr_entity_participant, "#1", &error);
   g_assert_no_error (error);
   g_assert_cmpint (row->id, ==, a);
+  g_clear_pointer (&row, cr_record_free);
+
+  /* A location by the title of an interview held there or a shot planned there; an
+   * interview by a shot planned in it. */
+  {
+    gint64 hall = test_add (db, &cr_entity_location, "name", "Riverside Community Hall", NULL);
+    gint64 library = test_add (db, &cr_entity_location, "name", "Northgate library", NULL);
+    gint64 talk = test_add (db, &cr_entity_interview, "title", "Aisha and Grace at the hall", "start", "2026-04-14 10:00",
+                            "end", "2026-04-14 11:00", "location", "Riverside Community Hall", NULL);
+    CrQuery by_interview = { .search = "aisha and grace" };
+    CrQuery by_shot = { .search = "7C" };
+    CrQuery none = { .search = "nobody" };
+    g_autoptr(GArray) ids = NULL;
+
+    test_add (db, &cr_entity_shot, "number", "7C", "description", "Shelves of the library", "location",
+              "Northgate library", "interview", "Aisha and Grace at the hall", NULL);
+    ids = cr_store_list_ids (db, &cr_entity_location, &by_interview, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, hall);
+    g_clear_pointer (&ids, g_array_unref);
+    ids = cr_store_list_ids (db, &cr_entity_location, &by_shot, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, library);
+    g_clear_pointer (&ids, g_array_unref);
+    ids = cr_store_list_ids (db, &cr_entity_interview, &by_shot, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, talk);
+    g_assert_cmpint (cr_store_count (db, &cr_entity_location, &none, NULL), ==, 0);
+  }
 }
 
 int
