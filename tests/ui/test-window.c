@@ -1256,6 +1256,54 @@ test_list_consent_badges (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A row another program removed while the list showed it: opening it says so, and no blank
+ * form opens (its Add would make a new row of what was typed). */
+static void
+test_edit_removed (Fixture       *f,
+                   gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people = cr_window_get_page (window, "participants");
+  g_autoptr(GError) error = NULL;
+  GtkWindow *told;
+  gint64 gone;
+
+  cr_window_show_page (window, "participants");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  /* Someone with no consent recorded, whom the store lets go. */
+  add (f->db, &cr_entity_participant, &gone, "name", "Zoe Passing", "kind", "contact", NULL);
+  cr_production_changed (cr_window_get_production (window), &cr_entity_participant);
+  cr_entity_page_set_search (people, "Zoe Passing");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cr_entity_page_get_model (people))), ==, 1);
+  {
+    g_autoptr(CrDb) other = cr_db_open (f->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (cr_store_delete (other, &cr_entity_participant, gone, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_null (cr_entity_page_edit (people, 0));
+  told = cr_ui_find_question ("Could Not Open the Participant");
+  g_assert_nonnull (told);
+  g_test_message ("told: %s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (told)));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (told)), ==,
+                   "The participant is no longer in the production: another program may have removed it.");
+  gtk_window_destroy (told);
+
+  /* The same through the window's action, as the Overview's rows open people. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-record", "(sx)", "participant", gone));
+  told = cr_ui_find_question ("Could Not Open the Participant");
+  g_assert_nonnull (told);
+  gtk_window_destroy (told);
+  {
+    g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+    for (GList *l = windows; l; l = l->next)
+      g_assert_false (CR_IS_RECORD_EDITOR (l->data));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 count_cb (GtkListItemFactory *factory,
           GtkListItem        *item,
@@ -1428,7 +1476,8 @@ test_editor_add (Fixture       *f,
     g_autoptr(CrRecord) interview = NULL;
 
     /* The Schedule page is an agenda now: its Add opens the same editor. */
-    editor = cr_record_editor_new (GTK_WINDOW (window), cr_window_get_production (window), &cr_entity_interview, 0);
+    editor = cr_record_editor_new (GTK_WINDOW (window), cr_window_get_production (window), &cr_entity_interview, 0,
+                                   NULL);
     gtk_window_present (GTK_WINDOW (editor));
     cr_record_editor_set_text (editor, "title", "Zainab after school");
     cr_record_editor_set_text (editor, "start", "2026-05-05 16:00");
@@ -1681,7 +1730,7 @@ test_editor_live_check (Fixture       *f,
   g_assert_true (cr_db_exec (f->db, "CREATE UNIQUE INDEX test_one_contact ON location (contact)", &error));
   g_assert_no_error (error);
   before = cr_ui_dump (f->path, NULL);
-  editor = cr_record_editor_new (GTK_WINDOW (window), f->production, &cr_entity_location, 0);
+  editor = cr_record_editor_new (GTK_WINDOW (window), f->production, &cr_entity_location, 0, NULL);
   gtk_window_present (GTK_WINDOW (editor));
   cr_record_editor_set_text (editor, "name", "Owen's garage");
   cr_record_editor_set_text (editor, "contact", "Owen Morgan");
@@ -1721,7 +1770,7 @@ test_editor_people_picker (Fixture       *f,
   g_assert_no_error (error);
   wanted = find_id (f->db, &cr_entity_participant, "Volunteer 7345");
   window = show_window (f->path);
-  editor = cr_record_editor_new (GTK_WINDOW (window), f->production, &cr_entity_interview, 0);
+  editor = cr_record_editor_new (GTK_WINDOW (window), f->production, &cr_entity_interview, 0, NULL);
   gtk_window_present (GTK_WINDOW (editor));
   cr_record_editor_set_text (editor, "title", "Befrienders at the hall");
   cr_record_editor_set_text (editor, "start", "2026-05-12 10:00");
@@ -2350,7 +2399,8 @@ test_screenshots (void)
     cr_window_show_page (window, "interviews");
     editor = cr_record_editor_new (GTK_WINDOW (window), cr_window_get_production (window), &cr_entity_interview,
                                    find_id (cr_production_get_db (cr_window_get_production (window)),
-                                            &cr_entity_interview, "Aisha and Grace at the hall"));
+                                            &cr_entity_interview, "Aisha and Grace at the hall"),
+                                   NULL);
     gtk_window_present (GTK_WINDOW (editor));
     gtk_window_set_default_size (GTK_WINDOW (editor), 580, 1000);
     cr_ui_wait_for_frames (GTK_WIDGET (editor), 4);
@@ -2407,6 +2457,7 @@ main (int    argc,
   g_test_add ("/ui/list/consent-sort", Fixture, NULL, fixture_set_up, test_list_consent_sort, fixture_tear_down);
   g_test_add ("/ui/list/consent-search", Fixture, NULL, fixture_set_up, test_list_consent_search, fixture_tear_down);
   g_test_add ("/ui/list/typed-search", Fixture, NULL, fixture_set_up, test_list_typed_search, fixture_tear_down);
+  g_test_add ("/ui/editor/removed-elsewhere", Fixture, NULL, fixture_set_up, test_edit_removed, fixture_tear_down);
   g_test_add ("/ui/list/consent-badges", Fixture, NULL, fixture_set_up, test_list_consent_badges, fixture_tear_down);
   g_test_add ("/ui/list/search-consent-shown", Fixture, NULL, fixture_set_up, test_list_search_consent_shown,
               fixture_tear_down);

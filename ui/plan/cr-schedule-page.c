@@ -419,7 +419,7 @@ add_activated (GtkWidget  *widget,
   CrSchedulePage *self = CR_SCHEDULE_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   CrRecordEditor *editor = cr_record_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->production,
-                                                 &cr_entity_interview, 0);
+                                                 &cr_entity_interview, 0, NULL);
 
   gtk_window_present (GTK_WINDOW (editor));
 }

@@ -343,7 +343,7 @@ add_activated (GtkWidget  *widget,
   CrShotsPage *self = CR_SHOTS_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   CrRecordEditor *editor = cr_record_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->production,
-                                                 &cr_entity_shot, 0);
+                                                 &cr_entity_shot, 0, NULL);
 
   gtk_window_present (GTK_WINDOW (editor));
 }

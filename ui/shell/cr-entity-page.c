@@ -8,6 +8,7 @@
 #include "cr-consent-words.h"
 #include "cr-entity-page.h"
 #include "cr-page.h"
+#include "cr-tell.h"
 #include "cr-words.h"
 
 struct _CrEntityPage
@@ -464,8 +465,14 @@ open_editor (CrEntityPage   *self,
              gint64          id)
 {
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-  CrRecordEditor *editor = cr_record_editor_new (parent, self->production, entity, id);
+  g_autoptr(GError) error = NULL;
+  CrRecordEditor *editor = cr_record_editor_new (parent, self->production, entity, id, &error);
 
+  if (editor == NULL)
+    {
+      cr_tell_unopened (GTK_WIDGET (self), entity, error);
+      return NULL;
+    }
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "deleted", G_CALLBACK (editor_deleted_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));

@@ -595,20 +595,23 @@ cr_record_editor_init (CrRecordEditor *self)
 }
 
 CrRecordEditor *
-cr_record_editor_new (GtkWindow      *parent,
-                      CrProduction   *production,
-                      const CrEntity *entity,
-                      gint64          id)
+cr_record_editor_new (GtkWindow       *parent,
+                      CrProduction    *production,
+                      const CrEntity  *entity,
+                      gint64           id,
+                      GError         **error)
 {
-  CrRecordEditor *self = g_object_new (CR_TYPE_RECORD_EDITOR, "transient-for", parent, NULL);
-  g_autoptr(GError) error = NULL;
+  CrRecordEditor *self;
+  CrRecord *record = NULL;
   g_autofree char *noun = cr_words_entity (entity, FALSE);
   g_autofree char *title = NULL;
 
+  if (id > 0 && !(record = cr_store_get (cr_production_get_db (production), entity, id, error)))
+    return NULL;
+  self = g_object_new (CR_TYPE_RECORD_EDITOR, "transient-for", parent, NULL);
   self->production = g_object_ref (production);
   self->entity = entity;
-  if (id > 0 && !(self->record = cr_store_get (cr_production_get_db (production), entity, id, &error)))
-    g_warning ("%s", error->message);
+  self->record = record;
   if (self->record != NULL && cr_record_get (self->record, entity->label))
     title = g_strdup (cr_record_get (self->record, entity->label));
   else if (self->record != NULL)

@@ -15,11 +15,13 @@ G_BEGIN_DECLS
 #define CR_TYPE_RECORD_EDITOR (cr_record_editor_get_type ())
 G_DECLARE_FINAL_TYPE (CrRecordEditor, cr_record_editor, CR, RECORD_EDITOR, AdwWindow)
 
-/* id 0 adds a new row. */
+/* id 0 adds a new row; else the row is read first, and NULL with @error when it cannot be
+ * (another program removed it, the file is locked): never a blank form that would add it. */
 CrRecordEditor *cr_record_editor_new         (GtkWindow       *parent,
                                               CrProduction    *production,
                                               const CrEntity  *entity,
-                                              gint64           id);
+                                              gint64           id,
+                                              GError         **error);
 const CrEntity *cr_record_editor_get_entity  (CrRecordEditor  *self);
 gint64          cr_record_editor_get_id      (CrRecordEditor  *self);
 /* Sets a field as a user would (stored form is accepted too: ids for references, one per

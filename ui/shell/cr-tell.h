@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "cr-entity.h"
+
 G_BEGIN_DECLS
 
 /* A message under its heading with one Close button, over the window `from` is in (or on its
@@ -21,5 +23,9 @@ GtkWindow *cr_tell_write_error (GtkWidget    *from,
                                 const char   *heading,
                                 const GError *error,
                                 const char   *what);
+/* A row of `entity` that could not be read to open it: "Could Not Open the Participant". */
+GtkWindow *cr_tell_unopened    (GtkWidget      *from,
+                                const CrEntity *entity,
+                                const GError   *error);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "cr-cli.h"
 #include "cr-window.h"
 #include "cr-welcome.h"
+#include "cr-tell.h"
 #include "cr-words.h"
 
 struct _CrWindow
@@ -441,11 +442,16 @@ edit_record_activated (GtkWidget  *widget,
   gint64 id = 0;
   const CrEntity *entity;
   CrRecordEditor *editor;
+  g_autoptr(GError) error = NULL;
 
   g_variant_get (parameter, "(&sx)", &name, &id);
   if (self->production == NULL || !(entity = cr_entity_lookup (name)))
     return;
-  editor = cr_record_editor_new (GTK_WINDOW (self), self->production, entity, id);
+  if (!(editor = cr_record_editor_new (GTK_WINDOW (self), self->production, entity, id, &error)))
+    {
+      cr_tell_unopened (GTK_WIDGET (self), entity, error);
+      return;
+    }
   /* As from a list page: deletes can be undone, saved interviews are checked for clashes. */
   g_signal_connect_object (editor, "deleted", G_CALLBACK (page_deleted_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
