@@ -1256,6 +1256,13 @@ test_list_consent_badges (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_button_with_label (GtkWidget     *widget,
+                      gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 /* A row another program removed while the list showed it: opening it says so, and no blank
  * form opens (its Add would make a new row of what was typed). */
 static void
@@ -1289,6 +1296,33 @@ test_edit_removed (Fixture       *f,
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (told)), ==,
                    "The participant is no longer in the production: another program may have removed it.");
   gtk_window_destroy (told);
+
+  /* Record Consent… in the form of someone removed while it was open. */
+  {
+    gint64 leaving = 0;
+    CrRecordEditor *editor;
+    GtkWidget *button;
+
+    add (f->db, &cr_entity_participant, &leaving, "name", "Yan Leaving", "kind", "contact", NULL);
+    editor = cr_record_editor_new (GTK_WINDOW (window), cr_window_get_production (window), &cr_entity_participant,
+                                   leaving, &error);
+    g_assert_no_error (error);
+    gtk_window_present (GTK_WINDOW (editor));
+    {
+      g_autoptr(CrDb) other = cr_db_open (f->path, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (cr_store_delete (other, &cr_entity_participant, leaving, &error));
+      g_assert_no_error (error);
+    }
+    button = cr_ui_find_where (GTK_WIDGET (editor), is_button_with_label, "_Record Consent…");
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    told = cr_ui_find_question ("Could Not Open the Participant");
+    g_assert_nonnull (told);
+    gtk_window_destroy (told);
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
 
   /* The same through the window's action, as the Overview's rows open people. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-record", "(sx)", "participant", gone));

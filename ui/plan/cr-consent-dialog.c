@@ -555,20 +555,17 @@ cr_consent_dialog_init (CrConsentDialog *self)
 }
 
 CrConsentDialog *
-cr_consent_dialog_new (GtkWindow    *parent,
-                       CrProduction *production,
-                       gint64        participant)
+cr_consent_dialog_new (GtkWindow     *parent,
+                       CrProduction  *production,
+                       gint64         participant,
+                       GError       **error)
 {
   CrConsentDialog *self;
-  g_autoptr(GError) error = NULL;
   CrRecord *person;
 
   g_return_val_if_fail (CR_IS_PRODUCTION (production), NULL);
-  if (!(person = cr_store_get (cr_production_get_db (production), &cr_entity_participant, participant, &error)))
-    {
-      g_warning ("%s", error->message);
-      return NULL;
-    }
+  if (!(person = cr_store_get (cr_production_get_db (production), &cr_entity_participant, participant, error)))
+    return NULL;
   self = g_object_new (CR_TYPE_CONSENT_DIALOG, "transient-for", parent, NULL);
   self->production = g_object_ref (production);
   self->person = person;

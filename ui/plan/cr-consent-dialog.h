@@ -19,9 +19,11 @@ G_BEGIN_DECLS
 #define CR_TYPE_CONSENT_DIALOG (cr_consent_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (CrConsentDialog, cr_consent_dialog, CR, CONSENT_DIALOG, AdwWindow)
 
+/* NULL with @error when the person cannot be read (another program removed them). */
 CrConsentDialog *cr_consent_dialog_new       (GtkWindow       *parent,
                                               CrProduction    *production,
-                                              gint64           participant);
+                                              gint64           participant,
+                                              GError         **error);
 /* Sets a field as a user would (the store's words: "withdrawn", "part", "website,internal").
  * FALSE if the dialog has no input for it. */
 gboolean         cr_consent_dialog_set_text  (CrConsentDialog *self,

@@ -12,6 +12,7 @@
 #include "cr-people-page.h"
 #include "cr-print.h"
 #include "cr-print-actions.h"
+#include "cr-tell.h"
 #include "cr-words.h"
 
 /* As the Overview's "consent ends within 30 days". */
@@ -502,14 +503,19 @@ cr_people_page_record_consent (CrPeoplePage *self)
   gint64 id;
   GtkRoot *root;
   CrConsentDialog *dialog;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (CR_IS_PEOPLE_PAGE (self), NULL);
   if ((id = selected_person (self)) <= 0)
     return NULL;
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = cr_consent_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->production, id);
-  if (dialog != NULL)
-    gtk_window_present (GTK_WINDOW (dialog));
+  dialog = cr_consent_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->production, id, &error);
+  if (dialog == NULL)
+    {
+      cr_tell_unopened (GTK_WIDGET (self), &cr_entity_participant, error);
+      return NULL;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
 

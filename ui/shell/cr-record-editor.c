@@ -14,6 +14,7 @@
 #include "cr-record-format.h"
 #include "cr-row-picker.h"
 #include "cr-store.h"
+#include "cr-tell.h"
 #include "cr-undo.h"
 #include "cr-words.h"
 
@@ -319,8 +320,14 @@ record_consent_clicked_cb (CrRecordEditor *self)
 {
   /* The same dialog as the People page's, shaped by the status; the row above follows the
    * production's change signal once it is recorded. */
-  CrConsentDialog *consent = cr_consent_dialog_new (GTK_WINDOW (self), self->production, self->record->id);
+  g_autoptr(GError) error = NULL;
+  CrConsentDialog *consent = cr_consent_dialog_new (GTK_WINDOW (self), self->production, self->record->id, &error);
 
+  if (consent == NULL)
+    {
+      cr_tell_unopened (GTK_WIDGET (self), &cr_entity_participant, error);
+      return;
+    }
   gtk_window_present (GTK_WINDOW (consent));
 }
 
