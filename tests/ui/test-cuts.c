@@ -1222,20 +1222,11 @@ test_import (Fixture       *f,
 }
 
 /* "Add to Cut" from the Selects page: all the selects or none. */
-/* A button or menu button below widget whose label is label (mnemonic included). */
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0) ||
-         (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0);
-}
-
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
-  return cr_ui_find_where (widget, is_button_labelled, label);
+  return cr_ui_find_button (widget, label);
 }
 
 /* Stop during a review render leaves no file; Stop pressed after an export has written its

@@ -1256,13 +1256,6 @@ test_list_consent_badges (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-is_button_with_label (GtkWidget     *widget,
-                      gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
 /* A row another program removed while the list showed it: opening it says so, and no blank
  * form opens (its Add would make a new row of what was typed). */
 static void
@@ -1315,7 +1308,7 @@ test_edit_removed (Fixture       *f,
       g_assert_true (cr_store_delete (other, &cr_entity_participant, leaving, &error));
       g_assert_no_error (error);
     }
-    button = cr_ui_find_where (GTK_WIDGET (editor), is_button_with_label, "_Record Consent…");
+    button = cr_ui_find_button (GTK_WIDGET (editor), "_Record Consent…");
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");
     told = cr_ui_find_question ("Could Not Open the Participant");

@@ -101,6 +101,23 @@ cr_ui_find_sidebar_row (GtkWidget  *root,
   return cr_ui_find_where (root, cr_ui_is_sidebar_row, page);
 }
 
+/* A button or menu button whose label is this (mnemonic included). */
+static inline gboolean
+cr_ui_is_button_labelled (GtkWidget     *widget,
+                          gconstpointer  label)
+{
+  return (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0) ||
+         (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0);
+}
+
+/* The first such button under @root, or NULL. */
+static inline GtkWidget *
+cr_ui_find_button (GtkWidget  *root,
+                   const char *label)
+{
+  return cr_ui_find_where (root, cr_ui_is_button_labelled, label);
+}
+
 /* @widget as drawn, saved as @name in the test build folder (G_TEST_BUILDDIR). */
 static inline void
 cr_ui_save_png (GtkWidget  *widget,
