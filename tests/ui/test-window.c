@@ -1331,6 +1331,109 @@ test_edit_removed (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* How many labels under `widget` read `text` and are shown (a toast dismissed goes away). */
+static guint
+count_shown_labels (GtkWidget  *widget,
+                    const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+            g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_shown_labels (child, text);
+  return n;
+}
+
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_toast_close (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
+}
+
+/* The toast on the window's overlay with this title, shown once, and its button. */
+static gboolean
+toast_says (CrWindow   *window,
+            const char *title,
+            const char *button)
+{
+  GtkWidget *overlay = cr_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+  guint n = count_shown_labels (overlay, title);
+
+  g_assert_cmpuint (n, <=, 1);
+  return n == 1 && cr_ui_find_button (overlay, button) != NULL;
+}
+
+/* A list that cannot be read (another program left the file without its participants)
+ * says so once in a toast, in words, and nothing on stderr (a warning fails the test);
+ * Try Again reads everything again once the file is whole. */
+static void
+test_window_read_failed (Fixture       *f,
+                         gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrEntityPage *people = cr_window_get_page (window, "participants");
+  GListModel *model = G_LIST_MODEL (cr_entity_page_get_model (people));
+  const char *said = "Could not read the participants: the production file may be damaged";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrDb) other = cr_db_open (f->path, &error);
+
+  g_assert_no_error (error);
+  cr_window_show_page (window, "participants");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_PEOPLE);
+  g_assert_false (toast_says (window, said, "_Try Again"));
+
+  g_assert_true (cr_db_exec (other, "ALTER TABLE participant RENAME TO participant_away", &error));
+  g_assert_no_error (error);
+  g_assert_true (cr_production_check_for_changes (cr_window_get_production (window)));
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_true (toast_says (window, said, "_Try Again"));
+  /* Asked again (a search typed), said once: toast_says () counts. */
+  cr_entity_page_set_search (people, "Participant");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_true (toast_says (window, said, "_Try Again"));
+  /* Closed by its ×, no other of the same words waits behind it. */
+  {
+    GtkWidget *overlay = cr_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+    g_autoptr(GtkWidget) shown = g_object_ref (cr_ui_find_where (overlay, is_label_with, said));
+    GtkWidget *toast = shown, *close;
+
+    /* The toast's own ×, not another window-close button on the page under it. */
+    while (gtk_widget_get_parent (toast) != overlay)
+      toast = gtk_widget_get_parent (toast);
+    close = cr_ui_find_where (toast, is_toast_close, NULL);
+    g_assert_nonnull (close);
+    g_signal_emit_by_name (close, "clicked");
+    /* A toast waiting behind it would show as this one starts to go. */
+    cr_ui_wait_until (is_unmapped, shown);
+    g_assert_cmpuint (count_shown_labels (overlay, said), ==, 0);
+  }
+  cr_entity_page_set_search (people, NULL);
+
+  g_assert_true (cr_db_exec (other, "ALTER TABLE participant_away RENAME TO participant", &error));
+  g_assert_no_error (error);
+  /* The toast the search's failure raised: Try Again, as clicked. */
+  {
+    GtkWidget *overlay = cr_ui_find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+    GtkWidget *again;
+
+    g_assert_true (toast_says (window, said, "_Try Again"));
+    again = cr_ui_find_button (overlay, "_Try Again");
+    g_signal_emit_by_name (again, "clicked");
+    cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_PEOPLE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 count_cb (GtkListItemFactory *factory,
           GtkListItem        *item,
@@ -2485,6 +2588,7 @@ main (int    argc,
   g_test_add ("/ui/list/consent-search", Fixture, NULL, fixture_set_up, test_list_consent_search, fixture_tear_down);
   g_test_add ("/ui/list/typed-search", Fixture, NULL, fixture_set_up, test_list_typed_search, fixture_tear_down);
   g_test_add ("/ui/editor/removed-elsewhere", Fixture, NULL, fixture_set_up, test_edit_removed, fixture_tear_down);
+  g_test_add ("/ui/window/read-failed", Fixture, NULL, fixture_set_up, test_window_read_failed, fixture_tear_down);
   g_test_add ("/ui/list/consent-badges", Fixture, NULL, fixture_set_up, test_list_consent_badges, fixture_tear_down);
   g_test_add ("/ui/list/search-consent-shown", Fixture, NULL, fixture_set_up, test_list_search_consent_shown,
               fixture_tear_down);

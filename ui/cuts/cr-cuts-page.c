@@ -268,7 +268,7 @@ reload_cuts (CrCutsPage *self)
 
   if (cuts == NULL)
     {
-      g_warning ("cuts: %s", error->message);
+      cr_production_read_failed (self->production, "the cuts", error);
       return;
     }
   self->filling = TRUE;

@@ -345,8 +345,17 @@ fill_questions (CrStringoutDialog *self)
       g_ptr_array_add (self->checks, check);
       gtk_list_box_append (self->questions_list, row);
     }
+  /* Said where the questions would be: the dialog is over the window and its toasts. */
   if (questions == NULL)
-    g_warning ("questions: %s", error->message);
+    {
+      g_autofree char *words = cr_error_words_read (error, "the questions");
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), words);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_add_css_class (row, "error");
+      gtk_list_box_append (self->questions_list, row);
+    }
 }
 
 static void

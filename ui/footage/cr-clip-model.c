@@ -84,7 +84,7 @@ read_window (CrClipModel *self,
     return;
   if (!(records = cr_store_get_many (db, &cr_entity_clip, (gint64 *) (gpointer) wanted->data, wanted->len, &error)))
     {
-      g_warning ("%s", error->message);
+      cr_production_read_failed (self->production, "the clips", error);
       return;
     }
   taken = g_ptr_array_steal (records, &n);
@@ -186,7 +186,7 @@ refresh_rows (CrClipModel *self)
     return;
   if (!(records = cr_store_get_many (db, &cr_entity_clip, (gint64 *) (gpointer) ids->data, ids->len, &error)))
     {
-      g_warning ("%s", error->message);
+      cr_production_read_failed (self->production, "the clips", error);
       return;
     }
   taken = g_ptr_array_steal (records, &n);
@@ -309,7 +309,7 @@ matching (CrClipModel *self)
 
   if (ids == NULL)
     {
-      g_warning ("%s", error->message);
+      cr_production_read_failed (self->production, "the clips", error);
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
   return ids;
@@ -455,11 +455,9 @@ searched_cb (GObject      *source,
       return;
     }
   g_clear_object (&self->searching);
+  /* Not found in the background: found here, or why not said. */
   if (ids == NULL)
-    {
-      g_warning ("%s", error->message);
-      ids = matching (self);
-    }
+    ids = matching (self);
   /* The same clips in the same order (a filter that changed nothing): telling the views
    * would only make them bind everything again; what another program wrote is read into the
    * rows in place. */

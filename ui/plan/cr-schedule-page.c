@@ -195,7 +195,7 @@ find_clashes (CrSchedulePage *self,
   self->n_clashes = 0;
   if (conflicts == NULL)
     {
-      g_warning ("clashes: %s", error->message);
+      cr_production_read_failed (self->production, "the schedule’s clashes", error);
       return;
     }
   for (guint i = 0; i < interviews->len; i++)

@@ -42,26 +42,27 @@ cr_list_consent_free (CrListConsent *consent)
 
 CrConsentStandings *
 cr_list_consent_standings (CrListConsent *consent,
-                           CrDb          *db)
+                           CrDb          *db,
+                           GError       **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (consent->standings == NULL && !(consent->standings = cr_consent_standings_read (db, NULL, EXPIRING_DAYS, &error)))
-    g_warning ("Could not read consent: %s", error->message);
+  if (consent->standings == NULL)
+    consent->standings = cr_consent_standings_read (db, NULL, EXPIRING_DAYS, error);
   return consent->standings;
 }
 
 static GHashTable *
 words_of_everyone (CrListConsent *consent,
-                   CrDb          *db)
+                   CrDb          *db,
+                   GError       **error)
 {
-  CrConsentStandings *standings = cr_list_consent_standings (consent, db);
+  CrConsentStandings *standings;
   g_autoptr(GArray) everyone = NULL;
   CrQuery all = { 0 };
 
-  if (consent->words != NULL || standings == NULL)
+  if (consent->words != NULL)
     return consent->words;
-  if (!(everyone = cr_store_list_ids (db, &cr_entity_participant, &all, NULL)))
+  if (!(standings = cr_list_consent_standings (consent, db, error)) ||
+      !(everyone = cr_store_list_ids (db, &cr_entity_participant, &all, error)))
     return NULL;
   consent->words = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   for (guint i = 0; i < everyone->len; i++)
@@ -82,10 +83,11 @@ words_of_everyone (CrListConsent *consent,
 GHashTable *
 cr_list_consent_matching (CrListConsent *consent,
                           CrDb          *db,
-                          const char    *search)
+                          const char    *search,
+                          GError       **error)
 {
   g_autofree char *folded = g_utf8_casefold (search, -1);
-  GHashTable *words = words_of_everyone (consent, db);
+  GHashTable *words = words_of_everyone (consent, db, error);
   GHashTable *matches = NULL;
   GHashTableIter iter;
   gpointer id, text;
@@ -122,18 +124,21 @@ by_standing (gconstpointer a,
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
-void
+gboolean
 cr_list_consent_sort (CrListConsent *consent,
                       CrDb          *db,
                       GArray        *ids,
-                      gboolean       descending)
+                      gboolean       descending,
+                      GError       **error)
 {
-  CrConsentStandings *standings = cr_list_consent_standings (consent, db);
+  CrConsentStandings *standings = cr_list_consent_standings (consent, db, error);
   g_autofree Ranked *ranked = NULL;
   g_autoptr(GArray) sorted = NULL;
 
-  if (standings == NULL || ids->len == 0)
-    return;
+  if (standings == NULL)
+    return FALSE;
+  if (ids->len == 0)
+    return TRUE;
   ranked = g_new (Ranked, ids->len);
   sorted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
   for (guint i = 0; i < ids->len; i++)
@@ -142,4 +147,5 @@ cr_list_consent_sort (CrListConsent *consent,
   for (guint i = 0; i < ids->len; i++)
     g_array_append_val (sorted, g_array_index (ids, gint64, ranked[i].index));
   memcpy (ids->data, sorted->data, ids->len * sizeof (gint64));
+  return TRUE;
 }

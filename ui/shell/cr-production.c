@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cr-error-words.h"
 #include "cr-production.h"
 #include "cr-store.h"
 
@@ -26,6 +27,7 @@ G_DEFINE_FINAL_TYPE (CrProduction, cr_production, G_TYPE_OBJECT)
 enum
 {
   CHANGED,
+  READ_FAILED,
   N_SIGNALS
 };
 
@@ -53,6 +55,15 @@ cr_production_class_init (CrProductionClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+  /**
+   * CrProduction::read-failed:
+   * @line: what could not be read and why, in words: "Could not read the participants: the
+   *   production file may be damaged"
+   *
+   * A list or page could not read rows it shows; the window says so once.
+   */
+  signals[READ_FAILED] = g_signal_new ("read-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -172,6 +183,19 @@ cr_production_get_changed_record (CrProduction *self)
 {
   g_return_val_if_fail (CR_IS_PRODUCTION (self), 0);
   return self->record;
+}
+
+void
+cr_production_read_failed (CrProduction *self,
+                           const char   *what,
+                           const GError *error)
+{
+  g_autofree char *line = NULL;
+
+  g_return_if_fail (CR_IS_PRODUCTION (self));
+  g_return_if_fail (error != NULL);
+  line = cr_error_words_read (error, what);
+  g_signal_emit (self, signals[READ_FAILED], 0, line);
 }
 
 gboolean

@@ -39,6 +39,11 @@ void          cr_production_changed_record (CrProduction   *self,
                                             gint64          id);
 gint64        cr_production_get_changed_record (CrProduction *self);
 
+/* Emits ::read-failed with the failure in words for `what` ("the participants"): a page or
+ * list that cannot show what it should says so here, on the main thread, never on stderr. */
+void          cr_production_read_failed (CrProduction *self,
+                                         const char   *what,
+                                         const GError *error);
 /* Emits ::changed (entity NULL) when another connection committed since the last look; the
  * production polls this on a timer, tests call it directly. Returns TRUE when it emitted. */
 gboolean      cr_production_check_for_changes (CrProduction *self);

@@ -159,22 +159,22 @@ touch_page (CrStoreModel *self,
 
 /* One query by id for a page's rows: an OFFSET into a sorted list would sort again and
  * step over every row before it. Runs on any connection (a background search's too). */
+/* The rows always (a dash for each that could not be read); `error` says why they could not. */
 static GPtrArray *
 read_rows (CrDb           *db,
            const CrEntity *entity,
            GArray         *all,
-           guint           page)
+           guint           page,
+           GError        **error)
 {
   guint start = page * CR_STORE_MODEL_PAGE_SIZE;
   guint n = MIN (CR_STORE_MODEL_PAGE_SIZE, all->len - start);
   const gint64 *ids = &g_array_index (all, gint64, start);
   g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) error = NULL;
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint r = 0;
 
-  if (!(records = cr_store_get_many (db, entity, ids, n, &error)))
-    g_warning ("Could not read %s: %s", entity->plural, error->message);
+  records = cr_store_get_many (db, entity, ids, n, error);
   /* The rows take the records: steal them from the list rather than copy. A row removed
    * behind our back (another program) reads as a dash until the next reload. */
   if (records)
@@ -194,11 +194,26 @@ read_rows (CrDb           *db,
   return rows;
 }
 
+/* "the participants", for a line that says they could not be read. */
+static void
+read_failed (CrStoreModel *self,
+             const GError *error)
+{
+  g_autofree char *what = g_strdup_printf ("the %s", self->entity->plural);
+
+  cr_production_read_failed (self->production, what, error);
+}
+
 static GPtrArray *
 fetch_page (CrStoreModel *self,
             guint         page)
 {
-  return read_rows (cr_production_get_db (self->production), self->entity, self->ids, page);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = read_rows (cr_production_get_db (self->production), self->entity, self->ids, page, &error);
+
+  if (error != NULL)
+    read_failed (self, error);
+  return rows;
 }
 
 /* Rows held for the list but off screen are refilled just after the frame that shows a new
@@ -472,11 +487,12 @@ database_query (CrStoreModel *self)
 
 /* The people whose Consent column reads like the search, as owned ids, or NULL. */
 static GHashTable *
-extra_matches (CrStoreModel *self)
+extra_matches (CrStoreModel  *self,
+               GError       **error)
 {
   if (self->consent == NULL || self->search == NULL)
     return NULL;
-  return cr_list_consent_matching (self->consent, cr_production_get_db (self->production), self->search);
+  return cr_list_consent_matching (self->consent, cr_production_get_db (self->production), self->search, error);
 }
 
 static GArray *
@@ -484,8 +500,14 @@ query_ids (CrStoreModel  *self,
            GError       **error)
 {
   CrQuery query = database_query (self);
-  g_autoptr(GHashTable) extra = extra_matches (self);
+  g_autoptr(GError) failed = NULL;
+  g_autoptr(GHashTable) extra = extra_matches (self, &failed);
 
+  if (failed != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failed));
+      return NULL;
+    }
   return matching_ids (cr_production_get_db (self->production), self->entity, &query, extra, NULL, error);
 }
 
@@ -498,11 +520,18 @@ take_ids (CrStoreModel *self,
   g_clear_pointer (&self->ids, g_array_unref);
   if ((self->ids = ids) == NULL)
     {
-      g_warning ("Could not list %s: %s", self->entity->plural, error->message);
+      read_failed (self, error);
       self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
   else if (by_consent (self))
-    cr_list_consent_sort (self->consent, cr_production_get_db (self->production), self->ids, self->descending);
+    {
+      g_autoptr(GError) failed = NULL;
+
+      /* Unsorted by consent, but shown, and why said. */
+      if (!cr_list_consent_sort (self->consent, cr_production_get_db (self->production), self->ids,
+                                 self->descending, &failed))
+        read_failed (self, failed);
+    }
   self->n_items = self->ids->len;
   self->ids_serial++;
   g_hash_table_remove_all (self->reading);
@@ -698,14 +727,15 @@ ensure_reader (CrStoreModel *self)
 
 /* Everyone's consent words on the worker's connection, read if the file changed since. */
 static GHashTable *
-reader_consent_matching (Reader     *reader,
-                         const char *search)
+reader_consent_matching (Reader      *reader,
+                         const char  *search,
+                         GError     **error)
 {
   if (reader->consent == NULL)
     reader->consent = cr_list_consent_new ();
   if (cr_db_has_changed (reader->db, &reader->consent_seen))
     cr_list_consent_forget (reader->consent);
-  return cr_list_consent_matching (reader->consent, reader->db, search);
+  return cr_list_consent_matching (reader->consent, reader->db, search, error);
 }
 
 typedef struct
@@ -770,8 +800,9 @@ warm_thread (GTask        *task,
       g_task_return_boolean (task, FALSE);
       return;
     }
-  /* A search nobody can match: it reads the words, and finds no one. */
-  none = reader_consent_matching (reader, "\x01");
+  /* A search nobody can match: it reads the words, and finds no one (or fails, and the
+   * search that needs them says why). */
+  none = reader_consent_matching (reader, "\x01", NULL);
   g_clear_pointer (&none, g_hash_table_unref);
   everyone = everyone_ids (reader->db, warm->entity, &all, &reader->everyone, NULL);
   g_clear_pointer (&everyone, g_array_unref);
@@ -833,8 +864,12 @@ search_thread (GTask        *task,
     }
   /* The consent words, worked out here for everyone the first time (a pass over the
    * consent history), kept until the file changes. */
-  if (search->consent_words && search->search != NULL)
-    extra = reader_consent_matching (search->reader, search->search);
+  if (search->consent_words && search->search != NULL &&
+      !(extra = reader_consent_matching (search->reader, search->search, &error)) && error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   if (!(ids = matching_ids (search->reader->db, search->entity, &query, extra, &search->reader->everyone,
                             &error)))
     {
@@ -848,10 +883,13 @@ search_thread (GTask        *task,
   for (guint i = 0; search->held && i < search->held->len; i++)
     {
       guint page = g_array_index (search->held, guint, i);
+      g_autoptr(GPtrArray) rows = NULL;
 
-      if (page * CR_STORE_MODEL_PAGE_SIZE < ids->len)
-        g_hash_table_insert (answer->rows, GUINT_TO_POINTER (page),
-                             read_rows (search->reader->db, search->entity, ids, page));
+      /* A page that cannot be read here is read, and its failure said, on the main loop. */
+      if (page * CR_STORE_MODEL_PAGE_SIZE < ids->len &&
+          (rows = read_rows (search->reader->db, search->entity, ids, page, &error)) && error == NULL)
+        g_hash_table_insert (answer->rows, GUINT_TO_POINTER (page), g_steal_pointer (&rows));
+      g_clear_error (&error);
     }
   g_task_return_pointer (task, answer, (GDestroyNotify) answer_free);
 }
@@ -1000,8 +1038,13 @@ read_ahead_thread (GTask        *task,
       g_task_return_pointer (task, NULL, NULL);
       return;
     }
-  g_task_return_pointer (task, read_rows (ahead->reader->db, ahead->entity, ahead->ids, 0),
-                         (GDestroyNotify) g_ptr_array_unref);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) rows = read_rows (ahead->reader->db, ahead->entity, ahead->ids, 0, &error);
+
+    /* Not read: the list reads the page itself, and says why it could not. */
+    g_task_return_pointer (task, error ? NULL : g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
+  }
 }
 
 static void
@@ -1199,11 +1242,16 @@ cr_store_model_get_consent (CrStoreModel      *self,
                             CrConsentStanding *standing)
 {
   CrConsentStandings *standings;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (CR_IS_STORE_MODEL (self), NULL);
-  if (self->consent == NULL ||
-      !(standings = cr_list_consent_standings (self->consent, cr_production_get_db (self->production))))
+  if (self->consent == NULL)
     return NULL;
+  if (!(standings = cr_list_consent_standings (self->consent, cr_production_get_db (self->production), &error)))
+    {
+      read_failed (self, error);
+      return NULL;
+    }
   if (standing)
     *standing = cr_consent_standings_of (standings, id);
   return cr_consent_standings_state (standings, id);

@@ -46,6 +46,7 @@ struct _CrWindow
   GPtrArray            *rows;      /* the sidebar's rows, one per page */
   CrUndoDelete         *deleted;   /* what "Undo" puts back */
   AdwToast             *undo_toast;
+  AdwToast             *read_toast; /* a failed read said, while it shows */
 };
 
 G_DEFINE_FINAL_TYPE (CrWindow, cr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -212,6 +213,54 @@ production_changed_cb (CrWindow       *self,
   if (entity == NULL || entity == &cr_entity_production)
     update_title (self);
   update_counts (self);
+}
+
+/* A read that failed is said once while its toast shows, however many rows asked; Try
+ * Again reads everything again, as when another program changed the file. No toast is
+ * dismissed from here: libadwaita 1.2 can free a toast twice when one is dismissed while it
+ * is still sliding in. */
+static void
+read_again_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CrWindow *self = CR_WINDOW (widget);
+
+  /* Its button dismisses the toast next; a failure again is said in a new one. */
+  self->read_toast = NULL;
+  if (self->production != NULL)
+    cr_production_changed (self->production, NULL);
+}
+
+static void
+read_toast_dismissed_cb (CrWindow *self,
+                         AdwToast *toast)
+{
+  if (self->read_toast == toast)
+    self->read_toast = NULL;
+}
+
+static void
+production_read_failed_cb (CrWindow   *self,
+                           const char *line)
+{
+  AdwToast *toast;
+
+  /* Another failure while one is said: the toast says the newest. */
+  if (self->read_toast != NULL)
+    {
+      if (g_strcmp0 (adw_toast_get_title (self->read_toast), line) != 0)
+        adw_toast_set_title (self->read_toast, line);
+      return;
+    }
+  toast = adw_toast_new (line);
+  adw_toast_set_button_label (toast, "_Try Again");
+  adw_toast_set_action_name (toast, "win.read-again");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (read_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  self->read_toast = toast;
+  adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
 /* ---- pages ---- */
@@ -576,6 +625,7 @@ cr_window_class_init (CrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-record", "(sx)", edit_record_activated);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_activated);
+  gtk_widget_class_install_action (widget_class, "win.read-again", NULL, read_again_activated);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
@@ -646,6 +696,8 @@ cr_window_open (CrWindow    *self,
     g_signal_handlers_disconnect_by_data (self->production, self);
   g_set_object (&self->production, production);
   g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (production, "read-failed", G_CALLBACK (production_read_failed_cb), self,
+                           G_CONNECT_SWAPPED);
   build_pages (self);
   update_title (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), TRUE);
