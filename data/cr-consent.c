@@ -61,6 +61,52 @@ cr_participant_is_minor (const CrRecord *participant,
     g_ptr_array_add (all, broken_);                                                           \
   } G_STMT_END
 
+static char *taken_away (const char *granted, const char *remaining);
+
+/* The members of `wanted` that `given` lacks, as words: "broadcast, social-media". */
+static char *
+beyond (const char *wanted,
+        const char *given)
+{
+  g_autofree char *extra = given ? taken_away (wanted, given) : g_strdup (wanted);
+  g_auto(GStrv) parts = extra ? g_strsplit (extra, ",", -1) : NULL;
+
+  return parts ? g_strjoinv (", ", parts) : NULL;
+}
+
+/* A withdrawal only takes consent away: what it says remains must be within what the
+ * person's consent covers now, or it would clear them for a channel they never agreed to. */
+static gboolean
+check_partial_withdrawal (CrDb      *db,
+                          CrRecord  *record,
+                          CrRecord  *person,
+                          GPtrArray *all,
+                          GError   **error)
+{
+  const CrEntity *e = record->entity;
+  const char *channels = cr_record_get (record, "channels");
+  const char *media = cr_record_get (record, "media");
+  const char *name = cr_record_get (person, "name");
+  g_autoptr(CrConsentState) now = NULL;
+  g_autofree char *extra_channels = NULL, *extra_media = NULL;
+
+  if (channels == NULL && media == NULL)
+    BROKEN ("channels", "a partial withdrawal says which channels or media remain");
+  if (!(now = cr_consent_current (db, person->id, cr_record_get (record, "date"), error)))
+    return FALSE;
+  if (now->problem != CR_CONSENT_OK && now->problem != CR_CONSENT_EXPIRED && now->problem != CR_CONSENT_NO_GUARDIAN)
+    {
+      BROKEN ("withdrawal_scope", "%s has no consent in force to withdraw part of (it is %s); withdraw all of it",
+              name, cr_consent_problem_to_string (now->problem));
+      return TRUE;
+    }
+  if (channels && (extra_channels = beyond (channels, now->channels)))
+    BROKEN ("channels", "a withdrawal can only take consent away: %s never agreed to %s", name, extra_channels);
+  if (media && (extra_media = beyond (media, now->media)))
+    BROKEN ("media", "a withdrawal can only take consent away: %s never agreed to %s", name, extra_media);
+  return TRUE;
+}
+
 static gboolean
 check (CrDb      *db,
        CrRecord  *record,
@@ -124,8 +170,8 @@ check (CrDb      *db,
       if (cr_record_get (record, "withdrawal_scope") == NULL)
         cr_record_set (record, "withdrawal_scope", "all");
       if (g_str_equal (cr_record_get (record, "withdrawal_scope"), "part") &&
-          cr_record_get (record, "channels") == NULL && cr_record_get (record, "media") == NULL)
-        BROKEN ("channels", "a partial withdrawal says which channels or media remain");
+          !check_partial_withdrawal (db, record, person, all, error))
+        return FALSE;
     }
   else if (cr_record_get (record, "withdrawal_scope") != NULL)
     BROKEN ("withdrawal_scope", "only for a withdrawal");
@@ -204,6 +250,26 @@ taken_away (const char *granted,
   return out ? g_string_free (out, FALSE) : NULL;
 }
 
+/* The members of `remaining` that `granted` has too; "" for none. */
+static char *
+kept (const char *remaining,
+      const char *granted)
+{
+  GString *out = g_string_sized_new (64);
+
+  for (const char *at = remaining; at != NULL; at = strchr (at, ','), at = at ? at + 1 : NULL)
+    {
+      gsize n = strcspn (at, ",");
+
+      if (n == 0 || granted == NULL || !list_has_n (granted, at, n))
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ',');
+      g_string_append_len (out, at, (gssize) n);
+    }
+  return g_string_free (out, FALSE);
+}
+
 enum { S_NAME, S_STATUS, S_DATE, S_CHANNELS, S_MEDIA, S_NAMING, S_EXPIRES, S_GUARDIAN_NAME,
        S_GUARDIAN_RELATIONSHIP, S_FORM_VERSION, S_WITHDRAWN_CHANNELS, S_WITHDRAWN_MEDIA, N_STRINGS };
 
@@ -256,6 +322,7 @@ cr_consent_derive (gint64                participant,
   const char *s[N_STRINGS] = { [S_NAME] = name };
   g_autofree char *withdrawn_channels = NULL;
   g_autofree char *withdrawn_media = NULL;
+  g_autofree char *kept_channels = NULL, *kept_media = NULL;
 
   if (latest == NULL)
     {
@@ -287,10 +354,11 @@ cr_consent_derive (gint64                participant,
           draft.problem = CR_CONSENT_OK;
           s[S_WITHDRAWN_CHANNELS] = withdrawn_channels = taken_away (grant->channels, latest->channels);
           s[S_WITHDRAWN_MEDIA] = withdrawn_media = taken_away (grant->media, latest->media);
+          /* Never more than was granted, whatever an older file holds. */
           if (latest->channels)
-            s[S_CHANNELS] = latest->channels;
+            s[S_CHANNELS] = kept_channels = kept (latest->channels, grant->channels);
           if (latest->media)
-            s[S_MEDIA] = latest->media;
+            s[S_MEDIA] = kept_media = kept (latest->media, grant->media);
         }
       else
         {

@@ -86,6 +86,58 @@ test_history_derives_current (void)
   g_assert_cmpint (cr_store_count (db, &cr_entity_consent, NULL, NULL), ==, 4);
 }
 
+/* A partial withdrawal only takes consent away: what it says remains must be within what
+ * the consent covers on its date (the grant, or an earlier partial withdrawal's remains);
+ * one in an older file that says more is read as no more than was granted. */
+static void
+test_partial_withdrawal_narrows (void)
+{
+  g_autoptr(CrDb) db = test_new_production ();
+  gint64 ana = test_add (db, &cr_entity_participant, "name", "Ana", "kind", "interviewee", NULL);
+  gint64 cai = test_add (db, &cr_entity_participant, "name", "Cai", "kind", "interviewee", NULL);
+  g_autoptr(CrConsentState) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  test_add (db, &cr_entity_participant, "name", "Ben", "kind", "interviewee", NULL);
+  test_add (db, &cr_entity_consent, "participant", "Ana", "status", "signed", "date", "2026-01-10",
+            "channels", "internal,website", "media", "video", "naming", "first-name", NULL);
+  test_refused (db, &cr_entity_consent, "channels", "participant", "Ana", "status", "withdrawn", "date", "2026-02-01",
+                "withdrawal_scope", "part", "channels", "internal,broadcast", NULL);
+  test_refused (db, &cr_entity_consent, "media", "participant", "Ana", "status", "withdrawn", "date", "2026-02-01",
+                "withdrawal_scope", "part", "media", "video,photo", NULL);
+  /* Nobody gave Ben anything to withdraw part of; all of it is his to withdraw. */
+  test_refused (db, &cr_entity_consent, "withdrawal_scope", "participant", "Ben", "status", "withdrawn",
+                "date", "2026-02-01", "withdrawal_scope", "part", "channels", "internal", NULL);
+  test_add (db, &cr_entity_consent, "participant", "Ben", "status", "withdrawn", "date", "2026-02-01",
+            "withdrawal_scope", "all", NULL);
+
+  /* Narrowed once, it cannot widen again without a new grant. */
+  test_add (db, &cr_entity_consent, "participant", "Ana", "status", "withdrawn", "date", "2026-02-01",
+            "withdrawal_scope", "part", "channels", "internal", NULL);
+  test_refused (db, &cr_entity_consent, "channels", "participant", "Ana", "status", "withdrawn", "date", "2026-03-01",
+                "withdrawal_scope", "part", "channels", "internal,website", NULL);
+  s = state_on (db, ana, "2026-03-01");
+  g_assert_cmpstr (s->channels, ==, "internal");
+  g_clear_pointer (&s, cr_consent_state_free);
+
+  /* As an older program wrote it, past the check. */
+  test_add (db, &cr_entity_consent, "participant", "Cai", "status", "signed", "date", "2026-01-10",
+            "channels", "internal,website", "media", "video", "naming", "first-name", NULL);
+  sql = g_strdup_printf ("INSERT INTO consent (participant, status, date, withdrawal_scope, channels, media) "
+                         "VALUES (%" G_GINT64_FORMAT ", 'withdrawn', '2026-02-01', 'part', 'internal,broadcast', "
+                         "'video,photo')", cai);
+  g_assert_true (cr_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+  s = state_on (db, cai, "2026-03-01");
+  g_assert_cmpint (s->problem, ==, CR_CONSENT_OK);
+  g_assert_cmpstr (s->channels, ==, "internal");
+  g_assert_cmpstr (s->media, ==, "video");
+  g_assert_false (cr_consent_allows (s, "broadcast", "video", NULL));
+  g_assert_false (cr_consent_allows (s, "internal", "photo", NULL));
+  g_assert_true (cr_consent_allows (s, "internal", "video", NULL));
+}
+
 static void
 test_declined (void)
 {
@@ -263,6 +315,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/consent/history", test_history_derives_current);
   g_test_add_func ("/consent/declined", test_declined);
+  g_test_add_func ("/consent/partial-withdrawal-narrows", test_partial_withdrawal_narrows);
   g_test_add_func ("/consent/validation", test_record_validation);
   g_test_add_func ("/consent/append-only", test_append_only);
   g_test_add_func ("/consent/minor", test_minor_needs_guardian);

@@ -442,8 +442,32 @@ test_consent_history (Fixture       *f,
   assert_shown (dialog, "");
   cr_consent_dialog_set_text (dialog, "status", "withdrawn");
   assert_shown (dialog, "withdrawal_scope");
+  {
+    g_autofree char *scope = cr_consent_dialog_dup_text (dialog, "withdrawal_scope");
+
+    g_assert_cmpstr (scope, ==, "all");   /* shown as what Record will write */
+  }
   cr_consent_dialog_set_text (dialog, "withdrawal_scope", "part");
   assert_shown (dialog, "channels media withdrawal_scope");   /* what remains */
+  /* It starts from what she agreed to, to untick what she withdraws; it cannot say she
+   * agreed to more: a channel she never gave is refused beside the channels. */
+  {
+    g_autofree char *channels = cr_consent_dialog_dup_text (dialog, "channels");
+    g_autofree char *media = cr_consent_dialog_dup_text (dialog, "media");
+
+    g_assert_cmpstr (channels, ==, "internal,website,funder-report");
+    g_assert_cmpstr (media, ==, "video,quotes");
+  }
+  cr_consent_dialog_set_text (dialog, "date", "2026-03-12");
+  cr_consent_dialog_set_text (dialog, "channels", "internal,broadcast");
+  g_assert_false (cr_consent_dialog_save (dialog, &error));
+  g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "consent channels: a withdrawal can only take consent away: Grace Hughes never agreed to broadcast");
+  g_clear_error (&error);
+  g_assert_cmpstr (cr_consent_dialog_get_error_field (dialog), ==, "channels");
+  g_assert_cmpuint (cr_consent_history_get_entries (history)->len, ==, 2);
+  cr_consent_dialog_set_text (dialog, "channels", "internal,website,funder-report");
   cr_consent_dialog_set_text (dialog, "withdrawal_scope", "all");
   assert_shown (dialog, "withdrawal_scope");
 

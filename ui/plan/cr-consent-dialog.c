@@ -35,6 +35,7 @@ struct _CrConsentDialog
   CrFieldInput        *scroll_target; /* the field at fault, brought into view once laid out */
   guint                scroll_tick;
   gboolean             tried;         /* Record was pressed: every problem is said as it is */
+  gboolean             remains_filled; /* a partial withdrawal's sets started from consent now */
 
   /* borrowed: the groups that come and go with the status */
   GtkWidget           *withdrawal_group;
@@ -361,11 +362,37 @@ check_live (CrConsentDialog *self)
 
 /* ---- building the form ---- */
 
+/* A partial withdrawal says what remains, which can only be less than the person's consent
+ * covers now: its channels and media start ticked as they are, to untick what is withdrawn. */
+static void
+fill_what_remains (CrConsentDialog *self)
+{
+  g_autofree char *status = text_of (self, "status");
+  g_autoptr(CrConsentState) now = NULL;
+  const char *sets[] = { "channels", "media" };
+
+  if (self->remains_filled || !g_str_equal (status, "withdrawn") || !needs (self, "channels"))
+    return;
+  self->remains_filled = TRUE;
+  now = cr_consent_current (cr_production_get_db (self->production), self->person->id, NULL, NULL);
+  if (now == NULL || now->problem == CR_CONSENT_WITHDRAWN)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    {
+      CrFieldInput *input = find_input (self, sets[i]);
+      const char *given = i == 0 ? now->channels : now->media;
+
+      if (input != NULL && given != NULL && !cr_field_input_changed (input))
+        cr_field_input_set_text (input, given);
+    }
+}
+
 static void
 changed_cb (CrConsentDialog *self)
 {
   /* The form changes shape as the status, the scope and the date change. */
   update_shown (self);
+  fill_what_remains (self);
   check_live (self);
 }
 
@@ -452,6 +479,8 @@ build_form (CrConsentDialog *self)
   /* Consent is usually written down on the day it is given. */
   cr_field_input_set_text (find_input (self, "date"), today);
   cr_field_input_set_text (find_input (self, "status"), "signed");
+  /* Said, not assumed: a withdrawal is of all of it unless the user says part. */
+  cr_field_input_set_text (find_input (self, "withdrawal_scope"), "all");
   /* What a change is measured from: Esc on anything else asks first. */
   for (guint i = 0; i < self->inputs->len; i++)
     cr_field_input_remember (g_ptr_array_index (self->inputs, i));
@@ -460,6 +489,14 @@ build_form (CrConsentDialog *self)
 }
 
 /* ---- closing ---- */
+
+char *
+cr_consent_dialog_dup_text (CrConsentDialog *self,
+                            const char      *field)
+{
+  g_return_val_if_fail (CR_IS_CONSENT_DIALOG (self), NULL);
+  return text_of (self, field);
+}
 
 gboolean
 cr_consent_dialog_is_changed (CrConsentDialog *self)

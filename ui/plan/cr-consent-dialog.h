@@ -29,6 +29,9 @@ CrConsentDialog *cr_consent_dialog_new       (GtkWindow       *parent,
 gboolean         cr_consent_dialog_set_text  (CrConsentDialog *self,
                                               const char      *field,
                                               const char      *text);
+/* A field as the form has it now, in the store's words ("" when empty). */
+char            *cr_consent_dialog_dup_text  (CrConsentDialog *self,
+                                              const char      *field);
 /* Whether the field's input is on show for the status and person chosen. */
 gboolean         cr_consent_dialog_is_shown  (CrConsentDialog *self,
                                               const char      *field);
