@@ -11,6 +11,7 @@
 #include "cr-consent.h"
 #include "cr-consent-current.h"
 #include "cr-entity-page.h"
+#include "cr-indexer.h"
 #include "cr-natural-sort.h"
 #include "cr-page.h"
 #include "cr-record-editor.h"
@@ -2344,6 +2345,18 @@ test_record_consent (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The one form open (the window's action opens it). */
+static CrRecordEditor *
+find_editor (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (CR_IS_RECORD_EDITOR (l->data))
+      return l->data;
+  g_assert_not_reached ();
+}
+
 static void
 test_delete_undo (Fixture       *f,
                   gconstpointer  data)
@@ -2405,6 +2418,54 @@ test_delete_undo (Fixture       *f,
     g_assert_cmpint (cr_record_get_int (interview, "location", 0), ==, hall_again);
     g_assert_cmpint (cr_record_get_int (shot_after, "location", 0), ==, hall_again);
     g_assert_cmpint (cr_store_count (f->db, &cr_entity_location, NULL, NULL), ==, 2);
+  }
+
+  /* An interview a clip was recorded in, and a shot a clip covers, from the pages that are
+   * no lists (the Schedule, the Shots): the clip's interview and shot come back with them,
+   * and nothing is said on stderr (a critical fails the test). */
+  {
+    const char *folders[] = { cr_test_fixtures (), NULL };
+    gint64 talk = find_id (f->db, &cr_entity_interview, "Aisha and Grace at the hall");
+    g_autoptr(CrRecord) link = cr_record_new (&cr_entity_clip);
+    g_autoptr(CrRecord) clip = NULL;
+    g_autoptr(GArray) shots = NULL;
+    gint64 clip_id = 0, again;
+
+    g_assert_true (cr_index_folders (f->db, folders, NULL, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (cr_store_resolve (f->db, &cr_entity_clip, "VideoTrack_29_97_Start-00-00-00-00.mp4", &clip_id, &error));
+    cr_record_set (link, "interview", "Aisha and Grace at the hall");
+    cr_record_set (link, "shots", "1A");
+    g_assert_true (cr_store_update (f->db, &cr_entity_clip, clip_id, link, &error));
+    g_assert_no_error (error);
+    cr_production_changed (cr_window_get_production (window), &cr_entity_clip);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-record", "(sx)", "interview", talk));
+    g_assert_true (cr_record_editor_delete (find_editor (), &error));
+    g_assert_no_error (error);
+    clip = cr_store_get (f->db, &cr_entity_clip, clip_id, NULL);
+    g_assert_null (cr_record_get (clip, "interview"));
+    g_clear_pointer (&clip, cr_record_free);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+    again = find_id (f->db, &cr_entity_interview, "Aisha and Grace at the hall");
+    clip = cr_store_get (f->db, &cr_entity_clip, clip_id, NULL);
+    g_assert_cmpint (cr_record_get_int (clip, "interview", 0), ==, again);
+    g_clear_pointer (&clip, cr_record_free);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-record", "(sx)", "shot",
+                                               find_id (f->db, &cr_entity_shot, "1A")));
+    g_assert_true (cr_record_editor_delete (find_editor (), &error));
+    g_assert_no_error (error);
+    clip = cr_store_get (f->db, &cr_entity_clip, clip_id, NULL);
+    shots = cr_record_get_ids (clip, "shots");
+    g_assert_cmpuint (shots->len, ==, 0);
+    g_clear_pointer (&shots, g_array_unref);
+    g_clear_pointer (&clip, cr_record_free);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+    clip = cr_store_get (f->db, &cr_entity_clip, clip_id, NULL);
+    shots = cr_record_get_ids (clip, "shots");
+    g_assert_cmpuint (shots->len, ==, 1);
+    g_assert_cmpint (g_array_index (shots, gint64, 0), ==, find_id (f->db, &cr_entity_shot, "1A"));
   }
 
   /* Someone still in an interview cannot go: the dialog says why and stays. */

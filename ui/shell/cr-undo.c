@@ -3,13 +3,16 @@
 
 #include "config.h"
 
+#include "cr-store-links.h"
 #include "cr-store.h"
 #include "cr-undo.h"
 
-/* The entities whose rows may refer to others. */
+/* The entities whose rows may refer to others: a delete sets their references to it to
+ * nothing (a clip's interview) or drops their links (a clip's shots), and an undo puts
+ * them back. */
 static const CrEntity * const referrers[] = {
   &cr_entity_participant, &cr_entity_consent, &cr_entity_location, &cr_entity_question,
-  &cr_entity_interview, &cr_entity_shot,
+  &cr_entity_interview, &cr_entity_shot, &cr_entity_clip, &cr_entity_select,
 };
 
 typedef struct
@@ -19,11 +22,25 @@ typedef struct
   gint64          id;
 } Reference;
 
+typedef struct
+{
+  const CrEntity *entity;
+  const CrField  *field;   /* a CR_FIELD_LINKS of entity */
+  GArray         *back;    /* CrLinkBack */
+} Links;
+
 struct _CrUndoDelete
 {
   CrRecord *record;
   GArray   *references;   /* Reference */
+  GArray   *links;        /* Links */
 };
+
+static void
+links_clear (Links *links)
+{
+  g_clear_pointer (&links->back, g_array_unref);
+}
 
 CrUndoDelete *
 cr_undo_delete_new (CrDb            *db,
@@ -35,6 +52,8 @@ cr_undo_delete_new (CrDb            *db,
 
   undo->record = cr_record_copy (record);
   undo->references = g_array_new (FALSE, FALSE, sizeof (Reference));
+  undo->links = g_array_new (FALSE, FALSE, sizeof (Links));
+  g_array_set_clear_func (undo->links, (GDestroyNotify) links_clear);
   for (guint e = 0; e < G_N_ELEMENTS (referrers); e++)
     for (guint i = 0; i < referrers[e]->n_fields; i++)
       {
@@ -42,8 +61,19 @@ cr_undo_delete_new (CrDb            *db,
         CrQuery query = { .field = f->name, .value = id };
         g_autoptr(GPtrArray) rows = NULL;
 
-        /* Links are the deleted row's own (restored with it) or refuse the delete. */
-        if (f->type != CR_FIELD_REF || f->ref != record->entity)
+        if (f->ref != record->entity)
+          continue;
+        /* Other rows' links to it (the row's own are restored with it). */
+        if (f->type == CR_FIELD_LINKS)
+          {
+            Links links = { referrers[e], f, cr_store_links_to (db, referrers[e], f, record->id, error) };
+
+            if (links.back == NULL)
+              return NULL;
+            g_array_append_val (undo->links, links);
+            continue;
+          }
+        if (f->type != CR_FIELD_REF)
           continue;
         if (!(rows = cr_store_list (db, referrers[e], &query, error)))
           return NULL;
@@ -94,8 +124,14 @@ cr_undo_delete_restore (CrUndoDelete  *undo,
   g_autofree char *id_text = NULL;
   gint64 id;
 
-  if (!(id = cr_store_insert (db, input, error)))
+  /* All of it or nothing: the row without its links would be half an undo. */
+  if (!cr_db_begin (db, error))
     return 0;
+  if (!(id = cr_store_insert (db, input, error)))
+    {
+      cr_db_rollback (db);
+      return 0;
+    }
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   for (guint i = 0; i < undo->references->len; i++)
     {
@@ -109,10 +145,46 @@ cr_undo_delete_restore (CrUndoDelete  *undo,
           !g_error_matches (local, CR_DB_ERROR, CR_DB_ERROR_NOT_FOUND))
         {
           g_propagate_error (error, g_steal_pointer (&local));
+          cr_db_rollback (db);
           return 0;
         }
     }
+  for (guint i = 0; i < undo->links->len; i++)
+    {
+      const Links *links = &g_array_index (undo->links, Links, i);
+
+      if (!cr_store_links_back (db, links->entity, links->field, links->back, id, error))
+        {
+          cr_db_rollback (db);
+          return 0;
+        }
+    }
+  /* A commit that fails has rolled back already. */
+  if (!cr_db_commit (db, error))
+    return 0;
   return id;
+}
+
+GPtrArray *
+cr_undo_delete_dup_touched (CrUndoDelete *undo)
+{
+  GPtrArray *touched = g_ptr_array_new ();
+
+  for (guint i = 0; i < undo->references->len; i++)
+    {
+      const CrEntity *entity = g_array_index (undo->references, Reference, i).entity;
+
+      if (!g_ptr_array_find (touched, entity, NULL))
+        g_ptr_array_add (touched, (gpointer) entity);
+    }
+  for (guint i = 0; i < undo->links->len; i++)
+    {
+      const Links *links = &g_array_index (undo->links, Links, i);
+
+      if (links->back->len > 0 && !g_ptr_array_find (touched, links->entity, NULL))
+        g_ptr_array_add (touched, (gpointer) links->entity);
+    }
+  return touched;
 }
 
 CrUndoDelete *
@@ -126,6 +198,7 @@ clear (CrUndoDelete *undo)
 {
   g_clear_pointer (&undo->record, cr_record_free);
   g_clear_pointer (&undo->references, g_array_unref);
+  g_clear_pointer (&undo->links, g_array_unref);
 }
 
 void

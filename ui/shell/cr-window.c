@@ -143,8 +143,18 @@ undo_delete_activated (GtkWidget  *widget,
       cr_window_report (self, "Could Not Undo", error);
       return;
     }
-  cr_production_changed (self->production, entity);
-  cr_entity_page_select (cr_window_get_page (self, entity->plural), id);
+  {
+    g_autoptr(GPtrArray) touched = cr_undo_delete_dup_touched (undo);
+    CrEntityPage *page;
+
+    cr_production_changed (self->production, entity);
+    /* The clips that cover a shot again, the shots of an interview again. */
+    for (guint i = 0; i < touched->len; i++)
+      cr_production_changed (self->production, g_ptr_array_index (touched, i));
+    /* The Schedule and Shots pages are no list pages; they show it back where it was. */
+    if ((page = cr_window_get_page (self, entity->plural)) != NULL)
+      cr_entity_page_select (page, id);
+  }
 }
 
 static void
