@@ -132,7 +132,7 @@ static const CrField location_fields[] = {
   { "contact_phone", NULL, CR_FIELD_PHONE, .blurb = "Their phone" },
   { "nearest_hospital", NULL, CR_FIELD_NOTE, .blurb = "Nearest hospital with A&E" },
   { "time_zone", NULL, CR_FIELD_TIMEZONE, .blurb = "IANA time zone of the place" },
-  { "release_status", NULL, CR_FIELD_ENUM, 0, release_statuses,
+  { "release_status", NULL, CR_FIELD_ENUM, 0, release_statuses, .preset = "not-needed",
     .blurb = "Location release: not-needed, requested, signed, declined" },
   { "notes", NULL, CR_FIELD_NOTE, .blurb = "Notes" },
 };
@@ -186,7 +186,7 @@ static const CrField interview_fields[] = {
     .blurb = "Who films (repeat the option; name or id)" },
   { "questions", "interview_question", CR_FIELD_LINKS, .ref = &cr_entity_question,
     .blurb = "Questions from the bank, in order (repeat the option; id)" },
-  { "status", NULL, CR_FIELD_ENUM, 0, interview_statuses, .blurb = "planned, confirmed, done, cancelled" },
+  { "status", NULL, CR_FIELD_ENUM, 0, interview_statuses, .preset = "planned", .blurb = "planned, confirmed, done, cancelled" },
   { "notes", NULL, CR_FIELD_NOTE, .blurb = "Notes" },
 };
 
@@ -222,7 +222,7 @@ check_shot (CrDb      *db,
 static const CrField shot_fields[] = {
   { "number", NULL, CR_FIELD_TEXT, REQ, .blurb = "Shot number such as 4A (unique)" },
   { "description", NULL, CR_FIELD_NOTE, .blurb = "What the shot shows" },
-  { "type", NULL, CR_FIELD_ENUM, 0, shot_types, .blurb = "interview, b-roll, cutaway, establishing, detail" },
+  { "type", NULL, CR_FIELD_ENUM, 0, shot_types, .preset = "b-roll", .blurb = "interview, b-roll, cutaway, establishing, detail" },
   { "size", NULL, CR_FIELD_ENUM, 0, shot_sizes, .blurb = "ecu, cu, mcu, ms, mls, ls, ws, ews, ots, two-shot, insert" },
   { "movement", NULL, CR_FIELD_TEXT, .blurb = "Static, pan, tilt, handheld, gimbal …" },
   { "lens", NULL, CR_FIELD_TEXT, .blurb = "Lens or focal length" },
@@ -231,8 +231,8 @@ static const CrField shot_fields[] = {
   { "participants", "shot_participant", CR_FIELD_LINKS, .ref = &cr_entity_participant,
     .blurb = "Who is in shot (repeat the option; name or id)" },
   { "duration", NULL, CR_FIELD_DURATION, .blurb = "Estimated screen time (seconds, M:SS)", .min = 0, .max = 86400 },
-  { "priority", NULL, CR_FIELD_ENUM, 0, shot_priorities, .blurb = "low, normal, high, must" },
-  { "status", NULL, CR_FIELD_ENUM, 0, shot_statuses, .blurb = "planned, captured, selected, dropped" },
+  { "priority", NULL, CR_FIELD_ENUM, 0, shot_priorities, .preset = "normal", .blurb = "low, normal, high, must" },
+  { "status", NULL, CR_FIELD_ENUM, 0, shot_statuses, .preset = "planned", .blurb = "planned, captured, selected, dropped" },
   { "position", NULL, CR_FIELD_INT, .blurb = "Order in the list (default: last)", .min = 0, .max = 1000000 },
   { "notes", NULL, CR_FIELD_NOTE, .blurb = "Notes" },
 };

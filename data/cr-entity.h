@@ -49,6 +49,9 @@ typedef struct
   const CrEntity     *ref;      /* REF and LINKS */
   const char         *blurb;    /* one line for --help */
   gint64              min, max; /* INT, DURATION: inclusive range when min < max */
+  /* ENUM: what a new row holds when none is given (its column's DEFAULT, NOT NULL); a form
+   * offers no "None" for it and starts a new row at it. */
+  const char         *preset;
 } CrField;
 
 struct _CrEntity

@@ -1628,6 +1628,71 @@ test_editor_add (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether a drop-down's words include this one. */
+static gboolean
+offers (AdwComboRow *row,
+        const char  *word)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), word) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A choice the production always holds (a shot's type, priority and status) offers no
+ * "None", which it would refuse as "is required"; a new shot's form shows what the store
+ * gives it. An optional choice (its size) still offers None. */
+static void
+test_editor_preset_choices (Fixture       *f,
+                            gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrRecord) stored = NULL;
+  CrRecordEditor *editor = cr_record_editor_new (GTK_WINDOW (window), cr_window_get_production (window),
+                                                 &cr_entity_shot, 0, &error);
+  static const struct { const char *field, *title, *preset; } presets[] = {
+    { "type", "Type", "b-roll" }, { "priority", "Priority", "normal" }, { "status", "Status", "planned" },
+  };
+
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (editor));
+  cr_ui_wait_for_frames (GTK_WIDGET (editor), 2);
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    {
+      g_autofree char *text = cr_record_editor_get_text (editor, presets[i].field);
+      GtkWidget *row = cr_ui_find_row (GTK_WIDGET (editor), presets[i].title);
+
+      g_assert_cmpstr (text, ==, presets[i].preset);
+      g_assert_true (ADW_IS_COMBO_ROW (row));
+      g_assert_false (offers (ADW_COMBO_ROW (row), "None"));
+    }
+  g_assert_true (offers (ADW_COMBO_ROW (cr_ui_find_row (GTK_WIDGET (editor), "Size")), "None"));
+  g_assert_false (cr_record_editor_is_changed (editor));
+  cr_record_editor_set_text (editor, "number", "9Z");
+  cr_record_editor_set_text (editor, "description", "The garden at dusk");
+  g_assert_true (cr_record_editor_save (editor, &error));
+  g_assert_no_error (error);
+  stored = cr_store_find (f->db, &cr_entity_shot, "9Z", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cr_record_get (stored, "type"), ==, "b-roll");
+  g_assert_cmpstr (cr_record_get (stored, "priority"), ==, "normal");
+
+  /* An interview that is there: its status offers no None either. */
+  editor = cr_record_editor_new (GTK_WINDOW (window), cr_window_get_production (window), &cr_entity_interview,
+                                 find_id (f->db, &cr_entity_interview, "Aisha and Grace at the hall"), &error);
+  g_assert_no_error (error);
+  g_assert_false (offers (ADW_COMBO_ROW (cr_ui_find_row (GTK_WIDGET (editor), "Status")), "None"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_editor_invalid (Fixture       *f,
                      gconstpointer  data)
@@ -2658,6 +2723,8 @@ main (int    argc,
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_window_shortcuts, fixture_tear_down);
   g_test_add ("/ui/editor/add", Fixture, NULL, fixture_set_up, test_editor_add, fixture_tear_down);
+  g_test_add ("/ui/editor/preset-choices", Fixture, NULL, fixture_set_up, test_editor_preset_choices,
+              fixture_tear_down);
   g_test_add ("/ui/editor/invalid", Fixture, NULL, fixture_set_up, test_editor_invalid, fixture_tear_down);
   g_test_add ("/ui/editor/focus-discard", Fixture, NULL, fixture_set_up, test_editor_focus_discard, fixture_tear_down);
   g_test_add ("/ui/editor/live-check", Fixture, NULL, fixture_set_up, test_editor_live_check, fixture_tear_down);

@@ -120,8 +120,11 @@ cr_field_input_set_text (CrFieldInput *input,
     case CR_FIELD_ENUM:
       {
         guint selected = input->offset ? 0 : GTK_INVALID_LIST_POSITION;
+        /* Nothing given (a new row): what the store would give it, shown. */
+        const char *want = *text == '\0' && f->preset ? f->preset : text;
+
         for (guint i = 0; f->choices[i]; i++)
-          if (g_ascii_strcasecmp (f->choices[i], text) == 0)
+          if (g_ascii_strcasecmp (f->choices[i], want) == 0)
             selected = i + input->offset;
         adw_combo_row_set_selected (ADW_COMBO_ROW (input->row), selected);
         break;
@@ -290,7 +293,8 @@ build_choice (CrFieldInput *input,
   const CrField *field = input->field;
   GtkStringList *words = gtk_string_list_new (NULL);
 
-  input->offset = (field->flags & CR_FIELD_REQUIRED) ? 0 : 1;
+  /* A column that always holds a value offers no "None": it would only be refused. */
+  input->offset = (field->flags & CR_FIELD_REQUIRED) || field->preset ? 0 : 1;
   if (input->offset)
     gtk_string_list_append (words, "None");
   for (guint i = 0; field->choices[i]; i++)
