@@ -78,6 +78,13 @@ parse_source_tc (const char              *field,
                    text, start);
       return FALSE;
     }
+  /* Past the end, in the same timecode (the store would say it in frames from the start). */
+  if (source->duration > 0 && frames > source->start_tc + source->duration)
+    {
+      g_autofree char *end = cr_timecode_to_string (source->start_tc + source->duration, &fmt);
+      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "%s: %s is after the clip ends (%s)", field, text, end);
+      return FALSE;
+    }
   *out = frames - source->start_tc;
   return TRUE;
 }

@@ -576,6 +576,14 @@ test_cut_page (Fixture       *f,
     g_assert_nonnull (message);
     g_assert_true (g_str_has_prefix (message, "source out: "));
     g_clear_pointer (&message, g_free);
+    /* Past the clip's end: said in timecode, as the other points are, not in frames. */
+    message = trim_in_popover (window, page, 3, "00:00:03:00", "00:59:00:00");
+    g_assert_nonnull (message);
+    g_test_message ("past the end: %s", message);
+    g_assert_true (g_str_has_prefix (message, "source out: 00:59:00:00 is after the clip ends (00:00:"));
+    g_assert_null (strstr (message, "frame"));
+    g_assert_null (strstr (message, "out_frame"));
+    g_clear_pointer (&message, g_free);
     g_assert_cmpstr (cr_cut_event_get_source_in (event_at (page, 3)), ==, "00:00:03:00");
     message = trim_in_popover (window, page, 3, "00:00:03:15", "00:00:04:15");
     g_assert_null (message);
