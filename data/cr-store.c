@@ -444,6 +444,19 @@ cr_store_update (CrDb            *db,
   return save (db, merged, FALSE, error);
 }
 
+/* Where a row that cannot go is still used: the tables that refuse its delete. */
+static const char *
+still_used_in (const CrEntity *entity)
+{
+  if (entity == &cr_entity_participant)
+    return "in an interview, a shot, a clip, a select, a transcript or the consent history";
+  if (entity == &cr_entity_question)
+    return "asked in an interview";
+  if (entity == &cr_entity_clip)
+    return "in a select, a cut or a delivered file";
+  return "used elsewhere in the production";
+}
+
 gboolean
 cr_store_delete (CrDb            *db,
                  const CrEntity  *entity,
@@ -471,9 +484,8 @@ cr_store_delete (CrDb            *db,
     {
       cr_db_rollback (db);
       if (g_error_matches (local, CR_DB_ERROR, CR_DB_ERROR_CONFLICT))
-        g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_CONFLICT,
-                     "%s %s is still used (in interviews, shots, logging or a consent history); "
-                     "remove it there first", entity->name, what);
+        g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_CONFLICT, "%s %s is still %s; remove it there first",
+                     entity->name, what, still_used_in (entity));
       else
         g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;

@@ -52,7 +52,7 @@ cr_consent_problems_new (GPtrArray              *clearance,
         {
           g_object_set_data (G_OBJECT (row), "cr-participant", GSIZE_TO_POINTER ((gsize) problem->participant));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-          gtk_widget_set_tooltip_text (row, "Show this person on the People page");
+          gtk_widget_set_tooltip_text (row, "Show this person on the Participants page");
           g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), chooser);
         }
       gtk_list_box_append (GTK_LIST_BOX (list), row);

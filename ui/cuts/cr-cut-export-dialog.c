@@ -305,15 +305,14 @@ refuse (CrCutExportDialog *self,
   gboolean rendering = self->job->kind == CR_CUT_OUTPUT_REVIEW;
   GtkWidget *dialog;
 
-  g_string_printf (body, "%u %s consent for %s. Choose a person to see them on the People page.", n,
-                   n == 1 ? "person in the cut has not given" : "times someone in the cut has not given",
-                   where);
+  g_string_printf (body, "This cut has %u consent %s for %s. Choose a person to see them on the Participants page.",
+                   n, n == 1 ? "problem" : "problems", where);
   g_string_append (body, rendering ? "\n\nRendering anyway is recorded in the production with the file’s name."
                                    : "\n\nExporting anyway is recorded in the production with the file’s name.");
   dialog = adw_message_dialog_new (GTK_WINDOW (self), "Consent Does Not Allow This", body->str);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
                                      cr_consent_problems_new (clearance, 320, person_chosen_cb, self));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel", "people", "Show _People",
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel", "people", "Show _Participants",
                                     "anyway", rendering ? "Render _Anyway" : "Export _Anyway", NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "anyway", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
