@@ -387,8 +387,8 @@ open_schedule (CrWindow   *window,
 
 /* A production planned in Leeds (Europe/London) with a call to a funder in New York, typed in
  * New York's time: the agenda reads in London's, so the call sits at 11:00 among the day's
- * interviews and its clash with the 11:30 one is plain. The machine's zone (Los Angeles
- * here) does not matter: the production has its own. */
+ * interviews, New York's 06:00 named under it, and its clash with the 11:30 one is plain. The
+ * machine's zone (Los Angeles here) does not matter: the production has its own. */
 static void
 test_agenda_zones (Fixture       *f,
                    gconstpointer  data)
@@ -422,8 +422,9 @@ test_agenda_zones (Fixture       *f,
                      "end", "2026-12-15 07:00", "time_zone", "America/New_York", "participants", "Ben Okafor", NULL);
     test_add (db, &cr_entity_interview, "title", "Ana on the bus home", "start", "2026-12-14 16:00",
               "end", "2026-12-14 17:00", "participants", "Ana Silva", NULL);
+    /* Typed in UTC, which reads as London does in December: no second clock. */
     test_add (db, &cr_entity_interview, "title", "Ana at the allotment", "start", "2026-12-16 10:00",
-              "end", "2026-12-16 11:00", "participants", "Ana Silva", NULL);
+              "end", "2026-12-16 11:00", "time_zone", "UTC", "participants", "Ana Silva", NULL);
   }
   window = cr_window_new (NULL, NULL);
   page = open_schedule (window, f->path);
@@ -449,7 +450,7 @@ test_agenda_zones (Fixture       *f,
                    "  16:00–17:00 | Ana on the bus home | No location yet | Ana Silva | Planned\n"
                    "Tuesday 15 December 2026\n"
                    "  09:00–10:00 | Ana at the hall | Main hall | Ana Silva | Planned\n"
-                   "  11:00–12:00 | Call with New York funder | No location yet | Ben Okafor"
+                   "  11:00–12:00 | 06:00–07:00 | New York time | Call with New York funder | No location yet | Ben Okafor"
                    " | Clashes with “Ben at the workshop” (11:30–12:30): Ben Okafor is in both | Planned\n"
                    "  11:30–12:30 | Ben at the workshop | No location yet | Ben Okafor"
                    " | Clashes with “Call with New York funder” (11:00–12:00): Ben Okafor is in both | Planned\n"
@@ -463,8 +464,8 @@ test_agenda_zones (Fixture       *f,
 
 /* A production with no zone of its own reads in the machine's. A 01:00 interview in Leeds
  * on 16 December and a 22:00 New York call on the 15th (03:00 on the 16th in London) are one
- * day in London, the depot first; read from New York, both are on the 15th. Given a zone,
- * the production reads in it, whatever the machine's. */
+ * day in London, the depot first, the call's own day and time under it; read from New York,
+ * both are on the 15th. Given a zone, the production reads in it, whatever the machine's. */
 static void
 test_agenda_machine_zone (Fixture       *f,
                           gconstpointer  data)
@@ -507,8 +508,11 @@ test_agenda_machine_zone (Fixture       *f,
   g_assert_cmpstr (outline, ==,
                    "Wednesday 16 December 2026\n"
                    "  01:00–02:00 | Night shift at the depot | Leeds depot | Nobody to interview yet | Planned\n"
-                   "  03:00–04:00 | Call with New York funder | No location yet | Nobody to interview yet | Planned\n");
+                   "  03:00–04:00 | Tue 15 Dec | 22:00–23:00 | New York time | Call with New York funder | No location yet"
+                   " | Nobody to interview yet | Planned\n");
   g_clear_pointer (&outline, g_free);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-agenda-machine-zone.png");
 
   /* Read from New York. */
   set_machine_zone ("America/New_York");
@@ -519,7 +523,8 @@ test_agenda_machine_zone (Fixture       *f,
   outline = agenda_outline (page);
   g_assert_cmpstr (outline, ==,
                    "Tuesday 15 December 2026\n"
-                   "  20:00–21:00 | Night shift at the depot | Leeds depot | Nobody to interview yet | Planned\n"
+                   "  20:00–21:00 | Wed 16 Dec | 01:00–02:00 | London time | Night shift at the depot | Leeds depot"
+                   " | Nobody to interview yet | Planned\n"
                    "  22:00–23:00 | Call with New York funder | No location yet | Nobody to interview yet | Planned\n");
   g_clear_pointer (&outline, g_free);
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cr-error-words.h"
 #include "cr-exchange.h"
 #include "cr-page.h"
@@ -222,6 +224,60 @@ time_range (CrRecord  *record,
   return range_words (start, end);
 }
 
+/* "New York time" for America/New_York, as people say it; a zone not named after a city (UTC,
+ * Etc/GMT-4) by its abbreviation, an offset as one: "UTC+04". */
+static char *
+zone_words (const char *identifier,
+            GDateTime  *at)
+{
+  static const char * const regions[] = { "Africa/", "America/", "Antarctica/", "Arctic/", "Asia/", "Atlantic/",
+                                          "Australia/", "Europe/", "Indian/", "Pacific/", NULL };
+  g_autofree char *abbreviation = NULL;
+
+  for (guint i = 0; regions[i]; i++)
+    if (g_str_has_prefix (identifier, regions[i]))
+      {
+        g_autofree char *city = g_strdelimit (g_strdup (strrchr (identifier, '/') + 1), "_", ' ');
+        return g_strdup_printf ("%s time", city);
+      }
+  abbreviation = g_date_time_format (at, "%Z");
+  if (abbreviation[0] == '+' || abbreviation[0] == '-')
+    return g_strdup_printf ("UTC%s", abbreviation);
+  return g_steal_pointer (&abbreviation);
+}
+
+/* The interview's own clock, when it reads otherwise than the agenda's, one line each:
+ * "06:00–07:00", "New York time", after its day when that is another, "Tue 15 Dec". NULL when
+ * the two clocks agree, whatever the zones' names. */
+static char *
+own_time (const CrRecord *interview,
+          GDateTime      *start,
+          GDateTime      *end)
+{
+  const char *zone = cr_record_get (interview, "time_zone");
+  g_autoptr(GTimeZone) tz = zone ? cr_zone_new (zone, NULL) : NULL;
+  g_autoptr(GDateTime) own_start = NULL;
+  g_autoptr(GDateTime) own_end = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *words = NULL;
+
+  if (tz == NULL || start == NULL || end == NULL)
+    return NULL;
+  own_start = g_date_time_to_timezone (start, tz);
+  own_end = g_date_time_to_timezone (end, tz);
+  if (g_date_time_get_utc_offset (own_start) == g_date_time_get_utc_offset (start)
+      && g_date_time_get_utc_offset (own_end) == g_date_time_get_utc_offset (end))
+    return NULL;
+  range = range_words (own_start, own_end);
+  words = zone_words (zone, own_start);
+  if (!same_day (own_start, start))
+    {
+      g_autofree char *day = g_date_time_format (own_start, "%a %-d %b");
+      return g_strdup_printf ("%s\n%s\n%s", day, range, words);
+    }
+  return g_strdup_printf ("%s\n%s", range, words);
+}
+
 static void
 find_clashes (CrSchedulePage *self,
               GPtrArray      *interviews,
@@ -308,8 +364,12 @@ make_row (CrSchedulePage *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *when, *status;
-  g_autofree char *range = time_range (interview, tz);
+  GtkWidget *when = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *range_label, *status;
+  g_autoptr(GDateTime) start = time_in (interview, "start", tz);
+  g_autoptr(GDateTime) end = time_in (interview, "end", tz);
+  g_autofree char *range = range_words (start, end);
+  g_autofree char *own = own_time (interview, start, end);
   g_autofree char *location = display (self, interview, "location");
   g_autofree char *people = display (self, interview, "participants");
   g_autofree char *crew = display (self, interview, "crew");
@@ -325,9 +385,19 @@ make_row (CrSchedulePage *self,
   else
     who = g_strdup (people ? people : "Nobody to interview yet");
 
-  when = line_label (range, "numeric");
-  gtk_widget_add_css_class (when, "heading");
-  gtk_label_set_wrap (GTK_LABEL (when), FALSE);
+  range_label = line_label (range, "numeric");
+  gtk_widget_add_css_class (range_label, "heading");
+  gtk_label_set_wrap (GTK_LABEL (range_label), FALSE);
+  gtk_box_append (GTK_BOX (when), range_label);
+  if (own != NULL)
+    {
+      /* Under the agenda's time, in short lines, so that the column keeps its width. */
+      GtkWidget *own_label = line_label (own, "caption");
+
+      gtk_widget_add_css_class (own_label, "dim-label");
+      gtk_widget_add_css_class (own_label, "numeric");
+      gtk_box_append (GTK_BOX (when), own_label);
+    }
   gtk_widget_set_size_request (when, 120, -1);
   gtk_widget_set_valign (when, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (box), when);
