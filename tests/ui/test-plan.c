@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <time.h>
 
 #include "cr-consent-filter.h"
 #include "cr-people-page.h"
@@ -309,6 +310,239 @@ test_agenda (Fixture       *f,
     g_assert_null (strchr (error->message, '\n'));
   }
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- the agenda across time zones ---- */
+
+static void
+zones_set_up (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = cr_test_make_tmp ("casereel-zones-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "zones.casereel", NULL);
+}
+
+/* The machine's zone for one test (meson runs the tests in UTC); NULL puts back none. */
+static void
+set_machine_zone (const char *zone)
+{
+  if (zone)
+    g_setenv ("TZ", zone, TRUE);
+  else
+    g_unsetenv ("TZ");
+  tzset ();
+}
+
+/* The agenda as read from the top: each day's heading, then its rows in order, a row's
+ * labels joined by " | ". */
+static char *
+agenda_outline (CrSchedulePage *page)
+{
+  GtkWidget *list = cr_ui_find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_BOX);
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (list);
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
+      else
+        for (GtkWidget *row = gtk_widget_get_first_child (child); row; row = gtk_widget_get_next_sibling (row))
+          {
+            g_autoptr(GString) text = g_string_new (NULL);
+            g_auto(GStrv) lines = NULL;
+
+            collect_text (row, text);
+            g_strchomp (text->str);
+            lines = g_strsplit (text->str, "\n", -1);
+            g_string_append (out, "  ");
+            for (guint i = 0; lines[i]; i++)
+              g_string_append_printf (out, "%s%s", i ? " | " : "", lines[i]);
+            g_string_append_c (out, '\n');
+          }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static CrSchedulePage *
+open_schedule (CrWindow   *window,
+               const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  CrSchedulePage *page;
+
+  g_assert_true (cr_window_open (window, path, FALSE, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1120, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  cr_window_show_page (window, "interviews");
+  page = CR_SCHEDULE_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_SCHEDULE_PAGE));
+  g_assert_nonnull (page);
+  return page;
+}
+
+/* A production planned in Leeds (Europe/London) with a call to a funder in New York, typed in
+ * New York's time: the agenda reads in London's, so the call sits at 11:00 among the day's
+ * interviews, New York's 06:00 named under it, and its clash with the 11:30 one is plain. The
+ * machine's zone (Los Angeles here) does not matter: the production has its own. */
+static void
+test_agenda_zones (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrRecord) zone = cr_record_new (&cr_entity_production);
+  g_autofree char *outline = NULL;
+  CrSchedulePage *page;
+  CrWindow *window;
+  GPtrArray *days;
+  gint64 call, workshop;
+  g_autofree char *machine = g_strdup (g_getenv ("TZ"));
+
+  set_machine_zone ("America/Los_Angeles");
+  {
+    g_autoptr(CrProduction) production = cr_production_create (f->path, "Riverside Food Bank", &error);
+    CrDb *db;
+
+    g_assert_no_error (error);
+    db = cr_production_get_db (production);
+    cr_record_set (zone, "time_zone", "Europe/London");
+    g_assert_true (cr_store_update (db, &cr_entity_production, 1, zone, &error));
+    test_add (db, &cr_entity_participant, "name", "Ana Silva", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_participant, "name", "Ben Okafor", "kind", "interviewee", NULL);
+    test_add (db, &cr_entity_location, "name", "Main hall", "time_zone", "Europe/London", NULL);
+    test_add (db, &cr_entity_interview, "title", "Ana at the hall", "start", "2026-12-15 09:00",
+              "end", "2026-12-15 10:00", "location", "Main hall", "participants", "Ana Silva", NULL);
+    workshop = test_add (db, &cr_entity_interview, "title", "Ben at the workshop", "start", "2026-12-15 11:30",
+                         "end", "2026-12-15 12:30", "participants", "Ben Okafor", NULL);
+    call = test_add (db, &cr_entity_interview, "title", "Call with New York funder", "start", "2026-12-15 06:00",
+                     "end", "2026-12-15 07:00", "time_zone", "America/New_York", "participants", "Ben Okafor", NULL);
+    test_add (db, &cr_entity_interview, "title", "Ana on the bus home", "start", "2026-12-14 16:00",
+              "end", "2026-12-14 17:00", "participants", "Ana Silva", NULL);
+    /* Typed in UTC, which reads as London does in December: no second clock. */
+    test_add (db, &cr_entity_interview, "title", "Ana at the allotment", "start", "2026-12-16 10:00",
+              "end", "2026-12-16 11:00", "time_zone", "UTC", "participants", "Ana Silva", NULL);
+  }
+  window = cr_window_new (NULL, NULL);
+  page = open_schedule (window, f->path);
+
+  /* Each day once, in order, in London. */
+  days = cr_schedule_page_get_days (page);
+  g_assert_cmpuint (days->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (days, 0), ==, "Monday 14 December 2026");
+  g_assert_cmpstr (g_ptr_array_index (days, 1), ==, "Tuesday 15 December 2026");
+  g_assert_cmpstr (g_ptr_array_index (days, 2), ==, "Wednesday 16 December 2026");
+  g_assert_cmpstr (cr_schedule_page_get_summary (page), ==, "5 interviews on 3 days  ·  1 clash");
+
+  /* The clash in London's time on both, so that 11:00–12:00 and 11:30–12:30 overlap. */
+  g_assert_cmpstr (cr_schedule_page_get_clash (page, workshop), ==,
+                   "Clashes with “Call with New York funder” (11:00–12:00): Ben Okafor is in both");
+  g_assert_cmpstr (cr_schedule_page_get_clash (page, call), ==,
+                   "Clashes with “Ben at the workshop” (11:30–12:30): Ben Okafor is in both");
+
+  outline = agenda_outline (page);
+  g_test_message ("%s", outline);
+  g_assert_cmpstr (outline, ==,
+                   "Monday 14 December 2026\n"
+                   "  16:00–17:00 | Ana on the bus home | No location yet | Ana Silva | Planned\n"
+                   "Tuesday 15 December 2026\n"
+                   "  09:00–10:00 | Ana at the hall | Main hall | Ana Silva | Planned\n"
+                   "  11:00–12:00 | 06:00–07:00 | New York time | Call with New York funder | No location yet | Ben Okafor"
+                   " | Clashes with “Ben at the workshop” (11:30–12:30): Ben Okafor is in both | Planned\n"
+                   "  11:30–12:30 | Ben at the workshop | No location yet | Ben Okafor"
+                   " | Clashes with “Call with New York funder” (11:00–12:00): Ben Okafor is in both | Planned\n"
+                   "Wednesday 16 December 2026\n"
+                   "  10:00–11:00 | Ana at the allotment | No location yet | Ana Silva | Planned\n");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-agenda-zones.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  set_machine_zone (machine);
+}
+
+/* A production with no zone of its own reads in the machine's. A 01:00 interview in Leeds
+ * on 16 December and a 22:00 New York call on the 15th (03:00 on the 16th in London) are one
+ * day in London, the depot first, the call's own day and time under it; read from New York,
+ * both are on the 15th. Given a zone, the production reads in it, whatever the machine's. */
+static void
+test_agenda_machine_zone (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrProduction) production = NULL;
+  g_autofree char *outline = NULL;
+  CrSchedulePage *page;
+  CrWindow *window;
+  GPtrArray *days;
+  CrDb *db;
+  g_autofree char *machine = g_strdup (g_getenv ("TZ"));
+
+  set_machine_zone ("Europe/London");
+  production = cr_production_create (f->path, "Leeds Night Shelter", &error);
+  g_assert_no_error (error);
+  db = cr_production_get_db (production);
+  test_add (db, &cr_entity_location, "name", "Leeds depot", "time_zone", "Europe/London", NULL);
+  test_add (db, &cr_entity_interview, "title", "Night shift at the depot", "start", "2026-12-16 01:00",
+            "end", "2026-12-16 02:00", "location", "Leeds depot", NULL);
+  test_add (db, &cr_entity_interview, "title", "Call with New York funder", "start", "2026-12-15 22:00",
+            "end", "2026-12-15 23:00", "time_zone", "America/New_York", NULL);
+  g_clear_object (&production);
+  window = cr_window_new (NULL, NULL);
+  page = open_schedule (window, f->path);
+  production = g_object_ref (cr_window_get_production (window));
+  db = cr_production_get_db (production);
+  {
+    g_autoptr(CrRecord) read = cr_store_get (db, &cr_entity_production, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (cr_record_get (read, "time_zone"));
+  }
+
+  days = cr_schedule_page_get_days (page);
+  g_assert_cmpuint (days->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (days, 0), ==, "Wednesday 16 December 2026");
+  g_assert_cmpstr (cr_schedule_page_get_summary (page), ==, "2 interviews on 1 day");
+  outline = agenda_outline (page);
+  g_assert_cmpstr (outline, ==,
+                   "Wednesday 16 December 2026\n"
+                   "  01:00–02:00 | Night shift at the depot | Leeds depot | Nobody to interview yet | Planned\n"
+                   "  03:00–04:00 | Tue 15 Dec | 22:00–23:00 | New York time | Call with New York funder | No location yet"
+                   " | Nobody to interview yet | Planned\n");
+  g_clear_pointer (&outline, g_free);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 4);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-agenda-machine-zone.png");
+
+  /* Read from New York. */
+  set_machine_zone ("America/New_York");
+  cr_production_changed (production, &cr_entity_production);
+  days = cr_schedule_page_get_days (page);
+  g_assert_cmpuint (days->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (days, 0), ==, "Tuesday 15 December 2026");
+  outline = agenda_outline (page);
+  g_assert_cmpstr (outline, ==,
+                   "Tuesday 15 December 2026\n"
+                   "  20:00–21:00 | Wed 16 Dec | 01:00–02:00 | London time | Night shift at the depot | Leeds depot"
+                   " | Nobody to interview yet | Planned\n"
+                   "  22:00–23:00 | Call with New York funder | No location yet | Nobody to interview yet | Planned\n");
+  g_clear_pointer (&outline, g_free);
+
+  /* The production's own zone wins over the machine's. */
+  {
+    g_autoptr(CrRecord) zone = cr_record_new (&cr_entity_production);
+
+    cr_record_set (zone, "time_zone", "Europe/London");
+    g_assert_true (cr_store_update (db, &cr_entity_production, 1, zone, &error));
+    g_assert_no_error (error);
+    cr_production_changed (production, &cr_entity_production);
+  }
+  days = cr_schedule_page_get_days (page);
+  g_assert_cmpuint (days->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (days, 0), ==, "Wednesday 16 December 2026");
+  g_assert_cmpstr (cr_schedule_page_get_summary (page), ==, "2 interviews on 1 day");
+  gtk_window_destroy (GTK_WINDOW (window));
+  set_machine_zone (machine);
 }
 
 /* A day counted from today, YYYY-MM-DD: consent is never dated ahead of today. */
@@ -1385,6 +1619,9 @@ main (int    argc,
   g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
 
   g_test_add ("/ui/plan/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
+  g_test_add ("/ui/plan/agenda-zones", Fixture, NULL, zones_set_up, test_agenda_zones, fixture_tear_down);
+  g_test_add ("/ui/plan/agenda-machine-zone", Fixture, NULL, zones_set_up, test_agenda_machine_zone,
+              fixture_tear_down);
   g_test_add ("/ui/plan/schedule-exports", Fixture, NULL, fixture_set_up, test_schedule_exports, fixture_tear_down);
   g_test_add ("/ui/plan/shots", Fixture, NULL, fixture_set_up, test_shots, fixture_tear_down);
   g_test_add ("/ui/plan/consent-history", Fixture, NULL, fixture_set_up, test_consent_history, fixture_tear_down);

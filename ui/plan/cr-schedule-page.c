@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cr-error-words.h"
 #include "cr-exchange.h"
 #include "cr-page.h"
@@ -15,6 +17,7 @@
 #include "cr-schedule.h"
 #include "cr-store.h"
 #include "cr-words.h"
+#include "cr-zone.h"
 
 struct _CrSchedulePage
 {
@@ -163,25 +166,122 @@ clash_line (const Clash *clash)
   return g_string_free (out, FALSE);
 }
 
-static char *
-time_range (CrRecord *record)
-{
-  g_autofree char *start = cr_record_local_time (record, "start", "%H:%M");
-  g_autofree char *end = cr_record_local_time (record, "end", "%H:%M");
-  g_autofree char *start_day = cr_record_local_time (record, "start", "%Y-%m-%d");
-  g_autofree char *end_day = cr_record_local_time (record, "end", "%Y-%m-%d");
+/* ---- times in the agenda's zone ---- */
 
-  if (g_strcmp0 (start_day, end_day) != 0)
+/* The agenda reads in the production's zone, where it is planned, else in the machine's:
+ * one clock for every row, so that the days and the order are those of one place. */
+static GTimeZone *
+agenda_zone (CrSchedulePage *self)
+{
+  g_autoptr(CrRecord) production = cr_store_get (db_of (self), &cr_entity_production, 1, NULL);
+  const char *zone = production ? cr_record_get (production, "time_zone") : NULL;
+  GTimeZone *tz = zone && *zone ? cr_zone_new (zone, NULL) : NULL;
+
+  return tz ? tz : g_time_zone_new_local ();
+}
+
+static GDateTime *
+time_in (const CrRecord *record,
+         const char     *field,
+         GTimeZone      *tz)
+{
+  const char *value = cr_record_get (record, field);
+  g_autoptr(GDateTime) utc = value ? g_date_time_new_from_iso8601 (value, NULL) : NULL;
+
+  return utc ? g_date_time_to_timezone (utc, tz) : NULL;
+}
+
+static gboolean
+same_day (GDateTime *a,
+          GDateTime *b)
+{
+  return g_date_time_get_year (a) == g_date_time_get_year (b)
+         && g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+}
+
+/* "10:00–11:30", or "23:00–Wed 16 Dec 01:00" when it ends on another day. */
+static char *
+range_words (GDateTime *start,
+             GDateTime *end)
+{
+  g_autofree char *from = start ? g_date_time_format (start, "%H:%M") : NULL;
+  g_autofree char *to = NULL;
+
+  if (start && end && !same_day (start, end))
+    to = g_date_time_format (end, "%a %-d %b %H:%M");
+  else if (end)
+    to = g_date_time_format (end, "%H:%M");
+  return g_strdup_printf ("%s–%s", from ? from : "?", to ? to : "?");
+}
+
+static char *
+time_range (CrRecord  *record,
+            GTimeZone *tz)
+{
+  g_autoptr(GDateTime) start = time_in (record, "start", tz);
+  g_autoptr(GDateTime) end = time_in (record, "end", tz);
+
+  return range_words (start, end);
+}
+
+/* "New York time" for America/New_York, as people say it; a zone not named after a city (UTC,
+ * Etc/GMT-4) by its abbreviation, an offset as one: "UTC+04". */
+static char *
+zone_words (const char *identifier,
+            GDateTime  *at)
+{
+  static const char * const regions[] = { "Africa/", "America/", "Antarctica/", "Arctic/", "Asia/", "Atlantic/",
+                                          "Australia/", "Europe/", "Indian/", "Pacific/", NULL };
+  g_autofree char *abbreviation = NULL;
+
+  for (guint i = 0; regions[i]; i++)
+    if (g_str_has_prefix (identifier, regions[i]))
+      {
+        g_autofree char *city = g_strdelimit (g_strdup (strrchr (identifier, '/') + 1), "_", ' ');
+        return g_strdup_printf ("%s time", city);
+      }
+  abbreviation = g_date_time_format (at, "%Z");
+  if (abbreviation[0] == '+' || abbreviation[0] == '-')
+    return g_strdup_printf ("UTC%s", abbreviation);
+  return g_steal_pointer (&abbreviation);
+}
+
+/* The interview's own clock, when it reads otherwise than the agenda's, one line each:
+ * "06:00–07:00", "New York time", after its day when that is another, "Tue 15 Dec". NULL when
+ * the two clocks agree, whatever the zones' names. */
+static char *
+own_time (const CrRecord *interview,
+          GDateTime      *start,
+          GDateTime      *end)
+{
+  const char *zone = cr_record_get (interview, "time_zone");
+  g_autoptr(GTimeZone) tz = zone ? cr_zone_new (zone, NULL) : NULL;
+  g_autoptr(GDateTime) own_start = NULL;
+  g_autoptr(GDateTime) own_end = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *words = NULL;
+
+  if (tz == NULL || start == NULL || end == NULL)
+    return NULL;
+  own_start = g_date_time_to_timezone (start, tz);
+  own_end = g_date_time_to_timezone (end, tz);
+  if (g_date_time_get_utc_offset (own_start) == g_date_time_get_utc_offset (start)
+      && g_date_time_get_utc_offset (own_end) == g_date_time_get_utc_offset (end))
+    return NULL;
+  range = range_words (own_start, own_end);
+  words = zone_words (zone, own_start);
+  if (!same_day (own_start, start))
     {
-      g_autofree char *end_full = cr_record_local_time (record, "end", "%a %e %b %H:%M");
-      return g_strdup_printf ("%s–%s", start ? start : "?", end_full ? end_full : "?");
+      g_autofree char *day = g_date_time_format (own_start, "%a %-d %b");
+      return g_strdup_printf ("%s\n%s\n%s", day, range, words);
     }
-  return g_strdup_printf ("%s–%s", start ? start : "?", end ? end : "?");
+  return g_strdup_printf ("%s\n%s", range, words);
 }
 
 static void
 find_clashes (CrSchedulePage *self,
-              GPtrArray      *interviews)
+              GPtrArray      *interviews,
+              GTimeZone      *tz)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) conflicts = cr_schedule_conflicts (db_of (self), 0, &error);
@@ -201,7 +301,7 @@ find_clashes (CrSchedulePage *self,
   for (guint i = 0; i < interviews->len; i++)
     {
       CrRecord *r = g_ptr_array_index (interviews, i);
-      g_hash_table_insert (times, &r->id, time_range (r));
+      g_hash_table_insert (times, &r->id, time_range (r, tz));
     }
   for (guint i = 0; i < conflicts->len; i++)
     {
@@ -258,13 +358,18 @@ line_label (const char *text,
 
 static GtkWidget *
 make_row (CrSchedulePage *self,
-          CrRecord       *interview)
+          CrRecord       *interview,
+          GTimeZone      *tz)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *when, *status;
-  g_autofree char *range = time_range (interview);
+  GtkWidget *when = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *range_label, *status;
+  g_autoptr(GDateTime) start = time_in (interview, "start", tz);
+  g_autoptr(GDateTime) end = time_in (interview, "end", tz);
+  g_autofree char *range = range_words (start, end);
+  g_autofree char *own = own_time (interview, start, end);
   g_autofree char *location = display (self, interview, "location");
   g_autofree char *people = display (self, interview, "participants");
   g_autofree char *crew = display (self, interview, "crew");
@@ -280,9 +385,19 @@ make_row (CrSchedulePage *self,
   else
     who = g_strdup (people ? people : "Nobody to interview yet");
 
-  when = line_label (range, "numeric");
-  gtk_widget_add_css_class (when, "heading");
-  gtk_label_set_wrap (GTK_LABEL (when), FALSE);
+  range_label = line_label (range, "numeric");
+  gtk_widget_add_css_class (range_label, "heading");
+  gtk_label_set_wrap (GTK_LABEL (range_label), FALSE);
+  gtk_box_append (GTK_BOX (when), range_label);
+  if (own != NULL)
+    {
+      /* Under the agenda's time, in short lines, so that the column keeps its width. */
+      GtkWidget *own_label = line_label (own, "caption");
+
+      gtk_widget_add_css_class (own_label, "dim-label");
+      gtk_widget_add_css_class (own_label, "numeric");
+      gtk_box_append (GTK_BOX (when), own_label);
+    }
   gtk_widget_set_size_request (when, 120, -1);
   gtk_widget_set_valign (when, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (box), when);
@@ -321,26 +436,11 @@ make_row (CrSchedulePage *self,
   return row;
 }
 
+/* "Tuesday 14 April 2026", never "Tuesday  4 April": %-d does not pad. */
 static char *
-day_words (CrRecord *interview)
+day_words (GDateTime *start)
 {
-  g_autofree char *day = cr_record_local_time (interview, "start", "%A %e %B %Y");
-
-  /* %e pads with a space: "Tuesday 14 April", never "Tuesday  4 April". */
-  if (day == NULL)
-    return g_strdup ("No date");
-  {
-    g_auto(GStrv) parts = g_strsplit (day, " ", -1);
-    g_autofree char *joined = NULL;
-    GPtrArray *words = g_ptr_array_new ();
-    for (guint i = 0; parts[i]; i++)
-      if (*parts[i])
-        g_ptr_array_add (words, parts[i]);
-    g_ptr_array_add (words, NULL);
-    joined = g_strjoinv (" ", (char **) words->pdata);
-    g_ptr_array_free (words, TRUE);
-    return g_steal_pointer (&joined);
-  }
+  return start ? g_date_time_format (start, "%A %-d %B %Y") : g_strdup ("No date");
 }
 
 static void
@@ -348,9 +448,10 @@ reload (CrSchedulePage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) interviews = cr_store_list (db_of (self), &cr_entity_interview, NULL, &error);
+  g_autoptr(GTimeZone) tz = agenda_zone (self);
+  /* YYYY-MM-DD in the agenda's zone -> its list (borrowed): each day once, whatever the order. */
+  g_autoptr(GHashTable) lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *summary = NULL;
-  GtkWidget *list = NULL;
-  const char *last_day = NULL;
   GtkWidget *child;
   g_autofree char *clashes = NULL;
 
@@ -366,15 +467,19 @@ reload (CrSchedulePage *self)
       gtk_label_set_text (self->summary_label, words);
       return;
     }
-  find_clashes (self, interviews);
+  find_clashes (self, interviews, tz);
+  /* The store lists them by their start in UTC, which is the agenda's order in any one zone. */
   for (guint i = 0; i < interviews->len; i++)
     {
       CrRecord *interview = g_ptr_array_index (interviews, i);
-      g_autofree char *day = day_words (interview);
+      g_autoptr(GDateTime) start = time_in (interview, "start", tz);
+      g_autofree char *date = start ? g_date_time_format (start, "%Y-%m-%d") : g_strdup ("");
+      GtkWidget *list = g_hash_table_lookup (lists, date);
       GtkWidget *row;
 
-      if (last_day == NULL || !g_str_equal (last_day, day))
+      if (list == NULL)
         {
+          g_autofree char *day = day_words (start);
           GtkWidget *heading = line_label (day, "heading");
           gtk_widget_set_margin_top (heading, self->days->len ? 18 : 0);
           gtk_widget_set_margin_bottom (heading, 6);
@@ -384,11 +489,11 @@ reload (CrSchedulePage *self)
           gtk_widget_add_css_class (list, "boxed-list");
           g_signal_connect (list, "row-activated", G_CALLBACK (row_activated_cb), self);
           gtk_box_append (GTK_BOX (self->days_box), list);
-          g_ptr_array_add (self->days, g_strdup (day));
-          g_ptr_array_add (self->dates, cr_record_local_time (interview, "start", "%Y-%m-%d"));
-          last_day = g_ptr_array_index (self->days, self->days->len - 1);
+          g_ptr_array_add (self->days, g_steal_pointer (&day));
+          g_ptr_array_add (self->dates, start ? g_strdup (date) : NULL);
+          g_hash_table_insert (lists, g_steal_pointer (&date), list);
         }
-      row = make_row (self, interview);
+      row = make_row (self, interview, tz);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
       g_hash_table_insert (self->rows, g_memdup2 (&interview->id, sizeof (gint64)), row);
     }
