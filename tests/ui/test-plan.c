@@ -1349,6 +1349,79 @@ test_shots (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window, open on the Shots page of the fixture's production. */
+static CrShotsPage *
+show_shots (Fixture   *f,
+            CrWindow **window)
+{
+  g_autoptr(GError) error = NULL;
+  CrShotsPage *page;
+
+  *window = cr_window_new (NULL, NULL);
+  g_assert_true (cr_window_open (*window, f->path, FALSE, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1120, 640);
+  gtk_window_present (GTK_WINDOW (*window));
+  cr_window_show_page (*window, "shots");
+  page = CR_SHOTS_PAGE (cr_ui_find_widget (GTK_WIDGET (*window), CR_TYPE_SHOTS_PAGE));
+  g_assert_nonnull (page);
+  cr_ui_wait_for_frames (GTK_WIDGET (*window), 2);
+  return page;
+}
+
+/* The words on a shot's row, one label a line. */
+static char *
+shot_row_text (CrShotsPage *page,
+               gint64       shot)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (cr_shots_page_get_status_button (page, shot)),
+                                            GTK_TYPE_LIST_BOX_ROW);
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (row);
+  collect_text (row, out);
+  return g_string_free (out, FALSE);
+}
+
+/* A shot's row shows every detail that is set, whatever is empty before it: "B-roll · 1:30"
+ * for a shot with no size. Before, the row stopped at the first empty one and said only
+ * "B-roll". */
+static void
+test_shot_details (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *broll_text = NULL;
+  g_autofree char *place_text = NULL;
+  g_autofree char *bare_text = NULL;
+  CrWindow *window;
+  CrShotsPage *page;
+  gint64 broll, place, bare;
+
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+
+    g_assert_no_error (error);
+    broll = test_add (db, &cr_entity_shot, "number", "3", "description", "Kettle on in the hall kitchen",
+                      "type", "b-roll", "duration", "1:30", NULL);
+    place = test_add (db, &cr_entity_shot, "number", "4", "description", "The car park at dusk", "type", "cutaway",
+                      "location", "Riverside Community Hall", "priority", "high", NULL);
+    bare = test_add (db, &cr_entity_shot, "number", "5", "description", "Anything else", NULL);
+  }
+  page = show_shots (f, &window);
+
+  broll_text = shot_row_text (page, broll);
+  g_test_message ("%s", broll_text);
+  g_assert_nonnull (strstr (broll_text, "\nB-roll  ·  1:30\n"));
+  place_text = shot_row_text (page, place);
+  g_test_message ("%s", place_text);
+  g_assert_nonnull (strstr (place_text, "\nCutaway  ·  Riverside Community Hall  ·  Priority: High\n"));
+  /* Only the type a shot always has: no stray separator. */
+  bare_text = shot_row_text (page, bare);
+  g_assert_nonnull (strstr (bare_text, "\nB-roll\n"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1363,6 +1436,7 @@ main (int    argc,
   g_test_add ("/ui/plan/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
   g_test_add ("/ui/plan/schedule-exports", Fixture, NULL, fixture_set_up, test_schedule_exports, fixture_tear_down);
   g_test_add ("/ui/plan/shots", Fixture, NULL, fixture_set_up, test_shots, fixture_tear_down);
+  g_test_add ("/ui/plan/shot-details", Fixture, NULL, fixture_set_up, test_shot_details, fixture_tear_down);
   g_test_add ("/ui/plan/consent-history", Fixture, NULL, fixture_set_up, test_consent_history, fixture_tear_down);
   g_test_add ("/ui/plan/consent-form", Fixture, NULL, fixture_set_up, test_consent_form, fixture_tear_down);
   g_test_add ("/ui/plan/print-menus", Fixture, NULL, fixture_set_up, test_print_menus, fixture_tear_down);

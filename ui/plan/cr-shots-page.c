@@ -206,12 +206,15 @@ make_row (CrShotsPage *self,
   g_autofree char *where = field_words (self, shot, "location");
   g_autofree char *length = field_words (self, shot, "duration");
   g_autofree char *priority = field_words (self, shot, "priority");
+  const char *details[] = { type, size, where, length };
   g_autoptr(GString) about = g_string_new (NULL);
   g_autofree char *clips_words = clips > 0 ? g_strdup_printf ("%d %s", clips, clips == 1 ? "clip" : "clips")
                                            : g_strdup ("No footage yet");
 
-  for (const char * const *part = (const char * const[]) { type, size, where, length, NULL }; *part; part++)
-    g_string_append_printf (about, "%s%s", about->len ? "  ·  " : "", *part);
+  /* Every detail that is set, whatever is left empty before it. */
+  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+    if (details[i] != NULL && *details[i] != '\0')
+      g_string_append_printf (about, "%s%s", about->len ? "  ·  " : "", details[i]);
   if (priority && !g_str_equal (cr_record_get (shot, "priority") ? cr_record_get (shot, "priority") : "normal", "normal"))
     g_string_append_printf (about, "%sPriority: %s", about->len ? "  ·  " : "", priority);
 
