@@ -1422,6 +1422,126 @@ test_shot_details (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_drop_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Drop this shot") == 0;
+}
+
+/* The Drop button on a shot's row. */
+static GtkWidget *
+shot_drop_button (CrShotsPage *page,
+                  gint64       shot)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (cr_shots_page_get_status_button (page, shot)),
+                                            GTK_TYPE_LIST_BOX_ROW);
+  GtkWidget *drop = row ? cr_ui_find_where (row, is_drop_button, NULL) : NULL;
+
+  g_assert_nonnull (drop);
+  return drop;
+}
+
+static char *
+stored_status (CrWindow *window,
+               gint64    shot)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrRecord) record = cr_store_get (cr_production_get_db (cr_window_get_production (window)),
+                                             &cr_entity_shot, shot, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (cr_record_get (record, "status"));
+}
+
+typedef struct
+{
+  CrWindow   *window;
+  gint64      shot;
+  const char *was;
+} StatusWait;
+
+static gboolean
+status_changed (gpointer data)
+{
+  StatusWait *wait = data;
+  g_autofree char *now = stored_status (wait->window, wait->shot);
+
+  return g_strcmp0 (now, wait->was) != 0;
+}
+
+/* @button activated as Space or Enter does it, and the shot's status changed by it: a
+ * button's ::activate shows it pressed for a moment before it clicks. */
+static void
+activate_for_status (CrWindow  *window,
+                     GtkWidget *button,
+                     gint64     shot)
+{
+  g_autofree char *was = stored_status (window, shot);
+  StatusWait wait = { window, shot, was };
+
+  g_assert_true (gtk_widget_activate (button));
+  cr_ui_wait_until (status_changed, &wait);
+}
+
+/* The status moved on from the keyboard keeps the keyboard on that shot's status, as does
+ * its Drop button; a row with the focus keeps it when the list is read again. Before, the
+ * list was built again and the focus went to its first row. */
+static void
+test_shot_status_focus (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status_words = NULL;
+  CrWindow *window;
+  CrShotsPage *page;
+  GtkWidget *status, *focus;
+  gint64 second;
+
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+
+    g_assert_no_error (error);
+    test_add (db, &cr_entity_shot, "number", "1", "description", "The hall from the car park", NULL);
+    second = test_add (db, &cr_entity_shot, "number", "2", "description", "Hands on the homework table", NULL);
+    test_add (db, &cr_entity_shot, "number", "3", "description", "The bus pulling away", NULL);
+  }
+  page = show_shots (f, &window);
+
+  /* Space on the status button activates it, as gtk_widget_activate () does. */
+  status = GTK_WIDGET (cr_shots_page_get_status_button (page, second));
+  g_assert_true (gtk_widget_grab_focus (status));
+  activate_for_status (window, status, second);
+  status_words = stored_status (window, second);
+  g_assert_cmpstr (status_words, ==, "captured");
+  status = GTK_WIDGET (cr_shots_page_get_status_button (page, second));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (status)), ==, "Captured");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == status);
+
+  /* Again: the focus is on the new button, and stays with it. */
+  activate_for_status (window, focus, second);
+  g_assert_cmpstr (gtk_button_get_label (cr_shots_page_get_status_button (page, second)), ==, "Selected");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (cr_shots_page_get_status_button (page, second)));
+
+  /* Drop: the button pressed is off now, so the keyboard goes to the shot's status. */
+  focus = shot_drop_button (page, second);
+  g_assert_true (gtk_widget_grab_focus (focus));
+  activate_for_status (window, focus, second);
+  g_assert_cmpstr (gtk_button_get_label (cr_shots_page_get_status_button (page, second)), ==, "Dropped");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (cr_shots_page_get_status_button (page, second)));
+
+  /* A row with the focus, the list read again (another change to the shots). */
+  focus = gtk_widget_get_ancestor (GTK_WIDGET (cr_shots_page_get_status_button (page, second)), GTK_TYPE_LIST_BOX_ROW);
+  g_assert_true (gtk_widget_grab_focus (focus));
+  cr_production_changed (cr_window_get_production (window), &cr_entity_shot);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_true (focus == gtk_widget_get_ancestor (GTK_WIDGET (cr_shots_page_get_status_button (page, second)),
+                                                   GTK_TYPE_LIST_BOX_ROW));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1437,6 +1557,8 @@ main (int    argc,
   g_test_add ("/ui/plan/schedule-exports", Fixture, NULL, fixture_set_up, test_schedule_exports, fixture_tear_down);
   g_test_add ("/ui/plan/shots", Fixture, NULL, fixture_set_up, test_shots, fixture_tear_down);
   g_test_add ("/ui/plan/shot-details", Fixture, NULL, fixture_set_up, test_shot_details, fixture_tear_down);
+  g_test_add ("/ui/plan/shot-status-focus", Fixture, NULL, fixture_set_up, test_shot_status_focus,
+              fixture_tear_down);
   g_test_add ("/ui/plan/consent-history", Fixture, NULL, fixture_set_up, test_consent_history, fixture_tear_down);
   g_test_add ("/ui/plan/consent-form", Fixture, NULL, fixture_set_up, test_consent_form, fixture_tear_down);
   g_test_add ("/ui/plan/print-menus", Fixture, NULL, fixture_set_up, test_print_menus, fixture_tear_down);

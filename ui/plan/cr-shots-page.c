@@ -274,6 +274,55 @@ make_row (CrShotsPage *self,
   return row;
 }
 
+/* Where the keyboard was in the list before it is built again: the shot whose row had it,
+ * and whether on the row itself or on one of its buttons. */
+typedef struct
+{
+  gint64   shot;     /* 0: not in the list */
+  gboolean on_row;
+  int      index;
+} ListFocus;
+
+static ListFocus
+list_focus (CrShotsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list))
+                   ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  ListFocus was = { 0 };
+
+  if (row == NULL || g_object_get_data (G_OBJECT (row), "cr-id") == NULL)
+    return was;
+  was.shot = *(gint64 *) g_object_get_data (G_OBJECT (row), "cr-id");
+  was.on_row = focus == row;
+  was.index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  return was;
+}
+
+/* The keyboard back on the same shot, on its status (the Drop button it may have pressed is
+ * now off) or its row; a shot no longer shown leaves it on the row now in its place. */
+static void
+restore_focus (CrShotsPage     *self,
+               const ListFocus *was)
+{
+  GtkWidget *status, *row;
+
+  if (was->shot == 0)
+    return;
+  status = GTK_WIDGET (g_hash_table_lookup (self->buttons, &was->shot));
+  if (status != NULL)
+    {
+      gtk_widget_grab_focus (was->on_row ? gtk_widget_get_ancestor (status, GTK_TYPE_LIST_BOX_ROW) : status);
+      return;
+    }
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, was->index));
+  if (row == NULL)
+    row = gtk_widget_get_last_child (GTK_WIDGET (self->list));
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+}
+
 static void
 reload (CrShotsPage *self)
 {
@@ -282,6 +331,7 @@ reload (CrShotsPage *self)
   g_autoptr(GHashTable) coverage = shots ? cr_shot_coverage (db_of (self), &error) : NULL;
   g_autofree char *summary = NULL;
   guint covered = 0, counted = 0;
+  ListFocus was = list_focus (self);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
@@ -328,6 +378,7 @@ reload (CrShotsPage *self)
     summary = g_strdup_printf ("%u of %u %s have footage", covered, counted, counted == 1 ? "shot" : "shots");
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (self->show_all_button, self->only_missing || self->priority != NULL);
+  restore_focus (self, &was);
 }
 
 static void
