@@ -1542,6 +1542,86 @@ test_shot_status_focus (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Drop says so in a toast with Undo, which puts back the status the shot had; a dropped shot
+ * brought back by its status comes back as it was, not as planned. Before, there was no
+ * toast, and a Captured or Selected shot dropped came back Planned. */
+static void
+test_shot_drop_undo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CrWindow *window;
+  CrShotsPage *page;
+  AdwToast *toast, *first;
+  char *now;
+  gint64 hall, hands;
+
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+
+    g_assert_no_error (error);
+    hall = test_add (db, &cr_entity_shot, "number", "1A", "description", "The hall from the car park",
+                     "status", "captured", NULL);
+    hands = test_add (db, &cr_entity_shot, "number", "1B", "description", "Hands on the homework table",
+                      "status", "selected", NULL);
+  }
+  page = show_shots (f, &window);
+  g_assert_null (cr_shots_page_get_undo_toast (page));
+
+  g_signal_emit_by_name (shot_drop_button (page, hall), "clicked");
+  now = stored_status (window, hall);
+  g_assert_cmpstr (now, ==, "dropped");
+  g_free (now);
+  toast = cr_shots_page_get_undo_toast (page);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Dropped shot 1A");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_assert_cmpstr (gtk_button_get_label (cr_shots_page_get_status_button (page, hall)), ==, "Dropped");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (cr_shots_page_get_status_button (page, hall))), ==,
+                   "Mark as Captured");
+
+  /* Undo: captured again, and nothing more to undo. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  now = stored_status (window, hall);
+  g_assert_cmpstr (now, ==, "captured");
+  g_free (now);
+  g_assert_cmpstr (gtk_button_get_label (cr_shots_page_get_status_button (page, hall)), ==, "Captured");
+  g_assert_null (cr_shots_page_get_undo_toast (page));
+
+  /* Brought back by its status, a selected shot is selected again; its Undo is gone. */
+  g_signal_emit_by_name (shot_drop_button (page, hands), "clicked");
+  toast = cr_shots_page_get_undo_toast (page);
+  g_assert_nonnull (toast);
+  g_signal_emit_by_name (cr_shots_page_get_status_button (page, hands), "clicked");
+  now = stored_status (window, hands);
+  g_assert_cmpstr (now, ==, "selected");
+  g_free (now);
+  g_assert_null (cr_shots_page_get_undo_toast (page));
+  g_assert_null (adw_toast_get_button_label (toast));
+
+  /* Two drops: the newer toast undoes its own; the older has lost its button, and that shot
+   * still comes back as it was by its status. */
+  g_signal_emit_by_name (shot_drop_button (page, hall), "clicked");
+  first = cr_shots_page_get_undo_toast (page);
+  g_signal_emit_by_name (shot_drop_button (page, hands), "clicked");
+  toast = cr_shots_page_get_undo_toast (page);
+  g_assert_true (toast != first);
+  g_assert_null (adw_toast_get_button_label (first));
+  g_signal_emit_by_name (first, "button-clicked");
+  now = stored_status (window, hall);
+  g_assert_cmpstr (now, ==, "dropped");
+  g_free (now);
+  g_signal_emit_by_name (toast, "button-clicked");
+  now = stored_status (window, hands);
+  g_assert_cmpstr (now, ==, "selected");
+  g_free (now);
+  g_signal_emit_by_name (cr_shots_page_get_status_button (page, hall), "clicked");
+  now = stored_status (window, hall);
+  g_assert_cmpstr (now, ==, "captured");
+  g_free (now);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1559,6 +1639,7 @@ main (int    argc,
   g_test_add ("/ui/plan/shot-details", Fixture, NULL, fixture_set_up, test_shot_details, fixture_tear_down);
   g_test_add ("/ui/plan/shot-status-focus", Fixture, NULL, fixture_set_up, test_shot_status_focus,
               fixture_tear_down);
+  g_test_add ("/ui/plan/shot-drop-undo", Fixture, NULL, fixture_set_up, test_shot_drop_undo, fixture_tear_down);
   g_test_add ("/ui/plan/consent-history", Fixture, NULL, fixture_set_up, test_consent_history, fixture_tear_down);
   g_test_add ("/ui/plan/consent-form", Fixture, NULL, fixture_set_up, test_consent_form, fixture_tear_down);
   g_test_add ("/ui/plan/print-menus", Fixture, NULL, fixture_set_up, test_print_menus, fixture_tear_down);

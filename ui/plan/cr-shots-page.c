@@ -35,6 +35,9 @@ struct _CrShotsPage
   gboolean      only_missing; /* the filter: only shots without footage */
   char         *priority;     /* and only of this priority; NULL: any */
   char         *search;       /* casefolded; NULL: none */
+  GHashTable   *before_drop;  /* shot id -> the status it had when dropped here (char *) */
+  AdwToast     *undo_toast;   /* borrowed: the last Drop's Undo, while it shows */
+  gint64        undo_shot;    /* the shot it brings back */
 };
 
 static void cr_shots_page_page_init (CrPageInterface *iface);
@@ -42,14 +45,19 @@ static void cr_shots_page_page_init (CrPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CrShotsPage, cr_shots_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (CR_TYPE_PAGE, cr_shots_page_page_init))
 
-/* One click moves a shot on; a dropped shot comes back as planned. */
+/* One click moves a shot on; a dropped shot comes back as it was when dropped here, or as
+ * planned when that is not known (dropped in an earlier session, or in the form). */
 static const char *
-next_status (const char *status)
+next_status (CrShotsPage *self,
+             gint64       shot,
+             const char  *status)
 {
   if (g_strcmp0 (status, "planned") == 0 || status == NULL)
     return "captured";
   if (g_str_equal (status, "captured"))
     return "selected";
+  if (g_str_equal (status, "dropped") && g_hash_table_contains (self->before_drop, &shot))
+    return g_hash_table_lookup (self->before_drop, &shot);
   return "planned";
 }
 
@@ -59,10 +67,11 @@ db_of (CrShotsPage *self)
   return cr_production_get_db (self->production);
 }
 
-static void
+static gboolean
 set_status (CrShotsPage *self,
             gint64       shot,
-            const char  *status)
+            const char  *status,
+            const char  *heading)
 {
   g_autoptr(CrRecord) changes = cr_record_new (&cr_entity_shot);
   g_autoptr(GError) error = NULL;
@@ -70,10 +79,84 @@ set_status (CrShotsPage *self,
   cr_record_set (changes, "status", status);
   if (!cr_store_update (db_of (self), &cr_entity_shot, shot, changes, &error))
     {
-      cr_tell_write_error (GTK_WIDGET (self), "Could Not Change the Shot", error, "the shot");
-      return;
+      cr_tell_write_error (GTK_WIDGET (self), heading, error, "the shot");
+      return FALSE;
     }
   cr_production_changed (self->production, &cr_entity_shot);
+  return TRUE;
+}
+
+/* ---- Drop, with Undo in a toast ---- */
+
+/* The toast of an Undo that is gone keeps its words but loses its button. It is not
+ * dismissed: libadwaita 1.2 aborts or touches freed animations when a toast is dismissed
+ * while another, replaced, is still hiding (as on the Cuts page). */
+static void
+retire_undo (CrShotsPage *self)
+{
+  AdwToast *toast = g_steal_pointer (&self->undo_toast);
+
+  if (toast != NULL)
+    adw_toast_set_button_label (toast, NULL);
+  self->undo_shot = 0;
+}
+
+static void
+undo_clicked_cb (AdwToast    *toast,
+                 CrShotsPage *self)
+{
+  g_autoptr(CrRecord) now = NULL;
+  g_autofree char *status = NULL;
+  gint64 shot = self->undo_shot;
+
+  /* A toast pushed back by a newer one offers nothing once it shows again. */
+  if (toast != self->undo_toast)
+    return;
+  self->undo_toast = NULL;
+  self->undo_shot = 0;
+  /* Brought back meanwhile (in its form), or deleted: there is no drop left to undo. */
+  now = cr_store_get (db_of (self), &cr_entity_shot, shot, NULL);
+  if (now == NULL || g_strcmp0 (cr_record_get (now, "status"), "dropped") != 0)
+    return;
+  status = g_strdup (g_hash_table_lookup (self->before_drop, &shot));
+  if (status != NULL && set_status (self, shot, status, "Could Not Undo"))
+    g_hash_table_remove (self->before_drop, &shot);
+}
+
+static void
+undo_dismissed_cb (CrShotsPage *self,
+                   AdwToast    *toast)
+{
+  if (self->undo_toast == toast)
+    {
+      self->undo_toast = NULL;
+      self->undo_shot = 0;
+    }
+}
+
+/* One Undo at a time: a newer drop's toast replaces the one shown, whose button goes. */
+static void
+offer_undo (CrShotsPage *self,
+            gint64       shot,
+            const char  *number)
+{
+  g_autofree char *title = g_strdup_printf ("Dropped shot %s", number ? number : "");
+  AdwToast *toast = adw_toast_new (title);
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  retire_undo (self);
+  if (overlay == NULL)
+    {
+      g_object_unref (toast);
+      return;
+    }
+  adw_toast_set_button_label (toast, "_Undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_dismissed_cb), self, G_CONNECT_SWAPPED);
+  self->undo_toast = toast;
+  self->undo_shot = shot;
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static void
@@ -81,8 +164,18 @@ status_clicked_cb (GtkButton   *button,
                    CrShotsPage *self)
 {
   gint64 shot = *(gint64 *) g_object_get_data (G_OBJECT (button), "cr-id");
+  const char *status = g_object_get_data (G_OBJECT (button), "cr-status");
+  g_autofree char *next = g_strdup (next_status (self, shot, status));
 
-  set_status (self, shot, next_status (g_object_get_data (G_OBJECT (button), "cr-status")));
+  if (!set_status (self, shot, next, "Could Not Change the Shot"))
+    return;
+  /* Brought back: what it was before the drop is used, and its Undo with it. */
+  if (g_strcmp0 (status, "dropped") == 0)
+    {
+      g_hash_table_remove (self->before_drop, &shot);
+      if (self->undo_shot == shot)
+        retire_undo (self);
+    }
 }
 
 static void
@@ -90,8 +183,17 @@ drop_clicked_cb (GtkButton   *button,
                  CrShotsPage *self)
 {
   gint64 shot = *(gint64 *) g_object_get_data (G_OBJECT (button), "cr-id");
+  g_autofree char *was = g_strdup (g_object_get_data (G_OBJECT (button), "cr-status"));
+  g_autofree char *number = g_strdup (g_object_get_data (G_OBJECT (button), "cr-number"));
 
-  set_status (self, shot, "dropped");
+  /* Kept first: the rows built again on the change offer to bring it back as it was. */
+  g_hash_table_insert (self->before_drop, g_memdup2 (&shot, sizeof (gint64)), g_steal_pointer (&was));
+  if (!set_status (self, shot, "dropped", "Could Not Change the Shot"))
+    {
+      g_hash_table_remove (self->before_drop, &shot);
+      return;
+    }
+  offer_undo (self, shot, number);
 }
 
 static void
@@ -199,7 +301,7 @@ make_row (CrShotsPage *self,
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
   const char *state = cr_record_get (shot, "status") ? cr_record_get (shot, "status") : "planned";
   g_autofree char *state_words = cr_words_choice (state);
-  g_autofree char *next_words = cr_words_choice (next_status (state));
+  g_autofree char *next_words = cr_words_choice (next_status (self, shot->id, state));
   g_autofree char *tip = g_strdup_printf ("Mark as %s", next_words);
   g_autofree char *type = field_words (self, shot, "type");
   g_autofree char *size = field_words (self, shot, "size");
@@ -251,6 +353,8 @@ make_row (CrShotsPage *self,
   gtk_widget_add_css_class (drop, "flat");
   gtk_widget_set_sensitive (drop, !g_str_equal (state, "dropped"));
   g_object_set_data_full (G_OBJECT (drop), "cr-id", g_memdup2 (&shot->id, sizeof (gint64)), g_free);
+  g_object_set_data_full (G_OBJECT (drop), "cr-status", g_strdup (state), g_free);
+  g_object_set_data_full (G_OBJECT (drop), "cr-number", g_strdup (cr_record_get (shot, "number")), g_free);
   g_signal_connect (drop, "clicked", G_CALLBACK (drop_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), drop);
 
@@ -352,6 +456,10 @@ reload (CrShotsPage *self)
       int clips = GPOINTER_TO_INT (g_hash_table_lookup (coverage, &shot->id));
       gboolean dropped = g_strcmp0 (cr_record_get (shot, "status"), "dropped") == 0;
 
+      /* Brought back some other way: what it was before no longer holds. */
+      if (!dropped)
+        g_hash_table_remove (self->before_drop, &shot->id);
+
       /* The Overview's "without footage" leaves out what has footage, or is owed none. */
       if ((self->only_missing && (clips > 0 || dropped)) ||
           (self->priority && g_strcmp0 (cr_record_get (shot, "priority"), self->priority) != 0) ||
@@ -424,6 +532,7 @@ cr_shots_page_finalize (GObject *object)
   g_clear_pointer (&self->shots, g_ptr_array_unref);
   g_hash_table_unref (self->buttons);
   g_hash_table_unref (self->coverage);
+  g_hash_table_unref (self->before_drop);
   g_free (self->priority);
   g_free (self->search);
   G_OBJECT_CLASS (cr_shots_page_parent_class)->finalize (object);
@@ -516,6 +625,7 @@ cr_shots_page_init (CrShotsPage *self)
                                   GTK_ORIENTATION_VERTICAL);
   self->buttons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->coverage = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->before_drop = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 CrShotsPage *
@@ -565,6 +675,13 @@ cr_shots_page_get_coverage (CrShotsPage *self,
                             gint64       shot)
 {
   return g_hash_table_lookup (self->coverage, &shot);
+}
+
+AdwToast *
+cr_shots_page_get_undo_toast (CrShotsPage *self)
+{
+  g_return_val_if_fail (CR_IS_SHOTS_PAGE (self), NULL);
+  return self->undo_toast;
 }
 
 const char *
