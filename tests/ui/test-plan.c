@@ -1622,6 +1622,102 @@ test_shot_drop_undo (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_shown_status_page (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_is_drawable (widget);
+}
+
+/* The status page the Shots page shows, or NULL when it shows its list. */
+static AdwStatusPage *
+shown_status_page (CrShotsPage *page)
+{
+  return (AdwStatusPage *) cr_ui_find_where (GTK_WIDGET (page), is_shown_status_page, NULL);
+}
+
+static gboolean
+is_shown_count (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), "0 of 0") != NULL;
+}
+
+static GtkWindow *
+find_shot_editor (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (CR_IS_RECORD_EDITOR (l->data) && cr_record_editor_get_entity (l->data) == &cr_entity_shot)
+      return l->data;
+  return NULL;
+}
+
+/* A new production's Shots page says what to do first, with its own Add Shot, as the other
+ * lists do; a search that finds nothing says no shots match. Before, it showed "0 of 0 shots
+ * have footage" over an empty boxed list's line, and "0 of 0 shots found have footage". */
+static void
+test_shots_empty (Fixture       *f,
+                  gconstpointer  data)
+{
+  CrWindow *window;
+  CrShotsPage *page;
+  AdwStatusPage *status_page;
+  GtkWidget *add, *editor;
+  CrProduction *production;
+  gint64 shot;
+
+  page = show_shots (f, &window);
+  production = cr_window_get_production (window);
+  status_page = shown_status_page (page);
+  g_assert_nonnull (status_page);
+  g_assert_cmpstr (adw_status_page_get_title (status_page), ==, "No Shots Yet");
+  g_assert_false (gtk_widget_is_drawable (cr_ui_find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_BOX)));
+  g_assert_null (cr_ui_find_where (GTK_WIDGET (page), is_shown_count, NULL));
+  g_assert_cmpstr (cr_shots_page_get_summary (page), ==, "No shots planned yet");
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-shots-empty.png");
+
+  /* Its button adds a shot. */
+  add = cr_ui_find_button (GTK_WIDGET (status_page), "_Add Shot");
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_is_drawable (add));
+  g_assert_null (find_shot_editor ());
+  g_signal_emit_by_name (add, "clicked");
+  editor = GTK_WIDGET (find_shot_editor ());
+  g_assert_nonnull (editor);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* A shot: the list, and the toolbar. */
+  shot = test_add (cr_production_get_db (production), &cr_entity_shot, "number", "1", "description",
+                   "The hall from the car park", NULL);
+  cr_production_changed (production, &cr_entity_shot);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_null (shown_status_page (page));
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (cr_shots_page_get_status_button (page, shot))));
+  g_assert_cmpstr (cr_shots_page_get_summary (page), ==, "0 of 1 shot have footage");
+
+  /* A search that finds nothing. */
+  cr_shots_page_set_search (page, "lighthouse");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (cr_shots_page_get_summary (page), ==, "No shots match");
+  status_page = shown_status_page (page);
+  g_assert_nonnull (status_page);
+  g_assert_cmpstr (adw_status_page_get_title (status_page), ==, "No Shots Match");
+  g_assert_cmpstr (adw_status_page_get_description (status_page), ==, "Try a different search");
+  g_assert_null (cr_ui_find_where (GTK_WIDGET (page), is_shown_count, NULL));
+  g_assert_true (gtk_widget_is_drawable (cr_ui_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY)));
+
+  /* One that finds only dropped shots, owed no footage: how many, not "0 of 0". */
+  cr_shots_page_set_search (page, "");
+  g_signal_emit_by_name (shot_drop_button (page, shot), "clicked");
+  g_assert_cmpstr (cr_shots_page_get_summary (page), ==, "1 dropped shot");
+  cr_shots_page_set_search (page, "dropped");
+  g_assert_cmpstr (cr_shots_page_get_summary (page), ==, "1 dropped shot found");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1640,6 +1736,7 @@ main (int    argc,
   g_test_add ("/ui/plan/shot-status-focus", Fixture, NULL, fixture_set_up, test_shot_status_focus,
               fixture_tear_down);
   g_test_add ("/ui/plan/shot-drop-undo", Fixture, NULL, fixture_set_up, test_shot_drop_undo, fixture_tear_down);
+  g_test_add ("/ui/plan/shots-empty", Fixture, NULL, fixture_set_up, test_shots_empty, fixture_tear_down);
   g_test_add ("/ui/plan/consent-history", Fixture, NULL, fixture_set_up, test_consent_history, fixture_tear_down);
   g_test_add ("/ui/plan/consent-form", Fixture, NULL, fixture_set_up, test_consent_form, fixture_tear_down);
   g_test_add ("/ui/plan/print-menus", Fixture, NULL, fixture_set_up, test_print_menus, fixture_tear_down);

@@ -22,6 +22,9 @@ struct _CrShotsPage
   GtkWidget     parent_instance;
 
   /* template widgets */
+  GtkWidget    *toolbar;
+  GtkStack     *stack;
+  AdwStatusPage *no_results_page;
   GtkLabel     *summary_label;
   GtkListBox   *list;
   GtkWidget    *show_all_button;
@@ -434,7 +437,7 @@ reload (CrShotsPage *self)
   g_autoptr(GPtrArray) shots = cr_store_list (db_of (self), &cr_entity_shot, NULL, &error);
   g_autoptr(GHashTable) coverage = shots ? cr_shot_coverage (db_of (self), &error) : NULL;
   g_autofree char *summary = NULL;
-  guint covered = 0, counted = 0;
+  guint covered = 0, counted = 0, total;
   ListFocus was = list_focus (self);
   GtkWidget *child;
 
@@ -448,8 +451,11 @@ reload (CrShotsPage *self)
       g_autofree char *words = cr_error_words_read (error, "the shot list");
 
       gtk_label_set_text (self->summary_label, words);
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      gtk_widget_set_visible (self->toolbar, TRUE);
       return;
     }
+  total = shots->len;
   for (guint i = 0; i < shots->len; i++)
     {
       CrRecord *shot = g_ptr_array_index (shots, i);
@@ -476,16 +482,39 @@ reload (CrShotsPage *self)
           covered += clips > 0;
         }
     }
-  self->shots = g_steal_pointer (&shots);
-  if (self->only_missing)
+  if (shots->len == 0 && self->search)
+    summary = g_strdup ("No shots match");
+  else if (total == 0)
+    summary = g_strdup ("No shots planned yet");
+  else if (self->only_missing)
     summary = g_strdup_printf ("%u %s%s%s without footage", counted, self->priority ? self->priority : "",
                                self->priority ? "-priority " : "", counted == 1 ? "shot" : "shots");
+  else if (shots->len == 0)
+    summary = g_strdup ("No shots match");
+  /* Only dropped shots shown: none of them is owed footage. */
+  else if (counted == 0)
+    summary = g_strdup_printf ("%u dropped %s%s", shots->len, shots->len == 1 ? "shot" : "shots",
+                               self->search ? " found" : "");
   else if (self->search)
     summary = g_strdup_printf ("%u of %u %s found have footage", covered, counted, counted == 1 ? "shot" : "shots");
   else
     summary = g_strdup_printf ("%u of %u %s have footage", covered, counted, counted == 1 ? "shot" : "shots");
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (self->show_all_button, self->only_missing || self->priority != NULL);
+  /* A new production's page says what to do first, with its own Add button, and has nothing
+   * to search; a search or a filter that finds nothing says so, not an empty list. */
+  if (total == 0 && self->search == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (shots->len == 0)
+    {
+      adw_status_page_set_description (self->no_results_page, self->search ? "Try a different search"
+                                                                           : "Show all shots to see the rest");
+      gtk_stack_set_visible_child_name (self->stack, "no-results");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  gtk_widget_set_visible (self->toolbar, total > 0 || self->search != NULL);
+  self->shots = g_steal_pointer (&shots);
   restore_focus (self, &was);
 }
 
@@ -604,6 +633,9 @@ cr_shots_page_class_init (CrShotsPageClass *klass)
   object_class->dispose = cr_shots_page_dispose;
   object_class->finalize = cr_shots_page_finalize;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-shots-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrShotsPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, CrShotsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrShotsPage, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, CrShotsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CrShotsPage, list);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
