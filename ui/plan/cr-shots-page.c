@@ -495,10 +495,8 @@ reload (CrShotsPage *self)
   else if (counted == 0)
     summary = g_strdup_printf ("%u dropped %s%s", shots->len, shots->len == 1 ? "shot" : "shots",
                                self->search ? " found" : "");
-  else if (self->search)
-    summary = g_strdup_printf ("%u of %u %s found have footage", covered, counted, counted == 1 ? "shot" : "shots");
   else
-    summary = g_strdup_printf ("%u of %u %s have footage", covered, counted, counted == 1 ? "shot" : "shots");
+    summary = cr_words_footage (covered, counted, self->search != NULL);
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (self->show_all_button, self->only_missing || self->priority != NULL);
   /* A new production's page says what to do first, with its own Add button, and has nothing
