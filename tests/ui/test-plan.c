@@ -1607,6 +1607,375 @@ test_shots (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window, open on the Shots page of the fixture's production. */
+static CrShotsPage *
+show_shots (Fixture   *f,
+            CrWindow **window)
+{
+  g_autoptr(GError) error = NULL;
+  CrShotsPage *page;
+
+  *window = cr_window_new (NULL, NULL);
+  g_assert_true (cr_window_open (*window, f->path, FALSE, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1120, 640);
+  gtk_window_present (GTK_WINDOW (*window));
+  cr_window_show_page (*window, "shots");
+  page = CR_SHOTS_PAGE (cr_ui_find_widget (GTK_WIDGET (*window), CR_TYPE_SHOTS_PAGE));
+  g_assert_nonnull (page);
+  cr_ui_wait_for_frames (GTK_WIDGET (*window), 2);
+  return page;
+}
+
+/* The words on a shot's row, one label a line. */
+static char *
+shot_row_text (CrShotsPage *page,
+               gint64       shot)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (cr_shots_page_get_status_button (page, shot)),
+                                            GTK_TYPE_LIST_BOX_ROW);
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (row);
+  collect_text (row, out);
+  return g_string_free (out, FALSE);
+}
+
+/* A shot's row shows every detail that is set, whatever is empty before it: "B-roll · 1:30"
+ * for a shot with no size. Before, the row stopped at the first empty one and said only
+ * "B-roll". */
+static void
+test_shot_details (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *broll_text = NULL;
+  g_autofree char *place_text = NULL;
+  g_autofree char *bare_text = NULL;
+  CrWindow *window;
+  CrShotsPage *page;
+  gint64 broll, place, bare;
+
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+
+    g_assert_no_error (error);
+    broll = test_add (db, &cr_entity_shot, "number", "3", "description", "Kettle on in the hall kitchen",
+                      "type", "b-roll", "duration", "1:30", NULL);
+    place = test_add (db, &cr_entity_shot, "number", "4", "description", "The car park at dusk", "type", "cutaway",
+                      "location", "Riverside Community Hall", "priority", "high", NULL);
+    bare = test_add (db, &cr_entity_shot, "number", "5", "description", "Anything else", NULL);
+  }
+  page = show_shots (f, &window);
+
+  broll_text = shot_row_text (page, broll);
+  g_test_message ("%s", broll_text);
+  g_assert_nonnull (strstr (broll_text, "\nB-roll  ·  1:30\n"));
+  place_text = shot_row_text (page, place);
+  g_test_message ("%s", place_text);
+  g_assert_nonnull (strstr (place_text, "\nCutaway  ·  Riverside Community Hall  ·  Priority: High\n"));
+  /* Only the type a shot always has: no stray separator. */
+  bare_text = shot_row_text (page, bare);
+  g_assert_nonnull (strstr (bare_text, "\nB-roll\n"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_drop_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Drop this shot") == 0;
+}
+
+/* The Drop button on a shot's row. */
+static GtkWidget *
+shot_drop_button (CrShotsPage *page,
+                  gint64       shot)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (cr_shots_page_get_status_button (page, shot)),
+                                            GTK_TYPE_LIST_BOX_ROW);
+  GtkWidget *drop = row ? cr_ui_find_where (row, is_drop_button, NULL) : NULL;
+
+  g_assert_nonnull (drop);
+  return drop;
+}
+
+static char *
+stored_status (CrWindow *window,
+               gint64    shot)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrRecord) record = cr_store_get (cr_production_get_db (cr_window_get_production (window)),
+                                             &cr_entity_shot, shot, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (cr_record_get (record, "status"));
+}
+
+typedef struct
+{
+  CrWindow   *window;
+  gint64      shot;
+  const char *was;
+} StatusWait;
+
+static gboolean
+status_changed (gpointer data)
+{
+  StatusWait *wait = data;
+  g_autofree char *now = stored_status (wait->window, wait->shot);
+
+  return g_strcmp0 (now, wait->was) != 0;
+}
+
+/* @button activated as Space or Enter does it, and the shot's status changed by it: a
+ * button's ::activate shows it pressed for a moment before it clicks. */
+static void
+activate_for_status (CrWindow  *window,
+                     GtkWidget *button,
+                     gint64     shot)
+{
+  g_autofree char *was = stored_status (window, shot);
+  StatusWait wait = { window, shot, was };
+
+  g_assert_true (gtk_widget_activate (button));
+  cr_ui_wait_until (status_changed, &wait);
+}
+
+/* The status moved on from the keyboard keeps the keyboard on that shot's status, as does
+ * its Drop button; a row with the focus keeps it when the list is read again. Before, the
+ * list was built again and the focus went to its first row. */
+static void
+test_shot_status_focus (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status_words = NULL;
+  CrWindow *window;
+  CrShotsPage *page;
+  GtkWidget *status, *focus;
+  gint64 second;
+
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+
+    g_assert_no_error (error);
+    test_add (db, &cr_entity_shot, "number", "1", "description", "The hall from the car park", NULL);
+    second = test_add (db, &cr_entity_shot, "number", "2", "description", "Hands on the homework table", NULL);
+    test_add (db, &cr_entity_shot, "number", "3", "description", "The bus pulling away", NULL);
+  }
+  page = show_shots (f, &window);
+
+  /* Space on the status button activates it, as gtk_widget_activate () does. */
+  status = GTK_WIDGET (cr_shots_page_get_status_button (page, second));
+  g_assert_true (gtk_widget_grab_focus (status));
+  activate_for_status (window, status, second);
+  status_words = stored_status (window, second);
+  g_assert_cmpstr (status_words, ==, "captured");
+  status = GTK_WIDGET (cr_shots_page_get_status_button (page, second));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (status)), ==, "Captured");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == status);
+
+  /* Again: the focus is on the new button, and stays with it. */
+  activate_for_status (window, focus, second);
+  g_assert_cmpstr (gtk_button_get_label (cr_shots_page_get_status_button (page, second)), ==, "Selected");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (cr_shots_page_get_status_button (page, second)));
+
+  /* Drop: the button pressed is off now, so the keyboard goes to the shot's status. */
+  focus = shot_drop_button (page, second);
+  g_assert_true (gtk_widget_grab_focus (focus));
+  activate_for_status (window, focus, second);
+  g_assert_cmpstr (gtk_button_get_label (cr_shots_page_get_status_button (page, second)), ==, "Dropped");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (cr_shots_page_get_status_button (page, second)));
+
+  /* A row with the focus, the list read again (another change to the shots). */
+  focus = gtk_widget_get_ancestor (GTK_WIDGET (cr_shots_page_get_status_button (page, second)), GTK_TYPE_LIST_BOX_ROW);
+  g_assert_true (gtk_widget_grab_focus (focus));
+  cr_production_changed (cr_window_get_production (window), &cr_entity_shot);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_true (focus == gtk_widget_get_ancestor (GTK_WIDGET (cr_shots_page_get_status_button (page, second)),
+                                                   GTK_TYPE_LIST_BOX_ROW));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Drop says so in a toast with Undo, which puts back the status the shot had; a dropped shot
+ * brought back by its status comes back as it was, not as planned. Before, there was no
+ * toast, and a Captured or Selected shot dropped came back Planned. */
+static void
+test_shot_drop_undo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CrWindow *window;
+  CrShotsPage *page;
+  AdwToast *toast, *first;
+  char *now;
+  gint64 hall, hands;
+
+  {
+    g_autoptr(CrDb) db = cr_db_open (f->path, &error);
+
+    g_assert_no_error (error);
+    hall = test_add (db, &cr_entity_shot, "number", "1A", "description", "The hall from the car park",
+                     "status", "captured", NULL);
+    hands = test_add (db, &cr_entity_shot, "number", "1B", "description", "Hands on the homework table",
+                      "status", "selected", NULL);
+  }
+  page = show_shots (f, &window);
+  g_assert_null (cr_shots_page_get_undo_toast (page));
+
+  g_signal_emit_by_name (shot_drop_button (page, hall), "clicked");
+  now = stored_status (window, hall);
+  g_assert_cmpstr (now, ==, "dropped");
+  g_free (now);
+  toast = cr_shots_page_get_undo_toast (page);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Dropped shot 1A");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_assert_cmpstr (gtk_button_get_label (cr_shots_page_get_status_button (page, hall)), ==, "Dropped");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (cr_shots_page_get_status_button (page, hall))), ==,
+                   "Mark as Captured");
+
+  /* Undo: captured again, and nothing more to undo. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  now = stored_status (window, hall);
+  g_assert_cmpstr (now, ==, "captured");
+  g_free (now);
+  g_assert_cmpstr (gtk_button_get_label (cr_shots_page_get_status_button (page, hall)), ==, "Captured");
+  g_assert_null (cr_shots_page_get_undo_toast (page));
+
+  /* Brought back by its status, a selected shot is selected again; its Undo is gone. */
+  g_signal_emit_by_name (shot_drop_button (page, hands), "clicked");
+  toast = cr_shots_page_get_undo_toast (page);
+  g_assert_nonnull (toast);
+  g_signal_emit_by_name (cr_shots_page_get_status_button (page, hands), "clicked");
+  now = stored_status (window, hands);
+  g_assert_cmpstr (now, ==, "selected");
+  g_free (now);
+  g_assert_null (cr_shots_page_get_undo_toast (page));
+  g_assert_null (adw_toast_get_button_label (toast));
+
+  /* Two drops: the newer toast undoes its own; the older has lost its button, and that shot
+   * still comes back as it was by its status. */
+  g_signal_emit_by_name (shot_drop_button (page, hall), "clicked");
+  first = cr_shots_page_get_undo_toast (page);
+  g_signal_emit_by_name (shot_drop_button (page, hands), "clicked");
+  toast = cr_shots_page_get_undo_toast (page);
+  g_assert_true (toast != first);
+  g_assert_null (adw_toast_get_button_label (first));
+  g_signal_emit_by_name (first, "button-clicked");
+  now = stored_status (window, hall);
+  g_assert_cmpstr (now, ==, "dropped");
+  g_free (now);
+  g_signal_emit_by_name (toast, "button-clicked");
+  now = stored_status (window, hands);
+  g_assert_cmpstr (now, ==, "selected");
+  g_free (now);
+  g_signal_emit_by_name (cr_shots_page_get_status_button (page, hall), "clicked");
+  now = stored_status (window, hall);
+  g_assert_cmpstr (now, ==, "captured");
+  g_free (now);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_shown_status_page (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_is_drawable (widget);
+}
+
+/* The status page the Shots page shows, or NULL when it shows its list. */
+static AdwStatusPage *
+shown_status_page (CrShotsPage *page)
+{
+  return (AdwStatusPage *) cr_ui_find_where (GTK_WIDGET (page), is_shown_status_page, NULL);
+}
+
+static gboolean
+is_shown_count (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), "0 of 0") != NULL;
+}
+
+static GtkWindow *
+find_shot_editor (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (CR_IS_RECORD_EDITOR (l->data) && cr_record_editor_get_entity (l->data) == &cr_entity_shot)
+      return l->data;
+  return NULL;
+}
+
+/* A new production's Shots page says what to do first, with its own Add Shot, as the other
+ * lists do; a search that finds nothing says no shots match. Before, it showed "0 of 0 shots
+ * have footage" over an empty boxed list's line, and "0 of 0 shots found have footage". */
+static void
+test_shots_empty (Fixture       *f,
+                  gconstpointer  data)
+{
+  CrWindow *window;
+  CrShotsPage *page;
+  AdwStatusPage *status_page;
+  GtkWidget *add, *editor;
+  CrProduction *production;
+  gint64 shot;
+
+  page = show_shots (f, &window);
+  production = cr_window_get_production (window);
+  status_page = shown_status_page (page);
+  g_assert_nonnull (status_page);
+  g_assert_cmpstr (adw_status_page_get_title (status_page), ==, "No Shots Yet");
+  g_assert_false (gtk_widget_is_drawable (cr_ui_find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_BOX)));
+  g_assert_null (cr_ui_find_where (GTK_WIDGET (page), is_shown_count, NULL));
+  g_assert_cmpstr (cr_shots_page_get_summary (page), ==, "No shots planned yet");
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-shots-empty.png");
+
+  /* Its button adds a shot. */
+  add = cr_ui_find_button (GTK_WIDGET (status_page), "_Add Shot");
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_is_drawable (add));
+  g_assert_null (find_shot_editor ());
+  g_signal_emit_by_name (add, "clicked");
+  editor = GTK_WIDGET (find_shot_editor ());
+  g_assert_nonnull (editor);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* A shot: the list, and the toolbar. */
+  shot = test_add (cr_production_get_db (production), &cr_entity_shot, "number", "1", "description",
+                   "The hall from the car park", NULL);
+  cr_production_changed (production, &cr_entity_shot);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_null (shown_status_page (page));
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (cr_shots_page_get_status_button (page, shot))));
+  g_assert_cmpstr (cr_shots_page_get_summary (page), ==, "The shot has no footage yet");
+
+  /* A search that finds nothing. */
+  cr_shots_page_set_search (page, "lighthouse");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (cr_shots_page_get_summary (page), ==, "No shots match");
+  status_page = shown_status_page (page);
+  g_assert_nonnull (status_page);
+  g_assert_cmpstr (adw_status_page_get_title (status_page), ==, "No Shots Match");
+  g_assert_cmpstr (adw_status_page_get_description (status_page), ==, "Try a different search");
+  g_assert_null (cr_ui_find_where (GTK_WIDGET (page), is_shown_count, NULL));
+  g_assert_true (gtk_widget_is_drawable (cr_ui_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY)));
+
+  /* One that finds only dropped shots, owed no footage: how many, not "0 of 0". */
+  cr_shots_page_set_search (page, "");
+  g_signal_emit_by_name (shot_drop_button (page, shot), "clicked");
+  g_assert_cmpstr (cr_shots_page_get_summary (page), ==, "1 dropped shot");
+  cr_shots_page_set_search (page, "dropped");
+  g_assert_cmpstr (cr_shots_page_get_summary (page), ==, "1 dropped shot found");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1624,6 +1993,11 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/plan/schedule-exports", Fixture, NULL, fixture_set_up, test_schedule_exports, fixture_tear_down);
   g_test_add ("/ui/plan/shots", Fixture, NULL, fixture_set_up, test_shots, fixture_tear_down);
+  g_test_add ("/ui/plan/shot-details", Fixture, NULL, fixture_set_up, test_shot_details, fixture_tear_down);
+  g_test_add ("/ui/plan/shot-status-focus", Fixture, NULL, fixture_set_up, test_shot_status_focus,
+              fixture_tear_down);
+  g_test_add ("/ui/plan/shot-drop-undo", Fixture, NULL, fixture_set_up, test_shot_drop_undo, fixture_tear_down);
+  g_test_add ("/ui/plan/shots-empty", Fixture, NULL, fixture_set_up, test_shots_empty, fixture_tear_down);
   g_test_add ("/ui/plan/consent-history", Fixture, NULL, fixture_set_up, test_consent_history, fixture_tear_down);
   g_test_add ("/ui/plan/consent-form", Fixture, NULL, fixture_set_up, test_consent_form, fixture_tear_down);
   g_test_add ("/ui/plan/print-menus", Fixture, NULL, fixture_set_up, test_print_menus, fixture_tear_down);

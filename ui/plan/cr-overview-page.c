@@ -476,8 +476,7 @@ add_coverage_group (CrOverviewPage *self,
   else if (all->shots == 0)
     description = g_strdup ("No shots planned yet");
   else
-    description = g_strdup_printf ("%u of %u %s have footage", all->with_footage, all->shots,
-                                   all->shots == 1 ? "shot" : "shots");
+    description = cr_words_footage (all->with_footage, all->shots, FALSE);
   group = add_group (self, "Shot Coverage", description);
   /* Most wanted first. */
   for (guint i = G_N_ELEMENTS (self->coverage.by_priority); i > 0; i--)
@@ -492,9 +491,8 @@ add_coverage_group (CrOverviewPage *self,
 
       if (count->shots == 0)
         continue;
-      subtitle = missing == 0 ? g_strdup_printf ("All %u captured", count->shots)
-                              : g_strdup_printf ("%u of %u captured · %u without footage", count->with_footage,
-                                                 count->shots, missing);
+      /* In the Shots page's words: it counts clips linked, not the status shown there. */
+      subtitle = cr_words_footage (count->with_footage, count->shots, FALSE);
       row = add_row (group, title, subtitle);
       add_icon (row, missing == 0 ? "emblem-ok-symbolic" : "camera-video-symbolic",
                 missing == 0 ? "success" : (g_str_equal (priority, "must") ? "warning" : NULL));

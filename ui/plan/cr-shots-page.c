@@ -22,6 +22,9 @@ struct _CrShotsPage
   GtkWidget     parent_instance;
 
   /* template widgets */
+  GtkWidget    *toolbar;
+  GtkStack     *stack;
+  AdwStatusPage *no_results_page;
   GtkLabel     *summary_label;
   GtkListBox   *list;
   GtkWidget    *show_all_button;
@@ -35,6 +38,9 @@ struct _CrShotsPage
   gboolean      only_missing; /* the filter: only shots without footage */
   char         *priority;     /* and only of this priority; NULL: any */
   char         *search;       /* casefolded; NULL: none */
+  GHashTable   *before_drop;  /* shot id -> the status it had when dropped here (char *) */
+  AdwToast     *undo_toast;   /* borrowed: the last Drop's Undo, while it shows */
+  gint64        undo_shot;    /* the shot it brings back */
 };
 
 static void cr_shots_page_page_init (CrPageInterface *iface);
@@ -42,14 +48,19 @@ static void cr_shots_page_page_init (CrPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CrShotsPage, cr_shots_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (CR_TYPE_PAGE, cr_shots_page_page_init))
 
-/* One click moves a shot on; a dropped shot comes back as planned. */
+/* One click moves a shot on; a dropped shot comes back as it was when dropped here, or as
+ * planned when that is not known (dropped in an earlier session, or in the form). */
 static const char *
-next_status (const char *status)
+next_status (CrShotsPage *self,
+             gint64       shot,
+             const char  *status)
 {
   if (g_strcmp0 (status, "planned") == 0 || status == NULL)
     return "captured";
   if (g_str_equal (status, "captured"))
     return "selected";
+  if (g_str_equal (status, "dropped") && g_hash_table_contains (self->before_drop, &shot))
+    return g_hash_table_lookup (self->before_drop, &shot);
   return "planned";
 }
 
@@ -59,10 +70,11 @@ db_of (CrShotsPage *self)
   return cr_production_get_db (self->production);
 }
 
-static void
+static gboolean
 set_status (CrShotsPage *self,
             gint64       shot,
-            const char  *status)
+            const char  *status,
+            const char  *heading)
 {
   g_autoptr(CrRecord) changes = cr_record_new (&cr_entity_shot);
   g_autoptr(GError) error = NULL;
@@ -70,10 +82,84 @@ set_status (CrShotsPage *self,
   cr_record_set (changes, "status", status);
   if (!cr_store_update (db_of (self), &cr_entity_shot, shot, changes, &error))
     {
-      cr_tell_write_error (GTK_WIDGET (self), "Could Not Change the Shot", error, "the shot");
-      return;
+      cr_tell_write_error (GTK_WIDGET (self), heading, error, "the shot");
+      return FALSE;
     }
   cr_production_changed (self->production, &cr_entity_shot);
+  return TRUE;
+}
+
+/* ---- Drop, with Undo in a toast ---- */
+
+/* The toast of an Undo that is gone keeps its words but loses its button. It is not
+ * dismissed: libadwaita 1.2 aborts or touches freed animations when a toast is dismissed
+ * while another, replaced, is still hiding (as on the Cuts page). */
+static void
+retire_undo (CrShotsPage *self)
+{
+  AdwToast *toast = g_steal_pointer (&self->undo_toast);
+
+  if (toast != NULL)
+    adw_toast_set_button_label (toast, NULL);
+  self->undo_shot = 0;
+}
+
+static void
+undo_clicked_cb (AdwToast    *toast,
+                 CrShotsPage *self)
+{
+  g_autoptr(CrRecord) now = NULL;
+  g_autofree char *status = NULL;
+  gint64 shot = self->undo_shot;
+
+  /* A toast pushed back by a newer one offers nothing once it shows again. */
+  if (toast != self->undo_toast)
+    return;
+  self->undo_toast = NULL;
+  self->undo_shot = 0;
+  /* Brought back meanwhile (in its form), or deleted: there is no drop left to undo. */
+  now = cr_store_get (db_of (self), &cr_entity_shot, shot, NULL);
+  if (now == NULL || g_strcmp0 (cr_record_get (now, "status"), "dropped") != 0)
+    return;
+  status = g_strdup (g_hash_table_lookup (self->before_drop, &shot));
+  if (status != NULL && set_status (self, shot, status, "Could Not Undo"))
+    g_hash_table_remove (self->before_drop, &shot);
+}
+
+static void
+undo_dismissed_cb (CrShotsPage *self,
+                   AdwToast    *toast)
+{
+  if (self->undo_toast == toast)
+    {
+      self->undo_toast = NULL;
+      self->undo_shot = 0;
+    }
+}
+
+/* One Undo at a time: a newer drop's toast replaces the one shown, whose button goes. */
+static void
+offer_undo (CrShotsPage *self,
+            gint64       shot,
+            const char  *number)
+{
+  g_autofree char *title = g_strdup_printf ("Dropped shot %s", number ? number : "");
+  AdwToast *toast = adw_toast_new (title);
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  retire_undo (self);
+  if (overlay == NULL)
+    {
+      g_object_unref (toast);
+      return;
+    }
+  adw_toast_set_button_label (toast, "_Undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_dismissed_cb), self, G_CONNECT_SWAPPED);
+  self->undo_toast = toast;
+  self->undo_shot = shot;
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static void
@@ -81,8 +167,18 @@ status_clicked_cb (GtkButton   *button,
                    CrShotsPage *self)
 {
   gint64 shot = *(gint64 *) g_object_get_data (G_OBJECT (button), "cr-id");
+  const char *status = g_object_get_data (G_OBJECT (button), "cr-status");
+  g_autofree char *next = g_strdup (next_status (self, shot, status));
 
-  set_status (self, shot, next_status (g_object_get_data (G_OBJECT (button), "cr-status")));
+  if (!set_status (self, shot, next, "Could Not Change the Shot"))
+    return;
+  /* Brought back: what it was before the drop is used, and its Undo with it. */
+  if (g_strcmp0 (status, "dropped") == 0)
+    {
+      g_hash_table_remove (self->before_drop, &shot);
+      if (self->undo_shot == shot)
+        retire_undo (self);
+    }
 }
 
 static void
@@ -90,8 +186,17 @@ drop_clicked_cb (GtkButton   *button,
                  CrShotsPage *self)
 {
   gint64 shot = *(gint64 *) g_object_get_data (G_OBJECT (button), "cr-id");
+  g_autofree char *was = g_strdup (g_object_get_data (G_OBJECT (button), "cr-status"));
+  g_autofree char *number = g_strdup (g_object_get_data (G_OBJECT (button), "cr-number"));
 
-  set_status (self, shot, "dropped");
+  /* Kept first: the rows built again on the change offer to bring it back as it was. */
+  g_hash_table_insert (self->before_drop, g_memdup2 (&shot, sizeof (gint64)), g_steal_pointer (&was));
+  if (!set_status (self, shot, "dropped", "Could Not Change the Shot"))
+    {
+      g_hash_table_remove (self->before_drop, &shot);
+      return;
+    }
+  offer_undo (self, shot, number);
 }
 
 static void
@@ -199,19 +304,22 @@ make_row (CrShotsPage *self,
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
   const char *state = cr_record_get (shot, "status") ? cr_record_get (shot, "status") : "planned";
   g_autofree char *state_words = cr_words_choice (state);
-  g_autofree char *next_words = cr_words_choice (next_status (state));
+  g_autofree char *next_words = cr_words_choice (next_status (self, shot->id, state));
   g_autofree char *tip = g_strdup_printf ("Mark as %s", next_words);
   g_autofree char *type = field_words (self, shot, "type");
   g_autofree char *size = field_words (self, shot, "size");
   g_autofree char *where = field_words (self, shot, "location");
   g_autofree char *length = field_words (self, shot, "duration");
   g_autofree char *priority = field_words (self, shot, "priority");
+  const char *details[] = { type, size, where, length };
   g_autoptr(GString) about = g_string_new (NULL);
   g_autofree char *clips_words = clips > 0 ? g_strdup_printf ("%d %s", clips, clips == 1 ? "clip" : "clips")
                                            : g_strdup ("No footage yet");
 
-  for (const char * const *part = (const char * const[]) { type, size, where, length, NULL }; *part; part++)
-    g_string_append_printf (about, "%s%s", about->len ? "  ·  " : "", *part);
+  /* Every detail that is set, whatever is left empty before it. */
+  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+    if (details[i] != NULL && *details[i] != '\0')
+      g_string_append_printf (about, "%s%s", about->len ? "  ·  " : "", details[i]);
   if (priority && !g_str_equal (cr_record_get (shot, "priority") ? cr_record_get (shot, "priority") : "normal", "normal"))
     g_string_append_printf (about, "%sPriority: %s", about->len ? "  ·  " : "", priority);
 
@@ -248,6 +356,8 @@ make_row (CrShotsPage *self,
   gtk_widget_add_css_class (drop, "flat");
   gtk_widget_set_sensitive (drop, !g_str_equal (state, "dropped"));
   g_object_set_data_full (G_OBJECT (drop), "cr-id", g_memdup2 (&shot->id, sizeof (gint64)), g_free);
+  g_object_set_data_full (G_OBJECT (drop), "cr-status", g_strdup (state), g_free);
+  g_object_set_data_full (G_OBJECT (drop), "cr-number", g_strdup (cr_record_get (shot, "number")), g_free);
   g_signal_connect (drop, "clicked", G_CALLBACK (drop_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), drop);
 
@@ -271,6 +381,55 @@ make_row (CrShotsPage *self,
   return row;
 }
 
+/* Where the keyboard was in the list before it is built again: the shot whose row had it,
+ * and whether on the row itself or on one of its buttons. */
+typedef struct
+{
+  gint64   shot;     /* 0: not in the list */
+  gboolean on_row;
+  int      index;
+} ListFocus;
+
+static ListFocus
+list_focus (CrShotsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list))
+                   ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  ListFocus was = { 0 };
+
+  if (row == NULL || g_object_get_data (G_OBJECT (row), "cr-id") == NULL)
+    return was;
+  was.shot = *(gint64 *) g_object_get_data (G_OBJECT (row), "cr-id");
+  was.on_row = focus == row;
+  was.index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  return was;
+}
+
+/* The keyboard back on the same shot, on its status (the Drop button it may have pressed is
+ * now off) or its row; a shot no longer shown leaves it on the row now in its place. */
+static void
+restore_focus (CrShotsPage     *self,
+               const ListFocus *was)
+{
+  GtkWidget *status, *row;
+
+  if (was->shot == 0)
+    return;
+  status = GTK_WIDGET (g_hash_table_lookup (self->buttons, &was->shot));
+  if (status != NULL)
+    {
+      gtk_widget_grab_focus (was->on_row ? gtk_widget_get_ancestor (status, GTK_TYPE_LIST_BOX_ROW) : status);
+      return;
+    }
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, was->index));
+  if (row == NULL)
+    row = gtk_widget_get_last_child (GTK_WIDGET (self->list));
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+}
+
 static void
 reload (CrShotsPage *self)
 {
@@ -278,7 +437,8 @@ reload (CrShotsPage *self)
   g_autoptr(GPtrArray) shots = cr_store_list (db_of (self), &cr_entity_shot, NULL, &error);
   g_autoptr(GHashTable) coverage = shots ? cr_shot_coverage (db_of (self), &error) : NULL;
   g_autofree char *summary = NULL;
-  guint covered = 0, counted = 0;
+  guint covered = 0, counted = 0, total;
+  ListFocus was = list_focus (self);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
@@ -291,13 +451,20 @@ reload (CrShotsPage *self)
       g_autofree char *words = cr_error_words_read (error, "the shot list");
 
       gtk_label_set_text (self->summary_label, words);
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      gtk_widget_set_visible (self->toolbar, TRUE);
       return;
     }
+  total = shots->len;
   for (guint i = 0; i < shots->len; i++)
     {
       CrRecord *shot = g_ptr_array_index (shots, i);
       int clips = GPOINTER_TO_INT (g_hash_table_lookup (coverage, &shot->id));
       gboolean dropped = g_strcmp0 (cr_record_get (shot, "status"), "dropped") == 0;
+
+      /* Brought back some other way: what it was before no longer holds. */
+      if (!dropped)
+        g_hash_table_remove (self->before_drop, &shot->id);
 
       /* The Overview's "without footage" leaves out what has footage, or is owed none. */
       if ((self->only_missing && (clips > 0 || dropped)) ||
@@ -315,16 +482,38 @@ reload (CrShotsPage *self)
           covered += clips > 0;
         }
     }
-  self->shots = g_steal_pointer (&shots);
-  if (self->only_missing)
+  if (shots->len == 0 && self->search)
+    summary = g_strdup ("No shots match");
+  else if (total == 0)
+    summary = g_strdup ("No shots planned yet");
+  else if (self->only_missing)
     summary = g_strdup_printf ("%u %s%s%s without footage", counted, self->priority ? self->priority : "",
                                self->priority ? "-priority " : "", counted == 1 ? "shot" : "shots");
-  else if (self->search)
-    summary = g_strdup_printf ("%u of %u %s found have footage", covered, counted, counted == 1 ? "shot" : "shots");
+  else if (shots->len == 0)
+    summary = g_strdup ("No shots match");
+  /* Only dropped shots shown: none of them is owed footage. */
+  else if (counted == 0)
+    summary = g_strdup_printf ("%u dropped %s%s", shots->len, shots->len == 1 ? "shot" : "shots",
+                               self->search ? " found" : "");
   else
-    summary = g_strdup_printf ("%u of %u %s have footage", covered, counted, counted == 1 ? "shot" : "shots");
+    summary = cr_words_footage (covered, counted, self->search != NULL);
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (self->show_all_button, self->only_missing || self->priority != NULL);
+  /* A new production's page says what to do first, with its own Add button, and has nothing
+   * to search; a search or a filter that finds nothing says so, not an empty list. */
+  if (total == 0 && self->search == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (shots->len == 0)
+    {
+      adw_status_page_set_description (self->no_results_page, self->search ? "Try a different search"
+                                                                           : "Show all shots to see the rest");
+      gtk_stack_set_visible_child_name (self->stack, "no-results");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  gtk_widget_set_visible (self->toolbar, total > 0 || self->search != NULL);
+  self->shots = g_steal_pointer (&shots);
+  restore_focus (self, &was);
 }
 
 static void
@@ -370,6 +559,7 @@ cr_shots_page_finalize (GObject *object)
   g_clear_pointer (&self->shots, g_ptr_array_unref);
   g_hash_table_unref (self->buttons);
   g_hash_table_unref (self->coverage);
+  g_hash_table_unref (self->before_drop);
   g_free (self->priority);
   g_free (self->search);
   G_OBJECT_CLASS (cr_shots_page_parent_class)->finalize (object);
@@ -441,6 +631,9 @@ cr_shots_page_class_init (CrShotsPageClass *klass)
   object_class->dispose = cr_shots_page_dispose;
   object_class->finalize = cr_shots_page_finalize;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/casereel/ui/cr-shots-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrShotsPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, CrShotsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrShotsPage, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, CrShotsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CrShotsPage, list);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -462,6 +655,7 @@ cr_shots_page_init (CrShotsPage *self)
                                   GTK_ORIENTATION_VERTICAL);
   self->buttons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->coverage = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->before_drop = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 CrShotsPage *
@@ -511,6 +705,13 @@ cr_shots_page_get_coverage (CrShotsPage *self,
                             gint64       shot)
 {
   return g_hash_table_lookup (self->coverage, &shot);
+}
+
+AdwToast *
+cr_shots_page_get_undo_toast (CrShotsPage *self)
+{
+  g_return_val_if_fail (CR_IS_SHOTS_PAGE (self), NULL);
+  return self->undo_toast;
 }
 
 const char *

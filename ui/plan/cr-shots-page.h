@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* The Shots page: the shot list in cutting order, reordered by drag and drop; each shot's
- * status moves on in one click (planned → captured → selected; dropped is on its menu), and
+ * status moves on in one click (planned → captured → selected; Drop has an Undo), and
  * its coverage says how many clips are linked to it. */
 
 #define CR_TYPE_SHOTS_PAGE (cr_shots_page_get_type ())
@@ -35,6 +35,8 @@ void         cr_shots_page_set_filter        (CrShotsPage *self,
 /* Only the shots whose row says this ("captured", "must", "1A", "hall"), in any case. */
 void         cr_shots_page_set_search        (CrShotsPage *self,
                                               const char  *text);
+/* The Undo of the last shot dropped, while its toast shows; NULL: none. */
+AdwToast    *cr_shots_page_get_undo_toast    (CrShotsPage *self);
 /* "2 of 3 shots have footage"; filtered, "2 must-priority shots without footage". */
 const char  *cr_shots_page_get_summary       (CrShotsPage *self);
 

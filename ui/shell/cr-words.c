@@ -99,6 +99,20 @@ cr_words_date (const char *date)
   return g_date_time_format (when, "%-d %b %Y");
 }
 
+char *
+cr_words_footage (guint    with_footage,
+                  guint    shots,
+                  gboolean found)
+{
+  const char *which = found ? " found" : "";
+
+  if (shots == 1)
+    return g_strdup_printf (with_footage ? "The shot%s has footage" : "The shot%s has no footage yet", which);
+  if (with_footage == shots && shots > 0)
+    return g_strdup_printf ("All %u shots%s have footage", shots, which);
+  return g_strdup_printf ("%u of %u shots%s have footage", with_footage, shots, which);
+}
+
 const char *
 cr_words_format (const CrField *field)
 {
