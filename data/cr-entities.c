@@ -233,7 +233,7 @@ static const CrField shot_fields[] = {
   { "duration", NULL, CR_FIELD_DURATION, .blurb = "Estimated screen time (seconds, M:SS)", .min = 0, .max = 86400 },
   { "priority", NULL, CR_FIELD_ENUM, 0, shot_priorities, .preset = "normal", .blurb = "low, normal, high, must" },
   { "status", NULL, CR_FIELD_ENUM, 0, shot_statuses, .preset = "planned", .blurb = "planned, captured, selected, dropped" },
-  { "position", NULL, CR_FIELD_INT, .blurb = "Order in the list (default: last)", .min = 0, .max = 1000000 },
+  { "position", NULL, CR_FIELD_INT, CR_FIELD_ORDER, .blurb = "Order in the list (default: last)", .min = 0, .max = 1000000 },
   { "notes", NULL, CR_FIELD_NOTE, .blurb = "Notes" },
 };
 

@@ -34,6 +34,9 @@ typedef enum
   CR_FIELD_REQUIRED = 1 << 0,
   CR_FIELD_READONLY = 1 << 1,  /* shown, never set by the user */
   CR_FIELD_CREATE_ONLY = 1 << 2,  /* set when a row is made, never changed */
+  /* The row's place in a list the window reorders by dragging: the command line sets it,
+   * a form leaves it out. */
+  CR_FIELD_ORDER = 1 << 3,
 } CrFieldFlags;
 
 typedef struct _CrEntity CrEntity;

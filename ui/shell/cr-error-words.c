@@ -211,6 +211,16 @@ cr_error_words (const CrEntity *entity,
 }
 
 char *
+cr_error_words_titled (const char *title,
+                       const char *reason)
+{
+  /* "Name: is required" reads as a form's own words without the colon. */
+  if (g_str_has_prefix (reason, "is ") || g_str_has_prefix (reason, "must "))
+    return g_strdup_printf ("%s %s", title, reason);
+  return g_strdup_printf ("%s: %s", title, reason);
+}
+
+char *
 cr_error_words_line (const CrEntity     *entity,
                      const GError       *error,
                      const char * const *titles)
@@ -230,7 +240,7 @@ cr_error_words_line (const CrEntity     *entity,
           title = g_strdup (titles[j + 1]);
       if (title == NULL)
         title = cr_words_field (f);
-      return g_strdup_printf ("%s: %s", title, words + strlen (prefix));
+      return cr_error_words_titled (title, words + strlen (prefix));
     }
   return g_steal_pointer (&words);
 }

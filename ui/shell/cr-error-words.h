@@ -35,4 +35,9 @@ char *cr_error_words_line (const CrEntity     *entity,
                            const GError       *error,
                            const char * const *titles);
 
+/* A field's title and the store's reason as one line: "Email: “x” is not an email address",
+ * "Name is required", "Expires must be after the consent date 2026-05-01". */
+char *cr_error_words_titled (const char *title,
+                             const char *reason);
+
 G_END_DECLS

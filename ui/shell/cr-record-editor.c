@@ -151,7 +151,7 @@ show_message (CrRecordEditor *self,
     {
       /* Say it in the words of the form: "Email: “x” is not an email address". */
       g_autofree char *words = cr_words_field (self->error_field);
-      g_autofree char *text = g_strdup_printf ("%s: %s", words, reason);
+      g_autofree char *text = cr_error_words_titled (words, reason);
       gtk_label_set_text (self->error_label, text);
     }
   else
@@ -456,6 +456,9 @@ build_form (CrRecordEditor *self)
       CrFieldInput *input;
       g_autofree char *text = NULL;
 
+      /* A number nobody knows: the list's order is changed by dragging the row. */
+      if (f->flags & CR_FIELD_ORDER)
+        continue;
       if (f->flags & CR_FIELD_READONLY)
         {
           /* Shown, not edited: only once the row exists. */
