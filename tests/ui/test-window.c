@@ -1628,6 +1628,15 @@ test_editor_add (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_label_reading_prefix (GtkWidget     *widget,
+                         gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), "required") != NULL;
+}
+
 /* Whether a drop-down's words include this one. */
 static gboolean
 offers (AdwComboRow *row,
@@ -1675,6 +1684,13 @@ test_editor_preset_choices (Fixture       *f,
     }
   g_assert_true (offers (ADW_COMBO_ROW (cr_ui_find_row (GTK_WIDGET (editor), "Size")), "None"));
   g_assert_false (cr_record_editor_is_changed (editor));
+  /* Its place in the list is dragged on the Shots page, not typed. */
+  g_assert_null (cr_ui_find_row (GTK_WIDGET (editor), "Position"));
+  /* Nothing typed: the form's own words, no "Number: is required". */
+  g_assert_false (cr_record_editor_save (editor, &error));
+  g_clear_error (&error);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cr_ui_find_where (GTK_WIDGET (editor), is_label_reading_prefix,
+                                                                    "Number"))), ==, "Number is required");
   cr_record_editor_set_text (editor, "number", "9Z");
   cr_record_editor_set_text (editor, "description", "The garden at dusk");
   g_assert_true (cr_record_editor_save (editor, &error));
