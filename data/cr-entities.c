@@ -137,9 +137,32 @@ static const CrField location_fields[] = {
   { "notes", NULL, CR_FIELD_NOTE, .blurb = "Notes" },
 };
 
+/* Places are named, on the command line and on call sheets, by their names: two of one name
+ * (in any case) could not be told apart. People may share a name; places need not. */
+static gboolean
+check_location (CrDb      *db,
+                CrRecord  *record,
+                gboolean   creating,
+                GError   **error)
+{
+  const char *name = cr_record_get (record, "name");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (name == NULL)
+    return TRUE;
+  if (!(stmt = cr_db_prepare (db, "SELECT 1 FROM location WHERE name = ? COLLATE NOCASE AND id <> ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, record->id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return cr_field_error (record->entity, cr_entity_find_field (record->entity, "name"), error,
+                           "“%s” is already the name of another location", name);
+  return TRUE;
+}
+
 const CrEntity cr_entity_location = {
   "location", "locations", "location", "name", "name COLLATE NOCASE, id",
-  location_fields, G_N_ELEMENTS (location_fields), NULL, NULL,
+  location_fields, G_N_ELEMENTS (location_fields), NULL, check_location,
 };
 
 /* ---- question bank ---- */

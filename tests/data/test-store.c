@@ -103,6 +103,24 @@ test_location_and_question_validation (void)
   test_refused (db, &cr_entity_location, "contact_phone", "name", "Hall", "contact_phone", "none", NULL);
   test_add (db, &cr_entity_location, "name", "Hall", "time_zone", "Europe/London",
             "address", "1 High Street\nLeeds", "release_status", "signed", NULL);
+  /* A second place of the same name, in any case, could not be told apart. */
+  test_refused (db, &cr_entity_location, "name", "name", "hall", NULL);
+  {
+    gint64 yard = test_add (db, &cr_entity_location, "name", "Yard", NULL);
+    g_autoptr(CrRecord) rename = cr_record_new (&cr_entity_location);
+    g_autoptr(CrRecord) same = cr_record_new (&cr_entity_location);
+    g_autoptr(GError) error = NULL;
+
+    cr_record_set (rename, "name", "HALL");
+    g_assert_false (cr_store_update (db, &cr_entity_location, yard, rename, &error));
+    g_assert_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "location name: “HALL” is already the name of another location");
+    g_clear_error (&error);
+    /* Its own name again is no clash. */
+    cr_record_set (same, "name", "yard");
+    g_assert_true (cr_store_update (db, &cr_entity_location, yard, same, &error));
+    g_assert_no_error (error);
+  }
 
   test_refused (db, &cr_entity_question, "text", "topic", "Intro", NULL);
   test_refused (db, &cr_entity_question, "position", "text", "Why?", "position", "first", NULL);
