@@ -17,6 +17,7 @@
 #include "cr-cut-event-row.h"
 #include "cr-cut-event.h"
 #include "cr-cut-export-dialog.h"
+#include "cr-cut-posters.h"
 #include "cr-cut-strip.h"
 #include "cr-cuts-page.h"
 #include "cr-entity-page.h"
@@ -26,6 +27,7 @@
 #include "cr-indexer.h"
 #include "cr-store.h"
 #include "cr-stringout-dialog.h"
+#include "cr-thumbnail.h"
 #include "cr-window.h"
 #include "../data/test-helpers.h"
 #include "ui-test-support.h"
@@ -2198,6 +2200,165 @@ test_long_cut (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A poster's pixels, as packed RGB. */
+static GBytes *
+poster_rgb (GdkPaintable *poster,
+            int          *width,
+            int          *height)
+{
+  GdkTexture *texture;
+  g_autofree guint8 *argb = NULL;
+  guint8 *rgb;
+  int w, h;
+
+  g_assert_true (GDK_IS_TEXTURE (poster));
+  texture = GDK_TEXTURE (poster);
+  w = gdk_texture_get_width (texture);
+  h = gdk_texture_get_height (texture);
+  argb = g_malloc ((gsize) w * h * 4);
+  /* Cairo's ARGB32 in native order; a poster is opaque, so unpremultiplied. */
+  gdk_texture_download (texture, argb, (gsize) w * 4);
+  rgb = g_malloc ((gsize) w * h * 3);
+  for (gsize i = 0; i < (gsize) w * h; i++)
+    {
+      guint32 px = ((guint32 *) argb)[i];
+      rgb[i * 3] = px >> 16;
+      rgb[i * 3 + 1] = px >> 8;
+      rgb[i * 3 + 2] = px;
+    }
+  if (width)
+    *width = w;
+  if (height)
+    *height = h;
+  return g_bytes_new_take (rgb, (gsize) w * h * 3);
+}
+
+/* The frame shown `at_us` into the file, as the Footage grid's poster API makes it, at a
+ * poster's size. */
+static GBytes *
+thumbnail_rgb (const char *path,
+               gint64      at_us)
+{
+  CrThumbnailOptions options = { .at_us = at_us, .max_size = CR_CUT_POSTER_SIZE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = cr_thumbnail_render (path, &options, NULL, NULL, &error);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_bytes (png, &error);
+  g_assert_no_error (error);
+  return poster_rgb (GDK_PAINTABLE (texture), NULL, NULL);
+}
+
+/* The same frame by the ffmpeg program, `-ss` before the input, scaled to width × height. */
+static GBytes *
+ffmpeg_rgb (const char *path,
+            gint64      at_us,
+            int         width,
+            int         height)
+{
+  g_autofree char *at = g_strdup_printf ("%" G_GINT64_FORMAT ".%06d", at_us / G_USEC_PER_SEC,
+                                         (int) (at_us % G_USEC_PER_SEC));
+  g_autofree char *scale = g_strdup_printf ("scale=%d:%d", width, height);
+  const char *argv[] = { "ffmpeg", "-v", "error", "-nostdin", "-ss", at, "-i", path, "-frames:v", "1", "-vf", scale,
+                         "-sws_flags", "bicubic", "-pix_fmt", "rgb24", "-f", "rawvideo", "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  GBytes *out = NULL;
+
+  g_assert_no_error (error);
+  g_subprocess_communicate (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+  g_assert_cmpuint (g_bytes_get_size (out), ==, (gsize) width * height * 3);
+  return out;
+}
+
+/* The event's poster is the frame at its in point: what the poster API makes there, and
+ * what ffmpeg decodes there. */
+static GBytes *
+assert_poster_at (CrCutEvent *event,
+                  gint64      at_us)
+{
+  GdkPaintable *poster = cr_cut_event_get_poster (event);
+  g_autoptr(GBytes) made = NULL;
+  g_autoptr(GBytes) by_ffmpeg = NULL;
+  GBytes *shown;
+  int width, height;
+
+  g_test_message ("event %u (%s), in %s", cr_cut_event_get_position (event), cr_cut_event_get_label (event),
+                  cr_cut_event_get_source_in (event));
+  g_assert_nonnull (poster);
+  shown = poster_rgb (poster, &width, &height);
+  made = thumbnail_rgb (cr_cut_event_get_path (event), at_us);
+  g_assert_true (g_bytes_equal (shown, made));
+  by_ffmpeg = ffmpeg_rgb (cr_cut_event_get_path (event), at_us, width, height);
+  g_assert_true (g_bytes_equal (shown, by_ffmpeg));
+  return shown;
+}
+
+/* Each event's poster is its own in point's frame (the clip's burnt-in timecode), not the
+ * clip's poster frame: two events from one clip look different, a move finds them made,
+ * and a trimmed in point makes its event a new one. A sound clip keeps its waveform. */
+static void
+test_posters_at_in_points (Fixture       *f,
+                           gconstpointer  data)
+{
+  CrWindow *window = show_window (f->path);
+  CrCutsPage *page = CR_CUTS_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_CUTS_PAGE));
+  CrDb *db = cr_production_get_db (cr_window_get_production (window));
+  g_autoptr(GError) error = NULL;
+  gint64 cut = test_add (db, &cr_entity_cut, "name", "Two from one clip", "frame_rate", "25", NULL);
+  gint64 hall = 0, school = 0, bus = 0;
+  g_autoptr(GBytes) hall_rgb = NULL;
+  g_autoptr(GBytes) school_rgb = NULL;
+  g_autoptr(GBytes) trimmed_rgb = NULL;
+  g_autoptr(GBytes) wave = NULL;
+  g_autoptr(GBytes) wave_made = NULL;
+  GdkPaintable *hall_poster, *school_poster;
+
+  g_assert_true (cr_store_resolve (db, &cr_entity_select, "Arriving at the hall", &hall, &error));
+  g_assert_true (cr_store_resolve (db, &cr_entity_select, "A normal school day", &school, &error));
+  g_assert_true (cr_store_resolve (db, &cr_entity_select, "The bus home", &bus, &error));
+  g_assert_true (cr_cuts_page_add_selects (page, cut, (gint64[]) { hall, school, bus }, 3, &error));
+  g_assert_no_error (error);
+  cr_ui_wait_until (posters_done, page);
+  g_assert_cmpstr (cr_cut_event_get_path (event_at (page, 1)), ==, cr_cut_event_get_path (event_at (page, 2)));
+
+  /* Frames 0 and 90 of the 29.97 fps clip: 00:00:00:00 and 00:00:03:00 burnt in. */
+  g_assert_cmpstr (cr_cut_event_get_source_in (event_at (page, 1)), ==, "00:00:00:00");
+  g_assert_cmpstr (cr_cut_event_get_source_in (event_at (page, 2)), ==, "00:00:03:00");
+  hall_rgb = assert_poster_at (event_at (page, 1), 0);
+  school_rgb = assert_poster_at (event_at (page, 2), 3003000);
+  g_assert_false (g_bytes_equal (hall_rgb, school_rgb));
+
+  /* The sound clip's poster is its waveform, as before. */
+  g_assert_nonnull (cr_cut_event_get_poster (event_at (page, 3)));
+  wave = poster_rgb (cr_cut_event_get_poster (event_at (page, 3)), NULL, NULL);
+  wave_made = thumbnail_rgb (cr_cut_event_get_path (event_at (page, 3)), CR_THUMBNAIL_DEFAULT_TIME);
+  g_assert_true (g_bytes_equal (wave, wave_made));
+
+  /* Moved: each event has its own poster at once, nothing made again. */
+  hall_poster = cr_cut_event_get_poster (event_at (page, 1));
+  school_poster = cr_cut_event_get_poster (event_at (page, 2));
+  g_assert_true (cr_cuts_page_move_event (page, 2, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cr_cut_event_get_label (event_at (page, 1)), ==, "A normal school day");
+  g_assert_true (cr_cut_event_get_poster (event_at (page, 1)) == school_poster);
+  g_assert_true (cr_cut_event_get_poster (event_at (page, 2)) == hall_poster);
+  g_assert_false (cr_cuts_page_is_busy (page));
+
+  /* Its in point trimmed to frame 120 (00:00:04:00), the event's poster is made again. */
+  g_assert_true (cr_cuts_page_trim_event (page, 1, "00:00:04:00", "00:00:05:00", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cr_cut_event_get_source_in (event_at (page, 1)), ==, "00:00:04:00");
+  cr_ui_wait_until (posters_done, page);
+  trimmed_rgb = assert_poster_at (event_at (page, 1), 4004000);
+  g_assert_false (g_bytes_equal (trimmed_rgb, school_rgb));
+  g_assert_true (cr_cut_event_get_poster (event_at (page, 2)) == hall_poster);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2234,6 +2395,8 @@ main (int    argc,
   g_test_add ("/ui/cuts/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/ui/cuts/add-selects", Fixture, NULL, fixture_set_up, test_add_selects, fixture_tear_down);
   g_test_add ("/ui/cuts/long-cut", Fixture, NULL, fixture_set_up, test_long_cut, fixture_tear_down);
+  g_test_add ("/ui/cuts/posters-at-in-points", Fixture, NULL, fixture_set_up, test_posters_at_in_points,
+              fixture_tear_down);
   g_test_add ("/ui/cuts/drag-reorder", Fixture, NULL, fixture_set_up, test_drag_reorder, fixture_tear_down);
   g_test_add ("/ui/cuts/key-refused", Fixture, NULL, fixture_set_up, test_key_refused, fixture_tear_down);
   g_test_add ("/ui/cuts/key-move-undo", Fixture, NULL, fixture_set_up, test_key_move_undo, fixture_tear_down);

@@ -20,6 +20,7 @@ struct _CrCutEvent
   char         *people;
   gint64        length;
   gboolean      has_video;
+  gint64        poster_us;
   CrCutBadge    badge;
   char         *badge_words;
   GdkPaintable *poster;
@@ -109,10 +110,13 @@ cr_cut_event_update (CrCutEvent       *self,
   const CrTimelineSource *source = cr_timeline_get_source (timeline, te->source);
   CrTimecodeFormat fmt = cr_timeline_source_get_format (source);
   CrTimecodeFormat record_fmt = cr_timeline_get_format (timeline);
+  /* The first frame the event shows; a clip with no picture has one waveform for all. */
+  gint64 poster_us = source->has_video ? cr_frames_to_usec (te->in, source->rate) : -1;
 
-  /* Another clip's poster is not this one's. */
-  if (g_strcmp0 (self->path, source->path) != 0)
+  /* Another clip's poster, or another point's (a trimmed in point), is not this one's. */
+  if (g_strcmp0 (self->path, source->path) != 0 || self->poster_us != poster_us)
     g_clear_object (&self->poster);
+  self->poster_us = poster_us;
   clear_words (self);
   self->position = position;
   self->source = g_strdup (cr_timeline_source_get_name (source));
@@ -217,6 +221,12 @@ GdkPaintable *
 cr_cut_event_get_poster (CrCutEvent *self)
 {
   return self->poster;
+}
+
+gint64
+cr_cut_event_get_poster_time (CrCutEvent *self)
+{
+  return self->poster_us;
 }
 
 

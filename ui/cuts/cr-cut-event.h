@@ -25,8 +25,8 @@ typedef enum
 CrCutEvent   *cr_cut_event_new          (const CrTimeline *timeline,
                                          guint             position);
 /* The same object takes the event now at `position` (a cut read again after a move keeps
- * its rows; the poster and badge stay until set); then cr_cut_event_changed () tells the
- * row that shows it, through ::changed. */
+ * its rows; the badge stays until set, the poster while the clip and in point are the
+ * same); then cr_cut_event_changed () tells the row that shows it, through ::changed. */
 void          cr_cut_event_update       (CrCutEvent       *self,
                                          const CrTimeline *timeline,
                                          guint             position);
@@ -54,6 +54,10 @@ const char   *cr_cut_event_get_badge_words (CrCutEvent *self);
 void          cr_cut_event_set_poster   (CrCutEvent   *self,
                                          GdkPaintable *poster);
 GdkPaintable *cr_cut_event_get_poster   (CrCutEvent *self);
+/* Where in its clip the poster is: the in point (the first frame the event shows), in
+ * microseconds from the clip's start; -1 for a clip with no picture, whose waveform is the
+ * same for each of its events. */
+gint64        cr_cut_event_get_poster_time (CrCutEvent *self);
 
 /* A length as editors say it: "0:12", "1:02:03", "0:04+12" (seconds and frames). */
 char         *cr_cut_length_words       (gint64 frames,

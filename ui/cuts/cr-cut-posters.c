@@ -11,12 +11,40 @@ struct _CrCutPosters
   gatomicrefcount  ref;
   GCallback        ready;
   gpointer         data;      /* NULL once freed: the worker's last result is dropped */
-  GHashTable      *posters;   /* path -> GdkTexture */
-  GHashTable      *asked;     /* every path asked for, made or not */
-  GQueue           pending;   /* char *path */
+  GHashTable      *posters;   /* key (poster_key ()) -> GdkTexture */
+  GHashTable      *asked;     /* every key asked for, made or not */
+  GQueue           pending;   /* Wanted * */
   GCancellable    *cancellable;
   gboolean         running;
 };
+
+/* One poster asked for: a frame of a file. */
+typedef struct
+{
+  char   *key;
+  char   *path;
+  gint64  at_us;
+} Wanted;
+
+static void
+wanted_free (gpointer data)
+{
+  Wanted *wanted = data;
+
+  g_free (wanted->key);
+  g_free (wanted->path);
+  g_free (wanted);
+}
+
+/* Two events cut from one clip at different points have different posters; at the same
+ * point (a clip used twice, or a sound clip's one waveform) they share it. The time comes
+ * first: it ends at the space, and a path may hold anything. */
+static char *
+poster_key (const char *path,
+            gint64      at_us)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s", at_us < 0 ? (gint64) -1 : at_us, path);
+}
 
 static CrCutPosters *
 posters_ref (CrCutPosters *self)
@@ -32,7 +60,7 @@ posters_unref (CrCutPosters *self)
     return;
   g_hash_table_unref (self->posters);
   g_hash_table_unref (self->asked);
-  g_queue_clear_full (&self->pending, g_free);
+  g_queue_clear_full (&self->pending, wanted_free);
   g_object_unref (self->cancellable);
   g_free (self);
 }
@@ -69,9 +97,11 @@ render_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  CrThumbnailOptions options = { .at_us = CR_THUMBNAIL_DEFAULT_TIME, .max_size = 192 };
+  Wanted *wanted = task_data;
+  CrThumbnailOptions options = { .at_us = wanted->at_us < 0 ? CR_THUMBNAIL_DEFAULT_TIME : wanted->at_us,
+                                 .max_size = CR_CUT_POSTER_SIZE };
   GError *error = NULL;
-  GBytes *png = cr_thumbnail_render (task_data, &options, NULL, cancellable, &error);
+  GBytes *png = cr_thumbnail_render (wanted->path, &options, NULL, cancellable, &error);
 
   if (png == NULL)
     g_task_return_error (task, error);
@@ -88,7 +118,7 @@ render_done_cb (GObject      *source,
 {
   CrCutPosters *self = user_data;
   g_autoptr(GBytes) png = g_task_propagate_pointer (G_TASK (result), NULL);
-  const char *path = g_task_get_task_data (G_TASK (result));
+  Wanted *wanted = g_task_get_task_data (G_TASK (result));
   GdkTexture *texture = NULL;
 
   self->running = FALSE;
@@ -100,7 +130,7 @@ render_done_cb (GObject      *source,
   if (png != NULL)
     texture = gdk_texture_new_from_bytes (png, NULL);
   if (texture != NULL)
-    g_hash_table_replace (self->posters, g_strdup (path), texture);
+    g_hash_table_replace (self->posters, g_strdup (wanted->key), texture);
   start_next (self);
   if (texture != NULL)
     ((void (*) (gpointer)) self->ready) (self->data);
@@ -111,33 +141,50 @@ static void
 start_next (CrCutPosters *self)
 {
   g_autoptr(GTask) task = NULL;
-  char *path;
+  Wanted *wanted;
 
-  if (self->running || !(path = g_queue_pop_head (&self->pending)))
+  if (self->running || !(wanted = g_queue_pop_head (&self->pending)))
     return;
   self->running = TRUE;
   task = g_task_new (NULL, self->cancellable, render_done_cb, posters_ref (self));
-  g_task_set_task_data (task, path, g_free);
+  g_task_set_task_data (task, wanted, wanted_free);
   g_task_run_in_thread (task, render_thread);
 }
 
 void
 cr_cut_posters_request (CrCutPosters *self,
-                        const char   *path)
+                        const char   *path,
+                        gint64        at_us)
 {
-  /* A file that cannot give a picture keeps its icon; it is not asked again. */
-  if (path == NULL || g_hash_table_contains (self->asked, path))
+  g_autofree char *key = NULL;
+  Wanted *wanted;
+
+  if (path == NULL)
     return;
-  g_hash_table_add (self->asked, g_strdup (path));
-  g_queue_push_tail (&self->pending, g_strdup (path));
+  /* A frame that cannot be made keeps its icon; it is not asked again. */
+  key = poster_key (path, at_us);
+  if (g_hash_table_contains (self->asked, key))
+    return;
+  g_hash_table_add (self->asked, g_strdup (key));
+  wanted = g_new0 (Wanted, 1);
+  wanted->key = g_steal_pointer (&key);
+  wanted->path = g_strdup (path);
+  wanted->at_us = at_us;
+  g_queue_push_tail (&self->pending, wanted);
   start_next (self);
 }
 
 GdkPaintable *
 cr_cut_posters_lookup (CrCutPosters *self,
-                       const char   *path)
+                       const char   *path,
+                       gint64        at_us)
 {
-  return path ? g_hash_table_lookup (self->posters, path) : NULL;
+  g_autofree char *key = NULL;
+
+  if (path == NULL)
+    return NULL;
+  key = poster_key (path, at_us);
+  return g_hash_table_lookup (self->posters, key);
 }
 
 gboolean

@@ -156,7 +156,8 @@ poster_ready_cb (CrCutsPage *self)
     {
       g_autoptr(CrCutEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
       if (cr_cut_event_get_poster (event) == NULL)
-        cr_cut_event_set_poster (event, cr_cut_posters_lookup (self->posters, cr_cut_event_get_path (event)));
+        cr_cut_event_set_poster (event, cr_cut_posters_lookup (self->posters, cr_cut_event_get_path (event),
+                                                               cr_cut_event_get_poster_time (event)));
     }
 }
 
@@ -186,8 +187,9 @@ take_timeline (CrCutsPage       *self,
       if (i < kept)
         cr_cut_event_update (event, timeline, i + 1);
       if (cr_cut_event_get_poster (event) == NULL)
-        cr_cut_event_set_poster (event, cr_cut_posters_lookup (self->posters, cr_cut_event_get_path (event)));
-      cr_cut_posters_request (self->posters, cr_cut_event_get_path (event));
+        cr_cut_event_set_poster (event, cr_cut_posters_lookup (self->posters, cr_cut_event_get_path (event),
+                                                               cr_cut_event_get_poster_time (event)));
+      cr_cut_posters_request (self->posters, cr_cut_event_get_path (event), cr_cut_event_get_poster_time (event));
       g_list_store_append (all, event);
       if (i >= kept)
         fresh[i - kept] = g_object_ref (event);
