@@ -613,10 +613,15 @@ cr_doc_gather_callsheet (CrDb         *db,
         g_array_append_val (slots, slot);
       else
         slot_clear (&slot);
-      if (g_hash_table_add (day_set, local_day))
-        g_ptr_array_add (days, local_day);
-      else
+      /* Asked first: g_hash_table_add () of a day already there would make the copy about
+       * to be freed its key, and later days were compared with freed memory. */
+      if (g_hash_table_contains (day_set, local_day))
         g_free (local_day);
+      else
+        {
+          g_hash_table_add (day_set, local_day);
+          g_ptr_array_add (days, local_day);
+        }
     }
   g_ptr_array_sort (days, compare_strings);
   if (slots->len == 0)

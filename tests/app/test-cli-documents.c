@@ -267,6 +267,51 @@ test_callsheet_other_zone (Fixture       *fx,
   g_assert_nonnull (strstr (info, "612 x 792 pts (letter)"));
 }
 
+/* "Shoot day N of M" counts each day once, however many interviews it has and in whatever
+ * order they were added (a day seen again once made the set compare later days with freed
+ * memory: the demo's first day read "2 of 4" of three). */
+static void
+test_callsheet_day_count (Fixture       *fx,
+                          gconstpointer  data)
+{
+  static const struct { const char *day, *of; } days[] = {
+    { "2026-04-14", "1 of 4" }, { "2026-04-16", "2 of 4" }, { "2026-04-17", "3 of 4" }, { "2026-04-18", "4 of 4" },
+  };
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(CrDb) db = cr_db_open (fx->project, &error);
+    /* Days seen again and again, out of order. */
+    static const char * const times[][2] = {
+      { "2026-04-18 09:00", "2026-04-18 10:00" }, { "2026-04-14 15:00", "2026-04-14 16:00" },
+      { "2026-04-17 09:00", "2026-04-17 10:00" }, { "2026-04-18 14:00", "2026-04-18 15:00" },
+      { "2026-04-14 16:30", "2026-04-14 17:00" }, { "2026-04-17 11:00", "2026-04-17 12:00" },
+      { "2026-04-18 16:00", "2026-04-18 17:00" },
+    };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+      {
+        g_autofree char *title = g_strdup_printf ("Extra %u", i + 1);
+
+        add (db, &cr_entity_interview, "title", title, "start", times[i][0], "end", times[i][1], "location",
+             "Alder Street Library", "participants", "Zoë Ødegård", NULL);
+      }
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("day%u.pdf", i + 1);
+      g_autofree char *pdf = g_build_filename (fx->dir, name, NULL);
+      g_autofree char *err = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_cmpint (casereel (fx, (const char *[]) { "callsheet", days[i].day, "-o", pdf, NULL }, &err), ==, 0);
+      text = pdf_text (pdf);
+      if (strstr (text, days[i].of) == NULL)
+        g_error ("the call sheet of %s does not say “%s”:\n%s", days[i].day, days[i].of, text);
+    }
+}
+
 static void
 test_callsheet_refused (Fixture       *fx,
                         gconstpointer  data)
@@ -369,6 +414,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/cli-documents/callsheet", Fixture, NULL, fixture_set_up, test_callsheet, fixture_tear_down);
   g_test_add ("/cli-documents/callsheet-other-zone", Fixture, NULL, fixture_set_up, test_callsheet_other_zone,
+              fixture_tear_down);
+  g_test_add ("/cli-documents/callsheet-day-count", Fixture, NULL, fixture_set_up, test_callsheet_day_count,
               fixture_tear_down);
   g_test_add ("/cli-documents/callsheet-refused", Fixture, NULL, fixture_set_up, test_callsheet_refused,
               fixture_tear_down);
