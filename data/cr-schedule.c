@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "cr-schedule.h"
+#include "cr-store.h"
+#include "cr-zone.h"
 
 /* Times are stored as fixed-width UTC text, so comparing text compares instants. */
 static const char conflicts_sql[] =
@@ -76,4 +78,14 @@ cr_conflict_describe (const CrConflict *c)
                           c->first_title, c->first, c->second_title, c->second,
                           g_str_equal (c->kind, "location") ? "are both at" : "both have",
                           c->shared_name);
+}
+
+GTimeZone *
+cr_schedule_zone (CrDb *db)
+{
+  g_autoptr(CrRecord) production = cr_store_get (db, &cr_entity_production, 1, NULL);
+  const char *zone = production ? cr_record_get (production, "time_zone") : NULL;
+  GTimeZone *tz = zone && *zone ? cr_zone_new (zone, NULL) : NULL;
+
+  return tz ? tz : g_time_zone_new_local ();
 }

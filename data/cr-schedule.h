@@ -26,4 +26,8 @@ char      *cr_conflict_describe      (const CrConflict *conflict);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrConflict, cr_conflict_free)
 
+/* The zone the agenda reads in: the production's, where it is planned, else the machine's.
+ * Days are the days of this zone, for the Schedule page and the Overview alike. */
+GTimeZone *cr_schedule_zone          (CrDb *db);
+
 G_END_DECLS

@@ -100,6 +100,13 @@ cr_words_date (const char *date)
 }
 
 char *
+cr_words_day (GDateTime *day)
+{
+  /* %-d does not pad. */
+  return g_date_time_format (day, "%A %-d %B %Y");
+}
+
+char *
 cr_words_footage (guint    with_footage,
                   guint    shots,
                   gboolean found)
