@@ -2,7 +2,8 @@
 /* The Overview's "consent ends soon" row (issue 9): the people whose usable consent ends
  * within 30 days of today, soonest first, each opening their record; consent that ends
  * later, or that was withdrawn, is not among them. Its shot coverage (issue 11): shots with
- * footage by priority, each row opening the Shots page on what is still missing. */
+ * footage by priority, each row opening the Shots page on what is still missing. Its clashes,
+ * each opening its interview. */
 #include "config.h"
 #include "../cr-test-support.h"
 
@@ -16,6 +17,7 @@
 #include "cr-shots-page.h"
 #include "cr-store.h"
 #include "cr-window.h"
+#include "../data/test-helpers.h"
 #include "ui-test-support.h"
 
 static char *
@@ -459,6 +461,97 @@ test_counts_of_one (void)
     ;
 }
 
+static CrWindow *
+open_window (const char *path,
+             int         height)
+{
+  g_autoptr(GError) error = NULL;
+  CrWindow *window = cr_window_new (NULL, NULL);
+
+  g_assert_true (cr_window_open (window, path, FALSE, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1120, height);
+  gtk_window_present (GTK_WINDOW (window));
+  while (cr_overview_page_is_busy (cr_window_get_overview (window)))
+    g_main_context_iteration (NULL, TRUE);
+  return window;
+}
+
+static void
+close_window (CrWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* "YYYY-MM-DD HH:MM" that many days from today, as a clock in tz reads. */
+static char *
+local_time (GTimeZone  *tz,
+            int         days,
+            const char *clock)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+  g_autofree char *date = g_date_time_format (then, "%Y-%m-%d");
+
+  return g_strdup_printf ("%s %s", date, clock);
+}
+
+/* A clash names its two interviews so that each title reads as one: "Grace and Leo" and
+ * "David, the trustee" are two titles, not a list of three people; the people both have are
+ * listed as English lists them. The row opens the later interview. */
+static void
+test_clash_names (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = cr_test_make_tmp ("casereel-overview-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "clash.casereel", NULL);
+  g_autoptr(CrProduction) production = cr_production_create (path, "Riverside Young Carers", &error);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  const char *people = "Grace Mensah\nLeo Mensah\nDavid Hughes";
+  g_autofree char *a_start = local_time (tz, 3, "14:00");
+  g_autofree char *a_end = local_time (tz, 3, "14:45");
+  g_autofree char *b_start = local_time (tz, 3, "14:30");
+  g_autofree char *b_end = local_time (tz, 3, "15:15");
+  CrRecordEditor *editor;
+  CrOverviewPage *overview;
+  CrWindow *window;
+  GtkWidget *row;
+  gint64 trustee;
+  CrDb *db;
+
+  g_assert_no_error (error);
+  db = cr_production_get_db (production);
+  add_person (db, "Grace Mensah");
+  add_person (db, "Leo Mensah");
+  add_person (db, "David Hughes");
+  test_add (db, &cr_entity_interview, "title", "Grace and Leo", "start", a_start, "end", a_end,
+            "participants", people, NULL);
+  trustee = test_add (db, &cr_entity_interview, "title", "David, the trustee", "start", b_start, "end", b_end,
+                      "participants", people, NULL);
+  g_clear_object (&production);
+
+  window = open_window (path, 900);
+  overview = cr_window_get_overview (window);
+  g_assert_cmpuint (cr_overview_page_get_n_conflicts (overview), ==, 1);
+  row = find_row (GTK_WIDGET (overview), "“Grace and Leo” and “David, the trustee”");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Both have David Hughes, Grace Mensah and Leo Mensah");
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-overview-clash.png");
+  g_assert_null (find_editor ());
+  g_assert_true (gtk_widget_activate (row));
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_true (cr_record_editor_get_entity (editor) == &cr_entity_interview);
+  g_assert_cmpint (cr_record_editor_get_id (editor), ==, trustee);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -473,5 +566,6 @@ main (int    argc,
   g_test_add_func ("/ui/overview/expiring", test_expiring_row);
   g_test_add_func ("/ui/overview/coverage", test_coverage);
   g_test_add_func ("/ui/overview/counts-of-one", test_counts_of_one);
+  g_test_add_func ("/ui/overview/clash-names", test_clash_names);
   return g_test_run ();
 }

@@ -401,12 +401,9 @@ group_clashes (GPtrArray *conflicts)
 static char *
 describe_shared (const Clash *clash)
 {
-  GString *text = g_string_new ("Both have ");
+  g_autofree char *names = cr_words_list ((const char * const *) clash->shared->pdata, clash->shared->len);
 
-  for (guint k = 0; k < clash->shared->len; k++)
-    g_string_append_printf (text, "%s%s", k == 0 ? "" : k + 1 == clash->shared->len ? " and " : ", ",
-                            (const char *) g_ptr_array_index (clash->shared, k));
-  return g_string_free (text, FALSE);
+  return g_strdup_printf ("Both have %s", names);
 }
 
 static void
@@ -431,7 +428,9 @@ add_schedule_group (CrOverviewPage *self,
   for (guint i = 0; clashes && i < clashes->len && i < SHOWN_PROBLEMS; i++)
     {
       const Clash *clash = g_ptr_array_index (clashes, i);
-      g_autofree char *title = g_strdup_printf ("%s and %s", clash->conflict->first_title,
+      /* Quoted, as the Schedule page names them: a title may itself read as a list of names
+       * ("Grace and Leo", "David, the trustee"), and run into the other. */
+      g_autofree char *title = g_strdup_printf ("“%s” and “%s”", clash->conflict->first_title,
                                                 clash->conflict->second_title);
       g_autofree char *shared = describe_shared (clash);
       GtkWidget *row = add_row (group, title, shared);
