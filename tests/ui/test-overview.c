@@ -2,8 +2,8 @@
 /* The Overview's "consent ends soon" row (issue 9): the people whose usable consent ends
  * within 30 days of today, soonest first, each opening their record; consent that ends
  * later, or that was withdrawn, is not among them. Its shot coverage (issue 11): shots with
- * footage by priority, each row opening the Shots page on what is still missing. Its clashes,
- * each opening its interview. */
+ * footage by priority, each row opening the Shots page on what is still missing. The next
+ * shoot day and the clashes, each opening its page. */
 #include "config.h"
 #include "../cr-test-support.h"
 
@@ -14,9 +14,11 @@
 #include "cr-overview-page.h"
 #include "cr-production.h"
 #include "cr-record-editor.h"
+#include "cr-schedule-page.h"
 #include "cr-shots-page.h"
 #include "cr-store.h"
 #include "cr-window.h"
+#include "cr-zone.h"
 #include "../data/test-helpers.h"
 #include "ui-test-support.h"
 
@@ -461,6 +463,27 @@ test_counts_of_one (void)
     ;
 }
 
+/* The first row of a group of the Overview that leads somewhere, or NULL. */
+static GtkWidget *
+group_row (CrOverviewPage *overview,
+           const char     *group_title)
+{
+  AdwPreferencesGroup *group = find_group (GTK_WIDGET (overview), group_title);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  g_assert_nonnull (group);
+  collect_people (GTK_WIDGET (group), rows);
+  return rows->len ? g_ptr_array_index (rows, 0) : NULL;
+}
+
+static void
+refresh (CrOverviewPage *overview)
+{
+  cr_overview_page_refresh (overview);
+  while (cr_overview_page_is_busy (overview))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static CrWindow *
 open_window (const char *path,
              int         height)
@@ -496,6 +519,130 @@ local_time (GTimeZone  *tz,
   g_autofree char *date = g_date_time_format (then, "%Y-%m-%d");
 
   return g_strdup_printf ("%s %s", date, clock);
+}
+
+static gint64
+add_interview (CrDb       *db,
+               GTimeZone  *tz,
+               const char *title,
+               int         days,
+               const char *from,
+               const char *to,
+               const char *location,
+               const char *status)
+{
+  g_autofree char *start = local_time (tz, days, from);
+  g_autofree char *end = local_time (tz, days, to);
+
+  if (location == NULL)
+    return test_add (db, &cr_entity_interview, "title", title, "start", start, "end", end, "status", status, NULL);
+  return test_add (db, &cr_entity_interview, "title", title, "start", start, "end", end, "location", location,
+                   "status", status, NULL);
+}
+
+static void
+set_field (CrDb           *db,
+           const CrEntity *entity,
+           gint64          id,
+           const char     *field,
+           const char     *value)
+{
+  g_autoptr(CrRecord) change = cr_record_new (entity);
+  g_autoptr(GError) error = NULL;
+
+  cr_record_set (change, field, value);
+  g_assert_true (cr_store_update (db, entity, id, change, &error));
+  g_assert_no_error (error);
+}
+
+/* The next shoot day: the first day from today on with an interview that is not cancelled,
+ * in the production's zone as the Schedule page heads its days (here 14 hours ahead of UTC,
+ * so that the machine's clock would split the day in two), how many and where; it opens the
+ * Schedule. Today counts all day, an interview already over included. */
+static void
+test_next_shoot_day (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = cr_test_make_tmp ("casereel-overview-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "shoot-day.casereel", NULL);
+  g_autoptr(CrProduction) production = cr_production_create (path, "Riverside Young Carers", &error);
+  g_autoptr(GTimeZone) tz = cr_zone_new ("Pacific/Kiritimati", &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) in_five = g_date_time_add_days (now, 5);
+  g_autofree char *day = g_date_time_format (in_five, "%A %-d %B %Y");
+  g_autofree char *today = g_date_time_format (now, "%A %-d %B %Y");
+  gint64 upcoming[4];
+  CrSchedulePage *schedule;
+  CrOverviewPage *overview;
+  CrWindow *window;
+  GtkWidget *row;
+  CrDb *db;
+
+  g_assert_no_error (error);
+  db = cr_production_get_db (production);
+  set_field (db, &cr_entity_production, 1, "time_zone", "Pacific/Kiritimati");
+  test_add (db, &cr_entity_location, "name", "Riverside Community Hall", NULL);
+  test_add (db, &cr_entity_location, "name", "Northgate Library", NULL);
+  add_interview (db, tz, "Ana, last week", -7, "10:00", "11:00", "Riverside Community Hall", "done");
+  add_interview (db, tz, "Ben, called off", 2, "10:00", "11:00", "Northgate Library", "cancelled");
+  upcoming[0] = add_interview (db, tz, "Ana at the hall", 5, "10:00", "10:45", "Riverside Community Hall", "planned");
+  upcoming[1] = add_interview (db, tz, "Grace and Leo", 5, "11:30", "12:15", "Riverside Community Hall", "confirmed");
+  upcoming[2] = add_interview (db, tz, "David, the trustee", 5, "14:00", "14:45", "Riverside Community Hall", "planned");
+  upcoming[3] = add_interview (db, tz, "Fatima at the library", 6, "10:00", "10:45", "Northgate Library", "planned");
+  g_clear_object (&production);
+
+  window = open_window (path, 900);
+  overview = cr_window_get_overview (window);
+  row = group_row (overview, "Next Shoot Day");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, day);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "3 interviews at Riverside Community Hall · from 10:00");
+  g_assert_cmpstr (adw_preferences_group_get_description (find_group (GTK_WIDGET (overview), "Next Shoot Day")), ==,
+                   "In 5 days");
+  /* The day in the Schedule page's words: its third heading, after last week's and the
+   * cancelled interview's. */
+  schedule = CR_SCHEDULE_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_SCHEDULE_PAGE));
+  g_assert_cmpuint (cr_schedule_page_get_days (schedule)->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (cr_schedule_page_get_days (schedule), 2), ==, day);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-overview-shoot-day.png");
+
+  g_assert_true (gtk_widget_activate (row));
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (cr_window_get_page_name (window), ==, "interviews");
+
+  /* Two places that day, one interview with none. */
+  db = cr_production_get_db (cr_window_get_production (window));
+  set_field (db, &cr_entity_interview, upcoming[1], "location", "Northgate Library");
+  set_field (db, &cr_entity_interview, upcoming[2], "location", "");
+  refresh (overview);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (group_row (overview, "Next Shoot Day"))), ==,
+                   "3 interviews at Riverside Community Hall and Northgate Library, 1 with no location yet · from 10:00");
+
+  /* Called off, every one: nothing ahead, and the Overview says so. */
+  for (guint i = 0; i < G_N_ELEMENTS (upcoming); i++)
+    set_field (db, &cr_entity_interview, upcoming[i], "status", "cancelled");
+  cr_window_show_page (window, "overview");
+  refresh (overview);
+  row = group_row (overview, "Next Shoot Day");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "No shoot day planned");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "No interview is planned from today on");
+  g_assert_cmpstr (adw_preferences_group_get_description (find_group (GTK_WIDGET (overview), "Next Shoot Day")), ==, "");
+  g_assert_true (gtk_widget_activate (row));
+  g_assert_cmpstr (cr_window_get_page_name (window), ==, "interviews");
+
+  /* One at midnight today, over already: today is still the shoot day. */
+  add_interview (db, tz, "Call with the funder", 0, "00:00", "00:30", NULL, "done");
+  cr_window_show_page (window, "overview");
+  refresh (overview);
+  row = group_row (overview, "Next Shoot Day");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, today);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "1 interview, no location yet · from 00:00");
+  g_assert_cmpstr (adw_preferences_group_get_description (find_group (GTK_WIDGET (overview), "Next Shoot Day")), ==,
+                   "Today");
+  close_window (window);
 }
 
 /* A clash names its two interviews so that each title reads as one: "Grace and Leo" and
@@ -566,6 +713,7 @@ main (int    argc,
   g_test_add_func ("/ui/overview/expiring", test_expiring_row);
   g_test_add_func ("/ui/overview/coverage", test_coverage);
   g_test_add_func ("/ui/overview/counts-of-one", test_counts_of_one);
+  g_test_add_func ("/ui/overview/next-shoot-day", test_next_shoot_day);
   g_test_add_func ("/ui/overview/clash-names", test_clash_names);
   return g_test_run ();
 }

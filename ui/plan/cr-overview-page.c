@@ -445,6 +445,81 @@ add_schedule_group (CrOverviewPage *self,
     }
 }
 
+/* "Today", "Tomorrow", "In 5 days": how soon, counted in the agenda's days. */
+static char *
+how_soon (GDateTime *now,
+          GDateTime *day)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                                           g_date_time_get_year (now));
+  g_autoptr(GDate) then = g_date_new_dmy (g_date_time_get_day_of_month (day), g_date_time_get_month (day),
+                                          g_date_time_get_year (day));
+  int days = g_date_days_between (today, then);
+
+  if (days <= 0)
+    return g_strdup ("Today");
+  if (days == 1)
+    return g_strdup ("Tomorrow");
+  return g_strdup_printf ("In %d days", days);
+}
+
+/* "3 interviews at Riverside Community Hall · from 10:00" */
+static char *
+shoot_day_words (const CrShootDay *day)
+{
+  g_autofree char *places = cr_words_list ((const char * const *) day->places->pdata, day->places->len);
+  g_autofree char *from = g_date_time_format (day->first, "%H:%M");
+  GString *text = g_string_new (NULL);
+
+  g_string_printf (text, day->n_interviews == 1 ? "1 interview" : "%u interviews", day->n_interviews);
+  if (day->places->len > 0)
+    g_string_append_printf (text, " at %s", places);
+  if (day->n_unplaced > 0)
+    {
+      if (day->places->len == 0)
+        g_string_append (text, day->n_unplaced == 1 ? ", no location yet" : ", no locations yet");
+      else
+        g_string_append_printf (text, ", %u with no location yet", day->n_unplaced);
+    }
+  g_string_append_printf (text, " · from %s", from);
+  return g_string_free (text, FALSE);
+}
+
+/* The next day with interviews, from today on, in the agenda's zone and named as the
+ * Schedule page heads it; it opens the Schedule. */
+static void
+add_shoot_day_group (CrOverviewPage *self,
+                     CrDb           *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = cr_schedule_zone (db);
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(CrShootDay) day = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  AdwPreferencesGroup *group;
+  GtkWidget *row;
+
+  if (!cr_schedule_next_day (db, tz, now, &day, &error))
+    {
+      description = cr_error_words_read (error, "the schedule");
+      add_group (self, "Next Shoot Day", description);
+      return;
+    }
+  if (day != NULL)
+    {
+      description = how_soon (now, day->day);
+      title = cr_words_day (day->day);
+      subtitle = shoot_day_words (day);
+    }
+  group = add_group (self, "Next Shoot Day", description);
+  row = add_row (group, title ? title : "No shoot day planned",
+                 subtitle ? subtitle : "No interview is planned from today on");
+  add_icon (row, "x-office-calendar-symbolic", NULL);
+  link_row (row, "win.show-page", g_variant_new_string ("interviews"));
+}
+
 static GtkWidget *
 find_shots_page (GtkWidget *widget)
 {
@@ -598,6 +673,7 @@ cr_overview_page_refresh (CrOverviewPage *self)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
   add_production_group (self, db);
+  add_shoot_day_group (self, db);
   add_consent_group (self);
   add_schedule_group (self, db);
   add_coverage_group (self, db);
