@@ -3,12 +3,13 @@
  * within 30 days of today, soonest first, each opening their record; consent that ends
  * later, or that was withdrawn, is not among them. Its shot coverage (issue 11): shots with
  * footage by priority, each row opening the Shots page on what is still missing. The next
- * shoot day and the clashes, each opening its page. */
+ * shoot day, the footage not yet logged and the clashes, each opening its page. */
 #include "config.h"
 #include "../cr-test-support.h"
 
 #include <adwaita.h>
 
+#include "cr-clip-tags.h"
 #include "cr-consent.h"
 #include "cr-indexer.h"
 #include "cr-overview-page.h"
@@ -605,6 +606,10 @@ test_next_shoot_day (void)
   schedule = CR_SCHEDULE_PAGE (cr_ui_find_widget (GTK_WIDGET (window), CR_TYPE_SCHEDULE_PAGE));
   g_assert_cmpuint (cr_schedule_page_get_days (schedule)->len, ==, 4);
   g_assert_cmpstr (g_ptr_array_index (cr_schedule_page_get_days (schedule), 2), ==, day);
+  /* No footage at all: the group says so, with no row. */
+  g_assert_cmpstr (adw_preferences_group_get_description (find_group (GTK_WIDGET (overview), "Footage")), ==,
+                   "No footage yet");
+  g_assert_null (group_row (overview, "Footage"));
   cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
   cr_ui_save_png (GTK_WIDGET (window), "casereel-overview-shoot-day.png");
 
@@ -642,6 +647,151 @@ test_next_shoot_day (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "1 interview, no location yet · from 00:00");
   g_assert_cmpstr (adw_preferences_group_get_description (find_group (GTK_WIDGET (overview), "Next Shoot Day")), ==,
                    "Today");
+  close_window (window);
+}
+
+static void
+run_sqlite (const char *path,
+            const char *sql,
+            char      **out)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "sqlite3", path, sql, NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, out, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Footage not yet logged: a clip is logged once it has a rating, notes, a tag, its
+ * interview, people (or "shows nobody"), a shot, a marker or a select; a file that could not
+ * be read is owed no log. The row opens the Clips page; all logged, it says so. */
+static void
+test_not_logged (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = cr_test_make_tmp ("casereel-overview-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "logging.casereel", NULL);
+  g_autoptr(CrProduction) production = cr_production_create (path, "Riverside Young Carers", &error);
+  g_autoptr(GArray) clips = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *video = NULL;
+  CrOverviewPage *overview;
+  CrWindow *window;
+  GtkWidget *row;
+  gint64 interview, person, shot;
+  guint n;
+  CrDb *db;
+
+  g_assert_no_error (error);
+  db = cr_production_get_db (production);
+  /* A card of twelve clips. */
+  {
+    g_autofree char *card = g_build_filename (dir, "card", NULL);
+    g_autofree char *from = g_build_filename (cr_test_fixtures (), "VideoTrack_29_97_Start-00-00-00-00.mp4", NULL);
+    g_autoptr(GFile) source = g_file_new_for_path (from);
+    const char *folders[] = { card, NULL };
+
+    g_assert_cmpint (g_mkdir_with_parents (card, 0700), ==, 0);
+    for (guint i = 1; i <= 12; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("A%03u.mp4", i);
+        g_autofree char *to = g_build_filename (card, name, NULL);
+        g_autoptr(GFile) copy = g_file_new_for_path (to);
+
+        g_assert_true (g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+      }
+    g_assert_true (cr_index_folders (db, folders, NULL, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  /* One file that could not be read: not footage anyone can log. */
+  run_sqlite (path, "UPDATE clip SET status = 'failed' WHERE name = 'A012.mp4'", NULL);
+  records = cr_store_list (db, &cr_entity_clip, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < records->len; i++)
+    {
+      CrRecord *clip = g_ptr_array_index (records, i);
+
+      if (g_strcmp0 (cr_record_get (clip, "status"), "failed") == 0)
+        continue;
+      g_array_append_val (clips, clip->id);
+      if (g_strcmp0 (cr_record_get (clip, "name"), "A001.mp4") == 0)
+        video = g_strdup_printf ("%" G_GINT64_FORMAT, clip->id);
+    }
+  g_assert_nonnull (video);
+  n = clips->len;
+  g_assert_cmpuint (n, ==, 11);
+  /* Nine clips logged, each in one way. */
+  interview = test_add (db, &cr_entity_interview, "title", "Ana at the hall", "start", "2026-04-14 10:00",
+                        "end", "2026-04-14 11:00", "time_zone", "Europe/London", NULL);
+  person = add_person (db, "Ana Costa");
+  shot = add_shot (db, "1", "must", "planned");
+  {
+    g_autofree char *interview_id = g_strdup_printf ("%" G_GINT64_FORMAT, interview);
+    g_autofree char *person_id = g_strdup_printf ("%" G_GINT64_FORMAT, person);
+    g_autofree char *shot_id = g_strdup_printf ("%" G_GINT64_FORMAT, shot);
+    g_autofree char *marked = NULL;
+    const char *tags[] = { "laughter", NULL };
+    gint64 selected = g_ascii_strtoll (video, NULL, 10);
+    guint k = 0;
+
+    /* A001 has a select; the others in order. */
+    for (guint i = 0; i < clips->len; i++)
+      if (g_array_index (clips, gint64, i) == selected)
+        g_array_remove_index (clips, i--);
+    set_field (db, &cr_entity_clip, g_array_index (clips, gint64, k++), "rating", "3");
+    set_field (db, &cr_entity_clip, g_array_index (clips, gint64, k++), "notes", "Good light on her face");
+    g_assert_true (cr_clip_tags_change (db, g_array_index (clips, gint64, k++), tags, FALSE, &error));
+    set_field (db, &cr_entity_clip, g_array_index (clips, gint64, k++), "interview", interview_id);
+    set_field (db, &cr_entity_clip, g_array_index (clips, gint64, k++), "participants", person_id);
+    set_field (db, &cr_entity_clip, g_array_index (clips, gint64, k++), "no_person", "yes");
+    set_field (db, &cr_entity_clip, g_array_index (clips, gint64, k++), "shots", shot_id);
+    marked = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (clips, gint64, k++));
+    test_add (db, &cr_entity_marker, "clip", marked, "frame", "0", "note", "She laughs", NULL);
+    test_add (db, &cr_entity_select, "clip", video, "in_frame", "0", "out_frame", "1", NULL);
+    /* A rating cleared is no rating. */
+    set_field (db, &cr_entity_clip, g_array_index (clips, gint64, k), "rating", "0");
+    g_array_remove_range (clips, 0, k);
+  }
+  g_clear_object (&production);
+
+  window = open_window (path, 1400);
+  overview = cr_window_get_overview (window);
+  title = g_strdup_printf ("%u clips not yet logged", n - 9);
+  row = group_row (overview, "Footage");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+  /* An independent count, straight from the file. */
+  run_sqlite (path, "SELECT count(*) FROM clip WHERE status <> 'failed' AND rating IS NOT 3 AND notes IS NULL"
+                    " AND interview IS NULL AND NOT no_person AND id NOT IN (SELECT clip FROM clip_tag)"
+                    " AND id NOT IN (SELECT clip FROM clip_participant) AND id NOT IN (SELECT clip FROM clip_shot)"
+                    " AND id NOT IN (SELECT clip FROM marker) AND id NOT IN (SELECT clip FROM selection)", &out);
+  g_assert_cmpuint (g_ascii_strtoull (out, NULL, 10), ==, n - 9);
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 3);
+  cr_ui_save_png (GTK_WIDGET (window), "casereel-overview-not-logged.png");
+  g_assert_true (gtk_widget_activate (row));
+  cr_ui_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (cr_window_get_page_name (window), ==, "clips");
+
+  /* All but one rated: the count of one in the singular. */
+  db = cr_production_get_db (cr_window_get_production (window));
+  for (guint i = 1; i < clips->len; i++)
+    set_field (db, &cr_entity_clip, g_array_index (clips, gint64, i), "rating", "2");
+  cr_window_show_page (window, "overview");
+  refresh (overview);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (group_row (overview, "Footage"))), ==,
+                   "1 clip not yet logged");
+  /* And the last: all of it is logged, and the row still opens the Clips page. */
+  set_field (db, &cr_entity_clip, g_array_index (clips, gint64, 0), "notes", "Wide of the hall");
+  refresh (overview);
+  g_clear_pointer (&title, g_free);
+  title = g_strdup_printf ("All %u clips are logged", n);
+  row = group_row (overview, "Footage");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+  g_assert_true (gtk_widget_activate (row));
+  g_assert_cmpstr (cr_window_get_page_name (window), ==, "clips");
   close_window (window);
 }
 
@@ -714,6 +864,7 @@ main (int    argc,
   g_test_add_func ("/ui/overview/coverage", test_coverage);
   g_test_add_func ("/ui/overview/counts-of-one", test_counts_of_one);
   g_test_add_func ("/ui/overview/next-shoot-day", test_next_shoot_day);
+  g_test_add_func ("/ui/overview/not-logged", test_not_logged);
   g_test_add_func ("/ui/overview/clash-names", test_clash_names);
   return g_test_run ();
 }

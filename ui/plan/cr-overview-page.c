@@ -520,6 +520,43 @@ add_shoot_day_group (CrOverviewPage *self,
   link_row (row, "win.show-page", g_variant_new_string ("interviews"));
 }
 
+/* Footage that nobody has logged yet (see cr_logging_summary () for what counts); it opens
+ * the Clips page, which has no filter for it, so on every clip. No footage, no row. */
+static void
+add_footage_group (CrOverviewPage *self,
+                   CrDb           *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *title = NULL;
+  CrLoggingSummary logging;
+  AdwPreferencesGroup *group;
+  GtkWidget *row;
+
+  if (!cr_logging_summary (db, &logging, &error))
+    description = cr_error_words_read (error, "the footage");
+  else if (logging.clips == 0)
+    description = g_strdup ("No footage yet");
+  group = add_group (self, "Footage", description);
+  if (description != NULL)
+    return;
+  if (logging.not_logged > 0)
+    {
+      title = logging.not_logged == 1 ? g_strdup ("1 clip not yet logged")
+                                      : g_strdup_printf ("%u clips not yet logged", logging.not_logged);
+      row = add_row (group, title, "No rating, notes, tags, links, markers or selects yet");
+      add_icon (row, "camera-video-symbolic", NULL);
+    }
+  else
+    {
+      title = logging.clips == 1 ? g_strdup ("The clip is logged")
+                                 : g_strdup_printf ("All %u clips are logged", logging.clips);
+      row = add_row (group, title, NULL);
+      add_icon (row, "emblem-ok-symbolic", "success");
+    }
+  link_row (row, "win.show-page", g_variant_new_string ("clips"));
+}
+
 static GtkWidget *
 find_shots_page (GtkWidget *widget)
 {
@@ -677,6 +714,7 @@ cr_overview_page_refresh (CrOverviewPage *self)
   add_consent_group (self);
   add_schedule_group (self, db);
   add_coverage_group (self, db);
+  add_footage_group (self, db);
   add_counts_group (self, db);
 }
 
