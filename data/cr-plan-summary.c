@@ -49,3 +49,35 @@ cr_shot_coverage_summary (CrDb                   *db,
     }
   return TRUE;
 }
+
+gboolean
+cr_logging_summary (CrDb              *db,
+                    CrLoggingSummary  *summary,
+                    GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = cr_db_prepare (db,
+    "SELECT count(*), coalesce(sum(NOT (coalesce(c.rating, 0) > 0"
+    "   OR trim(coalesce(c.notes, '')) <> ''"
+    "   OR c.interview IS NOT NULL"
+    "   OR c.no_person"
+    "   OR EXISTS (SELECT 1 FROM clip_tag t WHERE t.clip = c.id)"
+    "   OR EXISTS (SELECT 1 FROM clip_participant p WHERE p.clip = c.id)"
+    "   OR EXISTS (SELECT 1 FROM clip_shot s WHERE s.clip = c.id)"
+    "   OR EXISTS (SELECT 1 FROM marker m WHERE m.clip = c.id)"
+    "   OR EXISTS (SELECT 1 FROM selection x WHERE x.clip = c.id))), 0)"
+    " FROM clip c WHERE c.status <> 'failed'", error);
+  int rc;
+
+  *summary = (CrLoggingSummary) { 0 };
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      cr_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  summary->clips = (guint) sqlite3_column_int (stmt, 0);
+  summary->not_logged = (guint) sqlite3_column_int (stmt, 1);
+  return TRUE;
+}

@@ -28,4 +28,18 @@ gboolean    cr_shot_coverage_summary  (CrDb                  *db,
                                        CrShotCoverageSummary *summary,
                                        GError               **error);
 
+/* Footage nobody has logged yet, for the Overview. A clip is logged once someone has said
+ * anything of it: a rating, notes, a tag, its interview, the people in it (or that it shows
+ * nobody), a shot it covers, a marker or a select. A file that could not be read (failed)
+ * cannot be watched, so it is not owed a log and is not counted. */
+typedef struct
+{
+  guint clips;
+  guint not_logged;
+} CrLoggingSummary;
+
+gboolean    cr_logging_summary        (CrDb                  *db,
+                                       CrLoggingSummary      *summary,
+                                       GError               **error);
+
 G_END_DECLS

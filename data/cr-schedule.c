@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "cr-schedule.h"
+#include "cr-store.h"
+#include "cr-zone.h"
 
 /* Times are stored as fixed-width UTC text, so comparing text compares instants. */
 static const char conflicts_sql[] =
@@ -76,4 +78,119 @@ cr_conflict_describe (const CrConflict *c)
                           c->first_title, c->first, c->second_title, c->second,
                           g_str_equal (c->kind, "location") ? "are both at" : "both have",
                           c->shared_name);
+}
+
+GTimeZone *
+cr_schedule_zone (CrDb *db)
+{
+  g_autoptr(CrRecord) production = cr_store_get (db, &cr_entity_production, 1, NULL);
+  const char *zone = production ? cr_record_get (production, "time_zone") : NULL;
+  GTimeZone *tz = zone && *zone ? cr_zone_new (zone, NULL) : NULL;
+
+  return tz ? tz : g_time_zone_new_local ();
+}
+
+void
+cr_shoot_day_free (CrShootDay *day)
+{
+  if (day == NULL)
+    return;
+  g_clear_pointer (&day->day, g_date_time_unref);
+  g_clear_pointer (&day->first, g_date_time_unref);
+  g_clear_pointer (&day->places, g_ptr_array_unref);
+  g_free (day);
+}
+
+/* As the store keeps times: fixed-width UTC text, so that text compares as instants. */
+static char *
+stored_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static GDateTime *
+midnight (GTimeZone *tz,
+          GDateTime *time)
+{
+  g_autoptr(GDateTime) there = g_date_time_to_timezone (time, tz);
+
+  return g_date_time_new (tz, g_date_time_get_year (there), g_date_time_get_month (there),
+                          g_date_time_get_day_of_month (there), 0, 0, 0);
+}
+
+gboolean
+cr_schedule_next_day (CrDb        *db,
+                      GTimeZone   *tz,
+                      GDateTime   *now,
+                      CrShootDay **out,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) first = cr_db_prepare (db,
+    "SELECT starts_at FROM interview WHERE status <> 'cancelled' AND starts_at >= ?1"
+    " ORDER BY starts_at, id LIMIT 1", error);
+  g_autoptr(sqlite3_stmt) that_day = NULL;
+  g_autoptr(CrShootDay) day = NULL;
+  g_autoptr(GDateTime) today = midnight (tz, now);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autofree char *after = stored_time (today);
+  g_autofree char *from = NULL;
+  g_autofree char *until = NULL;
+  int rc;
+
+  *out = NULL;
+  if (first == NULL)
+    return FALSE;
+  sqlite3_bind_text (first, 1, after, -1, SQLITE_STATIC);
+  rc = sqlite3_step (first);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      cr_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  start = g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (first, 0), NULL);
+  if (start == NULL)
+    return TRUE;   /* the store writes none such; nothing to say of it */
+
+  day = g_new0 (CrShootDay, 1);
+  day->day = midnight (tz, start);
+  day->first = g_date_time_to_timezone (start, tz);
+  day->places = g_ptr_array_new_with_free_func (g_free);
+  /* The next midnight, not 24 hours on: a day the clocks change has 23 or 25. */
+  {
+    g_autoptr(GDateTime) noon = g_date_time_add_hours (day->day, 12);
+    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (noon, 1);
+    next = midnight (tz, tomorrow);
+  }
+  from = stored_time (day->day);
+  until = stored_time (next);
+  that_day = cr_db_prepare (db,
+    "SELECT l.name FROM interview i LEFT JOIN location l ON l.id = i.location"
+    " WHERE i.status <> 'cancelled' AND i.starts_at >= ?1 AND i.starts_at < ?2"
+    " ORDER BY i.starts_at, i.id", error);
+  if (that_day == NULL)
+    return FALSE;
+  sqlite3_bind_text (that_day, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (that_day, 2, until, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (that_day)) == SQLITE_ROW)
+    {
+      const char *place = (const char *) sqlite3_column_text (that_day, 0);
+
+      day->n_interviews++;
+      if (place == NULL)
+        day->n_unplaced++;
+      else if (!g_ptr_array_find_with_equal_func (day->places, place, g_str_equal, NULL))
+        g_ptr_array_add (day->places, g_strdup (place));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cr_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  *out = g_steal_pointer (&day);
+  return TRUE;
 }

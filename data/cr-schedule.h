@@ -26,4 +26,29 @@ char      *cr_conflict_describe      (const CrConflict *conflict);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrConflict, cr_conflict_free)
 
+/* The zone the agenda reads in: the production's, where it is planned, else the machine's.
+ * Days are the days of this zone, for the Schedule page and the Overview alike. */
+GTimeZone *cr_schedule_zone          (CrDb *db);
+
+/* The first day, in the agenda's zone, with an interview that is not cancelled. */
+typedef struct
+{
+  GDateTime *day;           /* its midnight, in the zone */
+  GDateTime *first;         /* when its first interview starts, in the zone */
+  guint      n_interviews;
+  GPtrArray *places;        /* char *: where they are, each once, in the order they start */
+  guint      n_unplaced;    /* interviews with no location yet */
+} CrShootDay;
+
+void       cr_shoot_day_free         (CrShootDay *day);
+/* The next shoot day from now's day on (today counts, all of it), in tz: *day is NULL when
+ * no interview is planned from then on. */
+gboolean   cr_schedule_next_day      (CrDb        *db,
+                                      GTimeZone   *tz,
+                                      GDateTime   *now,
+                                      CrShootDay **day,
+                                      GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrShootDay, cr_shoot_day_free)
+
 G_END_DECLS

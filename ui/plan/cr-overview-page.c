@@ -401,12 +401,9 @@ group_clashes (GPtrArray *conflicts)
 static char *
 describe_shared (const Clash *clash)
 {
-  GString *text = g_string_new ("Both have ");
+  g_autofree char *names = cr_words_list ((const char * const *) clash->shared->pdata, clash->shared->len);
 
-  for (guint k = 0; k < clash->shared->len; k++)
-    g_string_append_printf (text, "%s%s", k == 0 ? "" : k + 1 == clash->shared->len ? " and " : ", ",
-                            (const char *) g_ptr_array_index (clash->shared, k));
-  return g_string_free (text, FALSE);
+  return g_strdup_printf ("Both have %s", names);
 }
 
 static void
@@ -431,7 +428,9 @@ add_schedule_group (CrOverviewPage *self,
   for (guint i = 0; clashes && i < clashes->len && i < SHOWN_PROBLEMS; i++)
     {
       const Clash *clash = g_ptr_array_index (clashes, i);
-      g_autofree char *title = g_strdup_printf ("%s and %s", clash->conflict->first_title,
+      /* Quoted, as the Schedule page names them: a title may itself read as a list of names
+       * ("Grace and Leo", "David, the trustee"), and run into the other. */
+      g_autofree char *title = g_strdup_printf ("“%s” and “%s”", clash->conflict->first_title,
                                                 clash->conflict->second_title);
       g_autofree char *shared = describe_shared (clash);
       GtkWidget *row = add_row (group, title, shared);
@@ -444,6 +443,118 @@ add_schedule_group (CrOverviewPage *self,
       g_autofree char *more = g_strdup_printf ("%u more", clashes->len - SHOWN_PROBLEMS);
       link_row (add_row (group, more, NULL), "win.show-page", g_variant_new_string ("interviews"));
     }
+}
+
+/* "Today", "Tomorrow", "In 5 days": how soon, counted in the agenda's days. */
+static char *
+how_soon (GDateTime *now,
+          GDateTime *day)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                                           g_date_time_get_year (now));
+  g_autoptr(GDate) then = g_date_new_dmy (g_date_time_get_day_of_month (day), g_date_time_get_month (day),
+                                          g_date_time_get_year (day));
+  int days = g_date_days_between (today, then);
+
+  if (days <= 0)
+    return g_strdup ("Today");
+  if (days == 1)
+    return g_strdup ("Tomorrow");
+  return g_strdup_printf ("In %d days", days);
+}
+
+/* "3 interviews at Riverside Community Hall · from 10:00" */
+static char *
+shoot_day_words (const CrShootDay *day)
+{
+  g_autofree char *places = cr_words_list ((const char * const *) day->places->pdata, day->places->len);
+  g_autofree char *from = g_date_time_format (day->first, "%H:%M");
+  GString *text = g_string_new (NULL);
+
+  g_string_printf (text, day->n_interviews == 1 ? "1 interview" : "%u interviews", day->n_interviews);
+  if (day->places->len > 0)
+    g_string_append_printf (text, " at %s", places);
+  if (day->n_unplaced > 0)
+    {
+      if (day->places->len == 0)
+        g_string_append (text, day->n_unplaced == 1 ? ", no location yet" : ", no locations yet");
+      else
+        g_string_append_printf (text, ", %u with no location yet", day->n_unplaced);
+    }
+  g_string_append_printf (text, " · from %s", from);
+  return g_string_free (text, FALSE);
+}
+
+/* The next day with interviews, from today on, in the agenda's zone and named as the
+ * Schedule page heads it; it opens the Schedule. */
+static void
+add_shoot_day_group (CrOverviewPage *self,
+                     CrDb           *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = cr_schedule_zone (db);
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(CrShootDay) day = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  AdwPreferencesGroup *group;
+  GtkWidget *row;
+
+  if (!cr_schedule_next_day (db, tz, now, &day, &error))
+    {
+      description = cr_error_words_read (error, "the schedule");
+      add_group (self, "Next Shoot Day", description);
+      return;
+    }
+  if (day != NULL)
+    {
+      description = how_soon (now, day->day);
+      title = cr_words_day (day->day);
+      subtitle = shoot_day_words (day);
+    }
+  group = add_group (self, "Next Shoot Day", description);
+  row = add_row (group, title ? title : "No shoot day planned",
+                 subtitle ? subtitle : "No interview is planned from today on");
+  add_icon (row, "x-office-calendar-symbolic", NULL);
+  link_row (row, "win.show-page", g_variant_new_string ("interviews"));
+}
+
+/* Footage that nobody has logged yet (see cr_logging_summary () for what counts); it opens
+ * the Clips page, which has no filter for it, so on every clip. No footage, no row. */
+static void
+add_footage_group (CrOverviewPage *self,
+                   CrDb           *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *title = NULL;
+  CrLoggingSummary logging;
+  AdwPreferencesGroup *group;
+  GtkWidget *row;
+
+  if (!cr_logging_summary (db, &logging, &error))
+    description = cr_error_words_read (error, "the footage");
+  else if (logging.clips == 0)
+    description = g_strdup ("No footage yet");
+  group = add_group (self, "Footage", description);
+  if (description != NULL)
+    return;
+  if (logging.not_logged > 0)
+    {
+      title = logging.not_logged == 1 ? g_strdup ("1 clip not yet logged")
+                                      : g_strdup_printf ("%u clips not yet logged", logging.not_logged);
+      row = add_row (group, title, "No rating, notes, tags, links, markers or selects yet");
+      add_icon (row, "camera-video-symbolic", NULL);
+    }
+  else
+    {
+      title = logging.clips == 1 ? g_strdup ("The clip is logged")
+                                 : g_strdup_printf ("All %u clips are logged", logging.clips);
+      row = add_row (group, title, NULL);
+      add_icon (row, "emblem-ok-symbolic", "success");
+    }
+  link_row (row, "win.show-page", g_variant_new_string ("clips"));
 }
 
 static GtkWidget *
@@ -599,9 +710,11 @@ cr_overview_page_refresh (CrOverviewPage *self)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
   add_production_group (self, db);
+  add_shoot_day_group (self, db);
   add_consent_group (self);
   add_schedule_group (self, db);
   add_coverage_group (self, db);
+  add_footage_group (self, db);
   add_counts_group (self, db);
 }
 

@@ -168,18 +168,6 @@ clash_line (const Clash *clash)
 
 /* ---- times in the agenda's zone ---- */
 
-/* The agenda reads in the production's zone, where it is planned, else in the machine's:
- * one clock for every row, so that the days and the order are those of one place. */
-static GTimeZone *
-agenda_zone (CrSchedulePage *self)
-{
-  g_autoptr(CrRecord) production = cr_store_get (db_of (self), &cr_entity_production, 1, NULL);
-  const char *zone = production ? cr_record_get (production, "time_zone") : NULL;
-  GTimeZone *tz = zone && *zone ? cr_zone_new (zone, NULL) : NULL;
-
-  return tz ? tz : g_time_zone_new_local ();
-}
-
 static GDateTime *
 time_in (const CrRecord *record,
          const char     *field,
@@ -436,19 +424,13 @@ make_row (CrSchedulePage *self,
   return row;
 }
 
-/* "Tuesday 14 April 2026", never "Tuesday  4 April": %-d does not pad. */
-static char *
-day_words (GDateTime *start)
-{
-  return start ? g_date_time_format (start, "%A %-d %B %Y") : g_strdup ("No date");
-}
-
 static void
 reload (CrSchedulePage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) interviews = cr_store_list (db_of (self), &cr_entity_interview, NULL, &error);
-  g_autoptr(GTimeZone) tz = agenda_zone (self);
+  /* One clock for every row, so that the days and the order are those of one place. */
+  g_autoptr(GTimeZone) tz = cr_schedule_zone (db_of (self));
   /* YYYY-MM-DD in the agenda's zone -> its list (borrowed): each day once, whatever the order. */
   g_autoptr(GHashTable) lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *summary = NULL;
@@ -479,7 +461,7 @@ reload (CrSchedulePage *self)
 
       if (list == NULL)
         {
-          g_autofree char *day = day_words (start);
+          g_autofree char *day = start ? cr_words_day (start) : g_strdup ("No date");
           GtkWidget *heading = line_label (day, "heading");
           gtk_widget_set_margin_top (heading, self->days->len ? 18 : 0);
           gtk_widget_set_margin_bottom (heading, 6);

@@ -100,6 +100,28 @@ cr_words_date (const char *date)
 }
 
 char *
+cr_words_day (GDateTime *day)
+{
+  /* %-d does not pad. */
+  return g_date_time_format (day, "%A %-d %B %Y");
+}
+
+char *
+cr_words_list (const char * const *names,
+               guint               n_names)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (i > 0)
+        g_string_append (text, i + 1 == n_names ? " and " : ", ");
+      g_string_append (text, names[i]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+char *
 cr_words_footage (guint    with_footage,
                   guint    shots,
                   gboolean found)

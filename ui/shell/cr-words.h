@@ -18,6 +18,11 @@ char *cr_words_value        (const CrField  *field,
                              const char     *display);
 /* A stored date (YYYY-MM-DD) as people write it: "2 Mar 2026"; anything else as it is. */
 char *cr_words_date         (const char     *date);
+/* A day as the agenda heads it: "Tuesday 14 April 2026", never "Tuesday  4 April". */
+char *cr_words_day          (GDateTime      *day);
+/* Names as a sentence lists them: "A", "A and B", "A, B and C". */
+char *cr_words_list         (const char * const *names,
+                             guint           n_names);
 /* How many of `shots` have footage (a clip linked), as the Shots page and the Overview both
  * say it: "1 of 3 shots have footage", "All 3 shots have footage"; of one, "The shot has
  * footage" or "The shot has no footage yet". `found`: of the shots a search found. */
