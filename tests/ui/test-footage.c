@@ -595,6 +595,86 @@ test_selects_page (Fixture       *f,
   g_assert_cmpint (out, ==, 100);
 }
 
+/* The In or Out cell of a Selects row as shown, the row's @n-th editable cell counted from
+ * the top: 0 is the first row's In, 1 its Out. */
+static GtkEditableLabel *
+selects_point_cell (CrSelectsPage *page,
+                    guint          n)
+{
+  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+  guint seen = 0;
+
+  g_ptr_array_add (todo, page);
+  while (todo->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (todo, 0);
+
+      if (GTK_IS_EDITABLE_LABEL (w) && gtk_widget_get_mapped (w) && seen++ == n)
+        return GTK_EDITABLE_LABEL (w);
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (todo, c);
+    }
+  g_assert_not_reached ();
+}
+
+/* A point typed into a cell and committed with Enter, as the user does it; what the page
+ * says under the table then, or NULL. */
+static const char *
+selects_type_point (Fixture       *f,
+                    CrSelectsPage *page,
+                    guint          n,
+                    const char    *text)
+{
+  GtkEditableLabel *cell = selects_point_cell (page, n);
+  GtkWidget *said = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), CR_TYPE_SELECTS_PAGE, "error_label"));
+
+  gtk_editable_label_start_editing (cell);
+  gtk_editable_set_text (GTK_EDITABLE (cell), text);
+  gtk_editable_label_stop_editing (cell, TRUE);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  return gtk_widget_get_visible (said) ? gtk_label_get_text (GTK_LABEL (said)) : NULL;
+}
+
+/* A point the clip does not hold, or out of order, is refused in the clip's timecode, as the
+ * cells show the points, never as the store's frames. */
+static void
+test_selects_point_words (Fixture       *f,
+                          gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  g_autofree char *clip = g_strdup_printf ("%" G_GINT64_FORMAT, footage_clip_id (db, clips[0].file));
+  gint64 id = test_add (db, &cr_entity_select, "clip", clip, "in_frame", "50", "out_frame", "100",
+                        "label", "The bus story", NULL);
+  CrSelectsPage *page;
+  gint64 out;
+
+  cr_production_changed (f->production, &cr_entity_select);
+  page = CR_SELECTS_PAGE (footage_window_page (f->window, "selects"));
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  /* The 25 fps clip starts at 10:00:00:00 and lasts 8 s, 200 frames. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (selects_point_cell (page, 1))), ==, "10:00:04:00");
+  g_assert_cmpstr (selects_type_point (f, page, 1, "10:00:09:00"), ==,
+                   "Out: 10:00:09:00 is after the clip ends (10:00:08:00)");
+  /* A frame number is said as the timecode it is. */
+  g_assert_cmpstr (selects_type_point (f, page, 1, "225"), ==, "Out: 10:00:09:00 is after the clip ends (10:00:08:00)");
+  g_assert_cmpstr (selects_type_point (f, page, 1, "10:00:01:00"), ==,
+                   "Out: 10:00:01:00 is not after the in point (10:00:02:00)");
+  /* Before the start: not the next day's 09:59:59:00, past the end. */
+  g_assert_cmpstr (selects_type_point (f, page, 0, "09:59:59:00"), ==,
+                   "In: 09:59:59:00 is before the clip starts (10:00:00:00)");
+  g_assert_cmpstr (selects_type_point (f, page, 0, "10:00:05:00"), ==,
+                   "In: 10:00:05:00 is not before the out point (10:00:04:00)");
+  /* What is no position at all is said under the column's name too. */
+  g_assert_true (g_str_has_prefix (selects_type_point (f, page, 1, "ten past"), "Out: “ten past” is not a position"));
+  g_assert_cmpint (footage_select_frames (db, id, &out), ==, 50);
+  g_assert_cmpint (out, ==, 100);
+  /* The cells show the points kept; the clip's end itself is a good out point. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (selects_point_cell (page, 1))), ==, "10:00:04:00");
+  g_assert_null (selects_type_point (f, page, 1, "10:00:08:00"));
+  g_assert_cmpint (footage_select_frames (db, id, &out), ==, 50);
+  g_assert_cmpint (out, ==, 200);
+}
+
 /* ---- the filter bar and the list view ---- */
 
 /* The toolbar's toggle button with this icon (grid or list). */
@@ -1383,6 +1463,8 @@ main (int    argc,
   g_test_add ("/footage/bwf", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_bwf, fixture_tear_down);
   g_test_add ("/footage/selects-page", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_selects_page,
               fixture_tear_down);
+  g_test_add ("/footage/selects-point-words", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+              test_selects_point_words, fixture_tear_down);
   g_test_add ("/footage/screenshots", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_screenshots,
               fixture_tear_down);
   status = g_test_run ();

@@ -231,15 +231,20 @@ cr_selects_page_set_point (CrSelectsPage  *self,
   CrDb *db = cr_production_get_db (self->production);
   g_autoptr(CrRecord) record = cr_store_get (db, &cr_entity_select, select, error);
   g_autoptr(CrRecord) changes = cr_record_new (&cr_entity_select);
-  gint64 frames;
+  gint64 clip, frames;
 
   if (record == NULL)
     return FALSE;
-  if (!cr_clip_parse_position (db, cr_record_get_int (record, "clip", 0), text, &frames, error))
+  clip = cr_record_get_int (record, "clip", 0);
+  if (!cr_clip_parse_point (db, clip, text, &frames, error))
     {
-      g_prefix_error (error, "select %s: ", out ? "out" : "in");
+      g_prefix_error (error, "select %s: ", out ? "out_frame" : "in_frame");
       return FALSE;
     }
+  /* Refused in the clip's timecode, as the table shows the points, not in the store's frames. */
+  if (!cr_clip_check_range (db, clip, out ? cr_record_get_int (record, "in_frame", 0) : frames,
+                            out ? frames : cr_record_get_int (record, "out_frame", 0), out, error))
+    return FALSE;
   cr_record_take (changes, out ? "out_frame" : "in_frame", g_strdup_printf ("%" G_GINT64_FORMAT, frames));
   if (!cr_store_update (db, &cr_entity_select, select, changes, error))
     return FALSE;
