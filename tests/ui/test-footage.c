@@ -635,6 +635,13 @@ selects_type_point (Fixture       *f,
   return gtk_widget_get_visible (said) ? gtk_label_get_text (GTK_LABEL (said)) : NULL;
 }
 
+static gboolean
+is_label_reading (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 /* A point the clip does not hold, or out of order, is refused in the clip's timecode, as the
  * cells show the points, never as the store's frames. */
 static void
@@ -673,6 +680,49 @@ test_selects_point_words (Fixture       *f,
   g_assert_null (selects_type_point (f, page, 1, "10:00:08:00"));
   g_assert_cmpint (footage_select_frames (db, id, &out), ==, 50);
   g_assert_cmpint (out, ==, 200);
+}
+
+/* A double-click on an In or Out cell edits it: the first click begins the edit and the
+ * second, which also activates the row, must not open the clip and leave the page with what
+ * is being typed. Enter or a double-click elsewhere on the row still opens it. */
+static void
+test_selects_double_click_edits (Fixture       *f,
+                                 gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  g_autofree char *clip = g_strdup_printf ("%" G_GINT64_FORMAT, footage_clip_id (db, clips[0].file));
+  gint64 id = test_add (db, &cr_entity_select, "clip", clip, "in_frame", "50", "out_frame", "100",
+                        "label", "The bus story", NULL);
+  CrSelectsPage *page;
+  GtkEditableLabel *cell;
+  GtkWidget *label_cell;
+  gint64 out;
+
+  cr_production_changed (f->production, &cr_entity_select);
+  page = CR_SELECTS_PAGE (footage_window_page (f->window, "selects"));
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  cell = selects_point_cell (page, 1);
+  /* The first click's release begins the edit; the second press activates the row, as
+   * GtkListItemWidget does for a double-click. */
+  gtk_editable_label_start_editing (cell);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cell), "list.activate-item", "u", 0));
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpstr (cr_window_get_page_name (f->window), ==, "selects");
+  g_assert_true (gtk_editable_label_get_editing (cell));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "10:00:05:00");
+  gtk_editable_label_stop_editing (cell, TRUE);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpint (footage_select_frames (db, id, &out), ==, 50);
+  g_assert_cmpint (out, ==, 125);
+
+  /* Elsewhere on the row, the same activation opens the clip with the select's range. */
+  label_cell = cr_ui_find_where (GTK_WIDGET (page), is_label_reading, "The bus story");
+  g_assert_nonnull (label_cell);
+  g_assert_true (gtk_widget_activate_action (label_cell, "list.activate-item", "u", 0));
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpstr (cr_window_get_page_name (f->window), ==, "clips");
+  g_assert_cmpint (cr_player_get_in (cr_clips_page_get_player (f->clips)), ==, 50);
+  g_assert_cmpint (cr_player_get_out (cr_clips_page_get_player (f->clips)), ==, 125);
 }
 
 /* ---- the filter bar and the list view ---- */
@@ -1465,6 +1515,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/footage/selects-point-words", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
               test_selects_point_words, fixture_tear_down);
+  g_test_add ("/footage/selects-double-click-edits", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+              test_selects_double_click_edits, fixture_tear_down);
   g_test_add ("/footage/screenshots", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_screenshots,
               fixture_tear_down);
   status = g_test_run ();

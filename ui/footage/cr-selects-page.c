@@ -30,6 +30,7 @@ struct _CrSelectsPage
   CrProduction       *production;
   CrStoreModel       *model;
   GtkSingleSelection *selection;
+  GtkWidget          *editing;   /* the In or Out cell being typed in (weak), or NULL */
 };
 
 static void cr_selects_page_page_init (CrPageInterface *iface);
@@ -217,6 +218,11 @@ row_activate_cb (CrSelectsPage *self,
 {
   g_autoptr(CrRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
+  /* The second click of a double-click on an In or Out cell: the first began the edit, and
+   * opening the clip would leave the page with what is being typed. */
+  if (self->editing != NULL &&
+      gtk_list_item_get_position (g_object_get_data (G_OBJECT (self->editing), "cr-item")) == position)
+    return;
   if (row)
     open_row (self, row);
 }
@@ -295,7 +301,14 @@ point_edited_cb (GtkEditableLabel *label,
   gboolean out = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "cr-out"));
   g_autoptr(GError) error = NULL;
 
-  if (gtk_editable_label_get_editing (label) || id == 0)
+  if (gtk_editable_label_get_editing (label))
+    {
+      g_set_weak_pointer (&self->editing, GTK_WIDGET (label));
+      return;
+    }
+  if (self->editing == GTK_WIDGET (label))
+    g_clear_weak_pointer (&self->editing);
+  if (id == 0)
     return;
   /* Escape puts the text shown back, and so does Enter on an untouched cell: nothing to write. */
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (label)), g_object_get_data (G_OBJECT (label), "cr-shown")) == 0)
@@ -359,6 +372,7 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (child, "numeric");
       gtk_widget_set_tooltip_text (child, "Type the clip's timecode, a frame number or seconds (12.5s)");
       g_object_set_data (G_OBJECT (child), "cr-out", GINT_TO_POINTER (column == COLUMN_OUT));
+      g_object_set_data (G_OBJECT (child), "cr-item", item);
       g_signal_connect (child, "notify::editing", G_CALLBACK (point_edited_cb), self);
       hold_cell_after_focus (child);
     }
@@ -409,6 +423,7 @@ cr_selects_page_dispose (GObject *object)
 {
   CrSelectsPage *self = CR_SELECTS_PAGE (object);
 
+  g_clear_weak_pointer (&self->editing);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_SELECTS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
