@@ -725,6 +725,86 @@ test_selects_double_click_edits (Fixture       *f,
   g_assert_cmpint (cr_player_get_out (cr_clips_page_get_player (f->clips)), ==, 125);
 }
 
+/* The labels of the Selects list, in its order, comma-separated. */
+static char *
+selects_labels (CrSelectsPage *page)
+{
+  GListModel *model = G_LIST_MODEL (cr_selects_page_get_model (page));
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CrRow) row = g_list_model_get_item (model, i);
+      g_string_append_printf (labels, "%s%s", i ? ", " : "", cr_row_get_display (row, "label"));
+    }
+  return g_string_free (g_steal_pointer (&labels), FALSE);
+}
+
+/* The Selects list sorted as by a click on the header titled @title. */
+static char *
+selects_sorted (CrSelectsPage *page,
+                const char    *title,
+                GtkSortType    direction)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (cr_ui_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_str_equal (gtk_column_view_column_get_title (column), title))
+        {
+          g_assert_nonnull (gtk_column_view_column_get_sorter (column));
+          gtk_column_view_sort_by_column (view, column, direction);
+          cr_ui_iterate ();
+          return selects_labels (page);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Every column of the Selects table sorts as it reads: names in natural order, In and Out
+ * by the time their timecode says (clips of three rates and start timecodes), Duration by
+ * how long a select lasts, not by its frames. */
+static void
+test_selects_sort (Fixture       *f,
+                   gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  g_autofree char *pal = g_strdup_printf ("%" G_GINT64_FORMAT, footage_clip_id (db, clips[0].file));
+  g_autofree char *ntsc = g_strdup_printf ("%" G_GINT64_FORMAT, footage_clip_id (db, clips[1].file));
+  g_autofree char *film = g_strdup_printf ("%" G_GINT64_FORMAT, footage_clip_id (db, clips[2].file));
+  g_autofree char *q10 = g_strdup_printf ("%" G_GINT64_FORMAT, test_add (db, &cr_entity_question, "text", "Question 10", NULL));
+  g_autofree char *q2 = g_strdup_printf ("%" G_GINT64_FORMAT, test_add (db, &cr_entity_question, "text", "Question 2", NULL));
+  CrSelectsPage *page;
+
+  test_add (db, &cr_entity_participant, "name", "Ann 1000", "kind", "interviewee", NULL);
+  test_add (db, &cr_entity_participant, "name", "Ann 200", "kind", "interviewee", NULL);
+  /* 10:00:02:00 to 10:00:04:10, 2.4 s; 00:01:00;01 to 00:01:02;06, 2.17 s (65 frames);
+   * 01:00:00:10 to 01:00:01:16, 1.25 s. */
+  test_add (db, &cr_entity_select, "clip", pal, "in_frame", "50", "out_frame", "110", "label", "Clip 1000",
+            "question", q10, "participants", "Ann 1000", NULL);
+  test_add (db, &cr_entity_select, "clip", ntsc, "in_frame", "30", "out_frame", "95", "label", "Clip 200",
+            "question", q2, "participants", "Ann 200", NULL);
+  test_add (db, &cr_entity_select, "clip", film, "in_frame", "10", "out_frame", "40", "label", "Clip 30", NULL);
+  cr_production_changed (f->production, &cr_entity_select);
+  page = CR_SELECTS_PAGE (footage_window_page (f->window, "selects"));
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+
+  g_assert_cmpstr (selects_sorted (page, "Label", GTK_SORT_ASCENDING), ==, "Clip 30, Clip 200, Clip 1000");
+  g_assert_cmpstr (selects_sorted (page, "Label", GTK_SORT_DESCENDING), ==, "Clip 1000, Clip 200, Clip 30");
+  /* film-23976, ntsc-2997df, pal-25 */
+  g_assert_cmpstr (selects_sorted (page, "Clip", GTK_SORT_ASCENDING), ==, "Clip 30, Clip 200, Clip 1000");
+  g_assert_cmpstr (selects_sorted (page, "In", GTK_SORT_ASCENDING), ==, "Clip 200, Clip 30, Clip 1000");
+  g_assert_cmpstr (selects_sorted (page, "Out", GTK_SORT_DESCENDING), ==, "Clip 1000, Clip 30, Clip 200");
+  g_assert_cmpstr (selects_sorted (page, "Duration", GTK_SORT_ASCENDING), ==, "Clip 30, Clip 200, Clip 1000");
+  /* No question or person sorts last either way. */
+  g_assert_cmpstr (selects_sorted (page, "Question", GTK_SORT_ASCENDING), ==, "Clip 200, Clip 1000, Clip 30");
+  g_assert_cmpstr (selects_sorted (page, "Question", GTK_SORT_DESCENDING), ==, "Clip 1000, Clip 200, Clip 30");
+  g_assert_cmpstr (selects_sorted (page, "People", GTK_SORT_ASCENDING), ==, "Clip 200, Clip 1000, Clip 30");
+}
+
 /* ---- the filter bar and the list view ---- */
 
 /* The toolbar's toggle button with this icon (grid or list). */
@@ -1517,6 +1597,8 @@ main (int    argc,
               test_selects_point_words, fixture_tear_down);
   g_test_add ("/footage/selects-double-click-edits", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
               test_selects_double_click_edits, fixture_tear_down);
+  g_test_add ("/footage/selects-sort", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_selects_sort,
+              fixture_tear_down);
   g_test_add ("/footage/screenshots", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_screenshots,
               fixture_tear_down);
   status = g_test_run ();

@@ -6,6 +6,7 @@
 #include "cr-clip-time.h"
 #include "cr-clips.h"
 #include "cr-clips-page.h"
+#include "cr-column-sort.h"
 #include "cr-cuts-page.h"
 #include "cr-error-words.h"
 #include "cr-page.h"
@@ -49,13 +50,16 @@ typedef enum
   COLUMN_PEOPLE,
 } Column;
 
+/* Each column sorts as it reads: names in natural order, In and Out by the time their
+ * timecode says, Duration by length. */
 static const struct
 {
   const char *title;
   gboolean    expand;
+  const char *sort;
 } columns[] = {
-  { "Clip", FALSE }, { "Label", TRUE }, { "In", FALSE }, { "Out", FALSE }, { "Duration", FALSE },
-  { "Question", TRUE }, { "People", FALSE },
+  { "Clip", FALSE, "clip" }, { "Label", TRUE, "label" }, { "In", FALSE, "in_time" }, { "Out", FALSE, "out_time" },
+  { "Duration", FALSE, "duration" }, { "Question", TRUE, "question" }, { "People", FALSE, "participants" },
 };
 
 static void
@@ -424,6 +428,9 @@ cr_selects_page_dispose (GObject *object)
   CrSelectsPage *self = CR_SELECTS_PAGE (object);
 
   g_clear_weak_pointer (&self->editing);
+  /* Taking the columns out changes the view's sort: the model must not reload for it. */
+  if (self->model)
+    cr_column_sort_stop (self->table, self->model);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_SELECTS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -493,8 +500,10 @@ cr_selects_page_new (CrProduction *production)
       column = gtk_column_view_column_new (columns[i].title, g_object_ref (factory));
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
+      cr_column_sort_add (column, columns[i].sort);
       gtk_column_view_append_column (self->table, column);
     }
+  cr_column_sort_follow (self->table, self->model);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb), self, G_CONNECT_SWAPPED);
