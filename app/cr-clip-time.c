@@ -85,3 +85,61 @@ cr_clip_format_position (CrDb   *db,
   clip_timecode (db, clip, &fmt, &start);
   return cr_timecode_to_string (start + frames, &fmt);
 }
+
+gboolean
+cr_clip_parse_point (CrDb        *db,
+                     gint64       clip,
+                     const char  *text,
+                     gint64      *frames,
+                     GError     **error)
+{
+  CrTimecodeFormat fmt;
+  gint64 start, length, day;
+
+  if (!cr_clip_parse_position (db, clip, text, frames, error))
+    return FALSE;
+  if (!strchr (text, ':') && !strchr (text, ';'))
+    return TRUE;
+  length = cr_clip_length_frames (db, clip);
+  if (length < 0 || *frames <= length)
+    return TRUE;
+  /* Read past midnight, a label shortly before the start would be a day later. */
+  clip_timecode (db, clip, &fmt, &start);
+  day = cr_timecode_frames_per_day (&fmt);
+  if (day - *frames < *frames - length)
+    *frames -= day;
+  return TRUE;
+}
+
+gboolean
+cr_clip_check_range (CrDb     *db,
+                     gint64    clip,
+                     gint64    in,
+                     gint64    out,
+                     gboolean  out_moved,
+                     GError  **error)
+{
+  const CrEntity *e = &cr_entity_select;
+  const CrField *field = cr_entity_find_field (e, out_moved ? "out_frame" : "in_frame");
+  gint64 moved = out_moved ? out : in;
+  gint64 length = cr_clip_length_frames (db, clip);
+  g_autofree char *at = cr_clip_format_position (db, clip, moved);
+
+  if (moved < 0)
+    {
+      g_autofree char *start = cr_clip_format_position (db, clip, 0);
+      return cr_field_error (e, field, error, "%s is before the clip starts (%s)", at, start);
+    }
+  if (length >= 0 && moved > length)
+    {
+      g_autofree char *end = cr_clip_format_position (db, clip, length);
+      return cr_field_error (e, field, error, "%s is after the clip ends (%s)", at, end);
+    }
+  if (out <= in)
+    {
+      g_autofree char *other = cr_clip_format_position (db, clip, out_moved ? in : out);
+      return cr_field_error (e, field, error, out_moved ? "%s is not after the in point (%s)"
+                                                        : "%s is not before the out point (%s)", at, other);
+    }
+  return TRUE;
+}

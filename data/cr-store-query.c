@@ -219,6 +219,68 @@ cr_store_query_where (const CrEntity  *entity,
   return g_string_free (sql, FALSE);
 }
 
+/* A select's clip's rate, "num/den", as cr_clip_rate () finds it, over clip c and production p. */
+#define CLIP_RATE "coalesce (c.frame_rate, c.tc_rate, p.frame_rate, '25/1')"
+/* Frames at that rate as seconds. */
+#define CLIP_SECONDS(frames) \
+  "(" frames ") * CAST (substr (" CLIP_RATE ", instr (" CLIP_RATE ", '/') + 1) AS REAL)" \
+  " / CAST (substr (" CLIP_RATE ", 1, instr (" CLIP_RATE ", '/') - 1) AS REAL)"
+/* A point as the time its clip's timecode shows (cr_clip_format_position ()): counted from
+ * the start timecode when that counts at the clip's rate. */
+#define POINT_TIME(point) \
+  "(SELECT " CLIP_SECONDS ("CASE WHEN c.tc_start IS NOT NULL AND c.tc_rate = " CLIP_RATE \
+                           " THEN c.tc_frames ELSE 0 END + t." point) \
+  " FROM clip c, production p WHERE c.id = t.clip)"
+
+/* Orders that are no one field but what a table shows worked out of several: a select's
+ * In and Out by the time their timecode says, across clips of any rate, and its Duration
+ * by how long it lasts. */
+static const struct
+{
+  const CrEntity *entity;
+  const char     *name;
+  const char     *key;
+} worked_out[] = {
+  { &cr_entity_select, "in_time", POINT_TIME ("in_frame") },
+  { &cr_entity_select, "out_time", POINT_TIME ("out_frame") },
+  { &cr_entity_select, "duration",
+    "(SELECT " CLIP_SECONDS ("t.out_frame - t.in_frame") " FROM clip c, production p WHERE c.id = t.clip)" },
+};
+
+/* What a field sorts by, and how its text compares. */
+static char *
+field_key (const CrEntity  *entity,
+           const CrField   *f,
+           const char     **collate)
+{
+  switch (f->type)
+    {
+    case CR_FIELD_REF:
+      /* A reference sorts by what it is called, not by its id. */
+      *collate = " COLLATE NATURAL_ORDER";
+      return g_strdup_printf ("(SELECT r.%s FROM %s r WHERE r.id = t.%s)", f->ref->label, f->ref->table,
+                              cr_field_column (f));
+    case CR_FIELD_LINKS:
+      *collate = " COLLATE NATURAL_ORDER";
+      return g_strdup_printf ("(SELECT r.%s FROM %s l JOIN %s r ON r.id = l.%s WHERE l.%s = t.id "
+                              "ORDER BY l.position LIMIT 1)",
+                              f->ref->label, f->column, f->ref->table, f->ref->table, entity->table);
+    case CR_FIELD_TEXT:
+    case CR_FIELD_NOTE:
+    case CR_FIELD_EMAIL:
+    case CR_FIELD_ENUM:
+    case CR_FIELD_SET:
+    case CR_FIELD_PHONE:
+    case CR_FIELD_TIMEZONE:
+    case CR_FIELD_PATH:
+      *collate = " COLLATE NATURAL_ORDER";
+      return g_strdup_printf ("t.%s", cr_field_column (f));
+    default:
+      /* Numbers, dates, times, rates and timecodes compare as stored. */
+      return g_strdup_printf ("t.%s", cr_field_column (f));
+    }
+}
+
 char *
 cr_store_query_order (const CrEntity  *entity,
                       const CrQuery   *query,
@@ -230,40 +292,17 @@ cr_store_query_order (const CrEntity  *entity,
 
   if (query == NULL || query->sort == NULL)
     return g_strdup (entity->order_by);
-  if (!(f = cr_entity_find_field (entity, query->sort)))
+  for (guint i = 0; i < G_N_ELEMENTS (worked_out) && key == NULL; i++)
+    if (worked_out[i].entity == entity && g_str_equal (worked_out[i].name, query->sort))
+      key = g_strdup (worked_out[i].key);   /* a number */
+  if (key == NULL)
     {
-      g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "%s: cannot sort by “%s”", entity->name, query->sort);
-      return NULL;
-    }
-  switch (f->type)
-    {
-    case CR_FIELD_REF:
-      /* A reference sorts by what it is called, not by its id. */
-      key = g_strdup_printf ("(SELECT r.%s FROM %s r WHERE r.id = t.%s)", f->ref->label, f->ref->table,
-                             cr_field_column (f));
-      collate = " COLLATE NATURAL_ORDER";
-      break;
-    case CR_FIELD_LINKS:
-      key = g_strdup_printf ("(SELECT r.%s FROM %s l JOIN %s r ON r.id = l.%s WHERE l.%s = t.id "
-                             "ORDER BY l.position LIMIT 1)",
-                             f->ref->label, f->column, f->ref->table, f->ref->table, entity->table);
-      collate = " COLLATE NATURAL_ORDER";
-      break;
-    case CR_FIELD_TEXT:
-    case CR_FIELD_NOTE:
-    case CR_FIELD_EMAIL:
-    case CR_FIELD_ENUM:
-    case CR_FIELD_SET:
-    case CR_FIELD_PHONE:
-    case CR_FIELD_TIMEZONE:
-    case CR_FIELD_PATH:
-      key = g_strdup_printf ("t.%s", cr_field_column (f));
-      collate = " COLLATE NATURAL_ORDER";
-      break;
-    default:
-      /* Numbers, dates, times, rates and timecodes compare as stored. */
-      key = g_strdup_printf ("t.%s", cr_field_column (f));
-      break;
+      if (!(f = cr_entity_find_field (entity, query->sort)))
+        {
+          g_set_error (error, CR_DB_ERROR, CR_DB_ERROR_INVALID, "%s: cannot sort by “%s”", entity->name, query->sort);
+          return NULL;
+        }
+      key = field_key (entity, f, &collate);
     }
   /* Empty values last either way, then the id, so that the order is total. */
   return g_strdup_printf ("%s IS NULL, %s%s%s, t.id%s", key, key, collate, query->descending ? " DESC" : "",

@@ -18,7 +18,9 @@ typedef struct
   const char *value;
   gint64      offset;
   gint64      limit;    /* 0: no limit */
-  const char *sort;     /* a field to order by (names in natural order), or NULL: the entity's order */
+  const char *sort;     /* a field to order by (names in natural order), one of the orders
+                         * a table shows worked out of several fields (a select's "in_time",
+                         * "out_time", "duration"), or NULL: the entity's order */
   gboolean    descending;
   /* Participants: the caller matches the search against the consent words it shows itself
    * ("Expired" for a signed release past its date), so the latest status is not matched

@@ -595,6 +595,216 @@ test_selects_page (Fixture       *f,
   g_assert_cmpint (out, ==, 100);
 }
 
+/* The In or Out cell of a Selects row as shown, the row's @n-th editable cell counted from
+ * the top: 0 is the first row's In, 1 its Out. */
+static GtkEditableLabel *
+selects_point_cell (CrSelectsPage *page,
+                    guint          n)
+{
+  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+  guint seen = 0;
+
+  g_ptr_array_add (todo, page);
+  while (todo->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (todo, 0);
+
+      if (GTK_IS_EDITABLE_LABEL (w) && gtk_widget_get_mapped (w) && seen++ == n)
+        return GTK_EDITABLE_LABEL (w);
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (todo, c);
+    }
+  g_assert_not_reached ();
+}
+
+/* A point typed into a cell and committed with Enter, as the user does it; what the page
+ * says under the table then, or NULL. */
+static const char *
+selects_type_point (Fixture       *f,
+                    CrSelectsPage *page,
+                    guint          n,
+                    const char    *text)
+{
+  GtkEditableLabel *cell = selects_point_cell (page, n);
+  GtkWidget *said = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), CR_TYPE_SELECTS_PAGE, "error_label"));
+
+  gtk_editable_label_start_editing (cell);
+  gtk_editable_set_text (GTK_EDITABLE (cell), text);
+  gtk_editable_label_stop_editing (cell, TRUE);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  return gtk_widget_get_visible (said) ? gtk_label_get_text (GTK_LABEL (said)) : NULL;
+}
+
+static gboolean
+is_label_reading (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* A point the clip does not hold, or out of order, is refused in the clip's timecode, as the
+ * cells show the points, never as the store's frames. */
+static void
+test_selects_point_words (Fixture       *f,
+                          gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  g_autofree char *clip = g_strdup_printf ("%" G_GINT64_FORMAT, footage_clip_id (db, clips[0].file));
+  gint64 id = test_add (db, &cr_entity_select, "clip", clip, "in_frame", "50", "out_frame", "100",
+                        "label", "The bus story", NULL);
+  CrSelectsPage *page;
+  gint64 out;
+
+  cr_production_changed (f->production, &cr_entity_select);
+  page = CR_SELECTS_PAGE (footage_window_page (f->window, "selects"));
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  /* The 25 fps clip starts at 10:00:00:00 and lasts 8 s, 200 frames. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (selects_point_cell (page, 1))), ==, "10:00:04:00");
+  g_assert_cmpstr (selects_type_point (f, page, 1, "10:00:09:00"), ==,
+                   "Out: 10:00:09:00 is after the clip ends (10:00:08:00)");
+  /* A frame number is said as the timecode it is. */
+  g_assert_cmpstr (selects_type_point (f, page, 1, "225"), ==, "Out: 10:00:09:00 is after the clip ends (10:00:08:00)");
+  g_assert_cmpstr (selects_type_point (f, page, 1, "10:00:01:00"), ==,
+                   "Out: 10:00:01:00 is not after the in point (10:00:02:00)");
+  /* Before the start: not the next day's 09:59:59:00, past the end. */
+  g_assert_cmpstr (selects_type_point (f, page, 0, "09:59:59:00"), ==,
+                   "In: 09:59:59:00 is before the clip starts (10:00:00:00)");
+  g_assert_cmpstr (selects_type_point (f, page, 0, "10:00:05:00"), ==,
+                   "In: 10:00:05:00 is not before the out point (10:00:04:00)");
+  /* What is no position at all is said under the column's name too. */
+  g_assert_true (g_str_has_prefix (selects_type_point (f, page, 1, "ten past"), "Out: “ten past” is not a position"));
+  g_assert_cmpint (footage_select_frames (db, id, &out), ==, 50);
+  g_assert_cmpint (out, ==, 100);
+  /* The cells show the points kept; the clip's end itself is a good out point. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (selects_point_cell (page, 1))), ==, "10:00:04:00");
+  g_assert_null (selects_type_point (f, page, 1, "10:00:08:00"));
+  g_assert_cmpint (footage_select_frames (db, id, &out), ==, 50);
+  g_assert_cmpint (out, ==, 200);
+}
+
+/* A double-click on an In or Out cell edits it: the first click begins the edit and the
+ * second, which also activates the row, must not open the clip and leave the page with what
+ * is being typed. Enter or a double-click elsewhere on the row still opens it. */
+static void
+test_selects_double_click_edits (Fixture       *f,
+                                 gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  g_autofree char *clip = g_strdup_printf ("%" G_GINT64_FORMAT, footage_clip_id (db, clips[0].file));
+  gint64 id = test_add (db, &cr_entity_select, "clip", clip, "in_frame", "50", "out_frame", "100",
+                        "label", "The bus story", NULL);
+  CrSelectsPage *page;
+  GtkEditableLabel *cell;
+  GtkWidget *label_cell;
+  gint64 out;
+
+  cr_production_changed (f->production, &cr_entity_select);
+  page = CR_SELECTS_PAGE (footage_window_page (f->window, "selects"));
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  cell = selects_point_cell (page, 1);
+  /* The first click's release begins the edit; the second press activates the row, as
+   * GtkListItemWidget does for a double-click. */
+  gtk_editable_label_start_editing (cell);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cell), "list.activate-item", "u", 0));
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpstr (cr_window_get_page_name (f->window), ==, "selects");
+  g_assert_true (gtk_editable_label_get_editing (cell));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "10:00:05:00");
+  gtk_editable_label_stop_editing (cell, TRUE);
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpint (footage_select_frames (db, id, &out), ==, 50);
+  g_assert_cmpint (out, ==, 125);
+
+  /* Elsewhere on the row, the same activation opens the clip with the select's range. */
+  label_cell = cr_ui_find_where (GTK_WIDGET (page), is_label_reading, "The bus story");
+  g_assert_nonnull (label_cell);
+  g_assert_true (gtk_widget_activate_action (label_cell, "list.activate-item", "u", 0));
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpstr (cr_window_get_page_name (f->window), ==, "clips");
+  g_assert_cmpint (cr_player_get_in (cr_clips_page_get_player (f->clips)), ==, 50);
+  g_assert_cmpint (cr_player_get_out (cr_clips_page_get_player (f->clips)), ==, 125);
+}
+
+/* The labels of the Selects list, in its order, comma-separated. */
+static char *
+selects_labels (CrSelectsPage *page)
+{
+  GListModel *model = G_LIST_MODEL (cr_selects_page_get_model (page));
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CrRow) row = g_list_model_get_item (model, i);
+      g_string_append_printf (labels, "%s%s", i ? ", " : "", cr_row_get_display (row, "label"));
+    }
+  return g_string_free (g_steal_pointer (&labels), FALSE);
+}
+
+/* The Selects list sorted as by a click on the header titled @title. */
+static char *
+selects_sorted (CrSelectsPage *page,
+                const char    *title,
+                GtkSortType    direction)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (cr_ui_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_str_equal (gtk_column_view_column_get_title (column), title))
+        {
+          g_assert_nonnull (gtk_column_view_column_get_sorter (column));
+          gtk_column_view_sort_by_column (view, column, direction);
+          cr_ui_iterate ();
+          return selects_labels (page);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Every column of the Selects table sorts as it reads: names in natural order, In and Out
+ * by the time their timecode says (clips of three rates and start timecodes), Duration by
+ * how long a select lasts, not by its frames. */
+static void
+test_selects_sort (Fixture       *f,
+                   gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  g_autofree char *pal = g_strdup_printf ("%" G_GINT64_FORMAT, footage_clip_id (db, clips[0].file));
+  g_autofree char *ntsc = g_strdup_printf ("%" G_GINT64_FORMAT, footage_clip_id (db, clips[1].file));
+  g_autofree char *film = g_strdup_printf ("%" G_GINT64_FORMAT, footage_clip_id (db, clips[2].file));
+  g_autofree char *q10 = g_strdup_printf ("%" G_GINT64_FORMAT, test_add (db, &cr_entity_question, "text", "Question 10", NULL));
+  g_autofree char *q2 = g_strdup_printf ("%" G_GINT64_FORMAT, test_add (db, &cr_entity_question, "text", "Question 2", NULL));
+  CrSelectsPage *page;
+
+  test_add (db, &cr_entity_participant, "name", "Ann 1000", "kind", "interviewee", NULL);
+  test_add (db, &cr_entity_participant, "name", "Ann 200", "kind", "interviewee", NULL);
+  /* 10:00:02:00 to 10:00:04:10, 2.4 s; 00:01:00;01 to 00:01:02;06, 2.17 s (65 frames);
+   * 01:00:00:10 to 01:00:01:16, 1.25 s. */
+  test_add (db, &cr_entity_select, "clip", pal, "in_frame", "50", "out_frame", "110", "label", "Clip 1000",
+            "question", q10, "participants", "Ann 1000", NULL);
+  test_add (db, &cr_entity_select, "clip", ntsc, "in_frame", "30", "out_frame", "95", "label", "Clip 200",
+            "question", q2, "participants", "Ann 200", NULL);
+  test_add (db, &cr_entity_select, "clip", film, "in_frame", "10", "out_frame", "40", "label", "Clip 30", NULL);
+  cr_production_changed (f->production, &cr_entity_select);
+  page = CR_SELECTS_PAGE (footage_window_page (f->window, "selects"));
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
+
+  g_assert_cmpstr (selects_sorted (page, "Label", GTK_SORT_ASCENDING), ==, "Clip 30, Clip 200, Clip 1000");
+  g_assert_cmpstr (selects_sorted (page, "Label", GTK_SORT_DESCENDING), ==, "Clip 1000, Clip 200, Clip 30");
+  /* film-23976, ntsc-2997df, pal-25 */
+  g_assert_cmpstr (selects_sorted (page, "Clip", GTK_SORT_ASCENDING), ==, "Clip 30, Clip 200, Clip 1000");
+  g_assert_cmpstr (selects_sorted (page, "In", GTK_SORT_ASCENDING), ==, "Clip 200, Clip 30, Clip 1000");
+  g_assert_cmpstr (selects_sorted (page, "Out", GTK_SORT_DESCENDING), ==, "Clip 1000, Clip 30, Clip 200");
+  g_assert_cmpstr (selects_sorted (page, "Duration", GTK_SORT_ASCENDING), ==, "Clip 30, Clip 200, Clip 1000");
+  /* No question or person sorts last either way. */
+  g_assert_cmpstr (selects_sorted (page, "Question", GTK_SORT_ASCENDING), ==, "Clip 200, Clip 1000, Clip 30");
+  g_assert_cmpstr (selects_sorted (page, "Question", GTK_SORT_DESCENDING), ==, "Clip 1000, Clip 200, Clip 30");
+  g_assert_cmpstr (selects_sorted (page, "People", GTK_SORT_ASCENDING), ==, "Clip 200, Clip 1000, Clip 30");
+}
+
 /* ---- the filter bar and the list view ---- */
 
 /* The toolbar's toggle button with this icon (grid or list). */
@@ -1382,6 +1592,12 @@ main (int    argc,
   g_test_add_func ("/footage/reader-cache", test_reader_cache);
   g_test_add ("/footage/bwf", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_bwf, fixture_tear_down);
   g_test_add ("/footage/selects-page", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_selects_page,
+              fixture_tear_down);
+  g_test_add ("/footage/selects-point-words", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+              test_selects_point_words, fixture_tear_down);
+  g_test_add ("/footage/selects-double-click-edits", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+              test_selects_double_click_edits, fixture_tear_down);
+  g_test_add ("/footage/selects-sort", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_selects_sort,
               fixture_tear_down);
   g_test_add ("/footage/screenshots", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_screenshots,
               fixture_tear_down);

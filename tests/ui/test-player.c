@@ -276,8 +276,8 @@ test_scrubber_click (Fixture       *f,
 }
 
 /* Dragging an edge edits the select: nothing is written while it moves (the frame at the edge
- * is shown), one update when it ends; the store's check, the command line's, refuses an in
- * point past the out point, in words, and the select keeps its range. */
+ * is shown), one update when it ends; an in point past the out point is refused, as the
+ * command line refuses it, in the clip's timecode, and the select keeps its range. */
 static void
 test_scrubber_drag (Fixture       *f,
                     gconstpointer  data)
@@ -316,7 +316,8 @@ test_scrubber_drag (Fixture       *f,
   g_assert_cmpint (committed_frames (f, id, &out), ==, 40);
   g_assert_cmpint (out, ==, 150);
 
-  /* The in edge past the out point: refused as `casereel select edit --in` refuses it. */
+  /* The in edge past the out point: refused, as `casereel select edit --in` refuses it, but
+   * in the clip's timecode, as the strip shows it (frames 170 and 150 at 25 fps). */
   cr_record_set (refused, "in_frame", "170");
   g_assert_false (cr_store_update (db, &cr_entity_select, id, refused, &cli));
   g_assert_nonnull (cli);
@@ -325,9 +326,7 @@ test_scrubber_drag (Fixture       *f,
   move (player, middle_x (player, 170) - start, 0);
   release (player, middle_x (player, 170) - start, 0);
   g_test_message ("said: %s", cr_player_get_message (player));
-  g_assert_nonnull (cr_player_get_message (player));
-  g_assert_true (g_str_has_suffix (cr_player_get_message (player), strstr (cli->message, ": ") + 2));
-  g_assert_null (strstr (cr_player_get_message (player), "out_frame"));
+  g_assert_cmpstr (cr_player_get_message (player), ==, "In: 10:00:06:20 is not before the out point (10:00:06:00)");
   g_assert_cmpint (committed_frames (f, id, &out), ==, 40);
   g_assert_cmpint (out, ==, 150);
   g_assert_cmpint (cr_player_get_in (player), ==, 40);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cr-clip-time.h"
 #include "cr-error-words.h"
 #include "cr-player-private.h"
 #include "cr-store.h"
@@ -196,7 +197,7 @@ drag_update_cb (GtkGestureDrag *gesture,
 
 /* An edge dragged is written as `casereel select edit` writes it: one update through the
  * store, whose check (out after in, inside the clip) is the command line's; refused, it
- * says why in words and the select keeps its range. */
+ * says why in the clip's timecode and the select keeps its range. */
 static void
 drag_end_cb (GtkGestureDrag *gesture,
              double          dx,
@@ -205,6 +206,7 @@ drag_end_cb (GtkGestureDrag *gesture,
 {
   g_autoptr(CrRecord) changes = NULL;
   g_autoptr(GError) error = NULL;
+  CrDb *db = cr_production_get_db (self->production);
   const char *field = self->drag_edge < 0 ? "in_frame" : "out_frame";
   gint64 id = self->drag_select;
   CrRecord *s = id != 0 ? drawn_select (self, id) : NULL;
@@ -214,7 +216,10 @@ drag_end_cb (GtkGestureDrag *gesture,
     return;
   changes = cr_record_new (&cr_entity_select);
   cr_record_set (changes, field, cr_record_get (s, field));
-  if (!cr_store_update (cr_production_get_db (self->production), &cr_entity_select, id, changes, &error))
+  /* Refused first in the clip's timecode, as the strip shows it; the store says frames. */
+  if (!cr_clip_check_range (db, self->clip->id, cr_record_get_int (s, "in_frame", 0),
+                            cr_record_get_int (s, "out_frame", 0), self->drag_edge > 0, &error) ||
+      !cr_store_update (db, &cr_entity_select, id, changes, &error))
     {
       /* In words, never SQLite's, and the points as the strip calls them. */
       static const char * const points[] = { "in_frame", "In", "out_frame", "Out", NULL };

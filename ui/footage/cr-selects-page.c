@@ -6,6 +6,7 @@
 #include "cr-clip-time.h"
 #include "cr-clips.h"
 #include "cr-clips-page.h"
+#include "cr-column-sort.h"
 #include "cr-cuts-page.h"
 #include "cr-error-words.h"
 #include "cr-page.h"
@@ -30,6 +31,7 @@ struct _CrSelectsPage
   CrProduction       *production;
   CrStoreModel       *model;
   GtkSingleSelection *selection;
+  GtkWidget          *editing;   /* the In or Out cell being typed in (weak), or NULL */
 };
 
 static void cr_selects_page_page_init (CrPageInterface *iface);
@@ -48,13 +50,16 @@ typedef enum
   COLUMN_PEOPLE,
 } Column;
 
+/* Each column sorts as it reads: names in natural order, In and Out by the time their
+ * timecode says, Duration by length. */
 static const struct
 {
   const char *title;
   gboolean    expand;
+  const char *sort;
 } columns[] = {
-  { "Clip", FALSE }, { "Label", TRUE }, { "In", FALSE }, { "Out", FALSE }, { "Duration", FALSE },
-  { "Question", TRUE }, { "People", FALSE },
+  { "Clip", FALSE, "clip" }, { "Label", TRUE, "label" }, { "In", FALSE, "in_time" }, { "Out", FALSE, "out_time" },
+  { "Duration", FALSE, "duration" }, { "Question", TRUE, "question" }, { "People", FALSE, "participants" },
 };
 
 static void
@@ -217,6 +222,11 @@ row_activate_cb (CrSelectsPage *self,
 {
   g_autoptr(CrRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
+  /* The second click of a double-click on an In or Out cell: the first began the edit, and
+   * opening the clip would leave the page with what is being typed. */
+  if (self->editing != NULL &&
+      gtk_list_item_get_position (g_object_get_data (G_OBJECT (self->editing), "cr-item")) == position)
+    return;
   if (row)
     open_row (self, row);
 }
@@ -231,15 +241,20 @@ cr_selects_page_set_point (CrSelectsPage  *self,
   CrDb *db = cr_production_get_db (self->production);
   g_autoptr(CrRecord) record = cr_store_get (db, &cr_entity_select, select, error);
   g_autoptr(CrRecord) changes = cr_record_new (&cr_entity_select);
-  gint64 frames;
+  gint64 clip, frames;
 
   if (record == NULL)
     return FALSE;
-  if (!cr_clip_parse_position (db, cr_record_get_int (record, "clip", 0), text, &frames, error))
+  clip = cr_record_get_int (record, "clip", 0);
+  if (!cr_clip_parse_point (db, clip, text, &frames, error))
     {
-      g_prefix_error (error, "select %s: ", out ? "out" : "in");
+      g_prefix_error (error, "select %s: ", out ? "out_frame" : "in_frame");
       return FALSE;
     }
+  /* Refused in the clip's timecode, as the table shows the points, not in the store's frames. */
+  if (!cr_clip_check_range (db, clip, out ? cr_record_get_int (record, "in_frame", 0) : frames,
+                            out ? frames : cr_record_get_int (record, "out_frame", 0), out, error))
+    return FALSE;
   cr_record_take (changes, out ? "out_frame" : "in_frame", g_strdup_printf ("%" G_GINT64_FORMAT, frames));
   if (!cr_store_update (db, &cr_entity_select, select, changes, error))
     return FALSE;
@@ -290,7 +305,14 @@ point_edited_cb (GtkEditableLabel *label,
   gboolean out = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "cr-out"));
   g_autoptr(GError) error = NULL;
 
-  if (gtk_editable_label_get_editing (label) || id == 0)
+  if (gtk_editable_label_get_editing (label))
+    {
+      g_set_weak_pointer (&self->editing, GTK_WIDGET (label));
+      return;
+    }
+  if (self->editing == GTK_WIDGET (label))
+    g_clear_weak_pointer (&self->editing);
+  if (id == 0)
     return;
   /* Escape puts the text shown back, and so does Enter on an untouched cell: nothing to write. */
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (label)), g_object_get_data (G_OBJECT (label), "cr-shown")) == 0)
@@ -354,6 +376,7 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (child, "numeric");
       gtk_widget_set_tooltip_text (child, "Type the clip's timecode, a frame number or seconds (12.5s)");
       g_object_set_data (G_OBJECT (child), "cr-out", GINT_TO_POINTER (column == COLUMN_OUT));
+      g_object_set_data (G_OBJECT (child), "cr-item", item);
       g_signal_connect (child, "notify::editing", G_CALLBACK (point_edited_cb), self);
       hold_cell_after_focus (child);
     }
@@ -404,6 +427,10 @@ cr_selects_page_dispose (GObject *object)
 {
   CrSelectsPage *self = CR_SELECTS_PAGE (object);
 
+  g_clear_weak_pointer (&self->editing);
+  /* Taking the columns out changes the view's sort: the model must not reload for it. */
+  if (self->model)
+    cr_column_sort_stop (self->table, self->model);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_SELECTS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -473,8 +500,10 @@ cr_selects_page_new (CrProduction *production)
       column = gtk_column_view_column_new (columns[i].title, g_object_ref (factory));
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
+      cr_column_sort_add (column, columns[i].sort);
       gtk_column_view_append_column (self->table, column);
     }
+  cr_column_sort_follow (self->table, self->model);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (production, "changed", G_CALLBACK (production_changed_cb), self, G_CONNECT_SWAPPED);
