@@ -37,6 +37,10 @@ typedef enum
   /* The row's place in a list the window reorders by dragging: the command line sets it,
    * a form leaves it out. */
   CR_FIELD_ORDER = 1 << 3,
+  /* What tells a row from others of its kind after its label (a person's role, a shot's
+   * description): shown under the name where one row is picked from many, and, when it is
+   * text, found by a search. */
+  CR_FIELD_DESCRIBES = 1 << 4,
 } CrFieldFlags;
 
 typedef struct _CrEntity CrEntity;

@@ -92,13 +92,16 @@ match_own (GString        *sql,
     {
       const CrField *f = &entity->fields[i];
       g_autofree char *column = g_strdup_printf ("o.%s", cr_field_column (f));
-      gboolean typed = (f->type == CR_FIELD_TEXT || f->type == CR_FIELD_EMAIL) && !(f->flags & CR_FIELD_READONLY);
+      gboolean typed = (f->type == CR_FIELD_TEXT || f->type == CR_FIELD_EMAIL ||
+                        (f->type == CR_FIELD_NOTE && (f->flags & CR_FIELD_DESCRIBES))) &&
+                       !(f->flags & CR_FIELD_READONLY);
 
       if (g_str_equal (f->name, entity->label))
         continue;
-      /* Words a person might remember a row by: organisation, role, email, and the status
-       * words ("withdrawn", "scheduled", "failed"); not what Casereel fills in itself (a
-       * clip's codec, its container), which nobody types to find it. */
+      /* Words a person might remember a row by: organisation, role, email, what a shot
+       * shows, and the status words ("withdrawn", "scheduled", "failed"); not what Casereel
+       * fills in itself (a clip's codec, its container), which nobody types to find it, nor
+       * free notes. */
       if (typed)
         {
           g_string_append (sql, " OR ");

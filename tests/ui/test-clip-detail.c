@@ -199,22 +199,45 @@ type_tag (Fixture    *f,
   cr_ui_iterate ();
 }
 
-/* A row found through the picker the button opens: typed, then Enter. */
-static void
-pick (Fixture    *f,
-      const char *field,
-      const char *search)
+/* Whether all of @widget is inside its window. */
+static gboolean
+in_window (GtkWidget *widget)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t at;
+
+  return gtk_widget_compute_bounds (widget, window, &at) && at.origin.y >= 0 && at.origin.x >= 0 &&
+         at.origin.y + at.size.height <= gtk_widget_get_height (window) &&
+         at.origin.x + at.size.width <= gtk_widget_get_width (window);
+}
+
+/* The picker the link button opens, shown. */
+static CrRowPicker *
+open_picker (Fixture    *f,
+             const char *field)
 {
   GtkMenuButton *button = cr_clip_detail_get_link_button (f->detail, field);
   GtkPopover *popover;
-  GtkEditable *entry;
+  graphene_rect_t at;
 
-  g_test_message ("picking %s: %s", field, search);
-  /* The pane makes its picker when it is first opened; cr_ui_popup keeps open one that
-   * exists already (told so while shown, a popover loses its surface). */
   /* Scrolled to, as the keyboard gets there: a popover must open on the screen. */
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (button)));
   cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  /* The focus may leave it just under the window's edge, and a popover anchored off the
+   * screen finds no monitor: the pane is scrolled on until the button is in the window. */
+  while (!in_window (GTK_WIDGET (button)))
+    {
+      GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                                                  GTK_TYPE_SCROLLED_WINDOW));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (button), GTK_WIDGET (scrolled), &at));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + at.origin.y + at.size.height -
+                                            gtk_widget_get_height (GTK_WIDGET (scrolled)) + 12);
+      cr_ui_wait_for_frames (GTK_WIDGET (f->window), 1);
+    }
+  /* The pane makes its picker when it is first opened; cr_ui_popup keeps open one that
+   * exists already (told so while shown, a popover loses its surface). */
   if (gtk_menu_button_get_popover (button) == NULL)
     {
       gtk_menu_button_popup (button);
@@ -226,11 +249,25 @@ pick (Fixture    *f,
   g_assert_true (CR_IS_ROW_PICKER (popover));
   cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
-  entry = cr_row_picker_get_search (CR_ROW_PICKER (popover));
+  return CR_ROW_PICKER (popover);
+}
+
+/* A row found through the picker the button opens: typed, then Enter. */
+static void
+pick (Fixture    *f,
+      const char *field,
+      const char *search)
+{
+  CrRowPicker *picker;
+  GtkEditable *entry;
+
+  g_test_message ("picking %s: %s", field, search);
+  picker = open_picker (f, field);
+  entry = cr_row_picker_get_search (picker);
   gtk_editable_set_text (entry, search);
   g_signal_emit_by_name (entry, "activate");
   cr_ui_wait_for_frames (GTK_WIDGET (f->window), 2);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
 }
 
 static gboolean
@@ -422,6 +459,103 @@ test_logging (Fixture       *f,
   cr_ui_save_png (GTK_WIDGET (f->window), "clip-detail-window.png");
 }
 
+/* Every label the picker shows, in order, each followed by "|". */
+static void
+shown_labels (GtkWidget *root,
+              GString   *s)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    g_string_append_printf (s, "%s|", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    shown_labels (child, s);
+}
+
+/* The picker's rows, or its empty text, once @search has been typed. */
+static char *
+picker_shows (Fixture     *f,
+              CrRowPicker *picker,
+              const char  *search)
+{
+  GString *s = g_string_new (NULL);
+
+  gtk_editable_set_text (cr_row_picker_get_search (picker), search);
+  g_signal_emit_by_name (cr_row_picker_get_search (picker), "search-changed");
+  cr_ui_wait_for_frames (GTK_WIDGET (f->window), 3);
+  shown_labels (GTK_WIDGET (picker), s);
+  g_test_message ("“%s”: %s", search, s->str);
+  return g_string_free (s, FALSE);
+}
+
+/* Linking a clip, each row shows what tells it apart and is found by it: a shot by what it
+ * shows (not only "2A"), a person by role, an interview by its time and place; nothing found
+ * is said for what was looked for. */
+static void
+test_link_pickers (Fixture       *f,
+                   gconstpointer  data)
+{
+  CrDb *db = cr_production_get_db (f->production);
+  gint64 hall = test_add (db, &cr_entity_location, "name", "Community hall", NULL);
+  g_autofree char *hall_id = g_strdup_printf ("%" G_GINT64_FORMAT, hall);
+  g_autoptr(CrRecord) change = cr_record_new (&cr_entity_interview);
+  g_autoptr(GError) error = NULL;
+  gint64 shelves;
+  CrRowPicker *picker;
+  char *shows;
+
+  test_add (db, &cr_entity_shot, "number", "1A", "description", "Kitchen before school", NULL);
+  shelves = test_add (db, &cr_entity_shot, "number", "2A", "description", "Volunteers stacking the shelves", NULL);
+  test_add (db, &cr_entity_shot, "number", "2B", NULL);
+  cr_record_set (change, "location", hall_id);
+  g_assert_true (cr_store_update (db, &cr_entity_interview, f->interview, change, &error));
+  g_assert_no_error (error);
+  cr_production_changed (f->production, &cr_entity_shot);
+  cr_production_changed (f->production, &cr_entity_interview);
+  cr_ui_iterate ();
+
+  /* ---- shots: number and description; the description is searched ---- */
+  picker = open_picker (f, "shots");
+  shows = picker_shows (f, picker, "");
+  g_assert_nonnull (strstr (shows, "1A|Kitchen before school|2A|Volunteers stacking the shelves|2B|"));
+  g_free (shows);
+  shows = picker_shows (f, picker, "shel");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cr_row_picker_get_model (picker))), ==, 1);
+  g_assert_nonnull (strstr (shows, "2A|Volunteers stacking the shelves|"));
+  g_free (shows);
+  shows = picker_shows (f, picker, "zebra");
+  g_assert_nonnull (strstr (shows, "No shot matches|"));
+  g_assert_null (strstr (shows, "Nobody"));
+  g_free (shows);
+  gtk_popover_popdown (GTK_POPOVER (picker));
+  cr_ui_iterate ();
+  pick (f, "shots", "shel");
+  {
+    g_autofree char *expect = ids (f->a, shelves);
+    assert_stored (f, "SELECT clip, shot FROM clip_shot", expect);
+  }
+
+  /* ---- people: role and organisation, and "Nobody by that name" ---- */
+  picker = open_picker (f, "participants");
+  shows = picker_shows (f, picker, "");
+  g_assert_nonnull (strstr (shows, "Aisha Rahman|Young carer|Farhan Iqbal|"));
+  g_free (shows);
+  shows = picker_shows (f, picker, "zebra");
+  g_assert_nonnull (strstr (shows, "Nobody by that name|"));
+  g_free (shows);
+  gtk_popover_popdown (GTK_POPOVER (picker));
+  cr_ui_iterate ();
+
+  /* ---- interviews: when and where ---- */
+  picker = open_picker (f, "interview");
+  shows = picker_shows (f, picker, "");
+  g_assert_nonnull (strstr (shows, "Aisha at the drop-in|3 Mar 2026, 10:00 · Community hall|"));
+  g_free (shows);
+  shows = picker_shows (f, picker, "zebra");
+  g_assert_nonnull (strstr (shows, "No interview matches|"));
+  g_free (shows);
+  gtk_popover_popdown (GTK_POPOVER (picker));
+  cr_ui_iterate ();
+}
+
 /* A write the production file refuses is said in the window's words, never SQLite's: here
  * another program has left a trigger on the clip table that names a table that is not
  * there, so that every change to a clip fails with SQLite's "no such table". */
@@ -470,6 +604,7 @@ main (int   argc,
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
   g_test_add ("/clip-detail/logging", Fixture, NULL, fixture_set_up, test_logging, fixture_tear_down);
+  g_test_add ("/clip-detail/link-pickers", Fixture, NULL, fixture_set_up, test_link_pickers, fixture_tear_down);
   g_test_add ("/clip-detail/refused-words", Fixture, NULL, fixture_set_up, test_refused_words, fixture_tear_down);
   return g_test_run ();
 }

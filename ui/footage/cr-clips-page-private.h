@@ -62,6 +62,7 @@ struct _CrClipsPage
   gboolean            filling;
   guint               columns_idle;    /* sets the grid's max-columns to what fits */
   guint               columns;
+  guint               focus_idle;      /* gives the player the keyboard after a double-click */
 };
 
 /* cr-clips-filters.c */

@@ -151,6 +151,17 @@ selected_cb (CrClipsPage *self)
   cr_clip_detail_fill (self->detail, self->production, row);
 }
 
+static gboolean
+focus_player_cb (gpointer data)
+{
+  CrClipsPage *self = data;
+
+  self->focus_idle = 0;
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "player"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->player));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 grid_activate_cb (CrClipsPage *self,
                   guint        position)
@@ -161,7 +172,16 @@ grid_activate_cb (CrClipsPage *self,
   if (row == NULL)
     return;
   if (!cr_clips_page_open_clip (self, cr_row_get_id (row), 0, &error))
-    cr_tell_error (GTK_WIDGET (self), "Could Not Open the Clip", error, "the clip");
+    {
+      cr_tell_error (GTK_WIDGET (self), "Could Not Open the Clip", error, "the clip");
+      return;
+    }
+  /* A double-click activates from inside the cell's click handling, which then gives the
+   * cell the focus, taking it from the player; with the grid hidden it falls to the header
+   * bar, and Space opens the menu. The player takes the keyboard again once the events
+   * waiting (the rest of the click) have been handled. */
+  if (self->focus_idle == 0)
+    self->focus_idle = g_idle_add (focus_player_cb, self);
 }
 
 static void
@@ -409,6 +429,7 @@ cr_clips_page_dispose (GObject *object)
   /* The drop-downs go one by one and say so; the filter is not worked out meanwhile. */
   self->filling = TRUE;
   g_clear_handle_id (&self->columns_idle, g_source_remove);
+  g_clear_handle_id (&self->focus_idle, g_source_remove);
   if (self->production)
     g_signal_handlers_disconnect_by_data (self->production, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_CLIPS_PAGE);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cr-row-picker.h"
 #include "cr-words.h"
 
@@ -14,6 +16,7 @@ struct _CrRowPicker
   GtkSearchEntry *search_entry;
   GtkStack       *stack;
   GtkListView    *list_view;
+  GtkLabel       *none_label;
 
   /* owned */
   CrStoreModel   *model;
@@ -50,28 +53,66 @@ item_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
-/* The name, and under it what tells two people of one name apart: role and organisation. */
+/* What a row's field says under its name; a time as a person reads it ("3 Mar 2026, 10:00"). */
+static char *
+about_words (CrRow         *row,
+             const CrField *field)
+{
+  const char *display = cr_row_get_display (row, field->name);
+  g_autofree char *date = NULL;
+  g_autofree char *day = NULL;
+
+  /* A time displays as "YYYY-MM-DD HH:MM". */
+  if (field->type != CR_FIELD_DATETIME || strlen (display) < 16)
+    return cr_words_value (field, display);
+  date = g_strndup (display, 10);
+  day = cr_words_date (date);
+  return g_strdup_printf ("%s, %s", day, display + 11);
+}
+
+/* The name, and under it what tells two rows of one name apart: a person's role and
+ * organisation, a shot's description, an interview's time and place. */
 static void
 item_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
+              GtkListItem              *item,
+              const CrEntity           *entity)
 {
   CrRow *row = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
-  const char *role = cr_row_get_display (row, "role");
-  const char *organisation = cr_row_get_display (row, "organisation");
-  g_autofree char *about = g_strjoin (*role && *organisation ? " · " : "", role, organisation, NULL);
+  g_autoptr(GString) about = g_string_new (NULL);
 
+  for (guint i = 0; i < entity->n_fields; i++)
+    if (entity->fields[i].flags & CR_FIELD_DESCRIBES)
+      {
+        g_autofree char *words = about_words (row, &entity->fields[i]);
+        if (*words)
+          g_string_append_printf (about, "%s%s", about->len ? " · " : "", words);
+      }
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), cr_row_get_label (row));
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), about);
-  gtk_widget_set_visible (gtk_widget_get_last_child (box), *about != '\0');
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), about->str);
+  gtk_widget_set_visible (gtk_widget_get_last_child (box), about->len > 0);
 }
 
+/* An empty list in words for its rows: "Nobody by that name", "No shot matches". */
 static void
 update_state (CrRowPicker *self)
 {
-  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0;
+  const CrEntity *entity = cr_store_model_get_entity (self->model);
+  const char *search = cr_store_model_get_search (self->model);
+  gboolean searched = search != NULL && *search != '\0';
+  g_autofree char *none = NULL;
 
-  gtk_stack_set_visible_child_name (self->stack, any ? "list" : "none");
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+  if (entity == &cr_entity_participant)
+    none = g_strdup (searched ? "Nobody by that name" : "Nobody yet");
+  else
+    none = searched ? g_strdup_printf ("No %s matches", entity->name) : g_strdup_printf ("No %s yet", entity->plural);
+  gtk_label_set_text (self->none_label, none);
+  gtk_stack_set_visible_child_name (self->stack, "none");
 }
 
 static void
@@ -133,6 +174,7 @@ cr_row_picker_class_init (CrRowPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrRowPicker, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CrRowPicker, stack);
   gtk_widget_class_bind_template_child (widget_class, CrRowPicker, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CrRowPicker, none_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -155,7 +197,7 @@ cr_row_picker_new (CrProduction   *production,
 
   self->model = cr_store_model_new (production, entity);
   g_signal_connect (factory, "setup", G_CALLBACK (item_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (item_bind_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (item_bind_cb), (gpointer) entity);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view,

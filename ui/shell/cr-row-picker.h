@@ -9,7 +9,9 @@ G_BEGIN_DECLS
 
 /* A popover that finds one row among many (10,000 people): a search entry over the store's
  * paged, searched model, never a drop-down of every row. Emits ::picked (gint64 id) and
- * closes. Enter picks the first row found. */
+ * closes. Enter picks the first row found. Under each name is what tells the row apart (its
+ * CR_FIELD_DESCRIBES fields: a person's role, a shot's description), the text of which the
+ * search finds. */
 
 #define CR_TYPE_ROW_PICKER (cr_row_picker_get_type ())
 G_DECLARE_FINAL_TYPE (CrRowPicker, cr_row_picker, CR, ROW_PICKER, GtkPopover)
