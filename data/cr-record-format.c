@@ -27,6 +27,17 @@ cr_record_local_time (const CrRecord *record,
   return g_date_time_format (local, format);
 }
 
+GDateTime *
+cr_record_time_in (const CrRecord *record,
+                   const char     *field,
+                   GTimeZone      *tz)
+{
+  const char *value = cr_record_get (record, field);
+  g_autoptr(GDateTime) utc = value ? g_date_time_new_from_iso8601 (value, NULL) : NULL;
+
+  return utc ? g_date_time_to_timezone (utc, tz) : NULL;
+}
+
 char *
 cr_record_display (CrDb           *db,
                    const CrRecord *record,

@@ -10,6 +10,7 @@
 #include "cr-consent-current.h"
 #include "cr-consent-people.h"
 #include "cr-doc-gather.h"
+#include "cr-record-format.h"
 #include "cr-store.h"
 #include "cr-zone.h"
 
@@ -332,16 +333,6 @@ zone_of (const CrRecord *interview,
   return tz ? tz : g_time_zone_new_utc ();
 }
 
-static GDateTime *
-local_time (const CrRecord *interview,
-            const char     *field,
-            GTimeZone      *tz)
-{
-  const char *value = cr_record_get (interview, field);
-  g_autoptr(GDateTime) utc = value ? g_date_time_new_from_iso8601 (value, NULL) : NULL;
-
-  return utc ? g_date_time_to_timezone (utc, tz) : NULL;
-}
 
 static char *
 duration_text (GDateTime *start,
@@ -600,7 +591,7 @@ cr_doc_gather_callsheet (CrDb         *db,
     {
       const CrRecord *interview = g_ptr_array_index (interviews, i);
       g_autoptr(GTimeZone) tz = zone_of (interview, locations);
-      Slot slot = { interview, local_time (interview, "start", tz), local_time (interview, "end", tz) };
+      Slot slot = { interview, cr_record_time_in (interview, "start", tz), cr_record_time_in (interview, "end", tz) };
       char *local_day;
 
       if (g_strcmp0 (cr_record_get (interview, "status"), "cancelled") == 0 || !slot.start || !slot.end)

@@ -168,17 +168,6 @@ clash_line (const Clash *clash)
 
 /* ---- times in the agenda's zone ---- */
 
-static GDateTime *
-time_in (const CrRecord *record,
-         const char     *field,
-         GTimeZone      *tz)
-{
-  const char *value = cr_record_get (record, field);
-  g_autoptr(GDateTime) utc = value ? g_date_time_new_from_iso8601 (value, NULL) : NULL;
-
-  return utc ? g_date_time_to_timezone (utc, tz) : NULL;
-}
-
 static gboolean
 same_day (GDateTime *a,
           GDateTime *b)
@@ -206,8 +195,8 @@ static char *
 time_range (CrRecord  *record,
             GTimeZone *tz)
 {
-  g_autoptr(GDateTime) start = time_in (record, "start", tz);
-  g_autoptr(GDateTime) end = time_in (record, "end", tz);
+  g_autoptr(GDateTime) start = cr_record_time_in (record, "start", tz);
+  g_autoptr(GDateTime) end = cr_record_time_in (record, "end", tz);
 
   return range_words (start, end);
 }
@@ -354,8 +343,8 @@ make_row (CrSchedulePage *self,
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *when = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *range_label, *status;
-  g_autoptr(GDateTime) start = time_in (interview, "start", tz);
-  g_autoptr(GDateTime) end = time_in (interview, "end", tz);
+  g_autoptr(GDateTime) start = cr_record_time_in (interview, "start", tz);
+  g_autoptr(GDateTime) end = cr_record_time_in (interview, "end", tz);
   g_autofree char *range = range_words (start, end);
   g_autofree char *own = own_time (interview, start, end);
   g_autofree char *location = display (self, interview, "location");
@@ -454,7 +443,7 @@ reload (CrSchedulePage *self)
   for (guint i = 0; i < interviews->len; i++)
     {
       CrRecord *interview = g_ptr_array_index (interviews, i);
-      g_autoptr(GDateTime) start = time_in (interview, "start", tz);
+      g_autoptr(GDateTime) start = cr_record_time_in (interview, "start", tz);
       g_autofree char *date = start ? g_date_time_format (start, "%Y-%m-%d") : g_strdup ("");
       GtkWidget *list = g_hash_table_lookup (lists, date);
       GtkWidget *row;
