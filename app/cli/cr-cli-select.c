@@ -77,6 +77,16 @@ collect (CrDb           *db,
         }
       cr_record_take (record, "out_frame", g_strdup_printf ("%" G_GINT64_FORMAT, frames));
     }
+  /* Both given: outside the clip, or out of order, said in the clip's timecode as the
+   * window says it (the store would say frames). */
+  if (o->in && o->out)
+    {
+      gint64 in = cr_record_get_int (record, "in_frame", 0), out = cr_record_get_int (record, "out_frame", 0);
+
+      if (!cr_clip_check_range (db, clip, in, out, FALSE, error) ||
+          !cr_clip_check_range (db, clip, in, out, TRUE, error))
+        return FALSE;
+    }
   if (o->label)
     cr_record_set (record, "label", o->label);
   if (o->notes)

@@ -350,6 +350,31 @@ test_show_escapes (void)
   g_assert_nonnull (strstr (rows[1], "  two\\nlines.mov 00:00:00:00 → 00:00:00:10  said\\tthis"));
 }
 
+/* A select outside its clip is refused in the clip's timecode, as the window says it, not
+ * in frames; nothing is written. */
+static void
+test_select_outside_clip (void)
+{
+  g_autofree char *dir = g_build_filename (work, "outside", NULL);
+  g_auto(CliResult) r = { 0 };
+  g_auto(CliResult) again = { 0 };
+  g_auto(CliResult) list = { 0 };
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_free (fixture_video (dir, "short.mov", "25", NULL, 1));
+  cli_ok (cli_run ("index", dir));
+  r = cli_run ("select", "add", "short.mov", "--in", "00:00:00:10", "--out", "00:00:05:00");
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_nonnull (strstr (r.err, "00:00:05:00 is after the clip ends (00:00:01:00)"));
+  g_assert_null (strstr (r.err, "frame "));
+  again = cli_run ("select", "add", "short.mov", "--in", "00:00:00:20", "--out", "00:00:00:10");
+  g_assert_cmpint (again.status, !=, 0);
+  g_assert_nonnull (strstr (again.err, "00:00:00:20 is not before the out point (00:00:00:10)"));
+  list = cli_run ("select", "list");
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_null (strstr (list.out, "short.mov"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -371,6 +396,7 @@ main (int    argc,
   g_test_add_func ("/cli/cut/ascii-round-trip", test_ascii_round_trip);
   g_test_add_func ("/cli/cut/show-escapes", test_show_escapes);
   g_test_add_func ("/cli/cut/round-trip-midnight", test_round_trip_midnight);
+  g_test_add_func ("/cli/select/outside-clip", test_select_outside_clip);
   status = g_test_run ();
   cr_test_remove_tree (work);
   g_free (project);
