@@ -17,7 +17,7 @@ desktop-file-utils fonts-cantarell
 libgtk-4-media-gstreamer gstreamer1.0-libav gstreamer1.0-plugins-good fonts-dejavu-core
 fonts-noto-core fonts-noto-cjk
 libzip-dev pandoc
-gettext appstream librsvg2-common dbus-daemon shared-mime-info libglib2.0-bin libxtst6
+gettext appstream librsvg2-common dbus-daemon shared-mime-info libglib2.0-bin
 clang libclang-rt-14-dev"
 
 missing=""
